@@ -1,0 +1,64 @@
+using System;
+
+namespace PromptGen;
+
+/// <summary>
+/// Marks a <c>partial interface</c> whose methods are prompts. PromptGen generates its implementation and a
+/// static <c>Create</c> factory on the interface.
+/// </summary>
+[AttributeUsage(AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class PromptClientAttribute : Attribute
+{
+    /// <summary>The Bedrock model id or inference profile used by every method that names none itself.</summary>
+    public string? Model { get; set; }
+}
+
+/// <summary>The user-turn template of a prompt method: Scriban over the method's parameters.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PromptAttribute : Attribute
+{
+    public PromptAttribute(string template) => Template = template;
+
+    /// <summary>The Scriban template, e.g. <c>"Summarize: {{ ticket.title }}"</c>.</summary>
+    public string Template { get; }
+}
+
+/// <summary>
+/// The system prompt template. On an interface it applies to every method that declares none itself.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class SystemPromptAttribute : Attribute
+{
+    public SystemPromptAttribute(string template) => Template = template;
+
+    public string Template { get; }
+}
+
+/// <summary>The Bedrock model id or inference profile for one method; overrides the interface default.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class ModelAttribute : Attribute
+{
+    public ModelAttribute(string id) => Id = id;
+
+    public string Id { get; }
+}
+
+/// <summary>
+/// Inference settings sent as Converse <c>inferenceConfig</c>. Only the properties you set are sent; on a method
+/// they override, one by one, the ones set on the interface.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class InferenceAttribute : Attribute
+{
+    /// <summary>The most tokens the model may generate (at least 1).</summary>
+    public int MaxTokens { get; set; }
+
+    /// <summary>Sampling temperature, 0 to 1.</summary>
+    public double Temperature { get; set; }
+
+    /// <summary>Nucleus sampling, 0 to 1.</summary>
+    public double TopP { get; set; }
+
+    /// <summary>Sequences that stop generation.</summary>
+    public string[]? StopSequences { get; set; }
+}

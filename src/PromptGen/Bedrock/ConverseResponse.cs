@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace PromptGen.Bedrock;
+
+/// <summary>The body of a successful <c>Converse</c> response.</summary>
+public sealed class ConverseResponse
+{
+    public ConverseOutput? Output { get; set; }
+
+    /// <summary>Why the model stopped; see <see cref="StopReasons"/>. Unknown values are passed through.</summary>
+    public string? StopReason { get; set; }
+
+    public TokenUsage? Usage { get; set; }
+
+    public ConverseMetrics? Metrics { get; set; }
+
+    public JsonElement? AdditionalModelResponseFields { get; set; }
+
+    /// <summary>The concatenated text blocks of the assistant message.</summary>
+    /// <exception cref="BedrockResponseException">The answer holds no text block at all.</exception>
+    public string GetOutputText()
+    {
+        List<ContentBlock>? content = Output?.Message?.Content;
+        if (content is null)
+        {
+            throw new BedrockResponseException($"The response has no output message (stopReason: {StopReason ?? "none"}).", StopReason);
+        }
+
+        StringBuilder? text = null;
+        string? single = null;
+        foreach (ContentBlock block in content)
+        {
+            if (block.Text is null)
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = block.Text;
+            }
+            else
+            {
+                text ??= new StringBuilder(single);
+                text.Append(block.Text);
+            }
+        }
+
+        return text?.ToString()
+            ?? single
+            ?? throw new BedrockResponseException($"The model returned no text (stopReason: {StopReason ?? "none"}).", StopReason);
+    }
+}
+
+public sealed class ConverseOutput
+{
+    public Message? Message { get; set; }
+}
+
+public sealed class TokenUsage
+{
+    public int InputTokens { get; set; }
+
+    public int OutputTokens { get; set; }
+
+    public int TotalTokens { get; set; }
+
+    public int? CacheReadInputTokens { get; set; }
+
+    public int? CacheWriteInputTokens { get; set; }
+}
+
+public sealed class ConverseMetrics
+{
+    public long LatencyMs { get; set; }
+}
+
+/// <summary>The stop reasons Bedrock documents. New ones may appear; compare as strings.</summary>
+public static class StopReasons
+{
+    public const string EndTurn = "end_turn";
+    public const string ToolUse = "tool_use";
+    public const string MaxTokens = "max_tokens";
+    public const string StopSequence = "stop_sequence";
+    public const string GuardrailIntervened = "guardrail_intervened";
+    public const string ContentFiltered = "content_filtered";
+    public const string MalformedModelOutput = "malformed_model_output";
+    public const string MalformedToolUse = "malformed_tool_use";
+    public const string ModelContextWindowExceeded = "model_context_window_exceeded";
+}

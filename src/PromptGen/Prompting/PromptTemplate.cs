@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using Scriban;
+using Scriban.Runtime;
+
+namespace PromptGen.Prompting;
+
+/// <summary>
+/// A Scriban prompt template, parsed once and rendered per call. Generated clients keep one per template in a
+/// static field. Rendering is strict: a variable or member that does not exist is an error, never an empty string.
+/// </summary>
+public sealed class PromptTemplate
+{
+    private readonly Template _template;
+
+    private PromptTemplate(string text, Template template)
+    {
+        Text = text;
+        _template = template;
+    }
+
+    /// <summary>The template source.</summary>
+    public string Text { get; }
+
+    /// <summary>Parses <paramref name="text"/>; the generator has already reported syntax errors at compile time.</summary>
+    /// <exception cref="PromptTemplateException">The template has syntax errors.</exception>
+    public static PromptTemplate Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Template template = Template.Parse(text);
+        if (template.HasErrors)
+        {
+            throw new PromptTemplateException($"The prompt template has errors: {template.Messages}", text);
+        }
+
+        return new PromptTemplate(text, template);
+    }
+
+    /// <summary>Renders the template with <paramref name="arguments"/> as its global variables.</summary>
+    /// <exception cref="PromptTemplateException">Rendering failed, e.g. a variable or member does not exist.</exception>
+    public string Render(PromptArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var globals = new ScriptObject();
+        foreach (KeyValuePair<string, object?> argument in arguments)
+        {
+            globals.SetValue(argument.Key, argument.Value, readOnly: true);
+        }
+
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            // Prompts legitimately loop over long inputs; Scriban's default cap of 1000 iterations would cut them.
+            LoopLimit = 0,
+        };
+        context.PushGlobal(globals);
+        try
+        {
+            return _template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException exception)
+        {
+            throw new PromptTemplateException($"The prompt template failed to render: {exception.Message}", Text, exception);
+        }
+    }
+}
+
+/// <summary>The named values a template renders over: the prompt method's parameters.</summary>
+public sealed class PromptArguments : IEnumerable<KeyValuePair<string, object?>>
+{
+    private readonly List<KeyValuePair<string, object?>> _values;
+
+    public PromptArguments(int capacity = 4) => _values = new List<KeyValuePair<string, object?>>(capacity);
+
+    public void Add(string name, object? value) => _values.Add(new KeyValuePair<string, object?>(name, value));
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>A prompt template could not be parsed or rendered.</summary>
+public sealed class PromptTemplateException : Exception
+{
+    public PromptTemplateException(string message, string templateText, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        TemplateText = templateText;
+    }
+
+    public string TemplateText { get; }
+}
