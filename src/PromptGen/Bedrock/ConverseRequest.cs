@@ -57,6 +57,13 @@ public sealed class SystemContentBlock
     public string? Text { get; set; }
 
     public static SystemContentBlock FromText(string text) => new() { Text = text };
+
+    /// <summary>
+    /// The system member for a rendered system prompt: one text block, or null (no system prompt) when the text is
+    /// empty, since Bedrock rejects empty text blocks.
+    /// </summary>
+    public static List<SystemContentBlock>? ListFromText(string? text) =>
+        string.IsNullOrEmpty(text) ? null : new List<SystemContentBlock> { FromText(text!) };
 }
 
 /// <summary>Converse <c>inferenceConfig</c>. Null members are not sent.</summary>

@@ -1,0 +1,16 @@
+namespace PromptGen.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic id PromptGen reports. Ranges: PG00xx declarations, PG01xx templates, PG02xx models,
+/// PG03xx result types. An id is never reused for another meaning.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string PromptClientNotPartial = "PG0001";
+    public const string UnsupportedReturnType = "PG0002";
+    public const string MissingPromptAttribute = "PG0004";
+    public const string UnsupportedPromptClientShape = "PG0005";
+    public const string UnsupportedParameter = "PG0006";
+    public const string TemplateSyntaxError = "PG0100";
+    public const string NoModel = "PG0200";
+}

@@ -1,0 +1,66 @@
+namespace PromptGen.Generators.Models;
+
+/// <summary>Everything the emitter needs to write one prompt interface's implementation. No symbols, no syntax.</summary>
+internal sealed record PromptClientModel(
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string InterfaceName,
+    string FullyQualifiedInterfaceName,
+    string ImplementationName,
+    string HintName,
+    EquatableArray<PromptMethodModel> Methods);
+
+/// <summary>A type the interface is nested in, e.g. <c>partial class Outer</c>.</summary>
+internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+/// <summary>One interface method to implement.</summary>
+internal sealed record PromptMethodModel(
+    string Name,
+    string FullyQualifiedDeclaringInterface,
+    string ReturnType,
+    ReturnKind ReturnKind,
+    EquatableArray<ParameterModel> Parameters,
+    PromptPlan? Plan);
+
+/// <summary>How the result reaches the caller.</summary>
+internal enum ReturnKind
+{
+    /// <summary>The method cannot be generated; its body throws and a diagnostic says why.</summary>
+    Unsupported,
+    TaskOfString,
+    ValueTaskOfString,
+}
+
+/// <summary>A method parameter as it appears in the implementing signature and in templates.</summary>
+internal sealed record ParameterModel(
+    string Identifier,
+    string TemplateName,
+    string Type,
+    string RefKindPrefix,
+    bool IsCancellationToken);
+
+/// <summary>What to send for a method that can be generated.</summary>
+internal sealed record PromptPlan(
+    string ModelId,
+    string UserTemplate,
+    string? SystemTemplate,
+    InferenceModel Inference);
+
+/// <summary>Inference settings; null means "not set", so Bedrock's default applies.</summary>
+internal sealed record InferenceModel(
+    int? MaxTokens,
+    double? Temperature,
+    double? TopP,
+    EquatableArray<string> StopSequences)
+{
+    public static readonly InferenceModel None = new(null, null, null, EquatableArray<string>.Empty);
+
+    public bool IsEmpty => MaxTokens is null && Temperature is null && TopP is null && StopSequences.IsEmpty;
+
+    /// <summary>Each setting of <paramref name="overrides"/> that is set replaces this one's.</summary>
+    public InferenceModel OverriddenBy(InferenceModel overrides) => new(
+        overrides.MaxTokens ?? MaxTokens,
+        overrides.Temperature ?? Temperature,
+        overrides.TopP ?? TopP,
+        overrides.StopSequences.IsEmpty ? StopSequences : overrides.StopSequences);
+}

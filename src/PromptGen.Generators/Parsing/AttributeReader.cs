@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>Reads PromptGen's attributes off a symbol, with the syntax of their arguments for precise locations.</summary>
+internal static class AttributeReader
+{
+    public static AttributeData? Find(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);
+
+    /// <summary>The attribute's first constructor argument as a string, or null when absent or not a string.</summary>
+    public static string? FirstStringArgument(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
+            ? attribute.ConstructorArguments[0].Value as string
+            : null;
+
+    public static string? NamedString(AttributeData? attribute, string name) =>
+        attribute is null ? null : NamedArgument(attribute, name)?.Value as string;
+
+    /// <summary>The expression written for the first constructor argument, for mapping template offsets to source.</summary>
+    public static ExpressionSyntax? FirstArgumentSyntax(AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+            ? syntax.ArgumentList.Arguments[0].Expression
+            : null;
+
+    public static Location LocationOf(AttributeData attribute, Location fallback, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
+
+    public static InferenceModel ReadInference(AttributeData? attribute)
+    {
+        if (attribute is null)
+        {
+            return InferenceModel.None;
+        }
+
+        int? maxTokens = NamedArgument(attribute, "MaxTokens")?.Value as int?;
+        double? temperature = NamedArgument(attribute, "Temperature")?.Value as double?;
+        double? topP = NamedArgument(attribute, "TopP")?.Value as double?;
+        TypedConstant? stops = NamedArgument(attribute, "StopSequences");
+        EquatableArray<string> stopSequences = stops is { Kind: TypedConstantKind.Array, IsNull: false } array
+            ? array.Values.Select(value => value.Value as string).Where(value => value is not null).Select(value => value!).ToEquatableArray()
+            : EquatableArray<string>.Empty;
+        return new InferenceModel(maxTokens, temperature, topP, stopSequences);
+    }
+
+    private static TypedConstant? NamedArgument(AttributeData attribute, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool HasErrors(AttributeData attribute) =>
+        attribute.AttributeClass is null or IErrorTypeSymbol
+        || attribute.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Error)
+        || attribute.NamedArguments.Any(argument => argument.Value.Kind == TypedConstantKind.Error);
+}

@@ -1,0 +1,14 @@
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>Metadata names of the runtime types the generator recognises.</summary>
+internal static class KnownNames
+{
+    public const string PromptClientAttribute = "PromptGen.PromptClientAttribute";
+    public const string PromptAttribute = "PromptGen.PromptAttribute";
+    public const string SystemPromptAttribute = "PromptGen.SystemPromptAttribute";
+    public const string ModelAttribute = "PromptGen.ModelAttribute";
+    public const string InferenceAttribute = "PromptGen.InferenceAttribute";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Task = "System.Threading.Tasks.Task<TResult>";
+    public const string ValueTask = "System.Threading.Tasks.ValueTask<TResult>";
+}

@@ -1,0 +1,342 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Templates;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>
+/// Turns one <c>[PromptClient]</c> interface into a <see cref="PromptClientModel"/> plus diagnostics. Whatever the
+/// user typed, it returns; problems become diagnostics, and a method that cannot be generated is still modelled so
+/// the emitted class implements the whole interface (its body throws) and no second error cascades.
+/// </summary>
+internal static class PromptClientParser
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol
+            || context.TargetNode is not InterfaceDeclarationSyntax declaration)
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        Location interfaceLocation = declaration.Identifier.GetLocation();
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PromptClientNotPartial, interfaceLocation, symbol.Name));
+            return Result(null, diagnostics);
+        }
+
+        string? shapeProblem = FindShapeProblem(symbol, declaration);
+        if (shapeProblem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptClientShape, interfaceLocation, symbol.Name, shapeProblem));
+            return Result(null, diagnostics);
+        }
+
+        AttributeData clientAttribute = context.Attributes[0];
+        var defaults = new ClientDefaults(
+            AttributeReader.NamedString(clientAttribute, "Model"),
+            AttributeReader.Find(symbol, KnownNames.SystemPromptAttribute),
+            AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)));
+
+        var methods = new List<PromptMethodModel>();
+        foreach (INamedTypeSymbol owner in new[] { symbol }.Concat(symbol.AllInterfaces))
+        {
+            foreach (ISymbol member in owner.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!member.IsAbstract || member.IsStatic)
+                {
+                    continue; // default implementations and static members need nothing from us
+                }
+
+                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    string kind = member is IPropertySymbol ? "property" : member is IEventSymbol ? "event" : member.Kind.ToString().ToLowerInvariant();
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnsupportedPromptClientShape,
+                        SourceLocationOf(member, interfaceLocation),
+                        symbol.Name,
+                        $"member '{member.Name}' is a {kind}; a prompt client declares only prompt methods"));
+                    return Result(null, diagnostics);
+                }
+
+                if (method.IsGenericMethod)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnsupportedPromptClientShape,
+                        SourceLocationOf(method, interfaceLocation),
+                        symbol.Name,
+                        $"method '{method.Name}' is generic; prompt methods cannot have type parameters"));
+                    return Result(null, diagnostics);
+                }
+
+                methods.Add(ParseMethod(method, defaults, interfaceLocation, diagnostics, cancellationToken));
+            }
+        }
+
+        string fullName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var model = new PromptClientModel(
+            symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
+            ContainingTypes(symbol),
+            symbol.Name,
+            fullName,
+            ImplementationName(symbol),
+            HintName(symbol),
+            methods.ToEquatableArray());
+        return Result(model, diagnostics);
+    }
+
+    private static ParseResult Result(PromptClientModel? model, List<DiagnosticInfo> diagnostics) =>
+        new(model, diagnostics.ToEquatableArray());
+
+    private static PromptMethodModel ParseMethod(
+        IMethodSymbol method,
+        ClientDefaults defaults,
+        Location interfaceLocation,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        Location methodLocation = SourceLocationOf(method, interfaceLocation);
+        int diagnosticsBefore = diagnostics.Count;
+
+        EquatableArray<ParameterModel> parameters = method.Parameters
+            .Select(parameter => ParseParameter(parameter, method, methodLocation, diagnostics))
+            .ToEquatableArray();
+
+        ReturnKind returnKind = ClassifyReturnType(method.ReturnType);
+        if (returnKind == ReturnKind.Unsupported)
+        {
+            Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
+                ? syntax.ReturnType.GetLocation()
+                : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedReturnType,
+                returnLocation,
+                method.Name,
+                method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        AttributeData? prompt = AttributeReader.Find(method, KnownNames.PromptAttribute);
+        string? userTemplate = prompt is null ? null : AttributeReader.FirstStringArgument(prompt);
+        if (prompt is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPromptAttribute, methodLocation, method.Name, method.ContainingType.Name));
+        }
+
+        AttributeData? systemPrompt = AttributeReader.Find(method, KnownNames.SystemPromptAttribute) ?? defaults.SystemPrompt;
+        string? systemTemplate = systemPrompt is null ? null : AttributeReader.FirstStringArgument(systemPrompt);
+
+        AttributeData? modelAttribute = AttributeReader.Find(method, KnownNames.ModelAttribute);
+        string? modelId = (modelAttribute is null ? null : AttributeReader.FirstStringArgument(modelAttribute)) ?? defaults.ModelId;
+        if (string.IsNullOrWhiteSpace(modelId))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, methodLocation, method.Name));
+        }
+
+        bool inputHasErrors = (prompt is not null && AttributeReader.HasErrors(prompt))
+            || (systemPrompt is not null && AttributeReader.HasErrors(systemPrompt))
+            || (modelAttribute is not null && AttributeReader.HasErrors(modelAttribute));
+
+        if (!inputHasErrors)
+        {
+            bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, diagnostics, methodLocation, cancellationToken);
+            // An interface-level system prompt is shared by every method: report its errors once, at its literal.
+            bool sharedSystemPrompt = systemPrompt is not null && ReferenceEquals(systemPrompt, defaults.SystemPrompt);
+            bool reportSystem = !sharedSystemPrompt || defaults.TakeSystemPromptReport();
+            bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, diagnostics, methodLocation, cancellationToken);
+            inputHasErrors = !userTemplateValid || !systemTemplateValid;
+        }
+
+        InferenceModel inference = defaults.Inference.OverriddenBy(
+            AttributeReader.ReadInference(AttributeReader.Find(method, KnownNames.InferenceAttribute)));
+
+        bool canGenerate = !inputHasErrors && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
+        PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference) : null;
+
+        return new PromptMethodModel(
+            method.Name,
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            method.ReturnType.ToDisplayString(TypeFormat),
+            plan is null ? ReturnKind.Unsupported : returnKind,
+            parameters,
+            plan);
+    }
+
+    /// <summary>Whether the template parses; its errors are reported when <paramref name="report"/> is set.</summary>
+    private static bool CheckTemplate(
+        AttributeData? attribute,
+        string? template,
+        bool report,
+        List<DiagnosticInfo> diagnostics,
+        Location fallback,
+        CancellationToken cancellationToken)
+    {
+        if (attribute is null || template is null)
+        {
+            return true;
+        }
+
+        IReadOnlyList<TemplateError> errors = TemplateSyntax.FindErrors(template);
+        if (errors.Count == 0 || !report)
+        {
+            return errors.Count == 0;
+        }
+
+        ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
+        LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument);
+        foreach (TemplateError error in errors)
+        {
+            Location location = argument is null || map is null
+                ? AttributeReader.LocationOf(attribute, fallback, cancellationToken)
+                : Location.Create(argument.SyntaxTree, map.Map(error.Start, error.End));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateSyntaxError, location, error.Message));
+        }
+
+        return false;
+    }
+
+    private static ParameterModel ParseParameter(IParameterSymbol parameter, IMethodSymbol method, Location methodLocation, List<DiagnosticInfo> diagnostics)
+    {
+        string refKind = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => string.Empty,
+        };
+        if (refKind.Length > 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedParameter,
+                SourceLocationOf(parameter, methodLocation),
+                parameter.Name,
+                method.Name,
+                refKind.Trim()));
+        }
+
+        string identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        return new ParameterModel(
+            identifier,
+            parameter.Name,
+            (parameter.IsParams ? "params " : string.Empty) + parameter.Type.ToDisplayString(TypeFormat),
+            refKind,
+            parameter.Type.ToDisplayString() == KnownNames.CancellationToken);
+    }
+
+    private static ReturnKind ClassifyReturnType(ITypeSymbol returnType)
+    {
+        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            || named.TypeArguments[0].SpecialType != SpecialType.System_String)
+        {
+            return ReturnKind.Unsupported;
+        }
+
+        return named.ConstructedFrom.ToDisplayString() switch
+        {
+            KnownNames.Task => ReturnKind.TaskOfString,
+            KnownNames.ValueTask => ReturnKind.ValueTaskOfString,
+            _ => ReturnKind.Unsupported,
+        };
+    }
+
+    private static string? FindShapeProblem(INamedTypeSymbol symbol, InterfaceDeclarationSyntax declaration)
+    {
+        if (symbol.IsGenericType)
+        {
+            return "generic interfaces are not supported; declare one interface per type argument";
+        }
+
+        SyntaxNode? parent = declaration.Parent;
+        while (parent is TypeDeclarationSyntax containing)
+        {
+            if (!containing.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return $"it is nested in '{containing.Identifier.ValueText}', which is not partial; make it partial or move the interface out";
+            }
+
+            if (containing.TypeParameterList is not null)
+            {
+                return $"it is nested in the generic type '{containing.Identifier.ValueText}'; move the interface out";
+            }
+
+            parent = containing.Parent;
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol symbol)
+    {
+        var types = new List<ContainingTypeModel>();
+        for (INamedTypeSymbol? containing = symbol.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            string keyword = containing switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            types.Insert(0, new ContainingTypeModel(keyword, containing.Name));
+        }
+
+        return types.ToEquatableArray();
+    }
+
+    private static string ImplementationName(INamedTypeSymbol symbol)
+    {
+        string name = symbol.Name;
+        bool conventional = name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]);
+        return (conventional ? name.Substring(1) : name) + "Client";
+    }
+
+    private static string HintName(INamedTypeSymbol symbol)
+    {
+        string name = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+        return name.Replace('<', '_').Replace('>', '_') + ".PromptClient.g.cs";
+    }
+
+    private static Location SourceLocationOf(ISymbol symbol, Location fallback) =>
+        symbol.Locations.FirstOrDefault(location => location.IsInSource) ?? fallback;
+
+    /// <summary>Interface-wide settings that each method falls back to.</summary>
+    private sealed class ClientDefaults
+    {
+        public ClientDefaults(string? modelId, AttributeData? systemPrompt, InferenceModel inference)
+        {
+            ModelId = modelId;
+            SystemPrompt = systemPrompt;
+            Inference = inference;
+        }
+
+        public string? ModelId { get; }
+
+        public AttributeData? SystemPrompt { get; }
+
+        public InferenceModel Inference { get; }
+
+        private bool _systemPromptReported;
+
+        /// <summary>True the first time only: the shared system prompt's errors are reported once.</summary>
+        public bool TakeSystemPromptReport()
+        {
+            bool first = !_systemPromptReported;
+            _systemPromptReported = true;
+            return first;
+        }
+    }
+}

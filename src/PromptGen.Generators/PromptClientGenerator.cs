@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Emit;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators;
+
+/// <summary>
+/// Generates, for each <c>[PromptClient]</c> partial interface, a class implementing it and a static
+/// <c>Create</c> factory on the interface.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class PromptClientGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.PromptClientAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.InterfaceDeclarationSyntax,
+                transform: static (context, cancellationToken) => PromptClientParser.Parse(context, cancellationToken))
+            .WithTrackingName(TrackingNames.ParsedClients);
+
+        IncrementalValuesProvider<PromptClientModel> models = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Models);
+
+        context.RegisterSourceOutput(models, static (output, model) =>
+            output.AddSource(model.HintName, PromptClientEmitter.Emit(model)));
+
+        // Diagnostics travel as data and are turned into source locations only here, so #pragma and
+        // .editorconfig severities apply; this branch is the only one that needs the compilation.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Where(static result => !result.Diagnostics.IsEmpty)
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+        {
+            foreach (DiagnosticInfo diagnostic in pair.Left)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
+    }
+}
