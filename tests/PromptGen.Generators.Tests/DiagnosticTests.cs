@@ -1,0 +1,226 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace PromptGen.Generators.Tests;
+
+public sealed class DiagnosticTests
+{
+    private static string Client(string members, string clientAttribute = "[PromptClient(Model = \"amazon.nova-micro-v1:0\")]", string modifiers = "public partial") => $$"""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        namespace Demo;
+
+        {{clientAttribute}}
+        {{modifiers}} interface IPrompts
+        {
+        {{members}}
+        }
+        """;
+
+    /// <summary>The one diagnostic the generator reported, and the source text it points at.</summary>
+    private static (Diagnostic Diagnostic, string Text) Single(GeneratorRun run, string id)
+    {
+        Assert.Null(run.Result.Exception);
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        Assert.True(diagnostic.Location.IsInSource, "the location must be a source location so #pragma works");
+        return (diagnostic, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void Template_syntax_error_is_reported_inside_the_literal_and_nothing_throws()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                [Prompt("Hello {{ name | }}!")]
+                Task<string> GreetAsync(string name);
+            """));
+
+        (Diagnostic diagnostic, string text) = Single(run, "PG0100");
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.StartsWith("Template syntax error: ", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal("}}", text);
+        // The method still compiles (its body throws), so the template error is the only error the user sees.
+        Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"Line one\\n\\tHello {{ name | }}!\"")]
+    [InlineData("@\"Say \"\"hi\"\"\nHello {{ name | }}!\"")]
+    [InlineData("\"\"\"Say \"hi\" Hello {{ name | }}!\"\"\"")]
+    [InlineData("\"\"\"\n        Say \"hi\"\n          Hello {{ name | }}!\n        \"\"\"")]
+    public void Template_error_location_survives_escapes_verbatim_and_raw_strings(string literal)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client($$"""
+                [Prompt({{literal}})]
+                Task<string> GreetAsync(string name);
+            """));
+
+        (_, string text) = Single(run, "PG0100");
+
+        Assert.Equal("}}", text);
+    }
+
+    [Fact]
+    public void Template_error_in_a_constant_points_at_the_argument()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                const string Greeting = "Hello {{ name | }}!";
+
+                [Prompt(Greeting)]
+                Task<string> GreetAsync(string name);
+            """));
+
+        (_, string text) = Single(run, "PG0100");
+
+        Assert.Equal("Greeting", text);
+    }
+
+    [Fact]
+    public void Interface_level_system_prompt_error_is_reported_once()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client(
+            """
+                [Prompt("One {{ name }}")]
+                Task<string> OneAsync(string name);
+
+                [Prompt("Two {{ name }}")]
+                Task<string> TwoAsync(string name);
+            """,
+            clientAttribute: "[PromptClient(Model = \"amazon.nova-micro-v1:0\"), SystemPrompt(\"You are {{ if }}\")]"));
+
+        (_, string text) = Single(run, "PG0100");
+
+        Assert.Contains(text, "\"You are {{ if }}\"", System.StringComparison.Ordinal);
+        Assert.DoesNotContain("OneUserTemplate", run.Result.GeneratedSources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Interface_that_is_not_partial_is_reported_on_its_name()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                [Prompt("Hi")]
+                Task<string> GreetAsync();
+            """, modifiers: "public"));
+
+        (Diagnostic diagnostic, string text) = Single(run, "PG0001");
+
+        Assert.Equal("IPrompts", text);
+        Assert.Contains("add the 'partial' modifier", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Unsupported_return_type_is_reported_on_the_return_type()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                [Prompt("Hi")]
+                Task<object> GreetAsync();
+            """));
+
+        (Diagnostic diagnostic, string text) = Single(run, "PG0002");
+
+        Assert.Equal("Task<object>", text);
+        Assert.Contains("Task<string> and ValueTask<string>", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_model_is_reported_on_the_method()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                [Prompt("Hi")]
+                Task<string> GreetAsync();
+            """, clientAttribute: "[PromptClient]"));
+
+        (Diagnostic diagnostic, string text) = Single(run, "PG0200");
+
+        Assert.Equal("GreetAsync", text);
+        Assert.Contains("[Model(\"...\")]", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Method_level_model_satisfies_a_client_without_one()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                [Prompt("Hi"), Model("amazon.nova-micro-v1:0")]
+                Task<string> GreetAsync();
+            """, clientAttribute: "[PromptClient]"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Method_without_a_prompt_is_reported()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                Task<string> GreetAsync();
+            """));
+
+        (_, string text) = Single(run, "PG0004");
+
+        Assert.Equal("GreetAsync", text);
+        Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ref_parameter_is_reported_on_the_parameter()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                [Prompt("Hi {{ name }}")]
+                Task<string> GreetAsync(ref string name);
+            """));
+
+        (Diagnostic diagnostic, string text) = Single(run, "PG0006");
+
+        Assert.Equal("name", text);
+        Assert.Contains("'ref' parameter", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("string Name { get; }", "is a property")]
+    [InlineData("[Prompt(\"Hi\")] Task<string> GreetAsync<T>(T value);", "is generic")]
+    public void Members_that_cannot_be_prompts_are_reported(string member, string expected)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client(member));
+
+        (Diagnostic diagnostic, _) = Single(run, "PG0005");
+
+        Assert.Contains(expected, diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pragma_suppresses_a_generator_diagnostic()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client("""
+                #pragma warning disable PG0100
+                [Prompt("Hello {{ name | }}!")]
+                #pragma warning restore PG0100
+                Task<string> GreetAsync(string name);
+            """));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.True(diagnostic.IsSuppressed || run.Output.GetDiagnostics().All(d => d.Id != "PG0100"));
+    }
+
+    [Theory]
+    [InlineData("[PromptClient(Model = 42)] public partial interface IBad { [Prompt(\"x\")] Task<string> A(); }")]
+    [InlineData("[PromptClient] public partial interface IBad { [Prompt(null)] Task<string> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt] Task<string> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"{{\")] Task<string> A(Missing m); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad<T> { [Prompt(\"x\")] Task<T> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<string> A(; }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] event System.Action E; }")]
+    [InlineData("public class C { [PromptClient(Model = \"m\")] partial interface IBad { [Prompt(\"x\")] Task<string> A(); } }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\" + 1)] Task<string> A(params string[] rest); }")]
+    public void The_generator_never_throws_on_broken_input(string declaration)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System.Threading.Tasks; using PromptGen; namespace Demo; " + declaration);
+
+        Assert.Null(run.Result.Exception);
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8785");
+    }
+}

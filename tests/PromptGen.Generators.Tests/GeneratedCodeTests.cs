@@ -1,0 +1,102 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace PromptGen.Generators.Tests;
+
+public sealed class GeneratedCodeTests
+{
+    [Fact]
+    public void Representative_interface_matches_the_approved_snapshot()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Sources.SupportPrompts);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        SnapshotAssert.Matches("SupportPrompts", run.GeneratedSource("ISupportPrompts.PromptClient.g.cs"));
+    }
+
+    [Fact]
+    public void Generated_code_compiles_without_warnings()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Sources.SupportPrompts);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Interface_in_the_global_namespace_nested_in_a_partial_class_is_generated()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            public static partial class Outer
+            {
+                [PromptClient(Model = "amazon.nova-micro-v1:0")]
+                internal partial interface IJokes
+                {
+                    [Prompt("Tell a joke about {{ topic }}")]
+                    Task<string> TellAsync(string topic);
+                }
+
+                public static Task<string> Use(PromptGen.Bedrock.IBedrockRuntime bedrock) => IJokes.Create(bedrock).TellAsync("cats");
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Contains("file sealed class JokesClient : global::Outer.IJokes", run.GeneratedSource("Outer.IJokes.PromptClient.g.cs"));
+    }
+
+    [Fact]
+    public void Methods_inherited_from_base_interfaces_and_overloads_are_implemented()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface IGreetings
+            {
+                [Prompt("Say hello to {{ name }}")]
+                Task<string> GreetAsync(string name);
+
+                // A default implementation is the user's own: nothing to generate.
+                Task<string> GreetTwiceAsync(string name) => GreetAsync(name + name);
+            }
+
+            [PromptClient(Model = "amazon.nova-micro-v1:0")]
+            public partial interface IPolite : IGreetings
+            {
+                [Prompt("Thank {{ name }}")]
+                Task<string> ThankAsync(string name);
+
+                [Prompt("Thank {{ name }} for {{ gift }}")]
+                Task<string> ThankAsync(string name, string gift);
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IPolite.PromptClient.g.cs");
+        Assert.Contains("global::Demo.IGreetings.GreetAsync(string name)", generated);
+        Assert.Contains("ThankAsync2UserTemplate", generated);
+        Assert.DoesNotContain("GreetTwiceAsync", generated);
+    }
+
+    [Fact]
+    public void A_method_without_a_cancellation_token_passes_none()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Sources.SupportPrompts);
+
+        string generated = run.GeneratedSource("ISupportPrompts.PromptClient.g.cs");
+        Assert.Contains("request, default).ConfigureAwait(false);", generated);
+        Assert.Contains("request, cancellationToken).ConfigureAwait(false);", generated);
+    }
+}
