@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PromptGen.Testing.Auth;
+using PromptGen.Testing.Hosting;
+
+namespace PromptGen.Testing;
+
+/// <summary>
+/// A local Amazon Bedrock Runtime: a real HTTP server on 127.0.0.1 that verifies SigV4 (or Bedrock API keys), validates
+/// Converse requests as the service does, and answers from a <see cref="Script"/>. Point any client's endpoint at
+/// <see cref="Endpoint"/>.
+/// </summary>
+public sealed class BedrockEmulator : IAsyncDisposable
+{
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication app;
+    private readonly RequestLog log;
+    private readonly CancellationTokenSource stopping;
+    private int disposed;
+
+    private BedrockEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, EmulatorScript script, Uri endpoint)
+    {
+        this.app = app;
+        this.log = log;
+        this.stopping = stopping;
+        Script = script;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The base address, <c>http://127.0.0.1:&lt;port&gt;</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The scripted answers; rules can be added while the emulator runs.</summary>
+    public EmulatorScript Script { get; }
+
+    /// <summary>
+    /// A snapshot of the answered requests, refused and aborted ones included, in arrival order. A request appears once
+    /// its answer is settled.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> Requests => log.Snapshot();
+
+    /// <summary>Starts an emulator listening on 127.0.0.1.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="System.IO.IOException">The requested port is taken.</exception>
+    public static async Task<BedrockEmulator> StartAsync(BedrockEmulatorOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new BedrockEmulatorOptions();
+        Validate(options);
+
+        // Copies, so that the server threads never read a collection the caller may still be changing.
+        var secrets = new Dictionary<string, string>(options.Credentials, StringComparer.Ordinal);
+        var bearerTokens = new HashSet<string>(options.BearerTokens, StringComparer.Ordinal);
+        var verifier = new SigV4Verifier(secrets, options.Region, options.MaxClockSkew, options.TimeProvider);
+
+        var stopping = new CancellationTokenSource();
+        var log = new RequestLog();
+        var script = new EmulatorScript();
+        var handler = new EmulatorRequestHandler(new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, stopping.Token);
+
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(BedrockEmulator).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+
+        WebApplication app = builder.Build();
+        app.Run(handler.HandleAsync);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
+
+        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(app));
+    }
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests() => log.Clear();
+
+    /// <summary>Stops the server. Requests waiting on a scripted delay are cut short.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        using (var timeout = new CancellationTokenSource(ShutdownTimeout))
+        {
+            await app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        await app.DisposeAsync().ConfigureAwait(false);
+        stopping.Dispose();
+    }
+
+    private static void Validate(BedrockEmulatorOptions options)
+    {
+        if (options.Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentException($"Port must be 0 (any free port) to {IPEndPoint.MaxPort}; got {options.Port}.", nameof(options));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Region))
+        {
+            throw new ArgumentException("Region cannot be empty.", nameof(options));
+        }
+
+        if (options.MaxClockSkew < TimeSpan.Zero && options.MaxClockSkew != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("MaxClockSkew cannot be negative (use Timeout.InfiniteTimeSpan to turn the check off).", nameof(options));
+        }
+
+        if (options.TimeProvider is null)
+        {
+            throw new ArgumentException("TimeProvider cannot be null.", nameof(options));
+        }
+    }
+
+    private static Uri ListeningEndpoint(WebApplication app)
+    {
+        IServerAddressesFeature? addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        string address = addresses?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel started without reporting its address.");
+        return new Uri($"http://127.0.0.1:{new Uri(address).Port}");
+    }
+}

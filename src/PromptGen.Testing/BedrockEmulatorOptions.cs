@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromptGen.Testing;
+
+/// <summary>
+/// How a <see cref="BedrockEmulator"/> listens and whom it lets in. The emulator copies these values when it starts;
+/// later changes to this object have no effect on a running emulator (use <see cref="BedrockEmulator.Script"/> for that).
+/// </summary>
+public sealed class BedrockEmulatorOptions
+{
+    /// <summary>The TCP port on 127.0.0.1. 0 (the default) picks any free port; read it back from <see cref="BedrockEmulator.Endpoint"/>.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The region that SigV4 credential scopes must name.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>
+    /// Accepted SigV4 credentials: access key id to secret access key. Holds <see cref="EmulatorCredentials"/> by default.
+    /// </summary>
+    public IDictionary<string, string> Credentials { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [EmulatorCredentials.AccessKeyId] = EmulatorCredentials.SecretAccessKey,
+    };
+
+    /// <summary>Accepted Bedrock API keys, sent as <c>Authorization: Bearer &lt;key&gt;</c>. Empty by default.</summary>
+    public ISet<string> BearerTokens { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How far <c>X-Amz-Date</c> may lie from the emulator's clock, either way. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// turns the check off.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The clock that signature dates are checked against. Scripted delays always use real time, so a frozen clock here
+    /// cannot stall a reply.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Called once per request after its response is settled (including refused and aborted requests), e.g. for logging.</summary>
+    public Action<RecordedRequest>? RequestCompleted { get; set; }
+}

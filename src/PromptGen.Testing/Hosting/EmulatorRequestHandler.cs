@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using PromptGen.Testing.Auth;
+using PromptGen.Testing.Wire;
+
+namespace PromptGen.Testing.Hosting;
+
+/// <summary>
+/// Serves one request: route, authenticate, validate, then answer from the script (or the default reply), and record it.
+/// </summary>
+internal sealed class EmulatorRequestHandler
+{
+    private const string ErrorTypeNamespace = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
+
+    private readonly RequestAuthenticator authenticator;
+    private readonly EmulatorScript script;
+    private readonly RequestLog log;
+    private readonly Action<RecordedRequest>? requestCompleted;
+    private readonly CancellationToken stopping;
+    private long arrivals;
+
+    public EmulatorRequestHandler(
+        RequestAuthenticator authenticator, EmulatorScript script, RequestLog log, Action<RecordedRequest>? requestCompleted, CancellationToken stopping)
+    {
+        this.authenticator = authenticator;
+        this.script = script;
+        this.log = log;
+        this.requestCompleted = requestCompleted;
+        this.stopping = stopping;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        long arrival = Interlocked.Increment(ref arrivals);
+        long started = Stopwatch.GetTimestamp();
+        DateTimeOffset receivedAt = DateTimeOffset.UtcNow;
+        string requestId = Guid.NewGuid().ToString();
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+        int queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        string rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
+        string rawQuery = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
+        string method = context.Request.Method;
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+
+        byte[] body = Array.Empty<byte>();
+        var outcome = new Outcome();
+        OperationRoute? route = OperationRouter.Match(method, rawPath);
+        AuthenticationResult? auth = null;
+        ConverseBody? converse = null;
+        try
+        {
+            body = await ReadBodyAsync(context.Request, aborted.Token);
+            var incoming = new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body);
+            converse = ConverseBody.Parse(body);
+            auth = authenticator.Authenticate(incoming);
+
+            EmulatorError? refusal = route is null
+                ? EmulatorErrors.UnknownOperation(method, rawPath)
+                : auth.Error
+                    ?? (route.Operation != OperationRouter.Converse
+                        ? EmulatorErrors.OperationNotEmulated(route.Operation)
+                        : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse));
+
+            if (refusal is not null)
+            {
+                await WriteErrorAsync(context.Response, refusal, outcome);
+            }
+            else
+            {
+                outcome.Accepted = true;
+                await AnswerAsync(context.Response, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText), converse, started, outcome, aborted.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            if (context.RequestAborted.IsCancellationRequested || !stopping.IsCancellationRequested)
+            {
+                outcome.Status = EmulatorStatusCodes.ClientClosedRequest;
+                outcome.ErrorCode = null;
+            }
+            else if (!context.Response.HasStarted)
+            {
+                await WriteErrorAsync(context.Response, new EmulatorError("ServiceUnavailableException", 503, "The emulator is shutting down."), outcome);
+            }
+        }
+        finally
+        {
+            Record(arrival, new RecordedRequest(
+                requestId,
+                receivedAt,
+                route?.Operation ?? EmulatorOperations.Unknown,
+                route?.ModelId,
+                method,
+                rawPath,
+                JoinedHeaders(context.Request.Headers),
+                Encoding.UTF8.GetString(body),
+                auth?.Scheme ?? AuthSchemes.None,
+                auth?.SignedHeaders ?? Array.Empty<string>(),
+                auth?.SignatureValid ?? false,
+                outcome.Accepted,
+                converse?.SystemText,
+                converse?.UserText,
+                outcome.Status,
+                outcome.ErrorCode));
+        }
+    }
+
+    private async Task AnswerAsync(HttpResponse response, ConverseCall call, ConverseBody converse, long started, Outcome outcome, CancellationToken aborted)
+    {
+        ScriptRule? rule = script.Claim(call);
+        EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
+        if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, aborted);
+        }
+
+        if (reply.IsError)
+        {
+            await WriteErrorAsync(response, new EmulatorError(reply.ErrorCode!, reply.ErrorStatus, reply.ErrorMessage!), outcome);
+            return;
+        }
+
+        string text = reply.Text!;
+        byte[] payload = ResponseBodies.ConverseOutput(
+            text,
+            reply.StopReason,
+            reply.InputTokens ?? TokenEstimate.FromCharacters(converse.InputTextLength),
+            reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length),
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
+    }
+
+    private static Task WriteErrorAsync(HttpResponse response, EmulatorError error, Outcome outcome)
+    {
+        response.Headers["x-amzn-ErrorType"] = error.Code + ErrorTypeNamespace;
+        outcome.ErrorCode = error.Code;
+        return WriteJsonAsync(response, error.Status, ResponseBodies.Error(error.Message), outcome);
+    }
+
+    private static async Task WriteJsonAsync(HttpResponse response, int status, byte[] payload, Outcome outcome)
+    {
+        outcome.Status = status;
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        response.ContentLength = payload.Length;
+        // No cancellation token: an aborted client makes the write fail fast anyway, and we still want to record it.
+        await response.Body.WriteAsync(payload);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> HeaderValues(IHeaderDictionary headers) =>
+        headers.ToDictionary(
+            header => header.Key,
+            header => (IReadOnlyList<string>)header.Value.Select(value => value ?? string.Empty).ToArray(),
+            StringComparer.OrdinalIgnoreCase);
+
+    private static IReadOnlyDictionary<string, string> JoinedHeaders(IHeaderDictionary headers) =>
+        new ReadOnlyDictionary<string, string>(headers.ToDictionary(
+            header => header.Key,
+            header => string.Join(", ", header.Value.Select(value => value ?? string.Empty)),
+            StringComparer.OrdinalIgnoreCase));
+
+    private void Record(long arrival, RecordedRequest request)
+    {
+        log.Add(arrival, request);
+        try
+        {
+            requestCompleted?.Invoke(request);
+        }
+        catch (Exception)
+        {
+            // An observer (a logger, typically) must not change what the client receives or break the server.
+        }
+    }
+
+    /// <summary>What was sent, filled in as the request is answered.</summary>
+    private sealed class Outcome
+    {
+        public int Status { get; set; } = StatusCodes.Status500InternalServerError;
+
+        public string? ErrorCode { get; set; }
+
+        public bool Accepted { get; set; }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromptGen.Testing.Hosting;
+
+/// <summary>A request that names a Bedrock Runtime operation on a model.</summary>
+/// <param name="Operation">The API operation name, e.g. <c>Converse</c>.</param>
+/// <param name="ModelId">The model id, percent-decoded from its single path segment.</param>
+internal sealed record OperationRoute(string Operation, string ModelId);
+
+/// <summary>Maps <c>POST /model/{modelId}/{action}</c> onto operation names, working on the raw (still encoded) path.</summary>
+internal static class OperationRouter
+{
+    public const string Converse = "Converse";
+
+    private static readonly Dictionary<string, string> OperationsByAction = new(StringComparer.Ordinal)
+    {
+        ["converse"] = Converse,
+        ["converse-stream"] = "ConverseStream",
+        ["invoke"] = "InvokeModel",
+        ["invoke-with-response-stream"] = "InvokeModelWithResponseStream",
+        ["count-tokens"] = "CountTokens",
+    };
+
+    public static OperationRoute? Match(string method, string rawPath)
+    {
+        if (!string.Equals(method, "POST", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // The model id is one segment even when it is an ARN: its '/' travels as %2F, so splitting the raw path is safe.
+        string[] segments = rawPath.Split('/');
+        if (segments.Length != 4 || segments[0].Length != 0 || segments[1] != "model"
+            || !OperationsByAction.TryGetValue(segments[3], out string? operation))
+        {
+            return null;
+        }
+
+        return new OperationRoute(operation, Uri.UnescapeDataString(segments[2]));
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromptGen.Testing;
+
+/// <summary>One request as the emulator received it, and how it answered. Every request is recorded, refused ones too.</summary>
+public sealed class RecordedRequest
+{
+    internal RecordedRequest(
+        string requestId,
+        DateTimeOffset receivedAt,
+        string operation,
+        string? modelId,
+        string method,
+        string rawPath,
+        IReadOnlyDictionary<string, string> headers,
+        string body,
+        string authScheme,
+        IReadOnlyList<string> signedHeaders,
+        bool signatureValid,
+        bool accepted,
+        string? systemText,
+        string? userText,
+        int responseStatus,
+        string? errorCode)
+    {
+        RequestId = requestId;
+        ReceivedAt = receivedAt;
+        Operation = operation;
+        ModelId = modelId;
+        Method = method;
+        RawPath = rawPath;
+        Headers = headers;
+        Body = body;
+        AuthScheme = authScheme;
+        SignedHeaders = signedHeaders;
+        SignatureValid = signatureValid;
+        Accepted = accepted;
+        SystemText = systemText;
+        UserText = userText;
+        ResponseStatus = responseStatus;
+        ErrorCode = errorCode;
+    }
+
+    /// <summary>The id sent back in <c>x-amzn-RequestId</c>.</summary>
+    public string RequestId { get; }
+
+    /// <summary>When the request arrived, by the real clock.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>
+    /// The API operation the route names: <c>Converse</c>, <c>ConverseStream</c>, <c>InvokeModel</c>,
+    /// <c>InvokeModelWithResponseStream</c>, <c>CountTokens</c>, or <see cref="EmulatorOperations.Unknown"/>.
+    /// </summary>
+    public string Operation { get; }
+
+    /// <summary>The model id, percent-decoded from the path; null when the route has no model segment.</summary>
+    public string? ModelId { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The path exactly as sent, still percent-encoded, without the query string.</summary>
+    public string RawPath { get; }
+
+    /// <summary>The request headers, case-insensitive; repeated headers are joined with <c>", "</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The body, decoded as UTF-8.</summary>
+    public string Body { get; }
+
+    /// <summary>One of the <see cref="AuthSchemes"/> values.</summary>
+    public string AuthScheme { get; }
+
+    /// <summary>The SignedHeaders list of a SigV4 Authorization header, as sent; empty for other schemes.</summary>
+    public IReadOnlyList<string> SignedHeaders { get; }
+
+    /// <summary>
+    /// True when a SigV4 signature matches the canonical request the emulator rebuilt with the secret of the named key.
+    /// This is the signature arithmetic alone: an expired but correctly signed request has a valid signature and is still refused.
+    /// </summary>
+    public bool SignatureValid { get; }
+
+    /// <summary>True when the request passed authentication and validation and was answered by the script or the default reply.</summary>
+    public bool Accepted { get; }
+
+    /// <summary>The text blocks of <c>system</c>, joined with newlines; null when there are none or the body could not be read.</summary>
+    public string? SystemText { get; }
+
+    /// <summary>The text blocks of the last user message, joined with newlines; null when there are none.</summary>
+    public string? UserText { get; }
+
+    /// <summary>
+    /// The HTTP status sent, or <see cref="EmulatorStatusCodes.ClientClosedRequest"/> when the client went away before the answer.
+    /// </summary>
+    public int ResponseStatus { get; }
+
+    /// <summary>The error code sent in <c>x-amzn-ErrorType</c>; null on success.</summary>
+    public string? ErrorCode { get; }
+}
+
+/// <summary>The values of <see cref="RecordedRequest.AuthScheme"/>.</summary>
+public static class AuthSchemes
+{
+    /// <summary>An <c>AWS4-HMAC-SHA256</c> Authorization header.</summary>
+    public const string SigV4 = "SigV4";
+
+    /// <summary>An <c>Authorization: Bearer</c> header (a Bedrock API key).</summary>
+    public const string Bearer = "Bearer";
+
+    /// <summary>No Authorization header.</summary>
+    public const string None = "None";
+
+    /// <summary>An Authorization header of any other scheme.</summary>
+    public const string Unsupported = "Unsupported";
+}
+
+/// <summary>Operation names that are not real Bedrock operations.</summary>
+public static class EmulatorOperations
+{
+    /// <summary>The route matched no Bedrock Runtime operation.</summary>
+    public const string Unknown = "Unknown";
+}
+
+/// <summary>Status codes the emulator records that are not sent on the wire.</summary>
+public static class EmulatorStatusCodes
+{
+    /// <summary>The client aborted the request before it was answered (nginx's convention).</summary>
+    public const int ClientClosedRequest = 499;
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+
+namespace PromptGen.Testing;
+
+/// <summary>
+/// The emulator's scripted answers: an ordered list of rules where the first matching rule with uses left answers.
+/// Rules can be added while the emulator runs. A call no rule answers gets the deterministic default reply.
+/// </summary>
+public sealed class EmulatorScript
+{
+    private readonly object gate = new();
+    private readonly List<ScriptRule> rules = new();
+
+    /// <summary>The rules in the order they are tried.</summary>
+    public IReadOnlyList<ScriptRule> Rules
+    {
+        get
+        {
+            lock (gate)
+            {
+                return rules.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts a rule that applies when every given criterion holds. Text criteria are case-sensitive; "prompt" is the
+    /// text of the last user message and "system" the joined system text blocks.
+    /// </summary>
+    /// <param name="model">The exact model id (percent-decoded).</param>
+    /// <param name="promptContains">A substring of the prompt.</param>
+    /// <param name="promptMatches">A pattern found in the prompt.</param>
+    /// <param name="systemContains">A substring of the system text.</param>
+    /// <param name="systemMatches">A pattern found in the system text.</param>
+    public ScriptRuleBuilder When(
+        string? model = null,
+        string? promptContains = null,
+        Regex? promptMatches = null,
+        string? systemContains = null,
+        Regex? systemMatches = null) =>
+        new(this, new RuleCondition
+        {
+            Model = model,
+            PromptContains = promptContains,
+            PromptMatches = promptMatches,
+            SystemContains = systemContains,
+            SystemMatches = systemMatches,
+        });
+
+    /// <summary>Starts a rule that applies when <paramref name="predicate"/> returns true.</summary>
+    public ScriptRuleBuilder When(Func<ConverseCall, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return new ScriptRuleBuilder(this, new RuleCondition { Predicate = predicate });
+    }
+
+    /// <summary>Starts a rule that applies to every call.</summary>
+    public ScriptRuleBuilder Always() => new(this, new RuleCondition());
+
+    /// <summary>Removes every rule.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            rules.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Adds the rules of a JSON script after the existing ones. Nothing is added when the script is invalid. Schema
+    /// (comments and trailing commas allowed; unknown members are errors, so typos are caught):
+    /// <code>
+    /// { "rules": [
+    ///     { "model": "exact model id", "promptContains": "text", "promptMatches": "regex",
+    ///       "systemContains": "text", "systemMatches": "regex",    // all optional; all given must hold
+    ///       "times": 1,                                            // optional, >= 1: answer at most this many calls
+    ///       "delayMs": 100,                                        // optional, >= 0
+    ///       "reply": { "text": "...", "stopReason": "end_turn", "inputTokens": 3, "outputTokens": 5 } },
+    ///     { "promptContains": "fail", "error": { "code": "ThrottlingException", "status": 429, "message": "Rate exceeded" } }
+    /// ] }
+    /// </code>
+    /// Each rule has exactly one of <c>reply</c> (only <c>text</c> required) or <c>error</c> (all three required).
+    /// </summary>
+    /// <exception cref="EmulatorScriptException">The script is not valid; the message names the offending member.</exception>
+    public void LoadJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        AddAll(ScriptJsonLoader.Parse(json, sourceName: null));
+    }
+
+    /// <summary>Adds the rules of a JSON script file; see <see cref="LoadJson"/>.</summary>
+    /// <exception cref="EmulatorScriptException">The file cannot be read or is not a valid script.</exception>
+    public void LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new EmulatorScriptException($"Cannot read emulator script '{path}': {exception.Message}", exception);
+        }
+
+        AddAll(ScriptJsonLoader.Parse(json, sourceName: path));
+    }
+
+    internal void Add(ScriptRule rule)
+    {
+        lock (gate)
+        {
+            rules.Add(rule);
+        }
+    }
+
+    /// <summary>The first rule that matches and still has a use left, with that use taken; null when none does.</summary>
+    internal ScriptRule? Claim(ConverseCall call)
+    {
+        foreach (ScriptRule rule in Rules)
+        {
+            if (rule.Matches(call) && rule.TryClaim())
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddAll(IEnumerable<ScriptRule> loaded)
+    {
+        lock (gate)
+        {
+            rules.AddRange(loaded);
+        }
+    }
+}

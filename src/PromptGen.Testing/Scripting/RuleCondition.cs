@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace PromptGen.Testing;
+
+/// <summary>The "when" half of a script rule. Every given criterion must hold; none given matches every call.</summary>
+internal sealed class RuleCondition
+{
+    public string? Model { get; init; }
+
+    public string? PromptContains { get; init; }
+
+    public Regex? PromptMatches { get; init; }
+
+    public string? SystemContains { get; init; }
+
+    public Regex? SystemMatches { get; init; }
+
+    public Func<ConverseCall, bool>? Predicate { get; init; }
+
+    public bool Matches(ConverseCall call) =>
+        (Model is null || string.Equals(Model, call.ModelId, StringComparison.Ordinal))
+        && TextMatches(call.UserText, PromptContains, PromptMatches)
+        && TextMatches(call.SystemText, SystemContains, SystemMatches)
+        && (Predicate is null || Predicate(call));
+
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Model is not null) parts.Add($"model = {Model}");
+        if (PromptContains is not null) parts.Add($"prompt contains \"{PromptContains}\"");
+        if (PromptMatches is not null) parts.Add($"prompt matches /{PromptMatches}/");
+        if (SystemContains is not null) parts.Add($"system contains \"{SystemContains}\"");
+        if (SystemMatches is not null) parts.Add($"system matches /{SystemMatches}/");
+        if (Predicate is not null) parts.Add("custom predicate");
+        return parts.Count == 0 ? "always" : string.Join(" and ", parts);
+    }
+
+    // A criterion on text that is absent fails: "prompt contains X" cannot hold for a request without a prompt.
+    private static bool TextMatches(string? text, string? contains, Regex? pattern) =>
+        (contains is null || (text is not null && text.Contains(contains, StringComparison.Ordinal)))
+        && (pattern is null || (text is not null && pattern.IsMatch(text)));
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace PromptGen.Testing;
+
+/// <summary>Reads the JSON script format documented on <see cref="EmulatorScript.LoadJson"/>.</summary>
+internal static class ScriptJsonLoader
+{
+    private static readonly string[] RuleMembers =
+        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error" };
+
+    private static readonly string[] ReplyMembers = { "text", "stopReason", "inputTokens", "outputTokens" };
+
+    private static readonly string[] ErrorMembers = { "code", "status", "message" };
+
+    // A script's patterns come from a file someone typed; a runaway pattern should fail a call, not hang the emulator.
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    public static List<ScriptRule> Parse(string json, string? sourceName)
+    {
+        string where = sourceName is null ? "Invalid emulator script" : $"Invalid emulator script '{sourceName}'";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException exception)
+        {
+            throw new EmulatorScriptException($"{where}: not valid JSON ({exception.Message})", exception);
+        }
+
+        using (document)
+        {
+            try
+            {
+                return ReadScript(document.RootElement);
+            }
+            catch (ScriptFormatError error)
+            {
+                throw new EmulatorScriptException($"{where}: {error.Message}");
+            }
+        }
+    }
+
+    private static List<ScriptRule> ReadScript(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScriptFormatError("the top level must be an object like {\"rules\": [...]}.");
+        }
+
+        RejectUnknownMembers(root, "the top level", new[] { "rules" });
+        if (!root.TryGetProperty("rules", out JsonElement rules) || rules.ValueKind != JsonValueKind.Array)
+        {
+            throw new ScriptFormatError("'rules' must be a list of rules.");
+        }
+
+        return rules.EnumerateArray().Select((rule, index) => ReadRule(rule, $"rules[{index}]")).ToList();
+    }
+
+    private static ScriptRule ReadRule(JsonElement rule, string path)
+    {
+        if (rule.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScriptFormatError($"{path} must be an object.");
+        }
+
+        RejectUnknownMembers(rule, path, RuleMembers);
+        var condition = new RuleCondition
+        {
+            Model = OptionalString(rule, "model", path),
+            PromptContains = OptionalString(rule, "promptContains", path),
+            PromptMatches = OptionalRegex(rule, "promptMatches", path),
+            SystemContains = OptionalString(rule, "systemContains", path),
+            SystemMatches = OptionalRegex(rule, "systemMatches", path),
+        };
+
+        int? times = OptionalInt(rule, "times", path, minimum: 1);
+        int delayMs = OptionalInt(rule, "delayMs", path, minimum: 0) ?? 0;
+
+        bool hasReply = rule.TryGetProperty("reply", out JsonElement reply);
+        bool hasError = rule.TryGetProperty("error", out JsonElement error);
+        if (hasReply == hasError)
+        {
+            throw new ScriptFormatError($"{path} must have exactly one of 'reply' or 'error'.");
+        }
+
+        EmulatorReply answer = hasReply ? ReadReply(reply, $"{path}.reply") : ReadError(error, $"{path}.error");
+        return new ScriptRule(condition, answer, TimeSpan.FromMilliseconds(delayMs), times);
+    }
+
+    private static EmulatorReply ReadReply(JsonElement reply, string path)
+    {
+        if (reply.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScriptFormatError($"{path} must be an object.");
+        }
+
+        RejectUnknownMembers(reply, path, ReplyMembers);
+        string text = OptionalString(reply, "text", path) ?? throw new ScriptFormatError($"{path}.text is required.");
+        string stopReason = OptionalString(reply, "stopReason", path) ?? StopReasons.EndTurn;
+        if (stopReason.Length == 0)
+        {
+            throw new ScriptFormatError($"{path}.stopReason cannot be empty.");
+        }
+
+        return EmulatorReply.FromText(
+            text,
+            stopReason,
+            OptionalInt(reply, "inputTokens", path, minimum: 0),
+            OptionalInt(reply, "outputTokens", path, minimum: 0));
+    }
+
+    private static EmulatorReply ReadError(JsonElement error, string path)
+    {
+        if (error.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScriptFormatError($"{path} must be an object.");
+        }
+
+        RejectUnknownMembers(error, path, ErrorMembers);
+        string code = OptionalString(error, "code", path) ?? throw new ScriptFormatError($"{path}.code is required.");
+        int status = OptionalInt(error, "status", path, minimum: 400) ?? throw new ScriptFormatError($"{path}.status is required.");
+        string message = OptionalString(error, "message", path) ?? throw new ScriptFormatError($"{path}.message is required.");
+        try
+        {
+            return EmulatorReply.FromError(code, status, message);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ScriptFormatError($"{path}: {exception.Message}");
+        }
+    }
+
+    private static void RejectUnknownMembers(JsonElement element, string path, string[] known)
+    {
+        foreach (JsonProperty member in element.EnumerateObject())
+        {
+            if (!known.Contains(member.Name, StringComparer.Ordinal))
+            {
+                throw new ScriptFormatError($"{path} has unknown member '{member.Name}'; known members: {string.Join(", ", known)}.");
+            }
+        }
+    }
+
+    private static string? OptionalString(JsonElement parent, string name, string path)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new ScriptFormatError($"{path}.{name} must be a string.");
+    }
+
+    private static int? OptionalInt(JsonElement parent, string name, string path, int minimum)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+        {
+            throw new ScriptFormatError($"{path}.{name} must be an integer.");
+        }
+
+        return number >= minimum ? number : throw new ScriptFormatError($"{path}.{name} must be at least {minimum}; got {number}.");
+    }
+
+    private static Regex? OptionalRegex(JsonElement parent, string name, string path)
+    {
+        string? pattern = OptionalString(parent, name, path);
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ScriptFormatError($"{path}.{name} is not a valid regular expression: {exception.Message}");
+        }
+    }
+
+    /// <summary>Carries a schema problem up to <see cref="Parse"/>, which adds where the script came from.</summary>
+    private sealed class ScriptFormatError : Exception
+    {
+        public ScriptFormatError(string message)
+            : base(message)
+        {
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Threading;
+
+namespace PromptGen.Testing;
+
+/// <summary>One rule of an <see cref="EmulatorScript"/>: when a call matches, answer with <see cref="Reply"/> after <see cref="Delay"/>.</summary>
+public sealed class ScriptRule
+{
+    private readonly RuleCondition condition;
+    private int useCount;
+
+    internal ScriptRule(RuleCondition condition, EmulatorReply reply, TimeSpan delay, int? maxUses)
+    {
+        this.condition = condition;
+        Reply = reply;
+        Delay = delay;
+        MaxUses = maxUses;
+    }
+
+    /// <summary>The rule's condition in words, e.g. <c>model = x and prompt contains "ticket"</c>.</summary>
+    public string Description => condition.Describe();
+
+    /// <summary>The answer.</summary>
+    public EmulatorReply Reply { get; }
+
+    /// <summary>How long to wait before answering.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>How many calls the rule may answer before it is skipped; null for no limit.</summary>
+    public int? MaxUses { get; }
+
+    /// <summary>How many calls the rule has answered so far.</summary>
+    public int UseCount => Volatile.Read(ref useCount);
+
+    internal bool Matches(ConverseCall call) => condition.Matches(call);
+
+    /// <summary>Takes one use of the rule; false when <see cref="MaxUses"/> are spent. Safe under concurrent calls.</summary>
+    internal bool TryClaim()
+    {
+        while (true)
+        {
+            int current = Volatile.Read(ref useCount);
+            if (MaxUses is { } max && current >= max)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref useCount, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Description} -> {(Reply.IsError ? $"error {Reply.ErrorCode} ({Reply.ErrorStatus})" : "text")}";
+}

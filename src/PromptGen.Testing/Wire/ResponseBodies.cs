@@ -1,0 +1,53 @@
+using System.IO;
+using System.Text.Json;
+
+namespace PromptGen.Testing.Wire;
+
+/// <summary>The JSON bodies the emulator sends (spec §3 for Converse, spec §6 for errors).</summary>
+internal static class ResponseBodies
+{
+    public static byte[] ConverseOutput(string text, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+        Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("output");
+            writer.WriteStartObject("message");
+            writer.WriteString("role", "assistant");
+            writer.WriteStartArray("content");
+            writer.WriteStartObject();
+            writer.WriteString("text", text);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteString("stopReason", stopReason);
+            writer.WriteStartObject("usage");
+            writer.WriteNumber("inputTokens", inputTokens);
+            writer.WriteNumber("outputTokens", outputTokens);
+            writer.WriteNumber("totalTokens", inputTokens + outputTokens);
+            writer.WriteEndObject();
+            writer.WriteStartObject("metrics");
+            writer.WriteNumber("latencyMs", latencyMs);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+
+    public static byte[] Error(string message) =>
+        Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        });
+
+    private static byte[] Write(System.Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
+}
