@@ -14,12 +14,22 @@ public abstract class BedrockException : Exception
 
 /// <summary>
 /// Bedrock answered with an error (a non-2xx status). The subclass names the modelled error; an error code this
-/// library does not know yet arrives as this type itself.
+/// library does not know yet, or an error without any code (an HTML page from a proxy, say), arrives as this type
+/// itself.
 /// </summary>
 public class BedrockServiceException : BedrockException
 {
+    /// <summary>The <see cref="ErrorCode"/> of an error response that carried no code at all.</summary>
+    public const string UnknownErrorCode = "UnknownError";
+
     public BedrockServiceException(string errorCode, HttpStatusCode statusCode, string? requestId, string message, Exception? innerException = null)
-        : base(FormatMessage(errorCode, statusCode, requestId, message), innerException)
+        : this(errorCode, statusCode, requestId, message, guidance: null, innerException)
+    {
+    }
+
+    /// <summary>For subclasses that append a sentence of guidance (what to check) to <see cref="Exception.Message"/>.</summary>
+    protected BedrockServiceException(string errorCode, HttpStatusCode statusCode, string? requestId, string message, string? guidance, Exception? innerException = null)
+        : base(FormatMessage(errorCode, statusCode, requestId, message, guidance), innerException)
     {
         ErrorCode = errorCode;
         StatusCode = statusCode;
@@ -35,14 +45,25 @@ public class BedrockServiceException : BedrockException
     /// <summary>The <c>x-amzn-RequestId</c> to quote to AWS support.</summary>
     public string? RequestId { get; }
 
-    /// <summary>The message the service sent, unchanged.</summary>
+    /// <summary>
+    /// The message the service sent (with any credential it echoed masked), or for a body that was not JSON, a
+    /// short snippet of that body.
+    /// </summary>
     public string ServiceMessage { get; }
 
-    /// <summary>Whether the same request may succeed if sent again later.</summary>
-    public virtual bool IsRetryable => false;
+    /// <summary>
+    /// Whether the same request may succeed if sent again later. For codes this library does not model, this
+    /// follows the status: 429, 500, 502, 503 and 504 are transient (the cross-SDK "standard" retry rule).
+    /// </summary>
+    public virtual bool IsRetryable => StatusCode is (HttpStatusCode)429
+        or HttpStatusCode.InternalServerError
+        or HttpStatusCode.BadGateway
+        or HttpStatusCode.ServiceUnavailable
+        or HttpStatusCode.GatewayTimeout;
 
-    private static string FormatMessage(string errorCode, HttpStatusCode statusCode, string? requestId, string message) =>
-        $"Bedrock returned {errorCode} (HTTP {(int)statusCode}{(requestId is null ? "" : ", request id " + requestId)}): {message}";
+    private static string FormatMessage(string errorCode, HttpStatusCode statusCode, string? requestId, string message, string? guidance) =>
+        $"Bedrock returned {errorCode} (HTTP {(int)statusCode}{(requestId is null ? "" : ", request id " + requestId)}): {message}"
+        + (guidance is null ? "" : " " + guidance);
 }
 
 /// <summary>Bedrock answered 2xx, but the answer cannot be used: malformed JSON, or no content of the kind asked for.</summary>
@@ -56,4 +77,7 @@ public sealed class BedrockResponseException : BedrockException
 
     /// <summary>The response's stop reason, when it had one.</summary>
     public string? StopReason { get; }
+
+    /// <summary>The <c>x-amzn-RequestId</c> of the response, when the client that read it knew it.</summary>
+    public string? RequestId { get; init; }
 }

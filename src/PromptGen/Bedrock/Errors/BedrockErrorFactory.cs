@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace PromptGen.Bedrock;
+
+/// <summary>Turns a parsed error response into the exception type of its code.</summary>
+internal static class BedrockErrorFactory
+{
+    public static BedrockServiceException Create(HttpStatusCode status, string? requestId, BedrockErrorResponse error, RequestSecretRedactor redactor)
+    {
+        string message = redactor.Redact(error.Message);
+        string code = error.Code ?? BedrockServiceException.UnknownErrorCode;
+        if (BedrockAuthenticationException.IsAuthenticationErrorCode(code))
+        {
+            return new BedrockAuthenticationException(code, status, requestId, message);
+        }
+
+        return code switch
+        {
+            "ValidationException" => new BedrockValidationException(status, requestId, message),
+            "AccessDeniedException" => new BedrockAccessDeniedException(status, requestId, message),
+            "ResourceNotFoundException" => new BedrockResourceNotFoundException(status, requestId, message),
+            "ModelTimeoutException" => new BedrockModelTimeoutException(status, requestId, message),
+            "ThrottlingException" => new BedrockThrottlingException(status, requestId, message),
+            "ModelNotReadyException" => new BedrockModelNotReadyException(status, requestId, message),
+            "ModelErrorException" => new BedrockModelErrorException(status, requestId, message, error.OriginalStatusCode, error.ResourceName),
+            "ModelStreamErrorException" => new BedrockModelStreamErrorException(
+                status, requestId, message, error.OriginalStatusCode, error.OriginalMessage is null ? null : redactor.Redact(error.OriginalMessage)),
+            "ServiceQuotaExceededException" => new BedrockServiceQuotaExceededException(status, requestId, message),
+            "ConflictException" => new BedrockConflictException(status, requestId, message),
+            "InternalServerException" => new BedrockInternalServerException(status, requestId, message),
+            "ServiceUnavailableException" => new BedrockServiceUnavailableException(status, requestId, message),
+            _ => new BedrockServiceException(code, status, requestId, message),
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace PromptGen.Bedrock;
+
+/// <summary>
+/// Masks the secrets a request carried wherever the service may echo them back. AWS's
+/// <c>InvalidSignatureException</c> message quotes the canonical request, which holds the signed
+/// <c>X-Amz-Security-Token</c>; a proxy's error page may quote the <c>Authorization</c> header.
+/// </summary>
+internal sealed class RequestSecretRedactor
+{
+    private const string Mask = "***";
+
+    // Shorter values could be ordinary words in a message; no real key or token is this short.
+    private const int MinimumSecretLength = 8;
+
+    private readonly List<string> _secrets = new();
+
+    private RequestSecretRedactor()
+    {
+    }
+
+    public static RequestSecretRedactor ForRequest(HttpRequestMessage request)
+    {
+        var redactor = new RequestSecretRedactor();
+        if (request.Headers.TryGetValues("Authorization", out IEnumerable<string>? authorization))
+        {
+            foreach (string value in authorization)
+            {
+                redactor.Add(value);
+                int space = value.IndexOf(' ', StringComparison.Ordinal);
+                if (space > 0)
+                {
+                    redactor.Add(value[(space + 1)..]);
+                }
+            }
+        }
+
+        if (request.Headers.TryGetValues("X-Amz-Security-Token", out IEnumerable<string>? tokens))
+        {
+            foreach (string token in tokens)
+            {
+                redactor.Add(token);
+            }
+        }
+
+        // Longest first, so a whole header value is masked before the token inside it.
+        redactor._secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return redactor;
+    }
+
+    public string Redact(string text)
+    {
+        foreach (string secret in _secrets)
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private void Add(string secret)
+    {
+        if (secret.Length >= MinimumSecretLength)
+        {
+            _secrets.Add(secret);
+        }
+    }
+}
