@@ -1,0 +1,36 @@
+using System;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using PromptGen.Bedrock;
+using PromptGen.Testing;
+using Xunit;
+
+namespace PromptGen.EndToEnd.Tests;
+
+/// <summary>A fresh emulator and a signed client pointed at it, per test.</summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public BedrockEmulator Emulator { get; private set; } = null!;
+
+    public BedrockRuntimeClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await BedrockEmulator.StartAsync();
+        Client = CreateClient(new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey));
+    }
+
+    public BedrockRuntimeClient CreateClient(AWSCredentials? credentials, string? bearerToken = null) => new(new BedrockClientOptions
+    {
+        Region = "us-east-1",
+        Endpoint = Emulator.Endpoint,
+        Credentials = credentials,
+        BearerToken = bearerToken,
+    });
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
