@@ -1,0 +1,13 @@
+using System;
+
+namespace PromptGen.Testing.Tests.Support;
+
+/// <summary>A clock stuck at one instant, so signature-date checks are deterministic.</summary>
+internal sealed class FixedTimeProvider : TimeProvider
+{
+    private readonly DateTimeOffset now;
+
+    public FixedTimeProvider(DateTimeOffset now) => this.now = now;
+
+    public override DateTimeOffset GetUtcNow() => now;
+}
