@@ -122,7 +122,7 @@ internal sealed class EmulatorRequestHandler
         EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
         if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, aborted);
+            await DelayAtLeastAsync(delay, aborted);
         }
 
         if (reply.IsError)
@@ -139,6 +139,21 @@ internal sealed class EmulatorRequestHandler
             reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length),
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
+    }
+
+    /// <summary>
+    /// Timers may fire a little early by the stopwatch; a test that scripts a 400 ms delay must see at least 400 ms,
+    /// in its own timing and in <c>metrics.latencyMs</c>.
+    /// </summary>
+    private static async Task DelayAtLeastAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        TimeSpan remaining = delay;
+        while (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : remaining, cancellationToken);
+            remaining = delay - Stopwatch.GetElapsedTime(started);
+        }
     }
 
     private static Task WriteErrorAsync(HttpResponse response, EmulatorError error, Outcome outcome)

@@ -1,0 +1,228 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Testing.Tests.Support;
+using Xunit;
+
+namespace PromptGen.Testing.Tests;
+
+public sealed class ScriptRuleTests
+{
+    private const string Haiku = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    private const string Nova = "us.amazon.nova-lite-v1:0";
+
+    [Fact]
+    public async Task Rule_matches_on_model_and_prompt()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(model: Haiku, promptContains: "ticket").ReplyText("It is about a refund.");
+
+        Assert.Equal("It is about a refund.", await Converse.AskAsync(emulator, "Summarize this ticket", modelId: Haiku));
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "Summarize this ticket", modelId: Nova), StringComparison.Ordinal);
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "Summarize this email", modelId: Haiku), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rule_matches_a_prompt_pattern()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptMatches: new Regex(@"order #\d+")).ReplyText("order found");
+
+        Assert.Equal("order found", await Converse.AskAsync(emulator, "Where is order #1042?"));
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "Where is order #abc?"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rule_matches_on_system_text()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(systemContains: "pirate").ReplyText("Arr.");
+        emulator.Script.When(systemMatches: new Regex("^You are (terse|brief)")).ReplyText("Ok.");
+
+        Assert.Equal("Arr.", await Converse.AskAsync(emulator, "hello", system: "Talk like a pirate."));
+        Assert.Equal("Ok.", await Converse.AskAsync(emulator, "hello", system: "You are terse."));
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hello"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prompt_is_the_last_user_message_only()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptContains: "ticket").ReplyText("matched");
+        const string body = """
+            {"messages":[
+              {"role":"user","content":[{"text":"About my ticket"}]},
+              {"role":"assistant","content":[{"text":"Yes?"}]},
+              {"role":"user","content":[{"text":"Any news?"},{"text":"Thanks."}]}]}
+            """;
+
+        using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body);
+
+        Assert.StartsWith("Emulated reply", Converse.ReplyText(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("Any news?\nThanks.", emulator.Requests[0].UserText);
+    }
+
+    [Fact]
+    public async Task First_matching_rule_wins()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptContains: "refund").ReplyText("first");
+        emulator.Script.When(promptContains: "refund").ReplyText("second");
+        emulator.Script.Always().ReplyText("fallback");
+
+        Assert.Equal("first", await Converse.AskAsync(emulator, "refund please"));
+        Assert.Equal("fallback", await Converse.AskAsync(emulator, "hello"));
+    }
+
+    [Fact]
+    public async Task Rule_with_times_is_skipped_once_used_up()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        ScriptRule throttle = emulator.Script.Always().Times(2).ReplyError("ThrottlingException", 429, "Rate exceeded");
+
+        using HttpResponseMessage first = await Converse.SendPromptAsync(emulator, "retry me");
+        using HttpResponseMessage second = await Converse.SendPromptAsync(emulator, "retry me");
+        using HttpResponseMessage third = await Converse.SendPromptAsync(emulator, "retry me");
+
+        Assert.Equal(new[] { 429, 429, 200 }, new[] { (int)first.StatusCode, (int)second.StatusCode, (int)third.StatusCode });
+        Assert.Equal(2, throttle.UseCount);
+    }
+
+    [Fact]
+    public async Task Times_holds_under_concurrent_calls()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.Always().Times(3).ReplyText("limited");
+
+        string[] replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Converse.AskAsync(emulator, "go")));
+
+        Assert.Equal(3, replies.Count(r => r == "limited"));
+    }
+
+    [Fact]
+    public async Task Rules_added_while_running_take_effect()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hello"), StringComparison.Ordinal);
+
+        emulator.Script.Always().ReplyText("now scripted");
+
+        Assert.Equal("now scripted", await Converse.AskAsync(emulator, "hello"));
+    }
+
+    [Fact]
+    public async Task Cleared_script_falls_back_to_the_default_reply()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.Always().ReplyText("scripted");
+
+        emulator.Script.Clear();
+
+        Assert.Empty(emulator.Script.Rules);
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hello"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Predicate_rule_sees_the_call()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(call => call.ModelId.StartsWith("us.amazon.", StringComparison.Ordinal) && call.SystemText is null).ReplyText("nova, no system");
+
+        Assert.Equal("nova, no system", await Converse.AskAsync(emulator, "hi", modelId: Nova));
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hi", system: "sys", modelId: Nova), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reply_can_set_stop_reason_and_usage()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.Always().Usage(input: 7, output: 9).ReplyText("cut", StopReasons.MaxTokens);
+
+        using HttpResponseMessage response = await Converse.SendPromptAsync(emulator, "long story");
+
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("max_tokens", body.RootElement.GetProperty("stopReason").GetString());
+        JsonElement usage = body.RootElement.GetProperty("usage");
+        Assert.Equal((7, 9, 16), (usage.GetProperty("inputTokens").GetInt32(), usage.GetProperty("outputTokens").GetInt32(), usage.GetProperty("totalTokens").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Delay_holds_the_reply_back()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.Always().Delay(TimeSpan.FromMilliseconds(400)).ReplyText("slow");
+        var watch = Stopwatch.StartNew();
+
+        using HttpResponseMessage response = await Converse.SendPromptAsync(emulator, "hi");
+
+        Assert.True(watch.ElapsedMilliseconds >= 400, $"answered after {watch.ElapsedMilliseconds} ms");
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(body.RootElement.GetProperty("metrics").GetProperty("latencyMs").GetInt64() >= 400);
+    }
+
+    [Fact]
+    public async Task Delay_ends_when_the_client_aborts()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.Always().Delay(TimeSpan.FromSeconds(30)).ReplyText("too late");
+        using var clientTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Converse.SendSignedAsync(emulator, Converse.Body("hi"), cancellationToken: clientTimeout.Token));
+
+        Assert.True(await Eventually.HoldsAsync(() => emulator.Requests.Count == 1, TimeSpan.FromSeconds(10)), "the aborted request was never recorded");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the delay was not cut short ({watch.Elapsed})");
+        Assert.Equal(EmulatorStatusCodes.ClientClosedRequest, emulator.Requests[0].ResponseStatus);
+    }
+
+    [Fact]
+    public async Task Dispose_cuts_pending_delays_short()
+    {
+        BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        ScriptRule slow = emulator.Script.Always().Delay(TimeSpan.FromSeconds(30)).ReplyText("too late");
+        Task<HttpResponseMessage> pending = Converse.SendPromptAsync(emulator, "hi");
+        Assert.True(await Eventually.HoldsAsync(() => slow.UseCount == 1, TimeSpan.FromSeconds(10)));
+        var watch = Stopwatch.StartNew();
+
+        await emulator.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"dispose took {watch.Elapsed}");
+        try
+        {
+            using HttpResponseMessage response = await pending;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            // The connection may be closed before the 503 is read; either way the caller is not left hanging.
+        }
+    }
+
+    [Fact]
+    public void Builder_refuses_a_second_reply()
+    {
+        var script = new EmulatorScript();
+        ScriptRuleBuilder builder = script.Always();
+        builder.ReplyText("one");
+
+        Assert.Throws<InvalidOperationException>(() => builder.ReplyText("two"));
+        Assert.Single(script.Rules);
+    }
+
+    [Theory]
+    [InlineData("Bad:Code", 429)]
+    [InlineData("Bad Code", 429)]
+    [InlineData("ThrottlingException", 200)]
+    [InlineData("ThrottlingException", 600)]
+    public void Error_reply_refuses_codes_and_statuses_clients_cannot_read(string code, int status)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => EmulatorReply.FromError(code, status, "message"));
+    }
+}
