@@ -149,7 +149,14 @@ public sealed class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            throw e.CancellationToken == cancellationToken ? e : new OperationCanceledException(e.Message, e, cancellationToken);
+            if (e.CancellationToken == cancellationToken)
+            {
+                throw;
+            }
+
+            // Canceled through the linked token: report it as the caller's, so `when (token.IsCancellationRequested)`
+            // and ex.CancellationToken checks on the caller's side work.
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
         }
         catch (OperationCanceledException e) when (timeoutSource?.IsCancellationRequested == true)
         {

@@ -35,8 +35,10 @@ internal sealed class AwsCredentialsResolver
     }
 
     /// <summary>AWSSDK.Core's default chain, bounded by the caller's token.</summary>
-    public static Task<AWSCredentials?> DefaultChainAsync(CancellationToken cancellationToken) =>
-        Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync().WaitAsync(cancellationToken)!;
+    public static async Task<AWSCredentials?> DefaultChainAsync(CancellationToken cancellationToken) =>
+        await Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync()
+            .WaitAsync(cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>The credentials to sign the next request with.</summary>
     /// <exception cref="BedrockConfigurationException">No credentials are configured, or fetching them failed.</exception>

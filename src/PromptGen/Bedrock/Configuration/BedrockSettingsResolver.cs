@@ -21,8 +21,6 @@ internal sealed class BedrockSettingsResolver
         _profiles = profiles ?? SharedConfigProfileSource.Default;
     }
 
-    public IAwsProfileSource Profiles => _profiles;
-
     /// <exception cref="BedrockConfigurationException">The settings are missing or contradict each other.</exception>
     public BedrockClientSettings Resolve(BedrockClientOptions options)
     {
