@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using PromptGen.Testing.Tests.Support;
+using Xunit;
+
+namespace PromptGen.Testing.Tests;
+
+/// <summary>The promptgen-emulator executable, run for real as a child process. Every wait is bounded.</summary>
+public sealed class EmulatorExeTests
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(15);
+
+    [Fact(Timeout = 60_000)]
+    public async Task Prints_listening_first_answers_logs_and_stops_on_sigterm()
+    {
+        using EmulatorProcess emulator = EmulatorProcess.Start("--port", "0");
+
+        string? firstLine = await emulator.ReadLineAsync(StartupTimeout);
+        Match listening = Regex.Match(firstLine ?? string.Empty, @"^Listening on (http://127\.0\.0\.1:(\d+))$");
+        Assert.True(listening.Success, $"first line: {firstLine}; stderr: {emulator.StandardError}");
+        Assert.NotEqual("0", listening.Groups[2].Value);
+
+        var endpoint = new Uri(listening.Groups[1].Value);
+        using HttpRequestMessage request = Converse.Request(endpoint, Converse.HaikuModel, Converse.Body("hello exe"));
+        await TestSigV4Signer.SignAsync(request, DateTimeOffset.UtcNow);
+        using HttpResponseMessage response = await Converse.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"Emulated reply from {Converse.HaikuModel} to: hello exe", Converse.ReplyText(await response.Content.ReadAsStringAsync()));
+
+        Assert.Equal("POST /model/us.anthropic.claude-3-5-haiku-20241022-v1%3A0/converse 200", await emulator.ReadLineAsync(StartupTimeout));
+
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no SIGTERM there; disposing kills the process
+        }
+
+        emulator.Terminate();
+        Assert.Equal(0, await emulator.WaitForExitAsync(ExitTimeout));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Script_region_and_bearer_token_options_are_applied()
+    {
+        string script = Path.Combine(Path.GetTempPath(), $"emulator-script-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(script, """{"rules":[{"promptContains":"ticket","reply":{"text":"scripted by file"}}]}""");
+        try
+        {
+            using EmulatorProcess emulator = EmulatorProcess.Start("--script", script, "--region", "eu-west-1", "--bearer-token", "key-1", "--bearer-token", "key-2");
+            string? firstLine = await emulator.ReadLineAsync(StartupTimeout);
+            Assert.True(firstLine?.StartsWith("Listening on ", StringComparison.Ordinal), $"first line: {firstLine}; stderr: {emulator.StandardError}");
+            var endpoint = new Uri(firstLine!["Listening on ".Length..]);
+
+            using HttpRequestMessage bearer = Converse.Request(endpoint, Converse.HaikuModel, Converse.Body("my ticket"));
+            bearer.Headers.TryAddWithoutValidation("Authorization", "Bearer key-2");
+            using HttpResponseMessage scripted = await Converse.Http.SendAsync(bearer);
+            Assert.Equal("scripted by file", Converse.ReplyText(await scripted.Content.ReadAsStringAsync()));
+
+            using HttpRequestMessage signed = Converse.Request(endpoint, Converse.HaikuModel, Converse.Body("my ticket"));
+            await TestSigV4Signer.SignAsync(signed, DateTimeOffset.UtcNow, new SigningOptions { Region = "eu-west-1" });
+            using HttpResponseMessage regional = await Converse.Http.SendAsync(signed);
+            Assert.Equal(HttpStatusCode.OK, regional.StatusCode);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("--bogus")]
+    [InlineData("--port")]
+    [InlineData("--port", "abc")]
+    [InlineData("--port", "70000")]
+    [InlineData("--script")]
+    public async Task Bad_arguments_print_usage_and_exit_2(params string[] args)
+    {
+        using EmulatorProcess emulator = EmulatorProcess.Start(args);
+
+        int exitCode = await emulator.WaitForExitAsync(StartupTimeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Usage: promptgen-emulator", emulator.StandardError, StringComparison.Ordinal);
+        Assert.Null(await emulator.ReadLineAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Invalid_script_file_is_reported_with_exit_2()
+    {
+        string script = Path.Combine(Path.GetTempPath(), $"emulator-script-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(script, """{"rules":[{"promtContains":"typo","reply":{"text":"x"}}]}""");
+        try
+        {
+            using EmulatorProcess emulator = EmulatorProcess.Start("--script", script);
+
+            Assert.Equal(2, await emulator.WaitForExitAsync(StartupTimeout));
+            Assert.Contains($"Invalid emulator script '{script}': rules[0] has unknown member 'promtContains'", emulator.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Help_prints_usage_and_exits_0()
+    {
+        using EmulatorProcess emulator = EmulatorProcess.Start("--help");
+
+        Assert.Equal("Usage: promptgen-emulator [options]", await emulator.ReadLineAsync(StartupTimeout));
+        Assert.Equal(0, await emulator.WaitForExitAsync(StartupTimeout));
+    }
+}

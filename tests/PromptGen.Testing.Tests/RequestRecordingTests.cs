@@ -1,0 +1,92 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using PromptGen.Testing.Tests.Support;
+using Xunit;
+
+namespace PromptGen.Testing.Tests;
+
+public sealed class RequestRecordingTests
+{
+    [Fact]
+    public async Task Accepted_request_is_recorded_with_what_was_sent()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        string body = Converse.Body("Where is my refund?", system: "You are a support agent.");
+
+        using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body);
+
+        RecordedRequest recorded = Assert.Single(emulator.Requests);
+        Assert.Equal("Converse", recorded.Operation);
+        Assert.Equal("POST", recorded.Method);
+        Assert.Equal(Converse.HaikuModel, recorded.ModelId);
+        Assert.Equal("/model/us.anthropic.claude-3-5-haiku-20241022-v1%3A0/converse", recorded.RawPath);
+        Assert.Equal(body, recorded.Body);
+        Assert.Equal("application/json", recorded.Headers["CONTENT-TYPE"]);
+        Assert.Equal(recorded.Headers["x-amz-date"], recorded.Headers["X-Amz-Date"]);
+        Assert.Equal(new[] { "content-type", "host", "x-amz-content-sha256", "x-amz-date" }, recorded.SignedHeaders);
+        Assert.Equal((AuthSchemes.SigV4, true, true), (recorded.AuthScheme, recorded.SignatureValid, recorded.Accepted));
+        Assert.Equal("You are a support agent.", recorded.SystemText);
+        Assert.Equal("Where is my refund?", recorded.UserText);
+        Assert.Equal((200, (string?)null), (recorded.ResponseStatus, recorded.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Refused_requests_are_recorded_too()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        using HttpRequestMessage unsigned = Converse.Request(emulator.Endpoint, Converse.HaikuModel, Converse.Body("no auth"));
+        using HttpResponseMessage refused = await Converse.Http.SendAsync(unsigned);
+        using HttpResponseMessage invalid = await Converse.SendSignedAsync(emulator, """{"messages":[{"role":"assistant","content":[{"text":"me first"}]}]}""");
+
+        Assert.Equal(2, emulator.Requests.Count);
+        RecordedRequest unauthenticated = emulator.Requests[0];
+        Assert.Equal((false, 403, "MissingAuthenticationTokenException"), (unauthenticated.Accepted, unauthenticated.ResponseStatus, unauthenticated.ErrorCode));
+        Assert.Equal("no auth", unauthenticated.UserText);
+        RecordedRequest rejected = emulator.Requests[1];
+        Assert.Equal((false, true, 400, "ValidationException"), (rejected.Accepted, rejected.SignatureValid, rejected.ResponseStatus, rejected.ErrorCode));
+        Assert.Null(rejected.UserText); // no user turn at all
+    }
+
+    [Fact]
+    public async Task Requests_are_listed_in_arrival_order_even_when_answered_out_of_order()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        ScriptRule slow = emulator.Script.When(promptContains: "slow").Delay(TimeSpan.FromMilliseconds(500)).ReplyText("slow");
+        Task<string> slowCall = Converse.AskAsync(emulator, "slow");
+        Assert.True(await Eventually.HoldsAsync(() => slow.UseCount == 1, TimeSpan.FromSeconds(10)));
+
+        await Converse.AskAsync(emulator, "fast");
+        await slowCall;
+
+        Assert.Equal(new[] { "slow", "fast" }, new[] { emulator.Requests[0].UserText, emulator.Requests[1].UserText });
+    }
+
+    [Fact]
+    public async Task Requests_is_a_snapshot_and_clear_forgets_them()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        await Converse.AskAsync(emulator, "one");
+        var snapshot = emulator.Requests;
+
+        await Converse.AskAsync(emulator, "two");
+        emulator.ClearRequests();
+
+        Assert.Single(snapshot);
+        Assert.Empty(emulator.Requests);
+        await Converse.AskAsync(emulator, "three");
+        Assert.Equal("three", Assert.Single(emulator.Requests).UserText);
+    }
+
+    [Fact]
+    public async Task Completion_callback_sees_every_request()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<RecordedRequest>();
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { RequestCompleted = seen.Enqueue });
+
+        await Converse.AskAsync(emulator, "one");
+        using HttpResponseMessage notFound = await Converse.Http.GetAsync(new Uri(emulator.Endpoint, "/nope"));
+
+        Assert.Equal(new[] { 200, 404 }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(seen, r => r.ResponseStatus)));
+    }
+}
