@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using PromptGen.Testing.Tests.Support;
@@ -81,12 +83,32 @@ public sealed class RequestRecordingTests
     [Fact]
     public async Task Completion_callback_sees_every_request()
     {
-        var seen = new System.Collections.Concurrent.ConcurrentQueue<RecordedRequest>();
+        var seen = new ConcurrentQueue<RecordedRequest>();
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { RequestCompleted = seen.Enqueue });
 
         await Converse.AskAsync(emulator, "one");
         using HttpResponseMessage notFound = await Converse.Http.GetAsync(new Uri(emulator.Endpoint, "/nope"));
 
-        Assert.Equal(new[] { 200, 404 }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(seen, r => r.ResponseStatus)));
+        Assert.Equal(new[] { 200, 404 }, seen.Select(r => r.ResponseStatus).ToArray());
+    }
+
+    [Fact]
+    public async Task Body_over_the_server_limit_is_refused_and_recorded()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        string body = Converse.Body(new string('x', 31 * 1024 * 1024));
+
+        try
+        {
+            using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body);
+            Assert.Equal(413, (int)response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            // The server may answer and close before the client has sent the whole body.
+        }
+
+        Assert.True(await Eventually.HoldsAsync(() => emulator.Requests.Count == 1, TimeSpan.FromSeconds(10)));
+        Assert.Equal((413, false), (emulator.Requests[0].ResponseStatus, emulator.Requests[0].Accepted));
     }
 }

@@ -82,7 +82,12 @@ internal sealed class EmulatorRequestHandler
                 await AnswerAsync(context.Response, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText), converse, started, outcome, aborted.Token);
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException or BadHttpRequestException)
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Kestrel refused the body itself (too large, truncated); say so instead of recording a bogus abort.
+            await WriteErrorAsync(context.Response, new EmulatorError("ValidationException", exception.StatusCode, $"Malformed HTTP request: {exception.Message}"), outcome);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
             if (context.RequestAborted.IsCancellationRequested || !stopping.IsCancellationRequested)
             {
