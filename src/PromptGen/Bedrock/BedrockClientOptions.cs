@@ -16,8 +16,8 @@ namespace PromptGen.Bedrock;
 /// <c>~/.aws/credentials</c>.</item>
 /// <item>Endpoint: <see cref="Endpoint"/>, <c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c>, <c>AWS_ENDPOINT_URL</c> (both
 /// ignored when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>), then built from the region, FIPS and dual-stack.</item>
-/// <item>Authentication: <see cref="BearerToken"/>, <c>AWS_BEARER_TOKEN_BEDROCK</c>, then SigV4 with
-/// <see cref="Credentials"/>, the credentials of an explicit <see cref="Profile"/>, or the AWS SDK's default chain
+/// <item>Authentication: <see cref="BearerToken"/>; SigV4 with <see cref="Credentials"/> or the credentials of an
+/// explicit <see cref="Profile"/>; <c>AWS_BEARER_TOKEN_BEDROCK</c>; then SigV4 with the AWS SDK's default chain
 /// (environment keys, web identity, <c>AWS_PROFILE</c>/<c>default</c> profile including SSO, container, instance role).</item>
 /// </list>
 /// </remarks>

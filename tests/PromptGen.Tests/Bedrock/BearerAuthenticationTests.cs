@@ -57,7 +57,7 @@ public sealed class BearerAuthenticationTests
     }
 
     [Fact]
-    public async Task Bearer_token_wins_over_sigv4_credentials()
+    public async Task Credentials_set_in_options_win_over_the_environment_bearer_token()
     {
         var handler = new CapturingHandler();
         BedrockClientOptions options = TestClients.SigV4Options();
@@ -66,7 +66,20 @@ public sealed class BearerAuthenticationTests
 
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
 
-        Assert.Equal("Bearer ABSKfromtheenvironment", handler.Single.Header("Authorization"));
+        Assert.StartsWith("AWS4-HMAC-SHA256 ", handler.Single.Header("Authorization"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bearer_token_in_options_wins_over_sigv4_credentials()
+    {
+        var handler = new CapturingHandler();
+        BedrockClientOptions options = TestClients.SigV4Options();
+        options.BearerToken = "ABSKfromoptions";
+        using BedrockRuntimeClient client = TestClients.Create(options, handler, new Dictionary<string, string>());
+
+        await client.ConverseAsync(ModelId, TestClients.HiRequest());
+
+        Assert.Equal("Bearer ABSKfromoptions", handler.Single.Header("Authorization"));
     }
 
     [Fact]

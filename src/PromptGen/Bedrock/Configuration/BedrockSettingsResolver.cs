@@ -88,12 +88,20 @@ internal sealed class BedrockSettingsResolver
         return BedrockEndpointBuilder.Build(region, options.UseFips, options.UseDualStack);
     }
 
-    /// <summary>options.BearerToken, then AWS_BEARER_TOKEN_BEDROCK; null means SigV4.</summary>
+    /// <summary>
+    /// options.BearerToken, then AWS_BEARER_TOKEN_BEDROCK; null means SigV4. Credentials or a profile set
+    /// explicitly in the options win over the environment variable: what the code says beats what the machine has.
+    /// </summary>
     public string? ResolveBearerToken(BedrockClientOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.BearerToken))
         {
             return ValidBearerToken(options.BearerToken.Trim(), "BedrockClientOptions.BearerToken");
+        }
+
+        if (options.Credentials is not null || !string.IsNullOrWhiteSpace(options.Profile))
+        {
+            return null;
         }
 
         return Variable(AwsEnvironmentVariables.BedrockBearerToken) is { } fromEnvironment
