@@ -71,16 +71,17 @@ static string Indent(string text) => text.Replace("\n", "\n            ", String
 
 static async Task<int> RunLiveAsync(Ticket ticket)
 {
-    using var bedrock = new BedrockRuntimeClient();
     try
     {
+        // Region and endpoint are resolved here; credentials at the first call.
+        using var bedrock = new BedrockRuntimeClient();
         string summary = await ISupportPrompts.Create(bedrock).SummarizeAsync("Contoso Cloud", ticket);
         Console.WriteLine($"SummarizeAsync (live): {summary}");
         return 0;
     }
     catch (BedrockConfigurationException exception)
     {
-        Console.Error.WriteLine("--live needs AWS credentials and a region, and none were found.");
+        Console.Error.WriteLine("--live calls real Amazon Bedrock and needs AWS credentials and a region; this is what is missing:");
         Console.Error.WriteLine(exception.Message);
         Console.Error.WriteLine("Run without --live to use the local emulator instead.");
         return 1;

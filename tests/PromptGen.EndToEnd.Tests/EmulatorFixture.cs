@@ -20,12 +20,11 @@ public sealed class EmulatorFixture : IAsyncLifetime
         Client = CreateClient(new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey));
     }
 
-    public BedrockRuntimeClient CreateClient(AWSCredentials? credentials, string? bearerToken = null) => new(new BedrockClientOptions
+    public BedrockRuntimeClient CreateClient(AWSCredentials credentials) => new(new BedrockClientOptions
     {
         Region = "us-east-1",
         Endpoint = Emulator.Endpoint,
         Credentials = credentials,
-        BearerToken = bearerToken,
     });
 
     public async Task DisposeAsync()

@@ -29,7 +29,7 @@ public sealed class QuickStartProgramTests
         (int exitCode, string _, string errors) = await RunQuickStartAsync("--live");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("--live needs AWS credentials", errors, StringComparison.Ordinal);
+        Assert.Contains("--live calls real Amazon Bedrock and needs AWS credentials", errors, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunQuickStartAsync(params string[] arguments)

@@ -140,13 +140,15 @@ public sealed class QuickStartPromptsTests : IAsyncLifetime
     [Fact]
     public async Task A_Bedrock_API_key_is_sent_as_a_bearer_token()
     {
-        _fixture.Emulator.Options.BearerTokens.Add("test-api-key");
-        using BedrockRuntimeClient client = _fixture.CreateClient(credentials: null, bearerToken: "test-api-key");
+        var options = new BedrockEmulatorOptions();
+        options.BearerTokens.Add("test-api-key");
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(options);
+        using var client = new BedrockRuntimeClient(new BedrockClientOptions { Endpoint = emulator.Endpoint, BearerToken = "test-api-key" });
 
         string reply = await ISupportPrompts.Create(client).DraftReplyAsync("Hello");
 
         Assert.False(string.IsNullOrEmpty(reply));
-        RecordedRequest request = Assert.Single(_fixture.Emulator.Requests);
+        RecordedRequest request = Assert.Single(emulator.Requests);
         Assert.Equal("Bearer", request.AuthScheme);
         Assert.True(request.Accepted);
     }
