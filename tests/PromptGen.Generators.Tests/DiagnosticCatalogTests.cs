@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Diagnostics;
 using Xunit;
@@ -9,13 +8,10 @@ namespace PromptGen.Generators.Tests;
 
 public sealed class DiagnosticCatalogTests
 {
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
-
     [Fact]
     public void Every_descriptor_has_a_unique_id_a_docs_page_a_help_link_and_a_release_entry()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryPaths.Root;
         string unshipped = File.ReadAllText(Path.Combine(root, "src", "PromptGen.Generators", "AnalyzerReleases.Unshipped.md"));
         string index = File.ReadAllText(Path.Combine(root, "docs", "diagnostics", "README.md"));
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Xunit.Sdk;
 
@@ -14,9 +13,9 @@ namespace PromptGen.Generators.Tests;
 /// </summary>
 internal static class SnapshotAssert
 {
-    public static void Matches(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Matches(string name, string actual)
     {
-        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        string folder = Path.Combine(RepositoryPaths.TestProject, "Snapshots");
         string verifiedPath = Path.Combine(folder, name + ".verified.cs");
         string receivedPath = Path.Combine(folder, name + ".received.cs");
         string normalized = Scrub(actual);
