@@ -119,13 +119,33 @@ public sealed class DiagnosticTests
     {
         GeneratorRun run = GeneratorHarness.Run(Client("""
                 [Prompt("Hi")]
-                Task<object> GreetAsync();
+                string Greet();
             """));
 
         (Diagnostic diagnostic, string text) = Single(run, "PG0002");
 
-        Assert.Equal("Task<object>", text);
-        Assert.Contains("Task<string> and ValueTask<string>", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal("string", text);
+        Assert.Contains("return Task<T> or ValueTask<T>", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Task<object>", "'object' at $ has no JSON shape")]
+    [InlineData("Task<Holder>", "'object' at $.payload has no JSON shape")]
+    [InlineData("Task<System.Collections.Generic.Dictionary<int, string>>", "has 'int' keys")]
+    [InlineData("Task<System.IDisposable>", "the interface 'System.IDisposable' at $ has no concrete shape")]
+    [InlineData("Task<System.Action>", "the delegate 'System.Action' at $ has no concrete shape")]
+    public void Result_type_without_a_JSON_shape_is_reported_on_the_return_type(string returnType, string expected)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client($$"""
+                [Prompt("Hi")]
+                {{returnType}} GreetAsync();
+            """) + "\npublic sealed record Holder(object Payload);\n");
+
+        (Diagnostic diagnostic, string text) = Single(run, "PG0300");
+
+        Assert.Equal(returnType, text);
+        Assert.Contains(expected, diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
     }
 

@@ -12,6 +12,7 @@ internal static class DiagnosticDescriptors
     private const string DeclarationCategory = "PromptGen.Declaration";
     private const string TemplateCategory = "PromptGen.Template";
     private const string ModelCategory = "PromptGen.Model";
+    private const string ResultCategory = "PromptGen.Result";
 
     public static readonly DiagnosticDescriptor PromptClientNotPartial = Create(
         DiagnosticIds.PromptClientNotPartial,
@@ -22,7 +23,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
         DiagnosticIds.UnsupportedReturnType,
         "Prompt method return type is not supported",
-        "Method '{0}' returns '{1}', which PromptGen cannot produce; supported return types are Task<string> and ValueTask<string>",
+        "Method '{0}' returns '{1}', which PromptGen cannot produce; return Task<T> or ValueTask<T>, where T is string or a type with a JSON shape",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor MissingPromptAttribute = Create(
@@ -55,6 +56,12 @@ internal static class DiagnosticDescriptors
         "Method '{0}' has no model: set [PromptClient(Model = \"...\")] on the interface or [Model(\"...\")] on the method",
         ModelCategory);
 
+    public static readonly DiagnosticDescriptor UnsupportedResultType = Create(
+        DiagnosticIds.UnsupportedResultType,
+        "Prompt result type has no JSON shape",
+        "Method '{0}' returns '{1}', which PromptGen cannot describe as JSON: {2}",
+        ResultCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -62,7 +69,8 @@ internal static class DiagnosticDescriptors
         UnsupportedPromptClientShape,
         UnsupportedParameter,
         TemplateSyntaxError,
-        NoModel);
+        NoModel,
+        UnsupportedResultType);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

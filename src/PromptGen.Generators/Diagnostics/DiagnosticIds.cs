@@ -13,4 +13,5 @@ internal static class DiagnosticIds
     public const string UnsupportedParameter = "PG0006";
     public const string TemplateSyntaxError = "PG0100";
     public const string NoModel = "PG0200";
+    public const string UnsupportedResultType = "PG0300";
 }

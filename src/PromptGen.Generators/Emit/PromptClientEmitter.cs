@@ -10,7 +10,7 @@ namespace PromptGen.Generators.Emit;
 internal static class PromptClientEmitter
 {
     private const string Runtime = "global::PromptGen";
-    private static readonly string GeneratedCodeAttribute =
+    internal static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"PromptGen.Generators\", \"{typeof(PromptClientEmitter).Assembly.GetName().Version}\")]";
 
     public static string Emit(PromptClientModel model)
@@ -26,6 +26,13 @@ internal static class PromptClientEmitter
         writer.WriteLine();
         OpenNamespace(writer, model.Namespace);
         WriteImplementation(writer, model);
+        List<(string, ResultModel)> results = ResultsOf(model);
+        if (results.Count > 0)
+        {
+            writer.WriteLine();
+            ResultParserEmitter.Emit(writer, ResultsClassName(model), results);
+        }
+
         CloseNamespace(writer, model.Namespace);
         return writer.ToString();
     }
@@ -84,6 +91,23 @@ internal static class PromptClientEmitter
         }
     }
 
+    private static string ResultsClassName(PromptClientModel model) => model.ImplementationName + "Results";
+
+    private static List<(string MemberName, ResultModel Result)> ResultsOf(PromptClientModel model)
+    {
+        IReadOnlyList<string> memberNames = UniqueMemberNames(model.Methods);
+        var results = new List<(string, ResultModel)>();
+        for (int i = 0; i < model.Methods.Count; i++)
+        {
+            if (model.Methods[i].Plan?.Result is { } result)
+            {
+                results.Add((memberNames[i], result.Model));
+            }
+        }
+
+        return results;
+    }
+
     private static string QualifiedImplementationName(PromptClientModel model) =>
         model.Namespace is null ? "global::" + model.ImplementationName : $"global::{model.Namespace}.{model.ImplementationName}";
 
@@ -99,6 +123,7 @@ internal static class PromptClientEmitter
         for (int i = 0; i < model.Methods.Count; i++)
         {
             WriteTemplateFields(writer, model.Methods[i], memberNames[i]);
+            WriteResultSpecField(writer, model.Methods[i], memberNames[i], ResultsClassName(model));
         }
 
         writer.WriteLine($"private readonly {Runtime}.Bedrock.IBedrockRuntime _bedrock;");
@@ -147,6 +172,28 @@ internal static class PromptClientEmitter
         }
 
         WriteTemplateField(writer, memberName + "UserTemplate", plan.UserTemplate);
+    }
+
+    private static void WriteResultSpecField(CodeWriter writer, PromptMethodModel method, string memberName, string resultsClass)
+    {
+        if (method.Plan?.Result is not { } result)
+        {
+            return;
+        }
+
+        string type = result.Model.Root.TypeName;
+        writer.WriteLine($"// {result.Strategy}: {result.StrategyReason}.");
+        writer.WriteLine($"private static readonly {Runtime}.Prompting.StructuredOutputSpec<{type}> {memberName}Result = new()");
+        writer.WriteLine("{");
+        writer.Indent++;
+        writer.WriteLine($"ResultName = {SymbolDisplay.FormatLiteral(result.Model.ResultName, quote: true)},");
+        writer.WriteLine($"SchemaJson = {SymbolDisplay.FormatLiteral(result.Model.SchemaJson, quote: true)},");
+        writer.WriteLine($"Strategy = {Runtime}.Prompting.StructuredOutputStrategy.{result.Strategy},");
+        writer.WriteLine($"MaxRepairAttempts = {result.MaxRepairAttempts.ToString(CultureInfo.InvariantCulture)},");
+        writer.WriteLine($"Parse = {resultsClass}.{ResultParserEmitter.EntryPointName(memberName)},");
+        writer.Indent--;
+        writer.WriteLine("};");
+        writer.WriteLine();
     }
 
     private static void WriteTemplateField(CodeWriter writer, string name, string template)
@@ -202,8 +249,16 @@ internal static class PromptClientEmitter
         writer.WriteLine("};");
 
         string cancellation = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Identifier ?? "default";
-        writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync({SymbolDisplay.FormatLiteral(plan.ModelId, quote: true)}, request, {cancellation}).ConfigureAwait(false);");
-        writer.WriteLine("return response.GetOutputText();");
+        string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
+        if (plan.Result is not null)
+        {
+            writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.RunAsync(_bedrock, {modelId}, request, {memberName}Result, {cancellation}).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync({modelId}, request, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine("return response.GetOutputText();");
+        }
         writer.Indent--;
         writer.WriteLine("}");
     }

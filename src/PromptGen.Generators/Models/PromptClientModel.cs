@@ -29,6 +29,9 @@ internal enum ReturnKind
     Unsupported,
     TaskOfString,
     ValueTaskOfString,
+    /// <summary>Task&lt;T&gt; of a type described by <see cref="PromptPlan.Result"/>.</summary>
+    TaskOfResult,
+    ValueTaskOfResult,
 }
 
 /// <summary>A method parameter as it appears in the implementing signature and in templates.</summary>
@@ -44,7 +47,11 @@ internal sealed record PromptPlan(
     string ModelId,
     string UserTemplate,
     string? SystemTemplate,
-    InferenceModel Inference);
+    InferenceModel Inference,
+    ResultPlan? Result);
+
+/// <summary>How a typed result is asked for and read: its shapes and schema, and the strategy for this model.</summary>
+internal sealed record ResultPlan(ResultModel Model, string Strategy, string StrategyReason, int MaxRepairAttempts);
 
 /// <summary>Inference settings; null means "not set", so Bedrock's default applies.</summary>
 internal sealed record InferenceModel(

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
+using PromptGen.Generators.Schema;
 using PromptGen.Generators.Templates;
 
 namespace PromptGen.Generators.Parsing;
@@ -48,7 +49,8 @@ internal static class PromptClientParser
         var defaults = new ClientDefaults(
             AttributeReader.NamedString(clientAttribute, "Model"),
             AttributeReader.Find(symbol, KnownNames.SystemPromptAttribute),
-            AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)));
+            AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)),
+            AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute));
 
         var methods = new List<PromptMethodModel>();
         foreach (INamedTypeSymbol owner in new[] { symbol }.Concat(symbol.AllInterfaces))
@@ -115,17 +117,32 @@ internal static class PromptClientParser
             .Select(parameter => ParseParameter(parameter, method, methodLocation, diagnostics))
             .ToEquatableArray();
 
-        ReturnKind returnKind = ClassifyReturnType(method.ReturnType);
+        (ReturnKind returnKind, ITypeSymbol? resultType) = ClassifyReturnType(method.ReturnType);
+        Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
+            ? syntax.ReturnType.GetLocation()
+            : methodLocation;
         if (returnKind == ReturnKind.Unsupported)
         {
-            Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
-                ? syntax.ReturnType.GetLocation()
-                : methodLocation;
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedReturnType,
                 returnLocation,
                 method.Name,
                 method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        ResultModel? resultModel = null;
+        if (resultType is not null)
+        {
+            (resultModel, string? problem) = ResultShapeReader.Read(resultType, cancellationToken);
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedResultType,
+                    returnLocation,
+                    method.Name,
+                    resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                    problem));
+            }
         }
 
         AttributeData? prompt = AttributeReader.Find(method, KnownNames.PromptAttribute);
@@ -163,7 +180,10 @@ internal static class PromptClientParser
             AttributeReader.ReadInference(AttributeReader.Find(method, KnownNames.InferenceAttribute)));
 
         bool canGenerate = !inputHasErrors && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
-        PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference) : null;
+        ResultPlan? resultPlan = resultModel is null
+            ? null
+            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput);
+        PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
 
         return new PromptMethodModel(
             method.Name,
@@ -236,20 +256,28 @@ internal static class PromptClientParser
             parameter.Type.ToDisplayString() == KnownNames.CancellationToken);
     }
 
-    private static ReturnKind ClassifyReturnType(ITypeSymbol returnType)
+    /// <summary>Task&lt;T&gt; or ValueTask&lt;T&gt;; T is returned when it is not string (a typed result).</summary>
+    private static (ReturnKind Kind, ITypeSymbol? ResultType) ClassifyReturnType(ITypeSymbol returnType)
     {
-        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            || named.TypeArguments[0].SpecialType != SpecialType.System_String)
+        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
         {
-            return ReturnKind.Unsupported;
+            return (ReturnKind.Unsupported, null);
         }
 
-        return named.ConstructedFrom.ToDisplayString() switch
+        bool isTask = named.ConstructedFrom.ToDisplayString() == KnownNames.Task;
+        bool isValueTask = named.ConstructedFrom.ToDisplayString() == KnownNames.ValueTask;
+        if (!isTask && !isValueTask)
         {
-            KnownNames.Task => ReturnKind.TaskOfString,
-            KnownNames.ValueTask => ReturnKind.ValueTaskOfString,
-            _ => ReturnKind.Unsupported,
-        };
+            return (ReturnKind.Unsupported, null);
+        }
+
+        ITypeSymbol result = named.TypeArguments[0];
+        if (result.SpecialType == SpecialType.System_String && result.NullableAnnotation != NullableAnnotation.Annotated)
+        {
+            return (isTask ? ReturnKind.TaskOfString : ReturnKind.ValueTaskOfString, null);
+        }
+
+        return (isTask ? ReturnKind.TaskOfResult : ReturnKind.ValueTaskOfResult, result);
     }
 
     private static string? FindShapeProblem(INamedTypeSymbol symbol, InterfaceDeclarationSyntax declaration)
@@ -316,12 +344,15 @@ internal static class PromptClientParser
     /// <summary>Interface-wide settings that each method falls back to.</summary>
     private sealed class ClientDefaults
     {
-        public ClientDefaults(string? modelId, AttributeData? systemPrompt, InferenceModel inference)
+        public ClientDefaults(string? modelId, AttributeData? systemPrompt, InferenceModel inference, AttributeData? structuredOutput)
         {
             ModelId = modelId;
             SystemPrompt = systemPrompt;
             Inference = inference;
+            StructuredOutput = structuredOutput;
         }
+
+        public AttributeData? StructuredOutput { get; }
 
         public string? ModelId { get; }
 

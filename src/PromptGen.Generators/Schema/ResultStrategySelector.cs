@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Schema;
+
+/// <summary>
+/// Chooses, at compile time, how a typed result is asked of the model: the user's [StructuredOutput] choice if any,
+/// else the strongest strategy the model catalog says the model supports.
+/// </summary>
+internal static class ResultStrategySelector
+{
+    public const string PromptOnly = "PromptOnly";
+    public const string ForcedTool = "ForcedTool";
+    public const string NativeSchema = "NativeSchema";
+
+    private static readonly string[] StrategyNames = { PromptOnly, ForcedTool, NativeSchema };
+
+    public static ResultPlan Plan(ResultModel result, string modelId, AttributeData? structuredOutput)
+    {
+        int maxRepairAttempts = NamedInt(structuredOutput, "MaxRepairAttempts") is int attempts && attempts >= 0 ? attempts : 1;
+        if (NamedInt(structuredOutput, "Strategy") is int chosen && chosen >= 0 && chosen < StrategyNames.Length)
+        {
+            return new ResultPlan(result, StrategyNames[chosen], "chosen with [StructuredOutput]", maxRepairAttempts);
+        }
+
+        (string strategy, string reason) = FromCatalog(modelId);
+        return new ResultPlan(result, strategy, reason, maxRepairAttempts);
+    }
+
+    private static (string Strategy, string Reason) FromCatalog(string modelId)
+    {
+        return (PromptOnly, "the schema is sent in the prompt");
+    }
+
+    private static int? NamedInt(AttributeData? attribute, string name)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}
