@@ -12,6 +12,10 @@ namespace PromptGen.Bedrock;
     PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(ConverseRequest))]
 [JsonSerializable(typeof(ConverseResponse))]
+[JsonSerializable(typeof(ToolUseBlock))]
+[JsonSerializable(typeof(ToolResultBlock))]
+[JsonSerializable(typeof(ToolConfiguration))]
+[JsonSerializable(typeof(OutputConfiguration))]
 internal sealed partial class BedrockJsonContext : JsonSerializerContext
 {
 }

@@ -48,10 +48,27 @@ public sealed class ConverseResponseTests
 
         var content = response.Output!.Message!.Content;
         Assert.Equal(3, content.Count);
-        JsonElement toolUse = content[1].UnknownMembers!["toolUse"];
-        Assert.Equal("Paris", toolUse.GetProperty("input").GetProperty("city").GetString());
         Assert.Equal("sig", content[2].UnknownMembers!["reasoningContent"].GetProperty("reasoningText").GetProperty("signature").GetString());
+        Assert.Null(content[2].Text);
         Assert.Equal(StopReasons.ToolUse, response.StopReason);
+    }
+
+    [Fact]
+    public async Task Tool_use_blocks_are_typed_and_not_left_in_unknown_members()
+    {
+        ConverseResponse response = await Converse(
+            """
+            {"output":{"message":{"role":"assistant","content":[
+               {"toolUse":{"toolUseId":"tooluse_1","name":"get_weather","input":{"city":"Paris"},"brandNew":1}}]}},
+             "stopReason":"tool_use","usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2},"metrics":{"latencyMs":1}}
+            """);
+
+        ContentBlock block = Assert.Single(response.Output!.Message!.Content);
+        Assert.Null(block.UnknownMembers);
+        Assert.Equal("tooluse_1", block.ToolUse!.ToolUseId);
+        Assert.Equal("get_weather", block.ToolUse.Name);
+        Assert.Equal("Paris", block.ToolUse.Input.GetProperty("city").GetString());
+        Assert.Equal(1, block.ToolUse.UnknownMembers!["brandNew"].GetInt32());
     }
 
     [Fact]
