@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace PromptGen.Catalog;
+
+/// <summary>
+/// What the catalog knows of one Bedrock model. <see cref="Capabilities"/> is the best current knowledge;
+/// <see cref="Unconfirmed"/> marks the flags (set or not) that no source in <see cref="Source"/> confirms.
+/// </summary>
+/// <param name="BaseId">The base model id, e.g. <c>anthropic.claude-haiku-4-5-20251001-v1:0</c>.</param>
+/// <param name="Provider">The model provider, e.g. <c>Anthropic</c>.</param>
+/// <param name="Family">The model family, e.g. <c>Claude 4.5</c>.</param>
+/// <param name="DisplayName">The name the model card uses.</param>
+/// <param name="ContextTokens">The context window; 0 when no source gives it.</param>
+/// <param name="MaxOutputTokens">The largest <c>maxTokens</c> the model accepts; 0 when no source gives it.</param>
+/// <param name="Lifecycle">The state as of <see cref="ModelCatalog.AsOf"/>.</param>
+/// <param name="LegacySince">When the model became Legacy (yyyy-MM-dd), if known.</param>
+/// <param name="EndOfLife">The end-of-life date (yyyy-MM-dd), if announced.</param>
+/// <param name="Successor">The base id the provider or AWS points to instead, if any.</param>
+/// <param name="RequiresInferenceProfile">True when on-demand calls must use an inference profile, not the base id.</param>
+/// <param name="ProfilePrefixes">The geographic inference-profile prefixes known to exist, e.g. <c>us</c>, <c>eu</c>, <c>global</c>.</param>
+/// <param name="Capabilities">What the model accepts, as far as the catalog knows.</param>
+/// <param name="Unconfirmed">The capability flags whose value (set or not) no source confirms.</param>
+/// <param name="TemperatureMax">The largest Converse <c>temperature</c>.</param>
+/// <param name="MaxStopSequences">The most stop sequences the model takes.</param>
+/// <param name="Source">Where the facts come from, and which of them are not confirmed.</param>
+internal sealed record ModelInfo(
+    string BaseId,
+    string Provider,
+    string Family,
+    string DisplayName,
+    int ContextTokens,
+    int MaxOutputTokens,
+    ModelLifecycle Lifecycle,
+    string? LegacySince,
+    string? EndOfLife,
+    string? Successor,
+    bool RequiresInferenceProfile,
+    IReadOnlyList<string> ProfilePrefixes,
+    ModelCapabilities Capabilities,
+    ModelCapabilities Unconfirmed,
+    double TemperatureMax,
+    int MaxStopSequences,
+    string Source)
+{
+    public bool Supports(ModelCapabilities capability) => (Capabilities & capability) == capability;
+
+    public bool IsConfirmed(ModelCapabilities capability) => (Unconfirmed & capability) == ModelCapabilities.None;
+}

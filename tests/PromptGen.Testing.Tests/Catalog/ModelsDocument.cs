@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using PromptGen.Catalog;
+
+namespace PromptGen.Testing.Tests.Catalog;
+
+/// <summary>Renders docs/models.md from the catalog, so the page and the code cannot drift apart.</summary>
+internal static class ModelsDocument
+{
+    public const string RelativePath = "docs/models.md";
+
+    public const string UpdateVariable = "PROMPTGEN_UPDATE_DOCS";
+
+    private static readonly (ModelCapabilities Flag, string Header)[] Columns =
+    {
+        (ModelCapabilities.Converse, "Conv"),
+        (ModelCapabilities.ConverseStream, "Stream"),
+        (ModelCapabilities.SystemPrompt, "System"),
+        (ModelCapabilities.ToolUse, "Tools"),
+        (ModelCapabilities.ForcedToolChoice, "Forced tool"),
+        (ModelCapabilities.StreamingToolUse, "Stream tools"),
+        (ModelCapabilities.NativeStructuredOutput, "JSON schema"),
+        (ModelCapabilities.Images, "Images"),
+        (ModelCapabilities.Documents, "Docs"),
+        (ModelCapabilities.Video, "Video"),
+        (ModelCapabilities.Reasoning, "Reasoning"),
+    };
+
+    public static string Render()
+    {
+        var text = new StringBuilder();
+        text.Append($$"""
+            # Bedrock models known to PromptGen
+
+            Generated from the model catalog (`src/PromptGen.Generators/Catalog/`) by `ModelsDocumentTests`; do not edit by
+            hand. After changing the catalog, run `{{UpdateVariable}}=1 dotnet test tests/PromptGen.Testing.Tests --filter ModelsDocument`.
+
+            The catalog is shared by the generator (build-time checks) and the emulator (per-model request rules). Lifecycle is as
+            of {{ModelCatalog.AsOf}}. Ids the catalog does not know are not errors: AWS adds models all the time.
+
+            Cells: **Y** / **N** as the catalog records it; a **?** after it means no source confirms that value (see the
+            sources below). Limits: context window / largest `maxTokens`; **?** = unknown. Converse caps `temperature` at 1 for
+            every model.
+
+            | Model id | Name | Lifecycle | Context / output | Invocation |{{string.Concat(Columns.Select(column => $" {column.Header} |"))}}
+            |---|---|---|---|---|{{string.Concat(Columns.Select(_ => "---|"))}}
+
+            """);
+
+        foreach (ModelInfo model in ModelCatalog.All)
+        {
+            text.Append($"| `{model.BaseId}` | {model.DisplayName} | {Lifecycle(model)} | {Limit(model.ContextTokens)} / {Limit(model.MaxOutputTokens)} | {Invocation(model)} |");
+            foreach ((ModelCapabilities flag, _) in Columns)
+            {
+                text.Append(' ').Append(model.Supports(flag) ? "Y" : "N").Append(model.IsConfirmed(flag) ? string.Empty : "?").Append(" |");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("""
+
+            ## Sources
+
+            | Model id | Where the facts come from |
+            |---|---|
+
+            """);
+        foreach (ModelInfo model in ModelCatalog.All)
+        {
+            text.Append($"| `{model.BaseId}` | {model.Source.Replace("|", "\\|", System.StringComparison.Ordinal)} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Lifecycle(ModelInfo model)
+    {
+        var parts = new List<string> { model.Lifecycle == ModelLifecycle.EndOfLife ? "End of life" : model.Lifecycle.ToString() };
+        if (model.EndOfLife is { } date)
+        {
+            parts.Add($"EOL {date}");
+        }
+
+        if (model.Successor is { } successor)
+        {
+            parts.Add($"→ `{successor}`");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Limit(int tokens) => tokens == 0 ? "?" : tokens.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Invocation(ModelInfo model)
+    {
+        string profiles = model.ProfilePrefixes.Count == 0 ? string.Empty : string.Join(", ", model.ProfilePrefixes.Select(prefix => $"`{prefix}.`"));
+        return model.RequiresInferenceProfile
+            ? $"profile only: {profiles}"
+            : profiles.Length == 0 ? "base id" : $"base id; profiles {profiles}";
+    }
+}
