@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PromptGen.Catalog;
 using PromptGen.Generators.Models;
 
 namespace PromptGen.Generators.Schema;
@@ -29,7 +30,25 @@ internal static class ResultStrategySelector
 
     private static (string Strategy, string Reason) FromCatalog(string modelId)
     {
-        return (PromptOnly, "the schema is sent in the prompt");
+        ModelLookup lookup = ModelCatalog.Find(modelId);
+        if (lookup.Kind != ModelLookupKind.Known || lookup.Model is not { } model)
+        {
+            return (PromptOnly, $"'{modelId}' is not in the model catalog, so the schema is sent in the prompt, which every model accepts");
+        }
+
+        // Only confirmed capabilities choose a strategy: an unconfirmed one would fail at run time with a 400.
+        if (model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput))
+        {
+            return (NativeSchema, $"{model.DisplayName} supports native structured output (outputConfig.textFormat)");
+        }
+
+        if (model.Supports(ModelCapabilities.ToolUse | ModelCapabilities.ForcedToolChoice)
+            && model.IsConfirmed(ModelCapabilities.ToolUse | ModelCapabilities.ForcedToolChoice))
+        {
+            return (ForcedTool, $"{model.DisplayName} supports forcing a tool, whose input schema is the result's");
+        }
+
+        return (PromptOnly, $"{model.DisplayName} has neither native structured output nor forced tool choice, so the schema is sent in the prompt");
     }
 
     private static int? NamedInt(AttributeData? attribute, string name)
