@@ -19,6 +19,7 @@ internal sealed class EmulatorArguments
           --script <file.json>  rules for scripted replies (see EmulatorScript.LoadJson for the schema)
           --region <region>     region SigV4 credential scopes must name (default: us-east-1)
           --bearer-token <t>    accept this Bedrock API key as "Authorization: Bearer <t>"; repeatable
+          --no-model-checks     accept every request member for every model (no per-model rules; see docs/models.md)
           --help                show this text
 
         SigV4 credentials accepted: AKIDEXAMPLE / wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY.
@@ -34,6 +35,8 @@ internal sealed class EmulatorArguments
 
     public bool ShowHelp { get; private set; }
 
+    public bool EnforceModelCapabilities { get; private set; } = true;
+
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="problem"/> says why.</summary>
     public static EmulatorArguments? TryParse(IReadOnlyList<string> args, out string? problem)
     {
@@ -45,6 +48,12 @@ internal sealed class EmulatorArguments
             if (option is "--help" or "-h")
             {
                 parsed.ShowHelp = true;
+                continue;
+            }
+
+            if (option == "--no-model-checks")
+            {
+                parsed.EnforceModelCapabilities = false;
                 continue;
             }
 

@@ -25,6 +25,7 @@ var options = new BedrockEmulatorOptions
 {
     Port = arguments.Port,
     Region = arguments.Region,
+    EnforceModelCapabilities = arguments.EnforceModelCapabilities,
     RequestCompleted = request => Console.WriteLine($"{request.Method} {request.RawPath} {request.ResponseStatus}"),
 };
 foreach (string token in arguments.BearerTokens)

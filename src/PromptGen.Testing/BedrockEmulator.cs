@@ -66,7 +66,8 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var log = new RequestLog();
         var script = new EmulatorScript();
-        var handler = new EmulatorRequestHandler(new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, stopping.Token);
+        var handler = new EmulatorRequestHandler(
+            new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, options.EnforceModelCapabilities, stopping.Token);
 
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {

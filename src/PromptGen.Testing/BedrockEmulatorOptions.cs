@@ -38,6 +38,14 @@ public sealed class BedrockEmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Refuse, as the real service does, what a catalogued model does not support: a retired model (404
+    /// ResourceNotFoundException), a profile-only model called by base id, <c>maxTokens</c> above the model's limit, and
+    /// <c>system</c>, <c>toolConfig</c>, forced tool choice, <c>outputConfig</c> or media blocks the model lacks (400
+    /// ValidationException). Model ids the catalog does not know are never refused. On by default; see docs/models.md.
+    /// </summary>
+    public bool EnforceModelCapabilities { get; set; } = true;
+
     /// <summary>Called once per request after its response is settled (including refused and aborted requests), e.g. for logging.</summary>
     public Action<RecordedRequest>? RequestCompleted { get; set; }
 }

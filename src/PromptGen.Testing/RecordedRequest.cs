@@ -22,7 +22,8 @@ public sealed class RecordedRequest
         string? systemText,
         string? userText,
         int responseStatus,
-        string? errorCode)
+        string? errorCode,
+        Wire.ConverseFeatures features)
     {
         RequestId = requestId;
         ReceivedAt = receivedAt;
@@ -40,6 +41,10 @@ public sealed class RecordedRequest
         UserText = userText;
         ResponseStatus = responseStatus;
         ErrorCode = errorCode;
+        HasToolConfig = features.HasToolConfig;
+        ForcedToolName = features.ForcedToolName;
+        HasOutputConfig = features.HasOutputConfig;
+        MessageCount = features.MessageCount;
     }
 
     /// <summary>The id sent back in <c>x-amzn-RequestId</c>.</summary>
@@ -97,6 +102,18 @@ public sealed class RecordedRequest
 
     /// <summary>The error code sent in <c>x-amzn-ErrorType</c>; null on success.</summary>
     public string? ErrorCode { get; }
+
+    /// <summary>True when the body has a <c>toolConfig</c>; false too when the body could not be read.</summary>
+    public bool HasToolConfig { get; }
+
+    /// <summary>The tool that <c>toolChoice.tool</c> forces; null otherwise.</summary>
+    public string? ForcedToolName { get; }
+
+    /// <summary>True when the body has an <c>outputConfig</c>.</summary>
+    public bool HasOutputConfig { get; }
+
+    /// <summary>How many messages the body holds; 0 when it could not be read.</summary>
+    public int MessageCount { get; }
 }
 
 /// <summary>The values of <see cref="RecordedRequest.AuthScheme"/>.</summary>

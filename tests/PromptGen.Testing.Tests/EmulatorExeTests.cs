@@ -32,7 +32,7 @@ public sealed class EmulatorExeTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"Emulated reply from {Converse.HaikuModel} to: hello exe", Converse.ReplyText(await response.Content.ReadAsStringAsync()));
 
-        Assert.Equal("POST /model/us.anthropic.claude-3-5-haiku-20241022-v1%3A0/converse 200", await emulator.ReadLineAsync(StartupTimeout));
+        Assert.Equal("POST /model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse 200", await emulator.ReadLineAsync(StartupTimeout));
 
         if (OperatingSystem.IsWindows())
         {

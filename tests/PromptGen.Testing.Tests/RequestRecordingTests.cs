@@ -22,7 +22,7 @@ public sealed class RequestRecordingTests
         Assert.Equal("Converse", recorded.Operation);
         Assert.Equal("POST", recorded.Method);
         Assert.Equal(Converse.HaikuModel, recorded.ModelId);
-        Assert.Equal("/model/us.anthropic.claude-3-5-haiku-20241022-v1%3A0/converse", recorded.RawPath);
+        Assert.Equal("/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse", recorded.RawPath);
         Assert.Equal(body, recorded.Body);
         Assert.Equal("application/json", recorded.Headers["CONTENT-TYPE"]);
         Assert.Equal(recorded.Headers["x-amz-date"], recorded.Headers["X-Amz-Date"]);

@@ -9,7 +9,7 @@ namespace PromptGen.Testing.Tests;
 
 public sealed class RoutingTests
 {
-    private const string ProfileArn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0";
+    private const string ProfileArn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0";
 
     [Fact]
     public async Task Percent_encoded_arn_is_one_segment_decoded_for_matching_and_recording()
@@ -23,7 +23,7 @@ public sealed class RoutingTests
         RecordedRequest recorded = Assert.Single(emulator.Requests);
         Assert.Equal(ProfileArn, recorded.ModelId);
         Assert.Equal(
-            "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.anthropic.claude-3-5-haiku-20241022-v1%3A0/converse",
+            "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse",
             recorded.RawPath);
         Assert.True(recorded.SignatureValid);
         Assert.Equal("Converse", recorded.Operation);

@@ -1,12 +1,37 @@
+using System.Linq;
+
 namespace PromptGen.Testing.Hosting;
 
-/// <summary>The answer to a valid call that no rule answers: derived from the call alone, so it is the same every time.</summary>
+/// <summary>
+/// The answer to a valid call that no rule answers: derived from the call alone, so it is the same every time. A forced
+/// tool gets a tool use whose input fits the tool's schema; structured output gets JSON that fits the request's schema;
+/// anything else gets a text naming the model and echoing the prompt.
+/// </summary>
 internal static class DefaultReply
 {
     private const int PromptPreviewLength = 60;
 
-    public static EmulatorReply For(ConverseCall call) =>
-        EmulatorReply.FromText($"Emulated reply from {call.ModelId} to: {Preview(call.UserText)}");
+    public static EmulatorReply For(ConverseCall call)
+    {
+        Wire.ConverseFeatures request = call.Features;
+        if (request.IsToolUseForced && request.Tools.Count > 0)
+        {
+            var tool = request.Tools.FirstOrDefault(candidate => candidate.Name == request.ForcedToolName);
+            if (tool.Name is null)
+            {
+                tool = request.Tools[0];
+            }
+
+            return EmulatorReply.FromToolUse(tool.Name, tool.InputSchema is { } schema ? JsonSchemaSample.For(schema) : "{}");
+        }
+
+        if (request.OutputSchema is not null)
+        {
+            return EmulatorReply.FromJson(JsonSchemaSample.For(request.OutputSchema));
+        }
+
+        return EmulatorReply.FromText($"Emulated reply from {call.ModelId} to: {Preview(call.UserText)}");
+    }
 
     private static string Preview(string? prompt)
     {

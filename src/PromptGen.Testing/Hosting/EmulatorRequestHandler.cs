@@ -26,11 +26,19 @@ internal sealed class EmulatorRequestHandler
     private readonly RequestLog log;
     private readonly Action<RecordedRequest>? requestCompleted;
     private readonly CancellationToken stopping;
+    private readonly bool enforceModelCapabilities;
     private long arrivals;
+    private long toolUses;
 
     public EmulatorRequestHandler(
-        RequestAuthenticator authenticator, EmulatorScript script, RequestLog log, Action<RecordedRequest>? requestCompleted, CancellationToken stopping)
+        RequestAuthenticator authenticator,
+        EmulatorScript script,
+        RequestLog log,
+        Action<RecordedRequest>? requestCompleted,
+        bool enforceModelCapabilities,
+        CancellationToken stopping)
     {
+        this.enforceModelCapabilities = enforceModelCapabilities;
         this.authenticator = authenticator;
         this.script = script;
         this.log = log;
@@ -70,7 +78,8 @@ internal sealed class EmulatorRequestHandler
                 : auth.Error
                     ?? (route.Operation != OperationRouter.Converse
                         ? EmulatorErrors.OperationNotEmulated(route.Operation)
-                        : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse));
+                        : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse)
+                            ?? (enforceModelCapabilities ? ModelRules.Check(route.ModelId, converse.Features) : null));
 
             if (refusal is not null)
             {
@@ -79,7 +88,7 @@ internal sealed class EmulatorRequestHandler
             else
             {
                 outcome.Accepted = true;
-                await AnswerAsync(context.Response, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText), converse, started, outcome, aborted.Token);
+                await AnswerAsync(context.Response, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features), converse, started, outcome, aborted.Token);
             }
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
@@ -117,7 +126,8 @@ internal sealed class EmulatorRequestHandler
                 converse?.SystemText,
                 converse?.UserText,
                 outcome.Status,
-                outcome.ErrorCode));
+                outcome.ErrorCode,
+                converse?.Features ?? ConverseFeatures.None));
         }
     }
 
@@ -136,13 +146,28 @@ internal sealed class EmulatorRequestHandler
             return;
         }
 
-        string text = reply.Text!;
-        byte[] payload = ResponseBodies.ConverseOutput(
-            text,
-            reply.StopReason,
-            reply.InputTokens ?? TokenEstimate.FromCharacters(converse.InputTextLength),
-            reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length),
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        int inputTokens = reply.InputTokens ?? TokenEstimate.FromCharacters(converse.InputTextLength);
+        long latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!reply.IsToolUse)
+        {
+            string text = reply.Text!;
+            int outputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length);
+            await WriteJsonAsync(response, StatusCodes.Status200OK, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs), outcome);
+            return;
+        }
+
+        // A tool-use reply without a name calls what the request forces, else the first tool it offers.
+        string? toolName = reply.ToolName ?? call.ForcedToolName ?? call.ToolNames.FirstOrDefault();
+        if (toolName is null)
+        {
+            await WriteErrorAsync(response, EmulatorErrors.ToolUseReplyWithoutTool(), outcome);
+            return;
+        }
+
+        string toolUseId = $"tooluse_{Interlocked.Increment(ref toolUses)}";
+        string input = reply.ToolInputJson!;
+        byte[] payload = ResponseBodies.ConverseToolUse(
+            toolUseId, toolName, input, reply.StopReason, inputTokens, reply.OutputTokens ?? TokenEstimate.FromCharacters(input.Length), latencyMs);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
     }
 

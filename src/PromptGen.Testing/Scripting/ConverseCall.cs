@@ -1,13 +1,19 @@
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Testing.Wire;
+
 namespace PromptGen.Testing;
 
 /// <summary>What a script rule sees of a Converse request that passed authentication and validation.</summary>
 public sealed class ConverseCall
 {
-    internal ConverseCall(string modelId, string? systemText, string? userText)
+    internal ConverseCall(string modelId, string? systemText, string? userText, ConverseFeatures features)
     {
         ModelId = modelId;
         SystemText = systemText;
         UserText = userText;
+        Features = features;
+        ToolNames = features.Tools.Select(tool => tool.Name).ToArray();
     }
 
     /// <summary>The model id, percent-decoded from the path.</summary>
@@ -18,4 +24,24 @@ public sealed class ConverseCall
 
     /// <summary>The prompt: the text blocks of the last user message, joined with newlines; null when there are none.</summary>
     public string? UserText { get; }
+
+    /// <summary>True when the request has a <c>toolConfig</c>.</summary>
+    public bool HasToolConfig => Features.HasToolConfig;
+
+    /// <summary>The names of the request's <c>toolSpec</c> tools, in order.</summary>
+    public IReadOnlyList<string> ToolNames { get; }
+
+    /// <summary>The <c>toolChoice</c> kind: <c>auto</c>, <c>any</c> or <c>tool</c>; null when the request sets none.</summary>
+    public string? ToolChoice => Features.ToolChoice;
+
+    /// <summary>The tool that <c>toolChoice.tool</c> forces; null otherwise.</summary>
+    public string? ForcedToolName => Features.ForcedToolName;
+
+    /// <summary>True when the request has an <c>outputConfig</c> (native structured output).</summary>
+    public bool HasOutputConfig => Features.HasOutputConfig;
+
+    /// <summary>How many messages the conversation holds, the last user turn included.</summary>
+    public int MessageCount => Features.MessageCount;
+
+    internal ConverseFeatures Features { get; }
 }

@@ -79,10 +79,14 @@ public sealed class EmulatorScript
     ///       "times": 1,                                            // optional, >= 1: answer at most this many calls
     ///       "delayMs": 100,                                        // optional, >= 0
     ///       "reply": { "text": "...", "stopReason": "end_turn", "inputTokens": 3, "outputTokens": 5 } },
+    ///     { "promptContains": "order", "reply": { "json": { "status": "shipped" } } },           // JSON text
+    ///     { "promptContains": "weather", "reply": { "toolUse": { "name": "get_weather", "input": { "city": "Paris" } } } },
     ///     { "promptContains": "fail", "error": { "code": "ThrottlingException", "status": 429, "message": "Rate exceeded" } }
     /// ] }
     /// </code>
-    /// Each rule has exactly one of <c>reply</c> (only <c>text</c> required) or <c>error</c> (all three required).
+    /// Each rule has exactly one of <c>reply</c> or <c>error</c> (all three required). A reply has exactly one of <c>text</c>,
+    /// <c>json</c> (any JSON value, sent as the text) or <c>toolUse</c> (<c>input</c> required; without <c>name</c> the
+    /// request's forced or first tool is called).
     /// </summary>
     /// <exception cref="EmulatorScriptException">The script is not valid; the message names the offending member.</exception>
     public void LoadJson(string json)

@@ -12,7 +12,11 @@ internal static class ScriptJsonLoader
     private static readonly string[] RuleMembers =
         { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error" };
 
-    private static readonly string[] ReplyMembers = { "text", "stopReason", "inputTokens", "outputTokens" };
+    private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "stopReason", "inputTokens", "outputTokens" };
+
+    private static readonly string[] ReplyKinds = { "text", "json", "toolUse" };
+
+    private static readonly string[] ToolUseMembers = { "name", "input" };
 
     private static readonly string[] ErrorMembers = { "code", "status", "message" };
 
@@ -100,18 +104,54 @@ internal static class ScriptJsonLoader
         }
 
         RejectUnknownMembers(reply, path, ReplyMembers);
-        string text = OptionalString(reply, "text", path) ?? throw new ScriptFormatError($"{path}.text is required.");
-        string stopReason = OptionalString(reply, "stopReason", path) ?? StopReasons.EndTurn;
-        if (stopReason.Length == 0)
+        string[] kinds = ReplyKinds.Where(kind => reply.TryGetProperty(kind, out _)).ToArray();
+        if (kinds.Length != 1)
+        {
+            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json' or 'toolUse'.");
+        }
+
+        int? inputTokens = OptionalInt(reply, "inputTokens", path, minimum: 0);
+        int? outputTokens = OptionalInt(reply, "outputTokens", path, minimum: 0);
+        string? stopReason = OptionalString(reply, "stopReason", path);
+        if (stopReason is { Length: 0 })
         {
             throw new ScriptFormatError($"{path}.stopReason cannot be empty.");
         }
 
-        return EmulatorReply.FromText(
-            text,
-            stopReason,
-            OptionalInt(reply, "inputTokens", path, minimum: 0),
-            OptionalInt(reply, "outputTokens", path, minimum: 0));
+        switch (kinds[0])
+        {
+            case "json":
+                // The JSON is written as a value in the script and sent as the text of the answer.
+                return EmulatorReply.FromText(reply.GetProperty("json").GetRawText(), stopReason ?? StopReasons.EndTurn, inputTokens, outputTokens);
+            case "toolUse":
+                (string? name, string input) = ReadToolUse(reply.GetProperty("toolUse"), $"{path}.toolUse");
+                return EmulatorReply.FromToolUse(name, input, stopReason ?? StopReasons.ToolUse, inputTokens, outputTokens);
+            default:
+                string text = OptionalString(reply, "text", path)!;
+                return EmulatorReply.FromText(text, stopReason ?? StopReasons.EndTurn, inputTokens, outputTokens);
+        }
+    }
+
+    private static (string? Name, string InputJson) ReadToolUse(JsonElement toolUse, string path)
+    {
+        if (toolUse.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScriptFormatError($"{path} must be an object like {{\"name\": \"tool\", \"input\": {{...}}}}.");
+        }
+
+        RejectUnknownMembers(toolUse, path, ToolUseMembers);
+        string? name = OptionalString(toolUse, "name", path);
+        if (name is not null && !Regex.IsMatch(name, "^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant, RegexTimeout))
+        {
+            throw new ScriptFormatError($"{path}.name must match [a-zA-Z0-9_-]{{1,64}}; got '{name}'.");
+        }
+
+        if (!toolUse.TryGetProperty("input", out JsonElement input))
+        {
+            throw new ScriptFormatError($"{path}.input is required.");
+        }
+
+        return (name, input.GetRawText());
     }
 
     private static EmulatorReply ReadError(JsonElement error, string path)

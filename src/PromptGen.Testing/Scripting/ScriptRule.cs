@@ -53,5 +53,5 @@ public sealed class ScriptRule
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Description} -> {(Reply.IsError ? $"error {Reply.ErrorCode} ({Reply.ErrorStatus})" : "text")}";
+    public override string ToString() => $"{Description} -> {(Reply.IsError ? $"error {Reply.ErrorCode} ({Reply.ErrorStatus})" : Reply.IsToolUse ? "toolUse" : "text")}";
 }

@@ -52,6 +52,16 @@ public sealed class ScriptRuleBuilder
     public ScriptRule ReplyText(string text, string stopReason = StopReasons.EndTurn) =>
         Reply(EmulatorReply.FromText(text, stopReason, inputTokens, outputTokens));
 
+    /// <summary>Finishes the rule: answer with a text block holding <paramref name="json"/> (structured output).</summary>
+    public ScriptRule ReplyJson(string json) => Reply(EmulatorReply.FromJson(json, inputTokens, outputTokens));
+
+    /// <summary>
+    /// Finishes the rule: answer with a <c>toolUse</c> block calling <paramref name="name"/> with <paramref name="inputJson"/>,
+    /// stopReason <c>tool_use</c>. A null name calls the tool the request forces, else the first one it offers.
+    /// </summary>
+    public ScriptRule ReplyToolUse(string? name, string inputJson) =>
+        Reply(EmulatorReply.FromToolUse(name, inputJson, StopReasons.ToolUse, inputTokens, outputTokens));
+
     /// <summary>Finishes the rule: answer with an error, e.g. <c>ReplyError("ThrottlingException", 429, "Rate exceeded")</c>.</summary>
     public ScriptRule ReplyError(string code, int status, string message) =>
         Reply(EmulatorReply.FromError(code, status, message));

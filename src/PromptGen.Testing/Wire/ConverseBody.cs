@@ -26,6 +26,9 @@ internal sealed class ConverseBody
 
     public string? UserText { get; private init; }
 
+    /// <summary>What the request asks of the model (tools, structured output, media, limits).</summary>
+    public ConverseFeatures Features { get; private init; } = ConverseFeatures.None;
+
     /// <summary>The length of every text block of the request, system included: the base for emulated input tokens.</summary>
     public int InputTextLength { get; private init; }
 
@@ -56,6 +59,7 @@ internal sealed class ConverseBody
         {
             SystemText = systemTexts.Count == 0 ? null : string.Join('\n', systemTexts),
             UserText = userTexts.Count == 0 ? null : string.Join('\n', userTexts),
+            Features = ConverseFeatures.From(root),
             InputTextLength = systemTexts.Sum(t => t.Length)
                 + messages.Sum(m => TextsOf(ConverseRequestValidator.Member(m, "content")).Sum(t => t.Length)),
         };

@@ -37,13 +37,15 @@ internal static class ConverseRequestValidator
         List<string>? roles = CheckMessages(root, violations);
         CheckSystem(root, violations);
         CheckInferenceConfig(root, violations);
+        ToolConfigValidator.Check(root, violations);
+        OutputConfigValidator.Check(root, violations);
 
         if (violations.ToMessage() is { } message)
         {
             return EmulatorErrors.Validation(message);
         }
 
-        return CheckConversationOrder(roles!);
+        return CheckConversationOrder(roles!) ?? ToolBlockValidator.CheckConversation(root);
     }
 
     private static bool IsJsonContentType(string? contentType)
@@ -102,8 +104,9 @@ internal static class ConverseRequestValidator
                 continue;
             }
 
-            roles.Add(CheckRole(message, path, violations) ?? string.Empty);
-            CheckContent(message, path, violations);
+            string? role = CheckRole(message, path, violations);
+            roles.Add(role ?? string.Empty);
+            CheckContent(message, role, path, violations);
         }
 
         return roles;
@@ -132,7 +135,7 @@ internal static class ConverseRequestValidator
         return value;
     }
 
-    private static void CheckContent(JsonElement message, string path, ConstraintViolations violations)
+    private static void CheckContent(JsonElement message, string? role, string path, ConstraintViolations violations)
     {
         string contentPath = $"{path}.content";
         if (Member(message, "content") is not { } content)
@@ -158,10 +161,17 @@ internal static class ConverseRequestValidator
         {
             index++;
             string blockPath = $"{contentPath}.{index}.member";
-            if (CheckUnion(block, blockPath, violations) && Member(block, "text") is { } text && text.ValueKind != JsonValueKind.String)
+            if (!CheckUnion(block, blockPath, violations))
+            {
+                continue;
+            }
+
+            if (Member(block, "text") is { } text && text.ValueKind != JsonValueKind.String)
             {
                 violations.WrongType($"{blockPath}.text", "a string");
             }
+
+            ToolBlockValidator.CheckBlock(block, role, blockPath, violations);
         }
     }
 
@@ -291,7 +301,7 @@ internal static class ConverseRequestValidator
     }
 
     /// <returns>True when <paramref name="block"/> is an object with exactly one member set.</returns>
-    private static bool CheckUnion(JsonElement block, string path, ConstraintViolations violations)
+    internal static bool CheckUnion(JsonElement block, string path, ConstraintViolations violations)
     {
         if (block.ValueKind != JsonValueKind.Object)
         {

@@ -5,6 +5,24 @@ internal static class EmulatorErrors
 {
     public static EmulatorError Validation(string message) => new("ValidationException", 400, message);
 
+    public static EmulatorError EndOfLife() => new(
+        "ResourceNotFoundException",
+        404,
+        "This model version has reached the end of its life. Please refer to the AWS documentation for more details.");
+
+    public static EmulatorError OnDemandNotSupported(string modelId) => Validation(
+        $"Invocation of model ID {modelId} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.");
+
+    public static EmulatorError MaxTokensExceeded(int limit) => Validation(
+        $"The maximum tokens you requested exceeds the model limit of {limit}. Try again with a maximum tokens value that is lower than {limit}.");
+
+    public static EmulatorError UnsupportedByModel(string feature) => Validation(
+        $"This model doesn't support {feature}. Try again without it or use a model that supports it.");
+
+    // A script mistake, typed as ValidationException so that clients fail at once instead of retrying.
+    public static EmulatorError ToolUseReplyWithoutTool() => Validation(
+        "Emulator script error: a toolUse reply names no tool and the request offers none to default to.");
+
     public static EmulatorError UnknownOperation(string method, string rawPath) =>
         new("UnknownOperationException", 404, $"No Bedrock Runtime operation matches {method} {rawPath}.");
 

@@ -8,6 +8,26 @@ namespace PromptGen.Testing.Wire;
 internal static class ResponseBodies
 {
     public static byte[] ConverseOutput(string text, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+        ConverseOutput(writer => writer.WriteString("text", text), stopReason, inputTokens, outputTokens, latencyMs);
+
+    /// <summary>An answer holding one <c>toolUse</c> block; <paramref name="inputJson"/> must be valid JSON.</summary>
+    public static byte[] ConverseToolUse(string toolUseId, string name, string inputJson, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+        ConverseOutput(
+            writer =>
+            {
+                writer.WriteStartObject("toolUse");
+                writer.WriteString("toolUseId", toolUseId);
+                writer.WriteString("name", name);
+                writer.WritePropertyName("input");
+                writer.WriteRawValue(inputJson);
+                writer.WriteEndObject();
+            },
+            stopReason,
+            inputTokens,
+            outputTokens,
+            latencyMs);
+
+    private static byte[] ConverseOutput(System.Action<Utf8JsonWriter> writeBlock, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
         Write(writer =>
         {
             writer.WriteStartObject();
@@ -16,7 +36,7 @@ internal static class ResponseBodies
             writer.WriteString("role", "assistant");
             writer.WriteStartArray("content");
             writer.WriteStartObject();
-            writer.WriteString("text", text);
+            writeBlock(writer);
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteEndObject();

@@ -12,7 +12,11 @@ namespace PromptGen.Testing.Tests.Support;
 /// <summary>Builds, signs and sends Converse requests to an emulator over real HTTP.</summary>
 internal static class Converse
 {
-    public const string HaikuModel = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
+    /// <summary>A current model, called through its US inference profile as the service requires.</summary>
+    public const string HaikuModel = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+
+    /// <summary>The model of the wire spec's SigV4 test vector: there for the wire format, retired as a model.</summary>
+    public const string VectorModel = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
 
     public static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 

@@ -1,0 +1,73 @@
+using PromptGen.Catalog;
+
+namespace PromptGen.Testing.Wire;
+
+/// <summary>
+/// Refuses what the real service refuses for a model the catalog knows: a retired model, a profile-only model called by
+/// base id, too many output tokens, and request members the model does not support. Unknown and opaque model ids pass:
+/// AWS adds models faster than any catalog.
+/// </summary>
+internal static class ModelRules
+{
+    public static EmulatorError? Check(string modelId, ConverseFeatures request)
+    {
+        ModelLookup lookup = ModelCatalog.Find(modelId);
+        if (lookup.Model is not { } model)
+        {
+            return null;
+        }
+
+        if (model.Lifecycle == ModelLifecycle.EndOfLife)
+        {
+            return EmulatorErrors.EndOfLife();
+        }
+
+        if (model.RequiresInferenceProfile && !lookup.IsInferenceProfile)
+        {
+            return EmulatorErrors.OnDemandNotSupported(modelId);
+        }
+
+        if (model.MaxOutputTokens > 0 && request.MaxTokens > model.MaxOutputTokens)
+        {
+            return EmulatorErrors.MaxTokensExceeded(model.MaxOutputTokens);
+        }
+
+        return UnsupportedMember(model, request) is { } member ? EmulatorErrors.UnsupportedByModel(member) : null;
+    }
+
+    /// <summary>The first request feature the model lacks, named the way the error message names it.</summary>
+    private static string? UnsupportedMember(ModelInfo model, ConverseFeatures request)
+    {
+        if (request.HasSystem && !model.Supports(ModelCapabilities.SystemPrompt))
+        {
+            return "system messages";
+        }
+
+        if (request.HasToolConfig && !model.Supports(ModelCapabilities.ToolUse))
+        {
+            return "tool use";
+        }
+
+        if (request.IsToolUseForced && !model.Supports(ModelCapabilities.ForcedToolChoice))
+        {
+            return $"toolConfig.toolChoice.{request.ToolChoice}";
+        }
+
+        if (request.OutputSchema is not null && !model.Supports(ModelCapabilities.NativeStructuredOutput))
+        {
+            return "outputConfig.textFormat (structured output)";
+        }
+
+        if (request.HasImages && !model.Supports(ModelCapabilities.Images))
+        {
+            return "image content blocks";
+        }
+
+        if (request.HasDocuments && !model.Supports(ModelCapabilities.Documents))
+        {
+            return "document content blocks";
+        }
+
+        return request.HasVideo && !model.Supports(ModelCapabilities.Video) ? "video content blocks" : null;
+    }
+}
