@@ -1,0 +1,36 @@
+using PromptGen.Bedrock;
+
+namespace PromptGen.Prompting;
+
+/// <summary>Adds up token usage over the attempts of one structured prompt.</summary>
+internal sealed class TokenUsageTotal
+{
+    private readonly TokenUsage _total = new();
+
+    public void Add(TokenUsage? usage)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+
+        _total.InputTokens += usage.InputTokens;
+        _total.OutputTokens += usage.OutputTokens;
+        _total.TotalTokens += usage.TotalTokens;
+        // Cache counts stay null (not reported) until some attempt reports one.
+        _total.CacheReadInputTokens = Sum(_total.CacheReadInputTokens, usage.CacheReadInputTokens);
+        _total.CacheWriteInputTokens = Sum(_total.CacheWriteInputTokens, usage.CacheWriteInputTokens);
+    }
+
+    /// <summary>A copy, so that later additions do not change a total already handed out.</summary>
+    public TokenUsage Snapshot() => new()
+    {
+        InputTokens = _total.InputTokens,
+        OutputTokens = _total.OutputTokens,
+        TotalTokens = _total.TotalTokens,
+        CacheReadInputTokens = _total.CacheReadInputTokens,
+        CacheWriteInputTokens = _total.CacheWriteInputTokens,
+    };
+
+    private static int? Sum(int? total, int? more) => total is null && more is null ? null : (total ?? 0) + (more ?? 0);
+}
