@@ -122,7 +122,7 @@ internal static class ScriptJsonLoader
         {
             case "json":
                 // The JSON is written as a value in the script and sent as the text of the answer.
-                return EmulatorReply.FromText(reply.GetProperty("json").GetRawText(), stopReason ?? StopReasons.EndTurn, inputTokens, outputTokens);
+                return EmulatorReply.FromText(Compact(reply.GetProperty("json")), stopReason ?? StopReasons.EndTurn, inputTokens, outputTokens);
             case "toolUse":
                 (string? name, string input) = ReadToolUse(reply.GetProperty("toolUse"), $"{path}.toolUse");
                 return EmulatorReply.FromToolUse(name, input, stopReason ?? StopReasons.ToolUse, inputTokens, outputTokens);
@@ -151,8 +151,11 @@ internal static class ScriptJsonLoader
             throw new ScriptFormatError($"{path}.input is required.");
         }
 
-        return (name, input.GetRawText());
+        return (name, Compact(input));
     }
+
+    // A script is written for people; the model's answer is compact JSON, as real models send it.
+    private static string Compact(JsonElement value) => JsonSerializer.Serialize(value);
 
     private static EmulatorReply ReadError(JsonElement error, string path)
     {
