@@ -137,6 +137,7 @@ internal sealed class ResultParserEmitter
         writer.WriteLine($"static bool ReadWrapped(ref {Json}.Utf8JsonReader reader, {Prompting}.ResultErrorList errors, out {root.TypeName} value)");
         writer.WriteLine("{");
         writer.Indent++;
+        writer.WriteLine("const string path = \"$\";");
         writer.WriteLine("value = default!;");
         WriteExpectToken(writer, "StartObject", "object");
         writer.WriteLine("bool found = false;");
@@ -149,7 +150,7 @@ internal sealed class ResultParserEmitter
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine($"found = true;");
-        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, \"$.{member}\", errors, out value))");
+        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {Prompting}.JsonPaths.Member(path, \"{member}\"), errors, out value))");
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine("reader.Skip();");
@@ -307,7 +308,10 @@ internal sealed class ResultParserEmitter
         {
             PropertyShape property = shape.Properties[i];
             writer.WriteLine($"{property.Type.TypeName} {Local(i)} = {property.ConstructorDefault ?? "default!"};");
-            writer.WriteLine($"bool {Has(i)} = false;");
+            if (NeedsPresenceFlag(property))
+            {
+                writer.WriteLine($"bool {Has(i)} = false;");
+            }
         }
 
         writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
@@ -320,7 +324,11 @@ internal sealed class ResultParserEmitter
             writer.WriteLine("{");
             writer.Indent++;
             writer.WriteLine("reader.Read();");
-            writer.WriteLine($"{Has(i)} = true;");
+            if (NeedsPresenceFlag(property))
+            {
+                writer.WriteLine($"{Has(i)} = true;");
+            }
+
             writer.WriteLine($"if (!{ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)}))");
             writer.WriteLine("{");
             writer.Indent++;
@@ -553,6 +561,9 @@ internal sealed class ResultParserEmitter
         writer.WriteLine();
         writer.WriteLine("return errors.Count == errorCount;");
     }
+
+    /// <summary>Only required members and checked members need to know whether the answer had them.</summary>
+    private static bool NeedsPresenceFlag(PropertyShape property) => property.IsRequired || !property.Constraints.IsEmpty;
 
     private static string Local(int index) => "member" + index.ToString(CultureInfo.InvariantCulture);
 

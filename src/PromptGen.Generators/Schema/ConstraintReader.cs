@@ -16,7 +16,7 @@ internal static class ConstraintReader
         int? minLength = null, maxLength = null;
         string? pattern = null;
 
-        foreach (AttributeData attribute in property.GetAttributes().AddRange(parameter?.GetAttributes() ?? default))
+        foreach (AttributeData attribute in parameter is null ? property.GetAttributes() : property.GetAttributes().AddRange(parameter.GetAttributes()))
         {
             string? name = attribute.AttributeClass?.ToDisplayString();
             var arguments = attribute.ConstructorArguments;

@@ -139,7 +139,7 @@ internal sealed class ResultShapeReader
             case SpecialType.System_DateTime: return ValueKind.DateTime;
         }
 
-        return type.ToDisplayString() switch
+        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
         {
             "System.DateTimeOffset" => ValueKind.DateTimeOffset,
             "System.DateOnly" => ValueKind.DateOnly,
@@ -255,9 +255,10 @@ internal sealed class ResultShapeReader
                 return null;
             }
 
+            // Nullable means optional (absent reads as null); otherwise a member is required unless it has a default
+            // (a constructor default or a property initializer). A C# 'required' member always is.
             bool required = property.IsRequired
-                || (parameter is not null && !parameter.HasExplicitDefaultValue)
-                || (parameter is null && !propertyType.IsNullable && !HasInitializer(property));
+                || (!propertyType.IsNullable && (parameter is not null ? !parameter.HasExplicitDefaultValue : !HasInitializer(property)));
             properties.Add(new PropertyShape(
                 property.Name,
                 jsonName,
