@@ -62,3 +62,18 @@ public sealed class InferenceAttribute : Attribute
     /// <summary>Sequences that stop generation.</summary>
     public string[]? StopSequences { get; set; }
 }
+
+/// <summary>
+/// How a typed result is asked of the model, overriding the choice PromptGen makes from its model catalog
+/// (native structured output, else a forced tool, else the schema in the prompt). On an interface it applies to
+/// every method that declares none itself.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class StructuredOutputAttribute : Attribute
+{
+    /// <summary>The strategy to use; when not set, PromptGen chooses from the model catalog.</summary>
+    public PromptGen.Prompting.StructuredOutputStrategy Strategy { get; set; }
+
+    /// <summary>How many times the model is re-asked after an invalid answer (0 to 10; default 1).</summary>
+    public int MaxRepairAttempts { get; set; } = 1;
+}
