@@ -28,6 +28,8 @@ if (live)
 await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
 emulator.Script.When(model: "us.anthropic.claude-haiku-4-5-20251001-v1:0", promptContains: "Summarize")
     .ReplyText("The customer was charged twice for order #1042 and asks for one charge to be refunded.");
+emulator.Script.When(promptContains: "Triage this ticket")
+    .ReplyJson("""{"team":"Billing","urgency":"high","confidence":0.92,"nextSteps":["Refund the duplicate charge","Email the customer"]}""");
 emulator.Script.When(model: "us.amazon.nova-lite-v1:0", promptContains: "in French")
     .ReplyText("Bonjour ! Merci pour votre message, nous remboursons le double prélèvement aujourd'hui.");
 emulator.Script.When(promptContains: "Suggest a name")
@@ -47,6 +49,8 @@ ISupportPrompts support = ISupportPrompts.Create(bedrock);
 IWritingPrompts writing = IWritingPrompts.Create(bedrock);
 
 Show("ISupportPrompts.SummarizeAsync", await support.SummarizeAsync("Contoso Cloud", ticket), emulator.Requests[^1]);
+TicketTriage triage = await support.TriageAsync(ticket);
+Show("ISupportPrompts.TriageAsync", $"{triage.Team}, {triage.Urgency} urgency ({triage.Confidence * 100:0}% sure): {string.Join("; ", triage.NextSteps)}", emulator.Requests[^1]);
 Show("ISupportPrompts.DraftReplyAsync", await support.DraftReplyAsync("You charged me twice!", "French"), emulator.Requests[^1]);
 Show("IWritingPrompts.NameAsync", await writing.NameAsync("refund bot", "handles double charges", new[] { "RefundBot" }), emulator.Requests[^1]);
 return 0;
@@ -63,6 +67,11 @@ static void Show(string method, string result, RecordedRequest request)
     }
 
     Console.WriteLine($"   user:    {Indent(request.UserText ?? string.Empty)}");
+    if (request.HasOutputConfig || request.HasToolConfig)
+    {
+        Console.WriteLine($"   schema:  sent as {(request.HasOutputConfig ? "outputConfig (native structured output)" : "a forced tool")}");
+    }
+
     Console.WriteLine($"   signed:  {request.AuthScheme} ({string.Join(";", request.SignedHeaders)}), signature valid: {request.SignatureValid}");
     Console.WriteLine();
 }

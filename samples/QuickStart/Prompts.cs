@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
@@ -6,6 +8,15 @@ using PromptGen;
 namespace QuickStart;
 
 public sealed record Ticket(string Title, string Body, IReadOnlyList<string> Tags);
+
+public enum Urgency { Low, Normal, High }
+
+/// <summary>What to do with a ticket.</summary>
+public sealed record TicketTriage(
+    [property: Description("Which team should handle it.")] string Team,
+    Urgency Urgency,
+    [property: Range(0, 1)] double Confidence,
+    IReadOnlyList<string> NextSteps);
 
 /// <summary>Prompts for a support desk. Claude 4.x models are called through inference profiles (the "us." prefix).</summary>
 [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
@@ -21,6 +32,11 @@ public partial interface ISupportPrompts
         """)]
     [Inference(MaxTokens = 200, Temperature = 0.2)]
     Task<string> SummarizeAsync(string product, Ticket ticket, CancellationToken cancellationToken = default);
+
+    // A typed result: PromptGen derives the JSON schema at compile time, asks Claude Haiku 4.5 for it with native
+    // structured output (the model catalog knows it can), and parses the answer with generated code.
+    [Prompt("Triage this ticket: {{ ticket.title }}: {{ ticket.body }}")]
+    Task<TicketTriage> TriageAsync(Ticket ticket, CancellationToken cancellationToken = default);
 
     [Model("us.amazon.nova-lite-v1:0")]
     [Prompt("Write a short, friendly reply in {{ language }} to a customer who wrote: {{ message }}")]

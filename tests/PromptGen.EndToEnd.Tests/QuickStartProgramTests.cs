@@ -17,6 +17,8 @@ public sealed class QuickStartProgramTests
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{errors}");
         Assert.Contains("result:  The customer was charged twice", output, StringComparison.Ordinal);
         Assert.Contains("result:  Bonjour", output, StringComparison.Ordinal);
+        Assert.Contains("result:  Billing, High urgency (92% sure): Refund the duplicate charge; Email the customer", output, StringComparison.Ordinal);
+        Assert.Contains("schema:  sent as outputConfig (native structured output)", output, StringComparison.Ordinal);
         Assert.Contains("result:  Refundly", output, StringComparison.Ordinal);
         Assert.Contains("POST /model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse", output, StringComparison.Ordinal);
         Assert.Contains("signature valid: True", output, StringComparison.Ordinal);
