@@ -224,11 +224,19 @@ public sealed class DiagnosticTests
     [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] event System.Action E; }")]
     [InlineData("public class C { [PromptClient(Model = \"m\")] partial interface IBad { [Prompt(\"x\")] Task<string> A(); } }")]
     [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\" + 1)] Task<string> A(params string[] rest); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<(int A, string B)> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<Missing> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<R> A(); } public record R(R? Next, System.Collections.Generic.Dictionary<string, R[]> All);")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<C> A(); } public class C { private C() { } public int X { get; set; } }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<E> A(); } public enum E { }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<int[,]> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [StructuredOutput(Strategy = (PromptGen.Prompting.StructuredOutputStrategy)42)] [Prompt(\"x\")] Task<int> A(); }")]
     public void The_generator_never_throws_on_broken_input(string declaration)
     {
         GeneratorRun run = GeneratorHarness.Run("using System.Threading.Tasks; using PromptGen; namespace Demo; " + declaration);
 
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8785");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "PG0099");
     }
 }

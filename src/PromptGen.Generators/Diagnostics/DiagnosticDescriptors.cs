@@ -44,6 +44,12 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' of method '{1}' is a '{2}' parameter; prompt methods take their inputs by value, so remove the modifier",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        DiagnosticIds.InternalError,
+        "PromptGen failed on this interface",
+        "PromptGen could not process '{0}' because of an internal error ({1}); please report it with the declaration",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor TemplateSyntaxError = Create(
         DiagnosticIds.TemplateSyntaxError,
         "Prompt template has a syntax error",
@@ -68,6 +74,7 @@ internal static class DiagnosticDescriptors
         MissingPromptAttribute,
         UnsupportedPromptClientShape,
         UnsupportedParameter,
+        InternalError,
         TemplateSyntaxError,
         NoModel,
         UnsupportedResultType);

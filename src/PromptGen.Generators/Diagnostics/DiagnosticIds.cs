@@ -11,6 +11,7 @@ internal static class DiagnosticIds
     public const string MissingPromptAttribute = "PG0004";
     public const string UnsupportedPromptClientShape = "PG0005";
     public const string UnsupportedParameter = "PG0006";
+    public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string NoModel = "PG0200";
     public const string UnsupportedResultType = "PG0300";

@@ -23,6 +23,26 @@ internal static class PromptClientParser
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ParseInterface(context, cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // A bug of ours must not take the whole build down with CS8785 and every generated type missing:
+            // report it on the interface, plainly, so it can be worked around and reported.
+            Location location = context.TargetNode is InterfaceDeclarationSyntax node ? node.Identifier.GetLocation() : context.TargetNode.GetLocation();
+            DiagnosticInfo internalError = DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError,
+                location,
+                context.TargetSymbol.Name,
+                exception.GetType().Name + ": " + exception.Message);
+            return new ParseResult(null, new[] { internalError }.ToEquatableArray());
+        }
+    }
+
+    private static ParseResult ParseInterface(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol
             || context.TargetNode is not InterfaceDeclarationSyntax declaration)
         {
