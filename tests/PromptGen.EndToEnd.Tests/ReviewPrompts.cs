@@ -35,6 +35,11 @@ public partial interface IReviewPrompts
     [Prompt("Analyze this review: {{ review }}")]
     Task<ReviewAnalysis> AnalyzeInPromptAsync(string review, CancellationToken cancellationToken = default);
 
+    // PromptResult<T>: the value with every attempt and the summed token usage.
+    [Model("amazon.titan-text-express-v1")]
+    [Prompt("Analyze this review: {{ review }}")]
+    Task<PromptResult<ReviewAnalysis>> AnalyzeWithDetailsAsync(string review, CancellationToken cancellationToken = default);
+
     // The user's choice beats the catalog's.
     [Model("us.anthropic.claude-haiku-4-5-20251001-v1:0")]
     [StructuredOutput(Strategy = StructuredOutputStrategy.PromptOnly, MaxRepairAttempts = 2)]

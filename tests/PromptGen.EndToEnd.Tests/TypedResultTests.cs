@@ -88,6 +88,24 @@ public sealed class TypedResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repaired_answer_reports_every_attempt_and_the_summed_usage()
+    {
+        _fixture.Emulator.Script.When(promptContains: "Analyze").Times(1).Usage(100, 20)
+            .ReplyText("""{"summary":"Meh","sentiment":"angry","stars":9,"topics":[]}""");
+        _fixture.Emulator.Script.When(promptContains: "not valid").Usage(150, 30).ReplyText(ValidAnswer);
+
+        PromptResult<ReviewAnalysis> result = await Prompts.AnalyzeWithDetailsAsync("Arrived fast, lid broken.");
+
+        AssertValid(result.Value);
+        Assert.Equal(2, result.Attempts.Count);
+        Assert.Contains(result.Attempts[0].Errors, e => e.Path == "$.stars");
+        Assert.Empty(result.Attempts[1].Errors);
+        Assert.Equal(250, result.Usage.InputTokens);
+        Assert.Equal(50, result.Usage.OutputTokens);
+        Assert.Equal("end_turn", result.StopReason);
+    }
+
+    [Fact]
     public async Task When_every_attempt_is_invalid_the_exception_carries_all_of_them()
     {
         _fixture.Emulator.Script.Always().Usage(10, 4).ReplyText("Four stars, I think.");

@@ -252,7 +252,8 @@ internal static class PromptClientEmitter
         string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
         if (plan.Result is not null)
         {
-            writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.RunAsync(_bedrock, {modelId}, request, {memberName}Result, {cancellation}).ConfigureAwait(false);");
+            string run = plan.Result.WithDetails ? "RunWithDetailsAsync" : "RunAsync";
+            writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.{run}(_bedrock, {modelId}, request, {memberName}Result, {cancellation}).ConfigureAwait(false);");
         }
         else
         {

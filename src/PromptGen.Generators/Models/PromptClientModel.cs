@@ -51,7 +51,11 @@ internal sealed record PromptPlan(
     ResultPlan? Result);
 
 /// <summary>How a typed result is asked for and read: its shapes and schema, and the strategy for this model.</summary>
-internal sealed record ResultPlan(ResultModel Model, string Strategy, string StrategyReason, int MaxRepairAttempts);
+internal sealed record ResultPlan(ResultModel Model, string Strategy, string StrategyReason, int MaxRepairAttempts)
+{
+    /// <summary>The method returns PromptResult&lt;T&gt; (value plus attempts and usage) rather than T.</summary>
+    public bool WithDetails { get; init; }
+}
 
 /// <summary>Inference settings; null means "not set", so Bedrock's default applies.</summary>
 internal sealed record InferenceModel(

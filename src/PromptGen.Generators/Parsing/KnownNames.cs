@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string ModelAttribute = "PromptGen.ModelAttribute";
     public const string InferenceAttribute = "PromptGen.InferenceAttribute";
     public const string StructuredOutputAttribute = "PromptGen.StructuredOutputAttribute";
+    public const string PromptResult = "PromptGen.Prompting.PromptResult<T>";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task<TResult>";
     public const string ValueTask = "System.Threading.Tasks.ValueTask<TResult>";

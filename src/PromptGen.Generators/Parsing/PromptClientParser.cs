@@ -202,7 +202,8 @@ internal static class PromptClientParser
         bool canGenerate = !inputHasErrors && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
         ResultPlan? resultPlan = resultModel is null
             ? null
-            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput);
+            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput)
+                with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _) };
         PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
 
         return new PromptMethodModel(
@@ -292,12 +293,29 @@ internal static class PromptClientParser
         }
 
         ITypeSymbol result = named.TypeArguments[0];
+        if (IsPromptResult(result, out ITypeSymbol? inner))
+        {
+            // Details of a plain-text call are not modelled yet; PromptResult wraps typed results only.
+            return inner!.SpecialType == SpecialType.System_String
+                ? (ReturnKind.Unsupported, null)
+                : (isTask ? ReturnKind.TaskOfResult : ReturnKind.ValueTaskOfResult, inner);
+        }
+
         if (result.SpecialType == SpecialType.System_String && result.NullableAnnotation != NullableAnnotation.Annotated)
         {
             return (isTask ? ReturnKind.TaskOfString : ReturnKind.ValueTaskOfString, null);
         }
 
         return (isTask ? ReturnKind.TaskOfResult : ReturnKind.ValueTaskOfResult, result);
+    }
+
+    /// <summary>PromptResult&lt;T&gt;: the caller wants the value with its attempts and token usage.</summary>
+    private static bool IsPromptResult(ITypeSymbol type, out ITypeSymbol? valueType)
+    {
+        valueType = type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult
+            ? named.TypeArguments[0]
+            : null;
+        return valueType is not null;
     }
 
     private static string? FindShapeProblem(INamedTypeSymbol symbol, InterfaceDeclarationSyntax declaration)
