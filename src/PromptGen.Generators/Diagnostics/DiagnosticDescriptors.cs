@@ -68,6 +68,77 @@ internal static class DiagnosticDescriptors
         "Method '{0}' returns '{1}', which PromptGen cannot describe as JSON: {2}",
         ResultCategory);
 
+    public static readonly DiagnosticDescriptor MissingCancellationToken = Create(
+        DiagnosticIds.MissingCancellationToken,
+        "Prompt method cannot be cancelled",
+        "Method '{0}' has no CancellationToken parameter, so its Bedrock call cannot be cancelled; add 'CancellationToken cancellationToken = default'",
+        DeclarationCategory,
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnknownTemplateVariable = Create(
+        DiagnosticIds.UnknownTemplateVariable,
+        "Template variable is not a parameter",
+        "'{0}' is not a parameter of method '{1}', so rendering fails; {2}",
+        TemplateCategory);
+
+    public static readonly DiagnosticDescriptor UnusedParameter = Create(
+        DiagnosticIds.UnusedParameter,
+        "Parameter is not used by any template",
+        "Parameter '{0}' of method '{1}' is not used by its [Prompt] or [SystemPrompt] template, so the model never sees it; use it as {{{{ {0} }}}} or remove it",
+        TemplateCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownModel = Create(
+        DiagnosticIds.UnknownModel,
+        "Model id is not in the model catalog",
+        "Model '{0}' is not in PromptGen's model catalog (as of {1}); {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MalformedModelId = Create(
+        DiagnosticIds.MalformedModelId,
+        "Model id is malformed",
+        "'{0}' is not a Bedrock model id, inference profile id or ARN, and Bedrock rejects it; write an id such as 'us.anthropic.claude-haiku-4-5-20251001-v1:0'",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor LegacyModel = Create(
+        DiagnosticIds.LegacyModel,
+        "Model is legacy",
+        "Model '{0}' is a legacy model on Bedrock{1}; {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EndOfLifeModel = Create(
+        DiagnosticIds.EndOfLifeModel,
+        "Model has reached end of life",
+        "Model '{0}' reached end of life on Bedrock {1}, and calls to it fail; {2}",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor InferenceProfileRequired = Create(
+        DiagnosticIds.InferenceProfileRequired,
+        "Model is served only through an inference profile",
+        "Bedrock serves '{0}' on demand only through an inference profile, so the base id fails; use '{1}' (profiles: {2})",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor MaxTokensAboveModelLimit = Create(
+        DiagnosticIds.MaxTokensAboveModelLimit,
+        "MaxTokens is above the model's output limit",
+        "MaxTokens {0} for method '{1}' is above the {2} output tokens model '{3}' can generate; set MaxTokens to {2} or less",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InferenceSettingOutOfRange = Create(
+        DiagnosticIds.InferenceSettingOutOfRange,
+        "Inference setting is out of range",
+        "{0} = {1} is outside {2}, and Bedrock rejects it; use a value in {2}",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor SystemPromptNotSupported = Create(
+        DiagnosticIds.SystemPromptNotSupported,
+        "Model does not accept a system prompt",
+        "Model '{0}' does not accept a system prompt, but method '{1}' has [SystemPrompt]; move the instructions into [Prompt] or choose a model that takes a system prompt",
+        ModelCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -77,7 +148,18 @@ internal static class DiagnosticDescriptors
         InternalError,
         TemplateSyntaxError,
         NoModel,
-        UnsupportedResultType);
+        UnsupportedResultType,
+        MissingCancellationToken,
+        UnknownTemplateVariable,
+        UnusedParameter,
+        UnknownModel,
+        MalformedModelId,
+        LegacyModel,
+        EndOfLifeModel,
+        InferenceProfileRequired,
+        MaxTokensAboveModelLimit,
+        InferenceSettingOutOfRange,
+        SystemPromptNotSupported);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

@@ -11,8 +11,19 @@ internal static class DiagnosticIds
     public const string MissingPromptAttribute = "PG0004";
     public const string UnsupportedPromptClientShape = "PG0005";
     public const string UnsupportedParameter = "PG0006";
+    public const string MissingCancellationToken = "PG0007";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
+    public const string UnknownTemplateVariable = "PG0101";
+    public const string UnusedParameter = "PG0102";
     public const string NoModel = "PG0200";
+    public const string UnknownModel = "PG0201";
+    public const string MalformedModelId = "PG0202";
+    public const string LegacyModel = "PG0203";
+    public const string EndOfLifeModel = "PG0204";
+    public const string InferenceProfileRequired = "PG0205";
+    public const string MaxTokensAboveModelLimit = "PG0206";
+    public const string InferenceSettingOutOfRange = "PG0207";
+    public const string SystemPromptNotSupported = "PG0208";
     public const string UnsupportedResultType = "PG0300";
 }

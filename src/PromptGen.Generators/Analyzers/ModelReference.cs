@@ -1,0 +1,40 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using PromptGen.Catalog;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>A model id as written in source: the id, where it is written, and what the catalog knows of it.</summary>
+internal sealed record ModelReference(string Id, Location Location, ModelLookup Lookup)
+{
+    /// <summary>The interface's <c>[PromptClient(Model = "…")]</c>, or null when it names no model.</summary>
+    public static ModelReference? OfInterface(PromptDeclaration declaration, CancellationToken cancellationToken)
+    {
+        if (AttributeReader.HasErrors(declaration.Client) || AttributeReader.NamedString(declaration.Client, "Model") is not { } id)
+        {
+            return null;
+        }
+
+        Location? location = AttributeArguments.Named(declaration.Client, "Model", cancellationToken)?.Expression.GetLocation()
+            ?? AttributeArguments.Location(declaration.Client, cancellationToken);
+        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
+    }
+
+    /// <summary>The method's <c>[Model("…")]</c>, or null when it names none itself.</summary>
+    public static ModelReference? OfMethod(PromptMethod method, CancellationToken cancellationToken)
+    {
+        if (method.Model is not { } attribute || AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } id)
+        {
+            return null;
+        }
+
+        Location? location = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)?.GetLocation()
+            ?? AttributeArguments.Location(attribute, cancellationToken);
+        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
+    }
+
+    /// <summary>The model a method calls: its own, else the interface's.</summary>
+    public static ModelReference? Effective(PromptDeclaration declaration, PromptMethod method, CancellationToken cancellationToken) =>
+        method.Model is not null ? OfMethod(method, cancellationToken) : OfInterface(declaration, cancellationToken);
+}

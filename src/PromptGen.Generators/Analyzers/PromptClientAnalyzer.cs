@@ -1,0 +1,39 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// The common shape of PromptGen's analyzers: one symbol action per <c>[PromptClient]</c> interface, never on
+/// generated code, concurrent, and nothing at all in a compilation that does not reference PromptGen.
+/// </summary>
+internal abstract class PromptClientAnalyzer : DiagnosticAnalyzer
+{
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            PromptSymbols? symbols = PromptSymbols.From(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    if (PromptDeclaration.TryRead(symbolContext.Symbol, symbols) is { } declaration)
+                    {
+                        var sink = new DiagnosticSink(symbolContext.ReportDiagnostic);
+                        Analyze(declaration, symbols, sink, symbolContext.CancellationToken);
+                    }
+                },
+                SymbolKind.NamedType);
+        });
+    }
+
+    protected abstract void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken);
+}

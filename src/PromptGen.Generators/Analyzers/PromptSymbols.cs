@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// PromptGen's attribute types, resolved once per compilation so that each symbol is matched by identity rather
+/// than by formatting its name again and again while the user types.
+/// </summary>
+internal sealed class PromptSymbols
+{
+    private PromptSymbols(
+        INamedTypeSymbol promptClient,
+        INamedTypeSymbol prompt,
+        INamedTypeSymbol systemPrompt,
+        INamedTypeSymbol model,
+        INamedTypeSymbol inference,
+        INamedTypeSymbol? cancellationToken)
+    {
+        PromptClient = promptClient;
+        Prompt = prompt;
+        SystemPrompt = systemPrompt;
+        Model = model;
+        Inference = inference;
+        CancellationToken = cancellationToken;
+    }
+
+    public INamedTypeSymbol PromptClient { get; }
+
+    public INamedTypeSymbol Prompt { get; }
+
+    public INamedTypeSymbol SystemPrompt { get; }
+
+    public INamedTypeSymbol Model { get; }
+
+    public INamedTypeSymbol Inference { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    /// <summary>Null when the compilation does not reference PromptGen: then there is nothing to analyze.</summary>
+    public static PromptSymbols? From(Compilation compilation)
+    {
+        INamedTypeSymbol? promptClient = compilation.GetTypeByMetadataName(KnownNames.PromptClientAttribute);
+        INamedTypeSymbol? prompt = compilation.GetTypeByMetadataName(KnownNames.PromptAttribute);
+        INamedTypeSymbol? systemPrompt = compilation.GetTypeByMetadataName(KnownNames.SystemPromptAttribute);
+        INamedTypeSymbol? model = compilation.GetTypeByMetadataName(KnownNames.ModelAttribute);
+        INamedTypeSymbol? inference = compilation.GetTypeByMetadataName(KnownNames.InferenceAttribute);
+        if (promptClient is null || prompt is null || systemPrompt is null || model is null || inference is null)
+        {
+            return null;
+        }
+
+        return new PromptSymbols(promptClient, prompt, systemPrompt, model, inference, compilation.GetTypeByMetadataName(KnownNames.CancellationToken));
+    }
+
+    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsCancellationToken(ITypeSymbol type) =>
+        CancellationToken is not null && SymbolEqualityComparer.Default.Equals(type, CancellationToken);
+}
