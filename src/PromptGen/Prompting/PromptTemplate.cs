@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using Scriban;
 using Scriban.Runtime;
 
@@ -74,6 +75,21 @@ public sealed class PromptArguments : IEnumerable<KeyValuePair<string, object?>>
     public PromptArguments(int capacity = 4) => _values = new List<KeyValuePair<string, object?>>(capacity);
 
     public void Add(string name, object? value) => _values.Add(new KeyValuePair<string, object?>(name, value));
+
+    /// <summary>
+    /// Adds a parameter of static type <typeparamref name="T"/>. Generated code binds here (an exact match beats the
+    /// conversion to <see cref="object"/>): the annotation tells the trimmer and NativeAOT to keep
+    /// <typeparamref name="T"/>'s public properties and fields, which Scriban reads by reflection for
+    /// <c>{{ ticket.title }}</c>. Without it they are trimmed away and rendering fails with "Cannot get member".
+    /// Only the declared type is kept: members of a derived runtime type, or of an object reached through a member
+    /// (<c>{{ ticket.customer.name }}</c>), are not.
+    /// </summary>
+    public void Add<[DynamicallyAccessedMembers(ScribanMemberAccess)] T>(string name, T value)
+        => _values.Add(new KeyValuePair<string, object?>(name, value));
+
+    /// <summary>What Scriban's member access reflects on: public properties and fields.</summary>
+    internal const DynamicallyAccessedMemberTypes ScribanMemberAccess =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
 

@@ -1,0 +1,45 @@
+using System;
+using System.Threading.Tasks;
+using AotSmoke;
+using PromptGen.Bedrock;
+
+// Configured only from the environment (AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_REGION, AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY): the default resolution chain, as a published app would use it.
+// Exit codes: 0 = every value is what smoke-script.json scripts, 1 = a value differs, 2 = a call threw.
+var ticket = new Ticket("Charged twice", "Order 1042 was billed twice.", new[] { "billing", "refund" });
+int failures = 0;
+
+try
+{
+    using var bedrock = new BedrockRuntimeClient();
+    ISmokePrompts prompts = ISmokePrompts.Create(bedrock);
+
+    string summary = await prompts.SummarizeAsync(ticket);
+    Console.WriteLine($"SummarizeAsync: {summary}");
+    // The scripted rule matches only if Scriban rendered the record's members, the loop and the pipe.
+    Check("SummarizeAsync", summary, "Refund one of the two charges.");
+
+    Triage triage = await prompts.TriageAsync(ticket);
+    Console.WriteLine($"TriageAsync: team={triage.Team} priority={triage.Priority} steps=[{string.Join("; ", triage.Steps)}] assignee={triage.Assignee ?? "<null>"}");
+    Check("TriageAsync.Team", triage.Team, "Billing");
+    Check("TriageAsync.Priority", triage.Priority.ToString(), nameof(Priority.High));
+    Check("TriageAsync.Steps", string.Join("|", triage.Steps), "Refund|Email the customer");
+    Check("TriageAsync.Assignee", triage.Assignee ?? "<null>", "<null>");
+}
+catch (Exception exception)
+{
+    Console.Error.WriteLine($"AOT smoke: call failed: {exception}");
+    return 2;
+}
+
+Console.WriteLine(failures == 0 ? "AOT smoke: all values as scripted" : $"AOT smoke: {failures} value(s) differ");
+return failures == 0 ? 0 : 1;
+
+void Check(string what, string actual, string expected)
+{
+    if (!string.Equals(actual, expected, StringComparison.Ordinal))
+    {
+        Console.Error.WriteLine($"AOT smoke: {what} is '{actual}', expected '{expected}'");
+        failures++;
+    }
+}
