@@ -308,9 +308,14 @@ internal sealed class ResultParserEmitter
         {
             PropertyShape property = shape.Properties[i];
             writer.WriteLine($"{property.Type.TypeName} {Local(i)} = {property.ConstructorDefault ?? "default!"};");
-            if (NeedsPresenceFlag(property))
+            if (property.IsRequired)
             {
                 writer.WriteLine($"bool {Has(i)} = false;");
+            }
+
+            if (!property.Constraints.IsEmpty)
+            {
+                writer.WriteLine($"bool {Valid(i)} = false;");
             }
         }
 
@@ -324,12 +329,22 @@ internal sealed class ResultParserEmitter
             writer.WriteLine("{");
             writer.Indent++;
             writer.WriteLine("reader.Read();");
-            if (NeedsPresenceFlag(property))
+            if (property.IsRequired)
             {
                 writer.WriteLine($"{Has(i)} = true;");
             }
 
-            writer.WriteLine($"if (!{ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)}))");
+            if (!property.Constraints.IsEmpty)
+            {
+                // Constraints are checked only on a value that was read: a wrong type is already one error.
+                writer.WriteLine($"{Valid(i)} = {ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)});");
+                writer.WriteLine($"if (!{Valid(i)})");
+            }
+            else
+            {
+                writer.WriteLine($"if (!{ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)}))");
+            }
+
             writer.WriteLine("{");
             writer.Indent++;
             writer.WriteLine("reader.Skip();");
@@ -417,7 +432,7 @@ internal sealed class ResultParserEmitter
             return;
         }
 
-        string condition = type.IsNullable ? $"{Has(index)} && {local} is not null" : Has(index);
+        string condition = type.IsNullable ? $"{Valid(index)} && {local} is not null" : Valid(index);
         writer.WriteLine($"if ({condition})");
         writer.WriteLine("{");
         writer.Indent++;
@@ -562,12 +577,11 @@ internal sealed class ResultParserEmitter
         writer.WriteLine("return errors.Count == errorCount;");
     }
 
-    /// <summary>Only required members and checked members need to know whether the answer had them.</summary>
-    private static bool NeedsPresenceFlag(PropertyShape property) => property.IsRequired || !property.Constraints.IsEmpty;
-
     private static string Local(int index) => "member" + index.ToString(CultureInfo.InvariantCulture);
 
     private static string Has(int index) => "has" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string Valid(int index) => "valid" + index.ToString(CultureInfo.InvariantCulture);
 
     private static string MemberPath(PropertyShape property) =>
         $"{Prompting}.JsonPaths.Member(path, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)})";

@@ -544,8 +544,9 @@ namespace Contoso.Triage
             global::Contoso.Triage.Customer? member3 = default!;
             double member4 = default!;
             bool has4 = false;
+            bool valid4 = false;
             string? member5 = default!;
-            bool has5 = false;
+            bool valid5 = false;
             global::System.Collections.Generic.Dictionary<string, int> member6 = default!;
             global::System.DateOnly? member7 = default!;
             global::System.Guid member8 = default!;
@@ -591,7 +592,8 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has4 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), errors, out member4))
+                    valid4 = global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), errors, out member4);
+                    if (!valid4)
                     {
                         reader.Skip();
                     }
@@ -599,8 +601,8 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "suggestedReply"))
                 {
                     reader.Read();
-                    has5 = true;
-                    if (!TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "suggestedReply"), errors, out member5))
+                    valid5 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "suggestedReply"), errors, out member5);
+                    if (!valid5)
                     {
                         reader.Skip();
                     }
@@ -654,11 +656,11 @@ namespace Contoso.Triage
             {
                 errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
-            if (has4)
+            if (valid4)
             {
                 global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), (double)member4, 0d, 1d);
             }
-            if (has5 && member5 is not null)
+            if (valid5 && member5 is not null)
             {
                 global::PromptGen.Prompting.ResultValidation.Length(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "suggestedReply"), member5, 1, 200);
             }
@@ -930,9 +932,9 @@ namespace Contoso.Triage
             string member0 = default!;
             bool has0 = false;
             string? member1 = default!;
-            bool has1 = false;
+            bool valid1 = false;
             global::System.Collections.Generic.List<global::Contoso.Triage.Order> member2 = default!;
-            bool has2 = false;
+            bool valid2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "name"))
@@ -947,8 +949,8 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "country"))
                 {
                     reader.Read();
-                    has1 = true;
-                    if (!TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "country"), errors, out member1))
+                    valid1 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "country"), errors, out member1);
+                    if (!valid1)
                     {
                         reader.Skip();
                     }
@@ -956,8 +958,8 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "orders"))
                 {
                     reader.Read();
-                    has2 = true;
-                    if (!TryReadListOfOrder(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "orders"), errors, out member2))
+                    valid2 = TryReadListOfOrder(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "orders"), errors, out member2);
+                    if (!valid2)
                     {
                         reader.Skip();
                     }
@@ -974,11 +976,11 @@ namespace Contoso.Triage
             {
                 errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
-            if (has1 && member1 is not null)
+            if (valid1 && member1 is not null)
             {
                 global::PromptGen.Prompting.ResultValidation.Pattern(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "country"), member1, "^[A-Z]{2}$");
             }
-            if (has2)
+            if (valid2)
             {
                 global::PromptGen.Prompting.ResultValidation.Count(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "orders"), global::System.Linq.Enumerable.Count(member2), 1, -1);
             }
