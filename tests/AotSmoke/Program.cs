@@ -6,7 +6,12 @@ using PromptGen.Bedrock;
 // Configured only from the environment (AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_REGION, AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY): the default resolution chain, as a published app would use it.
 // Exit codes: 0 = every value is what smoke-script.json scripts, 1 = a value differs, 2 = a call threw.
-var ticket = new Ticket("Charged twice", "Order 1042 was billed twice.", new[] { "billing", "refund" });
+var ticket = new Ticket(
+    "Charged twice",
+    "Order 1042 was billed twice.",
+    new[] { "billing", "refund" },
+    new Customer("Ada", new Address("Leeds")),
+    new[] { new Line("MUG", 2), new Line("TEE", 1) });
 int failures = 0;
 
 try

@@ -5,7 +5,13 @@ using PromptGen;
 
 namespace AotSmoke;
 
-public sealed record Ticket(string Title, string Body, IReadOnlyList<string> Tags);
+public sealed record Ticket(string Title, string Body, IReadOnlyList<string> Tags, Customer Customer, IReadOnlyList<Line> Lines);
+
+public sealed record Customer(string Name, Address Address);
+
+public sealed record Address(string City);
+
+public sealed record Line(string Sku, int Quantity);
 
 public enum Priority { Low, Normal, High }
 
@@ -16,14 +22,12 @@ public sealed record Triage(string Team, Priority Priority, IReadOnlyList<string
 [Inference(MaxTokens = 300)]
 public partial interface ISmokePrompts
 {
-    // A string result whose template reads members of a record parameter (Scriban member access by reflection),
-    // loops over a list member and pipes it: under NativeAOT this is the part most likely to break. Scriban reflects
-    // without trim warnings, so only running it shows whether the members survived (PromptArguments.Add<T> keeps the
-    // parameter type's public properties). Known gap, not covered here because it fails: a member of a member
-    // ({{ ticket.customer.name }}) or of a list element ({{ for l in ticket.lines }}{{ l.sku }}{{ end }}) fails
-    // under NativeAOT with "Cannot get member", since only the parameter's declared type is kept.
+    // A string result whose template reads members of a record parameter, members of members and of list elements
+    // (Scriban member access by reflection), loops and pipes: under NativeAOT this is the part most likely to break,
+    // and Scriban reflects without trim warnings, so only running it shows whether the members survived. The
+    // generated client names every type reachable from the parameters in [DynamicDependency].
     [Prompt("""
-        Summarize: {{ ticket.title }} / {{ ticket.body }} / tags: {{ for tag in ticket.tags }}[{{ tag }}]{{ end }} / {{ ticket.tags | array.join "," }}
+        Summarize: {{ ticket.title }} / {{ ticket.body }} / tags: {{ for tag in ticket.tags }}[{{ tag }}]{{ end }} / {{ ticket.tags | array.join "," }} / {{ ticket.customer.name }} in {{ ticket.customer.address.city }} / {{ for line in ticket.lines }}{{ line.sku }}x{{ line.quantity }} {{ end }}
         """)]
     Task<string> SummarizeAsync(Ticket ticket, CancellationToken cancellationToken = default);
 

@@ -99,4 +99,38 @@ public sealed class GeneratedCodeTests
         Assert.Contains("request, default).ConfigureAwait(false);", generated);
         Assert.Contains("request, cancellationToken).ConfigureAwait(false);", generated);
     }
+
+    [Fact]
+    public void Types_reachable_from_parameters_are_kept_for_trimming_and_NativeAOT()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public sealed record Address(string City);
+            public sealed record Customer(string Name, Address Address);
+            public sealed record Line(string Sku, int Quantity);
+            public sealed record Order(Customer Customer, IReadOnlyList<Line> Lines, Dictionary<string, Line[]> ByWarehouse);
+
+            [PromptClient(Model = "amazon.nova-micro-v1:0")]
+            public partial interface IOrders
+            {
+                [Prompt("{{ order.customer.address.city }} {{ for line in order.lines }}{{ line.sku }}{{ end }}")]
+                Task<string> DescribeAsync(Order order, int count);
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IOrders.PromptClient.g.cs");
+        string[] kept = generated.Split('\n')
+            .Where(line => line.Contains("DynamicDependency(", System.StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf("typeof(", System.StringComparison.Ordinal) + 7)..line.LastIndexOf("))", System.StringComparison.Ordinal)])
+            .ToArray();
+        Assert.Equal(new[] { "global::Demo.Address", "global::Demo.Customer", "global::Demo.Line", "global::Demo.Order" }, kept);
+    }
 }

@@ -128,6 +128,16 @@ internal static class PromptClientEmitter
 
         writer.WriteLine($"private readonly {Runtime}.Bedrock.IBedrockRuntime _bedrock;");
         writer.WriteLine();
+        if (!model.TemplateTypes.IsEmpty)
+        {
+            writer.WriteLine("// Templates read these types' members by reflection: keep them when trimming or compiling with NativeAOT.");
+        }
+
+        foreach (string type in model.TemplateTypes)
+        {
+            writer.WriteLine($"[global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof({type}))]");
+        }
+
         writer.WriteLine($"public {model.ImplementationName}({Runtime}.Bedrock.IBedrockRuntime bedrock)");
         writer.WriteLine("{");
         writer.Indent++;

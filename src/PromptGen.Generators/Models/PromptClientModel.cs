@@ -8,7 +8,8 @@ internal sealed record PromptClientModel(
     string FullyQualifiedInterfaceName,
     string ImplementationName,
     string HintName,
-    EquatableArray<PromptMethodModel> Methods);
+    EquatableArray<PromptMethodModel> Methods,
+    EquatableArray<string> TemplateTypes);
 
 /// <summary>A type the interface is nested in, e.g. <c>partial class Outer</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

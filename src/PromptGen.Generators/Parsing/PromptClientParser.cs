@@ -73,6 +73,7 @@ internal static class PromptClientParser
             AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute));
 
         var methods = new List<PromptMethodModel>();
+        var templateTypes = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (INamedTypeSymbol owner in new[] { symbol }.Concat(symbol.AllInterfaces))
         {
             foreach (ISymbol member in owner.GetMembers())
@@ -105,6 +106,7 @@ internal static class PromptClientParser
                 }
 
                 methods.Add(ParseMethod(method, defaults, interfaceLocation, diagnostics, cancellationToken));
+                TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
             }
         }
 
@@ -116,7 +118,8 @@ internal static class PromptClientParser
             fullName,
             ImplementationName(symbol),
             HintName(symbol),
-            methods.ToEquatableArray());
+            methods.ToEquatableArray(),
+            templateTypes.ToEquatableArray());
         return Result(model, diagnostics);
     }
 

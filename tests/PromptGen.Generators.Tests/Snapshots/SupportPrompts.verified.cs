@@ -34,6 +34,8 @@ namespace Contoso.Support
 
         private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
 
+        // Templates read these types' members by reflection: keep them when trimming or compiling with NativeAOT.
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof(global::Contoso.Support.Ticket))]
         public SupportPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
