@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PromptGen.Generators.Analyzers;
@@ -15,9 +16,13 @@ internal sealed class DiagnosticSink
 
     public DiagnosticSink(Action<Diagnostic> report) => _report = report;
 
-    public void Report(DiagnosticDescriptor descriptor, Location location, params object[] messageArguments)
+    public void Report(DiagnosticDescriptor descriptor, Location location, params object[] messageArguments) =>
+        Report(descriptor, location, properties: null, messageArguments);
+
+    /// <param name="properties">Data a code fix needs (see <see cref="Diagnostics.FixProperties"/>), so it never parses the message.</param>
+    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object[] messageArguments)
     {
-        Diagnostic diagnostic = Diagnostic.Create(descriptor, location, messageArguments);
+        Diagnostic diagnostic = Diagnostic.Create(descriptor, location, properties, messageArguments);
         if (_reported.Add((descriptor.Id, location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
         {
             _report(diagnostic);

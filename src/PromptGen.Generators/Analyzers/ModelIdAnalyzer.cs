@@ -50,12 +50,14 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
                 return;
             case ModelLookupKind.Unknown:
                 // A warning, not an error: AWS adds models faster than any catalog, and the id may well be right.
+                IReadOnlyList<string> suggestions = ModelCatalog.Suggest(reference.Id);
                 sink.Report(
                     DiagnosticDescriptors.UnknownModel,
                     reference.Location,
+                    FixProperties.Of(FixProperties.SuggestedModelIds, suggestions.Count == 0 ? null : string.Join(FixProperties.Separator.ToString(), suggestions)),
                     reference.Id,
                     ModelCatalog.AsOf,
-                    ModelIdAdvice.DidYouMean(ModelCatalog.Suggest(reference.Id)));
+                    ModelIdAdvice.DidYouMean(suggestions));
                 return;
             case ModelLookupKind.Known when lookup.Model is { } model:
                 JudgeKnown(reference, model, sink);
@@ -68,10 +70,13 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     private static void JudgeKnown(ModelReference reference, ModelInfo model, DiagnosticSink sink)
     {
         string? prefix = reference.Lookup.ProfilePrefix;
+        ImmutableDictionary<string, string?> successor = FixProperties.Of(
+            FixProperties.SuccessorModelId,
+            model.Successor is null ? null : ModelIdAdvice.CallableId(model.Successor, prefix));
         if (model.Lifecycle == ModelLifecycle.EndOfLife)
         {
             string since = model.EndOfLife is null ? "(date not published)" : "on " + model.EndOfLife;
-            sink.Report(DiagnosticDescriptors.EndOfLifeModel, reference.Location, reference.Id, since, ModelIdAdvice.UseSuccessor(model, prefix));
+            sink.Report(DiagnosticDescriptors.EndOfLifeModel, reference.Location, successor, reference.Id, since, ModelIdAdvice.UseSuccessor(model, prefix));
             return; // a dead model needs replacing, not a profile prefix
         }
 
@@ -79,13 +84,20 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
         {
             string since = model.LegacySince is null ? string.Empty : " since " + model.LegacySince;
             string endOfLife = model.EndOfLife is null ? string.Empty : $" (end of life on {model.EndOfLife})";
-            sink.Report(DiagnosticDescriptors.LegacyModel, reference.Location, reference.Id, since + endOfLife, ModelIdAdvice.UseSuccessor(model, prefix));
+            sink.Report(DiagnosticDescriptors.LegacyModel, reference.Location, successor, reference.Id, since + endOfLife, ModelIdAdvice.UseSuccessor(model, prefix));
         }
 
         if (model.RequiresInferenceProfile && prefix is null && reference.Lookup.BaseId == reference.Id)
         {
-            string profiles = model.ProfilePrefixes.Count == 0 ? "us, eu, global" : string.Join(", ", model.ProfilePrefixes);
-            sink.Report(DiagnosticDescriptors.InferenceProfileRequired, reference.Location, reference.Id, ModelIdAdvice.CallableId(model.BaseId, null), profiles);
+            IReadOnlyList<string> prefixes = model.ProfilePrefixes.Count == 0 ? new[] { "us", "eu", "global" } : model.ProfilePrefixes;
+            string profiles = string.Join(", ", prefixes);
+            sink.Report(
+                DiagnosticDescriptors.InferenceProfileRequired,
+                reference.Location,
+                FixProperties.Of(FixProperties.ProfilePrefixes, string.Join(FixProperties.Separator.ToString(), prefixes)),
+                reference.Id,
+                ModelIdAdvice.CallableId(model.BaseId, null),
+                profiles);
         }
     }
 }

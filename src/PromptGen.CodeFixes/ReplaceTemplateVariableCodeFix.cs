@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+using PromptGen.Generators.Diagnostics;
+
+namespace PromptGen.CodeFixes;
+
+/// <summary>
+/// PG0101: replaces a misspelt template variable with the parameter the analyzer suggested. The diagnostic already
+/// spans exactly the variable's characters inside the literal (verbatim, raw and escaped strings mapped), so only
+/// those characters change and the rest of the template stays byte for byte.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceTemplateVariableCodeFix)), Shared]
+public sealed class ReplaceTemplateVariableCodeFix : CodeFixProvider
+{
+    public const string EquivalenceKey = "PG0101.UseSuggestedParameter";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnknownTemplateVariable);
+
+    // Each diagnostic carries its own suggestion, so fixing all applies each one's.
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(FixProperties.SuggestedVariable, out string? suggestion) && !string.IsNullOrEmpty(suggestion))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Use parameter '{suggestion}'",
+                        cancellationToken => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, suggestion!, cancellationToken),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string suggestion, CancellationToken cancellationToken)
+    {
+        SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return document.WithText(text.WithChanges(new TextChange(span, suggestion)));
+    }
+}

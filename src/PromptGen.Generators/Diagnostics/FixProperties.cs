@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace PromptGen.Generators.Diagnostics;
+
+/// <summary>
+/// Keys of <c>Diagnostic.Properties</c> that carry a fix's replacement from the analyzer to the code fix, so the
+/// fix never re-parses a message that may be reworded. Linked into PromptGen.CodeFixes.
+/// </summary>
+internal static class FixProperties
+{
+    /// <summary>PG0101: the parameter name the misspelt template variable most likely meant.</summary>
+    public const string SuggestedVariable = "SuggestedVariable";
+
+    /// <summary>PG0201: the catalog's closest model ids, joined with <see cref="Separator"/>.</summary>
+    public const string SuggestedModelIds = "SuggestedModelIds";
+
+    /// <summary>PG0203/PG0204: the id of the successor model, already made callable (profile prefix kept).</summary>
+    public const string SuccessorModelId = "SuccessorModelId";
+
+    /// <summary>PG0205: the inference-profile prefixes (without the dot) the model is served under, joined with <see cref="Separator"/>.</summary>
+    public const string ProfilePrefixes = "ProfilePrefixes";
+
+    /// <summary>Model ids and prefixes never contain a space.</summary>
+    public const char Separator = ' ';
+
+    public static ImmutableDictionary<string, string?> Of(string key, string? value) =>
+        value is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(key, value);
+}
