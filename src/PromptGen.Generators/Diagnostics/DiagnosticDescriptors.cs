@@ -88,6 +88,12 @@ internal static class DiagnosticDescriptors
         TemplateCategory,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnknownTemplateMember = Create(
+        DiagnosticIds.UnknownTemplateMember,
+        "Template member does not exist on the type",
+        "'{0}' has no member '{1}' that templates can read, so rendering fails; {2}",
+        TemplateCategory);
+
     public static readonly DiagnosticDescriptor UnknownModel = Create(
         DiagnosticIds.UnknownModel,
         "Model id is not in the model catalog",
@@ -152,6 +158,7 @@ internal static class DiagnosticDescriptors
         MissingCancellationToken,
         UnknownTemplateVariable,
         UnusedParameter,
+        UnknownTemplateMember,
         UnknownModel,
         MalformedModelId,
         LegacyModel,

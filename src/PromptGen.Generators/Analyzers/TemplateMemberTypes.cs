@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Scriban.Runtime;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// What a template can read from a .NET type, mirroring how the runtime's <c>PromptTemplate</c> renders: Scriban's
+/// default object accessor exposes public instance properties (with a public getter, no indexers) and fields of the
+/// type and its bases, each under the name <see cref="StandardMemberRenamer"/> gives it (<c>CreatedAt</c> is
+/// <c>created_at</c>), and member access is not relaxed, so any other name fails.
+/// </summary>
+internal static class TemplateMemberTypes
+{
+    /// <summary>
+    /// True only for types whose members Scriban reads with its plain object accessor. Strings, primitives,
+    /// collections and dictionaries have their own accessors and builtins (<c>.size</c>); <c>object</c>, dynamic,
+    /// type parameters and framework types depend on the runtime value; so none of them are judged.
+    /// </summary>
+    public static bool IsCheckable(ITypeSymbol type)
+    {
+        if (type.SpecialType != SpecialType.None
+            || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
+            || IsFrameworkOrScriban(type)
+            || type.AllInterfaces.Any(HasOwnAccessor))
+        {
+            return false;
+        }
+
+        // An interface that declares nothing says nothing about the object behind it.
+        return ReadableMembers(type).Count > 0;
+    }
+
+    /// <summary>Template name → member type, for the type's readable members (the most derived declaration wins).</summary>
+    public static IReadOnlyDictionary<string, ITypeSymbol> ReadableMembers(ITypeSymbol type)
+    {
+        var members = new Dictionary<string, ITypeSymbol>(System.StringComparer.Ordinal);
+        foreach (ITypeSymbol declaring in DeclaringTypes(type))
+        {
+            foreach (ISymbol member in declaring.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && member is IFieldSymbol)
+                {
+                    continue;
+                }
+
+                ITypeSymbol? memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property => property.Type,
+                    IFieldSymbol field => field.Type,
+                    _ => null,
+                };
+                string name = StandardMemberRenamer.Rename(member.Name);
+                if (memberType is not null && !members.ContainsKey(name))
+                {
+                    members.Add(name, memberType);
+                }
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>What <c>for x in items</c> binds <c>x</c> to, when <paramref name="type"/> is an array or a single <c>IEnumerable&lt;T&gt;</c>.</summary>
+    public static ITypeSymbol? ElementType(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case null:
+                return null;
+            case IArrayTypeSymbol array:
+                return array.ElementType;
+            case INamedTypeSymbol named when IsEnumerableOfT(named):
+                return named.TypeArguments[0];
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol[] enumerables = type.AllInterfaces.Where(IsEnumerableOfT).ToArray();
+        return enumerables.Length == 1 ? enumerables[0].TypeArguments[0] : null;
+    }
+
+    private static bool IsEnumerableOfT(INamedTypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+
+    private static IEnumerable<ITypeSymbol> DeclaringTypes(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            // The object behind an interface implements all of them; base interfaces are not base types.
+            yield return type;
+            foreach (INamedTypeSymbol @interface in type.AllInterfaces)
+            {
+                yield return @interface;
+            }
+
+            yield break;
+        }
+
+        for (ITypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>Collections and dictionaries, Scriban's own object interfaces, and objects with dynamic members.</summary>
+    private static bool HasOwnAccessor(INamedTypeSymbol @interface) =>
+        @interface.SpecialType == SpecialType.System_Collections_IEnumerable
+        || IsScriban(@interface)
+        || @interface.ToDisplayString() == "System.Dynamic.IDynamicMetaObjectProvider";
+
+    private static bool IsFrameworkOrScriban(ITypeSymbol type) => IsFramework(type) || IsScriban(type);
+
+    private static bool IsFramework(ITypeSymbol type) => RootNamespace(type) is "System" or "Microsoft";
+
+    private static bool IsScriban(ITypeSymbol type) => RootNamespace(type) == "Scriban";
+
+    private static string? RootNamespace(ITypeSymbol type)
+    {
+        INamespaceSymbol? root = type.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root is null || root.IsGlobalNamespace ? null : root.Name;
+    }
+}
