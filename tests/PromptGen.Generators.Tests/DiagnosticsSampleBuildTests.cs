@@ -1,0 +1,119 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace PromptGen.Generators.Tests;
+
+/// <summary>
+/// Builds samples/Diagnostics with the real SDK — the generator and analyzers loaded by the compiler, as in a user's
+/// build — and checks the lines a user sees. The harness tests cannot catch a diagnostic that never reaches the
+/// build output (lost location, wrong severity, an analyzer the compiler does not load).
+/// </summary>
+public sealed class DiagnosticsSampleBuildTests
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>What building samples/Diagnostics/Program.cs reports; each line is a deliberate mistake there.</summary>
+    private static readonly string[] Expected =
+    {
+        "Program.cs(18,18): error PG0001",
+        "Program.cs(29,18): error PG0200",
+        "Program.cs(37,5): error PG0002",
+        "Program.cs(40,18): error PG0004",
+        "Program.cs(44,38): error PG0006",
+        "Program.cs(48,5): error PG0300",
+        "Program.cs(56,18): error PG0005",
+        "Program.cs(63,30): error PG0100",
+        "Program.cs(67,27): error PG0101",
+        "Program.cs(72,53): warning PG0102",
+        "Program.cs(75,24): error PG0103",
+        "Program.cs(75,44): error PG0103",
+        "Program.cs(75,72): error PG0103",
+        "Program.cs(83,12): warning PG0201",
+        "Program.cs(88,12): error PG0202",
+        "Program.cs(93,12): warning PG0203",
+        "Program.cs(98,12): error PG0204",
+        "Program.cs(103,12): error PG0205",
+        "Program.cs(108,16): warning PG0206",
+        "Program.cs(113,16): error PG0207",
+        "Program.cs(118,12): error PG0208",
+        "Program.cs(118,12): warning PG0203",
+    };
+
+    private static readonly Regex DiagnosticLine = new(@"Program\.cs\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void Building_the_sample_lists_every_deliberate_mistake_at_its_place()
+    {
+        (int exitCode, string output) = BuildSample();
+
+        string[] reported = output.Split('\n')
+            .Select(line => DiagnosticLine.Match(line))
+            .Where(match => match.Success)
+            .Select(match => $"Program.cs({match.Groups[1].Value},{match.Groups[2].Value}): {match.Groups[3].Value} {match.Groups[4].Value}")
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+        string Ordered(string line)
+        {
+            Match match = DiagnosticLine.Match(line + ":");
+            return $"{int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):D5}{int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):D5}{line}";
+        }
+
+        Assert.True(
+            Expected.OrderBy(Ordered, StringComparer.Ordinal).SequenceEqual(reported.OrderBy(Ordered, StringComparer.Ordinal)),
+            "The build of samples/Diagnostics reported:\n" + string.Join("\n", reported.OrderBy(Ordered, StringComparer.Ordinal)) + "\n\nFull output:\n" + output);
+        // The sample fails only because of PromptGen's errors, never because of a cascade the user would also see.
+        Assert.DoesNotMatch(@": error CS\d+", output);
+        Assert.NotEqual(0, exitCode);
+    }
+
+    private static (int ExitCode, string Output) BuildSample()
+    {
+        string project = Path.Combine(RepositoryPaths.Root, "samples", "Diagnostics", "Diagnostics.csproj");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        foreach (string argument in new[] { "build", project, "--nologo", "-clp:NoSummary", "-nodeReuse:false", "-c", CurrentConfiguration() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Inherited from 'dotnet test', these would point the child build at the test run's own MSBuild state.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet build did not start");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(BuildTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet build samples/Diagnostics took more than {BuildTimeout}:\n{output}");
+        }
+
+        process.WaitForExit(); // drains the redirected streams
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>The configuration these tests were built in (bin/&lt;Configuration&gt;/&lt;tfm&gt;/), so the sample reuses those builds of src.</summary>
+    private static string CurrentConfiguration() =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+}
