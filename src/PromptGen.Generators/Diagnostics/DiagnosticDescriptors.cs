@@ -145,6 +145,26 @@ internal static class DiagnosticDescriptors
         "Model '{0}' does not accept a system prompt, but method '{1}' has [SystemPrompt]; move the instructions into [Prompt] or choose a model that takes a system prompt",
         ModelCategory);
 
+    public static readonly DiagnosticDescriptor PromptAttributeOutsidePromptClient = Create(
+        DiagnosticIds.PromptAttributeOutsidePromptClient,
+        "Prompt attribute outside a prompt client",
+        "[{0}] on method '{1}' of '{2}' does nothing: PromptGen only implements methods of a [PromptClient] partial interface; move the method there or remove the attribute",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TooManyStopSequences = Create(
+        DiagnosticIds.TooManyStopSequences,
+        "Too many stop sequences for the model",
+        "{0} stop sequences for method '{1}' are more than the {2} model '{3}' takes; keep at most {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EmptyStopSequence = Create(
+        DiagnosticIds.EmptyStopSequence,
+        "Stop sequence is empty",
+        "Stop sequence {0} is an empty string, and Bedrock rejects it; remove it or give it text",
+        ModelCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -166,7 +186,10 @@ internal static class DiagnosticDescriptors
         InferenceProfileRequired,
         MaxTokensAboveModelLimit,
         InferenceSettingOutOfRange,
-        SystemPromptNotSupported);
+        SystemPromptNotSupported,
+        PromptAttributeOutsidePromptClient,
+        TooManyStopSequences,
+        EmptyStopSequence);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

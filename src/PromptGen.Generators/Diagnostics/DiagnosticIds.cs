@@ -12,6 +12,7 @@ internal static class DiagnosticIds
     public const string UnsupportedPromptClientShape = "PG0005";
     public const string UnsupportedParameter = "PG0006";
     public const string MissingCancellationToken = "PG0007";
+    public const string PromptAttributeOutsidePromptClient = "PG0008";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";
@@ -26,5 +27,7 @@ internal static class DiagnosticIds
     public const string MaxTokensAboveModelLimit = "PG0206";
     public const string InferenceSettingOutOfRange = "PG0207";
     public const string SystemPromptNotSupported = "PG0208";
+    public const string TooManyStopSequences = "PG0209";
+    public const string EmptyStopSequence = "PG0210";
     public const string UnsupportedResultType = "PG0300";
 }

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Catalog;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// <c>[Inference(StopSequences = …)]</c> that Bedrock rejects: an empty string (PG0210, judged per attribute) and
+/// more sequences than the model the method calls takes (PG0209, judged per method against the catalog's limit;
+/// an unknown limit, 0, says nothing).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
+{
+    private const string StopSequences = "StopSequences";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.TooManyStopSequences,
+        DiagnosticDescriptors.EmptyStopSequence);
+
+    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        CheckEmpty(declaration.Inference, sink, cancellationToken);
+        foreach (PromptMethod method in declaration.Methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CheckEmpty(method.Inference, sink, cancellationToken);
+
+            // The method's list replaces the interface's; the interface's applies only when the method sets none.
+            AttributeData? source = Count(method.Inference) > 0 ? method.Inference : Count(declaration.Inference) > 0 ? declaration.Inference : null;
+            if (source is null
+                || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference
+                || model.MaxStopSequences <= 0
+                || Count(source) <= model.MaxStopSequences)
+            {
+                continue;
+            }
+
+            if (AttributeArguments.Named(source, StopSequences, cancellationToken)?.GetLocation() is { } location)
+            {
+                sink.Report(
+                    DiagnosticDescriptors.TooManyStopSequences,
+                    location,
+                    Count(source).ToString(CultureInfo.InvariantCulture),
+                    method.Symbol.Name,
+                    model.MaxStopSequences.ToString(CultureInfo.InvariantCulture),
+                    reference.Id);
+            }
+        }
+    }
+
+    private static int Count(AttributeData? inference) =>
+        inference is null || AttributeReader.HasErrors(inference) ? 0 : AttributeReader.ReadInference(inference).StopSequences.Count;
+
+    private static void CheckEmpty(AttributeData? inference, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        if (inference is null || AttributeReader.HasErrors(inference))
+        {
+            return;
+        }
+
+        foreach (var argument in inference.NamedArguments)
+        {
+            if (argument.Key != StopSequences || argument.Value is not { Kind: TypedConstantKind.Array, IsNull: false } array)
+            {
+                continue;
+            }
+
+            for (int index = 0; index < array.Values.Length; index++)
+            {
+                if (array.Values[index].Value is string { Length: 0 } && AttributeArguments.Named(inference, StopSequences, cancellationToken)?.GetLocation() is { } location)
+                {
+                    sink.Report(DiagnosticDescriptors.EmptyStopSequence, location, index.ToString(CultureInfo.InvariantCulture));
+                    return;
+                }
+            }
+        }
+    }
+}

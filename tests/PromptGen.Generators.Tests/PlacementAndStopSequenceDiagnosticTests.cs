@@ -1,0 +1,187 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace PromptGen.Generators.Tests;
+
+/// <summary>PG0008 (prompt attributes outside a prompt client), PG0209 and PG0210 (stop sequences).</summary>
+public sealed class PlacementAndStopSequenceDiagnosticTests
+{
+    private const string ValidModel = "us.amazon.nova-micro-v1:0";
+    private const string Mistral = "mistral.mistral-large-2402-v1:0";
+
+    private static string Client(string members, string clientAttribute = $"[PromptClient(Model = \"{ValidModel}\")]") => $$"""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        namespace Demo;
+
+        {{clientAttribute}}
+        public partial interface IPrompts
+        {
+        {{members}}
+        }
+        """;
+
+    private static List<Diagnostic> Run(string source, params string[] ids) =>
+        AnalyzerHarness.Run(source).Where(d => ids.Contains(d.Id)).ToList();
+
+    private static void AssertNoneAboveInfo(IReadOnlyList<Diagnostic> diagnostics) =>
+        Assert.True(diagnostics.All(d => d.Severity == DiagnosticSeverity.Info), AnalyzerHarness.Describe(diagnostics));
+
+    // PG0008
+
+    [Fact]
+    public void Prompt_attributes_on_a_class_method_are_warnings_at_each_attribute()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public sealed class Summarizer
+            {
+                [Model("us.amazon.nova-micro-v1:0"), SystemPrompt("Be terse.")]
+                [Prompt("Summarize: {{ text }}")]
+                public Task<string> SummarizeAsync(string text) => Task.FromResult(text);
+            }
+            """);
+
+        Assert.True(diagnostics.Count == 3 && diagnostics.All(d => d.Id == "PG0008" && d.Severity == DiagnosticSeverity.Warning), AnalyzerHarness.Describe(diagnostics));
+        Assert.Equal(
+            new[] { "Model(\"us.amazon.nova-micro-v1:0\")", "SystemPrompt(\"Be terse.\")", "Prompt(\"Summarize: {{ text }}\")" },
+            diagnostics.Select(AnalyzerHarness.TextAt));
+        Assert.Equal(LocationKind.SourceFile, diagnostics[2].Location.Kind);
+        Assert.Equal(
+            "[Prompt] on method 'SummarizeAsync' of 'Summarizer' does nothing: PromptGen only implements methods of a [PromptClient] partial interface; move the method there or remove the attribute",
+            diagnostics[2].GetMessage());
+    }
+
+    [Fact]
+    public void Prompt_attributes_on_client_and_base_interface_methods_are_quiet()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface IBase
+            {
+                [Prompt("Hello {{ name }}")]
+                Task<string> HelloAsync(string name, CancellationToken cancellationToken = default);
+            }
+
+            [PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+            public partial interface IPrompts : IBase
+            {
+                [Model("us.amazon.nova-micro-v1:0"), SystemPrompt("Be terse.")]
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken = default);
+            }
+            """);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "PG0008");
+        AssertNoneAboveInfo(diagnostics);
+    }
+
+    // PG0209
+
+    [Fact]
+    public void More_stop_sequences_than_the_model_takes_is_a_warning_at_the_argument()
+    {
+        List<Diagnostic> diagnostics = Run(Client($$$"""
+                [Model("{{{Mistral}}}")]
+                [Inference(StopSequences = new[] { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11" })]
+                [Prompt("Count: {{ text }}")]
+                Task<string> CountAsync(string text, CancellationToken cancellationToken);
+            """), "PG0209", "PG0210", "PG0207", "PG0206");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0209", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("StopSequences = new[] { \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\" }", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal(
+            "11 stop sequences for method 'CountAsync' are more than the 10 model 'mistral.mistral-large-2402-v1:0' takes; keep at most 10",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Interface_stop_sequences_are_judged_per_method_model_and_a_method_list_wins()
+    {
+        string eleven = "StopSequences = new[] { \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\" }";
+        List<Diagnostic> diagnostics = Run(Client(
+            $$$"""
+                [Prompt("Fits on Nova: {{ text }}")]
+                Task<string> NovaAsync(string text, CancellationToken cancellationToken);
+
+                [Model("{{{Mistral}}}")]
+                [Prompt("Too many: {{ text }}")]
+                Task<string> MistralAsync(string text, CancellationToken cancellationToken);
+
+                [Model("{{{Mistral}}}")]
+                [Inference(StopSequences = new[] { "END" })]
+                [Prompt("Own list: {{ text }}")]
+                Task<string> OwnAsync(string text, CancellationToken cancellationToken);
+            """,
+            clientAttribute: $"[PromptClient(Model = \"{ValidModel}\"), Inference({eleven})]"), "PG0209", "PG0210");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(eleven, AnalyzerHarness.TextAt(diagnostic));
+        Assert.Contains("method 'MistralAsync'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stop_sequences_within_the_limit_are_quiet()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run(Client(
+            """
+                [Inference(StopSequences = new[] { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" })]
+                [Prompt("Count: {{ text }}")]
+                Task<string> CountAsync(string text, CancellationToken cancellationToken);
+            """,
+            clientAttribute: $"[PromptClient(Model = \"{ValidModel}\"), Inference(StopSequences = new[] {{ \"END\" }})]"));
+
+        AssertNoneAboveInfo(diagnostics);
+        Assert.Empty(diagnostics);
+    }
+
+    // PG0210
+
+    [Fact]
+    public void Empty_stop_sequence_is_an_error_at_the_argument_with_its_index()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [Inference(StopSequences = new[] { "END", "" })]
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """), "PG0209", "PG0210");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0210", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("StopSequences = new[] { \"END\", \"\" }", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal("Stop sequence 1 is an empty string, and Bedrock rejects it; remove it or give it text", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Empty_stop_sequence_on_the_interface_is_reported_once()
+    {
+        List<Diagnostic> diagnostics = Run(Client(
+            """
+                [Prompt("A: {{ text }}")]
+                Task<string> AAsync(string text, CancellationToken cancellationToken);
+
+                [Prompt("B: {{ text }}")]
+                Task<string> BAsync(string text, CancellationToken cancellationToken);
+            """,
+            clientAttribute: $"[PromptClient(Model = \"{ValidModel}\"), Inference(StopSequences = new[] {{ \"\" }})]"), "PG0210");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("StopSequences = new[] { \"\" }", AnalyzerHarness.TextAt(diagnostic));
+    }
+}
