@@ -165,6 +165,19 @@ internal static class DiagnosticDescriptors
         "Stop sequence {0} is an empty string, and Bedrock rejects it; remove it or give it text",
         ModelCategory);
 
+    public static readonly DiagnosticDescriptor SchemaSentInPrompt = Create(
+        DiagnosticIds.SchemaSentInPrompt,
+        "Result schema is sent in the prompt",
+        "Method '{0}' returns a typed result, but model '{1}' has neither native structured output nor forced tool choice, so PromptGen uses the {2} strategy: the JSON schema is sent in the prompt and the answer is validated and repaired; choose a model with tool use for stronger guarantees",
+        ResultCategory,
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor StructuredOutputStrategyNotSupported = Create(
+        DiagnosticIds.StructuredOutputStrategyNotSupported,
+        "Structured output strategy is not supported by the model",
+        "Strategy {0} needs a capability model '{1}' does not have, so method '{2}' fails with a 400 from Bedrock; use StructuredOutputStrategy.{3} or remove the Strategy to let PromptGen choose",
+        ResultCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -189,7 +202,9 @@ internal static class DiagnosticDescriptors
         SystemPromptNotSupported,
         PromptAttributeOutsidePromptClient,
         TooManyStopSequences,
-        EmptyStopSequence);
+        EmptyStopSequence,
+        SchemaSentInPrompt,
+        StructuredOutputStrategyNotSupported);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

@@ -30,4 +30,6 @@ internal static class DiagnosticIds
     public const string TooManyStopSequences = "PG0209";
     public const string EmptyStopSequence = "PG0210";
     public const string UnsupportedResultType = "PG0300";
+    public const string SchemaSentInPrompt = "PG0301";
+    public const string StructuredOutputStrategyNotSupported = "PG0302";
 }

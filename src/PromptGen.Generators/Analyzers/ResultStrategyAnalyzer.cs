@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Catalog;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
+using PromptGen.Generators.Schema;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// How a typed result will be asked of the model. PG0301 (info): the catalog confirms the model has neither native
+/// structured output nor forced tool choice, so the schema goes in the prompt. PG0302 (error): a
+/// <c>[StructuredOutput(Strategy = …)]</c> the catalog confirms the model cannot do. Unconfirmed facts say nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
+{
+    private const ModelCapabilities Tool = ModelCapabilities.ToolUse | ModelCapabilities.ForcedToolChoice;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.SchemaSentInPrompt,
+        DiagnosticDescriptors.StructuredOutputStrategyNotSupported);
+
+    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute);
+        foreach (PromptMethod method in declaration.Methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsTypedResult(method.Symbol.ReturnType)
+                || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference)
+            {
+                continue;
+            }
+
+            AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
+            if (choice is not null && !AttributeReader.HasErrors(choice) && StrategyOf(choice) is { } strategy)
+            {
+                bool cannot = strategy == 2 ? ConfirmedWithout(model, ModelCapabilities.NativeStructuredOutput)
+                    : strategy == 1 && (ConfirmedWithout(model, ModelCapabilities.ToolUse) || ConfirmedWithout(model, ModelCapabilities.ForcedToolChoice));
+                if (cannot
+                    && AttributeArguments.Named(choice, "Strategy", cancellationToken)?.GetLocation() is { } location)
+                {
+                    sink.Report(
+                        DiagnosticDescriptors.StructuredOutputStrategyNotSupported,
+                        location,
+                        strategy == 2 ? ResultStrategySelector.NativeSchema : ResultStrategySelector.ForcedTool,
+                        reference.Id,
+                        method.Symbol.Name,
+                        Working(model));
+                }
+
+                continue;
+            }
+
+            // What ResultStrategySelector does: only a confirmed capability chooses a stronger strategy.
+            bool native = model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput);
+            if (!native && ConfirmedWithout(model, ModelCapabilities.ToolUse) && ReturnTypeLocation(method.Symbol, cancellationToken) is { } returnType)
+            {
+                sink.Report(DiagnosticDescriptors.SchemaSentInPrompt, returnType, method.Symbol.Name, reference.Id, ResultStrategySelector.PromptOnly);
+            }
+        }
+    }
+
+    private static bool ConfirmedWithout(ModelInfo model, ModelCapabilities capability) =>
+        model.IsConfirmed(capability) && !model.Supports(capability);
+
+    private static string Working(ModelInfo model)
+    {
+        if (model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput))
+        {
+            return ResultStrategySelector.NativeSchema;
+        }
+
+        return model.Supports(Tool) && model.IsConfirmed(Tool) ? ResultStrategySelector.ForcedTool : ResultStrategySelector.PromptOnly;
+    }
+
+    private static int? StrategyOf(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Strategy" && argument.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    // Task<T> or ValueTask<T> (optionally of PromptResult<T>) where T is not string.
+    private static bool IsTypedResult(ITypeSymbol returnType)
+    {
+        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
+            || task.ConstructedFrom.ToDisplayString() is not (KnownNames.Task or KnownNames.ValueTask))
+        {
+            return false;
+        }
+
+        ITypeSymbol result = task.TypeArguments[0];
+        if (result is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult)
+        {
+            result = wrapper.TypeArguments[0];
+        }
+
+        return result.SpecialType != SpecialType.System_String && result.TypeKind != TypeKind.Error;
+    }
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                return declaration.ReturnType.GetLocation();
+            }
+        }
+
+        return null;
+    }
+}
