@@ -21,5 +21,19 @@ internal sealed class CodeWriter
 
     public void WriteLine() => _text.Append('\n');
 
+    /// <summary>Writes "{" and indents what follows.</summary>
+    public void OpenBlock()
+    {
+        WriteLine("{");
+        Indent++;
+    }
+
+    /// <summary>Ends the block opened by <see cref="OpenBlock"/>.</summary>
+    public void CloseBlock()
+    {
+        Indent--;
+        WriteLine("}");
+    }
+
     public override string ToString() => _text.ToString();
 }

@@ -45,8 +45,7 @@ internal static class PromptClientEmitter
         }
 
         writer.WriteLine($"namespace {ns}");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
     }
 
     private static void CloseNamespace(CodeWriter writer, string? ns)
@@ -56,8 +55,7 @@ internal static class PromptClientEmitter
             return;
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private static void WriteFactory(CodeWriter writer, PromptClientModel model)
@@ -65,13 +63,11 @@ internal static class PromptClientEmitter
         foreach (ContainingTypeModel containing in model.ContainingTypes)
         {
             writer.WriteLine($"partial {containing.Keyword} {containing.Name}");
-            writer.WriteLine("{");
-            writer.Indent++;
+            writer.OpenBlock();
         }
 
         writer.WriteLine($"partial interface {model.InterfaceName}");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// Creates PromptGen's implementation of <see cref=\"{model.InterfaceName}\"/>: each call renders the method's templates");
         writer.WriteLine("/// and sends them to Bedrock through <paramref name=\"bedrock\"/>.");
@@ -81,13 +77,11 @@ internal static class PromptClientEmitter
         writer.Indent++;
         writer.WriteLine($"=> new {QualifiedImplementationName(model)}(bedrock);");
         writer.Indent--;
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
 
         foreach (ContainingTypeModel _ in model.ContainingTypes)
         {
-            writer.Indent--;
-            writer.WriteLine("}");
+            writer.CloseBlock();
         }
     }
 
@@ -117,8 +111,7 @@ internal static class PromptClientEmitter
 
         writer.WriteLine(GeneratedCodeAttribute);
         writer.WriteLine($"file sealed class {model.ImplementationName} : {model.FullyQualifiedInterfaceName}");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
 
         for (int i = 0; i < model.Methods.Count; i++)
         {
@@ -139,11 +132,9 @@ internal static class PromptClientEmitter
         }
 
         writer.WriteLine($"public {model.ImplementationName}({Runtime}.Bedrock.IBedrockRuntime bedrock)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("_bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
 
         for (int i = 0; i < model.Methods.Count; i++)
         {
@@ -151,8 +142,7 @@ internal static class PromptClientEmitter
             WriteMethod(writer, model.Methods[i], memberNames[i]);
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     /// <summary>Overloads share a name; the fields that belong to each need distinct ones.</summary>
@@ -194,8 +184,7 @@ internal static class PromptClientEmitter
         string type = result.Model.Root.TypeName;
         writer.WriteLine($"// {result.Strategy}: {result.StrategyReason}.");
         writer.WriteLine($"private static readonly {Runtime}.Prompting.StructuredOutputSpec<{type}> {memberName}Result = new()");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"ResultName = {SymbolDisplay.FormatLiteral(result.Model.ResultName, quote: true)},");
         writer.WriteLine($"SchemaJson = {SymbolDisplay.FormatLiteral(result.Model.SchemaJson, quote: true)},");
         writer.WriteLine($"Strategy = {Runtime}.Prompting.StructuredOutputStrategy.{result.Strategy},");
@@ -230,13 +219,11 @@ internal static class PromptClientEmitter
         }
 
         writer.WriteLine("async " + signature);
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
 
         ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken).ToArray();
         writer.WriteLine($"var arguments = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         foreach (ParameterModel parameter in templateParameters)
         {
             writer.WriteLine($"{{ {SymbolDisplay.FormatLiteral(parameter.TemplateName, quote: true)}, {parameter.Identifier} }},");
@@ -246,8 +233,7 @@ internal static class PromptClientEmitter
         writer.WriteLine("};");
 
         writer.WriteLine($"var request = new {Runtime}.Bedrock.ConverseRequest");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         if (plan.SystemTemplate is not null)
         {
             writer.WriteLine($"System = {Runtime}.Bedrock.SystemContentBlock.ListFromText({memberName}SystemTemplate.Render(arguments)),");
@@ -270,8 +256,7 @@ internal static class PromptClientEmitter
             writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync({modelId}, request, {cancellation}).ConfigureAwait(false);");
             writer.WriteLine("return response.GetOutputText();");
         }
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private static void WriteInference(CodeWriter writer, InferenceModel inference)
@@ -282,8 +267,7 @@ internal static class PromptClientEmitter
         }
 
         writer.WriteLine($"InferenceConfig = new {Runtime}.Bedrock.InferenceConfiguration");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         if (inference.MaxTokens is { } maxTokens)
         {
             writer.WriteLine($"MaxTokens = {maxTokens.ToString(CultureInfo.InvariantCulture)},");

@@ -42,8 +42,7 @@ internal sealed class ResultParserEmitter
 
         writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
         writer.WriteLine($"file static class {className}");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         foreach ((string methodName, ResultModel result) in results)
         {
             emitter.WriteEntryPoint(writer, methodName, result);
@@ -59,8 +58,7 @@ internal sealed class ResultParserEmitter
             }
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     public static string EntryPointName(string methodName) => "Parse" + methodName;
@@ -69,18 +67,15 @@ internal sealed class ResultParserEmitter
     {
         string type = result.Root.TypeName;
         writer.WriteLine($"public static {Prompting}.ParseOutcome<{type}> {EntryPointName(methodName)}(byte[] json)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"var errors = new {Prompting}.ResultErrorList();");
         writer.WriteLine($"var reader = new {Json}.Utf8JsonReader(json, new {Json}.JsonReaderOptions {{ MaxDepth = 64 }});");
         writer.WriteLine($"{type} value = default!;");
         writer.WriteLine("bool read = false;");
         writer.WriteLine("try");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("if (reader.Read())");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         if (!result.IsWrapped)
         {
             writer.WriteLine($"read = {ReaderFor(result.Root)}(ref reader, \"$\", errors, out value);");
@@ -94,30 +89,22 @@ internal sealed class ResultParserEmitter
                 : $"read = reader.TokenType == {Json}.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : {ReaderFor(result.Root)}(ref reader, \"$\", errors, out value);");
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine($"catch ({Json}.JsonException exception)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"errors.Add(\"$\", {Prompting}.ResultErrorKind.MalformedJson, exception.Message);");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("if (read && errors.Count == 0)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"return {Prompting}.ParseOutcome<{type}>.Success(value);");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("if (errors.Count == 0)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"errors.Add(\"$\", {Prompting}.ResultErrorKind.NoJson, \"the answer holds no JSON value\");");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"return {Prompting}.ParseOutcome<{type}>.Failure(errors.Items);");
 
@@ -127,56 +114,43 @@ internal sealed class ResultParserEmitter
             WriteWrapperReader(writer, result.Root);
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private void WriteWrapperReader(CodeWriter writer, TypeRef root)
     {
         string member = JsonSchemaWriter.WrapperMember;
         writer.WriteLine($"static bool ReadWrapped(ref {Json}.Utf8JsonReader reader, {Prompting}.ResultErrorList errors, out {root.TypeName} value)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("const string path = \"$\";");
         writer.WriteLine("value = default!;");
         WriteExpectToken(writer, "StartObject", "object");
         writer.WriteLine("bool found = false;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"bool isValue = {Prompting}.JsonValueReaders.MemberNameEquals(ref reader, \"{member}\");");
         writer.WriteLine("reader.Read();");
         writer.WriteLine("if (isValue)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"found = true;");
         writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {Prompting}.JsonPaths.Member(path, \"{member}\"), errors, out value))");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("reader.Skip();");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine("else");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("reader.Skip();");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("if (!found)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"errors.Add(\"$.{member}\", {Prompting}.ResultErrorKind.MissingMember, \"required member is missing\");");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("return found && errors.Count == 0;");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     /// <summary>The method that reads <paramref name="type"/>: a runtime reader for plain scalars, else a generated one.</summary>
@@ -236,17 +210,14 @@ internal sealed class ResultParserEmitter
     private void WriteReader(CodeWriter writer, TypeRef type)
     {
         writer.WriteLine($"private static bool {_readerNames[type]}({ReaderParameters}, out {type.TypeName} value)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         if (type.IsNullable)
         {
             writer.WriteLine($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
-            writer.WriteLine("{");
-            writer.Indent++;
+            writer.OpenBlock();
             writer.WriteLine("value = null;");
             writer.WriteLine("return true;");
-            writer.Indent--;
-            writer.WriteLine("}");
+            writer.CloseBlock();
             writer.WriteLine();
             TypeRef inner = type with { IsNullable = false, IsNullableValueType = false, TypeName = NonNullableName(type) };
             if (type.IsNullableValueType)
@@ -279,8 +250,7 @@ internal sealed class ResultParserEmitter
             }
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     /// <summary>"T?" without its "?" (both Nullable&lt;T&gt; and annotated references display that way).</summary>
@@ -290,12 +260,10 @@ internal sealed class ResultParserEmitter
     private static void WriteExpectToken(CodeWriter writer, string token, string description)
     {
         writer.WriteLine($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"errors.Add(path, {Prompting}.ResultErrorKind.TypeMismatch, \"expected {description}, got \" + {Prompting}.JsonValueReaders.Describe(ref reader));");
         writer.WriteLine("return false;");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
     }
 
@@ -320,14 +288,12 @@ internal sealed class ResultParserEmitter
         }
 
         writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             PropertyShape property = shape.Properties[i];
             writer.WriteLine($"{(i == 0 ? "if" : "else if")} ({Prompting}.JsonValueReaders.MemberNameEquals(ref reader, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}))");
-            writer.WriteLine("{");
-            writer.Indent++;
+            writer.OpenBlock();
             writer.WriteLine("reader.Read();");
             if (property.IsRequired)
             {
@@ -345,25 +311,19 @@ internal sealed class ResultParserEmitter
                 writer.WriteLine($"if (!{ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)}))");
             }
 
-            writer.WriteLine("{");
-            writer.Indent++;
+            writer.OpenBlock();
             writer.WriteLine("reader.Skip();");
-            writer.Indent--;
-            writer.WriteLine("}");
-            writer.Indent--;
-            writer.WriteLine("}");
+            writer.CloseBlock();
+            writer.CloseBlock();
         }
 
         writer.WriteLine("else");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("// Members the type does not have are ignored: models add commentary fields.");
         writer.WriteLine("reader.Read();");
         writer.WriteLine("reader.Skip();");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine();
 
         for (int i = 0; i < shape.Properties.Count; i++)
@@ -372,22 +332,18 @@ internal sealed class ResultParserEmitter
             if (property.IsRequired)
             {
                 writer.WriteLine($"if (!{Has(i)})");
-                writer.WriteLine("{");
-                writer.Indent++;
+                writer.OpenBlock();
                 writer.WriteLine($"errors.Add({MemberPath(property)}, {Prompting}.ResultErrorKind.MissingMember, \"required member is missing\");");
-                writer.Indent--;
-                writer.WriteLine("}");
+                writer.CloseBlock();
             }
 
             WriteConstraintChecks(writer, property, i);
         }
 
         writer.WriteLine("if (errors.Count != errorCount)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("return false;");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
         WriteConstruction(writer, shape);
         writer.WriteLine("return true;");
@@ -434,15 +390,13 @@ internal sealed class ResultParserEmitter
 
         string condition = type.IsNullable ? $"{Valid(index)} && {local} is not null" : Valid(index);
         writer.WriteLine($"if ({condition})");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         foreach (string check in checks)
         {
             writer.WriteLine(check);
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private static string Double(double? value, string none) => value is { } number
@@ -463,8 +417,7 @@ internal sealed class ResultParserEmitter
         }
 
         writer.WriteLine($"value = new {shape.TypeName}({arguments})");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         foreach (PropertyShape property in initialized)
         {
             writer.WriteLine($"{property.PropertyName} = {Local(IndexOf(shape, property))},");
@@ -492,16 +445,13 @@ internal sealed class ResultParserEmitter
         string names = string.Join(", ", shape.MemberNames.Select(name => SymbolDisplay.FormatLiteral(name, quote: true)));
         writer.WriteLine($"global::System.ReadOnlySpan<string> names = new[] {{ {names} }};");
         writer.WriteLine($"if (!{Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index))");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("value = default;");
         writer.WriteLine("return false;");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("value = index switch");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         for (int i = 0; i < shape.MemberNames.Count; i++)
         {
             writer.WriteLine($"{i.ToString(CultureInfo.InvariantCulture)} => {shape.TypeName}.{shape.MemberNames[i]},");
@@ -521,23 +471,17 @@ internal sealed class ResultParserEmitter
         WriteExpectToken(writer, "StartArray", "array");
         writer.WriteLine("int errorCount = errors.Count;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPaths.Index(path, items.Count), errors, out {element.TypeName} item))");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("items.Add(item);");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine("else");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("items.Add(default!); // keeps later indexes in error paths true");
         writer.WriteLine("reader.Skip();");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine();
         if (type.Collection == CollectionShape.Array)
         {
@@ -555,24 +499,18 @@ internal sealed class ResultParserEmitter
         WriteExpectToken(writer, "StartObject", "object");
         writer.WriteLine("int errorCount = errors.Count;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("string key = reader.GetString()!;");
         writer.WriteLine("reader.Read();");
         writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPaths.Member(path, key), errors, out {element.TypeName} item))");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("entries[key] = item;");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.WriteLine("else");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("reader.Skip();");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("return errors.Count == errorCount;");
     }
