@@ -13,6 +13,26 @@ public sealed class PromptClientAttribute : Attribute
     public string? Model { get; set; }
 }
 
+/// <summary>
+/// Project-wide prompt settings, e.g. <c>[assembly: PromptDefaults(Model = "us.amazon.nova-lite-v1:0")]</c>. A method
+/// takes its model from its own <c>[Model]</c>, else from its interface's <c>[PromptClient(Model = …)]</c>, else from here.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false, Inherited = false)]
+public sealed class PromptDefaultsAttribute : Attribute
+{
+    /// <summary>The Bedrock model id or inference profile used by every prompt method that names none.</summary>
+    public string? Model { get; set; }
+}
+
+/// <summary>
+/// Marks a prompt method parameter that is deliberately not referenced by the method's templates (for example one
+/// the method uses otherwise), so PromptGen does not warn that the model never sees it (PG0102).
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class NotInTemplateAttribute : Attribute
+{
+}
+
 /// <summary>The user-turn template of a prompt method: Scriban over the method's parameters.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class PromptAttribute : Attribute

@@ -11,7 +11,8 @@ namespace PromptGen.Generators.Analyzers;
 /// <summary>
 /// Judges every model id written on a prompt client against the model catalog: unknown (PG0201), malformed
 /// (PG0202), legacy (PG0203), end of life (PG0204), or a base id that needs an inference profile (PG0205). Each
-/// literal is judged once, where it is written, whether one method uses it or all of them.
+/// literal is judged once, where it is written, whether one method uses it or all of them; that includes
+/// <c>[assembly: PromptDefaults(Model = "…")]</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
@@ -38,6 +39,27 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
                 Judge(reference, sink);
             }
         }
+    }
+
+    /// <summary>
+    /// The assembly default is one literal shared by every interface that uses it: it is judged once, in the file
+    /// where it is written, not once per interface.
+    /// </summary>
+    protected override void InitializeCompilation(CompilationStartAnalysisContext start, PromptSymbols symbols)
+    {
+        if (symbols.PromptDefaults is null || PromptSymbols.Find(start.Compilation.Assembly, symbols.PromptDefaults) is not { ApplicationSyntaxReference: { } written } defaults)
+        {
+            return;
+        }
+
+        start.RegisterSemanticModelAction(modelContext =>
+        {
+            if (modelContext.SemanticModel.SyntaxTree == written.SyntaxTree
+                && ModelReference.OfAssemblyDefaults(defaults, modelContext.CancellationToken) is { } reference)
+            {
+                Judge(reference, new DiagnosticSink(modelContext.ReportDiagnostic));
+            }
+        });
     }
 
     private static void Judge(ModelReference reference, DiagnosticSink sink)

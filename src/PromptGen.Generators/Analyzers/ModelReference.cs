@@ -34,7 +34,33 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
         return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
     }
 
-    /// <summary>The model a method calls: its own, else the interface's.</summary>
-    public static ModelReference? Effective(PromptDeclaration declaration, PromptMethod method, CancellationToken cancellationToken) =>
-        method.Model is not null ? OfMethod(method, cancellationToken) : OfInterface(declaration, cancellationToken);
+    /// <summary><c>[assembly: PromptDefaults(Model = "…")]</c>, or null when it names no model.</summary>
+    public static ModelReference? OfAssemblyDefaults(AttributeData? defaults, CancellationToken cancellationToken)
+    {
+        if (defaults is null || AttributeReader.HasErrors(defaults) || AttributeReader.NamedString(defaults, "Model") is not { } id)
+        {
+            return null;
+        }
+
+        Location? location = AttributeArguments.Named(defaults, "Model", cancellationToken)?.Expression.GetLocation()
+            ?? AttributeArguments.Location(defaults, cancellationToken);
+        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
+    }
+
+    /// <summary>The model a method calls: its own, else the interface's, else the assembly default.</summary>
+    public static ModelReference? Effective(PromptDeclaration declaration, PromptMethod method, CancellationToken cancellationToken)
+    {
+        if (method.Model is not null)
+        {
+            return OfMethod(method, cancellationToken);
+        }
+
+        return SetsModel(declaration.Client, cancellationToken)
+            ? OfInterface(declaration, cancellationToken)
+            : OfAssemblyDefaults(declaration.AssemblyDefaults, cancellationToken);
+    }
+
+    /// <summary>Whether the interface writes a model at all (a broken one still hides the assembly default).</summary>
+    private static bool SetsModel(AttributeData client, CancellationToken cancellationToken) =>
+        AttributeReader.NamedString(client, "Model") is not null || AttributeArguments.Named(client, "Model", cancellationToken) is not null;
 }

@@ -32,8 +32,16 @@ internal abstract class PromptClientAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 SymbolKind.NamedType);
+            InitializeCompilation(start, symbols);
         });
     }
+
+    /// <summary>For an analyzer that also judges something outside the interfaces (e.g. the assembly defaults).</summary>
+#pragma warning disable RS1012 // most analyzers need nothing more; the ones that do override this and register
+    protected virtual void InitializeCompilation(CompilationStartAnalysisContext start, PromptSymbols symbols)
+    {
+    }
+#pragma warning restore RS1012
 
     protected abstract void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken);
 }

@@ -9,8 +9,15 @@ namespace PromptGen.Generators.Analyzers;
 /// </summary>
 internal sealed class PromptDeclaration
 {
-    private PromptDeclaration(INamedTypeSymbol symbol, AttributeData client, AttributeData? systemPrompt, AttributeData? inference, IReadOnlyList<PromptMethod> methods)
+    private PromptDeclaration(
+        INamedTypeSymbol symbol,
+        AttributeData client,
+        AttributeData? systemPrompt,
+        AttributeData? inference,
+        AttributeData? assemblyDefaults,
+        IReadOnlyList<PromptMethod> methods)
     {
+        AssemblyDefaults = assemblyDefaults;
         Symbol = symbol;
         Client = client;
         SystemPrompt = systemPrompt;
@@ -26,6 +33,9 @@ internal sealed class PromptDeclaration
     public AttributeData? SystemPrompt { get; }
 
     public AttributeData? Inference { get; }
+
+    /// <summary><c>[assembly: PromptDefaults]</c> of the interface's assembly, whose model applies when neither the method nor the interface names one.</summary>
+    public AttributeData? AssemblyDefaults { get; }
 
     public IReadOnlyList<PromptMethod> Methods { get; }
 
@@ -54,7 +64,8 @@ internal sealed class PromptDeclaration
             }
         }
 
-        return new PromptDeclaration(type, client, interfaceSystemPrompt, PromptSymbols.Find(type, symbols.Inference), methods);
+        AttributeData? assemblyDefaults = symbols.PromptDefaults is null ? null : PromptSymbols.Find(type.ContainingAssembly, symbols.PromptDefaults);
+        return new PromptDeclaration(type, client, interfaceSystemPrompt, PromptSymbols.Find(type, symbols.Inference), assemblyDefaults, methods);
     }
 }
 

@@ -15,8 +15,12 @@ internal sealed class PromptSymbols
         INamedTypeSymbol systemPrompt,
         INamedTypeSymbol model,
         INamedTypeSymbol inference,
-        INamedTypeSymbol? cancellationToken)
+        INamedTypeSymbol? cancellationToken,
+        INamedTypeSymbol? promptDefaults,
+        INamedTypeSymbol? notInTemplate)
     {
+        PromptDefaults = promptDefaults;
+        NotInTemplate = notInTemplate;
         PromptClient = promptClient;
         Prompt = prompt;
         SystemPrompt = systemPrompt;
@@ -37,6 +41,12 @@ internal sealed class PromptSymbols
 
     public INamedTypeSymbol? CancellationToken { get; }
 
+    /// <summary><c>[assembly: PromptDefaults]</c>; null when referencing a PromptGen that predates it.</summary>
+    public INamedTypeSymbol? PromptDefaults { get; }
+
+    /// <summary><c>[NotInTemplate]</c> on a parameter; null when referencing a PromptGen that predates it.</summary>
+    public INamedTypeSymbol? NotInTemplate { get; }
+
     /// <summary>Null when the compilation does not reference PromptGen: then there is nothing to analyze.</summary>
     public static PromptSymbols? From(Compilation compilation)
     {
@@ -50,7 +60,15 @@ internal sealed class PromptSymbols
             return null;
         }
 
-        return new PromptSymbols(promptClient, prompt, systemPrompt, model, inference, compilation.GetTypeByMetadataName(KnownNames.CancellationToken));
+        return new PromptSymbols(
+            promptClient,
+            prompt,
+            systemPrompt,
+            model,
+            inference,
+            compilation.GetTypeByMetadataName(KnownNames.CancellationToken),
+            compilation.GetTypeByMetadataName(KnownNames.PromptDefaultsAttribute),
+            compilation.GetTypeByMetadataName(KnownNames.NotInTemplateAttribute));
     }
 
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType)

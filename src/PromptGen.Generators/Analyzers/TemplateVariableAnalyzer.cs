@@ -15,7 +15,8 @@ namespace PromptGen.Generators.Analyzers;
 /// Matches each method's templates against its parameters, like LoggerMessage does with its placeholders: a
 /// variable that is no parameter fails at render time (PG0101, at the exact characters inside the literal), and a
 /// parameter no template uses is never seen by the model (PG0102, at the parameter). A <c>CancellationToken</c> is
-/// passed to the call, never to the template, so it is neither a variable nor unused.
+/// passed to the call, never to the template, so it is neither a variable nor unused; a parameter marked
+/// <c>[NotInTemplate]</c> is used otherwise by design and is not reported either.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
@@ -86,7 +87,8 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 
         foreach (IParameterSymbol parameter in inputs)
         {
-            if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
+            bool optedOut = symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null;
+            if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);
             }

@@ -44,6 +44,12 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' of method '{1}' is a '{2}' parameter; prompt methods take their inputs by value, so remove the modifier",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor GeneratedNameCollision = Create(
+        DiagnosticIds.GeneratedNameCollision,
+        "Member collides with the generated Create method",
+        "Member '{0}' of prompt client '{1}' collides with the static Create(IBedrockRuntime) method PromptGen adds to the interface; rename it",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         DiagnosticIds.InternalError,
         "PromptGen failed on this interface",
@@ -59,7 +65,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoModel = Create(
         DiagnosticIds.NoModel,
         "No Bedrock model for prompt method",
-        "Method '{0}' has no model: set [PromptClient(Model = \"...\")] on the interface or [Model(\"...\")] on the method",
+        "Method '{0}' has no model: set [Model(\"...\")] on the method, [PromptClient(Model = \"...\")] on the interface or [assembly: PromptDefaults(Model = \"...\")] for the whole project",
         ModelCategory);
 
     public static readonly DiagnosticDescriptor UnsupportedResultType = Create(
@@ -184,6 +190,7 @@ internal static class DiagnosticDescriptors
         MissingPromptAttribute,
         UnsupportedPromptClientShape,
         UnsupportedParameter,
+        GeneratedNameCollision,
         InternalError,
         TemplateSyntaxError,
         NoModel,

@@ -13,6 +13,7 @@ internal static class DiagnosticIds
     public const string UnsupportedParameter = "PG0006";
     public const string MissingCancellationToken = "PG0007";
     public const string PromptAttributeOutsidePromptClient = "PG0008";
+    public const string GeneratedNameCollision = "PG0009";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";

@@ -145,18 +145,46 @@ internal static class PromptClientEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>Overloads share a name; the fields that belong to each need distinct ones.</summary>
+    /// <summary>
+    /// Overloads share a name; the fields that belong to each need distinct ones. A numbered name must not be one
+    /// another method already has (Summarize, Summarize and Summarize2 give Summarize, Summarize3, Summarize2).
+    /// </summary>
     private static IReadOnlyList<string> UniqueMemberNames(EquatableArray<PromptMethodModel> methods)
     {
-        var seen = new Dictionary<string, int>();
+        var taken = new HashSet<string>(methods.Select(method => method.Name), System.StringComparer.Ordinal);
+        var firstSeen = new HashSet<string>(System.StringComparer.Ordinal);
         var names = new List<string>(methods.Count);
         foreach (PromptMethodModel method in methods)
         {
-            seen[method.Name] = seen.TryGetValue(method.Name, out int count) ? count + 1 : 1;
-            names.Add(seen[method.Name] == 1 ? method.Name : method.Name + seen[method.Name].ToString(CultureInfo.InvariantCulture));
+            string name = method.Name;
+            if (!firstSeen.Add(name))
+            {
+                int suffix = 2;
+                while (taken.Contains(name + suffix.ToString(CultureInfo.InvariantCulture)))
+                {
+                    suffix++;
+                }
+
+                name += suffix.ToString(CultureInfo.InvariantCulture);
+                taken.Add(name);
+            }
+
+            names.Add(name);
         }
 
         return names;
+    }
+
+    /// <summary>A local's name that no parameter of the method has, so a parameter named 'request' still works.</summary>
+    private static string LocalName(string preferred, PromptMethodModel method)
+    {
+        string name = preferred;
+        while (method.Parameters.Any(parameter => parameter.TemplateName == name))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 
     private static void WriteTemplateFields(CodeWriter writer, PromptMethodModel method, string memberName)
@@ -221,8 +249,11 @@ internal static class PromptClientEmitter
         writer.WriteLine("async " + signature);
         writer.OpenBlock();
 
+        string arguments = LocalName("arguments", method);
+        string request = LocalName("request", method);
+        string response = LocalName("response", method);
         ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken).ToArray();
-        writer.WriteLine($"var arguments = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
+        writer.WriteLine($"var {arguments} = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
         writer.OpenBlock();
         foreach (ParameterModel parameter in templateParameters)
         {
@@ -232,14 +263,14 @@ internal static class PromptClientEmitter
         writer.Indent--;
         writer.WriteLine("};");
 
-        writer.WriteLine($"var request = new {Runtime}.Bedrock.ConverseRequest");
+        writer.WriteLine($"var {request} = new {Runtime}.Bedrock.ConverseRequest");
         writer.OpenBlock();
         if (plan.SystemTemplate is not null)
         {
-            writer.WriteLine($"System = {Runtime}.Bedrock.SystemContentBlock.ListFromText({memberName}SystemTemplate.Render(arguments)),");
+            writer.WriteLine($"System = {Runtime}.Bedrock.SystemContentBlock.ListFromText({memberName}SystemTemplate.Render({arguments})),");
         }
 
-        writer.WriteLine($"Messages = {{ {Runtime}.Bedrock.Message.User({memberName}UserTemplate.Render(arguments)) }},");
+        writer.WriteLine($"Messages = {{ {Runtime}.Bedrock.Message.User({memberName}UserTemplate.Render({arguments})) }},");
         WriteInference(writer, plan.Inference);
         writer.Indent--;
         writer.WriteLine("};");
@@ -249,15 +280,19 @@ internal static class PromptClientEmitter
         if (plan.Result is not null)
         {
             string run = plan.Result.WithDetails ? "RunWithDetailsAsync" : "RunAsync";
-            writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.{run}(_bedrock, {modelId}, request, {memberName}Result, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.{run}({Bedrock(method)}, {modelId}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false);");
         }
         else
         {
-            writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync({modelId}, request, {cancellation}).ConfigureAwait(false);");
-            writer.WriteLine("return response.GetOutputText();");
+            writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse {response} = await {Bedrock(method)}.ConverseAsync({modelId}, {request}, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine($"return {response}.GetOutputText();");
         }
         writer.CloseBlock();
     }
+
+    /// <summary>The client's runtime field, qualified only when a parameter named '_bedrock' would hide it.</summary>
+    private static string Bedrock(PromptMethodModel method) =>
+        method.Parameters.Any(parameter => parameter.TemplateName == "_bedrock") ? "this._bedrock" : "_bedrock";
 
     private static void WriteInference(CodeWriter writer, InferenceModel inference)
     {

@@ -8,6 +8,9 @@ internal static class KnownNames
     public const string SystemPromptAttribute = "PromptGen.SystemPromptAttribute";
     public const string ModelAttribute = "PromptGen.ModelAttribute";
     public const string InferenceAttribute = "PromptGen.InferenceAttribute";
+    public const string PromptDefaultsAttribute = "PromptGen.PromptDefaultsAttribute";
+    public const string NotInTemplateAttribute = "PromptGen.NotInTemplateAttribute";
+    public const string BedrockRuntime = "PromptGen.Bedrock.IBedrockRuntime";
     public const string StructuredOutputAttribute = "PromptGen.StructuredOutputAttribute";
     public const string PromptResult = "PromptGen.Prompting.PromptResult<T>";
     public const string CancellationToken = "System.Threading.CancellationToken";

@@ -65,9 +65,20 @@ internal static class PromptClientParser
             return Result(null, diagnostics);
         }
 
+        if (FindFactoryCollision(symbol) is { } collision)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratedNameCollision,
+                SourceLocationOf(collision, interfaceLocation),
+                collision.Name,
+                symbol.Name));
+            return Result(null, diagnostics);
+        }
+
         AttributeData clientAttribute = context.Attributes[0];
+        AttributeData? assemblyDefaults = AttributeReader.Find(symbol.ContainingAssembly, KnownNames.PromptDefaultsAttribute);
         var defaults = new ClientDefaults(
-            AttributeReader.NamedString(clientAttribute, "Model"),
+            AttributeReader.NamedString(clientAttribute, "Model") ?? AttributeReader.NamedString(assemblyDefaults, "Model"),
             AttributeReader.Find(symbol, KnownNames.SystemPromptAttribute),
             AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)),
             AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute));
@@ -346,6 +357,28 @@ internal static class PromptClientParser
 
         return null;
     }
+
+    /// <summary>
+    /// A member of the interface that the generated <c>static Create(IBedrockRuntime)</c> would clash with: a method
+    /// of that signature (CS0111) or anything else named Create (CS0102). Overloads of other names are fine.
+    /// </summary>
+    private static ISymbol? FindFactoryCollision(INamedTypeSymbol symbol)
+    {
+        foreach (ISymbol member in symbol.GetMembers(FactoryMethodName).Concat(symbol.GetTypeMembers(FactoryMethodName)))
+        {
+            if (member is not IMethodSymbol method
+                || (method.Parameters.Length == 1
+                    && method.Parameters[0].RefKind == RefKind.None
+                    && method.Parameters[0].Type.ToDisplayString() == KnownNames.BedrockRuntime))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    private const string FactoryMethodName = "Create";
 
     private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol symbol)
     {
