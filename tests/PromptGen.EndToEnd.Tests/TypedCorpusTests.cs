@@ -94,5 +94,8 @@ public sealed class TypedCorpusTests
                 Usage = new TokenUsage { InputTokens = 10, OutputTokens = 10, TotalTokens = 20 },
                 Metrics = new ConverseMetrics { LatencyMs = 1 },
             });
+
+        public System.Collections.Generic.IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("This test double does not stream.");
     }
 }

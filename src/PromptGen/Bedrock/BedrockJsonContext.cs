@@ -16,6 +16,12 @@ namespace PromptGen.Bedrock;
 [JsonSerializable(typeof(ToolResultBlock))]
 [JsonSerializable(typeof(ToolConfiguration))]
 [JsonSerializable(typeof(OutputConfiguration))]
+[JsonSerializable(typeof(MessageStartEvent))]
+[JsonSerializable(typeof(ContentBlockStartEvent))]
+[JsonSerializable(typeof(ContentBlockDeltaEvent))]
+[JsonSerializable(typeof(ContentBlockStopEvent))]
+[JsonSerializable(typeof(MessageStopEvent))]
+[JsonSerializable(typeof(ConverseStreamMetadataEvent))]
 internal sealed partial class BedrockJsonContext : JsonSerializerContext
 {
 }

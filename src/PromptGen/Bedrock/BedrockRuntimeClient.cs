@@ -22,7 +22,7 @@ namespace PromptGen.Bedrock;
 /// cancellation through the caller's token <see cref="OperationCanceledException"/> carrying that token.
 /// Each call is sent once; retries are not implemented yet.
 /// </remarks>
-public sealed class BedrockRuntimeClient : IBedrockRuntime, IDisposable
+public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 {
     private const int MaxModelIdLength = 2048;
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");

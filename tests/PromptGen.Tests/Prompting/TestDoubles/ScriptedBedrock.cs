@@ -58,6 +58,9 @@ internal sealed class ScriptedBedrock : IBedrockRuntime
         return Task.FromResult(_answers.Dequeue()());
     }
 
+    public System.Collections.Generic.IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This test double does not stream.");
+
     public static JsonElement Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
