@@ -83,6 +83,9 @@ public class TemplateRenderingBenchmarks
         });
 
         public Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) => _response;
+
+        public System.Collections.Generic.IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
+            throw new System.NotSupportedException("This benchmark double does not stream.");
     }
 }
 
