@@ -32,6 +32,7 @@ public sealed class BedrockClientOptions
 
     private TimeProvider _timeProvider = TimeProvider.System;
     private TimeSpan _timeout = DefaultTimeout;
+    private BedrockRetryOptions _retry = new();
 
     /// <summary>The AWS region, e.g. <c>us-east-1</c>. SigV4 needs one even with a custom <see cref="Endpoint"/>.</summary>
     public string? Region { get; set; }
@@ -65,7 +66,8 @@ public sealed class BedrockClientOptions
     }
 
     /// <summary>
-    /// The limit for one call, from signing to the last byte of the response; exceeding it raises
+    /// The limit for one call, from signing the first attempt to the last byte of the response, retries and
+    /// back-off included (see <see cref="BedrockRetryOptions.AttemptTimeout"/> for one attempt); exceeding it raises
     /// <see cref="BedrockTimeoutException"/>. Defaults to <see cref="DefaultTimeout"/>;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off. A caller-supplied
     /// <see cref="System.Net.Http.HttpClient"/> keeps its own <see cref="System.Net.Http.HttpClient.Timeout"/> too; the
@@ -77,5 +79,12 @@ public sealed class BedrockClientOptions
         set => _timeout = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive, or Timeout.InfiniteTimeSpan.");
+    }
+
+    /// <summary>Retries of throttled and transiently failed calls (AWS SDK standard mode: 3 attempts by default).</summary>
+    public BedrockRetryOptions Retry
+    {
+        get => _retry;
+        set => _retry = value ?? throw new ArgumentNullException(nameof(value));
     }
 }

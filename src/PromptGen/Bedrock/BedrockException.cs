@@ -10,6 +10,24 @@ public abstract class BedrockException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// How many attempts the call made before this error was raised: 1 when it was not retried. The error is the
+    /// last attempt's.
+    /// </summary>
+    public int Attempts { get; internal set; } = 1;
+
+    /// <summary>
+    /// True when a retryable error was raised without retrying because the client's retry quota was used up
+    /// (<see cref="BedrockRetryOptions.UseRetryQuota"/>): most recent calls were failing.
+    /// </summary>
+    public bool RetryQuotaExhausted { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message =>
+        Attempts > 1 || RetryQuotaExhausted
+            ? base.Message + (Attempts > 1 ? $" (gave up after {Attempts} attempts" : " (not retried") + (RetryQuotaExhausted ? ": the client's retry quota is used up)" : ")")
+            : base.Message;
 }
 
 /// <summary>
@@ -50,6 +68,9 @@ public class BedrockServiceException : BedrockException
     /// short snippet of that body.
     /// </summary>
     public string ServiceMessage { get; }
+
+    /// <summary>The wait the service asked for in <c>Retry-After</c>, when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
 
     /// <summary>
     /// Whether the same request may succeed if sent again later. For codes this library does not model, this

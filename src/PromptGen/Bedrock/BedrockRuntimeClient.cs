@@ -20,7 +20,8 @@ namespace PromptGen.Bedrock;
 /// an unusable 2xx body <see cref="BedrockResponseException"/>; a transport failure
 /// <see cref="BedrockConnectionException"/>; exceeding the time limit <see cref="BedrockTimeoutException"/>;
 /// cancellation through the caller's token <see cref="OperationCanceledException"/> carrying that token.
-/// Each call is sent once; retries are not implemented yet.
+/// Throttling and transient failures are retried as <see cref="BedrockClientOptions.Retry"/> says; an error raised
+/// after retries is the last attempt's, with <see cref="BedrockException.Attempts"/> set.
 /// </remarks>
 public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 {
@@ -31,7 +32,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     private readonly bool _ownsHttpClient;
     private readonly IRequestAuthenticator _authenticator;
     private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _timeout;
+    private readonly BedrockCallPipeline _pipeline;
     private int _disposed;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
@@ -61,7 +62,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         Endpoint = settings.Endpoint;
         Region = settings.Region;
         _timeProvider = options.TimeProvider;
-        _timeout = options.Timeout;
+        _pipeline = new BedrockCallPipeline(options.Retry.Clone(), options.Timeout, options.TimeProvider, settings.Endpoint);
         _authenticator = settings.BearerToken is { } bearerToken
             ? new BearerTokenAuthenticator(bearerToken)
             : new SigV4Authenticator(
@@ -77,6 +78,9 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
     /// <summary>The region requests are signed for; null only with a bearer token and a custom endpoint.</summary>
     public string? Region { get; }
+
+    /// <summary>Tokens left in this client's retry quota (null when it is off); for tests and diagnostics.</summary>
+    internal int? RetryQuotaAvailable => _pipeline.QuotaAvailable;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long, or the request cannot be serialized.</exception>
@@ -96,8 +100,10 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         Uri uri = BedrockOperationUri.Converse(Endpoint, modelId);
         string invocationId = Guid.NewGuid().ToString();
 
-        // One attempt for now. A retry loop will wrap this call: each attempt builds, signs and sends afresh.
-        return await SendAttemptAsync(uri, body, invocationId, attempt: 1, maxAttempts: 1, ConverseResponseReader.Read, cancellationToken)
+        // Each attempt builds, signs (a fresh SigV4 date) and sends afresh.
+        return await _pipeline.ExecuteAsync(
+                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(uri, body, invocationId, attempt, maxAttempts, ConverseResponseReader.Read, attemptToken),
+                cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -118,12 +124,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         Func<byte[], string?, T> readSuccess,
         CancellationToken cancellationToken)
     {
-        using CancellationTokenSource? timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_timeout, _timeProvider);
-        using CancellationTokenSource attemptSource = timeoutSource is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        CancellationToken attemptToken = attemptSource.Token;
-
+        // cancellationToken is the pipeline's: it carries the caller's token and both time limits.
         using var message = new HttpRequestMessage(HttpMethod.Post, uri);
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = JsonContentType;
@@ -131,36 +132,28 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
         try
         {
-            await _authenticator.AuthenticateAsync(message, body, attemptToken).ConfigureAwait(false);
+            await _authenticator.AuthenticateAsync(message, body, cancellationToken).ConfigureAwait(false);
 
             using HttpResponseMessage response = await _httpClient
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 .ConfigureAwait(false);
-            byte[] responseBody = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
+            byte[] responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
 
             if (!response.IsSuccessStatusCode)
             {
                 var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), responseBody, response.ReasonPhrase);
-                throw BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
+                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
+                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
+                throw serviceError;
             }
 
             return readSuccess(responseBody, requestId);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            if (e.CancellationToken == cancellationToken)
-            {
-                throw;
-            }
-
-            // Canceled through the linked token: report it as the caller's, so `when (token.IsCancellationRequested)`
-            // and ex.CancellationToken checks on the caller's side work.
-            throw new OperationCanceledException(e.Message, e, cancellationToken);
-        }
-        catch (OperationCanceledException e) when (timeoutSource?.IsCancellationRequested == true)
-        {
-            throw new BedrockTimeoutException(Endpoint, _timeout, e);
+            // The pipeline tells the caller's cancellation from its time limits by this token.
+            throw e.CancellationToken == cancellationToken ? e : new OperationCanceledException(e.Message, e, cancellationToken);
         }
         catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {

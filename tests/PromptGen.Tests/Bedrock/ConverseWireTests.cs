@@ -54,7 +54,7 @@ public sealed class ConverseWireTests
         Assert.Equal("application/json", sent.Header("Content-Type"));
         Assert.Matches(@"^promptgen/\d+\.\d+\.\d+", sent.Header("User-Agent"));
         Assert.True(Guid.TryParse(sent.Header("amz-sdk-invocation-id"), out _));
-        Assert.Equal("attempt=1; max=1", sent.Header("amz-sdk-request"));
+        Assert.Equal("attempt=1; max=3", sent.Header("amz-sdk-request"));
     }
 
     [Fact]

@@ -225,7 +225,10 @@ public sealed class ErrorMappingTests
 
     private static async Task<BedrockServiceException> ConverseExpectingError(CapturingHandler handler)
     {
-        using BedrockRuntimeClient client = TestClients.Create(TestClients.SigV4Options(), handler);
+        // One attempt: these tests are about mapping a response; retries are covered in Reliability/.
+        BedrockClientOptions options = TestClients.SigV4Options();
+        options.Retry.MaxAttempts = 1;
+        using BedrockRuntimeClient client = TestClients.Create(options, handler);
         return await Assert.ThrowsAnyAsync<BedrockServiceException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
     }
 }

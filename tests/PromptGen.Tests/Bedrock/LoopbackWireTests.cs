@@ -57,7 +57,7 @@ public sealed class LoopbackWireTests
             received.Target);
         Assert.Equal($"127.0.0.1:{server.Endpoint.Port}", received.Headers["Host"]);
         Assert.Equal("loopback-session-token", received.Headers["X-Amz-Security-Token"]);
-        Assert.Equal("attempt=1; max=1", received.Headers["amz-sdk-request"]);
+        Assert.Equal("attempt=1; max=3", received.Headers["amz-sdk-request"]);
         Assert.StartsWith("promptgen/", received.Headers["User-Agent"]);
         Assert.Equal(
             IndependentSigV4Verifier.ExpectedAuthorization(
