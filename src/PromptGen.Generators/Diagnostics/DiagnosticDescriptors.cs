@@ -23,7 +23,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
         DiagnosticIds.UnsupportedReturnType,
         "Prompt method return type is not supported",
-        "Method '{0}' returns '{1}', which PromptGen cannot produce; return Task<T> or ValueTask<T>, where T is string or a type with a JSON shape",
+        "Method '{0}' returns '{1}', which PromptGen cannot produce; return Task<T> or ValueTask<T> (T is string or a type with a JSON shape), IAsyncEnumerable<string>, PromptStream or ResultStream<T, TPartial>",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor MissingPromptAttribute = Create(
@@ -184,6 +184,12 @@ internal static class DiagnosticDescriptors
         "Strategy {0} needs a capability model '{1}' does not have, so method '{2}' fails with a 400 from Bedrock; use StructuredOutputStrategy.{3} or remove the Strategy to let PromptGen choose",
         ResultCategory);
 
+    public static readonly DiagnosticDescriptor PartialTypeNameMismatch = Create(
+        DiagnosticIds.PartialTypeNameMismatch,
+        "Streamed result names the wrong partial type",
+        "Method '{0}' streams '{1}', whose partial type PromptGen generates as '{2}' (nested in the interface); return ResultStream<{1}, {2}>",
+        ResultCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -211,7 +217,8 @@ internal static class DiagnosticDescriptors
         TooManyStopSequences,
         EmptyStopSequence,
         SchemaSentInPrompt,
-        StructuredOutputStrategyNotSupported);
+        StructuredOutputStrategyNotSupported,
+        PartialTypeNameMismatch);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

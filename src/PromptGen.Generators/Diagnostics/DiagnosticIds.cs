@@ -33,4 +33,5 @@ internal static class DiagnosticIds
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";
+    public const string PartialTypeNameMismatch = "PG0303";
 }

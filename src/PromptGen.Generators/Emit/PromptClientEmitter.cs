@@ -33,6 +33,13 @@ internal static class PromptClientEmitter
             ResultParserEmitter.Emit(writer, ResultsClassName(model), results);
         }
 
+        StreamingPartialTypes partials = StreamingPartialTypes.Of(model);
+        if (!partials.IsEmpty)
+        {
+            writer.WriteLine();
+            StreamingBuilderEmitter.Emit(writer, model, partials);
+        }
+
         CloseNamespace(writer, model.Namespace);
         return writer.ToString();
     }
@@ -77,6 +84,7 @@ internal static class PromptClientEmitter
         writer.Indent++;
         writer.WriteLine($"=> new {QualifiedImplementationName(model)}(bedrock);");
         writer.Indent--;
+        StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
         writer.CloseBlock();
 
         foreach (ContainingTypeModel _ in model.ContainingTypes)
@@ -139,7 +147,7 @@ internal static class PromptClientEmitter
         for (int i = 0; i < model.Methods.Count; i++)
         {
             writer.WriteLine();
-            WriteMethod(writer, model.Methods[i], memberNames[i]);
+            WriteMethod(writer, model, model.Methods[i], memberNames[i]);
         }
 
         writer.CloseBlock();
@@ -232,7 +240,7 @@ internal static class PromptClientEmitter
         writer.WriteLine();
     }
 
-    private static void WriteMethod(CodeWriter writer, PromptMethodModel method, string memberName)
+    private static void WriteMethod(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName)
     {
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.Type} {p.Identifier}"));
         string signature = $"{method.ReturnType} {method.FullyQualifiedDeclaringInterface}.{method.Name}({parameters})";
@@ -246,7 +254,7 @@ internal static class PromptClientEmitter
             return;
         }
 
-        writer.WriteLine("async " + signature);
+        writer.WriteLine((StreamingMethodEmitter.IsStreaming(method) ? string.Empty : "async ") + signature);
         writer.OpenBlock();
 
         string arguments = LocalName("arguments", method);
@@ -277,7 +285,11 @@ internal static class PromptClientEmitter
 
         string cancellation = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Identifier ?? "default";
         string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
-        if (plan.Result is not null)
+        if (StreamingMethodEmitter.IsStreaming(method))
+        {
+            StreamingMethodEmitter.WriteReturn(writer, model, method, memberName, modelId, cancellation);
+        }
+        else if (plan.Result is not null)
         {
             string run = plan.Result.WithDetails ? "RunWithDetailsAsync" : "RunAsync";
             writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.{run}({Bedrock(method)}, {modelId}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false);");

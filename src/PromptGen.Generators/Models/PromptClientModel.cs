@@ -33,6 +33,12 @@ internal enum ReturnKind
     /// <summary>Task&lt;T&gt; of a type described by <see cref="PromptPlan.Result"/>.</summary>
     TaskOfResult,
     ValueTaskOfResult,
+    /// <summary>IAsyncEnumerable&lt;string&gt;: the text as it arrives.</summary>
+    TextStream,
+    /// <summary>PromptStream: the text as it arrives, then stop reason, usage and metrics.</summary>
+    PromptStream,
+    /// <summary>ResultStream&lt;T, TPartial&gt;: partial values as they arrive, then the validated T.</summary>
+    ResultStream,
 }
 
 /// <summary>A method parameter as it appears in the implementing signature and in templates.</summary>
@@ -56,6 +62,9 @@ internal sealed record ResultPlan(ResultModel Model, string Strategy, string Str
 {
     /// <summary>The method returns PromptResult&lt;T&gt; (value plus attempts and usage) rather than T.</summary>
     public bool WithDetails { get; init; }
+
+    /// <summary>The generated partial counterpart of T the method streams (nested in the interface); null when it does not stream.</summary>
+    public string? PartialTypeName { get; init; }
 }
 
 /// <summary>Inference settings; null means "not set", so Bedrock's default applies.</summary>

@@ -16,4 +16,7 @@ internal static class KnownNames
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task<TResult>";
     public const string ValueTask = "System.Threading.Tasks.ValueTask<TResult>";
+    public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable<T>";
+    public const string PromptStream = "PromptGen.Streaming.PromptStream";
+    public const string ResultStream = "PromptGen.Streaming.ResultStream<T, TPartial>";
 }

@@ -151,7 +151,9 @@ internal static class PromptClientParser
             .Select(parameter => ParseParameter(parameter, method, methodLocation, diagnostics))
             .ToEquatableArray();
 
-        (ReturnKind returnKind, ITypeSymbol? resultType) = ClassifyReturnType(method.ReturnType);
+        (ReturnKind returnKind, ITypeSymbol? resultType) = StreamingReturnTypes.TryClassify(method.ReturnType, out ReturnKind streamKind, out ITypeSymbol? streamedType, out ITypeSymbol? partialType)
+            ? (streamKind, streamedType)
+            : ClassifyReturnType(method.ReturnType);
         Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
             ? syntax.ReturnType.GetLocation()
             : methodLocation;
@@ -176,6 +178,10 @@ internal static class PromptClientParser
                     method.Name,
                     resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                     problem));
+            }
+            else if (partialType is not null)
+            {
+                CheckStreamedResult(method, resultType, partialType, resultModel!, returnLocation, diagnostics);
             }
         }
 
@@ -218,15 +224,43 @@ internal static class PromptClientParser
             ? null
             : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput)
                 with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _) };
+        string returnType = method.ReturnType.ToDisplayString(TypeFormat);
+        if (partialType is not null && resultPlan is not null)
+        {
+            // The partial type does not exist yet (this generator writes it), so its name is spelt out in full.
+            string partialName = StreamingReturnTypes.PartialTypeName(resultType!);
+            resultPlan = resultPlan with { PartialTypeName = partialName };
+            returnType = $"global::PromptGen.Streaming.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialName}>";
+        }
+
         PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
 
         return new PromptMethodModel(
             method.Name,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            method.ReturnType.ToDisplayString(TypeFormat),
+            returnType,
             plan is null ? ReturnKind.Unsupported : returnKind,
             parameters,
             plan);
+    }
+
+    /// <summary>A streamed result must be an object, and its partial type must have the generated name.</summary>
+    private static void CheckStreamedResult(IMethodSymbol method, ITypeSymbol resultType, ITypeSymbol partialType, ResultModel result, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        string display = resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (StreamingReturnTypes.StreamingProblem(result) is { } problem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResultType, location, method.Name, display, problem));
+        }
+        else if (partialType.Name != StreamingReturnTypes.PartialTypeName(resultType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.PartialTypeNameMismatch,
+                location,
+                method.Name,
+                display,
+                StreamingReturnTypes.PartialTypeName(resultType)));
+        }
     }
 
     /// <summary>Whether the template parses; its errors are reported when <paramref name="report"/> is set.</summary>

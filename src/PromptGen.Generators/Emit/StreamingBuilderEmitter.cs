@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Emit;
+
+/// <summary>
+/// Writes the builders that fill the partial types as <c>IncrementalJsonReader</c> reads: one class per object
+/// shape, deriving from <c>PartialObjectBuilder&lt;TPartial&gt;</c>, with a field per member (the scalar, or the
+/// builder of a nested object or list) and a <c>Build</c> that makes the next immutable snapshot. Scalars are
+/// converted by the same <c>JsonValueReaders</c> the final parse uses. No reflection.
+/// </summary>
+internal sealed class StreamingBuilderEmitter
+{
+    private const string Streaming = "global::PromptGen.Streaming";
+    private const string Prompting = "global::PromptGen.Prompting";
+
+    private readonly StreamingPartialTypes _types;
+    private readonly Dictionary<TypeRef, string> _elementReaders = new();
+    private readonly List<TypeRef> _pendingElementReaders = new();
+    private readonly Dictionary<string, string> _enumReaders = new();
+    private readonly HashSet<string> _usedNames = new();
+
+    private StreamingBuilderEmitter(StreamingPartialTypes types)
+    {
+        _types = types;
+    }
+
+    public static string ClassName(PromptClientModel model) => model.ImplementationName + "Partials";
+
+    public static string FactoryName(string partialTypeName) => "Create" + partialTypeName;
+
+    public static void Emit(CodeWriter writer, PromptClientModel model, StreamingPartialTypes types)
+    {
+        var emitter = new StreamingBuilderEmitter(types);
+        foreach (ObjectShape shape in types.Objects)
+        {
+            emitter._usedNames.Add(BuilderName(types, shape.Id));
+        }
+
+        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
+        writer.WriteLine($"file static class {ClassName(model)}");
+        writer.OpenBlock();
+        foreach (ObjectShape shape in types.Objects)
+        {
+            string partial = types.QualifiedNameOf(shape.Id);
+            writer.WriteLine($"public static {Streaming}.PartialValueBuilder<{partial}> {FactoryName(types.NameOf(shape.Id))}() => new {BuilderName(types, shape.Id)}();");
+        }
+
+        foreach (ObjectShape shape in types.Objects)
+        {
+            writer.WriteLine();
+            emitter.WriteBuilder(writer, shape);
+        }
+
+        for (int i = 0; i < emitter._pendingElementReaders.Count; i++)
+        {
+            writer.WriteLine();
+            emitter.WriteElementReader(writer, emitter._pendingElementReaders[i]);
+        }
+
+        foreach (EnumShape shape in types.Enums)
+        {
+            if (emitter._enumReaders.TryGetValue(shape.Id, out string? name))
+            {
+                writer.WriteLine();
+                WriteEnumReader(writer, shape, name);
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string BuilderName(StreamingPartialTypes types, string shapeId) => types.NameOf(shapeId) + "Builder";
+
+    private void WriteBuilder(CodeWriter writer, ObjectShape shape)
+    {
+        string partial = _types.QualifiedNameOf(shape.Id);
+        writer.WriteLine($"private sealed class {BuilderName(_types, shape.Id)} : {Streaming}.PartialObjectBuilder<{partial}>");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.Properties.Count; i++)
+        {
+            TypeRef type = shape.Properties[i].Type;
+            string fieldType = StreamingPartialTypes.IsContainer(type)
+                ? $"{Streaming}.PartialValueBuilder<{StreamingPartialTypes.NonNullable(_types.PartialTypeOf(type))}>?"
+                : _types.MemberTypeOf(type);
+            writer.WriteLine($"private {fieldType} {Field(i)};");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("protected override int MemberIndex(string name)");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.Properties.Count; i++)
+        {
+            writer.WriteLine($"if ({Streaming}.PartialScalars.NameEquals(name, {SymbolDisplay.FormatLiteral(shape.Properties[i].JsonName, quote: true)}))");
+            writer.OpenBlock();
+            writer.WriteLine($"return {Number(i)};");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return -1; // a member the type does not have: ignored, as in the final parse");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        WriteReadScalar(writer, shape);
+        writer.WriteLine();
+        WriteStartMember(writer, shape);
+        writer.WriteLine();
+
+        writer.WriteLine($"protected override {partial} Build() => new()");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.Properties.Count; i++)
+        {
+            string value = StreamingPartialTypes.IsContainer(shape.Properties[i].Type) ? Field(i) + "?.Snapshot()" : Field(i);
+            writer.WriteLine($"{shape.Properties[i].PropertyName} = {value},");
+        }
+
+        writer.Indent--;
+        writer.WriteLine("};");
+        writer.CloseBlock();
+    }
+
+    private void WriteReadScalar(CodeWriter writer, ObjectShape shape)
+    {
+        writer.WriteLine($"protected override bool ReadScalar(int member, in {Streaming}.JsonScalar value)");
+        writer.OpenBlock();
+        writer.WriteLine("switch (member)");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.Properties.Count; i++)
+        {
+            TypeRef type = shape.Properties[i].Type;
+            writer.WriteLine($"case {Number(i)}:");
+            writer.Indent++;
+            if (StreamingPartialTypes.IsContainer(type))
+            {
+                writer.WriteLine("if (!value.IsNull)");
+                writer.OpenBlock();
+                writer.WriteLine($"return false; // expected {(type.Kind == ValueKind.List ? "an array" : "an object")}");
+                writer.CloseBlock();
+                writer.WriteLine();
+                writer.WriteLine($"{Field(i)} = null;");
+                writer.WriteLine("return true;");
+            }
+            else
+            {
+                string variant = StreamingPartialTypes.IsValueType(type) ? "TryReadNullable" : "TryReadNullableReference";
+                writer.WriteLine($"return {Streaming}.PartialScalars.{variant}<{StreamingPartialTypes.NonNullable(type.TypeName)}>(value, {ValueReader(type)}, out {Field(i)});");
+            }
+
+            writer.Indent--;
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent++;
+        writer.WriteLine("return false;");
+        writer.Indent--;
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private void WriteStartMember(CodeWriter writer, ObjectShape shape)
+    {
+        writer.WriteLine($"protected override {Streaming}.PartialJsonNode? StartMember(int member, bool isArray)");
+        writer.OpenBlock();
+        writer.WriteLine("switch (member)");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.Properties.Count; i++)
+        {
+            TypeRef type = shape.Properties[i].Type;
+            if (!StreamingPartialTypes.IsContainer(type))
+            {
+                continue;
+            }
+
+            writer.WriteLine($"case {Number(i)}:");
+            writer.Indent++;
+            writer.WriteLine($"if ({(type.Kind == ValueKind.List ? "!isArray" : "isArray")})");
+            writer.OpenBlock();
+            writer.WriteLine("return null;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"{Field(i)} = {BuilderExpression(type)};");
+            writer.WriteLine($"return {Field(i)};");
+            writer.Indent--;
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent++;
+        writer.WriteLine("return null;");
+        writer.Indent--;
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>A new builder for a value of a container type.</summary>
+    private string BuilderExpression(TypeRef type)
+    {
+        if (type.Kind == ValueKind.Object)
+        {
+            return $"new {BuilderName(_types, type.ShapeId!)}()";
+        }
+
+        TypeRef element = type.Element!;
+        string builder = type.Kind == ValueKind.List ? "PartialListBuilder" : "PartialDictionaryBuilder";
+        string scalarReader = StreamingPartialTypes.IsContainer(element) ? "null" : ElementReader(element);
+        string arguments = StreamingPartialTypes.IsContainer(element)
+            ? $"{scalarReader}, static () => {BuilderExpression(element)}, {(element.Kind == ValueKind.List ? "true" : "false")}"
+            : scalarReader;
+        return $"new {Streaming}.{builder}<{_types.PartialTypeOf(element)}>({arguments})";
+    }
+
+    /// <summary>The <c>JsonValueReaders</c> method (or generated enum reader) for a scalar type.</summary>
+    private string ValueReader(TypeRef type)
+    {
+        if (type.Kind != ValueKind.Enum)
+        {
+            return $"{Prompting}.JsonValueReaders.TryRead{type.Kind}";
+        }
+
+        if (!_enumReaders.TryGetValue(type.ShapeId!, out string? name))
+        {
+            name = UniqueName("TryRead" + LastSegment(type.ShapeId!));
+            _enumReaders[type.ShapeId!] = name;
+        }
+
+        return name;
+    }
+
+    /// <summary>A generated method reading one scalar element of a list or value of a dictionary.</summary>
+    private string ElementReader(TypeRef type)
+    {
+        if (!_elementReaders.TryGetValue(type, out string? name))
+        {
+            string core = type.Kind == ValueKind.Enum ? LastSegment(type.ShapeId!) : type.Kind.ToString();
+            name = UniqueName("Read" + (type.IsNullable ? "Nullable" : string.Empty) + core);
+            _elementReaders[type] = name;
+            _pendingElementReaders.Add(type);
+        }
+
+        return name;
+    }
+
+    private void WriteElementReader(CodeWriter writer, TypeRef type)
+    {
+        string variant = !type.IsNullable ? "TryRead" : StreamingPartialTypes.IsValueType(type) ? "TryReadNullable" : "TryReadNullableReference";
+        writer.WriteLine($"private static bool {_elementReaders[type]}(in {Streaming}.JsonScalar scalar, out {type.TypeName} value) =>");
+        writer.Indent++;
+        writer.WriteLine($"{Streaming}.PartialScalars.{variant}<{StreamingPartialTypes.NonNullable(type.TypeName)}>(scalar, {ValueReader(type with { IsNullable = false })}, out value);");
+        writer.Indent--;
+    }
+
+    private static void WriteEnumReader(CodeWriter writer, EnumShape shape, string name)
+    {
+        writer.WriteLine($"private static bool {name}(ref global::System.Text.Json.Utf8JsonReader reader, string path, {Prompting}.ResultErrorList errors, out {shape.TypeName} value)");
+        writer.OpenBlock();
+        string names = string.Join(", ", System.Linq.Enumerable.Select(shape.MemberNames, member => SymbolDisplay.FormatLiteral(member, quote: true)));
+        writer.WriteLine($"global::System.ReadOnlySpan<string> names = new[] {{ {names} }};");
+        writer.WriteLine($"bool matched = {Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index);");
+        writer.WriteLine("value = index switch");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.MemberNames.Count; i++)
+        {
+            writer.WriteLine($"{Number(i)} => {shape.TypeName}.{shape.MemberNames[i]},");
+        }
+
+        writer.WriteLine("_ => default,");
+        writer.Indent--;
+        writer.WriteLine("};");
+        writer.WriteLine("return matched;");
+        writer.CloseBlock();
+    }
+
+    private string UniqueName(string name)
+    {
+        string candidate = name;
+        for (int suffix = 2; !_usedNames.Add(candidate); suffix++)
+        {
+            candidate = name + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string LastSegment(string fullName)
+    {
+        int dot = fullName.LastIndexOf('.');
+        return dot < 0 ? fullName : fullName.Substring(dot + 1);
+    }
+
+    private static string Field(int index) => "_member" + Number(index);
+
+    private static string Number(int index) => index.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Emit;
+
+/// <summary>
+/// The end of a streaming method's body. The method is not an iterator: it renders the templates and builds the
+/// request at once (so a template error is thrown at the call), and returns a stream that sends the request when
+/// it is first enumerated. The stream takes the method's token and the enumerator's (WithCancellation) and
+/// honours both, so no <c>[EnumeratorCancellation]</c> is needed on the implementation.
+/// </summary>
+internal static class StreamingMethodEmitter
+{
+    private const string Streaming = "global::PromptGen.Streaming";
+
+    public static bool IsStreaming(PromptMethodModel method) =>
+        method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
+
+    public static void WriteReturn(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName, string modelId, string cancellation)
+    {
+        if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { PartialTypeName: { } partialName } result)
+        {
+            string partial = model.FullyQualifiedInterfaceName + "." + partialName;
+            string factory = StreamingBuilderEmitter.ClassName(model) + "." + StreamingBuilderEmitter.FactoryName(partialName);
+            writer.WriteLine($"return new {Streaming}.ResultStream<{result.Model.Root.TypeName}, {partial}>(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
+            return;
+        }
+
+        writer.WriteLine($"return new {Streaming}.PromptStream(_bedrock, {modelId}, request, {cancellation});");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Globalization;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Emit;
+
+/// <summary>
+/// The partial counterparts of the result types an interface streams: one per object shape reachable from a
+/// streamed result, named <c>{Type}Partial</c> and nested in the interface (which is partial already, so the name
+/// the user writes in <c>ResultStream&lt;T, TPartial&gt;</c> always resolves, and two interfaces never collide).
+/// </summary>
+internal sealed class StreamingPartialTypes
+{
+    private const string Collections = "global::System.Collections.Generic";
+
+    private readonly Dictionary<string, string> _names = new();
+    private readonly List<ObjectShape> _objects = new();
+    private readonly Dictionary<string, EnumShape> _enums = new();
+    private readonly string _interface;
+
+    private StreamingPartialTypes(string fullyQualifiedInterfaceName)
+    {
+        _interface = fullyQualifiedInterfaceName;
+    }
+
+    public IReadOnlyList<ObjectShape> Objects => _objects;
+
+    public IEnumerable<EnumShape> Enums => _enums.Values;
+
+    public bool IsEmpty => _objects.Count == 0;
+
+    public static StreamingPartialTypes Of(PromptClientModel model)
+    {
+        var types = new StreamingPartialTypes(model.FullyQualifiedInterfaceName);
+        var streamed = new List<ResultPlan>();
+        foreach (PromptMethodModel method in model.Methods)
+        {
+            if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { PartialTypeName: not null } result)
+            {
+                streamed.Add(result);
+            }
+        }
+
+        // Roots first, with the names their methods declare; then every other shape they reach.
+        foreach (ResultPlan result in streamed)
+        {
+            string rootId = result.Model.Root.ShapeId!;
+            if (!types._names.ContainsKey(rootId) && !types._names.ContainsValue(result.PartialTypeName!))
+            {
+                types._names[rootId] = result.PartialTypeName!;
+            }
+        }
+
+        foreach (ResultPlan result in streamed)
+        {
+            foreach (ObjectShape shape in result.Model.Objects)
+            {
+                if (!types._names.ContainsKey(shape.Id))
+                {
+                    types._names[shape.Id] = types.UniqueName(shape.DisplayName + "Partial");
+                }
+
+                if (!types._objects.Exists(existing => existing.Id == shape.Id))
+                {
+                    types._objects.Add(shape);
+                }
+            }
+
+            foreach (EnumShape shape in result.Model.Enums)
+            {
+                types._enums[shape.Id] = shape;
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>The simple name of the partial type of an object shape.</summary>
+    public string NameOf(string shapeId) => _names[shapeId];
+
+    public string QualifiedNameOf(string shapeId) => _interface + "." + _names[shapeId];
+
+    public EnumShape EnumOf(string shapeId) => _enums[shapeId];
+
+    /// <summary>
+    /// How a value of <paramref name="type"/> looks in a partial: objects become their partial types, lists and
+    /// dictionaries read-only views of partial elements; scalars stay as they are.
+    /// </summary>
+    public string PartialTypeOf(TypeRef type)
+    {
+        string core = type.Kind switch
+        {
+            ValueKind.Object => QualifiedNameOf(type.ShapeId!),
+            ValueKind.List => $"{Collections}.IReadOnlyList<{PartialTypeOf(type.Element!)}>",
+            ValueKind.Dictionary => $"{Collections}.IReadOnlyDictionary<string, {PartialTypeOf(type.Element!)}>",
+            _ => NonNullable(type.TypeName),
+        };
+        return type.IsNullable ? core + "?" : core;
+    }
+
+    /// <summary>A member of a partial: always nullable, since it is null until the model has written it.</summary>
+    public string MemberTypeOf(TypeRef type) => NonNullable(PartialTypeOf(type)) + "?";
+
+    public static bool IsContainer(TypeRef type) => type.Kind is ValueKind.Object or ValueKind.List or ValueKind.Dictionary;
+
+    public static bool IsValueType(TypeRef type) => type.Kind is not (ValueKind.String or ValueKind.Uri or ValueKind.Object or ValueKind.List or ValueKind.Dictionary);
+
+    public static string NonNullable(string typeName) =>
+        typeName.EndsWith("?", System.StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - 1) : typeName;
+
+    private string UniqueName(string name)
+    {
+        string candidate = name;
+        for (int suffix = 2; _names.ContainsValue(candidate); suffix++)
+        {
+            candidate = name + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

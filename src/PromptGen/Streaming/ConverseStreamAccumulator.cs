@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using PromptGen.Bedrock;
+
+namespace PromptGen.Streaming;
+
+/// <summary>
+/// Puts a <c>ConverseStream</c> answer back together as the <see cref="ConverseResponse"/> Converse would have
+/// returned: text blocks, tool calls (their input fragments joined and parsed at the block's end), stop reason,
+/// usage and metrics. Each event is handled in time proportional to its own size.
+/// </summary>
+internal sealed class ConverseStreamAccumulator
+{
+    private readonly SortedDictionary<int, Block> _blocks = new();
+    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _reasoning = new();
+
+    /// <summary>The text of every text block so far, concatenated.</summary>
+    public string Text => _text.ToString();
+
+    public string Reasoning => _reasoning.ToString();
+
+    public int TextLength => _text.Length;
+
+    public string? StopReason { get; private set; }
+
+    public TokenUsage? Usage { get; private set; }
+
+    public ConverseMetrics? Metrics { get; private set; }
+
+    public JsonElement? AdditionalModelResponseFields { get; private set; }
+
+    /// <summary>messageStop arrived: the model finished (metadata may still follow).</summary>
+    public bool HasStopped { get; private set; }
+
+    public void Add(ConverseStreamEvent streamEvent)
+    {
+        switch (streamEvent)
+        {
+            case ContentBlockStartEvent { Start.ToolUse: { } toolUse } start:
+                Get(start.ContentBlockIndex).ToolUse = toolUse;
+                break;
+            case ContentBlockDeltaEvent delta:
+                Block block = Get(delta.ContentBlockIndex);
+                if (delta.Delta.Text is { } text)
+                {
+                    block.Text.Append(text);
+                    _text.Append(text);
+                }
+                else if (delta.Delta.ToolUse is { } input)
+                {
+                    block.Input.Append(input.Input);
+                }
+                else if (delta.Delta.ReasoningContent?.Text is { } reasoning)
+                {
+                    _reasoning.Append(reasoning);
+                }
+
+                break;
+            case MessageStopEvent stop:
+                StopReason = stop.StopReason;
+                AdditionalModelResponseFields = stop.AdditionalModelResponseFields;
+                HasStopped = true;
+                break;
+            case ConverseStreamMetadataEvent metadata:
+                Usage = metadata.Usage;
+                Metrics = metadata.Metrics;
+                break;
+        }
+    }
+
+    /// <summary>The name of the tool whose call is block <paramref name="index"/>, or null.</summary>
+    public string? ToolNameOf(int index) => _blocks.TryGetValue(index, out Block? block) ? block.ToolUse?.Name : null;
+
+    /// <summary>The answer as Converse returns it; reasoning is left out, as it cannot be sent back unsigned.</summary>
+    public ConverseResponse ToResponse()
+    {
+        var content = new List<ContentBlock>();
+        foreach (Block block in _blocks.Values)
+        {
+            if (block.ToolUse is { } toolUse)
+            {
+                content.Add(new ContentBlock
+                {
+                    ToolUse = new ToolUseBlock { ToolUseId = toolUse.ToolUseId, Name = toolUse.Name, Type = toolUse.Type, Input = ParseInput(block.Input.ToString()) },
+                });
+            }
+            else if (block.Text.Length > 0)
+            {
+                content.Add(ContentBlock.FromText(block.Text.ToString()));
+            }
+        }
+
+        return new ConverseResponse
+        {
+            Output = new ConverseOutput { Message = new Message { Role = ConversationRole.Assistant, Content = content } },
+            StopReason = StopReason,
+            Usage = Usage,
+            Metrics = Metrics,
+            AdditionalModelResponseFields = AdditionalModelResponseFields,
+        };
+    }
+
+    /// <summary>
+    /// The joined input fragments as JSON. Input that is not JSON (a cut-off answer) is kept as a string, which
+    /// the structured reader then reads leniently and reports precisely, as for a model that sends a string.
+    /// </summary>
+    private static JsonElement ParseInput(string input)
+    {
+        if (input.Length == 0)
+        {
+            input = "{}";
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(input);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(input.Length + 2);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStringValue(input);
+            }
+
+            using JsonDocument asString = JsonDocument.Parse(buffer.WrittenMemory);
+            return asString.RootElement.Clone();
+        }
+    }
+
+    private Block Get(int index)
+    {
+        if (!_blocks.TryGetValue(index, out Block? block))
+        {
+            block = new Block();
+            _blocks[index] = block;
+        }
+
+        return block;
+    }
+
+    private sealed class Block
+    {
+        public ToolUseBlockStart? ToolUse { get; set; }
+
+        public StringBuilder Text { get; } = new();
+
+        public StringBuilder Input { get; } = new();
+    }
+}
