@@ -162,6 +162,12 @@ internal sealed class StreamingBuilderEmitter
 
     private void WriteStartMember(CodeWriter writer, ObjectShape shape)
     {
+        if (!System.Linq.Enumerable.Any(shape.Properties, property => StreamingPartialTypes.IsContainer(property.Type)))
+        {
+            writer.WriteLine($"protected override {Streaming}.PartialJsonNode? StartMember(int member, bool isArray) => null;");
+            return;
+        }
+
         writer.WriteLine($"protected override {Streaming}.PartialJsonNode? StartMember(int member, bool isArray)");
         writer.OpenBlock();
         writer.WriteLine("switch (member)");

@@ -35,7 +35,7 @@ internal sealed class StreamingPartialTypes
         var streamed = new List<ResultPlan>();
         foreach (PromptMethodModel method in model.Methods)
         {
-            if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { PartialTypeName: not null } result)
+            if (method.StreamedResult is { PartialTypeName: not null } result)
             {
                 streamed.Add(result);
             }

@@ -21,7 +21,14 @@ internal sealed record PromptMethodModel(
     string ReturnType,
     ReturnKind ReturnKind,
     EquatableArray<ParameterModel> Parameters,
-    PromptPlan? Plan);
+    PromptPlan? Plan)
+{
+    /// <summary>
+    /// The result a ResultStream method streams, with its partial type's name. Set even when the method cannot be
+    /// generated, so its partial type still exists and the user's declaration naming it raises no second error.
+    /// </summary>
+    public ResultPlan? StreamedResult { get; init; }
+}
 
 /// <summary>How the result reaches the caller.</summary>
 internal enum ReturnKind

@@ -225,12 +225,14 @@ internal static class PromptClientParser
             : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput)
                 with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _) };
         string returnType = method.ReturnType.ToDisplayString(TypeFormat);
-        if (partialType is not null && resultPlan is not null)
+        ResultPlan? streamedResult = null;
+        if (partialType is not null && resultPlan is not null && partialType.Name == StreamingReturnTypes.PartialTypeName(resultType!)
+            && StreamingReturnTypes.StreamingProblem(resultPlan.Model) is null)
         {
             // The partial type does not exist yet (this generator writes it), so its name is spelt out in full.
-            string partialName = StreamingReturnTypes.PartialTypeName(resultType!);
-            resultPlan = resultPlan with { PartialTypeName = partialName };
-            returnType = $"global::PromptGen.Streaming.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialName}>";
+            resultPlan = resultPlan with { PartialTypeName = partialType.Name };
+            streamedResult = resultPlan;
+            returnType = $"global::PromptGen.Streaming.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
         }
 
         PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
@@ -241,7 +243,10 @@ internal static class PromptClientParser
             returnType,
             plan is null ? ReturnKind.Unsupported : returnKind,
             parameters,
-            plan);
+            plan)
+        {
+            StreamedResult = streamedResult,
+        };
     }
 
     /// <summary>A streamed result must be an object, and its partial type must have the generated name.</summary>

@@ -65,7 +65,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>Reads the whole stream and returns its text.</summary>
     public async Task<string> ReadToEndAsync(CancellationToken cancellationToken = default)
     {
-        await foreach (string _ in WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (string _ in this.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
         }
 
