@@ -16,12 +16,16 @@ namespace PromptGen.Generators.Analyzers;
 /// <summary>
 /// Checks member accesses in templates against the parameters' types: <c>{{ ticket.titel }}</c> fails at render
 /// time because the runtime renders strictly, so it is PG0103 at the member's characters inside the literal. The
-/// names are Scriban's: <see cref="TemplateMemberTypes"/> renames members exactly as the runtime does.
+/// names are Scriban's: <see cref="TemplateMemberTypes"/> renames members exactly as the runtime does. A <c>for</c>
+/// or <c>tablerow</c> over a value that can never be a collection (<c>{{ for x in ticket.count }}</c> on an int)
+/// fails the same way ("Unexpected type for iterator"), so it is PG0104 at the iterated expression.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnknownTemplateMember);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnknownTemplateMember,
+        DiagnosticDescriptors.LoopOverNonCollection);
 
     protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
     {
@@ -78,12 +82,25 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
         }
 
         LiteralSourceMap? map = null;
-        var walker = new MemberAccessWalker(parameterTypes, (type, member, start, end) =>
+        Location LocationOf(int start, int end)
         {
             map ??= LiteralSourceMap.For(argument);
-            Location location = Location.Create(argument.SyntaxTree, map.Map(start, end));
-            sink.Report(DiagnosticDescriptors.UnknownTemplateMember, location, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member, Advice(type, member));
-        });
+            return Location.Create(argument.SyntaxTree, map.Map(start, end));
+        }
+
+        var walker = new MemberAccessWalker(
+            parameterTypes,
+            (type, member, start, end) => sink.Report(
+                DiagnosticDescriptors.UnknownTemplateMember,
+                LocationOf(start, end),
+                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                member,
+                Advice(type, member)),
+            (type, start, end) => sink.Report(
+                DiagnosticDescriptors.LoopOverNonCollection,
+                LocationOf(start, end),
+                text.Substring(start, end - start),
+                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
         walker.Walk(template.Page);
     }
 
@@ -134,13 +151,18 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
     private sealed class MemberAccessWalker
     {
         private readonly System.Action<ITypeSymbol, string, int, int> _reportMissing;
+        private readonly System.Action<ITypeSymbol, int, int> _reportNotCollection;
         private Dictionary<string, ITypeSymbol?> _scope;
         private HashSet<string>? _assigned;
 
-        public MemberAccessWalker(Dictionary<string, ITypeSymbol?> parameterTypes, System.Action<ITypeSymbol, string, int, int> reportMissing)
+        public MemberAccessWalker(
+            Dictionary<string, ITypeSymbol?> parameterTypes,
+            System.Action<ITypeSymbol, string, int, int> reportMissing,
+            System.Action<ITypeSymbol, int, int> reportNotCollection)
         {
             _scope = parameterTypes;
             _reportMissing = reportMissing;
+            _reportNotCollection = reportNotCollection;
         }
 
         public void Walk(ScriptPage page)
@@ -165,7 +187,13 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                     TypeOf(member);
                     return;
                 case ScriptForStatement loop: // also tablerow
-                    ITypeSymbol? element = TemplateMemberTypes.ElementType(TypeOf(loop.Iterator));
+                    ITypeSymbol? iterated = TypeOf(loop.Iterator);
+                    if (iterated is not null && TemplateMemberTypes.IsNeverACollection(iterated))
+                    {
+                        _reportNotCollection(iterated, loop.Iterator!.Span.Start.Offset, loop.Iterator.Span.End.Offset + 1);
+                    }
+
+                    ITypeSymbol? element = TemplateMemberTypes.ElementType(iterated);
                     Walk(loop.NamedArguments);
                     if (loop.Variable is ScriptVariableGlobal variable)
                     {

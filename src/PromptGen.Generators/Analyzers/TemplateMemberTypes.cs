@@ -84,6 +84,25 @@ internal static class TemplateMemberTypes
         return enumerables.Length == 1 ? enumerables[0].TypeArguments[0] : null;
     }
 
+    /// <summary>
+    /// True when a value of <paramref name="type"/> can never be looped over: Scriban's <c>for</c> takes any
+    /// <c>IEnumerable</c> (a string loops over its characters) and null (no iterations), and fails on anything else.
+    /// Interfaces, <c>object</c>, type parameters and Scriban's own types may hold a collection at run time, so they
+    /// are never judged.
+    /// </summary>
+    public static bool IsNeverACollection(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Enum
+            && type.SpecialType is not (SpecialType.System_Object or SpecialType.System_String)
+            && !IsScriban(type)
+            && !type.AllInterfaces.Any(@interface => @interface.SpecialType == SpecialType.System_Collections_IEnumerable);
+    }
+
     private static bool IsEnumerableOfT(INamedTypeSymbol type) =>
         type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
 

@@ -62,6 +62,12 @@ internal static class DiagnosticDescriptors
         "Template syntax error: {0}",
         TemplateCategory);
 
+    public static readonly DiagnosticDescriptor LoopOverNonCollection = Create(
+        DiagnosticIds.LoopOverNonCollection,
+        "Template loops over a value that is not a collection",
+        "The template loops over '{0}', a '{1}', which is not a collection, so rendering fails with 'Unexpected type for iterator'; loop over an array, a list or another IEnumerable, or remove the loop",
+        TemplateCategory);
+
     public static readonly DiagnosticDescriptor NoModel = Create(
         DiagnosticIds.NoModel,
         "No Bedrock model for prompt method",
@@ -205,6 +211,7 @@ internal static class DiagnosticDescriptors
         UnknownTemplateVariable,
         UnusedParameter,
         UnknownTemplateMember,
+        LoopOverNonCollection,
         UnknownModel,
         MalformedModelId,
         LegacyModel,
