@@ -56,7 +56,7 @@ public sealed class PlacementAndStopSequenceDiagnosticTests
             diagnostics.Select(AnalyzerHarness.TextAt));
         Assert.Equal(LocationKind.SourceFile, diagnostics[2].Location.Kind);
         Assert.Equal(
-            "[Prompt] on method 'SummarizeAsync' of 'Summarizer' does nothing: PromptGen only implements methods of a [PromptClient] partial interface; move the method there or remove the attribute",
+            "[Prompt] on method 'SummarizeAsync' of 'Summarizer' does nothing: PromptGen only implements abstract methods of a [PromptClient] partial interface; move the method there or remove the attribute",
             diagnostics[2].GetMessage());
     }
 
@@ -87,6 +87,95 @@ public sealed class PlacementAndStopSequenceDiagnosticTests
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "PG0008");
         AssertNoneAboveInfo(diagnostics);
+    }
+
+    [Fact]
+    public void Prompt_on_a_plain_interface_no_client_extends_is_a_warning_at_the_attribute()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface ISummaries
+            {
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken = default);
+            }
+
+            [PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+            public partial interface IOther
+            {
+                [Prompt("Hi {{ name }}")]
+                Task<string> HiAsync(string name, CancellationToken cancellationToken = default);
+            }
+            """);
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0008", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("Prompt(\"Summarize: {{ text }}\")", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal(
+            "[Prompt] on method 'SummarizeAsync' of 'ISummaries' does nothing: PromptGen only implements abstract methods of a [PromptClient] partial interface, and 'ISummaries' is not one and no [PromptClient] interface in this project extends it; add [PromptClient] to it (and make it partial) or extend it from a prompt client",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_generic_base_interface_extended_through_another_base_is_quiet()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface IEcho<T>
+            {
+                [Prompt("Echo {{ value }}")]
+                Task<string> EchoAsync(T value, CancellationToken cancellationToken = default);
+            }
+
+            public interface IMiddle : IEcho<string> { }
+
+            public static partial class Outer
+            {
+                [PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+                public partial interface IPrompts : IMiddle { }
+            }
+            """);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "PG0008");
+    }
+
+    [Fact]
+    public void Prompt_on_a_default_implemented_or_static_interface_method_is_a_warning()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            [PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+            public partial interface IPrompts
+            {
+                [Prompt("Hi {{ name }}")]
+                Task<string> HiAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult(name);
+
+                [Prompt("Bye {{ name }}")]
+                static Task<string> Bye(string name) => Task.FromResult(name);
+            }
+            """);
+
+        Assert.True(diagnostics.Count == 2 && diagnostics.All(d => d.Id == "PG0008"), AnalyzerHarness.Describe(diagnostics));
+        Assert.Equal(
+            "[Prompt] on method 'HiAsync' of 'IPrompts' does nothing: PromptGen only implements abstract methods of a [PromptClient] partial interface; 'HiAsync' has a body or is static, so it keeps its own implementation: remove the body or the attribute",
+            diagnostics[0].GetMessage());
+        Assert.Equal("Prompt(\"Bye {{ name }}\")", AnalyzerHarness.TextAt(diagnostics[1]));
     }
 
     // PG0209

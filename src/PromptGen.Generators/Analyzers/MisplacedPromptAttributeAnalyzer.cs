@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -6,10 +7,11 @@ using PromptGen.Generators.Diagnostics;
 namespace PromptGen.Generators.Analyzers;
 
 /// <summary>
-/// <c>[Prompt]</c>, <c>[SystemPrompt]</c> or <c>[Model]</c> on a method of a class, struct or record (PG0008):
-/// PromptGen only implements interface methods, so the attribute does nothing there. Methods of interfaces are
-/// left alone, since a plain base interface's methods are generated for the <c>[PromptClient]</c> that extends it.
-/// Not a <see cref="PromptClientAnalyzer"/>: it looks at methods outside prompt clients.
+/// <c>[Prompt]</c>, <c>[SystemPrompt]</c> or <c>[Model]</c> where PromptGen never looks (PG0008): on a method of a
+/// class, struct or record; on a method with a body or a static one (the generator implements only abstract
+/// interface methods); or on a method of a plain interface that is no <c>[PromptClient]</c> and that no
+/// <c>[PromptClient]</c> interface of this compilation extends. Not a <see cref="PromptClientAnalyzer"/>: it looks
+/// at methods outside prompt clients.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
@@ -29,10 +31,15 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Built at most once per compilation, and only when a plain interface carries one of our attributes.
+            var extendedByClients = new System.Lazy<HashSet<INamedTypeSymbol>>(
+                () => InterfacesExtendedByPromptClients(start.Compilation, symbols),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
-                    if (symbolContext.Symbol is not IMethodSymbol { ContainingType: { TypeKind: not TypeKind.Interface } containingType } method)
+                    if (symbolContext.Symbol is not IMethodSymbol { ContainingType: { } containingType } method)
                     {
                         return;
                     }
@@ -43,7 +50,12 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
                         bool ours = SymbolEqualityComparer.Default.Equals(type, symbols.Prompt)
                             || SymbolEqualityComparer.Default.Equals(type, symbols.SystemPrompt)
                             || SymbolEqualityComparer.Default.Equals(type, symbols.Model);
-                        if (ours && AttributeArguments.Location(attribute, symbolContext.CancellationToken) is { } location)
+                        if (!ours || Reason(method, containingType, symbols, extendedByClients) is not { } reason)
+                        {
+                            continue;
+                        }
+
+                        if (AttributeArguments.Location(attribute, symbolContext.CancellationToken) is { } location)
                         {
                             string name = type!.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Attribute".Length) : type.Name;
                             symbolContext.ReportDiagnostic(Diagnostic.Create(
@@ -51,11 +63,69 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
                                 location,
                                 name,
                                 method.Name,
-                                containingType.Name));
+                                containingType.Name,
+                                reason));
                         }
                     }
                 },
                 SymbolKind.Method);
         });
+    }
+
+    /// <summary>Why the attribute does nothing on this method, as the end of the message; null when it does something.</summary>
+    private static string? Reason(IMethodSymbol method, INamedTypeSymbol containingType, PromptSymbols symbols, System.Lazy<HashSet<INamedTypeSymbol>> extendedByClients)
+    {
+        if (containingType.TypeKind != TypeKind.Interface)
+        {
+            return "; move the method there or remove the attribute";
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || !method.IsAbstract)
+        {
+            return $"; '{method.Name}' has a body or is static, so it keeps its own implementation: remove the body or the attribute";
+        }
+
+        if (PromptSymbols.Find(containingType, symbols.PromptClient) is not null || extendedByClients.Value.Contains(containingType.OriginalDefinition))
+        {
+            return null;
+        }
+
+        return $", and '{containingType.Name}' is not one and no [PromptClient] interface in this project extends it; add [PromptClient] to it (and make it partial) or extend it from a prompt client";
+    }
+
+    private static HashSet<INamedTypeSymbol> InterfacesExtendedByPromptClients(Compilation compilation, PromptSymbols symbols)
+    {
+        var extended = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            INamespaceOrTypeSymbol current = pending.Pop();
+            if (current is INamespaceSymbol ns)
+            {
+                foreach (INamespaceOrTypeSymbol member in ns.GetMembers())
+                {
+                    pending.Push(member);
+                }
+
+                continue;
+            }
+
+            var type = (INamedTypeSymbol)current;
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                pending.Push(nested);
+            }
+
+            if (type.TypeKind == TypeKind.Interface && PromptSymbols.Find(type, symbols.PromptClient) is not null)
+            {
+                foreach (INamedTypeSymbol baseInterface in type.AllInterfaces)
+                {
+                    extended.Add(baseInterface.OriginalDefinition);
+                }
+            }
+        }
+
+        return extended;
     }
 }

@@ -160,7 +160,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PromptAttributeOutsidePromptClient = Create(
         DiagnosticIds.PromptAttributeOutsidePromptClient,
         "Prompt attribute outside a prompt client",
-        "[{0}] on method '{1}' of '{2}' does nothing: PromptGen only implements methods of a [PromptClient] partial interface; move the method there or remove the attribute",
+        "[{0}] on method '{1}' of '{2}' does nothing: PromptGen only implements abstract methods of a [PromptClient] partial interface{3}",
         DeclarationCategory,
         DiagnosticSeverity.Warning);
 
