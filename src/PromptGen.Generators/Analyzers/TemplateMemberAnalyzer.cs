@@ -90,12 +90,17 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
 
         var walker = new MemberAccessWalker(
             parameterTypes,
-            (type, member, start, end) => sink.Report(
-                DiagnosticDescriptors.UnknownTemplateMember,
-                LocationOf(start, end),
-                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                member,
-                Advice(type, member)),
+            (type, member, start, end) =>
+            {
+                string? closest = Closest(type, member);
+                sink.Report(
+                    DiagnosticDescriptors.UnknownTemplateMember,
+                    LocationOf(start, end),
+                    FixProperties.Of(FixProperties.SuggestedMember, closest),
+                    type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                    member,
+                    Advice(type, closest));
+            },
             (type, start, end) => sink.Report(
                 DiagnosticDescriptors.LoopOverNonCollection,
                 LocationOf(start, end),
@@ -104,17 +109,23 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
         walker.Walk(template.Page);
     }
 
-    private static string Advice(ITypeSymbol type, string typed)
+    /// <summary>The member the template most likely meant, or null when none is close.</summary>
+    private static string? Closest(ITypeSymbol type, string typed)
     {
         IReadOnlyDictionary<string, ITypeSymbol> members = TemplateMemberTypes.ReadableMembers(type);
         // Scriban renames .NET members to snake_case, so 'CreatedAt' is the most likely way to miss 'created_at'.
         string renamed = Scriban.Runtime.StandardMemberRenamer.Rename(typed);
-        string? closest = members.ContainsKey(renamed) ? renamed : NameSuggestion.Closest(typed, members.Keys) ?? ClosestMember(typed, members.Keys);
+        return members.ContainsKey(renamed) ? renamed : NameSuggestion.Closest(typed, members.Keys) ?? ClosestMember(typed, members.Keys);
+    }
+
+    private static string Advice(ITypeSymbol type, string? closest)
+    {
         if (closest is not null)
         {
             return $"did you mean '{closest}'?";
         }
 
+        IReadOnlyDictionary<string, ITypeSymbol> members = TemplateMemberTypes.ReadableMembers(type);
         const int listed = 8;
         IEnumerable<string> names = members.Keys.OrderBy(name => name, System.StringComparer.Ordinal).Take(listed).Select(name => $"'{name}'");
         return $"templates can read {string.Join(", ", names)}{(members.Count > listed ? ", …" : string.Empty)}";

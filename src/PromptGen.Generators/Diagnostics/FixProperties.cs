@@ -11,6 +11,9 @@ internal static class FixProperties
     /// <summary>PG0101: the parameter name the misspelt template variable most likely meant.</summary>
     public const string SuggestedVariable = "SuggestedVariable";
 
+    /// <summary>PG0103: the member name (as templates spell it) the misspelt member most likely meant.</summary>
+    public const string SuggestedMember = "SuggestedMember";
+
     /// <summary>PG0201: the catalog's closest model ids, joined with <see cref="Separator"/>.</summary>
     public const string SuggestedModelIds = "SuggestedModelIds";
 
