@@ -178,14 +178,19 @@ public sealed class PlacementAndStopSequenceDiagnosticTests
         Assert.Equal("Prompt(\"Bye {{ name }}\")", AnalyzerHarness.TextAt(diagnostics[1]));
     }
 
-    // PG0209
+    // PG0209: only a confirmed limit warns. The catalog confirms the Converse wire limit (2,500); Mistral's remembered
+    // limit of 10 is not confirmed, so it must stay quiet.
+
+    /// <summary><c>StopSequences = new[] { "s1", …, "sN" }</c>.</summary>
+    private static string StopSequencesArgument(int count) =>
+        "StopSequences = new[] { " + string.Join(", ", Enumerable.Range(1, count).Select(i => $"\"s{i}\"")) + " }";
 
     [Fact]
-    public void More_stop_sequences_than_the_model_takes_is_a_warning_at_the_argument()
+    public void More_stop_sequences_than_a_confirmed_limit_is_a_warning_at_the_argument()
     {
+        string tooMany = StopSequencesArgument(2501);
         List<Diagnostic> diagnostics = Run(Client($$$"""
-                [Model("{{{Mistral}}}")]
-                [Inference(StopSequences = new[] { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11" })]
+                [Inference({{{tooMany}}})]
                 [Prompt("Count: {{ text }}")]
                 Task<string> CountAsync(string text, CancellationToken cancellationToken);
             """), "PG0209", "PG0210", "PG0207", "PG0206");
@@ -193,35 +198,48 @@ public sealed class PlacementAndStopSequenceDiagnosticTests
         Diagnostic diagnostic = Assert.Single(diagnostics);
         Assert.Equal("PG0209", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("StopSequences = new[] { \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\" }", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal(tooMany, AnalyzerHarness.TextAt(diagnostic));
         Assert.Equal(
-            "11 stop sequences for method 'CountAsync' are more than the 10 model 'mistral.mistral-large-2402-v1:0' takes; keep at most 10",
+            $"2501 stop sequences for method 'CountAsync' are more than the 2500 model '{ValidModel}' takes; keep at most 2500",
             diagnostic.GetMessage());
     }
 
     [Fact]
-    public void Interface_stop_sequences_are_judged_per_method_model_and_a_method_list_wins()
+    public void An_unconfirmed_model_limit_does_not_warn()
     {
-        string eleven = "StopSequences = new[] { \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\" }";
+        PromptGen.Catalog.ModelInfo mistral = PromptGen.Catalog.ModelCatalog.Find(Mistral).Model!;
+        Assert.Equal(10, mistral.MaxStopSequences);
+        Assert.False(mistral.StopSequenceLimitConfirmed);
+        Assert.True(PromptGen.Catalog.ModelCatalog.Find(ValidModel).Model!.StopSequenceLimitConfirmed);
+
+        List<Diagnostic> diagnostics = Run(Client($$$"""
+                [Model("{{{Mistral}}}")]
+                [Inference({{{StopSequencesArgument(11)}}})]
+                [Prompt("Count: {{ text }}")]
+                Task<string> CountAsync(string text, CancellationToken cancellationToken);
+            """), "PG0209");
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Interface_stop_sequences_are_judged_per_method_and_a_method_list_wins()
+    {
+        string tooMany = StopSequencesArgument(2501);
         List<Diagnostic> diagnostics = Run(Client(
-            $$$"""
-                [Prompt("Fits on Nova: {{ text }}")]
-                Task<string> NovaAsync(string text, CancellationToken cancellationToken);
+            """
+                [Prompt("Inherits the list: {{ text }}")]
+                Task<string> InheritsAsync(string text, CancellationToken cancellationToken);
 
-                [Model("{{{Mistral}}}")]
-                [Prompt("Too many: {{ text }}")]
-                Task<string> MistralAsync(string text, CancellationToken cancellationToken);
-
-                [Model("{{{Mistral}}}")]
                 [Inference(StopSequences = new[] { "END" })]
                 [Prompt("Own list: {{ text }}")]
                 Task<string> OwnAsync(string text, CancellationToken cancellationToken);
             """,
-            clientAttribute: $"[PromptClient(Model = \"{ValidModel}\"), Inference({eleven})]"), "PG0209", "PG0210");
+            clientAttribute: $"[PromptClient(Model = \"{ValidModel}\"), Inference({tooMany})]"), "PG0209", "PG0210");
 
         Diagnostic diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(eleven, AnalyzerHarness.TextAt(diagnostic));
-        Assert.Contains("method 'MistralAsync'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal(tooMany, AnalyzerHarness.TextAt(diagnostic));
+        Assert.Contains("method 'InheritsAsync'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
     }
 
     [Fact]

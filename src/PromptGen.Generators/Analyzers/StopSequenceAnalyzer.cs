@@ -12,7 +12,8 @@ namespace PromptGen.Generators.Analyzers;
 /// <summary>
 /// <c>[Inference(StopSequences = …)]</c> that Bedrock rejects: an empty string (PG0210, judged per attribute) and
 /// more sequences than the model the method calls takes (PG0209, judged per method against the catalog's limit;
-/// an unknown limit, 0, says nothing).
+/// an unknown limit, 0, or one no source confirms says nothing: a false warning would push users to drop stop
+/// sequences the model accepts).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
@@ -36,6 +37,7 @@ internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
             if (source is null
                 || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference
                 || model.MaxStopSequences <= 0
+                || !model.StopSequenceLimitConfirmed
                 || Count(source) <= model.MaxStopSequences)
             {
                 continue;

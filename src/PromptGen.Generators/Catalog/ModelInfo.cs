@@ -22,6 +22,10 @@ namespace PromptGen.Catalog;
 /// <param name="Unconfirmed">The capability flags whose value (set or not) no source confirms.</param>
 /// <param name="TemperatureMax">The largest Converse <c>temperature</c>.</param>
 /// <param name="MaxStopSequences">The most stop sequences the model takes.</param>
+/// <param name="StopSequenceLimitConfirmed">
+/// True when a source confirms <paramref name="MaxStopSequences"/> (the Converse wire limit is); a remembered
+/// model-specific limit is not, and PG0209 warns only on confirmed limits.
+/// </param>
 /// <param name="Source">Where the facts come from, and which of them are not confirmed.</param>
 internal sealed record ModelInfo(
     string BaseId,
@@ -40,6 +44,7 @@ internal sealed record ModelInfo(
     ModelCapabilities Unconfirmed,
     double TemperatureMax,
     int MaxStopSequences,
+    bool StopSequenceLimitConfirmed,
     string Source)
 {
     public bool Supports(ModelCapabilities capability) => (Capabilities & capability) == capability;

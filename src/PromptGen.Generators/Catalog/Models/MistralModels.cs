@@ -9,7 +9,8 @@ internal static class MistralModels
 {
     private const string Provider = "Mistral AI";
 
-    // Mistral's native API takes at most 10 stop sequences (remembered, unconfirmed).
+    // Mistral's native API takes at most 10 stop sequences (remembered, unconfirmed: ModelRow marks a limit other than
+    // the wire's unconfirmed, so PG0209 does not warn on it).
     private const int MistralStopSequences = 10;
 
     // §7 †: the instruct models take no system prompt; Large has tools but does not stream them.

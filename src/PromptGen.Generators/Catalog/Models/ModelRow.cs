@@ -28,7 +28,8 @@ internal static class ModelRow
         bool requiresProfile = false,
         string[]? prefixes = null,
         double temperatureMax = ConverseTemperatureMax,
-        int maxStopSequences = WireMaxStopSequences) =>
+        int maxStopSequences = WireMaxStopSequences,
+        bool? stopSequenceLimitConfirmed = null) =>
         new(
             baseId,
             provider,
@@ -46,5 +47,7 @@ internal static class ModelRow
             unconfirmed,
             temperatureMax,
             maxStopSequences,
+            // The wire limit is the API reference's; a model-specific one is unconfirmed unless the row says otherwise.
+            stopSequenceLimitConfirmed ?? maxStopSequences == WireMaxStopSequences,
             source);
 }
