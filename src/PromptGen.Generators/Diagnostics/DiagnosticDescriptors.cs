@@ -196,6 +196,13 @@ internal static class DiagnosticDescriptors
         "Method '{0}' streams '{1}', whose partial type PromptGen generates as '{2}' (nested in the interface); return ResultStream<{1}, {2}>",
         ResultCategory);
 
+    public static readonly DiagnosticDescriptor EnumWithoutFallback = Create(
+        DiagnosticIds.EnumWithoutFallback,
+        "Result enum has no fallback member",
+        "Enum '{0}' in the result of method '{1}' has no fallback member, and model '{2}' gets the schema only in the prompt (PromptOnly), so an answer that fits no member fails validation; add a member named Unknown, Other, None or Unspecified, or make its uses nullable",
+        ResultCategory,
+        DiagnosticSeverity.Info);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -225,7 +232,8 @@ internal static class DiagnosticDescriptors
         EmptyStopSequence,
         SchemaSentInPrompt,
         StructuredOutputStrategyNotSupported,
-        PartialTypeNameMismatch);
+        PartialTypeNameMismatch,
+        EnumWithoutFallback);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

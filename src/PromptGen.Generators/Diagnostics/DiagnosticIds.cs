@@ -35,4 +35,5 @@ internal static class DiagnosticIds
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";
     public const string PartialTypeNameMismatch = "PG0303";
+    public const string EnumWithoutFallback = "PG0304";
 }

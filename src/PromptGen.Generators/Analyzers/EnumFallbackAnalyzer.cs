@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Parsing;
+using PromptGen.Generators.Schema;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// PG0304 (info): a typed result asked of its model with the PromptOnly strategy (the schema is only described in
+/// the prompt, nothing constrains the answer) contains an enum, used without <c>?</c>, that has no fallback member.
+/// When no member fits, such a model invents one, and the answer fails validation and costs a repair turn or the call.
+/// The strategy is the one the generator will use (<see cref="ResultStrategySelector"/>), so unknown models and
+/// unconfirmed capabilities count as PromptOnly, as they do at run time.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EnumFallbackAnalyzer : PromptClientAnalyzer
+{
+    /// <summary>Member names (any case) that give the model an answer when nothing else fits.</summary>
+    public static readonly ImmutableArray<string> FallbackNames = ImmutableArray.Create("Unknown", "Other", "None", "Unspecified");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.EnumWithoutFallback);
+
+    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute);
+        foreach (PromptMethod method in declaration.Methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ResultTypeOf(method.Symbol.ReturnType) is not { } resultType
+                || ModelReference.Effective(declaration, method, cancellationToken) is not { } reference
+                || ReturnTypeLocation(method.Symbol, cancellationToken) is not { } location)
+            {
+                continue;
+            }
+
+            AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
+            if (choice is not null && AttributeReader.HasErrors(choice))
+            {
+                continue;
+            }
+
+            (ResultModel? result, string? problem) = ResultShapeReader.Read(resultType, cancellationToken);
+            if (result is null || problem is not null || result.Enums.IsEmpty
+                || ResultStrategySelector.Plan(result, reference.Id, choice).Strategy != ResultStrategySelector.PromptOnly)
+            {
+                continue;
+            }
+
+            HashSet<string> required = EnumsUsedWithoutNull(result);
+            foreach (EnumShape shape in result.Enums.OrderBy(shape => shape.TypeName, System.StringComparer.Ordinal))
+            {
+                if (required.Contains(shape.Id) && !shape.MemberNames.Any(IsFallback))
+                {
+                    sink.Report(
+                        DiagnosticDescriptors.EnumWithoutFallback,
+                        location,
+                        Simple(shape.TypeName),
+                        method.Symbol.Name,
+                        reference.Id);
+                }
+            }
+        }
+    }
+
+    private static bool IsFallback(string member) =>
+        FallbackNames.Any(name => string.Equals(name, member, System.StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Enums that appear somewhere without <c>?</c>: a nullable use already lets the model answer null.</summary>
+    private static HashSet<string> EnumsUsedWithoutNull(ResultModel result)
+    {
+        var ids = new HashSet<string>(System.StringComparer.Ordinal);
+        void Visit(TypeRef? type)
+        {
+            for (; type is not null; type = type.Element)
+            {
+                if (type.Kind == ValueKind.Enum && type.ShapeId is not null && !type.IsNullable && !type.IsNullableValueType)
+                {
+                    ids.Add(type.ShapeId);
+                }
+            }
+        }
+
+        Visit(result.Root);
+        foreach (ObjectShape shape in result.Objects)
+        {
+            foreach (PropertyShape property in shape.Properties)
+            {
+                Visit(property.Type);
+            }
+        }
+
+        return ids;
+    }
+
+    private static string Simple(string typeName)
+    {
+        int dot = typeName.LastIndexOf('.');
+        return dot < 0 ? typeName : typeName.Substring(dot + 1);
+    }
+
+    /// <summary>T of Task&lt;T&gt; / ValueTask&lt;T&gt; (unwrapping PromptResult&lt;T&gt;) when it is not string.</summary>
+    private static ITypeSymbol? ResultTypeOf(ITypeSymbol returnType)
+    {
+        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
+            || task.ConstructedFrom.ToDisplayString() is not (KnownNames.Task or KnownNames.ValueTask))
+        {
+            return null;
+        }
+
+        ITypeSymbol result = task.TypeArguments[0];
+        if (result is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult)
+        {
+            result = wrapper.TypeArguments[0];
+        }
+
+        return result.SpecialType == SpecialType.System_String || result.TypeKind == TypeKind.Error ? null : result;
+    }
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                return declaration.ReturnType.GetLocation();
+            }
+        }
+
+        return null;
+    }
+}
