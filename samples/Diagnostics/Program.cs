@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
+using PromptGen.Prompting;
 
 namespace PromptGen.Samples.Diagnostics;
 
@@ -119,4 +120,58 @@ public partial interface IModelChoices
     [SystemPrompt("You are terse.")]
     [Prompt("Hi {{ name }}")]
     Task<string> SystemAsync(string name, CancellationToken cancellationToken = default);
+}
+
+// PG0008: PromptGen implements only [PromptClient] interfaces; on a class the attribute does nothing.
+public sealed class Summarizer
+{
+    [Prompt("Summarize: {{ text }}")]
+    public Task<string> SummarizeAsync(string text) => Task.FromResult(text);
+}
+
+// PG0008: a plain interface that is no [PromptClient] and that no prompt client extends.
+public interface IForgottenClient
+{
+    [Prompt("Summarize: {{ text }}")]
+    Task<string> SummarizeAsync(string text, CancellationToken cancellationToken = default);
+}
+
+// PG0009: PromptGen adds 'static Create(IBedrockRuntime)' to every prompt client, so nothing is generated here.
+[PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+public partial interface IFactoryClash
+{
+    [Prompt("Describe {{ bedrock }}")]
+    Task<string> Create(PromptGen.Bedrock.IBedrockRuntime bedrock);
+}
+
+[PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+public partial interface IMoreTemplateMistakes
+{
+    // PG0104: a customer is not a collection ('ticket.tags' is).
+    [Prompt("Tags: {{ for t in ticket.customer }}{{ t }} {{ end }}")]
+    Task<string> LoopAsync(Ticket ticket, CancellationToken cancellationToken = default);
+
+    // PG0210: an empty stop sequence.
+    [Inference(StopSequences = new[] { "END", "" })]
+    [Prompt("Hi {{ name }}")]
+    Task<string> StopAsync(string name, CancellationToken cancellationToken = default);
+}
+
+public enum Severity { Low, High }
+
+public sealed record Verdict(Severity Severity, string Reason);
+
+// Titan Text has no tool use (and is legacy: PG0203 at the model).
+[PromptClient(Model = "amazon.titan-text-express-v1")]
+public partial interface IResultMistakes
+{
+    // PG0301 and PG0303 are infos, shown here as warnings by this project's .editorconfig: the schema goes in the
+    // prompt (PG0301), and 'Severity' has no Unknown/Other member for an answer that fits neither (PG0303).
+    [Prompt("Judge {{ text }}")]
+    Task<Verdict> JudgeAsync(string text, CancellationToken cancellationToken = default);
+
+    // PG0302: a forced tool needs tool use, which the model does not have.
+    [StructuredOutput(Strategy = StructuredOutputStrategy.ForcedTool)]
+    [Prompt("Judge {{ text }} strictly")]
+    Task<Verdict> StrictAsync(string text, CancellationToken cancellationToken = default);
 }

@@ -17,34 +17,48 @@ public sealed class DiagnosticsSampleBuildTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
-    /// <summary>What building samples/Diagnostics/Program.cs reports; each line is a deliberate mistake there.</summary>
+    /// <summary>
+    /// What building samples/Diagnostics reports; each line is a deliberate mistake there. PG0301 and PG0303 are infos,
+    /// which a command-line build does not print: the sample's .editorconfig raises them to warnings. PG0007 (info) and
+    /// PG0099 (an internal error) are not in the sample.
+    /// </summary>
     private static readonly string[] Expected =
     {
-        "Program.cs(18,18): error PG0001",
-        "Program.cs(29,18): error PG0200",
-        "Program.cs(37,5): error PG0002",
-        "Program.cs(40,18): error PG0004",
-        "Program.cs(44,38): error PG0006",
-        "Program.cs(48,5): error PG0300",
-        "Program.cs(56,18): error PG0005",
-        "Program.cs(63,30): error PG0100",
-        "Program.cs(67,27): error PG0101",
-        "Program.cs(72,53): warning PG0102",
-        "Program.cs(75,24): error PG0103",
-        "Program.cs(75,44): error PG0103",
-        "Program.cs(75,72): error PG0103",
-        "Program.cs(83,12): warning PG0201",
-        "Program.cs(88,12): error PG0202",
-        "Program.cs(93,12): warning PG0203",
-        "Program.cs(98,12): error PG0204",
-        "Program.cs(103,12): error PG0205",
-        "Program.cs(108,16): warning PG0206",
-        "Program.cs(113,16): error PG0207",
-        "Program.cs(118,12): error PG0208",
-        "Program.cs(118,12): warning PG0203",
+        "Program.cs(19,18): error PG0001",
+        "Program.cs(30,18): error PG0200",
+        "Program.cs(38,5): error PG0002",
+        "Program.cs(41,18): error PG0004",
+        "Program.cs(45,38): error PG0006",
+        "Program.cs(49,5): error PG0300",
+        "Program.cs(57,18): error PG0005",
+        "Program.cs(64,30): error PG0100",
+        "Program.cs(68,27): error PG0101",
+        "Program.cs(73,53): warning PG0102",
+        "Program.cs(76,24): error PG0103",
+        "Program.cs(76,44): error PG0103",
+        "Program.cs(76,72): error PG0103",
+        "Program.cs(84,12): warning PG0201",
+        "Program.cs(89,12): error PG0202",
+        "Program.cs(94,12): warning PG0203",
+        "Program.cs(99,12): error PG0204",
+        "Program.cs(104,12): error PG0205",
+        "Program.cs(109,16): warning PG0206",
+        "Program.cs(114,16): error PG0207",
+        "Program.cs(119,12): error PG0208",
+        "Program.cs(119,12): warning PG0203",
+        "Program.cs(128,6): warning PG0008",
+        "Program.cs(135,6): warning PG0008",
+        "Program.cs(144,18): error PG0009",
+        "Program.cs(151,32): error PG0104",
+        "Program.cs(155,16): error PG0210",
+        "Program.cs(165,23): warning PG0203",
+        "Program.cs(171,5): warning PG0301",
+        "Program.cs(171,5): warning PG0303",
+        "Program.cs(174,23): error PG0302",
+        "TooManyStopSequences.cs(12,16): warning PG0209",
     };
 
-    private static readonly Regex DiagnosticLine = new(@"Program\.cs\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
+    private static readonly Regex DiagnosticLine = new(@"(\w+\.cs)\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
 
     [Fact]
     public void Building_the_sample_lists_every_deliberate_mistake_at_its_place()
@@ -54,14 +68,14 @@ public sealed class DiagnosticsSampleBuildTests
         string[] reported = output.Split('\n')
             .Select(line => DiagnosticLine.Match(line))
             .Where(match => match.Success)
-            .Select(match => $"Program.cs({match.Groups[1].Value},{match.Groups[2].Value}): {match.Groups[3].Value} {match.Groups[4].Value}")
+            .Select(match => $"{match.Groups[1].Value}({match.Groups[2].Value},{match.Groups[3].Value}): {match.Groups[4].Value} {match.Groups[5].Value}")
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
         string Ordered(string line)
         {
             Match match = DiagnosticLine.Match(line + ":");
-            return $"{int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):D5}{int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):D5}{line}";
+            return $"{match.Groups[1].Value}{int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):D5}{int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture):D5}{line}";
         }
 
         Assert.True(
