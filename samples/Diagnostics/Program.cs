@@ -165,8 +165,8 @@ public sealed record Verdict(Severity Severity, string Reason);
 [PromptClient(Model = "amazon.titan-text-express-v1")]
 public partial interface IResultMistakes
 {
-    // PG0301 and PG0303 are infos, shown here as warnings by this project's .editorconfig: the schema goes in the
-    // prompt (PG0301), and 'Severity' has no Unknown/Other member for an answer that fits neither (PG0303).
+    // PG0301 and PG0304 are infos, shown here as warnings by this project's .editorconfig: the schema goes in the
+    // prompt (PG0301), and 'Severity' has no Unknown/Other member for an answer that fits neither (PG0304).
     [Prompt("Judge {{ text }}")]
     Task<Verdict> JudgeAsync(string text, CancellationToken cancellationToken = default);
 

@@ -18,7 +18,7 @@ public sealed class DiagnosticsSampleBuildTests
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// What building samples/Diagnostics reports; each line is a deliberate mistake there. PG0301 and PG0303 are infos,
+    /// What building samples/Diagnostics reports; each line is a deliberate mistake there. PG0301 and PG0304 are infos,
     /// which a command-line build does not print: the sample's .editorconfig raises them to warnings. PG0007 (info) and
     /// PG0099 (an internal error) are not in the sample.
     /// </summary>
@@ -53,7 +53,7 @@ public sealed class DiagnosticsSampleBuildTests
         "Program.cs(155,16): error PG0210",
         "Program.cs(165,23): warning PG0203",
         "Program.cs(171,5): warning PG0301",
-        "Program.cs(171,5): warning PG0303",
+        "Program.cs(171,5): warning PG0304",
         "Program.cs(174,23): error PG0302",
         "TooManyStopSequences.cs(12,16): warning PG0209",
     };
