@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Text;
 using PromptGen.Generators.Diagnostics;
 
 namespace PromptGen.CodeFixes;
@@ -25,27 +23,20 @@ public sealed class ReplaceTemplateVariableCodeFix : CodeFixProvider
     // Each diagnostic carries its own suggestion, so fixing all applies each one's.
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(FixProperties.SuggestedVariable, out string? suggestion) && !string.IsNullOrEmpty(suggestion))
+            string? suggestion = await TemplateNameReplacement.SuggestionAsync(context.Document, diagnostic, FixProperties.SuggestedVariable, context.CancellationToken).ConfigureAwait(false);
+            if (suggestion is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Use parameter '{suggestion}'",
-                        cancellationToken => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, suggestion!, cancellationToken),
+                        cancellationToken => TemplateNameReplacement.ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, suggestion, cancellationToken),
                         EquivalenceKey),
                     diagnostic);
             }
         }
-
-        return Task.CompletedTask;
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string suggestion, CancellationToken cancellationToken)
-    {
-        SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithText(text.WithChanges(new TextChange(span, suggestion)));
     }
 }

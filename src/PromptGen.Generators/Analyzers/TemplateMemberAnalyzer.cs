@@ -96,7 +96,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                 sink.Report(
                     DiagnosticDescriptors.UnknownTemplateMember,
                     LocationOf(start, end),
-                    FixProperties.Of(FixProperties.SuggestedMember, closest),
+                    FixProperties.Replacement(FixProperties.SuggestedMember, closest, member),
                     type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                     member,
                     Advice(type, closest));

@@ -131,7 +131,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
             }
 
             Location location = Location.Create(argument.SyntaxTree, map.Map(use.Start, use.End));
-            sink.Report(DiagnosticDescriptors.UnknownTemplateVariable, location, FixProperties.Of(FixProperties.SuggestedVariable, closest), use.Name, methodName, advice);
+            sink.Report(DiagnosticDescriptors.UnknownTemplateVariable, location, FixProperties.Replacement(FixProperties.SuggestedVariable, closest, use.Name), use.Name, methodName, advice);
         }
     }
 }

@@ -14,6 +14,13 @@ internal static class FixProperties
     /// <summary>PG0103: the member name (as templates spell it) the misspelt member most likely meant.</summary>
     public const string SuggestedMember = "SuggestedMember";
 
+    /// <summary>
+    /// PG0101/PG0103: the name as the template spells it. A fix replaces the underlined text only when the source spells
+    /// exactly this there: a template built from a constant or an interpolation hole is underlined as a whole, and
+    /// replacing that with a name would break the code.
+    /// </summary>
+    public const string TypedName = "TypedName";
+
     /// <summary>PG0201: the catalog's closest model ids, joined with <see cref="Separator"/>.</summary>
     public const string SuggestedModelIds = "SuggestedModelIds";
 
@@ -28,4 +35,8 @@ internal static class FixProperties
 
     public static ImmutableDictionary<string, string?> Of(string key, string? value) =>
         value is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(key, value);
+
+    /// <summary>A replacement for a misspelt template name: the suggestion and what was typed; nothing without a suggestion.</summary>
+    public static ImmutableDictionary<string, string?> Replacement(string suggestionKey, string? suggestion, string typed) =>
+        suggestion is null ? ImmutableDictionary<string, string?>.Empty : Of(suggestionKey, suggestion).Add(TypedName, typed);
 }
