@@ -10,6 +10,7 @@ namespace PromptGen.Generators.Analyzers;
 internal sealed class PromptSymbols
 {
     private PromptSymbols(
+        Compilation compilation,
         INamedTypeSymbol promptClient,
         INamedTypeSymbol prompt,
         INamedTypeSymbol systemPrompt,
@@ -19,6 +20,7 @@ internal sealed class PromptSymbols
         INamedTypeSymbol? promptDefaults,
         INamedTypeSymbol? notInTemplate)
     {
+        Compilation = compilation;
         PromptDefaults = promptDefaults;
         NotInTemplate = notInTemplate;
         PromptClient = promptClient;
@@ -28,6 +30,9 @@ internal sealed class PromptSymbols
         Inference = inference;
         CancellationToken = cancellationToken;
     }
+
+    /// <summary>The compilation being analyzed, e.g. to read the constants a template is built from.</summary>
+    public Compilation Compilation { get; }
 
     public INamedTypeSymbol PromptClient { get; }
 
@@ -61,6 +66,7 @@ internal sealed class PromptSymbols
         }
 
         return new PromptSymbols(
+            compilation,
             promptClient,
             prompt,
             systemPrompt,

@@ -51,13 +51,18 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                 if (attribute is not null)
                 {
                     // The sink drops the repeat when an interface-wide system prompt is judged again for the next method.
-                    AnalyzeTemplate(attribute, parameterTypes, sink, cancellationToken);
+                    AnalyzeTemplate(attribute, parameterTypes, symbols.Compilation, sink, cancellationToken);
                 }
             }
         }
     }
 
-    private static void AnalyzeTemplate(AttributeData attribute, Dictionary<string, ITypeSymbol?> parameterTypes, DiagnosticSink sink, CancellationToken cancellationToken)
+    private static void AnalyzeTemplate(
+        AttributeData attribute,
+        Dictionary<string, ITypeSymbol?> parameterTypes,
+        Compilation compilation,
+        DiagnosticSink sink,
+        CancellationToken cancellationToken)
     {
         if (AttributeReader.HasErrors(attribute)
             || AttributeReader.FirstStringArgument(attribute) is not { } text
@@ -84,7 +89,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
         LiteralSourceMap? map = null;
         Location LocationOf(int start, int end)
         {
-            map ??= LiteralSourceMap.For(argument);
+            map ??= LiteralSourceMap.For(argument, compilation);
             return Location.Create(argument.SyntaxTree, map.Map(start, end));
         }
 

@@ -77,7 +77,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
             }
 
             used.UnionWith(variables.Uses.Select(use => use.Name));
-            ReportUnknownVariables(attribute, variables, method.Symbol.Name, parameterNames, suggested, sink, cancellationToken);
+            ReportUnknownVariables(attribute, variables, method.Symbol.Name, parameterNames, suggested, symbols.Compilation, sink, cancellationToken);
         }
 
         if (!everyTemplateRead)
@@ -101,6 +101,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         string methodName,
         HashSet<string> parameterNames,
         HashSet<string> suggested,
+        Compilation compilation,
         DiagnosticSink sink,
         CancellationToken cancellationToken)
     {
@@ -115,7 +116,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
             return;
         }
 
-        LiteralSourceMap map = LiteralSourceMap.For(argument);
+        LiteralSourceMap map = LiteralSourceMap.For(argument, compilation);
         foreach (TemplateVariableUse use in variables.Uses)
         {
             if (!use.Checkable || parameterNames.Contains(use.Name) || variables.IsProvidedByTemplate(use.Name))

@@ -116,7 +116,7 @@ internal static class PromptClientParser
                     return Result(null, diagnostics);
                 }
 
-                methods.Add(ParseMethod(method, defaults, interfaceLocation, diagnostics, cancellationToken));
+                methods.Add(ParseMethod(method, defaults, context.SemanticModel.Compilation, interfaceLocation, diagnostics, cancellationToken));
                 TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
             }
         }
@@ -140,6 +140,7 @@ internal static class PromptClientParser
     private static PromptMethodModel ParseMethod(
         IMethodSymbol method,
         ClientDefaults defaults,
+        Compilation compilation,
         Location interfaceLocation,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
@@ -208,11 +209,11 @@ internal static class PromptClientParser
 
         if (!inputHasErrors)
         {
-            bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, diagnostics, methodLocation, cancellationToken);
+            bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, compilation, diagnostics, methodLocation, cancellationToken);
             // An interface-level system prompt is shared by every method: report its errors once, at its literal.
             bool sharedSystemPrompt = systemPrompt is not null && ReferenceEquals(systemPrompt, defaults.SystemPrompt);
             bool reportSystem = !sharedSystemPrompt || defaults.TakeSystemPromptReport();
-            bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, diagnostics, methodLocation, cancellationToken);
+            bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, compilation, diagnostics, methodLocation, cancellationToken);
             inputHasErrors = !userTemplateValid || !systemTemplateValid;
         }
 
@@ -273,6 +274,7 @@ internal static class PromptClientParser
         AttributeData? attribute,
         string? template,
         bool report,
+        Compilation compilation,
         List<DiagnosticInfo> diagnostics,
         Location fallback,
         CancellationToken cancellationToken)
@@ -289,7 +291,7 @@ internal static class PromptClientParser
         }
 
         ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
-        LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument);
+        LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument, compilation);
         foreach (TemplateError error in errors)
         {
             Location location = argument is null || map is null

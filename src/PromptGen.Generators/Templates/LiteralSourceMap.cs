@@ -10,21 +10,29 @@ namespace PromptGen.Generators.Templates;
 /// <summary>
 /// Maps offsets in a string's value back to source positions inside the literal that wrote it, so a template
 /// error squiggles the exact characters even through escapes (<c>\n</c>), verbatim quotes (<c>""</c>) or a raw
-/// string's indentation. When the value does not come from one literal (a constant, a concatenation) every offset
-/// maps to the whole expression.
+/// string's indentation. A template composed of literals, constants and constant interpolated strings
+/// (<c>"…" + Shared</c>, <c>$"You are {Persona}. {{{{ name }}}}"</c>) is mapped piece by piece when a compilation is
+/// given (<see cref="ComposedTemplateMap"/>): characters from a literal map to themselves, characters from a constant
+/// to the constant's name or interpolation hole. Otherwise every offset maps to the whole expression.
 /// </summary>
 internal sealed class LiteralSourceMap
 {
     private readonly int[]? _sourceOffsets;
+    private readonly int[]? _sourceEnds;
     private readonly TextSpan _fallback;
 
-    private LiteralSourceMap(int[]? sourceOffsets, TextSpan fallback)
+    private LiteralSourceMap(int[]? sourceOffsets, TextSpan fallback, int[]? sourceEnds = null)
     {
         _sourceOffsets = sourceOffsets;
+        _sourceEnds = sourceEnds;
         _fallback = fallback;
     }
 
-    public static LiteralSourceMap For(ExpressionSyntax expression)
+    /// <summary>Where each value character starts in source, when the literal could be mapped.</summary>
+    internal int[]? SourceOffsets => _sourceOffsets;
+
+    /// <param name="compilation">Needed only to read constants in a composed template; without it such a template maps whole.</param>
+    public static LiteralSourceMap For(ExpressionSyntax expression, Compilation? compilation = null)
     {
         TextSpan whole = expression.Span;
         if (expression is LiteralExpressionSyntax literal)
@@ -43,6 +51,11 @@ internal sealed class LiteralSourceMap
             return new LiteralSourceMap(offsets, whole);
         }
 
+        if (compilation is not null && ComposedTemplateMap.TryMap(expression, compilation) is { } composed)
+        {
+            return new LiteralSourceMap(composed.Starts, whole, composed.Ends);
+        }
+
         return new LiteralSourceMap(null, whole);
     }
 
@@ -58,7 +71,7 @@ internal sealed class LiteralSourceMap
         start = Clamp(start, 0, last);
         end = Clamp(end, start + 1, last + 1);
         int sourceStart = _sourceOffsets[start];
-        int sourceEnd = _sourceOffsets[end - 1] + 1;
+        int sourceEnd = _sourceEnds is null ? _sourceOffsets[end - 1] + 1 : _sourceEnds[end - 1];
         return TextSpan.FromBounds(sourceStart, System.Math.Max(sourceStart + 1, sourceEnd));
     }
 
