@@ -118,7 +118,8 @@ public sealed class GeneratedCodeTests
             [PromptClient(Model = "amazon.nova-micro-v1:0")]
             public partial interface IOrders
             {
-                [Prompt("{{ order.customer.address.city }} {{ for line in order.lines }}{{ line.sku }}{{ end }}")]
+                // string.truncate has no compiled form (PG0150): this template renders with Scriban, by reflection.
+                [Prompt("{{ order.customer.address.city | string.truncate 3 }} {{ for line in order.lines }}{{ line.sku }}{{ end }}")]
                 Task<string> DescribeAsync(Order order, int count);
             }
             """;

@@ -68,6 +68,13 @@ internal static class DiagnosticDescriptors
         "The template loops over '{0}', a '{1}', which is not a collection, so rendering fails with 'Unexpected type for iterator'; loop over an array, a list or another IEnumerable, or remove the loop",
         TemplateCategory);
 
+    public static readonly DiagnosticDescriptor TemplateNotCompiled = Create(
+        DiagnosticIds.TemplateNotCompiled,
+        "Prompt template is rendered by Scriban at run time",
+        "This template is rendered by Scriban at run time, not compiled to C#, because of {0}: PromptGen has no compiled form for it",
+        TemplateCategory,
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor NoModel = Create(
         DiagnosticIds.NoModel,
         "No Bedrock model for prompt method",
@@ -233,7 +240,8 @@ internal static class DiagnosticDescriptors
         SchemaSentInPrompt,
         StructuredOutputStrategyNotSupported,
         PartialTypeNameMismatch,
-        EnumWithoutFallback);
+        EnumWithoutFallback,
+        TemplateNotCompiled);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

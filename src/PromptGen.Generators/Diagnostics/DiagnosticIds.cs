@@ -20,6 +20,7 @@ internal static class DiagnosticIds
     public const string UnusedParameter = "PG0102";
     public const string UnknownTemplateMember = "PG0103";
     public const string LoopOverNonCollection = "PG0104";
+    public const string TemplateNotCompiled = "PG0150";
     public const string NoModel = "PG0200";
     public const string UnknownModel = "PG0201";
     public const string MalformedModelId = "PG0202";

@@ -204,10 +204,10 @@ internal static class PromptClientEmitter
 
         if (plan.SystemTemplate is not null)
         {
-            WriteTemplateField(writer, memberName + "SystemTemplate", plan.SystemTemplate);
+            WriteTemplateField(writer, memberName + "SystemTemplate", plan.SystemTemplate, plan.CompiledSystemTemplate);
         }
 
-        WriteTemplateField(writer, memberName + "UserTemplate", plan.UserTemplate);
+        WriteTemplateField(writer, memberName + "UserTemplate", plan.UserTemplate, plan.CompiledUserTemplate);
     }
 
     private static void WriteResultSpecField(CodeWriter writer, PromptMethodModel method, string memberName, string resultsClass)
@@ -231,8 +231,14 @@ internal static class PromptClientEmitter
         writer.WriteLine();
     }
 
-    private static void WriteTemplateField(CodeWriter writer, string name, string template)
+    private static void WriteTemplateField(CodeWriter writer, string name, string template, Templates.CompiledTemplate? compiled)
     {
+        if (compiled is not null)
+        {
+            CompiledTemplateEmitter.WriteSourceConstant(writer, name, compiled);
+            return;
+        }
+
         writer.WriteLine($"private static readonly {Runtime}.Prompting.PromptTemplate {name} =");
         writer.Indent++;
         writer.WriteLine($"{Runtime}.Prompting.PromptTemplate.Parse({SymbolDisplay.FormatLiteral(template, quote: true)});");
@@ -260,25 +266,19 @@ internal static class PromptClientEmitter
         string arguments = LocalName("arguments", method);
         string request = LocalName("request", method);
         string response = LocalName("response", method);
-        ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken).ToArray();
-        writer.WriteLine($"var {arguments} = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
-        writer.OpenBlock();
-        foreach (ParameterModel parameter in templateParameters)
+        if (plan.UsesScriban)
         {
-            writer.WriteLine($"{{ {SymbolDisplay.FormatLiteral(parameter.TemplateName, quote: true)}, {parameter.Identifier} }},");
+            WriteScribanArguments(writer, method, arguments);
         }
-
-        writer.Indent--;
-        writer.WriteLine("};");
 
         writer.WriteLine($"var {request} = new {Runtime}.Bedrock.ConverseRequest");
         writer.OpenBlock();
         if (plan.SystemTemplate is not null)
         {
-            writer.WriteLine($"System = {Runtime}.Bedrock.SystemContentBlock.ListFromText({memberName}SystemTemplate.Render({arguments})),");
+            writer.WriteLine($"System = {Runtime}.Bedrock.SystemContentBlock.ListFromText({Render(method, memberName + "System", plan.CompiledSystemTemplate, arguments)}),");
         }
 
-        writer.WriteLine($"Messages = {{ {Runtime}.Bedrock.Message.User({memberName}UserTemplate.Render({arguments})) }},");
+        writer.WriteLine($"Messages = {{ {Runtime}.Bedrock.Message.User({Render(method, memberName + "User", plan.CompiledUserTemplate, arguments)}) }},");
         WriteInference(writer, plan.Inference);
         writer.Indent--;
         writer.WriteLine("};");
@@ -300,6 +300,40 @@ internal static class PromptClientEmitter
             writer.WriteLine($"return {response}.GetOutputText();");
         }
         writer.CloseBlock();
+        WriteCompiledTemplates(writer, method, memberName);
+    }
+
+    private static void WriteScribanArguments(CodeWriter writer, PromptMethodModel method, string arguments)
+    {
+        ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken).ToArray();
+        writer.WriteLine($"var {arguments} = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
+        writer.OpenBlock();
+        foreach (ParameterModel parameter in templateParameters)
+        {
+            writer.WriteLine($"{{ {SymbolDisplay.FormatLiteral(parameter.TemplateName, quote: true)}, {parameter.Identifier} }},");
+        }
+
+        writer.Indent--;
+        writer.WriteLine("};");
+    }
+
+    /// <summary>A compiled template's render call, or the Scriban template's.</summary>
+    private static string Render(PromptMethodModel method, string templateName, Templates.CompiledTemplate? compiled, string arguments) =>
+        compiled is null
+            ? $"{templateName}Template.Render({arguments})"
+            : CompiledTemplateEmitter.RenderCall("Render" + templateName, method.Parameters);
+
+    private static void WriteCompiledTemplates(CodeWriter writer, PromptMethodModel method, string memberName)
+    {
+        if (method.Plan?.CompiledSystemTemplate is { } system)
+        {
+            CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "System", memberName + "SystemTemplate", system, method.Parameters);
+        }
+
+        if (method.Plan?.CompiledUserTemplate is { } user)
+        {
+            CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "User", memberName + "UserTemplate", user, method.Parameters);
+        }
     }
 
     /// <summary>The client's runtime field, qualified only when a parameter named '_bedrock' would hide it.</summary>

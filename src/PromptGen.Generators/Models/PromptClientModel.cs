@@ -62,7 +62,17 @@ internal sealed record PromptPlan(
     string UserTemplate,
     string? SystemTemplate,
     InferenceModel Inference,
-    ResultPlan? Result);
+    ResultPlan? Result)
+{
+    /// <summary>The user template compiled to C#; null when it renders with Scriban at run time.</summary>
+    public Templates.CompiledTemplate? CompiledUserTemplate { get; init; }
+
+    /// <summary>The system template compiled to C#; null when there is none or it renders with Scriban.</summary>
+    public Templates.CompiledTemplate? CompiledSystemTemplate { get; init; }
+
+    /// <summary>Some template of the method renders with Scriban at run time (its arguments are collected for it).</summary>
+    public bool UsesScriban => CompiledUserTemplate is null || SystemTemplate is not null && CompiledSystemTemplate is null;
+}
 
 /// <summary>How a typed result is asked for and read: its shapes and schema, and the strategy for this model.</summary>
 internal sealed record ResultPlan(ResultModel Model, string Strategy, string StrategyReason, int MaxRepairAttempts)

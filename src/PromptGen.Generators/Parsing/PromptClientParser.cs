@@ -116,8 +116,13 @@ internal static class PromptClientParser
                     return Result(null, diagnostics);
                 }
 
-                methods.Add(ParseMethod(method, defaults, context.SemanticModel.Compilation, interfaceLocation, diagnostics, cancellationToken));
-                TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
+                PromptMethodModel parsedMethod = ParseMethod(method, defaults, context.SemanticModel.Compilation, interfaceLocation, diagnostics, cancellationToken);
+                methods.Add(parsedMethod);
+                if (parsedMethod.Plan is { UsesScriban: true })
+                {
+                    // Only Scriban reads members by reflection; compiled templates name them in C#.
+                    TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
+                }
             }
         }
 
@@ -237,6 +242,10 @@ internal static class PromptClientParser
         }
 
         PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
+        if (plan is not null)
+        {
+            plan = TemplateCompilation.CompileTemplates(plan, method, prompt!, systemPrompt, compilation, diagnostics, methodLocation, cancellationToken);
+        }
 
         return new PromptMethodModel(
             method.Name,

@@ -20,22 +20,16 @@ namespace Contoso.Support
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file sealed class SupportPromptsClient : global::Contoso.Support.ISupportPrompts
     {
-        private static readonly global::PromptGen.Prompting.PromptTemplate SummarizeAsyncSystemTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("You are a concise support agent for {{ product }}.");
+        private const string SummarizeAsyncSystemTemplate = "You are a concise support agent for {{ product }}.";
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate SummarizeAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Summarize this ticket in one sentence:\n{{ ticket.title }}\n{{ ticket.body }}");
+        private const string SummarizeAsyncUserTemplate = "Summarize this ticket in one sentence:\n{{ ticket.title }}\n{{ ticket.body }}";
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate TranslateAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Translate to {{ language }}: {{ text }}");
+        private const string TranslateAsyncUserTemplate = "Translate to {{ language }}: {{ text }}";
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate ClassifyAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Is this spam? Answer yes or no. {{ class }} / {{ message }}");
+        private const string ClassifyAsyncUserTemplate = "Is this spam? Answer yes or no. {{ class }} / {{ message }}";
 
         private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
 
-        // Templates read these types' members by reflection: keep them when trimming or compiling with NativeAOT.
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof(global::Contoso.Support.Ticket))]
         public SupportPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
@@ -43,15 +37,10 @@ namespace Contoso.Support
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.SummarizeAsync(string product, global::Contoso.Support.Ticket ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(2)
-            {
-                { "product", product },
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(SummarizeAsyncSystemTemplate.Render(arguments)),
-                Messages = { global::PromptGen.Bedrock.Message.User(SummarizeAsyncUserTemplate.Render(arguments)) },
+                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(product, ticket)),
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderSummarizeAsyncUser(product, ticket)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 200,
@@ -62,16 +51,32 @@ namespace Contoso.Support
             return response.GetOutputText();
         }
 
+        /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderSummarizeAsyncSystem(string product, global::Contoso.Support.Ticket ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(37, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("You are a concise support agent for ");
+            output.AppendFormatted(product);
+            output.AppendLiteral(".");
+            return output.ToStringAndClear();
+        }
+
+        /// <summary>Renders <see cref="SummarizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderSummarizeAsyncUser(string product, global::Contoso.Support.Ticket ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(40, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Summarize this ticket in one sentence:\n");
+            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Title);
+            output.AppendLiteral("\n");
+            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Body);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.ValueTask<string> global::Contoso.Support.ISupportPrompts.TranslateAsync(string text, string language, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(2)
-            {
-                { "text", text },
-                { "language", language },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(TranslateAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderTranslateAsyncUser(text, language)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 500,
@@ -83,16 +88,22 @@ namespace Contoso.Support
             return response.GetOutputText();
         }
 
+        /// <summary>Renders <see cref="TranslateAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderTranslateAsyncUser(string text, string language)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(15, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Translate to ");
+            output.AppendFormatted(language);
+            output.AppendLiteral(": ");
+            output.AppendFormatted(text);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.ClassifyAsync(string @class, string? message)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(2)
-            {
-                { "class", @class },
-                { "message", message },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(ClassifyAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderClassifyAsyncUser(@class, message)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 500,
@@ -100,6 +111,17 @@ namespace Contoso.Support
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
             return response.GetOutputText();
+        }
+
+        /// <summary>Renders <see cref="ClassifyAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderClassifyAsyncUser(string @class, string? message)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(35, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Is this spam? Answer yes or no. ");
+            output.AppendFormatted(@class);
+            output.AppendLiteral(" / ");
+            output.AppendFormatted(message);
+            return output.ToStringAndClear();
         }
     }
 }

@@ -20,8 +20,7 @@ namespace Contoso.Triage
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file sealed class TriagePromptsClient : global::Contoso.Triage.ITriagePrompts
     {
-        private static readonly global::PromptGen.Prompting.PromptTemplate TriageAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Triage this ticket: {{ ticket }}");
+        private const string TriageAsyncUserTemplate = "Triage this ticket: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Triage.TicketTriage> TriageAsyncResult = new()
@@ -33,8 +32,7 @@ namespace Contoso.Triage
             Parse = TriagePromptsClientResults.ParseTriageAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate PriorityAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Priority of: {{ ticket }}");
+        private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Triage.Priority> PriorityAsyncResult = new()
@@ -46,8 +44,7 @@ namespace Contoso.Triage
             Parse = TriagePromptsClientResults.ParsePriorityAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate TagsAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Tags for: {{ ticket }}");
+        private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::System.Collections.Generic.List<string>> TagsAsyncResult = new()
@@ -59,8 +56,7 @@ namespace Contoso.Triage
             Parse = TriagePromptsClientResults.ParseTagsAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate IsSpamAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Is this spam? {{ ticket }}");
+        private const string IsSpamAsyncUserTemplate = "Is this spam? {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<bool> IsSpamAsyncResult = new()
@@ -72,8 +68,7 @@ namespace Contoso.Triage
             Parse = TriagePromptsClientResults.ParseIsSpamAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate CategorizeAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Categories of: {{ ticket }}");
+        private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Triage.Category> CategorizeAsyncResult = new()
@@ -85,8 +80,7 @@ namespace Contoso.Triage
             Parse = TriagePromptsClientResults.ParseCategorizeAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate CountAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("How many items in: {{ ticket }}");
+        private const string CountAsyncUserTemplate = "How many items in: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<int?> CountAsyncResult = new()
@@ -107,80 +101,110 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<global::Contoso.Triage.TicketTriage> global::Contoso.Triage.ITriagePrompts.TriageAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(TriageAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderTriageAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TriageAsyncResult, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>Renders <see cref="TriageAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderTriageAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(20, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Triage this ticket: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.ValueTask<global::Contoso.Triage.Priority> global::Contoso.Triage.ITriagePrompts.PriorityAsync(string ticket)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(PriorityAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderPriorityAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
         }
 
+        /// <summary>Renders <see cref="PriorityAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderPriorityAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(13, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Priority of: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>> global::Contoso.Triage.ITriagePrompts.TagsAsync(string ticket)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(TagsAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderTagsAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
         }
 
+        /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderTagsAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(10, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Tags for: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.Task<bool> global::Contoso.Triage.ITriagePrompts.IsSpamAsync(string ticket)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(IsSpamAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderIsSpamAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
         }
 
+        /// <summary>Renders <see cref="IsSpamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderIsSpamAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(14, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Is this spam? ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.Task<global::Contoso.Triage.Category> global::Contoso.Triage.ITriagePrompts.CategorizeAsync(string ticket)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(CategorizeAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderCategorizeAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
         }
 
+        /// <summary>Renders <see cref="CategorizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderCategorizeAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Categories of: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.Task<int?> global::Contoso.Triage.ITriagePrompts.CountAsync(string ticket)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(CountAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderCountAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
+        }
+
+        /// <summary>Renders <see cref="CountAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderCountAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("How many items in: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
         }
     }
 

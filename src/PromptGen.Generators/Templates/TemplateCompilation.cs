@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Templates;
+
+/// <summary>
+/// The parser's one call into the template compiler: compiles a method's user and system templates against its
+/// parameters, and reports PG0150 at the construct that keeps a template on Scriban.
+/// </summary>
+internal static class TemplateCompilation
+{
+    public static PromptPlan CompileTemplates(
+        PromptPlan plan,
+        IMethodSymbol method,
+        AttributeData userPrompt,
+        AttributeData? systemPrompt,
+        Compilation compilation,
+        List<DiagnosticInfo> diagnostics,
+        Location fallbackLocation,
+        CancellationToken cancellationToken)
+    {
+        var parameters = method.Parameters
+            .Where(parameter => parameter.Type.ToDisplayString() != KnownNames.CancellationToken)
+            .Select(parameter => (parameter.Name, Identifier(parameter.Name), parameter.Type))
+            .ToList();
+
+        CompiledTemplate? user = Compile(plan.UserTemplate, parameters, userPrompt, compilation, diagnostics, fallbackLocation, cancellationToken);
+        CompiledTemplate? system = plan.SystemTemplate is null || systemPrompt is null
+            ? null
+            : Compile(plan.SystemTemplate, parameters, systemPrompt, compilation, diagnostics, fallbackLocation, cancellationToken);
+        return plan with { CompiledUserTemplate = user, CompiledSystemTemplate = system };
+    }
+
+    private static CompiledTemplate? Compile(
+        string template,
+        IReadOnlyList<(string, string, ITypeSymbol)> parameters,
+        AttributeData attribute,
+        Compilation compilation,
+        List<DiagnosticInfo> diagnostics,
+        Location fallbackLocation,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        (CompiledTemplate? compiled, TemplateFallback? fallback) = TemplateCompiler.Compile(template, parameters);
+        if (fallback is { } reason)
+        {
+            ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
+            Location location = argument is null
+                ? AttributeReader.LocationOf(attribute, fallbackLocation, cancellationToken)
+                : Location.Create(argument.SyntaxTree, LiteralSourceMap.For(argument, compilation).Map(reason.Start, reason.End));
+            DiagnosticInfo diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateNotCompiled, location, reason.Construct);
+            // An interface-wide system prompt falls back for every method alike: say so once.
+            if (!diagnostics.Contains(diagnostic))
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+
+        return compiled;
+    }
+
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}
