@@ -109,14 +109,11 @@ namespace Demo.Streaming
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file sealed class StreamingPromptsClient : global::Demo.Streaming.IStreamingPrompts
     {
-        private static readonly global::PromptGen.Prompting.PromptTemplate TellAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Tell a story about {{ topic }}");
+        private const string TellAsyncUserTemplate = "Tell a story about {{ topic }}";
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate ExplainAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Explain {{ topic }}");
+        private const string ExplainAsyncUserTemplate = "Explain {{ topic }}";
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate PlanAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Plan the work for: {{ ticket }}");
+        private const string PlanAsyncUserTemplate = "Plan the work for: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanAsyncResult = new()
@@ -128,8 +125,7 @@ namespace Demo.Streaming
             Parse = StreamingPromptsClientResults.ParsePlanAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate OutlineAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Outline {{ subject }}");
+        private const string OutlineAsyncUserTemplate = "Outline {{ subject }}";
 
         // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Streaming.Outline> OutlineAsyncResult = new()
@@ -141,8 +137,7 @@ namespace Demo.Streaming
             Parse = StreamingPromptsClientResults.ParseOutlineAsync,
         };
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate PlanOnceAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Plan once more: {{ ticket }}");
+        private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
         private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanOnceAsyncResult = new()
@@ -163,26 +158,27 @@ namespace Demo.Streaming
 
         global::System.Collections.Generic.IAsyncEnumerable<string> global::Demo.Streaming.IStreamingPrompts.TellAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "topic", topic },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(TellAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderTellAsyncUser(topic)) },
             };
             return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
         }
 
+        /// <summary>Renders <see cref="TellAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderTellAsyncUser(string topic)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Tell a story about ");
+            output.AppendFormatted(topic);
+            return output.ToStringAndClear();
+        }
+
         global::PromptGen.Streaming.PromptStream global::Demo.Streaming.IStreamingPrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "topic", topic },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(ExplainAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderExplainAsyncUser(topic)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 500,
@@ -191,43 +187,67 @@ namespace Demo.Streaming
             return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
         }
 
+        /// <summary>Renders <see cref="ExplainAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderExplainAsyncUser(string topic)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Explain ");
+            output.AppendFormatted(topic);
+            return output.ToStringAndClear();
+        }
+
         global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial> global::Demo.Streaming.IStreamingPrompts.PlanAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(PlanAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderPlanAsyncUser(ticket)) },
             };
             return new global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial>(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanAsyncResult, StreamingPromptsClientPartials.CreatePlanPartial, cancellationToken);
         }
 
+        /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderPlanAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Plan the work for: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
+        }
+
         global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial> global::Demo.Streaming.IStreamingPrompts.OutlineAsync(string subject)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "subject", subject },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(OutlineAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderOutlineAsyncUser(subject)) },
             };
             return new global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(_bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, StreamingPromptsClientPartials.CreateOutlinePartial, default);
         }
 
+        /// <summary>Renders <see cref="OutlineAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderOutlineAsyncUser(string subject)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Outline ");
+            output.AppendFormatted(subject);
+            return output.ToStringAndClear();
+        }
+
         async global::System.Threading.Tasks.Task<global::Demo.Streaming.Plan> global::Demo.Streaming.IStreamingPrompts.PlanOnceAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
-            {
-                { "ticket", ticket },
-            };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(PlanOnceAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Bedrock.Message.User(RenderPlanOnceAsyncUser(ticket)) },
             };
             return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanOnceAsyncResult, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Renders <see cref="PlanOnceAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+        private static string RenderPlanOnceAsyncUser(string ticket)
+        {
+            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(16, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+            output.AppendLiteral("Plan once more: ");
+            output.AppendFormatted(ticket);
+            return output.ToStringAndClear();
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
@@ -11,6 +12,12 @@ internal sealed class CapturingBedrock : IBedrockRuntime
     public ConverseRequest? Request { get; private set; }
 
     public Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
+    {
+        Request ??= request;
+        throw new RequestCapturedException();
+    }
+
+    public IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
     {
         Request ??= request;
         throw new RequestCapturedException();
