@@ -84,9 +84,6 @@ public class TemplateRenderingBenchmarks
 
         public Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) => _response;
 
-        public IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The template benchmarks do not stream.");
-
         public System.Collections.Generic.IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
             throw new System.NotSupportedException("This benchmark double does not stream.");
     }
