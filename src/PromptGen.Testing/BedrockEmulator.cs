@@ -27,10 +27,12 @@ public sealed class BedrockEmulator : IAsyncDisposable
     private readonly WebApplication app;
     private readonly RequestLog log;
     private readonly CancellationTokenSource stopping;
+    private readonly ConnectionCounter connections;
     private int disposed;
 
-    private BedrockEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, EmulatorScript script, Uri endpoint)
+    private BedrockEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, EmulatorScript script, Uri endpoint, ConnectionCounter connections)
     {
+        this.connections = connections;
         this.app = app;
         this.log = log;
         this.stopping = stopping;
@@ -40,6 +42,12 @@ public sealed class BedrockEmulator : IAsyncDisposable
 
     /// <summary>The base address, <c>http://127.0.0.1:&lt;port&gt;</c>.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>TCP connections accepted since the emulator started.</summary>
+    public long ConnectionsAccepted => connections.Accepted;
+
+    /// <summary>The most TCP connections that were open at the same time.</summary>
+    public int PeakOpenConnections => connections.Peak;
 
     /// <summary>The scripted answers; rules can be added while the emulator runs.</summary>
     public EmulatorScript Script { get; }
@@ -64,6 +72,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var verifier = new SigV4Verifier(secrets, options.Region, options.MaxClockSkew, options.TimeProvider);
 
         var stopping = new CancellationTokenSource();
+        var connections = new ConnectionCounter();
         var log = new RequestLog();
         var script = new EmulatorScript();
         var handler = new EmulatorRequestHandler(
@@ -76,7 +85,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(connections.Middleware));
         });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
@@ -93,7 +102,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
             throw;
         }
 
-        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(app));
+        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(app), connections);
     }
 
     /// <summary>Forgets the recorded requests.</summary>

@@ -144,4 +144,10 @@ public static class EmulatorStatusCodes
 {
     /// <summary>The client aborted the request before it was answered (nginx's convention).</summary>
     public const int ClientClosedRequest = 499;
+
+    /// <summary>A scripted fault closed the connection without a response (nginx's 444).</summary>
+    public const int ConnectionDropped = 444;
+
+    /// <summary>A scripted fault sent 200 and half of the body, then closed the connection.</summary>
+    public const int TruncatedBody = 299;
 }

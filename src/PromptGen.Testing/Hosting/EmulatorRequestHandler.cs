@@ -140,8 +140,19 @@ internal sealed class EmulatorRequestHandler
             await DelayAtLeastAsync(delay, aborted);
         }
 
+        if (reply.Fault == EmulatorFault.DropConnection)
+        {
+            outcome.Status = FaultResponder.DropConnection(response);
+            return;
+        }
+
         if (reply.IsError)
         {
+            if (reply.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await WriteErrorAsync(response, new EmulatorError(reply.ErrorCode!, reply.ErrorStatus, reply.ErrorMessage!), outcome);
             return;
         }
@@ -152,6 +163,13 @@ internal sealed class EmulatorRequestHandler
         {
             string text = reply.Text!;
             int outputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length);
+            if (reply.Fault == EmulatorFault.TruncatedBody)
+            {
+                outcome.Status = await FaultResponder.WriteTruncatedAsync(
+                    response, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs));
+                return;
+            }
+
             await WriteJsonAsync(response, StatusCodes.Status200OK, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs), outcome);
             return;
         }

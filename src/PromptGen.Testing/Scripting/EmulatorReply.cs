@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace PromptGen.Testing;
 
 /// <summary>What a script rule answers: an assistant text (JSON included), a tool-use request, or an error response.</summary>
-public sealed class EmulatorReply
+public sealed partial class EmulatorReply
 {
     private static readonly Regex ToolNamePattern = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 

@@ -19,11 +19,15 @@ internal sealed class RuleCondition
 
     public Func<ConverseCall, bool>? Predicate { get; init; }
 
+    /// <summary>Rolled last, only for calls every other criterion matches.</summary>
+    public FaultShare? Share { get; init; }
+
     public bool Matches(ConverseCall call) =>
         (Model is null || string.Equals(Model, call.ModelId, StringComparison.Ordinal))
         && TextMatches(call.UserText, PromptContains, PromptMatches)
         && TextMatches(call.SystemText, SystemContains, SystemMatches)
-        && (Predicate is null || Predicate(call));
+        && (Predicate is null || Predicate(call))
+        && (Share is null || Share.Roll());
 
     public string Describe()
     {
@@ -34,8 +38,20 @@ internal sealed class RuleCondition
         if (SystemContains is not null) parts.Add($"system contains \"{SystemContains}\"");
         if (SystemMatches is not null) parts.Add($"system matches /{SystemMatches}/");
         if (Predicate is not null) parts.Add("custom predicate");
+        if (Share is not null) parts.Add($"share {Share.Fraction:0.###}");
         return parts.Count == 0 ? "always" : string.Join(" and ", parts);
     }
+
+    public RuleCondition WithShare(FaultShare share) => new()
+    {
+        Model = Model,
+        PromptContains = PromptContains,
+        PromptMatches = PromptMatches,
+        SystemContains = SystemContains,
+        SystemMatches = SystemMatches,
+        Predicate = Predicate,
+        Share = share,
+    };
 
     // A criterion on text that is absent fails: "prompt contains X" cannot hold for a request without a prompt.
     private static bool TextMatches(string? text, string? contains, Regex? pattern) =>

@@ -7,10 +7,10 @@ using System.Text.RegularExpressions;
 namespace PromptGen.Testing;
 
 /// <summary>Reads the JSON script format documented on <see cref="EmulatorScript.LoadJson"/>.</summary>
-internal static class ScriptJsonLoader
+internal static partial class ScriptJsonLoader
 {
     private static readonly string[] RuleMembers =
-        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error" };
+        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error", "fault", "share", "seed" };
 
     private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "stopReason", "inputTokens", "outputTokens" };
 
@@ -18,7 +18,7 @@ internal static class ScriptJsonLoader
 
     private static readonly string[] ToolUseMembers = { "name", "input" };
 
-    private static readonly string[] ErrorMembers = { "code", "status", "message" };
+    private static readonly string[] ErrorMembers = { "code", "status", "message", "retryAfterSeconds" };
 
     // A script's patterns come from a file someone typed; a runaway pattern should fail a call, not hang the emulator.
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
@@ -73,26 +73,29 @@ internal static class ScriptJsonLoader
         }
 
         RejectUnknownMembers(rule, path, RuleMembers);
-        var condition = new RuleCondition
+        RuleCondition condition = ReadShare(rule, new RuleCondition
         {
             Model = OptionalString(rule, "model", path),
             PromptContains = OptionalString(rule, "promptContains", path),
             PromptMatches = OptionalRegex(rule, "promptMatches", path),
             SystemContains = OptionalString(rule, "systemContains", path),
             SystemMatches = OptionalRegex(rule, "systemMatches", path),
-        };
+        }, path);
 
         int? times = OptionalInt(rule, "times", path, minimum: 1);
         int delayMs = OptionalInt(rule, "delayMs", path, minimum: 0) ?? 0;
 
         bool hasReply = rule.TryGetProperty("reply", out JsonElement reply);
         bool hasError = rule.TryGetProperty("error", out JsonElement error);
-        if (hasReply == hasError)
+        bool hasFault = rule.TryGetProperty("fault", out JsonElement fault);
+        if ((hasReply ? 1 : 0) + (hasError ? 1 : 0) + (hasFault ? 1 : 0) != 1)
         {
-            throw new ScriptFormatError($"{path} must have exactly one of 'reply' or 'error'.");
+            throw new ScriptFormatError($"{path} must have exactly one of 'reply', 'error' or 'fault'.");
         }
 
-        EmulatorReply answer = hasReply ? ReadReply(reply, $"{path}.reply") : ReadError(error, $"{path}.error");
+        EmulatorReply answer = hasReply ? ReadReply(reply, $"{path}.reply")
+            : hasError ? ReadError(error, $"{path}.error")
+            : ReadFault(fault, $"{path}.fault");
         return new ScriptRule(condition, answer, TimeSpan.FromMilliseconds(delayMs), times);
     }
 
@@ -170,7 +173,7 @@ internal static class ScriptJsonLoader
         string message = OptionalString(error, "message", path) ?? throw new ScriptFormatError($"{path}.message is required.");
         try
         {
-            return EmulatorReply.FromError(code, status, message);
+            return WithRetryAfter(error, EmulatorReply.FromError(code, status, message), path);
         }
         catch (ArgumentException exception)
         {

@@ -6,7 +6,7 @@ namespace PromptGen.Testing;
 /// Builds one rule fluently: <c>Script.When(...).Times(1).Delay(...).ReplyText("...")</c>. The rule joins the script
 /// only when a Reply method is called, so a running emulator never sees a half-built rule.
 /// </summary>
-public sealed class ScriptRuleBuilder
+public sealed partial class ScriptRuleBuilder
 {
     private readonly EmulatorScript script;
     private readonly RuleCondition condition;
@@ -76,7 +76,7 @@ public sealed class ScriptRuleBuilder
         }
 
         added = true;
-        var rule = new ScriptRule(condition, reply, delay, maxUses);
+        var rule = new ScriptRule(WithShare(condition), reply, delay, maxUses);
         script.Add(rule);
         return rule;
     }

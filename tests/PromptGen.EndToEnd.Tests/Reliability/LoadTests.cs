@@ -1,0 +1,39 @@
+using System;
+using System.Threading.Tasks;
+using PromptGen.Reliability;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PromptGen.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// A modest load run in CI (the larger one is <c>dotnet run --project fuzz/PromptGen.Fuzz -c Release -- load</c>):
+/// every call returns its own answer or a typed error, none lost, mixed up or hung, connections reused.
+/// </summary>
+public sealed class LoadTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Concurrent_calls_through_one_client_under_throttling_each_get_their_own_answer_or_a_typed_error()
+    {
+        var settings = new LoadSettings(
+            Calls: 1500, Concurrency: 48, ThrottleShare: 0.25, Seed: 20251125, BaseDelay: TimeSpan.FromMilliseconds(5), CallBound: TimeSpan.FromSeconds(60));
+
+        LoadReport report = await LoadRun.RunAsync(settings);
+        output.WriteLine(report.ToString());
+
+        Assert.Equal(settings.Calls, report.Accounted);
+        Assert.Equal(0, report.Mismatched);
+        Assert.Equal(0, report.Hung);
+        Assert.Equal(0, report.UntypedFailures);
+        Assert.Equal(settings.Calls, report.Successes + report.TypedFailures);
+        // The throttles were really injected and really retried: every attempt is either a throttle or a call's one
+        // success, and a call fails only after a throttle.
+        Assert.InRange(report.InjectedThrottles, settings.Calls / 10, settings.Calls);
+        Assert.Equal(report.Successes + report.InjectedThrottles, report.Attempts);
+        Assert.True(report.Attempts > settings.Calls);
+        Assert.True(report.Successes > report.TypedFailures * 10, report.ToString());
+        // One pool of keep-alive connections: at most one per concurrent call, nowhere near one per attempt.
+        Assert.InRange(report.PeakOpenConnections, 1, settings.Concurrency);
+        Assert.InRange(report.ConnectionsAccepted, 1, settings.Concurrency * 2);
+    }
+}
