@@ -81,10 +81,15 @@ public sealed class EmulatorScript
     ///       "reply": { "text": "...", "stopReason": "end_turn", "inputTokens": 3, "outputTokens": 5 } },
     ///     { "promptContains": "order", "reply": { "json": { "status": "shipped" } } },           // JSON text
     ///     { "promptContains": "weather", "reply": { "toolUse": { "name": "get_weather", "input": { "city": "Paris" } } } },
-    ///     { "promptContains": "fail", "error": { "code": "ThrottlingException", "status": 429, "message": "Rate exceeded" } }
+    ///     { "promptContains": "fail", "error": { "code": "ThrottlingException", "status": 429, "message": "Rate exceeded",
+    ///                                            "retryAfterSeconds": 2 } },                 // optional Retry-After
+    ///     { "times": 1, "fault": "dropConnection" },                                       // close without answering
+    ///     { "times": 1, "fault": { "truncatedBody": "answer text" } },                     // 200, half the body, close
+    ///     { "share": 0.2, "seed": 7, "error": { "code": "ThrottlingException", "status": 429, "message": "slow down" } }
     /// ] }
     /// </code>
-    /// Each rule has exactly one of <c>reply</c> or <c>error</c> (all three required). A reply has exactly one of <c>text</c>,
+    /// Each rule has exactly one of <c>reply</c>, <c>error</c> (code, status and message required) or <c>fault</c>;
+    /// <c>share</c> (0 to 1, with an optional <c>seed</c>) makes the rule answer only that fraction of the calls it matches. A reply has exactly one of <c>text</c>,
     /// <c>json</c> (any JSON value, sent as the text) or <c>toolUse</c> (<c>input</c> required; without <c>name</c> the
     /// request's forced or first tool is called).
     /// </summary>
