@@ -323,7 +323,8 @@ internal sealed class ResultShapeReader
             return name;
         }
 
-        return char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+        // A parameter still being typed ("int )") has an empty name; the compiler reports it, we must not throw.
+        return property.Name.Length == 0 ? property.Name : char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
     }
 
     private static string? DescriptionOf(ISymbol symbol) =>

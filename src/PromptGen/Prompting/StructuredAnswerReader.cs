@@ -106,19 +106,60 @@ internal static class StructuredAnswerReader
                 error = new ResultError(JsonPaths.Root, truncated ? ResultErrorKind.Truncated : ResultErrorKind.NoJson, "the tool call had no input");
                 return false;
             case JsonValueKind.String:
-                rawOutput = input.GetString()!;
+                rawOutput = StringWithoutLoneSurrogates(input);
                 return ModelJson.TryNormalize(rawOutput, truncated, JsonRoot.Object, out json, out error);
             default:
                 rawOutput = input.GetRawText();
-                var buffer = new ArrayBufferWriter<byte>();
-                using (var writer = new Utf8JsonWriter(buffer))
+                try
                 {
-                    input.WriteTo(writer);
-                }
+                    var buffer = new ArrayBufferWriter<byte>();
+                    using (var writer = new Utf8JsonWriter(buffer))
+                    {
+                        input.WriteTo(writer);
+                    }
 
-                json = buffer.WrittenSpan.ToArray();
-                return true;
+                    json = buffer.WrittenSpan.ToArray();
+                    return true;
+                }
+                catch (InvalidOperationException)
+                {
+                    // A lone surrogate escape (\uD800) is valid JSON that System.Text.Json cannot write again; the
+                    // lenient parser turns it into U+FFFD, as it does in text answers. Found by fuzzing.
+                    return LenientRewrite(rawOutput, truncated, out json, out error);
+                }
         }
+    }
+
+    private static string StringWithoutLoneSurrogates(JsonElement input)
+    {
+        try
+        {
+            return input.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            string raw = input.GetRawText();
+            if (LenientJsonParser.TryParse(raw, 0, raw.Length, out byte[] json, out _))
+            {
+                var reader = new Utf8JsonReader(json);
+                reader.Read();
+                return reader.GetString() ?? "";
+            }
+
+            return "";
+        }
+    }
+
+    private static bool LenientRewrite(string rawOutput, bool truncated, out byte[] json, out ResultError error)
+    {
+        error = default;
+        if (LenientJsonParser.TryParse(rawOutput, 0, rawOutput.Length, out json, out LenientJsonFailure failure))
+        {
+            return true;
+        }
+
+        error = new ResultError(JsonPaths.Root, truncated ? ResultErrorKind.Truncated : failure.Kind, failure.Message);
+        return false;
     }
 }
 

@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace PromptGen.Reliability;
+
+public static class FuzzTargets
+{
+    /// <summary>Seeds: the parsing corpus, copied next to the harness at build time.</summary>
+    public static ModelTextGenerator Generator() =>
+        new(ModelTextGenerator.CorpusSeeds(Path.Combine(AppContext.BaseDirectory, "Seeds")));
+
+    public static IEnumerable<IFuzzTarget> Named(string which)
+    {
+        ModelTextGenerator generator = Generator();
+        return which switch
+        {
+            "model-json" => [new ModelJsonTarget(generator)],
+            "repair-loop" => [new RepairLoopTarget(generator)],
+            "all" => [new ModelJsonTarget(generator), new RepairLoopTarget(generator)],
+            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop or all."),
+        };
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Linq;
+using PromptGen.Reliability;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PromptGen.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// A short run of each fuzz target in CI; the million-input runs are
+/// <c>dotnet run -c Release --project fuzz/PromptGen.Fuzz -- fuzz all</c> (figures in docs/reliability.md).
+/// </summary>
+public sealed class FuzzSmokeTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("model-json", 30_000)]
+    [InlineData("repair-loop", 10_000)]
+    public void Short_fuzz_run_finds_nothing(string target, int inputs)
+    {
+        IFuzzTarget fuzzTarget = FuzzTargets.Named(target).Single();
+
+        FuzzReport report = FuzzRunner.Run(fuzzTarget, inputs, seed: Environment.TickCount, TimeSpan.FromSeconds(2), 512L * 1024 * 1024, findingsDirectory: null);
+        output.WriteLine(report.ToString());
+
+        Assert.True(report.Findings.Count == 0, string.Join("\n\n", report.Findings.Select(f => $"{f.Problem}\ninput (JSON): {System.Text.Json.JsonSerializer.Serialize(f.Input)}")));
+    }
+
+    [Fact]
+    public void Runner_reports_an_untyped_exception()
+    {
+        // The runner must notice a planted bug, or the smoke runs above prove nothing.
+        FuzzReport report = FuzzRunner.Run(new PlantedBugTarget(), 50, seed: 1, TimeSpan.FromSeconds(2), 512L * 1024 * 1024, findingsDirectory: null);
+
+        FuzzFinding finding = Assert.Single(report.Findings);
+        Assert.Equal(7, finding.Iteration);
+        Assert.StartsWith("untyped exception System.IndexOutOfRangeException", finding.Problem, StringComparison.Ordinal);
+    }
+
+    private sealed class PlantedBugTarget : IFuzzTarget
+    {
+        public string Name => "planted";
+
+        public string NextInput(Random random, int iteration) => iteration.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public void Run(string input)
+        {
+            if (input == "7")
+            {
+                throw new IndexOutOfRangeException("planted");
+            }
+
+            if (input == "9")
+            {
+                throw new FormatException("a typed error the target documents");
+            }
+        }
+
+        public bool IsExpected(Exception exception) => exception is FormatException;
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace PromptGen.Generators.Tests;
+
+/// <summary>
+/// Broken C# as an IDE sees it while someone types: every prefix of the samples' prompt files, seeded random
+/// deletions, each bracket or quote missing in turn, half-typed attributes and half-typed templates.
+/// </summary>
+internal static class NeverThrowSources
+{
+    private static readonly string[] PromptFiles =
+    {
+        "samples/QuickStart/Prompts.cs",
+        "tests/PromptGen.EndToEnd.Tests/ReviewPrompts.cs",
+        "tests/PromptGen.EndToEnd.Tests/OrderPrompts.cs",
+    };
+
+    private static readonly string[] HalfTypedAttributes =
+    {
+        "[Prompt(", "[Prompt(\"Hello {{ na", "[Prompt(\"\"\"\n  Hi {{", "[Model(", "[Model(\"us.", "[Inference(MaxTokens = ",
+        "[Inference(Temperature = 2.5f, MaxTokens = -1)]", "[StructuredOutput(Strategy = (PromptGen.Prompting.StructuredOutputStrategy)99, MaxRepairAttempts = -5)]",
+        "[SystemPrompt(null)]", "[Prompt(null)]", "[Prompt(\"\")]", "[PromptClient(Model = 42)]", "[Prompt($\"{{x}}\")]",
+        "[Prompt(\"a\" + \"b\")]", "[Prompt(nameof(Ticket))]", "[Model(Id)]", "[Prompt(\"{{ x }}\", \"extra\")]", "[Prompt]",
+        "[Prompt(\"x\")][Prompt(\"y\")]", "[Inference(StopSequences = new[] { \"\", null })]", "[Inference(StopSequences = null)]",
+        "[Prompt(\"\\uD800 {{ }}\")]", "[Model(\"\")]", "[Model(\"arn:aws:bedrock:::\")]", "[NotInTemplate(", "[Prompt(\"{{\"", "[",
+    };
+
+    private static readonly string[] HalfTypedTemplates =
+    {
+        "{{", "{{ }}", "{{ for x in ", "{{ end }}", "{{ if }}", "{{ ticket. }}", "{{ ticket.title | }}", "{{ func f }}",
+        "{{ 1/0 }}", "}}{{", "{{{{", "{{ x = ticket }}{{ x.nope }}", "{{ ticket.tags[ }}", "{{ ticket.tags[99999999999] }}",
+        "{{ " + new string('(', 300) + " }}", "{{ review.", "{{ review | string.upcase | }}", "{{ for t in ticket.tags }}{{ t.",
+        "{{ include 'x' }}", "{{ capture c }}", "{{- -}}", "{{ ~ }}", "{{ while true }}{{ end }}", "{{ $0 }}", "{{ @ }}",
+        "{{ \"unterminated }}", "{{ ticket.title \\\" }}", "{{ 'a' + }}",
+    };
+
+    public static IReadOnlyList<(string Name, string Source)> All()
+    {
+        var sources = new List<(string, string)>();
+        var random = new Random(20251125);
+        foreach (string relative in PromptFiles)
+        {
+            string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, relative)).Replace("\r\n", "\n");
+            string name = Path.GetFileName(relative);
+
+            // Every third prefix: one character more rarely changes what the generator sees, and CI time matters.
+            for (int length = 0; length < text.Length; length += 3)
+            {
+                sources.Add(($"{name} prefix {length}", text[..length]));
+            }
+
+            for (int i = 0; i < 100; i++)
+            {
+                int start = random.Next(text.Length);
+                int count = Math.Min(random.Next(1, 24), text.Length - start);
+                sources.Add(($"{name} deletion {start}+{count}", text.Remove(start, count)));
+            }
+
+            int[] brackets = Enumerable.Range(0, text.Length).Where(i => "{}()[]\"<>;,".Contains(text[i])).ToArray();
+            foreach (int at in brackets.Where((_, index) => index % Math.Max(1, brackets.Length / 80) == 0))
+            {
+                sources.Add(($"{name} without '{text[at]}' at {at}", text.Remove(at, 1)));
+            }
+
+            int[] attributeStarts = Regex.Matches(text, @"^\s*\[(Prompt|Model|SystemPrompt|Inference|StructuredOutput)\b", RegexOptions.Multiline)
+                .Select(match => match.Index + match.Value.IndexOf('[', StringComparison.Ordinal)).ToArray();
+            foreach (int at in attributeStarts)
+            {
+                foreach (string fragment in HalfTypedAttributes)
+                {
+                    sources.Add(($"{name} attribute '{fragment}' at {at}", text.Insert(at, fragment + "\n    ")));
+                }
+            }
+
+            foreach (Match template in Regex.Matches(text, "\\[(?:Prompt|SystemPrompt)\\(\"(?<t>[^\"\\\\]*)\"\\)\\]"))
+            {
+                Group body = template.Groups["t"];
+                foreach (string fragment in HalfTypedTemplates)
+                {
+                    sources.Add(($"{name} template '{fragment}' at {body.Index}", text.Remove(body.Index, body.Length).Insert(body.Index, fragment)));
+                    int cut = random.Next(body.Length + 1);
+                    sources.Add(($"{name} template cut at {cut} + '{fragment}'", text.Remove(body.Index + cut, body.Length - cut).Insert(body.Index + cut, fragment)));
+                }
+            }
+        }
+
+        return sources;
+    }
+}

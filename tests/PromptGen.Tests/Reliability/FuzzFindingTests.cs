@@ -1,0 +1,59 @@
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Bedrock;
+using PromptGen.Prompting;
+using PromptGen.Tests.Prompting;
+using Xunit;
+
+namespace PromptGen.Tests.Reliability;
+
+/// <summary>
+/// Inputs the fuzz harness (fuzz/PromptGen.Fuzz) found, kept as regression tests. Each one used to escape as an
+/// untyped exception.
+/// </summary>
+public sealed class FuzzFindingTests
+{
+    private const string Model = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+
+    private static ConverseRequest Request() => new()
+    {
+        Messages = { Message.User("Triage: I was charged twice.") },
+        InferenceConfig = new InferenceConfiguration { MaxTokens = 300 },
+    };
+
+    [Fact]
+    public async Task Tool_input_with_a_lone_surrogate_escape_is_read_with_a_replacement_character()
+    {
+        // Valid JSON (an escape may name half a surrogate pair) that System.Text.Json cannot write out again: it
+        // threw InvalidOperationException from JsonElement.WriteTo.
+        var bedrock = new ScriptedBedrock().ToolCall("ticket_result", """{"title": "a\uD800b", "priority": "High", "minutes": 5}""");
+
+        TicketResult result = await StructuredPrompt.RunAsync(bedrock, Model, Request(), TicketResultParser.Spec(StructuredOutputStrategy.ForcedTool), CancellationToken.None);
+
+        Assert.Equal("a\uFFFDb", result.Title);
+        Assert.Equal(Priority.High, result.Priority);
+    }
+
+    [Fact]
+    public async Task Tool_input_sent_as_a_string_with_a_lone_surrogate_escape_is_read_too()
+    {
+        // The string form of a tool input: JsonElement.GetString threw InvalidOperationException.
+        var bedrock = new ScriptedBedrock().ToolCall(
+            "ticket_result", """ "\uDC00{\"title\": \"ok\", \"priority\": \"Low\", \"minutes\": 1}" """);
+
+        TicketResult result = await StructuredPrompt.RunAsync(bedrock, Model, Request(), TicketResultParser.Spec(StructuredOutputStrategy.ForcedTool), CancellationToken.None);
+
+        Assert.Equal(new TicketResult("ok", Priority.Low, 1), result);
+    }
+
+    [Fact]
+    public async Task Unreadable_tool_input_with_a_lone_surrogate_is_a_typed_result_error()
+    {
+        var bedrock = new ScriptedBedrock().ToolCall("ticket_result", """["\uD800", {"x": 1}]""");
+
+        var error = await Assert.ThrowsAsync<PromptResultException>(() => StructuredPrompt.RunAsync(
+            bedrock, Model, Request(), TicketResultParser.Spec(StructuredOutputStrategy.ForcedTool, maxRepairAttempts: 0), CancellationToken.None));
+
+        Assert.Single(error.Attempts);
+    }
+}
