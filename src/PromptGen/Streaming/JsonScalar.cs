@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -42,6 +43,25 @@ public readonly struct JsonScalar
     /// </summary>
     public byte[] ToStrictJson()
     {
+        // The common cases, written directly: this runs once per scalar of a streamed answer.
+        switch (Kind)
+        {
+            case JsonScalarKind.True:
+                return Encoding.UTF8.GetBytes("true");
+            case JsonScalarKind.False:
+                return Encoding.UTF8.GetBytes("false");
+            case JsonScalarKind.Null:
+                return Encoding.UTF8.GetBytes("null");
+            case JsonScalarKind.Number when IsStrictNumber(Text):
+                return Encoding.UTF8.GetBytes(Text);
+            case JsonScalarKind.String when NeedsNoEscaping(Text):
+                byte[] quoted = new byte[Encoding.UTF8.GetByteCount(Text) + 2];
+                quoted[0] = (byte)'"';
+                Encoding.UTF8.GetBytes(Text, 0, Text.Length, quoted, 1);
+                quoted[^1] = (byte)'"';
+                return quoted;
+        }
+
         var buffer = new ArrayBufferWriter<byte>(Text.Length + 8);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -147,6 +167,19 @@ public readonly struct JsonScalar
         }
 
         return i == text.Length;
+    }
+
+    private static bool NeedsNoEscaping(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c < ' ' || c is '"' or '\\' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string WithoutLoneSurrogates(string text)
