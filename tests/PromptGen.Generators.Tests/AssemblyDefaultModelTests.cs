@@ -124,4 +124,29 @@ public sealed class AssemblyDefaultModelTests
 
         Assert.True(diagnostics.Count == 0, AnalyzerHarness.Describe(diagnostics));
     }
+
+    [Fact]
+    public void Editing_the_assembly_default_in_another_file_regenerates_the_client_and_an_unrelated_edit_does_not()
+    {
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = GeneratorHarness.Compile(
+            Defaults("us.amazon.nova-lite-v1:0"), Client("IPrompts", "[PromptClient]", Greet), Sources.Unrelated);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation unrelatedEdit = Replace(compilation, 2, Sources.Unrelated.Replace("value * 2", "value * 3", System.StringComparison.Ordinal));
+        GeneratorRunResult unchanged = driver.RunGenerators(unrelatedEdit).GetRunResult().Results.Single();
+        Assert.All(
+            unchanged.TrackedSteps[TrackingNames.Models].SelectMany(run => run.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation defaultEdit = Replace(compilation, 0, Defaults("us.amazon.nova-pro-v1:0"));
+        GeneratorRunResult changed = driver.RunGenerators(defaultEdit).GetRunResult().Results.Single();
+        Assert.Contains(changed.TrackedSteps[TrackingNames.Models].SelectMany(run => run.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("ConverseAsync(\"us.amazon.nova-pro-v1:0\"", changed.GeneratedSources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Replace(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, int index, string source)
+    {
+        SyntaxTree old = compilation.SyntaxTrees.ElementAt(index);
+        return compilation.ReplaceSyntaxTree(old, Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path: old.FilePath));
+    }
 }
