@@ -17,6 +17,7 @@ public sealed class EnumFallbackDiagnosticTests
         using System.Threading.Tasks;
         using PromptGen;
         using PromptGen.Prompting;
+        using PromptGen.Streaming;
 
         namespace Demo;
 
@@ -112,5 +113,19 @@ public sealed class EnumFallbackDiagnosticTests
             """, Nova));
 
         Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void A_streamed_result_is_judged_like_a_task_result()
+    {
+        IReadOnlyList<Diagnostic> all = AnalyzerHarness.Run(Client("""
+                [Prompt("Triage: {{ text }}")]
+                ResultStream<Triage, TriagePartial> TriageStream(string text, CancellationToken cancellationToken);
+            """, Titan));
+
+        Diagnostic diagnostic = Assert.Single(all, d => d.Id == "PG0304");
+        Assert.Equal("ResultStream<Triage, TriagePartial>", AnalyzerHarness.TextAt(diagnostic));
+        // PG0301 (schema in the prompt) is judged for streams too.
+        Assert.Contains(all, d => d.Id == "PG0301" && AnalyzerHarness.TextAt(d) == "ResultStream<Triage, TriagePartial>");
     }
 }

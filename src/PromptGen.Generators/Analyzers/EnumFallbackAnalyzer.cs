@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
@@ -34,9 +33,9 @@ internal sealed class EnumFallbackAnalyzer : PromptClientAnalyzer
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ResultTypeOf(method.Symbol.ReturnType) is not { } resultType
+            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is not { } resultType
                 || ModelReference.Effective(declaration, method, cancellationToken) is not { } reference
-                || ReturnTypeLocation(method.Symbol, cancellationToken) is not { } location)
+                || TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is not { } location)
             {
                 continue;
             }
@@ -104,36 +103,5 @@ internal sealed class EnumFallbackAnalyzer : PromptClientAnalyzer
     {
         int dot = typeName.LastIndexOf('.');
         return dot < 0 ? typeName : typeName.Substring(dot + 1);
-    }
-
-    /// <summary>T of Task&lt;T&gt; / ValueTask&lt;T&gt; (unwrapping PromptResult&lt;T&gt;) when it is not string.</summary>
-    private static ITypeSymbol? ResultTypeOf(ITypeSymbol returnType)
-    {
-        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
-            || task.ConstructedFrom.ToDisplayString() is not (KnownNames.Task or KnownNames.ValueTask))
-        {
-            return null;
-        }
-
-        ITypeSymbol result = task.TypeArguments[0];
-        if (result is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult)
-        {
-            result = wrapper.TypeArguments[0];
-        }
-
-        return result.SpecialType == SpecialType.System_String || result.TypeKind == TypeKind.Error ? null : result;
-    }
-
-    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
-            {
-                return declaration.ReturnType.GetLocation();
-            }
-        }
-
-        return null;
     }
 }

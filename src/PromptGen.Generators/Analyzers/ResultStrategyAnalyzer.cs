@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Catalog;
 using PromptGen.Generators.Diagnostics;
@@ -30,7 +29,7 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!IsTypedResult(method.Symbol.ReturnType)
+            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is null
                 || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference)
             {
                 continue;
@@ -58,7 +57,7 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
 
             // What ResultStrategySelector does: only a confirmed capability chooses a stronger strategy.
             bool native = model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput);
-            if (!native && ConfirmedWithout(model, ModelCapabilities.ToolUse) && ReturnTypeLocation(method.Symbol, cancellationToken) is { } returnType)
+            if (!native && ConfirmedWithout(model, ModelCapabilities.ToolUse) && TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is { } returnType)
             {
                 sink.Report(DiagnosticDescriptors.SchemaSentInPrompt, returnType, method.Symbol.Name, reference.Id, ResultStrategySelector.PromptOnly);
             }
@@ -85,37 +84,6 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
             if (argument.Key == "Strategy" && argument.Value.Value is int value)
             {
                 return value;
-            }
-        }
-
-        return null;
-    }
-
-    // Task<T> or ValueTask<T> (optionally of PromptResult<T>) where T is not string.
-    private static bool IsTypedResult(ITypeSymbol returnType)
-    {
-        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
-            || task.ConstructedFrom.ToDisplayString() is not (KnownNames.Task or KnownNames.ValueTask))
-        {
-            return false;
-        }
-
-        ITypeSymbol result = task.TypeArguments[0];
-        if (result is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult)
-        {
-            result = wrapper.TypeArguments[0];
-        }
-
-        return result.SpecialType != SpecialType.System_String && result.TypeKind != TypeKind.Error;
-    }
-
-    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
-            {
-                return declaration.ReturnType.GetLocation();
             }
         }
 

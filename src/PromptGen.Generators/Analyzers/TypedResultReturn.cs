@@ -1,0 +1,57 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// The typed result a prompt method asks the model for, as the generator reads its return type: T of
+/// <c>Task&lt;T&gt;</c> / <c>ValueTask&lt;T&gt;</c> (also through <c>PromptResult&lt;T&gt;</c>) and of a streamed
+/// <c>ResultStream&lt;T, TPartial&gt;</c>; never a text result.
+/// </summary>
+internal static class TypedResultReturn
+{
+    public static ITypeSymbol? ResultTypeOf(ITypeSymbol returnType)
+    {
+        if (returnType is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return null;
+        }
+
+        string definition = named.ConstructedFrom.ToDisplayString();
+        ITypeSymbol result;
+        if (definition == KnownNames.ResultStream && named.TypeArguments.Length == 2)
+        {
+            result = named.TypeArguments[0];
+        }
+        else if (definition is KnownNames.Task or KnownNames.ValueTask && named.TypeArguments.Length == 1)
+        {
+            result = named.TypeArguments[0];
+            if (result is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult)
+            {
+                result = wrapper.TypeArguments[0];
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        return result.SpecialType == SpecialType.System_String || result.TypeKind == TypeKind.Error ? null : result;
+    }
+
+    /// <summary>Where the method's return type is written: diagnostics about the result go there.</summary>
+    public static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                return declaration.ReturnType.GetLocation();
+            }
+        }
+
+        return null;
+    }
+}
