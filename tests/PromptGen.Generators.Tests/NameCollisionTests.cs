@@ -134,4 +134,40 @@ public sealed class NameCollisionTests
 
         AssertGeneratedCleanly(run);
     }
+
+    [Fact]
+    public void Same_signature_in_two_base_interfaces_and_a_hiding_method_are_each_implemented()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface IOne
+            {
+                [Prompt("One {{ text }}")]
+                Task<string> SummarizeAsync(string text);
+            }
+
+            public interface ITwo
+            {
+                [Prompt("Two {{ text }}")]
+                Task<string> SummarizeAsync(string text);
+            }
+
+            [PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+            public partial interface IPrompts : IOne, ITwo
+            {
+                [Prompt("Own {{ text }}")]
+                new Task<string> SummarizeAsync(string text);
+            }
+            """);
+
+        AssertGeneratedCleanly(run);
+        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        Assert.Contains("global::Demo.IOne.SummarizeAsync(", generated, System.StringComparison.Ordinal);
+        Assert.Contains("global::Demo.ITwo.SummarizeAsync(", generated, System.StringComparison.Ordinal);
+        Assert.Contains("global::Demo.IPrompts.SummarizeAsync(", generated, System.StringComparison.Ordinal);
+    }
 }
