@@ -11,11 +11,13 @@ internal sealed class EmulatorArguments
         """
         Usage: promptgen-emulator [options]
 
-        Runs a local Amazon Bedrock Runtime emulator (Converse) on 127.0.0.1 until Ctrl+C or SIGTERM.
-        The first line printed is "Listening on http://127.0.0.1:<port>"; then one line per request.
+        Runs a local Amazon Bedrock Runtime emulator (Converse, ConverseStream) on 127.0.0.1 until Ctrl+C or SIGTERM.
+        The first line printed is "Listening on http://127.0.0.1:<port>" (HTTP/1.1), the second
+        "HTTP/2 (h2c, prior knowledge) on http://127.0.0.1:<port>"; then one line per request.
 
         Options:
           --port <n>            TCP port; 0 picks any free port (default: 0)
+          --http2-port <n>      TCP port of the cleartext HTTP/2 listener; 0 picks any free port (default: 0)
           --script <file.json>  rules for scripted replies (see EmulatorScript.LoadJson for the schema)
           --region <region>     region SigV4 credential scopes must name (default: us-east-1)
           --bearer-token <t>    accept this Bedrock API key as "Authorization: Bearer <t>"; repeatable
@@ -26,6 +28,8 @@ internal sealed class EmulatorArguments
         """;
 
     public int Port { get; private set; }
+
+    public int Http2Port { get; private set; }
 
     public string? ScriptPath { get; private set; }
 
@@ -57,7 +61,7 @@ internal sealed class EmulatorArguments
                 continue;
             }
 
-            if (option is not ("--port" or "--script" or "--region" or "--bearer-token"))
+            if (option is not ("--port" or "--http2-port" or "--script" or "--region" or "--bearer-token"))
             {
                 problem = $"Unknown option '{option}'.";
                 return null;
@@ -72,14 +76,22 @@ internal sealed class EmulatorArguments
             string value = args[++i];
             switch (option)
             {
-                case "--port":
+                case "--port" or "--http2-port":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port > 65535)
                     {
-                        problem = $"--port needs a number from 0 to 65535; got '{value}'.";
+                        problem = $"{option} needs a number from 0 to 65535; got '{value}'.";
                         return null;
                     }
 
-                    parsed.Port = port;
+                    if (option == "--port")
+                    {
+                        parsed.Port = port;
+                    }
+                    else
+                    {
+                        parsed.Http2Port = port;
+                    }
+
                     break;
                 case "--script":
                     parsed.ScriptPath = value;

@@ -24,6 +24,7 @@ if (arguments.ShowHelp)
 var options = new BedrockEmulatorOptions
 {
     Port = arguments.Port,
+    Http2Port = arguments.Http2Port,
     Region = arguments.Region,
     EnforceModelCapabilities = arguments.EnforceModelCapabilities,
     RequestCompleted = request => Console.WriteLine($"{request.Method} {request.RawPath} {request.ResponseStatus}"),
@@ -72,6 +73,7 @@ await using (emulator)
 
     // Tools that launch the emulator wait for this line to learn the port, so it comes first and is flushed at once.
     Console.WriteLine($"Listening on {emulator.Endpoint.GetLeftPart(UriPartial.Authority)}");
+    Console.WriteLine($"HTTP/2 (h2c, prior knowledge) on {emulator.Http2Endpoint.GetLeftPart(UriPartial.Authority)}");
     Console.Out.Flush();
     await stopRequested.Task;
 }

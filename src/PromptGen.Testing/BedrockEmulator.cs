@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,9 +31,10 @@ public sealed class BedrockEmulator : IAsyncDisposable
     private readonly ConnectionCounter connections;
     private int disposed;
 
-    private BedrockEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, EmulatorScript script, Uri endpoint, ConnectionCounter connections)
+    private BedrockEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, EmulatorScript script, Uri endpoint, Uri http2Endpoint, ConnectionCounter connections)
     {
         this.connections = connections;
+        Http2Endpoint = http2Endpoint;
         this.app = app;
         this.log = log;
         this.stopping = stopping;
@@ -48,6 +50,13 @@ public sealed class BedrockEmulator : IAsyncDisposable
 
     /// <summary>The most TCP connections that were open at the same time.</summary>
     public int PeakOpenConnections => connections.Peak;
+
+    /// <summary>
+    /// The base address of the cleartext HTTP/2 listener (h2c with prior knowledge, no HTTP/1.1), e.g. for the
+    /// AWS SDK for JavaScript's default <c>NodeHttp2Handler</c> or an <c>HttpClient</c> asking for HTTP/2 exactly.
+    /// Same emulator, script and request log as <see cref="Endpoint"/>.
+    /// </summary>
+    public Uri Http2Endpoint { get; }
 
     /// <summary>The scripted answers; rules can be added while the emulator runs.</summary>
     public EmulatorScript Script { get; }
@@ -78,6 +87,8 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var handler = new EmulatorRequestHandler(
             new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, options.EnforceModelCapabilities, stopping.Token);
 
+        ListenOptions? http1Listener = null;
+        ListenOptions? http2Listener = null;
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(BedrockEmulator).Assembly.GetName().Name,
@@ -85,7 +96,21 @@ public sealed class BedrockEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(connections.Middleware));
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(connections.Middleware);
+                http1Listener = listen;
+            });
+            // Cleartext HTTP/2 with prior knowledge (h2c), which the JS SDK's default handler speaks to an http://
+            // endpoint. Kestrel cannot offer both on one cleartext port (Http1AndHttp2 without TLS means HTTP/1.1),
+            // so h2c gets a port of its own.
+            kestrel.Listen(IPAddress.Loopback, options.Http2Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.Use(connections.Middleware);
+                http2Listener = listen;
+            });
         });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
@@ -102,7 +127,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
             throw;
         }
 
-        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(app), connections);
+        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(http1Listener), ListeningEndpoint(http2Listener), connections);
     }
 
     /// <summary>Forgets the recorded requests.</summary>
@@ -133,6 +158,11 @@ public sealed class BedrockEmulator : IAsyncDisposable
             throw new ArgumentException($"Port must be 0 (any free port) to {IPEndPoint.MaxPort}; got {options.Port}.", nameof(options));
         }
 
+        if (options.Http2Port is < 0 or > IPEndPoint.MaxPort || (options.Http2Port != 0 && options.Http2Port == options.Port))
+        {
+            throw new ArgumentException($"Http2Port must be 0 (any free port) or another port than Port, up to {IPEndPoint.MaxPort}; got {options.Http2Port}.", nameof(options));
+        }
+
         if (string.IsNullOrWhiteSpace(options.Region))
         {
             throw new ArgumentException("Region cannot be empty.", nameof(options));
@@ -149,11 +179,8 @@ public sealed class BedrockEmulator : IAsyncDisposable
         }
     }
 
-    private static Uri ListeningEndpoint(WebApplication app)
-    {
-        IServerAddressesFeature? addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
-        string address = addresses?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("Kestrel started without reporting its address.");
-        return new Uri($"http://127.0.0.1:{new Uri(address).Port}");
-    }
+    private static Uri ListeningEndpoint(ListenOptions? listener) =>
+        listener?.IPEndPoint is { Port: > 0 } bound
+            ? new Uri($"http://127.0.0.1:{bound.Port}")
+            : throw new InvalidOperationException("Kestrel started without reporting the port it bound.");
 }

@@ -12,6 +12,9 @@ public sealed class BedrockEmulatorOptions
     /// <summary>The TCP port on 127.0.0.1. 0 (the default) picks any free port; read it back from <see cref="BedrockEmulator.Endpoint"/>.</summary>
     public int Port { get; set; }
 
+    /// <summary>The port of the cleartext HTTP/2 (h2c) listener; 0 (the default) picks a free one.</summary>
+    public int Http2Port { get; set; }
+
     /// <summary>The region that SigV4 credential scopes must name.</summary>
     public string Region { get; set; } = "us-east-1";
 

@@ -47,6 +47,9 @@ public sealed class RecordedRequest
         MessageCount = features.MessageCount;
     }
 
+    /// <summary>The HTTP version the request came over, <c>HTTP/1.1</c> or <c>HTTP/2</c>.</summary>
+    public string Protocol { get; internal init; } = "HTTP/1.1";
+
     /// <summary>The id sent back in <c>x-amzn-RequestId</c>.</summary>
     public string RequestId { get; }
 

@@ -24,6 +24,10 @@ public sealed class EmulatorExeTests
         Match listening = Regex.Match(firstLine ?? string.Empty, @"^Listening on (http://127\.0\.0\.1:(\d+))$");
         Assert.True(listening.Success, $"first line: {firstLine}; stderr: {emulator.StandardError}");
         Assert.NotEqual("0", listening.Groups[2].Value);
+        string? secondLine = await emulator.ReadLineAsync(StartupTimeout);
+        Match h2c = Regex.Match(secondLine ?? string.Empty, @"^HTTP/2 \(h2c, prior knowledge\) on http://127\.0\.0\.1:(\d+)$");
+        Assert.True(h2c.Success, $"second line: {secondLine}");
+        Assert.NotEqual(listening.Groups[2].Value, h2c.Groups[1].Value);
 
         var endpoint = new Uri(listening.Groups[1].Value);
         using HttpRequestMessage request = Converse.Request(endpoint, Converse.HaikuModel, Converse.Body("hello exe"));

@@ -50,7 +50,6 @@ public sealed class RoutingTests
     }
 
     [Theory]
-    [InlineData("converse-stream", "ConverseStream")]
     [InlineData("invoke", "InvokeModel")]
     [InlineData("invoke-with-response-stream", "InvokeModelWithResponseStream")]
     [InlineData("count-tokens", "CountTokens")]
@@ -65,7 +64,7 @@ public sealed class RoutingTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("ValidationException", Converse.ErrorType(response));
         Assert.Equal(
-            $"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse is available.",
+            $"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse and ConverseStream are available.",
             await Converse.ErrorMessageAsync(response));
         Assert.Equal(operation, Assert.Single(emulator.Requests).Operation);
     }

@@ -18,8 +18,14 @@ internal sealed record IncomingRequest(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Headers,
     byte[] Body)
 {
+    /// <summary>
+    /// The values of a header. HTTP/2 carries the host as the <c>:authority</c> pseudo-header, which SDKs sign
+    /// under that name and Kestrel reports as <c>Host</c>: either name finds it.
+    /// </summary>
     public IReadOnlyList<string> HeaderValues(string name) =>
-        Headers.TryGetValue(name, out IReadOnlyList<string>? values) ? values : Array.Empty<string>();
+        Headers.TryGetValue(name, out IReadOnlyList<string>? values) ? values
+        : string.Equals(name, ":authority", StringComparison.Ordinal) && Headers.TryGetValue("Host", out IReadOnlyList<string>? host) ? host
+        : Array.Empty<string>();
 
     public string? SingleHeader(string name)
     {

@@ -117,7 +117,7 @@ internal sealed class SigV4Verifier
         }
 
         var signed = new HashSet<string>(authorization.SignedHeaders, StringComparer.OrdinalIgnoreCase);
-        if (!signed.Contains("host"))
+        if (!signed.Contains("host") && !signed.Contains(":authority"))
         {
             return EmulatorErrors.InvalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }

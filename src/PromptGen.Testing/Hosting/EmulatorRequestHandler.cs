@@ -76,7 +76,7 @@ internal sealed class EmulatorRequestHandler
             EmulatorError? refusal = route is null
                 ? EmulatorErrors.UnknownOperation(method, rawPath)
                 : auth.Error
-                    ?? (route.Operation != OperationRouter.Converse
+                    ?? (!OperationRouter.IsConverse(route.Operation)
                         ? EmulatorErrors.OperationNotEmulated(route.Operation)
                         : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse)
                             ?? (enforceModelCapabilities ? ModelRules.Check(route.ModelId, converse.Features) : null));
@@ -88,7 +88,7 @@ internal sealed class EmulatorRequestHandler
             else
             {
                 outcome.Accepted = true;
-                await AnswerAsync(context.Response, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features), converse, started, outcome, aborted.Token);
+                await AnswerAsync(context, route!.Operation == OperationRouter.ConverseStream, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features), converse, started, outcome, aborted.Token);
             }
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
@@ -127,12 +127,16 @@ internal sealed class EmulatorRequestHandler
                 converse?.UserText,
                 outcome.Status,
                 outcome.ErrorCode,
-                converse?.Features ?? ConverseFeatures.None));
+                converse?.Features ?? ConverseFeatures.None)
+            {
+                Protocol = context.Request.Protocol,
+            });
         }
     }
 
-    private async Task AnswerAsync(HttpResponse response, ConverseCall call, ConverseBody converse, long started, Outcome outcome, CancellationToken aborted)
+    private async Task AnswerAsync(HttpContext context, bool streaming, ConverseCall call, ConverseBody converse, long started, Outcome outcome, CancellationToken aborted)
     {
+        HttpResponse response = context.Response;
         ScriptRule? rule = script.Claim(call);
         EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
         if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
@@ -163,6 +167,13 @@ internal sealed class EmulatorRequestHandler
         {
             string text = reply.Text!;
             int outputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length);
+            if (streaming)
+            {
+                StreamShape shape = rule?.Stream ?? StreamShape.Default;
+                await StreamAsync(context, EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize), shape, inputTokens, outputTokens, started, outcome, aborted);
+                return;
+            }
+
             if (reply.Fault == EmulatorFault.TruncatedBody)
             {
                 outcome.Status = await FaultResponder.WriteTruncatedAsync(
@@ -184,9 +195,36 @@ internal sealed class EmulatorRequestHandler
 
         string toolUseId = $"tooluse_{Interlocked.Increment(ref toolUses)}";
         string input = reply.ToolInputJson!;
+        if (streaming)
+        {
+            StreamShape shape = rule?.Stream ?? StreamShape.Default;
+            await StreamAsync(
+                context,
+                EventStreamResponder.ToolUseEvents(toolUseId, toolName, input, reply.StopReason, shape.ChunkSize),
+                shape,
+                inputTokens,
+                reply.OutputTokens ?? TokenEstimate.FromCharacters(input.Length),
+                started,
+                outcome,
+                aborted);
+            return;
+        }
+
         byte[] payload = ResponseBodies.ConverseToolUse(
             toolUseId, toolName, input, reply.StopReason, inputTokens, reply.OutputTokens ?? TokenEstimate.FromCharacters(input.Length), latencyMs);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
+    }
+
+    private static async Task StreamAsync(
+        HttpContext context, List<byte[]> events, StreamShape shape, int inputTokens, int outputTokens, long started, Outcome outcome, CancellationToken aborted)
+    {
+        outcome.Status = StatusCodes.Status200OK;
+        outcome.ErrorCode = await EventStreamResponder.WriteAsync(
+            context,
+            events,
+            () => EventStreamResponder.MetadataEvent(inputTokens, outputTokens, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds),
+            shape,
+            aborted);
     }
 
     /// <summary>

@@ -12,11 +12,15 @@ internal sealed record OperationRoute(string Operation, string ModelId);
 internal static class OperationRouter
 {
     public const string Converse = "Converse";
+    public const string ConverseStream = "ConverseStream";
+
+    /// <summary>Converse and ConverseStream take the same request body and the same validation.</summary>
+    public static bool IsConverse(string operation) => operation is Converse or ConverseStream;
 
     private static readonly Dictionary<string, string> OperationsByAction = new(StringComparer.Ordinal)
     {
         ["converse"] = Converse,
-        ["converse-stream"] = "ConverseStream",
+        ["converse-stream"] = ConverseStream,
         ["invoke"] = "InvokeModel",
         ["invoke-with-response-stream"] = "InvokeModelWithResponseStream",
         ["count-tokens"] = "CountTokens",

@@ -9,8 +9,9 @@ public sealed class ScriptRule
     private readonly RuleCondition condition;
     private int useCount;
 
-    internal ScriptRule(RuleCondition condition, EmulatorReply reply, TimeSpan delay, int? maxUses)
+    internal ScriptRule(RuleCondition condition, EmulatorReply reply, TimeSpan delay, int? maxUses, StreamShape? stream = null)
     {
+        Stream = stream ?? StreamShape.Default;
         this.condition = condition;
         Reply = reply;
         Delay = delay;
@@ -25,6 +26,9 @@ public sealed class ScriptRule
 
     /// <summary>How long to wait before answering.</summary>
     public TimeSpan Delay { get; }
+
+    /// <summary>How a <c>ConverseStream</c> call answered by this rule is streamed.</summary>
+    public StreamShape Stream { get; }
 
     /// <summary>How many calls the rule may answer before it is skipped; null for no limit.</summary>
     public int? MaxUses { get; }

@@ -76,7 +76,7 @@ public sealed partial class ScriptRuleBuilder
         }
 
         added = true;
-        var rule = new ScriptRule(WithShare(condition), reply, delay, maxUses);
+        var rule = new ScriptRule(WithShare(condition), reply, delay, maxUses, stream);
         script.Add(rule);
         return rule;
     }

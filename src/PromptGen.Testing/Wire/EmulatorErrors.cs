@@ -29,7 +29,7 @@ internal static class EmulatorErrors
     // Typed as ValidationException on purpose: every client already treats it as final (no retry), and the message
     // says plainly that the emulator, not the caller, is missing the feature.
     public static EmulatorError OperationNotEmulated(string operation) =>
-        Validation($"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse is available.");
+        Validation($"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse and ConverseStream are available.");
 
     public static EmulatorError MissingAuthenticationToken() =>
         new("MissingAuthenticationTokenException", 403, "Missing Authentication Token");

@@ -33,6 +33,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     private readonly IRequestAuthenticator _authenticator;
     private readonly TimeProvider _timeProvider;
     private readonly BedrockCallPipeline _pipeline;
+    private readonly TimeSpan _streamIdleTimeout;
     private int _disposed;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
@@ -63,6 +64,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         Region = settings.Region;
         _timeProvider = options.TimeProvider;
         _pipeline = new BedrockCallPipeline(options.Retry.Clone(), options.Timeout, options.TimeProvider, settings.Endpoint);
+        _streamIdleTimeout = options.Timeout;
         _authenticator = settings.BearerToken is { } bearerToken
             ? new BearerTokenAuthenticator(bearerToken)
             : new SigV4Authenticator(

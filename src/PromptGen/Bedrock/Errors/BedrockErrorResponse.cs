@@ -31,6 +31,10 @@ internal sealed class BedrockErrorResponse
 
     public string? OriginalMessage { get; private init; }
 
+    /// <summary>An error described by code and message alone, as an event stream's <c>:message-type error</c> frame is.</summary>
+    public static BedrockErrorResponse FromCodeAndMessage(string? code, string? message) =>
+        new(SanitizeErrorCode(code), string.IsNullOrEmpty(message) ? "(the error has no message)" : message);
+
     public static BedrockErrorResponse Parse(string? errorTypeHeader, byte[] body, string? reasonPhrase)
     {
         string? headerCode = SanitizeErrorCode(errorTypeHeader);

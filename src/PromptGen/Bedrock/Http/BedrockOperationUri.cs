@@ -11,6 +11,9 @@ internal static class BedrockOperationUri
     /// </summary>
     public static Uri Converse(Uri endpoint, string modelId) => Model(endpoint, modelId, "converse");
 
+    /// <summary><c>{endpoint}/model/{modelId}/converse-stream</c>, escaped like <see cref="Converse"/>.</summary>
+    public static Uri ConverseStream(Uri endpoint, string modelId) => Model(endpoint, modelId, "converse-stream");
+
     private static Uri Model(Uri endpoint, string modelId, string operation)
     {
         string basePath = endpoint.AbsoluteUri.EndsWith('/') ? endpoint.AbsoluteUri : endpoint.AbsoluteUri + "/";

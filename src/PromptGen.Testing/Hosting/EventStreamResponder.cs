@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using PromptGen.Testing.Wire;
+
+namespace PromptGen.Testing.Hosting;
+
+/// <summary>
+/// Writes a <c>ConverseStream</c> answer as event-stream frames, shaped by a <see cref="StreamShape"/>: deltas of
+/// the chosen size, pauses between events, frames cut across writes, and the injected fault.
+/// </summary>
+internal static class EventStreamResponder
+{
+    public const string ContentType = "application/vnd.amazon.eventstream";
+
+    private static readonly TimeSpan CutConnectionGrace = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The events of a text answer: messageStart, text deltas, contentBlockStop, messageStop (metadata follows).</summary>
+    public static List<byte[]> TextEvents(string text, string stopReason, int chunkSize)
+    {
+        var frames = new List<byte[]> { EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()) };
+        foreach (string chunk in StreamEventBodies.Chunks(text, chunkSize))
+        {
+            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.TextDelta(0, chunk)));
+        }
+
+        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)));
+        frames.Add(EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(stopReason)));
+        return frames;
+    }
+
+    /// <summary>The events of a tool-use answer: the input JSON travels as string fragments of tool-use deltas.</summary>
+    public static List<byte[]> ToolUseEvents(string toolUseId, string toolName, string inputJson, string stopReason, int chunkSize)
+    {
+        var frames = new List<byte[]>
+        {
+            EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()),
+            EventStreamEncoder.Event("contentBlockStart", StreamEventBodies.ToolUseStart(0, toolUseId, toolName)),
+        };
+        foreach (string chunk in StreamEventBodies.Chunks(inputJson, chunkSize))
+        {
+            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.ToolInputDelta(0, chunk)));
+        }
+
+        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)));
+        frames.Add(EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(stopReason)));
+        return frames;
+    }
+
+    public static byte[] MetadataEvent(int inputTokens, int outputTokens, long latencyMs) =>
+        EventStreamEncoder.Event("metadata", StreamEventBodies.Metadata(inputTokens, outputTokens, latencyMs));
+
+    /// <summary>
+    /// Sends <paramref name="events"/>, then the final event. Returns the error code the stream ended with (an injected exception or
+    /// error), or null. A cut connection aborts <paramref name="context"/>; a stall waits for <paramref name="aborted"/>.
+    /// </summary>
+    /// <param name="context">The request's context.</param>
+    /// <param name="events">The events before the final one.</param>
+    /// <param name="finalEvent">Builds the last event (metadata) when it is due, so its latency covers the whole stream.</param>
+    /// <param name="shape">Pacing and fault.</param>
+    /// <param name="aborted">Signals that the client went away or the emulator stops.</param>
+    public static async Task<string?> WriteAsync(HttpContext context, IReadOnlyList<byte[]> events, Func<byte[]> finalEvent, StreamShape shape, CancellationToken aborted)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        await response.StartAsync(aborted);
+        await response.Body.FlushAsync(aborted);
+
+        StreamFault? fault = shape.Fault;
+        int count = events.Count + 1;
+        for (int index = 0; index <= count; index++)
+        {
+            if (fault is not null && index == fault.AfterEvents)
+            {
+                switch (fault.Kind)
+                {
+                    case StreamFaultKind.Exception:
+                        await WriteFrameAsync(response, EventStreamEncoder.Exception(fault.Code!, StreamEventBodies.ExceptionMessage(fault.Message!)), shape, aborted);
+                        return fault.Code;
+                    case StreamFaultKind.Error:
+                        await WriteFrameAsync(response, EventStreamEncoder.Error(fault.Code!, fault.Message!), shape, aborted);
+                        return fault.Code;
+                    case StreamFaultKind.CutConnection:
+                        // Let the client read what was sent first: an abort resets the connection, and a reset
+                        // discards bytes still waiting in the client's socket buffer.
+                        await Task.Delay(CutConnectionGrace, aborted);
+                        context.Abort();
+                        return null;
+                    case StreamFaultKind.Stall:
+                        await Task.Delay(Timeout.InfiniteTimeSpan, aborted);
+                        return null;
+                }
+            }
+
+            if (index == count)
+            {
+                break;
+            }
+
+            if (index > 0 && shape.EventDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(shape.EventDelay, aborted);
+            }
+
+            byte[] frame = index < events.Count ? events[index] : finalEvent();
+            if (fault is { Kind: StreamFaultKind.CorruptFrame } && index == fault.AfterEvents)
+            {
+                frame = (byte[])frame.Clone();
+                frame[^5] ^= 0xFF; // the last payload byte: the prelude stays valid, the message checksum fails
+            }
+
+            await WriteFrameAsync(response, frame, shape, aborted);
+        }
+
+        return null;
+    }
+
+    private static async Task WriteFrameAsync(HttpResponse response, byte[] frame, StreamShape shape, CancellationToken aborted)
+    {
+        int writeSize = shape.WriteSize ?? frame.Length;
+        for (int offset = 0; offset < frame.Length; offset += writeSize)
+        {
+            await response.Body.WriteAsync(frame.AsMemory(offset, Math.Min(writeSize, frame.Length - offset)), aborted);
+            await response.Body.FlushAsync(aborted);
+        }
+    }
+}
