@@ -85,13 +85,17 @@ public sealed class EmulatorScript
     ///                                            "retryAfterSeconds": 2 } },                 // optional Retry-After
     ///     { "times": 1, "fault": "dropConnection" },                                       // close without answering
     ///     { "times": 1, "fault": { "truncatedBody": "answer text" } },                     // 200, half the body, close
-    ///     { "share": 0.2, "seed": 7, "error": { "code": "ThrottlingException", "status": 429, "message": "slow down" } }
+    ///     { "share": 0.2, "seed": 7, "error": { "code": "ThrottlingException", "status": 429, "message": "slow down" } },
+    ///     { "promptContains": "slow", "reply": { "text": "..." },                                  // ConverseStream shape
+    ///       "stream": { "chunkSize": 4, "eventDelayMs": 20, "writeSize": 7,
+    ///                   "fault": { "kind": "exception", "code": "throttlingException", "message": "...", "afterEvents": 3 } } }
     /// ] }
     /// </code>
     /// Each rule has exactly one of <c>reply</c>, <c>error</c> (code, status and message required) or <c>fault</c>;
     /// <c>share</c> (0 to 1, with an optional <c>seed</c>) makes the rule answer only that fraction of the calls it matches. A reply has exactly one of <c>text</c>,
     /// <c>json</c> (any JSON value, sent as the text) or <c>toolUse</c> (<c>input</c> required; without <c>name</c> the
-    /// request's forced or first tool is called).
+    /// request's forced or first tool is called). <c>stream</c> (optional) shapes ConverseStream answers; its own <c>fault</c>.s
+    /// <c>kind</c> is <c>exception</c> or <c>error</c> (both need <c>code</c>), <c>cutConnection</c>, <c>corruptFrame</c> or <c>stall</c>.
     /// </summary>
     /// <exception cref="EmulatorScriptException">The script is not valid; the message names the offending member.</exception>
     public void LoadJson(string json)

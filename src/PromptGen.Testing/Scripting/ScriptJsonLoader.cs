@@ -10,7 +10,7 @@ namespace PromptGen.Testing;
 internal static partial class ScriptJsonLoader
 {
     private static readonly string[] RuleMembers =
-        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error", "fault", "share", "seed" };
+        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error", "fault", "share", "seed", "stream" };
 
     private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "stopReason", "inputTokens", "outputTokens" };
 
@@ -96,7 +96,7 @@ internal static partial class ScriptJsonLoader
         EmulatorReply answer = hasReply ? ReadReply(reply, $"{path}.reply")
             : hasError ? ReadError(error, $"{path}.error")
             : ReadFault(fault, $"{path}.fault");
-        return new ScriptRule(condition, answer, TimeSpan.FromMilliseconds(delayMs), times);
+        return new ScriptRule(condition, answer, TimeSpan.FromMilliseconds(delayMs), times, ReadStream(rule, path));
     }
 
     private static EmulatorReply ReadReply(JsonElement reply, string path)
