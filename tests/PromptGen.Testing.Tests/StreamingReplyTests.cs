@@ -140,6 +140,24 @@ public sealed class StreamingReplyTests
     }
 
     [Fact]
+    public async Task Http2_requests_signed_over_the_authority_pseudo_header_verify()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using HttpRequestMessage request = Converse.Request(emulator.Http2Endpoint, Converse.HaikuModel, Converse.Body("hi"), "converse-stream");
+        request.Version = HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        await TestSigV4Signer.SignAsync(request, DateTimeOffset.UtcNow, new SigningOptions { SignAuthority = true });
+
+        using HttpResponseMessage response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        RecordedRequest recorded = Assert.Single(emulator.Requests);
+        Assert.True(recorded.SignatureValid);
+        Assert.Equal(":authority", recorded.SignedHeaders[0]);
+    }
+
+    [Fact]
     public void Stream_shapes_and_faults_reject_impossible_values()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new StreamShape { ChunkSize = 0 });

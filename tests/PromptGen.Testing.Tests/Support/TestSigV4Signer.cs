@@ -29,6 +29,9 @@ internal sealed record SigningOptions
     /// <summary>False reproduces the classic bug of signing the wire path without encoding it a second time.</summary>
     public bool DoubleEncodePath { get; init; } = true;
 
+    /// <summary>Sign the host as HTTP/2's <c>:authority</c> pseudo-header, as the AWS SDK for JavaScript does over h2.</summary>
+    public bool SignAuthority { get; init; }
+
     /// <summary>Headers to leave out of SignedHeaders (they are still sent).</summary>
     public IReadOnlyCollection<string> UnsignedHeaders { get; init; } = Array.Empty<string>();
 }
@@ -62,7 +65,7 @@ internal static class TestSigV4Signer
 
         var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["host"] = request.Headers.Host ?? request.RequestUri!.Authority,
+            [options.SignAuthority ? ":authority" : "host"] = request.Headers.Host ?? request.RequestUri!.Authority,
             ["x-amz-date"] = amzDate,
         };
         if (request.Content?.Headers.ContentType is { } contentType)
