@@ -209,11 +209,12 @@ public sealed class ConverseStreamEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task A_stalled_stream_times_out_between_frames_while_a_slow_steady_one_does_not()
     {
-        _emulator.Script.When(promptContains: "steady").Stream(chunkSize: 1, eventDelay: TimeSpan.FromMilliseconds(60)).ReplyText("0123456789");
+        _emulator.Script.When(promptContains: "steady").Stream(chunkSize: 1, eventDelay: TimeSpan.FromMilliseconds(200)).ReplyText("0123456789");
         _emulator.Script.When(promptContains: "stall").FailStream(StreamFault.Stall(afterEvents: 1)).ReplyText("abc");
-        using BedrockRuntimeClient client = CreateClient(timeout: TimeSpan.FromMilliseconds(400));
+        // Generous margins: this runs on busy CI machines.
+        using BedrockRuntimeClient client = CreateClient(timeout: TimeSpan.FromMilliseconds(1500));
 
-        // 13+ events at 60 ms: the whole stream takes longer than the limit, each gap does not.
+        // 14 events 200 ms apart: the whole stream takes longer than the limit, each gap does not.
         List<ConverseStreamEvent> events = await CollectAsync(client.ConverseStreamAsync(Model, Request("steady")));
         Assert.Equal("0123456789", string.Concat(events.OfType<ContentBlockDeltaEvent>().Select(d => d.Delta.Text)));
 
