@@ -73,16 +73,24 @@ internal static class PromptClientEmitter
             writer.OpenBlock();
         }
 
-        writer.WriteLine($"partial interface {model.InterfaceName}");
+        // IPromptClient<TSelf> lets generic code (services.AddPromptClient<T>()) call Create without reflection.
+        string factoryInterface = $"{Runtime}.IPromptClient<{model.FullyQualifiedInterfaceName}>";
+        writer.WriteLine($"partial interface {model.InterfaceName} : {factoryInterface}");
         writer.OpenBlock();
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// Creates PromptGen's implementation of <see cref=\"{model.InterfaceName}\"/>: each call renders the method's templates");
         writer.WriteLine("/// and sends them to Bedrock through <paramref name=\"bedrock\"/>.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"public static {model.FullyQualifiedInterfaceName} Create({Runtime}.Bedrock.IBedrockRuntime bedrock)");
+        writer.WriteLine($"public static new {model.FullyQualifiedInterfaceName} Create({Runtime}.Bedrock.IBedrockRuntime bedrock)");
         writer.Indent++;
         writer.WriteLine($"=> new {QualifiedImplementationName(model)}(bedrock);");
+        writer.Indent--;
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.WriteLine($"static {model.FullyQualifiedInterfaceName} {factoryInterface}.Create({Runtime}.Bedrock.IBedrockRuntime bedrock)");
+        writer.Indent++;
+        writer.WriteLine("=> Create(bedrock);");
         writer.Indent--;
         StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
         writer.CloseBlock();

@@ -3,15 +3,19 @@
 
 namespace Contoso.Support
 {
-    partial interface ISupportPrompts
+    partial interface ISupportPrompts : global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ISupportPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static global::Contoso.Support.ISupportPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Contoso.Support.ISupportPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
             => new global::Contoso.Support.SupportPromptsClient(bedrock);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        static global::Contoso.Support.ISupportPrompts global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+            => Create(bedrock);
     }
 }
 

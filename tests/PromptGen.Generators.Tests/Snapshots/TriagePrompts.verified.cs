@@ -3,15 +3,19 @@
 
 namespace Contoso.Triage
 {
-    partial interface ITriagePrompts
+    partial interface ITriagePrompts : global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ITriagePrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static global::Contoso.Triage.ITriagePrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Contoso.Triage.ITriagePrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
             => new global::Contoso.Triage.TriagePromptsClient(bedrock);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        static global::Contoso.Triage.ITriagePrompts global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+            => Create(bedrock);
     }
 }
 
