@@ -25,4 +25,7 @@ internal sealed class RecordingRuntime : IBedrockRuntime
             Usage = new TokenUsage { InputTokens = 10, OutputTokens = 2, TotalTokens = 12 },
         });
     }
+
+    public IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
+        throw new System.NotSupportedException("Prompt clients in these tests do not stream.");
 }
