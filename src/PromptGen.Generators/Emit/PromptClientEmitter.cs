@@ -254,6 +254,12 @@ internal static class PromptClientEmitter
         writer.WriteLine();
     }
 
+    /// <summary>The interface's full name as logs and traces show it.</summary>
+    private static string PromptInterfaceName(PromptClientModel model) =>
+        model.FullyQualifiedInterfaceName.StartsWith("global::", System.StringComparison.Ordinal)
+            ? model.FullyQualifiedInterfaceName.Substring("global::".Length)
+            : model.FullyQualifiedInterfaceName;
+
     private static void WriteMethod(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName)
     {
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.Type} {p.Identifier}"));
@@ -270,6 +276,12 @@ internal static class PromptClientEmitter
 
         writer.WriteLine((StreamingMethodEmitter.IsStreaming(method) ? string.Empty : "async ") + signature);
         writer.OpenBlock();
+        if (!StreamingMethodEmitter.IsStreaming(method))
+        {
+            // Names the prompt in logs, traces and metrics. Only in async methods: their caller never sees the value
+            // they set, whereas a streaming method returns synchronously and would leak it to its caller.
+            writer.WriteLine($"{Runtime}.Telemetry.PromptInvocation.Enter({SymbolDisplay.FormatLiteral(PromptInterfaceName(model), quote: true)}, {SymbolDisplay.FormatLiteral(method.Name, quote: true)});");
+        }
 
         string arguments = LocalName("arguments", method);
         string request = LocalName("request", method);

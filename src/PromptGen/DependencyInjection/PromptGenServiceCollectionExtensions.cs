@@ -1,11 +1,14 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PromptGen;
 using PromptGen.Bedrock;
 using PromptGen.DependencyInjection;
+using PromptGen.Telemetry;
 
 // The namespace of IServiceCollection, as for the framework's own Add... methods: they show up without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -95,7 +98,13 @@ public static class PromptGenServiceCollectionExtensions
             HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(BedrockOptions.HttpClientName);
             return new BedrockRuntimeClient(options.ToClientOptions(provider.GetRequiredService<TimeProvider>()), httpClient);
         });
-        services.TryAddSingleton<IBedrockRuntime>(static provider => provider.GetRequiredService<BedrockRuntimeClient>());
+        // What prompt clients get: the client behind logging, tracing and metrics.
+        services.TryAddSingleton<IBedrockRuntime>(static provider => new InstrumentedBedrockRuntime(
+            provider.GetRequiredService<BedrockRuntimeClient>(),
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<IMeterFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<BedrockOptions>>().Value.EnableSensitiveData));
         return services;
     }
 

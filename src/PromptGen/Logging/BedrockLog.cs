@@ -1,0 +1,36 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace PromptGen.Logging;
+
+/// <summary>
+/// PromptGen's call logs (category <c>PromptGen.Bedrock</c>), source-generated so a disabled level costs a check.
+/// Prompt and answer text are logged only at Trace and only when sensitive data is enabled; nothing here receives
+/// credentials: requests and answers are Converse bodies, which never hold them.
+/// </summary>
+internal static partial class BedrockLog
+{
+    [LoggerMessage(EventId = 1, EventName = "ConverseStarting", Level = LogLevel.Debug,
+        Message = "Converse to {ModelId} starting for {PromptInterface}.{PromptMethod}")]
+    public static partial void ConverseStarting(ILogger logger, string modelId, string? promptInterface, string? promptMethod);
+
+    [LoggerMessage(EventId = 2, EventName = "ConverseCompleted", Level = LogLevel.Information,
+        Message = "Converse to {ModelId} for {PromptInterface}.{PromptMethod} completed in {ElapsedMilliseconds} ms: {InputTokens} input tokens, {OutputTokens} output tokens, stop reason {StopReason}")]
+    public static partial void ConverseCompleted(ILogger logger, string modelId, string? promptInterface, string? promptMethod, long elapsedMilliseconds, int? inputTokens, int? outputTokens, string? stopReason);
+
+    [LoggerMessage(EventId = 3, EventName = "ConverseFailed", Level = LogLevel.Warning,
+        Message = "Converse to {ModelId} for {PromptInterface}.{PromptMethod} failed after {ElapsedMilliseconds} ms: {ErrorType}")]
+    public static partial void ConverseFailed(ILogger logger, string modelId, string? promptInterface, string? promptMethod, long elapsedMilliseconds, string errorType, Exception exception);
+
+    [LoggerMessage(EventId = 4, EventName = "ConverseCanceled", Level = LogLevel.Debug,
+        Message = "Converse to {ModelId} for {PromptInterface}.{PromptMethod} was canceled after {ElapsedMilliseconds} ms")]
+    public static partial void ConverseCanceled(ILogger logger, string modelId, string? promptInterface, string? promptMethod, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 5, EventName = "ConverseRequestContent", Level = LogLevel.Trace,
+        Message = "Converse request to {ModelId}: {RequestJson}")]
+    public static partial void ConverseRequestContent(ILogger logger, string modelId, string requestJson);
+
+    [LoggerMessage(EventId = 6, EventName = "ConverseResponseContent", Level = LogLevel.Trace,
+        Message = "Converse response from {ModelId}: {ResponseJson}")]
+    public static partial void ConverseResponseContent(ILogger logger, string modelId, string responseJson);
+}

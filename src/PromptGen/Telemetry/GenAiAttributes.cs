@@ -1,0 +1,33 @@
+namespace PromptGen.Telemetry;
+
+/// <summary>Attribute names and values of the OpenTelemetry GenAI semantic conventions, and PromptGen's own.</summary>
+internal static class GenAiAttributes
+{
+    public const string OperationName = "gen_ai.operation.name";
+    public const string ProviderName = "gen_ai.provider.name";
+    // Superseded by gen_ai.provider.name; still set because many back ends group by it.
+    public const string System = "gen_ai.system";
+    public const string RequestModel = "gen_ai.request.model";
+    public const string RequestMaxTokens = "gen_ai.request.max_tokens";
+    public const string RequestTemperature = "gen_ai.request.temperature";
+    public const string RequestTopP = "gen_ai.request.top_p";
+    public const string RequestStopSequences = "gen_ai.request.stop_sequences";
+    public const string ResponseFinishReasons = "gen_ai.response.finish_reasons";
+    public const string UsageInputTokens = "gen_ai.usage.input_tokens";
+    public const string UsageOutputTokens = "gen_ai.usage.output_tokens";
+    public const string TokenType = "gen_ai.token.type";
+    public const string ErrorType = "error.type";
+    public const string ServerAddress = "server.address";
+    public const string ServerPort = "server.port";
+
+    public const string PromptInterface = "promptgen.prompt.interface";
+    public const string PromptMethod = "promptgen.prompt.method";
+
+    public const string ChatOperation = "chat";
+    public const string AwsBedrock = "aws.bedrock";
+    public const string InputTokenType = "input";
+    public const string OutputTokenType = "output";
+
+    public const string OperationDurationInstrument = "gen_ai.client.operation.duration";
+    public const string TokenUsageInstrument = "gen_ai.client.token.usage";
+}
