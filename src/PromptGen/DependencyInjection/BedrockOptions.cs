@@ -33,6 +33,8 @@ public sealed class BedrockOptions
     /// </summary>
     public const string HttpClientName = "PromptGen.Bedrock";
 
+    private BedrockRetryOptions _retry = new();
+
     /// <summary>The AWS region, e.g. <c>us-east-1</c>.</summary>
     public string? Region { get; set; }
 
@@ -66,8 +68,12 @@ public sealed class BedrockOptions
     /// <summary>The limit for one call; see <see cref="BedrockClientOptions.Timeout"/>.</summary>
     public TimeSpan Timeout { get; set; } = BedrockClientOptions.DefaultTimeout;
 
-    /// <summary>Retries of throttled and transiently failed calls.</summary>
-    public BedrockRetrySettings Retry { get; set; } = new();
+    /// <summary>Retries of throttled and transiently failed calls (AWS SDK standard mode); see <see cref="BedrockRetryOptions"/>.</summary>
+    public BedrockRetryOptions Retry
+    {
+        get => _retry;
+        set => _retry = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>
     /// Logs rendered prompts and raw model answers at <c>Trace</c> level. Off by default: they can hold personal
@@ -90,8 +96,8 @@ public sealed class BedrockOptions
             Credentials = Credentials,
             Timeout = Timeout,
             TimeProvider = timeProvider,
+            Retry = Retry,
         };
-        BedrockRetryMapping.Apply(Retry, options);
         return options;
     }
 }

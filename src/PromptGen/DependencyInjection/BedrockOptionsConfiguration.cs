@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using PromptGen.Bedrock;
 
 namespace PromptGen.DependencyInjection;
 
@@ -26,10 +27,32 @@ internal static class BedrockOptionsConfiguration
         options.Timeout = ReadTimeSpan(section, nameof(BedrockOptions.Timeout)) ?? options.Timeout;
 
         IConfigurationSection retry = section.GetSection(nameof(BedrockOptions.Retry));
-        options.Retry.MaxAttempts = ReadInt(retry, nameof(BedrockRetrySettings.MaxAttempts)) ?? options.Retry.MaxAttempts;
-        options.Retry.BaseDelay = ReadTimeSpan(retry, nameof(BedrockRetrySettings.BaseDelay)) ?? options.Retry.BaseDelay;
-        options.Retry.MaxDelay = ReadTimeSpan(retry, nameof(BedrockRetrySettings.MaxDelay)) ?? options.Retry.MaxDelay;
-        options.Retry.AttemptTimeout = ReadTimeSpan(retry, nameof(BedrockRetrySettings.AttemptTimeout)) ?? options.Retry.AttemptTimeout;
+        BedrockRetryOptions target = options.Retry;
+        Apply(retry, nameof(BedrockRetryOptions.MaxAttempts), ReadInt(retry, nameof(BedrockRetryOptions.MaxAttempts)), value => target.MaxAttempts = value);
+        Apply(retry, nameof(BedrockRetryOptions.BaseDelay), ReadTimeSpan(retry, nameof(BedrockRetryOptions.BaseDelay)), value => target.BaseDelay = value);
+        Apply(retry, nameof(BedrockRetryOptions.MaxDelay), ReadTimeSpan(retry, nameof(BedrockRetryOptions.MaxDelay)), value => target.MaxDelay = value);
+        Apply(retry, nameof(BedrockRetryOptions.AttemptTimeout), ReadTimeSpan(retry, nameof(BedrockRetryOptions.AttemptTimeout)), value => target.AttemptTimeout = value);
+        Apply(retry, nameof(BedrockRetryOptions.UseRetryQuota), ReadBool(retry, nameof(BedrockRetryOptions.UseRetryQuota)), value => target.UseRetryQuota = value);
+        Apply(retry, nameof(BedrockRetryOptions.RetryQuotaCapacity), ReadInt(retry, nameof(BedrockRetryOptions.RetryQuotaCapacity)), value => target.RetryQuotaCapacity = value);
+    }
+
+    /// <summary>Sets a value the retry options check themselves, turning their refusal into one that names the key.</summary>
+    private static void Apply<T>(IConfiguration section, string key, T? value, Action<T> set)
+        where T : struct
+    {
+        if (value is not { } present)
+        {
+            return;
+        }
+
+        try
+        {
+            set(present);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidOperationException($"Configuration value '{Path(section, key)}' is not valid: {e.Message}", e);
+        }
     }
 
     private static string? ReadString(IConfiguration section, string key) =>

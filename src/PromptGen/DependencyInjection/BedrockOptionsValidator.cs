@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace PromptGen.DependencyInjection;
 
-/// <summary>Refuses settings the client would reject, naming the setting, when the options are first used.</summary>
+/// <summary>
+/// Refuses settings the client would reject, naming the setting, when the options are first used. Retry settings
+/// check themselves when set.
+/// </summary>
 internal sealed class BedrockOptionsValidator : IValidateOptions<BedrockOptions>
 {
     public ValidateOptionsResult Validate(string? name, BedrockOptions options)
@@ -13,26 +16,6 @@ internal sealed class BedrockOptionsValidator : IValidateOptions<BedrockOptions>
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             failures.Add($"PromptGen:Timeout must be positive or infinite (-00:00:00.001); it is {options.Timeout}.");
-        }
-
-        if (options.Retry.MaxAttempts is < 1 or > 100)
-        {
-            failures.Add($"PromptGen:Retry:MaxAttempts must be between 1 and 100; it is {options.Retry.MaxAttempts}.");
-        }
-
-        if (options.Retry.BaseDelay < TimeSpan.Zero)
-        {
-            failures.Add("PromptGen:Retry:BaseDelay cannot be negative.");
-        }
-
-        if (options.Retry.MaxDelay < TimeSpan.Zero)
-        {
-            failures.Add("PromptGen:Retry:MaxDelay cannot be negative.");
-        }
-
-        if (options.Retry.AttemptTimeout is { } attempt && attempt <= TimeSpan.Zero && attempt != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            failures.Add($"PromptGen:Retry:AttemptTimeout must be positive or infinite; it is {attempt}.");
         }
 
         if (options.Endpoint is not null && (options.UseFips || options.UseDualStack))

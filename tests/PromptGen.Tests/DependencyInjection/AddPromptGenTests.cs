@@ -49,7 +49,7 @@ public sealed class AddPromptGenTests
                 "DefaultModel": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
                 "Timeout": "00:02:30",
                 "EnableSensitiveData": "true",
-                "Retry": { "MaxAttempts": "5", "BaseDelay": "00:00:00.250", "MaxDelay": "00:00:10", "AttemptTimeout": "00:00:40" }
+                "Retry": { "MaxAttempts": "5", "BaseDelay": "00:00:00.250", "MaxDelay": "00:00:10", "AttemptTimeout": "00:00:40", "UseRetryQuota": "false" }
               }
             }
             """));
@@ -68,6 +68,7 @@ public sealed class AddPromptGenTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.Retry.BaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Retry.MaxDelay);
         Assert.Equal(TimeSpan.FromSeconds(40), options.Retry.AttemptTimeout);
+        Assert.False(options.Retry.UseRetryQuota);
         Assert.False(options.UseFips);
     }
 
@@ -101,14 +102,53 @@ public sealed class AddPromptGenTests
     public void Settings_the_client_would_refuse_fail_validation_with_the_setting_named()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(EmulatorHost.Configuration("""{ "PromptGen": { "Region": "us-east-1", "Timeout": "-00:00:05", "Retry": { "MaxAttempts": "0" } } }"""));
+        services.AddSingleton(EmulatorHost.Configuration("""{ "PromptGen": { "Region": "us-east-1", "Endpoint": "http://127.0.0.1:1", "UseFips": "true", "Timeout": "-00:00:05" } }"""));
         services.AddPromptGen();
         using ServiceProvider provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IBedrockRuntime>());
 
         Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:Timeout", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:Retry:MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:Endpoint cannot be combined with UseFips", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_retry_setting_out_of_range_names_its_key()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(EmulatorHost.Configuration("""{ "PromptGen": { "Region": "us-east-1", "Retry": { "MaxAttempts": "0" } } }"""));
+        services.AddPromptGen();
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<BedrockOptions>>().Value);
+
+        Assert.Contains("PromptGen:Retry:MaxAttempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, 1, false)]
+    [InlineData(2, 2, true)]
+    public async Task Configured_retry_settings_reach_the_client(int maxAttempts, int expectedRequests, bool succeeds)
+    {
+        await using EmulatorHost host = await EmulatorHost.StartAsync();
+        host.Emulator.Script.When(promptContains: "like rust").Times(1).ReplyError("ThrottlingException", 429, "Rate exceeded");
+        host.Emulator.Script.When(promptContains: "like rust").ReplyText("Orange");
+        ServiceCollection services = host.Services($$""" "Retry": { "MaxAttempts": "{{maxAttempts}}", "BaseDelay": "00:00:00" } """);
+        services.AddPromptClient<IHostedPrompts>();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        Task<string> call = provider.GetRequiredService<IHostedPrompts>().ColourAsync("rust");
+
+        if (succeeds)
+        {
+            Assert.Equal("Orange", await call);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<BedrockThrottlingException>(() => call);
+        }
+
+        Assert.Equal(expectedRequests, host.Emulator.Requests.Count);
     }
 
     [Fact]
