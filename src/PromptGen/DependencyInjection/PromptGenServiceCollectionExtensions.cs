@@ -67,6 +67,26 @@ public static class PromptGenServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers Bedrock as the application's Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.IChatClient"/>
+    /// (a singleton <see cref="PromptGen.AI.BedrockChatClient"/> over the registered <see cref="IBedrockRuntime"/>,
+    /// with <see cref="BedrockOptions.DefaultModel"/> as its model when a request names none). Registers PromptGen
+    /// itself when needed; an <c>IChatClient</c> that is already registered is kept.
+    /// </summary>
+    public static IServiceCollection AddBedrockChatClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.IsPromptGenRegistered())
+        {
+            services.AddPromptGen();
+        }
+
+        services.TryAddSingleton<Microsoft.Extensions.AI.IChatClient>(static provider => new PromptGen.AI.BedrockChatClient(
+            provider.GetRequiredService<IBedrockRuntime>(),
+            provider.GetRequiredService<IOptions<BedrockOptions>>().Value.DefaultModel));
+        return services;
+    }
+
     private static IServiceCollection AddCore(IServiceCollection services, Action<BedrockOptions>? configure)
     {
         if (configure is not null)
