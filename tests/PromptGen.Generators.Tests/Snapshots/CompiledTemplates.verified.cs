@@ -3,15 +3,19 @@
 
 namespace Shop
 {
-    partial interface IOrderPrompts
+    partial interface IOrderPrompts : global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IOrderPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static global::Shop.IOrderPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Shop.IOrderPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
             => new global::Shop.OrderPromptsClient(bedrock);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        static global::Shop.IOrderPrompts global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+            => Create(bedrock);
     }
 }
 
@@ -39,6 +43,7 @@ namespace Shop
 
         async global::System.Threading.Tasks.Task<string> global::Shop.IOrderPrompts.DescribeAsync(string shop, global::Shop.Order order, bool urgent, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Shop.IOrderPrompts", "DescribeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderDescribeAsyncSystem(shop, order, urgent)),
@@ -101,6 +106,7 @@ namespace Shop
 
         async global::System.Threading.Tasks.Task<string> global::Shop.IOrderPrompts.TitleAsync(global::Shop.Order order, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Shop.IOrderPrompts", "TitleAsync");
             var arguments = new global::PromptGen.Prompting.PromptArguments(1)
             {
                 { "order", order },

@@ -3,15 +3,19 @@
 
 namespace Demo.Streaming
 {
-    partial interface IStreamingPrompts
+    partial interface IStreamingPrompts : global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IStreamingPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static global::Demo.Streaming.IStreamingPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Demo.Streaming.IStreamingPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
             => new global::Demo.Streaming.StreamingPromptsClient(bedrock);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        static global::Demo.Streaming.IStreamingPrompts global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+            => Create(bedrock);
 
         /// <summary>
         /// <see cref="global::Demo.Streaming.Address"/> while it streams in: a member is null until the model has written it
@@ -234,6 +238,7 @@ namespace Demo.Streaming
 
         async global::System.Threading.Tasks.Task<global::Demo.Streaming.Plan> global::Demo.Streaming.IStreamingPrompts.PlanOnceAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Streaming.IStreamingPrompts", "PlanOnceAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderPlanOnceAsyncUser(ticket)) },

@@ -41,6 +41,7 @@ namespace Contoso.Support
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.SummarizeAsync(string product, global::Contoso.Support.Ticket ticket, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "SummarizeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(product, ticket)),
@@ -78,6 +79,7 @@ namespace Contoso.Support
 
         async global::System.Threading.Tasks.ValueTask<string> global::Contoso.Support.ISupportPrompts.TranslateAsync(string text, string language, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "TranslateAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderTranslateAsyncUser(text, language)) },
@@ -105,6 +107,7 @@ namespace Contoso.Support
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.ClassifyAsync(string @class, string? message)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "ClassifyAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderClassifyAsyncUser(@class, message)) },

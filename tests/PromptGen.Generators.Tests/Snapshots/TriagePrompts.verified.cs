@@ -105,6 +105,7 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<global::Contoso.Triage.TicketTriage> global::Contoso.Triage.ITriagePrompts.TriageAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TriageAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderTriageAsyncUser(ticket)) },
@@ -123,6 +124,7 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.ValueTask<global::Contoso.Triage.Priority> global::Contoso.Triage.ITriagePrompts.PriorityAsync(string ticket)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "PriorityAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderPriorityAsyncUser(ticket)) },
@@ -141,6 +143,7 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>> global::Contoso.Triage.ITriagePrompts.TagsAsync(string ticket)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderTagsAsyncUser(ticket)) },
@@ -159,6 +162,7 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<bool> global::Contoso.Triage.ITriagePrompts.IsSpamAsync(string ticket)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "IsSpamAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderIsSpamAsyncUser(ticket)) },
@@ -177,6 +181,7 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<global::Contoso.Triage.Category> global::Contoso.Triage.ITriagePrompts.CategorizeAsync(string ticket)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CategorizeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderCategorizeAsyncUser(ticket)) },
@@ -195,6 +200,7 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<int?> global::Contoso.Triage.ITriagePrompts.CountAsync(string ticket)
         {
+            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CountAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderCountAsyncUser(ticket)) },
