@@ -17,8 +17,9 @@ public static class FuzzTargets
         {
             "model-json" => [new ModelJsonTarget(generator)],
             "repair-loop" => [new RepairLoopTarget(generator)],
-            "all" => [new ModelJsonTarget(generator), new RepairLoopTarget(generator)],
-            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop or all."),
+            "event-stream" => [new EventStreamTarget(generator)],
+            "all" => [new ModelJsonTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator)],
+            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop, event-stream or all."),
         };
     }
 }
