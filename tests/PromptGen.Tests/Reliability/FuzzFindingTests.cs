@@ -56,4 +56,26 @@ public sealed class FuzzFindingTests
 
         Assert.Single(error.Attempts);
     }
+
+    [Fact]
+    public void Error_body_with_invalid_utf8_in_its_message_keeps_the_rest_of_the_message()
+    {
+        // Found through the event-stream fuzz target (an exception frame's payload); a Converse error body is read
+        // by the same code. JsonDocument accepted it, and GetString threw InvalidOperationException.
+        byte[] body = [.. "{\"message\":\"Too many re"u8, 0xF1, .. "uests\"}"u8];
+
+        var error = BedrockErrorResponse.Parse("ThrottlingException", body, reasonPhrase: null);
+
+        Assert.Equal("ThrottlingException", error.Code);
+        Assert.Equal("Too many re\uFFFDuests", error.Message);
+    }
+
+    [Fact]
+    public void Error_body_with_a_lone_surrogate_escape_in_its_message_keeps_the_escape()
+    {
+        var error = BedrockErrorResponse.Parse(null, """{"__type":"ValidationException","message":"bad \uD800 value"}"""u8.ToArray(), reasonPhrase: null);
+
+        Assert.Equal("ValidationException", error.Code);
+        Assert.Equal("bad \\uD800 value", error.Message);
+    }
 }

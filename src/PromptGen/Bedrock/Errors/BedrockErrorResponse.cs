@@ -99,6 +99,13 @@ internal sealed class BedrockErrorResponse
             return null;
         }
 
+        // JsonDocument checks the structure but reads string contents lazily: invalid UTF-8 inside a string would
+        // throw InvalidOperationException from GetString later. Found by fuzzing (an exception frame's message).
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body));
+        }
+
         try
         {
             JsonDocument document = JsonDocument.Parse(body);
@@ -116,8 +123,24 @@ internal sealed class BedrockErrorResponse
         }
     }
 
-    private static string? StringMember(JsonElement root, string name) =>
-        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? StringMember(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uD800") is valid JSON but not a valid string: keep the text as sent.
+            string raw = value.GetRawText();
+            return raw[1..^1];
+        }
+    }
 
     private static int? IntMember(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number)
