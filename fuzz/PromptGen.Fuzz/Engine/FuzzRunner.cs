@@ -52,7 +52,8 @@ public static class FuzzRunner
         }) { IsBackground = true, Name = "fuzz watchdog" };
         watchdog.Start();
 
-        for (int i = 0; i < inputs; i++)
+        int ran = 0;
+        for (int i = 0; i < inputs; i++, ran++)
         {
             string input = target.NextInput(random, i);
             Volatile.Write(ref current, input);
@@ -101,13 +102,15 @@ public static class FuzzRunner
                 Save(findingsDirectory, target.Name, i, input);
                 if (findings.Count >= 20)
                 {
+                    ran++;
                     break;
                 }
             }
         }
 
         done.Cancel();
-        return new FuzzReport(target.Name, inputs, Stopwatch.GetElapsedTime(started), Stopwatch.GetElapsedTime(0, slowest), peakHeap, findings);
+        // The inputs actually run: a run stopped at 20 findings must not claim the full count.
+        return new FuzzReport(target.Name, ran, Stopwatch.GetElapsedTime(started), Stopwatch.GetElapsedTime(0, slowest), peakHeap, findings);
     }
 
     private static string? Save(string? directory, string target, int iteration, string input)
