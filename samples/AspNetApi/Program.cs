@@ -1,0 +1,3 @@
+using AspNetApi;
+
+await TicketApi.Build(args).RunAsync();

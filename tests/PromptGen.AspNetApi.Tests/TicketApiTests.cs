@@ -1,0 +1,141 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Tasks;
+using AspNetApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PromptGen.DependencyInjection;
+using PromptGen.Telemetry;
+using PromptGen.Testing;
+using Xunit;
+
+namespace PromptGen.AspNetApi.Tests;
+
+public sealed class TicketApiTests : IAsyncLifetime
+{
+    private const string Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    private static readonly object ChargedTwice = new { title = "Charged twice", body = "I was billed twice for order #1042." };
+
+    private TicketApiHost host = null!;
+
+    public async Task InitializeAsync() => host = await TicketApiHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Triage_returns_the_typed_result_as_json_from_a_signed_call_to_the_configured_model()
+    {
+        host.Emulator.Script.When(model: Model, promptContains: "Triage this ticket: Charged twice")
+            .Usage(52, 31)
+            .ReplyJson("""{"team":"Billing","urgency":"high","confidence":0.92,"nextSteps":["Refund the duplicate charge","Email the customer"]}""");
+
+        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Billing", json.RootElement.GetProperty("team").GetString());
+        Assert.Equal("High", json.RootElement.GetProperty("urgency").GetString());
+        Assert.Equal(0.92, json.RootElement.GetProperty("confidence").GetDouble());
+        Assert.Equal(["Refund the duplicate charge", "Email the customer"], json.RootElement.GetProperty("nextSteps").EnumerateArray().Select(step => step.GetString()));
+
+        RecordedRequest request = Assert.Single(host.Emulator.Requests);
+        Assert.Equal(Model, request.ModelId);
+        Assert.Equal(AuthSchemes.SigV4, request.AuthScheme);
+        Assert.True(request.SignatureValid);
+        Assert.Equal("You triage support tickets for a cloud hosting company.", request.SystemText);
+        Assert.True(request.HasOutputConfig || request.HasToolConfig, "the typed result's schema was not sent");
+    }
+
+    [Fact]
+    public async Task A_call_is_logged_by_PromptGen_and_by_the_endpoint()
+    {
+        host.Emulator.Script.When(promptContains: "Triage this ticket")
+            .Usage(52, 31)
+            .ReplyJson("""{"team":"Billing","urgency":"normal","confidence":0.5,"nextSteps":[]}""");
+
+        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
+        response.EnsureSuccessStatusCode();
+
+        CapturedLog completed = Assert.Single(host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name == "ConverseCompleted");
+        Assert.Equal(LogLevel.Information, completed.Level);
+        Assert.Contains(Model, completed.Message, StringComparison.Ordinal);
+        Assert.Contains("ITicketPrompts.TriageAsync", completed.Message, StringComparison.Ordinal);
+        Assert.Contains("52 input tokens, 31 output tokens", completed.Message, StringComparison.Ordinal);
+        CapturedLog triaged = Assert.Single(host.Logs.In(TicketApi.LoggerCategory));
+        Assert.Equal("Ticket triaged to Billing with Normal urgency (0.5 confidence)", triaged.Message);
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Message.Contains(EmulatorCredentials.SecretAccessKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Summary_returns_the_model_text_as_plain_text()
+    {
+        host.Emulator.Script.When(model: Model, promptContains: "Summarize this ticket")
+            .ReplyText("The customer was charged twice for order #1042.");
+
+        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The customer was charged twice for order #1042.", await response.Content.ReadAsStringAsync());
+        Assert.Contains("I was billed twice for order #1042.", Assert.Single(host.Emulator.Requests).UserText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttling_by_Bedrock_is_503_problem_details_with_the_retry_after_bedrock_asked_for()
+    {
+        host.Emulator.Script.Always().ReplyThrottling(TimeSpan.FromSeconds(7));
+
+        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("ThrottlingException", problem.RootElement.GetProperty("bedrockErrorCode").GetString());
+        Assert.Equal(Assert.Single(host.Emulator.Requests).RequestId, problem.RootElement.GetProperty("bedrockRequestId").GetString());
+        Assert.Contains(host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name == "ConverseFailed" && line.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_request_bedrock_rejects_is_502_problem_details()
+    {
+        host.Emulator.Script.Always().ReplyError("ValidationException", 400, "The provided model identifier is invalid.");
+
+        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("ValidationException", JsonDocument.Parse(body).RootElement.GetProperty("bedrockErrorCode").GetString());
+        Assert.DoesNotContain("model identifier is invalid", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_ticket_is_a_400_validation_problem_and_never_reaches_bedrock()
+    {
+        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", new { title = "", body = "text" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("title", out _));
+        Assert.Empty(host.Emulator.Requests);
+    }
+
+    [Fact]
+    public void Options_come_from_appsettings_json_and_the_command_line()
+    {
+        BedrockOptions options = host.App.Services.GetRequiredService<IOptions<BedrockOptions>>().Value;
+
+        Assert.Equal("us-east-1", options.Region);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Timeout);
+        Assert.Equal(host.Emulator.Endpoint, options.Endpoint);
+        Assert.Equal(1, options.Retry.MaxAttempts);
+    }
+}
