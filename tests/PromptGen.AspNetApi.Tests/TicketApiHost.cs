@@ -56,6 +56,8 @@ internal sealed class TicketApiHost : IAsyncDisposable
             builder.Services.Configure<BedrockOptions>(options =>
                 options.Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey));
             builder.Logging.AddProvider(logs);
+            // Every level for the captured lines (appsettings.json keeps PromptGen at Information for the console).
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
         });
         await app.StartAsync();
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using AspNetApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,20 @@ public sealed class TicketApiTests : IAsyncLifetime
     public async Task InitializeAsync() => host = await TicketApiHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<CapturedLog> WaitForLogAsync(string eventName)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (host.Logs.In(PromptGenTelemetry.LoggerCategory).FirstOrDefault(line => line.EventId.Name == eventName) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(20, patience.Token);
+        }
+    }
 
     [Fact]
     public async Task Triage_returns_the_typed_result_as_json_from_a_signed_call_to_the_configured_model()
@@ -126,6 +141,22 @@ public sealed class TicketApiTests : IAsyncLifetime
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("title", out _));
         Assert.Empty(host.Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_client_that_hangs_up_cancels_the_bedrock_call()
+    {
+        host.Emulator.Script.Always().Delay(TimeSpan.FromMinutes(1)).ReplyText("too late");
+
+        using (var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice, hangUp.Token));
+        }
+
+        // The endpoint passed the request's abort token on: PromptGen reports the call as canceled, not failed.
+        CapturedLog canceled = await WaitForLogAsync("ConverseCanceled");
+        Assert.Equal(LogLevel.Debug, canceled.Level);
+        Assert.DoesNotContain(host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name is "ConverseFailed" or "ConverseCompleted");
     }
 
     [Fact]
