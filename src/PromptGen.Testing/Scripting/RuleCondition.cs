@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace PromptGen.Testing;
 
 /// <summary>The "when" half of a script rule. Every given criterion must hold; none given matches every call.</summary>
-internal sealed class RuleCondition
+internal sealed record RuleCondition
 {
     public string? Model { get; init; }
 
@@ -42,16 +42,7 @@ internal sealed class RuleCondition
         return parts.Count == 0 ? "always" : string.Join(" and ", parts);
     }
 
-    public RuleCondition WithShare(FaultShare share) => new()
-    {
-        Model = Model,
-        PromptContains = PromptContains,
-        PromptMatches = PromptMatches,
-        SystemContains = SystemContains,
-        SystemMatches = SystemMatches,
-        Predicate = Predicate,
-        Share = share,
-    };
+    public RuleCondition WithShare(FaultShare share) => this with { Share = share };
 
     // A criterion on text that is absent fails: "prompt contains X" cannot hold for a request without a prompt.
     private static bool TextMatches(string? text, string? contains, Regex? pattern) =>
