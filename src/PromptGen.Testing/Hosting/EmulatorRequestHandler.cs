@@ -186,32 +186,31 @@ internal sealed class EmulatorRequestHandler
         }
 
         // A tool-use reply without a name calls what the request forces, else the first tool it offers.
-        string? toolName = reply.ToolName ?? call.ForcedToolName ?? call.ToolNames.FirstOrDefault();
-        if (toolName is null)
+        var calls = new List<(string Id, string Name, string InputJson)>();
+        foreach (EmulatorToolCall toolCall in reply.ToolCalls)
         {
-            await WriteErrorAsync(response, EmulatorErrors.ToolUseReplyWithoutTool(), outcome);
-            return;
+            string? toolName = toolCall.Name ?? call.ForcedToolName ?? call.ToolNames.FirstOrDefault();
+            if (toolName is null)
+            {
+                await WriteErrorAsync(response, EmulatorErrors.ToolUseReplyWithoutTool(), outcome);
+                return;
+            }
+
+            calls.Add(($"tooluse_{Interlocked.Increment(ref toolUses)}", toolName, toolCall.InputJson));
         }
 
-        string toolUseId = $"tooluse_{Interlocked.Increment(ref toolUses)}";
-        string input = reply.ToolInputJson!;
+        int toolOutputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(calls.Sum(toolCall => toolCall.InputJson.Length) + (reply.ToolPreamble?.Length ?? 0));
         if (streaming)
         {
             StreamShape shape = rule?.Stream ?? StreamShape.Default;
-            await StreamAsync(
-                context,
-                EventStreamResponder.ToolUseEvents(toolUseId, toolName, input, reply.StopReason, shape.ChunkSize),
-                shape,
-                inputTokens,
-                reply.OutputTokens ?? TokenEstimate.FromCharacters(input.Length),
-                started,
-                outcome,
-                aborted);
+            List<byte[]> events = calls.Count == 1 && reply.ToolPreamble is null
+                ? EventStreamResponder.ToolUseEvents(calls[0].Id, calls[0].Name, calls[0].InputJson, reply.StopReason, shape.ChunkSize)
+                : EventStreamResponder.ToolUsesEvents(reply.ToolPreamble, calls, reply.StopReason, shape.ChunkSize);
+            await StreamAsync(context, events, shape, inputTokens, toolOutputTokens, started, outcome, aborted);
             return;
         }
 
-        byte[] payload = ResponseBodies.ConverseToolUse(
-            toolUseId, toolName, input, reply.StopReason, inputTokens, reply.OutputTokens ?? TokenEstimate.FromCharacters(input.Length), latencyMs);
+        byte[] payload = ResponseBodies.ConverseToolUses(reply.ToolPreamble, calls, reply.StopReason, inputTokens, toolOutputTokens, latencyMs);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
     }
 

@@ -49,6 +49,41 @@ internal static class EventStreamResponder
         return frames;
     }
 
+    /// <summary>
+    /// The events of an answer with several tool calls (and optional text first): one content block per call, each
+    /// with its start, input fragments and stop, at increasing <c>contentBlockIndex</c>.
+    /// </summary>
+    public static List<byte[]> ToolUsesEvents(string? preamble, IReadOnlyList<(string Id, string Name, string InputJson)> calls, string stopReason, int chunkSize)
+    {
+        var frames = new List<byte[]> { EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()) };
+        int index = 0;
+        if (preamble is not null)
+        {
+            foreach (string chunk in StreamEventBodies.Chunks(preamble, chunkSize))
+            {
+                frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.TextDelta(index, chunk)));
+            }
+
+            frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(index)));
+            index++;
+        }
+
+        foreach ((string id, string name, string inputJson) in calls)
+        {
+            frames.Add(EventStreamEncoder.Event("contentBlockStart", StreamEventBodies.ToolUseStart(index, id, name)));
+            foreach (string chunk in StreamEventBodies.Chunks(inputJson, chunkSize))
+            {
+                frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.ToolInputDelta(index, chunk)));
+            }
+
+            frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(index)));
+            index++;
+        }
+
+        frames.Add(EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(stopReason)));
+        return frames;
+    }
+
     public static byte[] MetadataEvent(int inputTokens, int outputTokens, long latencyMs) =>
         EventStreamEncoder.Event("metadata", StreamEventBodies.Metadata(inputTokens, outputTokens, latencyMs));
 

@@ -43,5 +43,14 @@ public sealed class ConverseCall
     /// <summary>How many messages the conversation holds, the last user turn included.</summary>
     public int MessageCount => Features.MessageCount;
 
+    /// <summary>
+    /// The <c>toolResult</c> blocks of the last user turn, in order: what the client sent back for the previous
+    /// answer's tool calls. Empty on a first turn.
+    /// </summary>
+    public IReadOnlyList<EmulatorToolResult> ToolResults => Features.LastToolResults;
+
+    /// <summary>True when the last user turn answers the tool call <paramref name="toolUseId"/>.</summary>
+    public bool HasToolResultFor(string toolUseId) => ToolResults.Any(result => result.ToolUseId == toolUseId);
+
     internal ConverseFeatures Features { get; }
 }

@@ -105,6 +105,7 @@ public sealed partial class EmulatorReply
             IsToolUse = true,
             ToolName = name,
             ToolInputJson = inputJson,
+            ToolCalls = new[] { new EmulatorToolCall(name, inputJson) },
         };
     }
 

@@ -93,8 +93,8 @@ public sealed class EmulatorScript
     /// </code>
     /// Each rule has exactly one of <c>reply</c>, <c>error</c> (code, status and message required) or <c>fault</c>;
     /// <c>share</c> (0 to 1, with an optional <c>seed</c>) makes the rule answer only that fraction of the calls it matches. A reply has exactly one of <c>text</c>,
-    /// <c>json</c> (any JSON value, sent as the text) or <c>toolUse</c> (<c>input</c> required; without <c>name</c> the
-    /// request's forced or first tool is called). <c>stream</c> (optional) shapes ConverseStream answers; a stream <c>fault</c>'s
+    /// <c>json</c> (any JSON value, sent as the text), <c>toolUse</c> (<c>input</c> required; without <c>name</c> the
+    /// request's forced or first tool is called) or <c>toolUses</c> (an array of those: parallel tool calls). <c>stream</c> (optional) shapes ConverseStream answers; a stream <c>fault</c>'s
     /// <c>kind</c> is <c>exception</c> or <c>error</c> (both need <c>code</c>), <c>cutConnection</c>, <c>corruptFrame</c> or <c>stall</c>.
     /// </summary>
     /// <exception cref="EmulatorScriptException">The script is not valid; the message names the offending member.</exception>

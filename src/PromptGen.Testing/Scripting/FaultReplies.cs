@@ -47,6 +47,8 @@ public sealed partial class EmulatorReply
             IsToolUse = IsToolUse,
             ToolName = ToolName,
             ToolInputJson = ToolInputJson,
+            ToolCalls = ToolCalls,
+            ToolPreamble = ToolPreamble,
             Fault = fault,
             RetryAfter = retryAfter,
         };

@@ -12,9 +12,9 @@ internal static partial class ScriptJsonLoader
     private static readonly string[] RuleMembers =
         { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error", "fault", "share", "seed", "stream" };
 
-    private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "stopReason", "inputTokens", "outputTokens" };
+    private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "toolUses", "stopReason", "inputTokens", "outputTokens" };
 
-    private static readonly string[] ReplyKinds = { "text", "json", "toolUse" };
+    private static readonly string[] ReplyKinds = { "text", "json", "toolUse", "toolUses" };
 
     private static readonly string[] ToolUseMembers = { "name", "input" };
 
@@ -110,7 +110,7 @@ internal static partial class ScriptJsonLoader
         string[] kinds = ReplyKinds.Where(kind => reply.TryGetProperty(kind, out _)).ToArray();
         if (kinds.Length != 1)
         {
-            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json' or 'toolUse'.");
+            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json', 'toolUse' or 'toolUses'.");
         }
 
         int? inputTokens = OptionalInt(reply, "inputTokens", path, minimum: 0);
@@ -129,10 +129,31 @@ internal static partial class ScriptJsonLoader
             case "toolUse":
                 (string? name, string input) = ReadToolUse(reply.GetProperty("toolUse"), $"{path}.toolUse");
                 return EmulatorReply.FromToolUse(name, input, stopReason ?? StopReasons.ToolUse, inputTokens, outputTokens);
+            case "toolUses":
+                return ReadToolUses(reply.GetProperty("toolUses"), $"{path}.toolUses", stopReason, inputTokens, outputTokens);
             default:
                 string text = OptionalString(reply, "text", path)!;
                 return EmulatorReply.FromText(text, stopReason ?? StopReasons.EndTurn, inputTokens, outputTokens);
         }
+    }
+
+    private static EmulatorReply ReadToolUses(JsonElement toolUses, string path, string? stopReason, int? inputTokens, int? outputTokens)
+    {
+        if (toolUses.ValueKind != JsonValueKind.Array || toolUses.GetArrayLength() == 0)
+        {
+            throw new ScriptFormatError($"{path} must be a non-empty array of {{\"name\": \"tool\", \"input\": {{...}}}} objects.");
+        }
+
+        var calls = new List<EmulatorToolCall>();
+        int index = 0;
+        foreach (JsonElement toolUse in toolUses.EnumerateArray())
+        {
+            (string? name, string input) = ReadToolUse(toolUse, $"{path}[{index++}]");
+            calls.Add(new EmulatorToolCall(name, input));
+        }
+
+        EmulatorReply reply = EmulatorReply.FromToolUses(calls, preamble: null, inputTokens, outputTokens);
+        return stopReason is null || stopReason == StopReasons.ToolUse ? reply : throw new ScriptFormatError($"{path}: a reply with toolUses stops with 'tool_use'.");
     }
 
     private static (string? Name, string InputJson) ReadToolUse(JsonElement toolUse, string path)

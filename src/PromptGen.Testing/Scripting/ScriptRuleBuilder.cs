@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PromptGen.Testing;
 
@@ -61,6 +62,13 @@ public sealed partial class ScriptRuleBuilder
     /// </summary>
     public ScriptRule ReplyToolUse(string? name, string inputJson) =>
         Reply(EmulatorReply.FromToolUse(name, inputJson, StopReasons.ToolUse, inputTokens, outputTokens));
+
+    /// <summary>
+    /// Finishes the rule: answer with one <c>toolUse</c> block per call, in order (parallel tool use), after a text
+    /// block when <paramref name="preamble"/> is given; stopReason <c>tool_use</c>.
+    /// </summary>
+    public ScriptRule ReplyToolUses(IEnumerable<EmulatorToolCall> calls, string? preamble = null) =>
+        Reply(EmulatorReply.FromToolUses(calls, preamble, inputTokens, outputTokens));
 
     /// <summary>Finishes the rule: answer with an error, e.g. <c>ReplyError("ThrottlingException", 429, "Rate exceeded")</c>.</summary>
     public ScriptRule ReplyError(string code, int status, string message) =>

@@ -35,6 +35,9 @@ internal sealed class ConverseFeatures
 
     public int MessageCount { get; private init; }
 
+    /// <summary>The <c>toolResult</c> blocks of the last message, in order.</summary>
+    public IReadOnlyList<EmulatorToolResult> LastToolResults { get; private init; } = [];
+
     public bool HasImages { get; private init; }
 
     public bool HasDocuments { get; private init; }
@@ -64,6 +67,7 @@ internal sealed class ConverseFeatures
                 ? schema.GetString()
                 : null,
             MessageCount = Member(root, "messages") is { ValueKind: JsonValueKind.Array } messages ? messages.GetArrayLength() : 0,
+            LastToolResults = ToolResultsOfLastMessage(root),
             HasImages = blocks.Any(block => Member(block, "image") is not null),
             HasDocuments = blocks.Any(block => Member(block, "document") is not null),
             HasVideo = blocks.Any(block => Member(block, "video") is not null),
@@ -85,6 +89,46 @@ internal sealed class ConverseFeatures
             .Where(spec => Path(spec, "name") is { ValueKind: JsonValueKind.String })
             .Select(spec => (Path(spec, "name")!.Value.GetString()!, Path(spec, "inputSchema", "json")))
             .ToList();
+    }
+
+    private static IReadOnlyList<EmulatorToolResult> ToolResultsOfLastMessage(JsonElement root)
+    {
+        if (Member(root, "messages") is not { ValueKind: JsonValueKind.Array } messages || messages.GetArrayLength() == 0
+            || Member(messages[messages.GetArrayLength() - 1], "content") is not { ValueKind: JsonValueKind.Array } content)
+        {
+            return [];
+        }
+
+        var results = new List<EmulatorToolResult>();
+        foreach (JsonElement block in content.EnumerateArray())
+        {
+            if (Member(block, "toolResult") is not { ValueKind: JsonValueKind.Object } result
+                || Member(result, "toolUseId") is not { ValueKind: JsonValueKind.String } id)
+            {
+                continue;
+            }
+
+            var parts = new List<string>();
+            if (Member(result, "content") is { ValueKind: JsonValueKind.Array } inner)
+            {
+                foreach (JsonElement part in inner.EnumerateArray())
+                {
+                    if (Member(part, "text") is { ValueKind: JsonValueKind.String } text)
+                    {
+                        parts.Add(text.GetString()!);
+                    }
+                    else if (Member(part, "json") is { } json)
+                    {
+                        parts.Add(json.GetRawText());
+                    }
+                }
+            }
+
+            string? status = Member(result, "status") is { ValueKind: JsonValueKind.String } given ? given.GetString() : null;
+            results.Add(new EmulatorToolResult(id.GetString()!, status, string.Join("\n", parts)));
+        }
+
+        return results;
     }
 
     /// <summary>Every object content block of every message, tool results' nested blocks included.</summary>

@@ -10,17 +10,32 @@ internal static class ResponseBodies
     public static byte[] ConverseOutput(string text, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
         ConverseOutput(writer => writer.WriteString("text", text), stopReason, inputTokens, outputTokens, latencyMs);
 
-    /// <summary>An answer holding one <c>toolUse</c> block; <paramref name="inputJson"/> must be valid JSON.</summary>
-    public static byte[] ConverseToolUse(string toolUseId, string name, string inputJson, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
-        ConverseOutput(
+    /// <summary>
+    /// An answer holding an optional text block, then one <c>toolUse</c> block per call (parallel tool use); every
+    /// input must be valid JSON.
+    /// </summary>
+    public static byte[] ConverseToolUses(string? preamble, System.Collections.Generic.IReadOnlyList<(string Id, string Name, string InputJson)> calls, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+        ConverseOutputBlocks(
             writer =>
             {
-                writer.WriteStartObject("toolUse");
-                writer.WriteString("toolUseId", toolUseId);
-                writer.WriteString("name", name);
-                writer.WritePropertyName("input");
-                writer.WriteRawValue(inputJson);
-                writer.WriteEndObject();
+                if (preamble is not null)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("text", preamble);
+                    writer.WriteEndObject();
+                }
+
+                foreach ((string id, string name, string inputJson) in calls)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteStartObject("toolUse");
+                    writer.WriteString("toolUseId", id);
+                    writer.WriteString("name", name);
+                    writer.WritePropertyName("input");
+                    writer.WriteRawValue(inputJson);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
             },
             stopReason,
             inputTokens,
@@ -28,6 +43,19 @@ internal static class ResponseBodies
             latencyMs);
 
     private static byte[] ConverseOutput(System.Action<Utf8JsonWriter> writeBlock, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+        ConverseOutputBlocks(
+            writer =>
+            {
+                writer.WriteStartObject();
+                writeBlock(writer);
+                writer.WriteEndObject();
+            },
+            stopReason,
+            inputTokens,
+            outputTokens,
+            latencyMs);
+
+    private static byte[] ConverseOutputBlocks(System.Action<Utf8JsonWriter> writeBlocks, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
         Write(writer =>
         {
             writer.WriteStartObject();
@@ -35,9 +63,7 @@ internal static class ResponseBodies
             writer.WriteStartObject("message");
             writer.WriteString("role", "assistant");
             writer.WriteStartArray("content");
-            writer.WriteStartObject();
-            writeBlock(writer);
-            writer.WriteEndObject();
+            writeBlocks(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndObject();
