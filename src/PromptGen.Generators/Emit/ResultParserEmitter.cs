@@ -16,7 +16,7 @@ internal sealed class ResultParserEmitter
 {
     private const string Prompting = "global::PromptGen.Prompting";
     private const string Json = "global::System.Text.Json";
-    private const string ReaderParameters = "ref " + Json + ".Utf8JsonReader reader, string path, " + Prompting + ".ResultErrorList errors";
+    private const string ReaderParameters = "ref " + Json + ".Utf8JsonReader reader, " + Prompting + ".JsonPath path, " + Prompting + ".ResultErrorList errors";
 
     private readonly Dictionary<string, ObjectShape> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
@@ -133,7 +133,7 @@ internal sealed class ResultParserEmitter
         writer.WriteLine("if (isValue)");
         writer.OpenBlock();
         writer.WriteLine($"found = true;");
-        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {Prompting}.JsonPaths.Member(path, \"{member}\"), errors, out value))");
+        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {Prompting}.JsonPath.Member(path, \"{member}\"), errors, out value))");
         writer.OpenBlock();
         writer.WriteLine("reader.Skip();");
         writer.CloseBlock();
@@ -209,6 +209,14 @@ internal sealed class ResultParserEmitter
 
     private void WriteReader(CodeWriter writer, TypeRef type)
     {
+        if (!type.IsNullable && type.Kind == ValueKind.Enum)
+        {
+            // A field, not an array in the method: an array initializer of strings allocates on every call.
+            string names = string.Join(", ", _enums[type.ShapeId!].MemberNames.Select(name => SymbolDisplay.FormatLiteral(name, quote: true)));
+            writer.WriteLine($"private static readonly string[] {EnumNamesField(_readerNames[type])} = {{ {names} }};");
+            writer.WriteLine();
+        }
+
         writer.WriteLine($"private static bool {_readerNames[type]}({ReaderParameters}, out {type.TypeName} value)");
         writer.OpenBlock();
         if (type.IsNullable)
@@ -239,7 +247,7 @@ internal sealed class ResultParserEmitter
                     WriteObjectBody(writer, _objects[type.ShapeId!]);
                     break;
                 case ValueKind.Enum:
-                    WriteEnumBody(writer, _enums[type.ShapeId!]);
+                    WriteEnumBody(writer, _enums[type.ShapeId!], EnumNamesField(_readerNames[type]));
                     break;
                 case ValueKind.List:
                     WriteListBody(writer, type);
@@ -271,6 +279,11 @@ internal sealed class ResultParserEmitter
     {
         writer.WriteLine("value = default!;");
         WriteExpectToken(writer, "StartObject", "object");
+        if (shape.Properties.Count > 0)
+        {
+            WriteParentPath(writer);
+        }
+
         writer.WriteLine("int errorCount = errors.Count;");
         for (int i = 0; i < shape.Properties.Count; i++)
         {
@@ -440,11 +453,11 @@ internal sealed class ResultParserEmitter
         return -1;
     }
 
-    private static void WriteEnumBody(CodeWriter writer, EnumShape shape)
+    private static string EnumNamesField(string readerName) => "NamesOf" + readerName;
+
+    private static void WriteEnumBody(CodeWriter writer, EnumShape shape, string namesField)
     {
-        string names = string.Join(", ", shape.MemberNames.Select(name => SymbolDisplay.FormatLiteral(name, quote: true)));
-        writer.WriteLine($"global::System.ReadOnlySpan<string> names = new[] {{ {names} }};");
-        writer.WriteLine($"if (!{Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index))");
+        writer.WriteLine($"if (!{Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, {namesField}, out int index))");
         writer.OpenBlock();
         writer.WriteLine("value = default;");
         writer.WriteLine("return false;");
@@ -469,10 +482,11 @@ internal sealed class ResultParserEmitter
         writer.WriteLine($"var items = new global::System.Collections.Generic.List<{element.TypeName}>();");
         writer.WriteLine(type.Collection == CollectionShape.Array ? "value = global::System.Array.Empty<" + element.TypeName + ">();" : "value = items;");
         WriteExpectToken(writer, "StartArray", "array");
+        WriteParentPath(writer);
         writer.WriteLine("int errorCount = errors.Count;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
         writer.OpenBlock();
-        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPaths.Index(path, items.Count), errors, out {element.TypeName} item))");
+        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPath.Element(parentPath, items.Count), errors, out {element.TypeName} item))");
         writer.OpenBlock();
         writer.WriteLine("items.Add(item);");
         writer.CloseBlock();
@@ -497,12 +511,13 @@ internal sealed class ResultParserEmitter
         writer.WriteLine($"var entries = new global::System.Collections.Generic.Dictionary<string, {element.TypeName}>();");
         writer.WriteLine("value = entries;");
         WriteExpectToken(writer, "StartObject", "object");
+        WriteParentPath(writer);
         writer.WriteLine("int errorCount = errors.Count;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
         writer.OpenBlock();
         writer.WriteLine("string key = reader.GetString()!;");
         writer.WriteLine("reader.Read();");
-        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPaths.Member(path, key), errors, out {element.TypeName} item))");
+        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPath.Member(parentPath, key), errors, out {element.TypeName} item))");
         writer.OpenBlock();
         writer.WriteLine("entries[key] = item;");
         writer.CloseBlock();
@@ -522,5 +537,11 @@ internal sealed class ResultParserEmitter
     private static string Valid(int index) => "valid" + index.ToString(CultureInfo.InvariantCulture);
 
     private static string MemberPath(PropertyShape property) =>
-        $"{Prompting}.JsonPaths.Member(path, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)})";
+        $"{Prompting}.JsonPath.Member(parentPath, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)})";
+
+    /// <summary>
+    /// The container's own path as text, built once for its children's paths, which stay unbuilt
+    /// <c>JsonPath</c>s until an error needs one.
+    /// </summary>
+    private static void WriteParentPath(CodeWriter writer) => writer.WriteLine("string parentPath = path.ToString();");
 }

@@ -259,11 +259,13 @@ internal sealed class StreamingBuilderEmitter
 
     private static void WriteEnumReader(CodeWriter writer, EnumShape shape, string name)
     {
-        writer.WriteLine($"private static bool {name}(ref global::System.Text.Json.Utf8JsonReader reader, string path, {Prompting}.ResultErrorList errors, out {shape.TypeName} value)");
-        writer.OpenBlock();
+        // A field, not an array in the method: an array initializer of strings allocates on every call.
         string names = string.Join(", ", System.Linq.Enumerable.Select(shape.MemberNames, member => SymbolDisplay.FormatLiteral(member, quote: true)));
-        writer.WriteLine($"global::System.ReadOnlySpan<string> names = new[] {{ {names} }};");
-        writer.WriteLine($"bool matched = {Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index);");
+        writer.WriteLine($"private static readonly string[] NamesOf{name} = {{ {names} }};");
+        writer.WriteLine();
+        writer.WriteLine($"private static bool {name}(ref global::System.Text.Json.Utf8JsonReader reader, {Prompting}.JsonPath path, {Prompting}.ResultErrorList errors, out {shape.TypeName} value)");
+        writer.OpenBlock();
+        writer.WriteLine($"bool matched = {Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOf{name}, out int index);");
         writer.WriteLine("value = index switch");
         writer.OpenBlock();
         for (int i = 0; i < shape.MemberNames.Count; i++)

@@ -10,10 +10,10 @@ public static partial class JsonValueReaders
     private const int ListedNamesLimit = 30;
 
     /// <summary>
-    /// Matches a string against an enum's names (see <see cref="TryMatchEnum(ref Utf8JsonReader, string, ResultErrorList, ReadOnlySpan{string}, ReadOnlySpan{string}, out int)"/>
+    /// Matches a string against an enum's names (see <see cref="TryMatchEnum(ref Utf8JsonReader, JsonPath, ResultErrorList, ReadOnlySpan{string}, ReadOnlySpan{string}, out int)"/>
     /// for the rules); <paramref name="index"/> is the position in <paramref name="names"/>.
     /// </summary>
-    public static bool TryMatchEnum(ref Utf8JsonReader reader, string path, ResultErrorList errors, ReadOnlySpan<string> names, out int index) =>
+    public static bool TryMatchEnum(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, ReadOnlySpan<string> names, out int index) =>
         TryMatchEnum(ref reader, path, errors, names, ReadOnlySpan<string>.Empty, out index);
 
     /// <summary>
@@ -26,7 +26,7 @@ public static partial class JsonValueReaders
     /// </summary>
     public static bool TryMatchEnum(
         ref Utf8JsonReader reader,
-        string path,
+        JsonPath path,
         ResultErrorList errors,
         ReadOnlySpan<string> names,
         ReadOnlySpan<string> wireNames,

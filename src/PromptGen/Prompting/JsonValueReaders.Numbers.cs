@@ -11,7 +11,7 @@ public static partial class JsonValueReaders
     private const NumberStyles RealStyles = NumberStyles.Float;
 
     /// <summary>Reads an integer; <c>3.0</c> and <c>"1e3"</c> are accepted (they are whole), <c>3.5</c> is not.</summary>
-    public static bool TryReadInt32(ref Utf8JsonReader reader, string path, ResultErrorList errors, out int value)
+    public static bool TryReadInt32(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out int value)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value))
         {
@@ -24,7 +24,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads an integer; <c>3.0</c> and <c>"1e3"</c> are accepted (they are whole), <c>3.5</c> is not.</summary>
-    public static bool TryReadInt64(ref Utf8JsonReader reader, string path, ResultErrorList errors, out long value)
+    public static bool TryReadInt64(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out long value)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value))
         {
@@ -35,7 +35,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads a finite double.</summary>
-    public static bool TryReadDouble(ref Utf8JsonReader reader, string path, ResultErrorList errors, out double value)
+    public static bool TryReadDouble(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out double value)
     {
         if (TryGetNumberText(ref reader, out string text)
             && double.TryParse(text, RealStyles, CultureInfo.InvariantCulture, out value)
@@ -49,7 +49,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads a finite float (a value beyond its range is an error, not infinity).</summary>
-    public static bool TryReadSingle(ref Utf8JsonReader reader, string path, ResultErrorList errors, out float value)
+    public static bool TryReadSingle(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out float value)
     {
         if (TryGetNumberText(ref reader, out string text)
             && float.TryParse(text, RealStyles, CultureInfo.InvariantCulture, out value)
@@ -63,7 +63,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads a decimal, keeping every digit the model wrote (no detour through double).</summary>
-    public static bool TryReadDecimal(ref Utf8JsonReader reader, string path, ResultErrorList errors, out decimal value)
+    public static bool TryReadDecimal(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out decimal value)
     {
         if (TryGetNumberText(ref reader, out string text)
             && decimal.TryParse(text, RealStyles, CultureInfo.InvariantCulture, out value))
@@ -75,7 +75,7 @@ public static partial class JsonValueReaders
         return Mismatch(ref reader, path, errors, "number");
     }
 
-    private static bool TryReadWhole(ref Utf8JsonReader reader, string path, ResultErrorList errors, long min, long max, out long value)
+    private static bool TryReadWhole(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, long min, long max, out long value)
     {
         value = 0;
         if (!TryGetNumberText(ref reader, out string text))
@@ -115,6 +115,6 @@ public static partial class JsonValueReaders
         return Mismatch(ref reader, path, errors, "integer");
     }
 
-    private static bool OutOfRange(ref Utf8JsonReader reader, string path, ResultErrorList errors, long min, long max) =>
+    private static bool OutOfRange(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, long min, long max) =>
         Mismatch(ref reader, path, errors, FormattableString.Invariant($"integer between {min} and {max}"));
 }

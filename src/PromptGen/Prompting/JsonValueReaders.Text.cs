@@ -13,7 +13,7 @@ public static partial class JsonValueReaders
     /// Reads an ISO 8601 date-time (<c>2024-03-05T14:30:00+01:00</c>; a space instead of <c>T</c> and other invariant
     /// forms also work). Without an offset, UTC is assumed.
     /// </summary>
-    public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, string path, ResultErrorList errors, out DateTimeOffset value)
+    public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out DateTimeOffset value)
     {
         if (TryGetTrimmedString(ref reader, out string text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateStyles | DateTimeStyles.AssumeUniversal, out value))
@@ -26,7 +26,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads an ISO 8601 date-time; the kind follows the text (<c>Z</c> is UTC, no offset is unspecified).</summary>
-    public static bool TryReadDateTime(ref Utf8JsonReader reader, string path, ResultErrorList errors, out DateTime value)
+    public static bool TryReadDateTime(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out DateTime value)
     {
         if (TryGetTrimmedString(ref reader, out string text)
             && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateStyles | DateTimeStyles.RoundtripKind, out value))
@@ -39,7 +39,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads a date, <c>2024-03-05</c> (other invariant forms such as <c>3/5/2024</c> also work).</summary>
-    public static bool TryReadDateOnly(ref Utf8JsonReader reader, string path, ResultErrorList errors, out DateOnly value)
+    public static bool TryReadDateOnly(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out DateOnly value)
     {
         if (TryGetTrimmedString(ref reader, out string text)
             && (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
@@ -53,7 +53,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads a time of day, <c>14:30</c>, <c>14:30:15.5</c> or <c>2:30 PM</c>.</summary>
-    public static bool TryReadTimeOnly(ref Utf8JsonReader reader, string path, ResultErrorList errors, out TimeOnly value)
+    public static bool TryReadTimeOnly(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out TimeOnly value)
     {
         if (TryGetTrimmedString(ref reader, out string text)
             && TimeOnly.TryParse(text, CultureInfo.InvariantCulture, DateStyles, out value))
@@ -69,7 +69,7 @@ public static partial class JsonValueReaders
     /// Reads a duration: ISO 8601 (<c>PT1H30M</c>, <c>P2DT3H</c>, <c>P1W</c>; what JSON schema's <c>duration</c>
     /// format means) or .NET's <c>[-][d.]hh:mm[:ss[.fffffff]]</c>.
     /// </summary>
-    public static bool TryReadTimeSpan(ref Utf8JsonReader reader, string path, ResultErrorList errors, out TimeSpan value)
+    public static bool TryReadTimeSpan(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out TimeSpan value)
     {
         if (TryGetTrimmedString(ref reader, out string text)
             && (IsoDuration.TryParse(text, out value) || TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value)))
@@ -82,7 +82,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads a GUID with or without hyphens or braces.</summary>
-    public static bool TryReadGuid(ref Utf8JsonReader reader, string path, ResultErrorList errors, out Guid value)
+    public static bool TryReadGuid(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out Guid value)
     {
         if (TryGetTrimmedString(ref reader, out string text) && Guid.TryParse(text, out value))
         {
@@ -97,7 +97,7 @@ public static partial class JsonValueReaders
     /// Reads an absolute URI. Relative ones are refused: almost any text is a valid relative URI, so accepting them
     /// would let prose through as a link.
     /// </summary>
-    public static bool TryReadUri(ref Utf8JsonReader reader, string path, ResultErrorList errors, out Uri value)
+    public static bool TryReadUri(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out Uri value)
     {
         if (TryGetTrimmedString(ref reader, out string text) && Uri.TryCreate(text, UriKind.Absolute, out Uri? uri))
         {

@@ -20,7 +20,7 @@ public static partial class JsonValueReaders
     private const int QuoteLimit = 40;
 
     /// <summary>Reads a string; a number or boolean token is taken as its JSON text.</summary>
-    public static bool TryReadString(ref Utf8JsonReader reader, string path, ResultErrorList errors, out string value)
+    public static bool TryReadString(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out string value)
     {
         switch (reader.TokenType)
         {
@@ -43,7 +43,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Reads <c>true</c>/<c>false</c>, or a string holding one of them in any case.</summary>
-    public static bool TryReadBoolean(ref Utf8JsonReader reader, string path, ResultErrorList errors, out bool value)
+    public static bool TryReadBoolean(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out bool value)
     {
         switch (reader.TokenType)
         {
@@ -129,7 +129,7 @@ public static partial class JsonValueReaders
     }
 
     /// <summary>Adds the TypeMismatch error for the current token and returns false, for <c>return Mismatch(...)</c>.</summary>
-    private static bool Mismatch(ref Utf8JsonReader reader, string path, ResultErrorList errors, string expected)
+    private static bool Mismatch(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, string expected)
     {
         errors.Add(path, ResultErrorKind.TypeMismatch, $"expected {expected}, got {Describe(ref reader)}");
         return false;

@@ -51,6 +51,11 @@ public static class ModelJson
             return false;
         }
 
+        if (StrictJson.TryRead(modelText, root, out strictUtf8Json))
+        {
+            return true;
+        }
+
         // Fenced blocks first, in order: the first one that parses wins. Then the whole text, for answers without
         // fences or whose fences hold something else.
         var regions = FencedBlocks.Find(modelText);

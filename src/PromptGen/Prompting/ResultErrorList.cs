@@ -5,13 +5,14 @@ namespace PromptGen.Prompting;
 /// <summary>Collects every error found while reading one answer, so the model can be told all of them at once.</summary>
 public sealed class ResultErrorList
 {
-    private readonly List<ResultError> _items = new();
+    // Created at the first error: most answers have none, and one list per parse is the parse's only fixed cost.
+    private List<ResultError>? _items;
 
-    public int Count => _items.Count;
+    public int Count => _items?.Count ?? 0;
 
-    public IReadOnlyList<ResultError> Items => _items;
+    public IReadOnlyList<ResultError> Items => _items ?? (IReadOnlyList<ResultError>)System.Array.Empty<ResultError>();
 
-    public void Add(string path, ResultErrorKind kind, string message) => _items.Add(new ResultError(path, kind, message));
+    public void Add(JsonPath path, ResultErrorKind kind, string message) => Add(new ResultError(path.ToString(), kind, message));
 
-    internal void Add(ResultError error) => _items.Add(error);
+    internal void Add(ResultError error) => (_items ??= new List<ResultError>()).Add(error);
 }

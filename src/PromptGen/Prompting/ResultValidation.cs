@@ -22,7 +22,7 @@ public static class ResultValidation
     /// <paramref name="min"/> ≤ <paramref name="value"/> ≤ <paramref name="max"/>; pass
     /// <see cref="double.NegativeInfinity"/> or <see cref="double.PositiveInfinity"/> for an open side.
     /// </summary>
-    public static void Range(ResultErrorList errors, string path, double value, double min, double max)
+    public static void Range(ResultErrorList errors, JsonPath path, double value, double min, double max)
     {
         if (value >= min && value <= max)
         {
@@ -43,7 +43,7 @@ public static class ResultValidation
     /// The string's length in Unicode characters (code points, as JSON schema's minLength/maxLength count them, so
     /// an emoji is one); -1 for no bound.
     /// </summary>
-    public static void Length(ResultErrorList errors, string path, string? value, int min, int max)
+    public static void Length(ResultErrorList errors, JsonPath path, string? value, int min, int max)
     {
         if (value is null)
         {
@@ -58,7 +58,7 @@ public static class ResultValidation
     }
 
     /// <summary>The number of items in a collection; -1 for no bound.</summary>
-    public static void Count(ResultErrorList errors, string path, int count, int min, int max)
+    public static void Count(ResultErrorList errors, JsonPath path, int count, int min, int max)
     {
         if (Outside(count, min, max))
         {
@@ -72,7 +72,7 @@ public static class ResultValidation
     /// longer than a second counts as a violation.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="pattern"/> is not a valid regular expression.</exception>
-    public static void Pattern(ResultErrorList errors, string path, string? value, string pattern)
+    public static void Pattern(ResultErrorList errors, JsonPath path, string? value, string pattern)
     {
         if (value is null)
         {

@@ -69,6 +69,22 @@ internal static class StructuredAnswerReader
     /// <summary>The text blocks of the answer, concatenated as Bedrock's own text output would be.</summary>
     internal static string JoinText(List<ContentBlock> content)
     {
+        string? single = null;
+        int textBlocks = 0;
+        foreach (ContentBlock block in content)
+        {
+            if (block.Text is not null)
+            {
+                single = block.Text;
+                textBlocks++;
+            }
+        }
+
+        if (textBlocks <= 1)
+        {
+            return single ?? ""; // The usual answer: one text block, no copy.
+        }
+
         var text = new StringBuilder();
         foreach (ContentBlock block in content)
         {

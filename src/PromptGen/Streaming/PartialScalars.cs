@@ -5,7 +5,7 @@ using PromptGen.Prompting;
 namespace PromptGen.Streaming;
 
 /// <summary>The signature of <see cref="JsonValueReaders"/>' readers and of generated enum readers.</summary>
-public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, string path, ResultErrorList errors, out T value);
+public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out T value);
 
 /// <summary>
 /// Converts complete scalars for partial builders with the non-streaming readers, so a partial value is read by

@@ -352,7 +352,7 @@ namespace Demo.Streaming
             return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
         }
 
-        private static bool TryReadPlan(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Plan value)
+        private static bool TryReadPlan(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Plan value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -361,6 +361,7 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -389,7 +390,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "team"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "team"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -398,7 +399,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "priority"), errors, out member1))
+                    if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -406,7 +407,7 @@ namespace Demo.Streaming
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "fallback"))
                 {
                     reader.Read();
-                    if (!TryReadNullablePriority(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "fallback"), errors, out member2))
+                    if (!TryReadNullablePriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "fallback"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -415,7 +416,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has3 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), errors, out member3))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), errors, out member3))
                     {
                         reader.Skip();
                     }
@@ -424,7 +425,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has4 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "escalate"), errors, out member4))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "escalate"), errors, out member4))
                     {
                         reader.Skip();
                     }
@@ -432,7 +433,7 @@ namespace Demo.Streaming
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "due"))
                 {
                     reader.Read();
-                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "due"), errors, out member5))
+                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "due"), errors, out member5))
                     {
                         reader.Skip();
                     }
@@ -440,7 +441,7 @@ namespace Demo.Streaming
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
                 {
                     reader.Read();
-                    if (!TryReadNullableAddress(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "customer"), errors, out member6))
+                    if (!TryReadNullableAddress(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "customer"), errors, out member6))
                     {
                         reader.Skip();
                     }
@@ -449,7 +450,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has7 = true;
-                    if (!TryReadListOfStep(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "steps"), errors, out member7))
+                    if (!TryReadListOfStep(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "steps"), errors, out member7))
                     {
                         reader.Skip();
                     }
@@ -458,7 +459,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has8 = true;
-                    if (!TryReadListOfPriority(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "history"), errors, out member8))
+                    if (!TryReadListOfPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "history"), errors, out member8))
                     {
                         reader.Skip();
                     }
@@ -467,7 +468,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has9 = true;
-                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "scores"), errors, out member9))
+                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "scores"), errors, out member9))
                     {
                         reader.Skip();
                     }
@@ -476,7 +477,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has10 = true;
-                    if (!TryReadListOfListOfDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "matrix"), errors, out member10))
+                    if (!TryReadListOfListOfDouble(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "matrix"), errors, out member10))
                     {
                         reader.Skip();
                     }
@@ -485,7 +486,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has11 = true;
-                    if (!TryReadArrayOfString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "tags"), errors, out member11))
+                    if (!TryReadArrayOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), errors, out member11))
                     {
                         reader.Skip();
                     }
@@ -500,39 +501,39 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "team"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "team"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "priority"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has3)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has4)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "escalate"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "escalate"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has7)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "steps"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "steps"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has8)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "history"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "history"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has9)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "scores"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "scores"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has10)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "matrix"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "matrix"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has11)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "tags"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -543,7 +544,7 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadOutline(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Outline value)
+        private static bool TryReadOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Outline value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -552,6 +553,7 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -563,7 +565,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "title"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -572,7 +574,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfOutline(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "children"), errors, out member1))
+                    if (!TryReadListOfOutline(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -587,11 +589,11 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "title"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "children"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -602,10 +604,11 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority value)
+        private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
+
+        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority value)
         {
-            global::System.ReadOnlySpan<string> names = new[] { "Low", "Normal", "High" };
-            if (!global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index))
+            if (!global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
             {
                 value = default;
                 return false;
@@ -621,7 +624,7 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadNullablePriority(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority? value)
+        private static bool TryReadNullablePriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -634,7 +637,7 @@ namespace Demo.Streaming
             return read;
         }
 
-        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.DateOnly? value)
+        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.DateOnly? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -647,7 +650,7 @@ namespace Demo.Streaming
             return read;
         }
 
-        private static bool TryReadNullableAddress(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Address? value)
+        private static bool TryReadNullableAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Address? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -658,7 +661,7 @@ namespace Demo.Streaming
             return TryReadAddress(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadListOfStep(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Step> value)
+        private static bool TryReadListOfStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Step> value)
         {
             var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Step>();
             value = items;
@@ -668,10 +671,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadStep(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out global::Demo.Streaming.Step item))
+                if (TryReadStep(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Step item))
                 {
                     items.Add(item);
                 }
@@ -685,7 +689,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadListOfPriority(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority> value)
+        private static bool TryReadListOfPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority> value)
         {
             var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Priority>();
             value = items;
@@ -695,10 +699,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out global::Demo.Streaming.Priority item))
+                if (TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Priority item))
                 {
                     items.Add(item);
                 }
@@ -712,7 +717,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
+        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
         {
             var entries = new global::System.Collections.Generic.Dictionary<string, int>();
             value = entries;
@@ -722,12 +727,13 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 string key = reader.GetString()!;
                 reader.Read();
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, key), errors, out int item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, key), errors, out int item))
                 {
                     entries[key] = item;
                 }
@@ -740,7 +746,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadListOfListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>> value)
+        private static bool TryReadListOfListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>> value)
         {
             var items = new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<double>>();
             value = items;
@@ -750,10 +756,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadListOfDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out global::System.Collections.Generic.IReadOnlyList<double> item))
+                if (TryReadListOfDouble(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::System.Collections.Generic.IReadOnlyList<double> item))
                 {
                     items.Add(item);
                 }
@@ -767,7 +774,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out string[] value)
+        private static bool TryReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out string[] value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = global::System.Array.Empty<string>();
@@ -777,10 +784,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out string item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -795,7 +803,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadListOfOutline(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Outline> value)
+        private static bool TryReadListOfOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Outline> value)
         {
             var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Outline>();
             value = items;
@@ -805,10 +813,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadOutline(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out global::Demo.Streaming.Outline item))
+                if (TryReadOutline(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Outline item))
                 {
                     items.Add(item);
                 }
@@ -822,7 +831,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Address value)
+        private static bool TryReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Address value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -831,6 +840,7 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -841,7 +851,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "city"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -849,7 +859,7 @@ namespace Demo.Streaming
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "street"))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "street"), errors, out member1))
+                    if (!TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "street"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -864,7 +874,7 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -875,7 +885,7 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadStep(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Step value)
+        private static bool TryReadStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Step value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -884,6 +894,7 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -897,7 +908,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "title"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -906,7 +917,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "minutes"), errors, out member1))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "minutes"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -915,7 +926,7 @@ namespace Demo.Streaming
                 {
                     reader.Read();
                     has2 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "tools"), errors, out member2))
+                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "tools"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -930,15 +941,15 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "title"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "minutes"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "minutes"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "tools"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "tools"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -949,7 +960,7 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<double> value)
+        private static bool TryReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<double> value)
         {
             var items = new global::System.Collections.Generic.List<double>();
             value = items;
@@ -959,10 +970,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out double item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out double item))
                 {
                     items.Add(item);
                 }
@@ -976,7 +988,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out string? value)
+        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out string? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -987,7 +999,7 @@ namespace Demo.Streaming
             return global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
@@ -997,10 +1009,11 @@ namespace Demo.Streaming
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out string item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -1435,10 +1448,11 @@ namespace Demo.Streaming
         private static bool ReadDouble(in global::PromptGen.Streaming.JsonScalar scalar, out double value) =>
             global::PromptGen.Streaming.PartialScalars.TryRead<double>(scalar, global::PromptGen.Prompting.JsonValueReaders.TryReadDouble, out value);
 
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority value)
+        private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
+
+        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority value)
         {
-            global::System.ReadOnlySpan<string> names = new[] { "Low", "Normal", "High" };
-            bool matched = global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index);
+            bool matched = global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index);
             value = index switch
             {
                 0 => global::Demo.Streaming.Priority.Low,

@@ -301,7 +301,7 @@ namespace Contoso.Triage
                     if (isValue)
                     {
                         found = true;
-                        if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "value"), errors, out value))
+                        if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -370,7 +370,7 @@ namespace Contoso.Triage
                     if (isValue)
                     {
                         found = true;
-                        if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "value"), errors, out value))
+                        if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -439,7 +439,7 @@ namespace Contoso.Triage
                     if (isValue)
                     {
                         found = true;
-                        if (!global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "value"), errors, out value))
+                        if (!global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -539,7 +539,7 @@ namespace Contoso.Triage
                     if (isValue)
                     {
                         found = true;
-                        if (!TryReadNullableInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "value"), errors, out value))
+                        if (!TryReadNullableInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -559,7 +559,7 @@ namespace Contoso.Triage
             }
         }
 
-        private static bool TryReadTicketTriage(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.TicketTriage value)
+        private static bool TryReadTicketTriage(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.TicketTriage value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -568,6 +568,7 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -591,7 +592,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "summary"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -600,7 +601,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "priority"), errors, out member1))
+                    if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -609,7 +610,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has2 = true;
-                    if (!TryReadListOfString2(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "tags"), errors, out member2))
+                    if (!TryReadListOfString2(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -617,7 +618,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
                 {
                     reader.Read();
-                    if (!TryReadNullableCustomer(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "customer"), errors, out member3))
+                    if (!TryReadNullableCustomer(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "customer"), errors, out member3))
                     {
                         reader.Skip();
                     }
@@ -626,7 +627,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has4 = true;
-                    valid4 = global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), errors, out member4);
+                    valid4 = global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), errors, out member4);
                     if (!valid4)
                     {
                         reader.Skip();
@@ -635,7 +636,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "suggestedReply"))
                 {
                     reader.Read();
-                    valid5 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "suggestedReply"), errors, out member5);
+                    valid5 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "suggestedReply"), errors, out member5);
                     if (!valid5)
                     {
                         reader.Skip();
@@ -644,7 +645,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
                 {
                     reader.Read();
-                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "scores"), errors, out member6))
+                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "scores"), errors, out member6))
                     {
                         reader.Skip();
                     }
@@ -652,7 +653,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "dueDate"))
                 {
                     reader.Read();
-                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "dueDate"), errors, out member7))
+                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "dueDate"), errors, out member7))
                     {
                         reader.Skip();
                     }
@@ -661,7 +662,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has8 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadGuid(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "ticket_id"), errors, out member8))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadGuid(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "ticket_id"), errors, out member8))
                     {
                         reader.Skip();
                     }
@@ -676,31 +677,31 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "summary"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "priority"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "tags"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has4)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (valid4)
             {
-                global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), (double)member4, 0d, 1d);
+                global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), (double)member4, 0d, 1d);
             }
             if (valid5 && member5 is not null)
             {
-                global::PromptGen.Prompting.ResultValidation.Length(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "suggestedReply"), member5, 1, 200);
+                global::PromptGen.Prompting.ResultValidation.Length(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "suggestedReply"), member5, 1, 200);
             }
             if (!has8)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "ticket_id"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "ticket_id"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -717,10 +718,11 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Priority value)
+        private static readonly string[] NamesOfTryReadPriority = { "Low", "Medium", "High", "Critical" };
+
+        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Priority value)
         {
-            global::System.ReadOnlySpan<string> names = new[] { "Low", "Medium", "High", "Critical" };
-            if (!global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index))
+            if (!global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
             {
                 value = default;
                 return false;
@@ -737,7 +739,7 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
@@ -747,10 +749,11 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out string item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -764,7 +767,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadCategory(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Category value)
+        private static bool TryReadCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Category value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -773,6 +776,7 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -784,7 +788,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "name"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -793,7 +797,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfCategory(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "children"), errors, out member1))
+                    if (!TryReadListOfCategory(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -808,11 +812,11 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "children"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -823,7 +827,7 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadNullableInt32(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out int? value)
+        private static bool TryReadNullableInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out int? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -836,7 +840,7 @@ namespace Contoso.Triage
             return read;
         }
 
-        private static bool TryReadListOfString2(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
+        private static bool TryReadListOfString2(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
@@ -846,10 +850,11 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out string item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -863,7 +868,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadNullableCustomer(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Customer? value)
+        private static bool TryReadNullableCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Customer? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -874,7 +879,7 @@ namespace Contoso.Triage
             return TryReadCustomer(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out string? value)
+        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out string? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -885,7 +890,7 @@ namespace Contoso.Triage
             return global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
+        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
         {
             var entries = new global::System.Collections.Generic.Dictionary<string, int>();
             value = entries;
@@ -895,12 +900,13 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 string key = reader.GetString()!;
                 reader.Read();
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, key), errors, out int item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, key), errors, out int item))
                 {
                     entries[key] = item;
                 }
@@ -913,7 +919,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.DateOnly? value)
+        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.DateOnly? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -926,7 +932,7 @@ namespace Contoso.Triage
             return read;
         }
 
-        private static bool TryReadListOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Contoso.Triage.Category> value)
+        private static bool TryReadListOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Contoso.Triage.Category> value)
         {
             var items = new global::System.Collections.Generic.List<global::Contoso.Triage.Category>();
             value = items;
@@ -936,10 +942,11 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadCategory(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out global::Contoso.Triage.Category item))
+                if (TryReadCategory(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Category item))
                 {
                     items.Add(item);
                 }
@@ -953,7 +960,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Customer value)
+        private static bool TryReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Customer value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -962,6 +969,7 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -975,7 +983,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "name"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -983,7 +991,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "country"))
                 {
                     reader.Read();
-                    valid1 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "country"), errors, out member1);
+                    valid1 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "country"), errors, out member1);
                     if (!valid1)
                     {
                         reader.Skip();
@@ -992,7 +1000,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "orders"))
                 {
                     reader.Read();
-                    valid2 = TryReadListOfOrder(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "orders"), errors, out member2);
+                    valid2 = TryReadListOfOrder(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "orders"), errors, out member2);
                     if (!valid2)
                     {
                         reader.Skip();
@@ -1008,15 +1016,15 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (valid1 && member1 is not null)
             {
-                global::PromptGen.Prompting.ResultValidation.Pattern(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "country"), member1, "^[A-Z]{2}$");
+                global::PromptGen.Prompting.ResultValidation.Pattern(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "country"), member1, "^[A-Z]{2}$");
             }
             if (valid2)
             {
-                global::PromptGen.Prompting.ResultValidation.Count(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "orders"), global::System.Linq.Enumerable.Count(member2), 1, -1);
+                global::PromptGen.Prompting.ResultValidation.Count(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "orders"), global::System.Linq.Enumerable.Count(member2), 1, -1);
             }
             if (errors.Count != errorCount)
             {
@@ -1032,7 +1040,7 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadListOfOrder(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<global::Contoso.Triage.Order> value)
+        private static bool TryReadListOfOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<global::Contoso.Triage.Order> value)
         {
             var items = new global::System.Collections.Generic.List<global::Contoso.Triage.Order>();
             value = items;
@@ -1042,10 +1050,11 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadOrder(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out global::Contoso.Triage.Order item))
+                if (TryReadOrder(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Order item))
                 {
                     items.Add(item);
                 }
@@ -1059,7 +1068,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadOrder(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Order value)
+        private static bool TryReadOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Order value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -1068,6 +1077,7 @@ namespace Contoso.Triage
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -1083,7 +1093,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "id"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "id"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -1092,7 +1102,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "total"), errors, out member1))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "total"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -1101,7 +1111,7 @@ namespace Contoso.Triage
                 {
                     reader.Read();
                     has2 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDateTimeOffset(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "placedAt"), errors, out member2))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDateTimeOffset(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "placedAt"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -1109,7 +1119,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "receipt"))
                 {
                     reader.Read();
-                    if (!TryReadNullableUri(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "receipt"), errors, out member3))
+                    if (!TryReadNullableUri(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "receipt"), errors, out member3))
                     {
                         reader.Skip();
                     }
@@ -1117,7 +1127,7 @@ namespace Contoso.Triage
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "quantity"))
                 {
                     reader.Read();
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "quantity"), errors, out member4))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "quantity"), errors, out member4))
                     {
                         reader.Skip();
                     }
@@ -1132,15 +1142,15 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "id"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "id"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "total"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "total"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "placedAt"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "placedAt"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -1151,7 +1161,7 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadNullableUri(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Uri? value)
+        private static bool TryReadNullableUri(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Uri? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {

@@ -5,7 +5,7 @@ using PromptGen.Prompting;
 namespace PromptGen.Tests.Prompting;
 
 /// <summary>Positions a Utf8JsonReader on the single value of <c>{"v": …}</c>, as a generated parser would be.</summary>
-internal delegate bool ValueReader<T>(ref Utf8JsonReader reader, string path, ResultErrorList errors, out T value);
+internal delegate bool ValueReader<T>(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out T value);
 
 internal static class ReaderHarness
 {

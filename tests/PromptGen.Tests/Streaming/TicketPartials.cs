@@ -35,7 +35,7 @@ internal sealed class TicketPartialBuilder : PartialObjectBuilder<TicketPartial>
 
     protected override TicketPartial Build() => new() { Title = _title, Priority = _priority, Minutes = _minutes };
 
-    private static bool ReadPriority(ref System.Text.Json.Utf8JsonReader reader, string path, ResultErrorList errors, out Priority value)
+    private static bool ReadPriority(ref System.Text.Json.Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out Priority value)
     {
         System.ReadOnlySpan<string> names = new[] { "Low", "Medium", "High", "InProgress" };
         bool matched = JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index);

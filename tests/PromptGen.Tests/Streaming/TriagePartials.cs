@@ -114,7 +114,7 @@ internal sealed class TriagePartialBuilder : PartialObjectBuilder<TriagePartial>
         Matrix = _matrix?.Snapshot(),
     };
 
-    private static bool ReadUrgency(ref Utf8JsonReader reader, string path, ResultErrorList errors, out Urgency value)
+    private static bool ReadUrgency(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out Urgency value)
     {
         ReadOnlySpan<string> names = new[] { "Low", "Normal", "High" };
         bool matched = JsonValueReaders.TryMatchEnum(ref reader, path, errors, names, out int index);

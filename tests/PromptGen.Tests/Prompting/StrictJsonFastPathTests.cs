@@ -1,0 +1,163 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using PromptGen.Prompting;
+using Xunit;
+
+namespace PromptGen.Tests.Prompting;
+
+/// <summary>
+/// ModelJson's fast path: an answer that is already one strict JSON value is handed over as its own UTF-8 bytes,
+/// and it must read exactly as the lenient parser's rewrite of it would.
+/// </summary>
+public sealed class StrictJsonFastPathTests
+{
+    [Theory]
+    [InlineData("{\"summary\": \"ok\", \"n\": 1.5e3}")]
+    [InlineData("  \n{ \"a\" : [ 1, 2, {\"b\": null} ] }\r\n ")]
+    [InlineData("{\"caf\\u00e9\": \"Ren\\u00e9e \\\"q\\\" \\\\ \\n\", \"emoji\": \"\\ud83d\\ude00x\"}")]
+    public void A_strict_answer_is_handed_over_unchanged(string answer)
+    {
+        Assert.True(ModelJson.TryNormalize(answer, wasTruncated: false, out byte[] json, out _));
+
+        // Byte for byte the answer, whitespace included: nothing was re-written.
+        Assert.Equal(Encoding.UTF8.GetBytes(answer), json);
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1,}")] // trailing comma
+    [InlineData("{'a': 1}")] // single quotes
+    [InlineData("{\"a\": 1} // done")] // comment
+    [InlineData("{\"a\": 1}\nHope this helps!")] // prose after
+    [InlineData("Sure: {\"a\": 1}")] // prose before
+    [InlineData("```json\n{\"a\": 1}\n```")] // fence
+    [InlineData("{\"a\": \"\\ud800\"}")] // lone surrogate escape: the lenient parser writes U+FFFD
+    [InlineData("{\"a\": \"\\uDE00x\"}")] // a low half alone
+    [InlineData("{\"a\": \"\\ud83d\\u0041\"}")] // a high half followed by something else
+    [InlineData("{\"a\": \"\\ud83d\"}")] // a high half at the end
+    [InlineData("{\"a\": True}")] // Python literal
+    [InlineData("[1, 2]")] // an array where only objects count
+    [InlineData("\uFEFF{\"a\": 1}")] // byte order mark
+    public void Anything_but_one_strict_object_is_left_to_the_lenient_parser(string answer)
+    {
+        Assert.False(StrictJson.TryRead(answer, JsonRoot.Object, out byte[] json));
+        Assert.Empty(json);
+    }
+
+    [Fact]
+    public void An_escaped_backslash_before_u_is_not_an_escape()
+    {
+        Assert.True(StrictJson.TryRead("{\"path\": \"C:\\\\ud800\"}", JsonRoot.Object, out byte[] json));
+        Assert.NotEmpty(json);
+    }
+
+    [Fact]
+    public void Arrays_are_taken_where_arrays_count()
+    {
+        Assert.True(StrictJson.TryRead("[1, {\"a\": 2}]", JsonRoot.ObjectOrArray, out byte[] json));
+        Assert.Equal("[1, {\"a\": 2}]", Encoding.UTF8.GetString(json));
+    }
+
+    [Fact]
+    public void The_fast_path_reads_as_the_lenient_rewrite_on_random_strict_json()
+    {
+        var random = new Random(20261125);
+        for (int i = 0; i < 2_000; i++)
+        {
+            string answer = RandomDocument(random);
+
+            Assert.True(StrictJson.TryRead(answer, JsonRoot.ObjectOrArray, out byte[] fast), answer);
+            Assert.True(LenientJsonParser.TryParse(answer, 0, answer.Length, out byte[] lenient, out _), answer);
+            AssertSameJson(lenient, fast, answer);
+        }
+    }
+
+    [Fact]
+    public void The_nesting_limit_is_the_lenient_parsers()
+    {
+        string deepest = new string('[', ModelJson.MaxDepth) + new string(']', ModelJson.MaxDepth);
+        string tooDeep = "[" + deepest + "]";
+
+        Assert.True(StrictJson.TryRead(deepest, JsonRoot.ObjectOrArray, out _));
+        Assert.True(LenientJsonParser.TryParse(deepest, 0, deepest.Length, out _, out _));
+        Assert.False(StrictJson.TryRead(tooDeep, JsonRoot.ObjectOrArray, out _));
+        Assert.False(LenientJsonParser.TryParse(tooDeep, 0, tooDeep.Length, out _, out _));
+    }
+
+    private static void AssertSameJson(byte[] expected, byte[] actual, string answer)
+    {
+        using JsonDocument left = JsonDocument.Parse(expected);
+        using JsonDocument right = JsonDocument.Parse(actual);
+        Assert.True(JsonElement.DeepEquals(left.RootElement, right.RootElement), $"differs for {answer}");
+    }
+
+    /// <summary>Strict JSON written by Utf8JsonWriter, with escapes, non-ASCII text, exponents and deep nesting.</summary>
+    private static string RandomDocument(Random random)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = random.Next(2) == 0 }))
+        {
+            WriteValue(writer, random, depth: 0, container: true);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, Random random, int depth, bool container = false)
+    {
+        int kind = container ? random.Next(2) : random.Next(depth > 6 ? 2 : 0, 8);
+        switch (kind)
+        {
+            case 0:
+                writer.WriteStartObject();
+                for (int i = random.Next(5); i > 0; i--)
+                {
+                    writer.WritePropertyName(RandomText(random));
+                    WriteValue(writer, random, depth + 1);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case 1:
+                writer.WriteStartArray();
+                for (int i = random.Next(5); i > 0; i--)
+                {
+                    WriteValue(writer, random, depth + 1);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case 2:
+            case 3:
+                writer.WriteStringValue(RandomText(random));
+                break;
+            case 4:
+                writer.WriteNumberValue(random.Next(-1_000_000, 1_000_000));
+                break;
+            case 5:
+                writer.WriteRawValue((random.NextDouble() * 1e6).ToString("E3", System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case 6:
+                writer.WriteBooleanValue(random.Next(2) == 0);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+
+    private static readonly string[] Pieces = { "a", "Zé", "naïve", "\"", "\\", "\n", "\t", "€", "😀", "日本", "/", " ", "<>&'", "\u0001" };
+
+    private static string RandomText(Random random)
+    {
+        var text = new StringBuilder();
+        for (int i = random.Next(4); i > 0; i--)
+        {
+            text.Append(Pieces[random.Next(Pieces.Length)]);
+        }
+
+        return text.ToString();
+    }
+}
