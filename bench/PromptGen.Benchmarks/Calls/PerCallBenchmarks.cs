@@ -24,6 +24,7 @@ public class PerCallBenchmarks
     private static readonly AWSCredentials Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
     private IResultPrompts _generated = null!;
+    private IResultPrompts _generatedWithoutResilience = null!;
     private HandWrittenBedrockCall _floor = null!;
     private IChatClient _chat = null!;
     private JsonSerializerOptions _chatJson = null!;
@@ -34,6 +35,12 @@ public class PerCallBenchmarks
         var http = new HttpClient(new CannedConverseHandler(ModelAnswers.CleanTriage));
         var bedrock = new BedrockRuntimeClient(new BedrockClientOptions { Region = "us-east-1", Credentials = Credentials }, http);
         _generated = IResultPrompts.Create(bedrock);
+
+        // The floor has no time limit and no retries; this row shows what those two cost in the generated client.
+        var bare = new BedrockRuntimeClient(
+            new BedrockClientOptions { Region = "us-east-1", Credentials = Credentials, Timeout = System.Threading.Timeout.InfiniteTimeSpan, Retry = { MaxAttempts = 1 } },
+            http);
+        _generatedWithoutResilience = IResultPrompts.Create(bare);
         _floor = new HandWrittenBedrockCall(http, Credentials, GeneratedSpecs.Of<TicketTriage>(typeof(IResultPrompts), "TriageAsyncResult").SchemaJson);
         _chat = new CannedChatClient(ModelAnswers.CleanTriage);
         _chatJson = new JsonSerializerOptions(ResultJsonContext.Default.Options);
@@ -41,6 +48,9 @@ public class PerCallBenchmarks
 
     [Benchmark]
     public Task<TicketTriage> Generated() => _generated.TriageAsync(Title, Body);
+
+    [Benchmark]
+    public Task<TicketTriage> GeneratedWithoutTimeoutOrRetries() => _generatedWithoutResilience.TriageAsync(Title, Body);
 
     [Benchmark(Baseline = true)]
     public Task<TicketTriage> HandWrittenFloor() => _floor.TriageAsync(Title, Body);
