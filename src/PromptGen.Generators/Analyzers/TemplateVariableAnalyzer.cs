@@ -16,7 +16,8 @@ namespace PromptGen.Generators.Analyzers;
 /// variable that is no parameter fails at render time (PG0101, at the exact characters inside the literal), and a
 /// parameter no template uses is never seen by the model (PG0102, at the parameter). A <c>CancellationToken</c> is
 /// passed to the call, never to the template, so it is neither a variable nor unused; a parameter marked
-/// <c>[NotInTemplate]</c> is used otherwise by design and is not reported either.
+/// <c>[NotInTemplate]</c> is used otherwise by design and is not reported either, nor is a tool set (its tools go
+/// to the model as tools).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
@@ -87,7 +88,8 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 
         foreach (IParameterSymbol parameter in inputs)
         {
-            bool optedOut = symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null;
+            bool optedOut = (symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null)
+                || ToolSetReader.IsToolSet(parameter.Type); // tools go to the model as tools, not as text
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);

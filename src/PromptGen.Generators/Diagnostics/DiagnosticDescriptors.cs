@@ -241,10 +241,10 @@ internal static class DiagnosticDescriptors
         StructuredOutputStrategyNotSupported,
         PartialTypeNameMismatch,
         EnumWithoutFallback,
-        TemplateNotCompiled);
+        TemplateNotCompiled).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+    internal static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -4,7 +4,7 @@ namespace PromptGen.Generators.Diagnostics;
 /// Every diagnostic id PromptGen reports. Ranges: PG00xx declarations, PG01xx templates, PG02xx models,
 /// PG03xx result types. An id is never reused for another meaning.
 /// </summary>
-internal static class DiagnosticIds
+internal static partial class DiagnosticIds
 {
     public const string PromptClientNotPartial = "PG0001";
     public const string UnsupportedReturnType = "PG0002";

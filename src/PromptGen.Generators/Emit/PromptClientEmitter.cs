@@ -27,10 +27,16 @@ internal static class PromptClientEmitter
         OpenNamespace(writer, model.Namespace);
         WriteImplementation(writer, model);
         List<(string, ResultModel)> results = ResultsOf(model);
+        results.AddRange(ToolSetEmitter.ArgumentParsers(model));
         if (results.Count > 0)
         {
             writer.WriteLine();
             ResultParserEmitter.Emit(writer, ResultsClassName(model), results);
+        }
+
+        if (ToolSetEmitter.HasTools(model))
+        {
+            ToolSetEmitter.Emit(writer, model, ResultsClassName(model));
         }
 
         StreamingPartialTypes partials = StreamingPartialTypes.Of(model);
@@ -133,6 +139,7 @@ internal static class PromptClientEmitter
         {
             WriteTemplateFields(writer, model.Methods[i], memberNames[i]);
             WriteResultSpecField(writer, model.Methods[i], memberNames[i], ResultsClassName(model));
+            ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
         }
 
         writer.WriteLine($"private readonly {Runtime}.Bedrock.IBedrockRuntime _bedrock;");
@@ -308,6 +315,10 @@ internal static class PromptClientEmitter
         if (StreamingMethodEmitter.IsStreaming(method))
         {
             StreamingMethodEmitter.WriteReturn(writer, model, method, memberName, modelId, cancellation);
+        }
+        else if (method.Tools is not null)
+        {
+            ToolSetEmitter.WriteRun(writer, model, method, memberName, Bedrock(method), modelId, request, LocalName("tools", method), cancellation);
         }
         else if (plan.Result is not null)
         {

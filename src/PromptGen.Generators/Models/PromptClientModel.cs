@@ -28,6 +28,9 @@ internal sealed record PromptMethodModel(
     /// generated, so its partial type still exists and the user's declaration naming it raises no second error.
     /// </summary>
     public ResultPlan? StreamedResult { get; init; }
+
+    /// <summary>The tool sets the method offers the model, and its loop settings; null without tools.</summary>
+    public ToolingModel? Tools { get; init; }
 }
 
 /// <summary>How the result reaches the caller.</summary>

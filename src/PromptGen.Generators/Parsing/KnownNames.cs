@@ -13,6 +13,8 @@ internal static class KnownNames
     public const string BedrockRuntime = "PromptGen.Bedrock.IBedrockRuntime";
     public const string StructuredOutputAttribute = "PromptGen.StructuredOutputAttribute";
     public const string PromptResult = "PromptGen.Prompting.PromptResult<T>";
+    public const string ToolAttribute = "PromptGen.ToolAttribute";
+    public const string ToolLoopAttribute = "PromptGen.ToolLoopAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task<TResult>";
     public const string ValueTask = "System.Threading.Tasks.ValueTask<TResult>";

@@ -241,6 +241,9 @@ internal static class PromptClientParser
             returnType = $"global::PromptGen.Streaming.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
         }
 
+        (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
+            method, returnKind, resultPlan, AttributeReader.Find(method.ContainingType, KnownNames.ToolLoopAttribute), methodLocation, diagnostics, cancellationToken);
+        canGenerate &= !toolsHaveErrors;
         PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
         if (plan is not null)
         {
@@ -256,6 +259,7 @@ internal static class PromptClientParser
             plan)
         {
             StreamedResult = streamedResult,
+            Tools = plan is null ? null : tools,
         };
     }
 

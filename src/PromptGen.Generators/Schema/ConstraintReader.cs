@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Models;
@@ -10,13 +11,13 @@ internal static class ConstraintReader
 {
     private const string Annotations = "System.ComponentModel.DataAnnotations.";
 
-    public static ConstraintsModel Read(IPropertySymbol property, IParameterSymbol? parameter)
+    public static ConstraintsModel Read(IPropertySymbol? property, IParameterSymbol? parameter)
     {
         double? minimum = null, maximum = null;
         int? minLength = null, maxLength = null;
         string? pattern = null;
 
-        foreach (AttributeData attribute in parameter is null ? property.GetAttributes() : property.GetAttributes().AddRange(parameter.GetAttributes()))
+        foreach (AttributeData attribute in (property?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty).AddRange(parameter?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty))
         {
             string? name = attribute.AttributeClass?.ToDisplayString();
             var arguments = attribute.ConstructorArguments;

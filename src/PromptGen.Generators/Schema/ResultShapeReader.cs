@@ -14,7 +14,7 @@ namespace PromptGen.Generators.Schema;
 /// Describes a result type as a graph of JSON shapes (objects, enums, lists, scalars) that both the schema writer
 /// and the parser emitter read. The first construct that has no JSON shape stops it, with a message that names it.
 /// </summary>
-internal sealed class ResultShapeReader
+internal sealed partial class ResultShapeReader
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// A <c>[Tool]</c> method without <c>[Description]</c> (PG0408, info), at the method's name: the description is what
+/// the model reads to decide whether to call the tool. Judged once per method, wherever its tool set is used.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ToolDescriptionAnalyzer : DiagnosticAnalyzer
+{
+    private const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ToolDiagnostics.ToolWithoutDescription);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.ToolAttribute) is not { } toolAttribute)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    var method = (IMethodSymbol)symbolContext.Symbol;
+                    var attributes = method.GetAttributes();
+                    if (!attributes.Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, toolAttribute))
+                        || attributes.Any(attribute => attribute.AttributeClass?.ToDisplayString() == DescriptionAttribute))
+                    {
+                        return;
+                    }
+
+                    if (method.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
+                    {
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(ToolDiagnostics.ToolWithoutDescription, location, ToolSetReader.NameOf(method)));
+                    }
+                },
+                SymbolKind.Method);
+        });
+    }
+}

@@ -1,0 +1,414 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Schema;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>
+/// Finds the tool-set parameters of a prompt method (parameters whose type has <c>[Tool]</c> methods) and models
+/// their tools: names, input schemas and parsers from the parameters, how results are sent back, and the loop's
+/// settings. Reports what stops generation, at the tool method, parameter or attribute argument concerned.
+/// </summary>
+internal static class ToolSetReader
+{
+    public const int MaxIterationsLimit = 100;
+
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Whether <paramref name="type"/> declares (or inherits) at least one <c>[Tool]</c> method.</summary>
+    public static bool IsToolSet(ITypeSymbol type) => ToolMethods(type).Any();
+
+    /// <summary>
+    /// The tooling of <paramref name="method"/> (null when it has no tool-set parameter), and whether something stops
+    /// its generation; a problem already reported for another method that uses the same tool set is not repeated.
+    /// </summary>
+    public static (ToolingModel? Model, bool HasErrors) Read(
+        IMethodSymbol method,
+        ReturnKind returnKind,
+        ResultPlan? result,
+        AttributeData? interfaceToolLoop,
+        Location methodLocation,
+        List<DiagnosticInfo> reported,
+        CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        ToolingModel? model = ReadTooling(method, returnKind, result, interfaceToolLoop, methodLocation, diagnostics, cancellationToken);
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            if (!reported.Contains(diagnostic))
+            {
+                reported.Add(diagnostic);
+            }
+        }
+
+        return (model, diagnostics.Count > 0);
+    }
+
+    private static ToolingModel? ReadTooling(
+        IMethodSymbol method,
+        ReturnKind returnKind,
+        ResultPlan? result,
+        AttributeData? interfaceToolLoop,
+        Location methodLocation,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var uses = new List<(IParameterSymbol Parameter, ToolSetModel Set)>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.Type.ToDisplayString() == KnownNames.CancellationToken || !IsToolSet(parameter.Type))
+            {
+                continue;
+            }
+
+            Location parameterLocation = SourceLocation(parameter, methodLocation);
+            if (returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream)
+            {
+                Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.ToolsWithStreaming, parameterLocation, method.Name, parameter.Name));
+                continue;
+            }
+
+            uses.Add((parameter, ReadSet(parameter.Type, parameterLocation, diagnostics, cancellationToken)));
+        }
+
+        if (uses.Count == 0)
+        {
+            return null;
+        }
+
+
+        CheckNames(method, uses, result, methodLocation, diagnostics);
+        AttributeData? loopAttribute = AttributeReader.Find(method, KnownNames.ToolLoopAttribute) ?? interfaceToolLoop;
+        ToolLoopModel loop = ReadLoop(loopAttribute, uses, result, methodLocation, diagnostics, cancellationToken);
+        return new ToolingModel(
+            uses.Select(use => new ToolSetUse(Identifier(use.Parameter.Name), use.Set)).ToEquatableArray(),
+            loop);
+    }
+
+    /// <summary>The default tool name: the method's name without 'Async', in snake_case (GetHTTPStatusAsync → get_http_status).</summary>
+    public static string DefaultName(string methodName)
+    {
+        string name = methodName.EndsWith("Async", System.StringComparison.Ordinal) && methodName.Length > 5
+            ? methodName.Substring(0, methodName.Length - 5)
+            : methodName;
+        var snake = new StringBuilder(name.Length + 8);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsUpper(c))
+            {
+                bool afterLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                bool endsAcronym = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if ((afterLower || endsAcronym) && snake.Length > 0 && snake[snake.Length - 1] != '_')
+                {
+                    snake.Append('_');
+                }
+
+                snake.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                snake.Append(c);
+            }
+        }
+
+        return snake.ToString();
+    }
+
+    public static bool IsValidName(string name) =>
+        name.Length is >= 1 and <= 64 && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-');
+
+    /// <summary>The tool methods of a type: its own, its base classes' and (for interfaces) its base interfaces'.</summary>
+    public static IEnumerable<IMethodSymbol> ToolMethods(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface or TypeKind.Struct } named)
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        IEnumerable<INamedTypeSymbol> owners = named.TypeKind == TypeKind.Interface
+            ? new[] { named }.Concat(named.AllInterfaces)
+            : BaseTypes(named);
+        foreach (INamedTypeSymbol owner in owners)
+        {
+            foreach (IMethodSymbol candidate in owner.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (candidate.MethodKind == MethodKind.Ordinary && AttributeReader.Find(candidate, KnownNames.ToolAttribute) is not null
+                    && seen.Add(candidate.OriginalDefinition))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    /// <summary>The tool name a [Tool] method gets: the attribute's, else <see cref="DefaultName"/>.</summary>
+    public static string NameOf(IMethodSymbol method) =>
+        AttributeReader.Find(method, KnownNames.ToolAttribute) is { } attribute && AttributeReader.FirstStringArgument(attribute) is { } name
+            ? name
+            : DefaultName(method.Name);
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
+
+    private static ToolSetModel ReadSet(ITypeSymbol type, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        string typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var tools = new List<ToolModel>();
+        foreach (IMethodSymbol method in ToolMethods(type))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ReadTool(type, method, useLocation, diagnostics, cancellationToken) is { } tool)
+            {
+                tools.Add(tool);
+            }
+        }
+
+        return new ToolSetModel(typeName, type.Name, tools.ToEquatableArray());
+    }
+
+    private static ToolModel? ReadTool(ITypeSymbol owner, IMethodSymbol method, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        Location location = SourceLocation(method, useLocation);
+        AttributeData attribute = AttributeReader.Find(method, KnownNames.ToolAttribute)!;
+        if (AttributeReader.HasErrors(attribute))
+        {
+            return null;
+        }
+
+        string name = NameOf(method);
+        if (!IsValidName(name))
+        {
+            Location nameLocation = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)?.GetLocation() ?? location;
+            Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.InvalidToolName, nameLocation, name, method.Name));
+            return null;
+        }
+
+        string? problem = method.IsStatic ? "it is static; tools are instance methods of the tool set passed to the prompt"
+            : method.IsGenericMethod ? "it is generic; a tool's parameters must have one JSON shape"
+            : method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal) && owner.TypeKind != TypeKind.Interface
+                ? "it is not public or internal, so the generated invoker cannot call it"
+            : null;
+        if (problem is not null)
+        {
+            Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.UnsupportedToolMethod, location, method.Name, problem));
+            return null;
+        }
+
+        var inputs = new List<IParameterSymbol>();
+        var parameters = new List<ToolParameterModel>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                Add(diagnostics, DiagnosticInfo.Create(
+                    ToolDiagnostics.UnsupportedToolParameter,
+                    SourceLocation(parameter, location),
+                    parameter.Name,
+                    method.Name,
+                    parameter.IsParams ? "'params' parameters are not supported; take a list" : "the model's input is passed by value; remove the modifier"));
+                return null;
+            }
+
+            bool isToken = parameter.Type.ToDisplayString() == KnownNames.CancellationToken;
+            parameters.Add(new ToolParameterModel(Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), isToken, isToken ? -1 : inputs.Count));
+            if (!isToken)
+            {
+                inputs.Add(parameter);
+            }
+        }
+
+        string argumentsType = Sanitize(owner.Name) + Sanitize(method.Name) + "Arguments";
+        string id = "tool-arguments:" + owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+        (ResultModel? arguments, IParameterSymbol? culprit, string? argumentProblem) = ResultShapeReader.ReadArguments(inputs, argumentsType, id, cancellationToken);
+        if (arguments is null)
+        {
+            Add(diagnostics, DiagnosticInfo.Create(
+                ToolDiagnostics.UnsupportedToolParameter,
+                culprit is null ? location : SourceLocation(culprit, location),
+                culprit?.Name ?? "?",
+                method.Name,
+                argumentProblem ?? "it has no JSON shape"));
+            return null;
+        }
+
+        (ToolReturnKind returnKind, ITypeSymbol? jsonType) = ClassifyReturn(method.ReturnType);
+        ResultModel? result = null;
+        if (jsonType is not null)
+        {
+            (result, string? resultProblem) = ResultShapeReader.Read(jsonType, cancellationToken);
+            if (result is null)
+            {
+                Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
+                    ? syntax.ReturnType.GetLocation()
+                    : location;
+                Add(diagnostics, DiagnosticInfo.Create(
+                    ToolDiagnostics.UnsupportedToolReturnType,
+                    returnLocation,
+                    method.Name,
+                    method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                    resultProblem ?? "it has no JSON shape"));
+                return null;
+            }
+        }
+
+        string? description = ResultShapeReader.FindAttribute(method, "System.ComponentModel.DescriptionAttribute") is { ConstructorArguments.Length: 1 } described
+            ? described.ConstructorArguments[0].Value as string
+            : null;
+        return new ToolModel(name, method.Name, description, arguments, parameters.ToEquatableArray(), returnKind, result);
+    }
+
+    /// <summary>void, string, T, Task, Task&lt;string&gt;, Task&lt;T&gt; and the ValueTask forms; T is written as JSON.</summary>
+    private static (ToolReturnKind Kind, ITypeSymbol? JsonType) ClassifyReturn(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+        {
+            return (ToolReturnKind.Void, null);
+        }
+
+        string definition = type.OriginalDefinition.ToDisplayString();
+        if (definition == "System.Threading.Tasks.Task")
+        {
+            return (ToolReturnKind.Task, null);
+        }
+
+        if (definition == "System.Threading.Tasks.ValueTask")
+        {
+            return (ToolReturnKind.ValueTask, null);
+        }
+
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && (definition == KnownNames.Task || definition == KnownNames.ValueTask))
+        {
+            bool isTask = definition == KnownNames.Task;
+            ITypeSymbol inner = generic.TypeArguments[0];
+            return inner.SpecialType == SpecialType.System_String
+                ? (isTask ? ToolReturnKind.TaskOfString : ToolReturnKind.ValueTaskOfString, null)
+                : (isTask ? ToolReturnKind.TaskOfJson : ToolReturnKind.ValueTaskOfJson, inner);
+        }
+
+        return type.SpecialType == SpecialType.System_String ? (ToolReturnKind.String, null) : (ToolReturnKind.Json, type);
+    }
+
+    /// <summary>Tool names are unique within a call and differ from the result tool's (ForcedTool offers both).</summary>
+    private static void CheckNames(IMethodSymbol method, List<(IParameterSymbol Parameter, ToolSetModel Set)> uses, ResultPlan? result, Location methodLocation, List<DiagnosticInfo> diagnostics)
+    {
+        var seen = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        string? resultTool = result is { Strategy: "ForcedTool" } ? result.Model.ResultName : null;
+        foreach ((IParameterSymbol parameter, ToolSetModel set) in uses)
+        {
+            Location location = SourceLocation(parameter, methodLocation);
+            foreach (ToolModel tool in set.Tools)
+            {
+                string owner = set.ShortName + "." + tool.MethodName;
+                if (seen.TryGetValue(tool.Name, out string? first))
+                {
+                    Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.DuplicateToolName, location, method.Name, tool.Name, first, owner));
+                }
+                else
+                {
+                    seen.Add(tool.Name, owner);
+                }
+
+                if (tool.Name == resultTool)
+                {
+                    Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.ToolNameTakenByResult, location, tool.Name, owner, method.Name));
+                }
+            }
+        }
+    }
+
+    private static ToolLoopModel ReadLoop(
+        AttributeData? attribute,
+        List<(IParameterSymbol Parameter, ToolSetModel Set)> uses,
+        ResultPlan? result,
+        Location methodLocation,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        if (attribute is null || AttributeReader.HasErrors(attribute))
+        {
+            return ToolLoopModel.Default;
+        }
+
+        int maxIterations = Named(attribute, "MaxIterations") as int? ?? ToolLoopModel.Default.MaxIterations;
+        int choice = Named(attribute, "Choice") as int? ?? 0;
+        string? tool = Named(attribute, "Tool") as string;
+        bool parallel = Named(attribute, "ParallelCalls") as bool? ?? true;
+        Location attributeLocation = AttributeReader.LocationOf(attribute, methodLocation, cancellationToken);
+        if (maxIterations is < 1 or > MaxIterationsLimit)
+        {
+            Add(diagnostics, DiagnosticInfo.Create(
+                ToolDiagnostics.InvalidToolLoopSetting,
+                ArgumentLocation(attribute, "MaxIterations", attributeLocation, cancellationToken),
+                $"MaxIterations must be between 1 and {MaxIterationsLimit}; it is {maxIterations}"));
+        }
+
+        string choiceName = choice switch { 1 => "Any", 2 => "Tool", _ => "Auto" };
+        if (choiceName == "Tool")
+        {
+            var names = uses.SelectMany(use => use.Set.Tools).Select(t => t.Name).ToList();
+            if (result is { Strategy: "ForcedTool" })
+            {
+                names.Add(result.Model.ResultName);
+            }
+
+            if (tool is null || !names.Contains(tool))
+            {
+                Add(diagnostics, DiagnosticInfo.Create(
+                    ToolDiagnostics.InvalidToolLoopSetting,
+                    ArgumentLocation(attribute, tool is null ? "Choice" : "Tool", attributeLocation, cancellationToken),
+                    $"Choice = ToolChoiceMode.Tool needs Tool naming one of the tools ({string.Join(", ", names)}); it is {(tool is null ? "not set" : "'" + tool + "'")}"));
+            }
+        }
+
+        return new ToolLoopModel(maxIterations, choiceName, tool, parallel);
+    }
+
+    private static object? Named(AttributeData attribute, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return argument.Value.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static Location ArgumentLocation(AttributeData attribute, string name, Location fallback, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } arguments }
+        && arguments.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name) is { } found
+            ? found.GetLocation()
+            : fallback;
+
+    private static void Add(List<DiagnosticInfo> diagnostics, DiagnosticInfo diagnostic)
+    {
+        if (!diagnostics.Contains(diagnostic))
+        {
+            diagnostics.Add(diagnostic);
+        }
+    }
+
+    private static Location SourceLocation(ISymbol symbol, Location fallback) =>
+        symbol.Locations.FirstOrDefault(location => location.IsInSource) ?? fallback;
+
+    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static string Sanitize(string name) => new(name.Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+}
