@@ -17,6 +17,7 @@ internal static class NeverThrowSources
         "samples/QuickStart/Prompts.cs",
         "tests/PromptGen.EndToEnd.Tests/ReviewPrompts.cs",
         "tests/PromptGen.EndToEnd.Tests/OrderPrompts.cs",
+        "samples/ToolCalling/Prompts.cs",
     };
 
     private static readonly string[] HalfTypedAttributes =
@@ -27,6 +28,8 @@ internal static class NeverThrowSources
         "[Prompt(\"a\" + \"b\")]", "[Prompt(nameof(Ticket))]", "[Model(Id)]", "[Prompt(\"{{ x }}\", \"extra\")]", "[Prompt]",
         "[Prompt(\"x\")][Prompt(\"y\")]", "[Inference(StopSequences = new[] { \"\", null })]", "[Inference(StopSequences = null)]",
         "[Prompt(\"\\uD800 {{ }}\")]", "[Model(\"\")]", "[Model(\"arn:aws:bedrock:::\")]", "[NotInTemplate(", "[Prompt(\"{{\"", "[",
+        "[ToolLoop(", "[ToolLoop(MaxIterations = ", "[ToolLoop(Choice = (PromptGen.ToolChoiceMode)9, Tool = null)]", "[ToolLoop(MaxIterations = -1, Tool = 42)]",
+        "[Tool(", "[Tool(null)]", "[Tool(\"\")]",
     };
 
     private static readonly string[] HalfTypedTemplates =

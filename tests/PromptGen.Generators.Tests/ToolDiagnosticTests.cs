@@ -107,6 +107,21 @@ public sealed class ToolDiagnosticTests
     }
 
     [Fact]
+    public void Overloads_with_their_own_names_are_two_tools_that_compile()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Source("""
+                [Tool("find_by_id"), Description("By id.")] public string Find(int id) => "";
+                [Tool("find_by_name"), Description("By name.")] public string Find(string name) => "";
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        Assert.Contains("\"find_by_id\"", generated, StringComparison.Ordinal);
+        Assert.Contains("\"find_by_name\"", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tools_on_a_streaming_method_are_PG0404_at_the_parameter()
     {
         (Diagnostic diagnostic, string text) = Single(Source(

@@ -169,10 +169,13 @@ internal static class ToolSetReader
     {
         string typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var tools = new List<ToolModel>();
+        var overloads = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (IMethodSymbol method in ToolMethods(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ReadTool(type, method, useLocation, diagnostics, cancellationToken) is { } tool)
+            overloads[method.Name] = overloads.TryGetValue(method.Name, out int count) ? count + 1 : 1;
+            string suffix = overloads[method.Name] == 1 ? string.Empty : overloads[method.Name].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (ReadTool(type, method, suffix, useLocation, diagnostics, cancellationToken) is { } tool)
             {
                 tools.Add(tool);
             }
@@ -181,7 +184,7 @@ internal static class ToolSetReader
         return new ToolSetModel(typeName, type.Name, tools.ToEquatableArray());
     }
 
-    private static ToolModel? ReadTool(ITypeSymbol owner, IMethodSymbol method, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static ToolModel? ReadTool(ITypeSymbol owner, IMethodSymbol method, string overloadSuffix, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         Location location = SourceLocation(method, useLocation);
         AttributeData attribute = AttributeReader.Find(method, KnownNames.ToolAttribute)!;
@@ -232,8 +235,9 @@ internal static class ToolSetReader
             }
         }
 
-        string argumentsType = Sanitize(owner.Name) + Sanitize(method.Name) + "Arguments";
-        string id = "tool-arguments:" + owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+        // Overloads that are tools (under different names) get numbered argument classes.
+        string argumentsType = Sanitize(owner.Name) + Sanitize(method.Name) + overloadSuffix + "Arguments";
+        string id = "tool-arguments:" + owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name + overloadSuffix;
         (ResultModel? arguments, IParameterSymbol? culprit, string? argumentProblem) = ResultShapeReader.ReadArguments(inputs, argumentsType, id, cancellationToken);
         if (arguments is null)
         {
