@@ -45,7 +45,7 @@ public sealed partial class BedrockRuntimeClient
 
     private async IAsyncEnumerable<ConverseStreamEvent> StreamAsync(Uri uri, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string invocationId = Guid.NewGuid().ToString();
+        string invocationId = InvocationIds.Next();
         OpenedStream opened = await _pipeline.ExecuteAsync(
                 (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
                 cancellationToken)

@@ -100,7 +100,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
         byte[] body = Serialize(request);
         Uri uri = BedrockOperationUri.Converse(Endpoint, modelId);
-        string invocationId = Guid.NewGuid().ToString();
+        string invocationId = InvocationIds.Next();
 
         // Each attempt builds, signs (a fresh SigV4 date) and sends afresh.
         return await _pipeline.ExecuteAsync(
