@@ -328,6 +328,7 @@ internal static class PromptClientEmitter
         else
         {
             writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse {response} = await {Bedrock(method)}.ConverseAsync({modelId}, {request}, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine($"{Runtime}.Bedrock.GuardrailInterventionException.ThrowIfIntervened({modelId}, {response});");
             writer.WriteLine($"return {response}.GetOutputText();");
         }
         writer.CloseBlock();

@@ -27,6 +27,7 @@ internal sealed class EmulatorRequestHandler
     private readonly Action<RecordedRequest>? requestCompleted;
     private readonly CancellationToken stopping;
     private readonly bool enforceModelCapabilities;
+    private readonly PromptCacheLedger promptCache = new();
     private long arrivals;
     private long toolUses;
 
@@ -161,27 +162,34 @@ internal sealed class EmulatorRequestHandler
             return;
         }
 
+        if (reply.IsGuardrailIntervention && !call.Features.Options.HasGuardrail)
+        {
+            await WriteErrorAsync(response, EmulatorErrors.GuardrailReplyWithoutGuardrail(), outcome);
+            return;
+        }
+
         int inputTokens = reply.InputTokens ?? TokenEstimate.FromCharacters(converse.InputTextLength);
+        AnswerExtras extras = promptCache.ExtrasFor(call.ModelId, reply, call.Features.Options, reply.InputTokens is not null, ref inputTokens);
         long latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!reply.IsToolUse)
         {
             string text = reply.Text!;
-            int outputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length);
+            int outputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(text.Length + (reply.ReasoningText?.Length ?? 0));
             if (streaming)
             {
                 StreamShape shape = rule?.Stream ?? StreamShape.Default;
-                await StreamAsync(context, EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize), shape, inputTokens, outputTokens, started, outcome, aborted);
+                await StreamAsync(context, EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize, extras), shape, inputTokens, outputTokens, started, outcome, extras, aborted);
                 return;
             }
 
             if (reply.Fault == EmulatorFault.TruncatedBody)
             {
                 outcome.Status = await FaultResponder.WriteTruncatedAsync(
-                    response, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs));
+                    response, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras));
                 return;
             }
 
-            await WriteJsonAsync(response, StatusCodes.Status200OK, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs), outcome);
+            await WriteJsonAsync(response, StatusCodes.Status200OK, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras), outcome);
             return;
         }
 
@@ -204,24 +212,24 @@ internal sealed class EmulatorRequestHandler
         {
             StreamShape shape = rule?.Stream ?? StreamShape.Default;
             List<byte[]> events = calls.Count == 1 && reply.ToolPreamble is null
-                ? EventStreamResponder.ToolUseEvents(calls[0].Id, calls[0].Name, calls[0].InputJson, reply.StopReason, shape.ChunkSize)
-                : EventStreamResponder.ToolUsesEvents(reply.ToolPreamble, calls, reply.StopReason, shape.ChunkSize);
-            await StreamAsync(context, events, shape, inputTokens, toolOutputTokens, started, outcome, aborted);
+                ? EventStreamResponder.ToolUseEvents(calls[0].Id, calls[0].Name, calls[0].InputJson, reply.StopReason, shape.ChunkSize, extras)
+                : EventStreamResponder.ToolUsesEvents(reply.ToolPreamble, calls, reply.StopReason, shape.ChunkSize, extras);
+            await StreamAsync(context, events, shape, inputTokens, toolOutputTokens, started, outcome, extras, aborted);
             return;
         }
 
-        byte[] payload = ResponseBodies.ConverseToolUses(reply.ToolPreamble, calls, reply.StopReason, inputTokens, toolOutputTokens, latencyMs);
+        byte[] payload = ResponseBodies.ConverseToolUses(reply.ToolPreamble, calls, reply.StopReason, inputTokens, toolOutputTokens, latencyMs, extras);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
     }
 
     private static async Task StreamAsync(
-        HttpContext context, List<byte[]> events, StreamShape shape, int inputTokens, int outputTokens, long started, Outcome outcome, CancellationToken aborted)
+        HttpContext context, List<byte[]> events, StreamShape shape, int inputTokens, int outputTokens, long started, Outcome outcome, AnswerExtras extras, CancellationToken aborted)
     {
         outcome.Status = StatusCodes.Status200OK;
         outcome.ErrorCode = await EventStreamResponder.WriteAsync(
             context,
             events,
-            () => EventStreamResponder.MetadataEvent(inputTokens, outputTokens, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds),
+            () => EventStreamResponder.MetadataEvent(inputTokens, outputTokens, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, extras),
             shape,
             aborted);
     }

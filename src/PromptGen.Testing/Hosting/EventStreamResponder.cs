@@ -18,33 +18,36 @@ internal static class EventStreamResponder
     private static readonly TimeSpan CutConnectionGrace = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The events of a text answer: messageStart, text deltas, contentBlockStop, messageStop (metadata follows).</summary>
-    public static List<byte[]> TextEvents(string text, string stopReason, int chunkSize)
+    public static List<byte[]> TextEvents(string text, string stopReason, int chunkSize, AnswerExtras? extras = null)
     {
+        extras ??= AnswerExtras.None;
         var frames = new List<byte[]> { EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()) };
+        AddReasoning(frames, extras, chunkSize);
+        int index = extras.MainBlockIndex;
         foreach (string chunk in StreamEventBodies.Chunks(text, chunkSize))
         {
-            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.TextDelta(0, chunk)));
+            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.TextDelta(index, chunk)));
         }
 
-        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)));
+        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(index)));
         frames.Add(EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(stopReason)));
         return frames;
     }
 
     /// <summary>The events of a tool-use answer: the input JSON travels as string fragments of tool-use deltas.</summary>
-    public static List<byte[]> ToolUseEvents(string toolUseId, string toolName, string inputJson, string stopReason, int chunkSize)
+    public static List<byte[]> ToolUseEvents(string toolUseId, string toolName, string inputJson, string stopReason, int chunkSize, AnswerExtras? extras = null)
     {
-        var frames = new List<byte[]>
-        {
-            EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()),
-            EventStreamEncoder.Event("contentBlockStart", StreamEventBodies.ToolUseStart(0, toolUseId, toolName)),
-        };
+        extras ??= AnswerExtras.None;
+        var frames = new List<byte[]> { EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()) };
+        AddReasoning(frames, extras, chunkSize);
+        int index = extras.MainBlockIndex;
+        frames.Add(EventStreamEncoder.Event("contentBlockStart", StreamEventBodies.ToolUseStart(index, toolUseId, toolName)));
         foreach (string chunk in StreamEventBodies.Chunks(inputJson, chunkSize))
         {
-            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.ToolInputDelta(0, chunk)));
+            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.ToolInputDelta(index, chunk)));
         }
 
-        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)));
+        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(index)));
         frames.Add(EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(stopReason)));
         return frames;
     }
@@ -53,10 +56,12 @@ internal static class EventStreamResponder
     /// The events of an answer with several tool calls (and optional text first): one content block per call, each
     /// with its start, input fragments and stop, at increasing <c>contentBlockIndex</c>.
     /// </summary>
-    public static List<byte[]> ToolUsesEvents(string? preamble, IReadOnlyList<(string Id, string Name, string InputJson)> calls, string stopReason, int chunkSize)
+    public static List<byte[]> ToolUsesEvents(string? preamble, IReadOnlyList<(string Id, string Name, string InputJson)> calls, string stopReason, int chunkSize, AnswerExtras? extras = null)
     {
+        extras ??= AnswerExtras.None;
         var frames = new List<byte[]> { EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()) };
-        int index = 0;
+        AddReasoning(frames, extras, chunkSize);
+        int index = extras.MainBlockIndex;
         if (preamble is not null)
         {
             foreach (string chunk in StreamEventBodies.Chunks(preamble, chunkSize))
@@ -84,8 +89,25 @@ internal static class EventStreamResponder
         return frames;
     }
 
-    public static byte[] MetadataEvent(int inputTokens, int outputTokens, long latencyMs) =>
-        EventStreamEncoder.Event("metadata", StreamEventBodies.Metadata(inputTokens, outputTokens, latencyMs));
+    public static byte[] MetadataEvent(int inputTokens, int outputTokens, long latencyMs, AnswerExtras? extras = null) =>
+        EventStreamEncoder.Event("metadata", StreamEventBodies.Metadata(inputTokens, outputTokens, latencyMs, extras));
+
+    /// <summary>Block 0 as reasoning deltas (text in chunks, then the signature), as Claude streams its thinking.</summary>
+    private static void AddReasoning(List<byte[]> frames, AnswerExtras extras, int chunkSize)
+    {
+        if (!extras.HasReasoning)
+        {
+            return;
+        }
+
+        foreach (string chunk in StreamEventBodies.Chunks(extras.ReasoningText!, chunkSize))
+        {
+            frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.ReasoningDelta(0, chunk, signature: null)));
+        }
+
+        frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.ReasoningDelta(0, text: null, extras.ReasoningSignature)));
+        frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)));
+    }
 
     /// <summary>
     /// Sends <paramref name="events"/>, then the final event. Returns the error code the stream ended with (an injected exception or

@@ -84,7 +84,7 @@ public sealed partial class ScriptRuleBuilder
         }
 
         added = true;
-        var rule = new ScriptRule(WithShare(condition), reply, delay, maxUses, stream);
+        var rule = new ScriptRule(WithShare(condition), WithFeatures(reply), delay, maxUses, stream);
         script.Add(rule);
         return rule;
     }

@@ -46,6 +46,9 @@ internal sealed class ConverseFeatures
 
     public long? MaxTokens { get; private init; }
 
+    /// <summary>What the request asks of the service beyond the prompt: guardrail, cache points, latency, tier, metadata.</summary>
+    public InvocationOptions Options { get; private init; } = InvocationOptions.None;
+
     public static ConverseFeatures From(JsonElement root)
     {
         JsonElement? toolConfig = Member(root, "toolConfig");
@@ -74,6 +77,7 @@ internal sealed class ConverseFeatures
             MaxTokens = Path(Member(root, "inferenceConfig"), "maxTokens") is { ValueKind: JsonValueKind.Number } max && max.TryGetInt64(out long tokens)
                 ? tokens
                 : null,
+            Options = InvocationOptions.From(root),
         };
     }
 

@@ -39,6 +39,7 @@ internal static class ConverseRequestValidator
         CheckInferenceConfig(root, violations);
         ToolConfigValidator.Check(root, violations);
         OutputConfigValidator.Check(root, violations);
+        InvocationOptionsValidator.Check(root, violations);
 
         if (violations.ToMessage() is { } message)
         {
@@ -172,6 +173,7 @@ internal static class ConverseRequestValidator
             }
 
             ToolBlockValidator.CheckBlock(block, role, blockPath, violations);
+            InvocationOptionsValidator.CheckCachePoint(block, blockPath, violations);
         }
     }
 
@@ -193,7 +195,13 @@ internal static class ConverseRequestValidator
         {
             index++;
             string blockPath = $"system.{index}.member";
-            if (!CheckUnion(block, blockPath, violations) || Member(block, "text") is not { } text)
+            if (!CheckUnion(block, blockPath, violations))
+            {
+                continue;
+            }
+
+            InvocationOptionsValidator.CheckCachePoint(block, blockPath, violations);
+            if (Member(block, "text") is not { } text)
             {
                 continue;
             }

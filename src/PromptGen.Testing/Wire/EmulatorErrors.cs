@@ -23,6 +23,9 @@ internal static class EmulatorErrors
     public static EmulatorError ToolUseReplyWithoutTool() => Validation(
         "Emulator script error: a toolUse reply names no tool and the request offers none to default to.");
 
+    public static EmulatorError GuardrailReplyWithoutGuardrail() => Validation(
+        "Emulator script error: a guardrail intervention answers a request that has no guardrailConfig; a guardrail can only intervene when the request names one.");
+
     public static EmulatorError UnknownOperation(string method, string rawPath) =>
         new("UnknownOperationException", 404, $"No Bedrock Runtime operation matches {method} {rawPath}.");
 

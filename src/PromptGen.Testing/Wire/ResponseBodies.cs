@@ -7,14 +7,14 @@ namespace PromptGen.Testing.Wire;
 /// <summary>The JSON bodies the emulator sends (spec §3 for Converse, spec §6 for errors).</summary>
 internal static class ResponseBodies
 {
-    public static byte[] ConverseOutput(string text, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
-        ConverseOutput(writer => writer.WriteString("text", text), stopReason, inputTokens, outputTokens, latencyMs);
+    public static byte[] ConverseOutput(string text, string stopReason, int inputTokens, int outputTokens, long latencyMs, AnswerExtras? extras = null) =>
+        ConverseOutput(writer => writer.WriteString("text", text), stopReason, inputTokens, outputTokens, latencyMs, extras ?? AnswerExtras.None);
 
     /// <summary>
     /// An answer holding an optional text block, then one <c>toolUse</c> block per call (parallel tool use); every
     /// input must be valid JSON.
     /// </summary>
-    public static byte[] ConverseToolUses(string? preamble, System.Collections.Generic.IReadOnlyList<(string Id, string Name, string InputJson)> calls, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+    public static byte[] ConverseToolUses(string? preamble, System.Collections.Generic.IReadOnlyList<(string Id, string Name, string InputJson)> calls, string stopReason, int inputTokens, int outputTokens, long latencyMs, AnswerExtras? extras = null) =>
         ConverseOutputBlocks(
             writer =>
             {
@@ -40,9 +40,10 @@ internal static class ResponseBodies
             stopReason,
             inputTokens,
             outputTokens,
-            latencyMs);
+            latencyMs,
+            extras ?? AnswerExtras.None);
 
-    private static byte[] ConverseOutput(System.Action<Utf8JsonWriter> writeBlock, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+    private static byte[] ConverseOutput(System.Action<Utf8JsonWriter> writeBlock, string stopReason, int inputTokens, int outputTokens, long latencyMs, AnswerExtras extras) =>
         ConverseOutputBlocks(
             writer =>
             {
@@ -53,9 +54,10 @@ internal static class ResponseBodies
             stopReason,
             inputTokens,
             outputTokens,
-            latencyMs);
+            latencyMs,
+            extras);
 
-    private static byte[] ConverseOutputBlocks(System.Action<Utf8JsonWriter> writeBlocks, string stopReason, int inputTokens, int outputTokens, long latencyMs) =>
+    private static byte[] ConverseOutputBlocks(System.Action<Utf8JsonWriter> writeBlocks, string stopReason, int inputTokens, int outputTokens, long latencyMs, AnswerExtras extras) =>
         Write(writer =>
         {
             writer.WriteStartObject();
@@ -63,6 +65,11 @@ internal static class ResponseBodies
             writer.WriteStartObject("message");
             writer.WriteString("role", "assistant");
             writer.WriteStartArray("content");
+            if (extras.HasReasoning)
+            {
+                extras.WriteReasoningBlock(writer);
+            }
+
             writeBlocks(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
@@ -71,11 +78,13 @@ internal static class ResponseBodies
             writer.WriteStartObject("usage");
             writer.WriteNumber("inputTokens", inputTokens);
             writer.WriteNumber("outputTokens", outputTokens);
-            writer.WriteNumber("totalTokens", inputTokens + outputTokens);
+            writer.WriteNumber("totalTokens", extras.TotalTokens(inputTokens, outputTokens));
+            extras.WriteUsageMembers(writer);
             writer.WriteEndObject();
             writer.WriteStartObject("metrics");
             writer.WriteNumber("latencyMs", latencyMs);
             writer.WriteEndObject();
+            extras.WriteTrailingMembers(writer);
             writer.WriteEndObject();
         });
 

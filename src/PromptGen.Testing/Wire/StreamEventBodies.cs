@@ -39,20 +39,42 @@ internal static class StreamEventBodies
         writer.WriteEndObject();
     });
 
+    public static byte[] ReasoningDelta(int index, string? text, string? signature) => Write(writer =>
+    {
+        writer.WriteNumber("contentBlockIndex", index);
+        writer.WriteStartObject("delta");
+        writer.WriteStartObject("reasoningContent");
+        if (text is not null)
+        {
+            writer.WriteString("text", text);
+        }
+
+        if (signature is not null)
+        {
+            writer.WriteString("signature", signature);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
     public static byte[] BlockStop(int index) => Write(writer => writer.WriteNumber("contentBlockIndex", index));
 
     public static byte[] MessageStop(string stopReason) => Write(writer => writer.WriteString("stopReason", stopReason));
 
-    public static byte[] Metadata(int inputTokens, int outputTokens, long latencyMs) => Write(writer =>
+    public static byte[] Metadata(int inputTokens, int outputTokens, long latencyMs, AnswerExtras? extras = null) => Write(writer =>
     {
+        extras ??= AnswerExtras.None;
         writer.WriteStartObject("usage");
         writer.WriteNumber("inputTokens", inputTokens);
         writer.WriteNumber("outputTokens", outputTokens);
-        writer.WriteNumber("totalTokens", inputTokens + outputTokens);
+        writer.WriteNumber("totalTokens", extras.TotalTokens(inputTokens, outputTokens));
+        extras.WriteUsageMembers(writer);
         writer.WriteEndObject();
         writer.WriteStartObject("metrics");
         writer.WriteNumber("latencyMs", latencyMs);
         writer.WriteEndObject();
+        extras.WriteTrailingMembers(writer);
     });
 
     public static byte[] ExceptionMessage(string message) => Write(writer => writer.WriteString("message", message));

@@ -54,6 +54,10 @@ internal static class ToolConfigValidator
             {
                 MemberChecks.RequiredString(systemTool, "name", $"{toolPath}.systemTool", violations);
             }
+            else
+            {
+                InvocationOptionsValidator.CheckCachePoint(tool, toolPath, violations);
+            }
         }
 
         foreach (string duplicate in names.GroupBy(name => name, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key))

@@ -21,6 +21,18 @@ public sealed class ConverseRequest
     /// <summary>Structured output: the JSON schema the model's text answer must follow (models that support it).</summary>
     public OutputConfiguration? OutputConfig { get; set; }
 
+    /// <summary>The guardrail that screens the prompt and the answer.</summary>
+    public GuardrailConfiguration? GuardrailConfig { get; set; }
+
+    /// <summary>Latency-optimized inference (<see cref="LatencyModes"/>).</summary>
+    public PerformanceConfiguration? PerformanceConfig { get; set; }
+
+    /// <summary>The capacity tier (<see cref="ServiceTierTypes"/>).</summary>
+    public ServiceTier? ServiceTier { get; set; }
+
+    /// <summary>Tags for the invocation logs: 1 to 16 pairs, keys and values up to 256 characters.</summary>
+    public Dictionary<string, string>? RequestMetadata { get; set; }
+
     /// <summary>
     /// A copy sharing every member but with its own message list, so a caller can append turns without changing
     /// this request. Keep it in step with the members above.
@@ -33,6 +45,10 @@ public sealed class ConverseRequest
         AdditionalModelRequestFields = AdditionalModelRequestFields,
         ToolConfig = ToolConfig,
         OutputConfig = OutputConfig,
+        GuardrailConfig = GuardrailConfig,
+        PerformanceConfig = PerformanceConfig,
+        ServiceTier = ServiceTier,
+        RequestMetadata = RequestMetadata,
     };
 }
 
@@ -72,16 +88,27 @@ public sealed class ContentBlock
     /// <summary>The result of a tool call, sent back to the model (user turns).</summary>
     public ToolResultBlock? ToolResult { get; set; }
 
+    /// <summary>The end of a cacheable prefix, e.g. after a long document.</summary>
+    public CachePointBlock? CachePoint { get; set; }
+
+    /// <summary>The model's reasoning (assistant turns); echo it back unchanged.</summary>
+    public ReasoningContentBlock? ReasoningContent { get; set; }
+
     [System.Text.Json.Serialization.JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }
 
     public static ContentBlock FromText(string text) => new() { Text = text };
+
+    /// <summary>A cache point: the blocks before it form a prefix Bedrock may cache.</summary>
+    public static ContentBlock FromCachePoint(string? ttl = null) => new() { CachePoint = new CachePointBlock { Ttl = ttl } };
 }
 
-/// <summary>A system prompt block union; only text is modelled so far.</summary>
+/// <summary>A system prompt block union: text, or a cache point after the text.</summary>
 public sealed class SystemContentBlock
 {
     public string? Text { get; set; }
+
+    public CachePointBlock? CachePoint { get; set; }
 
     public static SystemContentBlock FromText(string text) => new() { Text = text };
 
@@ -118,10 +145,12 @@ public sealed class ToolConfiguration
     public ToolChoice? ToolChoice { get; set; }
 }
 
-/// <summary>A tool union; only <see cref="ToolSpec"/> is modelled.</summary>
+/// <summary>A tool union: a tool's specification, or a cache point after the tools before it.</summary>
 public sealed class Tool
 {
     public ToolSpecification? ToolSpec { get; set; }
+
+    public CachePointBlock? CachePoint { get; set; }
 }
 
 public sealed class ToolSpecification

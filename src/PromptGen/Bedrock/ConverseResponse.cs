@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace PromptGen.Bedrock;
 
 /// <summary>The body of a successful <c>Converse</c> response.</summary>
-public sealed class ConverseResponse
+public sealed partial class ConverseResponse
 {
     public ConverseOutput? Output { get; set; }
 
@@ -17,6 +17,15 @@ public sealed class ConverseResponse
     public ConverseMetrics? Metrics { get; set; }
 
     public JsonElement? AdditionalModelResponseFields { get; set; }
+
+    /// <summary>The guardrail's assessments (when the request enabled its trace) and the prompt router's choice.</summary>
+    public ConverseTrace? Trace { get; set; }
+
+    /// <summary>The performance configuration that served the call.</summary>
+    public PerformanceConfiguration? PerformanceConfig { get; set; }
+
+    /// <summary>The service tier that served the call.</summary>
+    public ServiceTier? ServiceTier { get; set; }
 
     /// <summary>The concatenated text blocks of the assistant message.</summary>
     /// <exception cref="BedrockResponseException">The answer holds no text block at all.</exception>
@@ -67,9 +76,15 @@ public sealed class TokenUsage
 
     public int TotalTokens { get; set; }
 
+    /// <summary>Input tokens read from the prompt cache (prompt caching); null when the model reported none.</summary>
     public int? CacheReadInputTokens { get; set; }
 
+    /// <summary>Input tokens written to the prompt cache at a cache point.</summary>
+
     public int? CacheWriteInputTokens { get; set; }
+
+    /// <summary>Cache-write tokens by time-to-live.</summary>
+    public List<CacheDetail>? CacheDetails { get; set; }
 }
 
 public sealed class ConverseMetrics

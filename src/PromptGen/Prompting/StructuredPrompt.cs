@@ -12,7 +12,7 @@ namespace PromptGen.Prompting;
 /// <see cref="StructuredOutputSpec{T}.MaxRepairAttempts"/> times. Called by generated prompt clients.
 /// </summary>
 /// <remarks>
-/// Not repaired: a refusal (guardrail_intervened, content_filtered), and an answer cut off at max_tokens; asking
+/// A guardrail intervention throws <see cref="GuardrailInterventionException"/>. Not repaired: a refusal (content_filtered), and an answer cut off at max_tokens; asking
 /// again would be refused or cut off again. Bedrock errors (throttling...) propagate as they are. Cancellation is
 /// checked before every call and passed to it.
 /// </remarks>
@@ -55,6 +55,7 @@ public static class StructuredPrompt
             cancellationToken.ThrowIfCancellationRequested();
             ConverseResponse response = await bedrock.ConverseAsync(modelId, conversation, cancellationToken).ConfigureAwait(false);
             usage.Add(response.Usage);
+            GuardrailInterventionException.ThrowIfIntervened(modelId, response);
 
             AnswerReading<T> reading = StructuredAnswerReader.Read(response, spec);
             attempts.Add(new PromptAttempt(number, reading.RawOutput, reading.Errors, response.Usage, response.StopReason));

@@ -31,6 +31,12 @@ internal sealed class ConverseStreamAccumulator
 
     public JsonElement? AdditionalModelResponseFields { get; private set; }
 
+    public ConverseTrace? Trace { get; private set; }
+
+    public PerformanceConfiguration? PerformanceConfig { get; private set; }
+
+    public ServiceTier? ServiceTier { get; private set; }
+
     /// <summary>messageStop arrived: the model finished (metadata may still follow).</summary>
     public bool HasStopped { get; private set; }
 
@@ -52,9 +58,10 @@ internal sealed class ConverseStreamAccumulator
                 {
                     block.Input.Append(input.Input);
                 }
-                else if (delta.Delta.ReasoningContent?.Text is { } reasoning)
+                else if (delta.Delta.ReasoningContent is { } reasoning)
                 {
-                    _reasoning.Append(reasoning);
+                    block.AddReasoning(reasoning);
+                    _reasoning.Append(reasoning.Text);
                 }
 
                 break;
@@ -66,6 +73,9 @@ internal sealed class ConverseStreamAccumulator
             case ConverseStreamMetadataEvent metadata:
                 Usage = metadata.Usage;
                 Metrics = metadata.Metrics;
+                Trace = metadata.Trace;
+                PerformanceConfig = metadata.PerformanceConfig;
+                ServiceTier = metadata.ServiceTier;
                 break;
         }
     }
@@ -73,7 +83,10 @@ internal sealed class ConverseStreamAccumulator
     /// <summary>The name of the tool whose call is block <paramref name="index"/>, or null.</summary>
     public string? ToolNameOf(int index) => _blocks.TryGetValue(index, out Block? block) ? block.ToolUse?.Name : null;
 
-    /// <summary>The answer as Converse returns it; reasoning is left out, as it cannot be sent back unsigned.</summary>
+    /// <summary>
+    /// The answer as Converse returns it. Reasoning blocks are kept with their signature (or redacted content), so
+    /// a later turn can send them back as Claude requires.
+    /// </summary>
     public ConverseResponse ToResponse()
     {
         var content = new List<ContentBlock>();
@@ -85,6 +98,10 @@ internal sealed class ConverseStreamAccumulator
                 {
                     ToolUse = new ToolUseBlock { ToolUseId = toolUse.ToolUseId, Name = toolUse.Name, Type = toolUse.Type, Input = ParseInput(block.Input.ToString()) },
                 });
+            }
+            else if (block.Reasoning is { } reasoning)
+            {
+                content.Add(new ContentBlock { ReasoningContent = reasoning.ToBlock() });
             }
             else if (block.Text.Length > 0)
             {
@@ -99,6 +116,9 @@ internal sealed class ConverseStreamAccumulator
             Usage = Usage,
             Metrics = Metrics,
             AdditionalModelResponseFields = AdditionalModelResponseFields,
+            Trace = Trace,
+            PerformanceConfig = PerformanceConfig,
+            ServiceTier = ServiceTier,
         };
     }
 
@@ -149,5 +169,32 @@ internal sealed class ConverseStreamAccumulator
         public StringBuilder Text { get; } = new();
 
         public StringBuilder Input { get; } = new();
+
+        public ReasoningParts? Reasoning { get; private set; }
+
+        public void AddReasoning(ReasoningContentBlockDelta delta)
+        {
+            Reasoning ??= new ReasoningParts();
+            Reasoning.Text.Append(delta.Text);
+            Reasoning.Signature = delta.Signature ?? Reasoning.Signature;
+            if (delta.RedactedContent is { } redacted)
+            {
+                Reasoning.Redacted.AddRange(redacted);
+            }
+        }
+    }
+
+    /// <summary>A reasoning block's text and signature, or its redacted bytes, as their deltas arrive.</summary>
+    private sealed class ReasoningParts
+    {
+        public StringBuilder Text { get; } = new();
+
+        public string? Signature { get; set; }
+
+        public List<byte> Redacted { get; } = new();
+
+        public ReasoningContentBlock ToBlock() => Redacted.Count > 0 && Text.Length == 0
+            ? new ReasoningContentBlock { RedactedContent = Redacted.ToArray() }
+            : new ReasoningContentBlock { ReasoningText = new ReasoningTextBlock { Text = Text.ToString(), Signature = Signature } };
     }
 }

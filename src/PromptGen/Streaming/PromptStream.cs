@@ -53,6 +53,9 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>The tokens the call used; null until the stream's last event.</summary>
     public TokenUsage? Usage => _answer.Usage;
 
+    /// <summary>The guardrail's assessments (when its trace was enabled); null until the stream's last event.</summary>
+    public ConverseTrace? Trace => _answer.Trace;
+
     /// <summary>The call's latency as Bedrock measured it; null until the stream's last event.</summary>
     public ConverseMetrics? Metrics => _answer.Metrics;
 
@@ -103,5 +106,10 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         }
 
         IsCompleted = true;
+        // The guardrail's message was streamed as text; it must not pass for the model's answer.
+        if (_answer.StopReason == StopReasons.GuardrailIntervened)
+        {
+            throw new GuardrailInterventionException(_modelId, _answer.ToResponse());
+        }
     }
 }

@@ -142,6 +142,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
             StopReason = response.StopReason;
             Metrics = response.Metrics;
             _usage.Add(response.Usage);
+            GuardrailInterventionException.ThrowIfIntervened(_modelId, response);
             AnswerReading<T> reading = StructuredAnswerReader.Read(response, _spec);
             _attempts.Add(new PromptAttempt(number, reading.RawOutput, reading.Errors, response.Usage, response.StopReason));
             if (reading.IsSuccess)

@@ -48,7 +48,7 @@ public sealed class ConverseResponseTests
 
         var content = response.Output!.Message!.Content;
         Assert.Equal(3, content.Count);
-        Assert.Equal("sig", content[2].UnknownMembers!["reasoningContent"].GetProperty("reasoningText").GetProperty("signature").GetString());
+        Assert.Equal("sig", content[2].ReasoningContent!.ReasoningText!.Signature);
         Assert.Null(content[2].Text);
         Assert.Equal(StopReasons.ToolUse, response.StopReason);
     }

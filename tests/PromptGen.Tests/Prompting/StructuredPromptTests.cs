@@ -232,8 +232,20 @@ public sealed class StructuredPromptTests
         Assert.Equal(StopReasons.MaxTokens, result.StopReason);
     }
 
+    [Fact]
+    public async Task A_guardrail_intervention_is_its_own_exception_and_not_repaired()
+    {
+        var bedrock = new ScriptedBedrock().Text("Sorry, I can't help with that.", StopReasons.GuardrailIntervened).Text(ValidJson);
+
+        var error = await Assert.ThrowsAsync<GuardrailInterventionException>(() => StructuredPrompt.RunAsync(
+            bedrock, Model, GeneratedRequest(), TicketResultParser.Spec(StructuredOutputStrategy.NativeSchema), CancellationToken.None));
+
+        Assert.Single(bedrock.RequestBodies);
+        Assert.Equal("Sorry, I can't help with that.", error.OutputText);
+        Assert.Equal(Model, error.ModelId);
+    }
+
     [Theory]
-    [InlineData(StopReasons.GuardrailIntervened)]
     [InlineData(StopReasons.ContentFiltered)]
     public async Task A_blocked_answer_is_refused_and_not_repaired(string stopReason)
     {

@@ -115,11 +115,11 @@ public sealed class ConverseStreamMetadataEvent : ConverseStreamEvent
     public ConverseMetrics? Metrics { get; set; }
 
     /// <summary>Guardrail and prompt-router trace, when the request asked for it.</summary>
-    public JsonElement? Trace { get; set; }
+    public ConverseTrace? Trace { get; set; }
 
-    public JsonElement? PerformanceConfig { get; set; }
+    public PerformanceConfiguration? PerformanceConfig { get; set; }
 
-    public JsonElement? ServiceTier { get; set; }
+    public ServiceTier? ServiceTier { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }

@@ -59,8 +59,8 @@ public sealed class ConverseStreamEventDecoderTests
             """{"usage":{"inputTokens":10,"outputTokens":5,"totalTokens":15,"cacheReadInputTokens":3},"metrics":{"latencyMs":123},"trace":{"promptRouter":{"invokedModelId":"m"}},"serviceTier":{"type":"flex"}}""");
         Assert.Equal((10, 5, 15, 3), (metadata.Usage!.InputTokens, metadata.Usage.OutputTokens, metadata.Usage.TotalTokens, metadata.Usage.CacheReadInputTokens));
         Assert.Equal(123, metadata.Metrics!.LatencyMs);
-        Assert.Equal("m", metadata.Trace!.Value.GetProperty("promptRouter").GetProperty("invokedModelId").GetString());
-        Assert.Equal("flex", metadata.ServiceTier!.Value.GetProperty("type").GetString());
+        Assert.Equal("m", metadata.Trace!.PromptRouter!.InvokedModelId);
+        Assert.Equal("flex", metadata.ServiceTier!.Type);
     }
 
     [Fact]

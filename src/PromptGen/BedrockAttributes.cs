@@ -1,0 +1,164 @@
+using System;
+
+namespace PromptGen;
+
+// Bedrock invocation options as attributes (wire spec §3). On an interface they apply to every method that declares
+// none itself; a method's attribute replaces the interface's, except [ModelRequestFields] and [RequestMetadata],
+// whose entries are merged (the method's win).
+
+/// <summary>
+/// The Bedrock guardrail that screens the prompt and the answer (Converse <c>guardrailConfig</c>). When it
+/// intervenes, the generated method throws <see cref="PromptGen.Bedrock.GuardrailInterventionException"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class GuardrailAttribute : Attribute
+{
+    /// <param name="identifier">The guardrail's id (lower-case letters and digits) or ARN.</param>
+    /// <param name="version"><c>DRAFT</c> or a version number (1 to 8 digits).</param>
+    public GuardrailAttribute(string identifier, string version)
+    {
+        Identifier = identifier;
+        Version = version;
+    }
+
+    public string Identifier { get; }
+
+    public string Version { get; }
+
+    /// <summary>Whether the response carries the guardrail's assessments (sent only when set).</summary>
+    public GuardrailTrace Trace { get; set; }
+
+    /// <summary>Streaming methods only: whether chunks are screened before they are sent (sent only when set).</summary>
+    public GuardrailStreamProcessing StreamProcessing { get; set; }
+}
+
+/// <summary>The guardrail trace of <see cref="GuardrailAttribute.Trace"/>.</summary>
+public enum GuardrailTrace
+{
+    Disabled,
+    Enabled,
+
+    /// <summary>Also the assessments of the policies that did not intervene.</summary>
+    EnabledFull,
+}
+
+/// <summary>How a guardrail screens a stream (<see cref="GuardrailAttribute.StreamProcessing"/>).</summary>
+public enum GuardrailStreamProcessing
+{
+    /// <summary>Each chunk is screened before it is sent.</summary>
+    Sync,
+
+    /// <summary>Chunks are sent at once and screened in the background: faster, but unscreened text can arrive.</summary>
+    Async,
+}
+
+/// <summary>
+/// Prompt caching: a <c>cachePoint</c> after the system prompt and/or after the rendered prompt, so later calls with
+/// the same prefix (and a method's own repair turns) read it from the cache. The usage reports
+/// <see cref="PromptGen.Bedrock.TokenUsage.CacheReadInputTokens"/> and <see cref="PromptGen.Bedrock.TokenUsage.CacheWriteInputTokens"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class CachePointAttribute : Attribute
+{
+    public CachePointAttribute(CacheAfter after) => After = after;
+
+    /// <summary>Where the cache points go.</summary>
+    public CacheAfter After { get; }
+
+    /// <summary>How long the cached prefix lives; the model's default (5 minutes) when not set.</summary>
+    public CacheTtl Ttl { get; set; }
+}
+
+/// <summary>Where <see cref="CachePointAttribute"/> puts cache points.</summary>
+[Flags]
+public enum CacheAfter
+{
+    None = 0,
+
+    /// <summary>After the system prompt: every call of the method shares it.</summary>
+    System = 1,
+
+    /// <summary>After the rendered user prompt (e.g. a long document in it): repeated and repaired calls share it.</summary>
+    Prompt = 2,
+}
+
+/// <summary>The time-to-live of a cache point.</summary>
+public enum CacheTtl
+{
+    FiveMinutes,
+    OneHour,
+}
+
+/// <summary>Latency-optimized inference (Converse <c>performanceConfig.latency = optimized</c>), for the models and regions that offer it.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class LatencyOptimizedAttribute : Attribute
+{
+}
+
+/// <summary>The capacity tier that serves the calls (Converse <c>serviceTier</c>).</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class ServiceTierAttribute : Attribute
+{
+    public ServiceTierAttribute(ServiceTierKind tier) => Tier = tier;
+
+    public ServiceTierKind Tier { get; }
+}
+
+/// <summary>The values of <see cref="ServiceTierAttribute"/>.</summary>
+public enum ServiceTierKind
+{
+    Default,
+    Priority,
+    Flex,
+    Reserved,
+}
+
+/// <summary>
+/// Model-native request fields (Converse <c>additionalModelRequestFields</c>) as a JSON object, e.g.
+/// <c>[ModelRequestFields("""{"top_k": 50}""")]</c>. Checked at build time; interface and method fields are merged.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class ModelRequestFieldsAttribute : Attribute
+{
+    public ModelRequestFieldsAttribute(string json) => Json = json;
+
+    public string Json { get; }
+}
+
+/// <summary>
+/// Claude's extended thinking: sends <c>{"thinking":{"type":"enabled","budget_tokens":…}}</c> in
+/// <c>additionalModelRequestFields</c>. The reasoning comes back in <see cref="PromptGen.Bedrock.ConverseResponse.GetReasoningText"/>
+/// and <see cref="PromptGen.Streaming.PromptStream.ReasoningText"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class ReasoningAttribute : Attribute
+{
+    /// <summary>The most tokens the model may think with: at least 1024, and less than <see cref="InferenceAttribute.MaxTokens"/>.</summary>
+    public int BudgetTokens { get; set; } = 1024;
+}
+
+/// <summary>
+/// Tags for Bedrock's invocation logs (Converse <c>requestMetadata</c>). On a method or interface, a constant pair:
+/// <c>[RequestMetadata("app", "support-bot")]</c>. On a parameter of type
+/// <c>IReadOnlyDictionary&lt;string, string&gt;</c>, per-call pairs (e.g. the tenant), which win over constant ones;
+/// such a parameter is not a template variable.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface | AttributeTargets.Parameter, AllowMultiple = true, Inherited = false)]
+public sealed class RequestMetadataAttribute : Attribute
+{
+    /// <summary>Marks a parameter whose dictionary holds per-call metadata.</summary>
+    public RequestMetadataAttribute()
+    {
+    }
+
+    /// <summary>A constant pair: keys and values up to 256 characters of letters, digits, spaces and <c>:_@$#=/+,-.</c>.</summary>
+    public RequestMetadataAttribute(string key, string value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public string? Key { get; }
+
+    public string? Value { get; }
+}
