@@ -88,8 +88,10 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 
         foreach (IParameterSymbol parameter in inputs)
         {
+            // Tools go to the model as tools, request metadata in requestMetadata: neither is prompt text.
             bool optedOut = (symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null)
-                || ToolSetReader.IsToolSet(parameter.Type); // tools go to the model as tools, not as text
+                || ToolSetReader.IsToolSet(parameter.Type)
+                || parameter.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == Parsing.KnownNames.RequestMetadataAttribute);
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);

@@ -50,6 +50,18 @@ internal static class DiagnosticDescriptors
         "Member '{0}' of prompt client '{1}' collides with the static Create(IBedrockRuntime) method PromptGen adds to the interface; rename it",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor InvalidRequestMetadataParameter = Create(
+        DiagnosticIds.InvalidRequestMetadataParameter,
+        "[RequestMetadata] parameter cannot carry request metadata",
+        "Parameter '{0}' of method '{1}' has [RequestMetadata] but {2}",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor InvalidModelRequestFields = Create(
+        DiagnosticIds.InvalidModelRequestFields,
+        "Model request fields are not a JSON object",
+        "[ModelRequestFields] must hold one JSON object: {0}",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         DiagnosticIds.InternalError,
         "PromptGen failed on this interface",
@@ -217,6 +229,8 @@ internal static class DiagnosticDescriptors
         UnsupportedPromptClientShape,
         UnsupportedParameter,
         GeneratedNameCollision,
+        InvalidRequestMetadataParameter,
+        InvalidModelRequestFields,
         InternalError,
         TemplateSyntaxError,
         NoModel,

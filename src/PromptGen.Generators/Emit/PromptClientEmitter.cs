@@ -140,6 +140,10 @@ internal static class PromptClientEmitter
             WriteTemplateFields(writer, model.Methods[i], memberNames[i]);
             WriteResultSpecField(writer, model.Methods[i], memberNames[i], ResultsClassName(model));
             ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
+            if (model.Methods[i].Plan is { } plan)
+            {
+                InvocationOptionsEmitter.WriteFields(writer, plan, memberNames[i]);
+            }
         }
 
         writer.WriteLine($"private readonly {Runtime}.Bedrock.IBedrockRuntime _bedrock;");
@@ -302,11 +306,12 @@ internal static class PromptClientEmitter
         writer.OpenBlock();
         if (plan.SystemTemplate is not null)
         {
-            writer.WriteLine($"System = {Runtime}.Bedrock.SystemContentBlock.ListFromText({Render(method, memberName + "System", plan.CompiledSystemTemplate, arguments)}),");
+            writer.WriteLine($"System = {InvocationOptionsEmitter.SystemExpression(plan, Render(method, memberName + "System", plan.CompiledSystemTemplate, arguments))},");
         }
 
-        writer.WriteLine($"Messages = {{ {Runtime}.Bedrock.Message.User({Render(method, memberName + "User", plan.CompiledUserTemplate, arguments)}) }},");
+        writer.WriteLine($"Messages = {{ {InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments))} }},");
         WriteInference(writer, plan.Inference);
+        InvocationOptionsEmitter.WriteRequestMembers(writer, plan, memberName);
         writer.Indent--;
         writer.WriteLine("};");
 

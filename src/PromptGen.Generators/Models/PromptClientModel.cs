@@ -73,6 +73,9 @@ internal sealed record PromptPlan(
     /// <summary>The system template compiled to C#; null when there is none or it renders with Scriban.</summary>
     public Templates.CompiledTemplate? CompiledSystemTemplate { get; init; }
 
+    /// <summary>Guardrail, cache points, latency, tier, model fields and request metadata; null when none are set.</summary>
+    public InvocationOptionsModel? Options { get; init; }
+
     /// <summary>Some template of the method renders with Scriban at run time (its arguments are collected for it).</summary>
     public bool UsesScriban => CompiledUserTemplate is null || SystemTemplate is not null && CompiledSystemTemplate is null;
 }

@@ -10,6 +10,13 @@ internal static class KnownNames
     public const string InferenceAttribute = "PromptGen.InferenceAttribute";
     public const string PromptDefaultsAttribute = "PromptGen.PromptDefaultsAttribute";
     public const string NotInTemplateAttribute = "PromptGen.NotInTemplateAttribute";
+    public const string GuardrailAttribute = "PromptGen.GuardrailAttribute";
+    public const string CachePointAttribute = "PromptGen.CachePointAttribute";
+    public const string LatencyOptimizedAttribute = "PromptGen.LatencyOptimizedAttribute";
+    public const string ServiceTierAttribute = "PromptGen.ServiceTierAttribute";
+    public const string ModelRequestFieldsAttribute = "PromptGen.ModelRequestFieldsAttribute";
+    public const string ReasoningAttribute = "PromptGen.ReasoningAttribute";
+    public const string RequestMetadataAttribute = "PromptGen.RequestMetadataAttribute";
     public const string BedrockRuntime = "PromptGen.Bedrock.IBedrockRuntime";
     public const string StructuredOutputAttribute = "PromptGen.StructuredOutputAttribute";
     public const string PromptResult = "PromptGen.Prompting.PromptResult<T>";

@@ -81,7 +81,10 @@ internal static class PromptClientParser
             AttributeReader.NamedString(clientAttribute, "Model") ?? AttributeReader.NamedString(assemblyDefaults, "Model"),
             AttributeReader.Find(symbol, KnownNames.SystemPromptAttribute),
             AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)),
-            AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute));
+            AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute))
+        {
+            InvocationOptions = new InvocationOptionsReader(symbol, context.SemanticModel.Compilation),
+        };
 
         var methods = new List<PromptMethodModel>();
         var templateTypes = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -225,7 +228,9 @@ internal static class PromptClientParser
         InferenceModel inference = defaults.Inference.OverriddenBy(
             AttributeReader.ReadInference(AttributeReader.Find(method, KnownNames.InferenceAttribute)));
 
-        bool canGenerate = !inputHasErrors && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
+        (InvocationOptionsModel? options, bool optionsValid) = defaults.InvocationOptions.Read(
+            method, returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream, methodLocation, diagnostics, cancellationToken);
+        bool canGenerate = !inputHasErrors && optionsValid && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
         ResultPlan? resultPlan = resultModel is null
             ? null
             : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput)
@@ -244,7 +249,7 @@ internal static class PromptClientParser
         (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
             method, returnKind, resultPlan, AttributeReader.Find(method.ContainingType, KnownNames.ToolLoopAttribute), methodLocation, diagnostics, cancellationToken);
         canGenerate &= !toolsHaveErrors;
-        PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) : null;
+        PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) { Options = options } : null;
         if (plan is not null)
         {
             plan = TemplateCompilation.CompileTemplates(plan, method, prompt!, systemPrompt, compilation, diagnostics, methodLocation, cancellationToken);
@@ -481,6 +486,8 @@ internal static class PromptClientParser
         }
 
         public AttributeData? StructuredOutput { get; }
+
+        public InvocationOptionsReader InvocationOptions { get; init; } = null!;
 
         public string? ModelId { get; }
 

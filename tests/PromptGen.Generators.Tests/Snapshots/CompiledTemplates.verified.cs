@@ -50,6 +50,7 @@ namespace Shop
                 Messages = { global::PromptGen.Bedrock.Message.User(RenderDescribeAsyncUser(shop, order, urgent)) },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -116,6 +117,7 @@ namespace Shop
                 Messages = { global::PromptGen.Bedrock.Message.User(TitleAsyncUserTemplate.Render(arguments)) },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
             return response.GetOutputText();
         }
     }

@@ -53,6 +53,7 @@ namespace Contoso.Support
                 },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -91,6 +92,7 @@ namespace Contoso.Support
                 },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -117,6 +119,7 @@ namespace Contoso.Support
                 },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
             return response.GetOutputText();
         }
 

@@ -1,0 +1,114 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Emit;
+
+/// <summary>
+/// Writes a method's Bedrock invocation options into its Converse request: guardrailConfig, performanceConfig,
+/// serviceTier, additionalModelRequestFields (parsed once, into a static field), requestMetadata, and the cache
+/// points after the system prompt and the user prompt.
+/// </summary>
+internal static class InvocationOptionsEmitter
+{
+    private const string Bedrock = "global::PromptGen.Bedrock";
+
+    /// <summary>The static fields the request members read: the model fields and the constant metadata pairs.</summary>
+    public static void WriteFields(CodeWriter writer, PromptPlan plan, string memberName)
+    {
+        if (plan.Options is not { } options)
+        {
+            return;
+        }
+
+        if (options.ModelRequestFieldsJson is { } json)
+        {
+            writer.WriteLine($"private static readonly global::System.Text.Json.JsonElement {memberName}ModelRequestFields =");
+            writer.Indent++;
+            writer.WriteLine($"{Bedrock}.InvocationOptionValues.ParseFields({Literal(json)});");
+            writer.Indent--;
+            writer.WriteLine();
+        }
+
+        if (!options.RequestMetadata.IsEmpty)
+        {
+            writer.WriteLine($"private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] {memberName}RequestMetadata =");
+            writer.OpenBlock();
+            foreach (MetadataPairModel pair in options.RequestMetadata)
+            {
+                writer.WriteLine($"new({Literal(pair.Key)}, {Literal(pair.Value)}),");
+            }
+
+            writer.Indent--;
+            writer.WriteLine("};");
+            writer.WriteLine();
+        }
+    }
+
+    /// <summary>The request's <c>System</c> value for a rendered system prompt.</summary>
+    public static string SystemExpression(PromptPlan plan, string rendered) =>
+        plan.Options?.CachePoint is { AfterSystem: true } cache
+            ? $"{Bedrock}.InvocationOptionValues.SystemWithCachePoint({rendered}{TtlArgument(cache)})"
+            : $"{Bedrock}.SystemContentBlock.ListFromText({rendered})";
+
+    /// <summary>The request's user turn for a rendered prompt.</summary>
+    public static string UserMessageExpression(PromptPlan plan, string rendered) =>
+        plan.Options?.CachePoint is { AfterPrompt: true } cache
+            ? $"{Bedrock}.InvocationOptionValues.UserWithCachePoint({rendered}{TtlArgument(cache)})"
+            : $"{Bedrock}.Message.User({rendered})";
+
+    /// <summary>The request initializer's members for the options, each only when set.</summary>
+    public static void WriteRequestMembers(CodeWriter writer, PromptPlan plan, string memberName)
+    {
+        if (plan.Options is not { } options)
+        {
+            return;
+        }
+
+        if (options.Guardrail is { } guardrail)
+        {
+            string members = $"GuardrailIdentifier = {Literal(guardrail.Identifier)}, GuardrailVersion = {Literal(guardrail.Version)}"
+                + (guardrail.Trace is null ? string.Empty : $", Trace = {Constant("GuardrailTraceModes", guardrail.Trace)}")
+                + (guardrail.StreamProcessingMode is null ? string.Empty : $", StreamProcessingMode = {Constant("GuardrailStreamProcessingModes", guardrail.StreamProcessingMode)}");
+            writer.WriteLine($"GuardrailConfig = new {Bedrock}.GuardrailConfiguration {{ {members} }},");
+        }
+
+        if (options.LatencyOptimized)
+        {
+            writer.WriteLine($"PerformanceConfig = new {Bedrock}.PerformanceConfiguration {{ Latency = {Bedrock}.LatencyModes.Optimized }},");
+        }
+
+        if (options.ServiceTier is { } tier)
+        {
+            writer.WriteLine($"ServiceTier = new {Bedrock}.ServiceTier {{ Type = {Constant("ServiceTierTypes", tier)} }},");
+        }
+
+        if (options.ModelRequestFieldsJson is not null)
+        {
+            writer.WriteLine($"AdditionalModelRequestFields = {memberName}ModelRequestFields,");
+        }
+
+        if (!options.RequestMetadata.IsEmpty || options.RequestMetadataParameter is not null)
+        {
+            string constant = options.RequestMetadata.IsEmpty ? "null" : memberName + "RequestMetadata";
+            writer.WriteLine($"RequestMetadata = {Bedrock}.InvocationOptionValues.Metadata({constant}, {options.RequestMetadataParameter ?? "null"}),");
+        }
+    }
+
+    private static string TtlArgument(CachePointModel cache) => cache.Ttl is null ? string.Empty : ", " + Constant("CacheTtls", cache.Ttl);
+
+    /// <summary>The runtime constant that holds a wire value, e.g. <c>ServiceTierTypes.Flex</c> for <c>flex</c>.</summary>
+    private static string Constant(string type, string wireValue)
+    {
+        string member = wireValue switch
+        {
+            "5m" => "FiveMinutes",
+            "1h" => "OneHour",
+            "enabled_full" => "EnabledFull",
+            _ => char.ToUpperInvariant(wireValue[0]) + wireValue.Substring(1),
+        };
+        return $"{Bedrock}.{type}.{member}";
+    }
+
+    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+}
