@@ -56,6 +56,13 @@ public sealed class DiagnosticsSampleBuildTests
         "Program.cs(171,5): warning PG0304",
         "Program.cs(174,23): error PG0302",
         "TooManyStopSequences.cs(12,16): warning PG0209",
+        "BedrockOptions.cs(12,72): error PG0015",
+        "BedrockOptions.cs(14,27): error PG0016",
+        "BedrockOptions.cs(19,6): warning PG0215",
+        "BedrockOptions.cs(23,16): warning PG0216",
+        "BedrockOptions.cs(28,16): warning PG0217",
+        "BedrockOptions.cs(32,31): warning PG0218",
+        "BedrockOptions.cs(36,30): warning PG0219",
     };
 
     private static readonly Regex DiagnosticLine = new(@"(\w+\.cs)\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);

@@ -170,6 +170,41 @@ internal static class DiagnosticDescriptors
         "{0} = {1} is outside {2}, and Bedrock rejects it; use a value in {2}",
         ModelCategory);
 
+    public static readonly DiagnosticDescriptor ReasoningNotSupported = Create(
+        DiagnosticIds.ReasoningNotSupported,
+        "Model has no extended thinking",
+        "Model '{0}' has no Claude extended thinking, which [Reasoning] asks for on method '{1}'; Bedrock would reject the 'thinking' field, so remove [Reasoning] or call a Claude model with reasoning",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ThinkingBudgetOutOfRange = Create(
+        DiagnosticIds.ThinkingBudgetOutOfRange,
+        "Thinking budget is out of range",
+        "[Reasoning] BudgetTokens = {0} on method '{1}' {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ThinkingIncompatibleSetting = Create(
+        DiagnosticIds.ThinkingIncompatibleSetting,
+        "Setting is not allowed with extended thinking",
+        "Method '{0}' uses [Reasoning], which Claude does not allow with {1}; {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidGuardrailReference = Create(
+        DiagnosticIds.InvalidGuardrailReference,
+        "Guardrail identifier or version is not valid",
+        "Guardrail {0} '{1}' is not one Bedrock accepts: {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidRequestMetadata = Create(
+        DiagnosticIds.InvalidRequestMetadata,
+        "Request metadata is outside Bedrock's limits",
+        "Request metadata {0} '{1}' {2}",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor SystemPromptNotSupported = Create(
         DiagnosticIds.SystemPromptNotSupported,
         "Model does not accept a system prompt",
@@ -248,6 +283,11 @@ internal static class DiagnosticDescriptors
         MaxTokensAboveModelLimit,
         InferenceSettingOutOfRange,
         SystemPromptNotSupported,
+        ReasoningNotSupported,
+        ThinkingBudgetOutOfRange,
+        ThinkingIncompatibleSetting,
+        InvalidGuardrailReference,
+        InvalidRequestMetadata,
         PromptAttributeOutsidePromptClient,
         TooManyStopSequences,
         EmptyStopSequence,

@@ -34,6 +34,11 @@ internal static partial class DiagnosticIds
     public const string SystemPromptNotSupported = "PG0208";
     public const string TooManyStopSequences = "PG0209";
     public const string EmptyStopSequence = "PG0210";
+    public const string ReasoningNotSupported = "PG0215";
+    public const string ThinkingBudgetOutOfRange = "PG0216";
+    public const string ThinkingIncompatibleSetting = "PG0217";
+    public const string InvalidGuardrailReference = "PG0218";
+    public const string InvalidRequestMetadata = "PG0219";
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";

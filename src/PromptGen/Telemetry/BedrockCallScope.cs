@@ -21,6 +21,8 @@ internal sealed class BedrockCallScope : IDisposable
     private readonly long _startTimestamp;
     private int? _inputTokens;
     private int? _outputTokens;
+    private int? _cacheReadTokens;
+    private int? _cacheWriteTokens;
     private string? _stopReason;
     private bool _finished;
 
@@ -83,6 +85,8 @@ internal sealed class BedrockCallScope : IDisposable
         {
             _inputTokens = usage.InputTokens;
             _outputTokens = usage.OutputTokens;
+            _cacheReadTokens = usage.CacheReadInputTokens;
+            _cacheWriteTokens = usage.CacheWriteInputTokens;
         }
 
         _stopReason = stopReason ?? _stopReason;
@@ -101,6 +105,15 @@ internal sealed class BedrockCallScope : IDisposable
         {
             _activity.SetTag(GenAiAttributes.UsageInputTokens, _inputTokens);
             _activity.SetTag(GenAiAttributes.UsageOutputTokens, _outputTokens);
+            if (_cacheReadTokens is { } cacheRead)
+            {
+                _activity.SetTag(GenAiAttributes.UsageCacheReadInputTokens, cacheRead);
+            }
+
+            if (_cacheWriteTokens is { } cacheWrite)
+            {
+                _activity.SetTag(GenAiAttributes.UsageCacheCreationInputTokens, cacheWrite);
+            }
             if (_stopReason is not null)
             {
                 _activity.SetTag(GenAiAttributes.ResponseFinishReasons, new[] { _stopReason });

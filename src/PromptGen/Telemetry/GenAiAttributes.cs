@@ -15,6 +15,12 @@ internal static class GenAiAttributes
     public const string ResponseFinishReasons = "gen_ai.response.finish_reasons";
     public const string UsageInputTokens = "gen_ai.usage.input_tokens";
     public const string UsageOutputTokens = "gen_ai.usage.output_tokens";
+
+    /// <summary>Input tokens served from the prompt cache (experimental in the conventions).</summary>
+    public const string UsageCacheReadInputTokens = "gen_ai.usage.cache_read.input_tokens";
+
+    /// <summary>Input tokens written to the prompt cache (experimental in the conventions).</summary>
+    public const string UsageCacheCreationInputTokens = "gen_ai.usage.cache_creation.input_tokens";
     public const string TokenType = "gen_ai.token.type";
     public const string ErrorType = "error.type";
     public const string ServerAddress = "server.address";

@@ -51,6 +51,7 @@ public static class ToolLoop
             cancellationToken.ThrowIfCancellationRequested();
             ConverseResponse response = await bedrock.ConverseAsync(modelId, conversation, cancellationToken).ConfigureAwait(false);
             usage.Add(response.Usage);
+            GuardrailInterventionException.ThrowIfIntervened(modelId, response);
             List<ToolUseBlock> calls = ToolTurns.Calls(response);
             if (calls.Count == 0)
             {
@@ -132,6 +133,7 @@ public static class ToolLoop
             cancellationToken.ThrowIfCancellationRequested();
             ConverseResponse response = await bedrock.ConverseAsync(modelId, conversation, cancellationToken).ConfigureAwait(false);
             usage.Add(response.Usage);
+            GuardrailInterventionException.ThrowIfIntervened(modelId, response);
             List<ToolUseBlock> calls = ToolTurns.Calls(response);
             List<ToolUseBlock> userCalls = calls.Where(call => !resultIsTool || call.Name != spec.ResultName).ToList();
             bool answered = calls.Count != userCalls.Count || userCalls.Count == 0;

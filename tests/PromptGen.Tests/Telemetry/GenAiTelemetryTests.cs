@@ -98,6 +98,26 @@ public sealed class GenAiTelemetryTests
     }
 
     [Fact]
+    public async Task Prompt_cache_tokens_are_span_attributes_only_when_reported()
+    {
+        using var telemetry = new TelemetryCollector();
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptContains: "Summarize").Times(1).CacheUsage(read: 700, write: 12).ReplyText("Short.");
+        await using ServiceProvider provider = Services(emulator);
+        var prompts = provider.GetRequiredService<ITracedPrompts>();
+
+        await prompts.SummarizeAsync("a long text");
+        await prompts.SummarizeAsync("a long text");
+
+        Activity[] spans = telemetry.Activities(a => Equals(a.GetTagItem("server.port"), emulator.Endpoint.Port)).ToArray();
+        Assert.Equal(2, spans.Length);
+        Assert.Equal(700, spans[0].GetTagItem("gen_ai.usage.cache_read.input_tokens"));
+        Assert.Equal(12, spans[0].GetTagItem("gen_ai.usage.cache_creation.input_tokens"));
+        Assert.Null(spans[1].GetTagItem("gen_ai.usage.cache_read.input_tokens"));
+        Assert.Null(spans[1].GetTagItem("gen_ai.usage.cache_creation.input_tokens"));
+    }
+
+    [Fact]
     public async Task The_prompt_names_flow_into_the_call_and_not_back_to_the_caller()
     {
         var runtime = new NameCapturingRuntime();
