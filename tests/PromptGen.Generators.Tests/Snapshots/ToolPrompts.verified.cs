@@ -287,7 +287,7 @@ namespace Demo.Tools
             return global::PromptGen.Prompting.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Failure(errors.Items);
         }
 
-        private static bool TryReadItinerary(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Tools.Itinerary value)
+        private static bool TryReadItinerary(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Tools.Itinerary value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -296,6 +296,7 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -307,7 +308,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "summary"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -316,7 +317,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "stops"), errors, out member1))
+                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "stops"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -331,11 +332,11 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "summary"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "stops"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "stops"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -346,7 +347,7 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsGetForecastAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsGetForecastAsyncArguments value)
+        private static bool TryReadWeatherToolsGetForecastAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsGetForecastAsyncArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -355,6 +356,7 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -366,7 +368,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "city"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -374,7 +376,7 @@ namespace Demo.Tools
                 else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "days"))
                 {
                     reader.Read();
-                    valid1 = global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "days"), errors, out member1);
+                    valid1 = global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "days"), errors, out member1);
                     if (!valid1)
                     {
                         reader.Skip();
@@ -390,11 +392,11 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (valid1)
             {
-                global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPaths.Member(path, "days"), (double)member1, 1d, 7d);
+                global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "days"), (double)member1, 1d, 7d);
             }
             if (errors.Count != errorCount)
             {
@@ -405,7 +407,7 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsConvertArguments(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsConvertArguments value)
+        private static bool TryReadWeatherToolsConvertArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsConvertArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -414,6 +416,7 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             decimal member0 = default!;
             bool has0 = false;
@@ -427,7 +430,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "amount"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "amount"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -436,7 +439,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "from"), errors, out member1))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "from"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -445,7 +448,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has2 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "to"), errors, out member2))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "to"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -460,15 +463,15 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "amount"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "amount"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "from"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "from"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "to"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "to"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -479,7 +482,7 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsRememberArguments(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsRememberArguments value)
+        private static bool TryReadWeatherToolsRememberArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsRememberArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -488,6 +491,7 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -497,7 +501,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "note"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "note"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -512,7 +516,7 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "note"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "note"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -523,7 +527,7 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsLocalTimeAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsLocalTimeAsyncArguments value)
+        private static bool TryReadWeatherToolsLocalTimeAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsLocalTimeAsyncArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -532,6 +536,7 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -541,7 +546,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "city"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -556,7 +561,7 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -567,7 +572,7 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadIBookingToolsBookTableAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out IBookingToolsBookTableAsyncArguments value)
+        private static bool TryReadIBookingToolsBookTableAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out IBookingToolsBookTableAsyncArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -576,6 +581,7 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -587,7 +593,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "restaurant"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "restaurant"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -596,7 +602,7 @@ namespace Demo.Tools
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "people"), errors, out member1))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "people"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -611,11 +617,11 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "restaurant"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "restaurant"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "people"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "people"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -626,7 +632,7 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
@@ -636,10 +642,11 @@ namespace Demo.Tools
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out string item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
