@@ -30,6 +30,11 @@ try
     Check("TriageAsync.Priority", triage.Priority.ToString(), nameof(Priority.High));
     Check("TriageAsync.Steps", string.Join("|", triage.Steps), "Refund|Email the customer");
     Check("TriageAsync.Assignee", triage.Assignee ?? "<null>", "<null>");
+
+    // The second rule matches only if the tool's input was parsed and its record result written as scripted.
+    string price = await prompts.PriceAsync("MUG", new PriceTools());
+    Console.WriteLine($"PriceAsync: {price}");
+    Check("PriceAsync", price, "Two mugs cost 9.50 EUR.");
 }
 catch (Exception exception)
 {

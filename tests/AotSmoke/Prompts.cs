@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
@@ -34,4 +35,17 @@ public partial interface ISmokePrompts
     // A typed result: schema and parser generated at compile time.
     [Prompt("Triage: {{ ticket.title }}")]
     Task<Triage> TriageAsync(Ticket ticket, CancellationToken cancellationToken = default);
+
+    // Tools: the generated invoker reads the model's input and writes the record result as JSON, no reflection.
+    [Prompt("Price of {{ sku }}")]
+    Task<string> PriceAsync(string sku, PriceTools tools, CancellationToken cancellationToken = default);
+}
+
+public sealed record Quote(string Sku, int Quantity, decimal Total, Priority Priority);
+
+public sealed class PriceTools
+{
+    [Tool, Description("Quotes a price.")]
+    public Task<Quote> QuoteAsync(string sku, int quantity, CancellationToken cancellationToken) =>
+        Task.FromResult(new Quote(sku, quantity, 4.75m * quantity, Priority.Normal));
 }

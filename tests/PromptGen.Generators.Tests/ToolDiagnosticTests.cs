@@ -122,6 +122,22 @@ public sealed class ToolDiagnosticTests
     }
 
     [Fact]
+    public void A_nullable_tool_set_parameter_compiles_without_warnings()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Source(
+            """
+                [Tool, Description("Weather.")] public string GetWeather(string city) => "";
+            """,
+            """
+                [Prompt("Plan {{ city }}")]
+                Task<string> PlanAsync(string city, Tools? tools, CancellationToken cancellationToken = default);
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void Tools_on_a_streaming_method_are_PG0404_at_the_parameter()
     {
         (Diagnostic diagnostic, string text) = Single(Source(

@@ -85,6 +85,22 @@ public sealed class ParallelToolUseReplyTests
     }
 
     [Fact]
+    public async Task Script_files_can_play_a_tool_loop_with_toolResultContains()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.LoadJson("""
+            { "rules": [
+                { "promptContains": "weather?", "reply": { "toolUse": { "name": "get_weather", "input": { "city": "Paris" } } } },
+                { "toolResultContains": "\"c\":12", "reply": { "text": "12 degrees" } }
+            ] }
+            """);
+
+        Assert.Equal("tool_use", JsonDocument.Parse(await (await Converse.SendSignedAsync(emulator, FirstTurn, Converse.HaikuModel)).Content.ReadAsStringAsync()).RootElement.GetProperty("stopReason").GetString());
+        Assert.Equal("12 degrees", await TextAsync(emulator, SecondTurn("success")));
+        Assert.Equal("a tool result contains \"\"c\":12\" -> text", emulator.Script.Rules[1].ToString());
+    }
+
+    [Fact]
     public void Script_files_can_answer_with_several_tool_uses()
     {
         var script = new EmulatorScript();

@@ -144,7 +144,8 @@ internal static class ToolSetEmitter
             writer.WriteLine();
         }
 
-        writer.WriteLine($"public static {Tools}.ToolDefinition[] For({set.TypeName} tools)");
+        // A nullable tool-set parameter compiles without warnings; null is refused when the method is called.
+        writer.WriteLine($"public static {Tools}.ToolDefinition[] For({set.TypeName}? tools)");
         writer.OpenBlock();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(tools);");
         writer.WriteLine("return new[]");

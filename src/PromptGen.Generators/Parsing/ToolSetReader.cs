@@ -126,10 +126,12 @@ internal static class ToolSetReader
     public static bool IsValidName(string name) =>
         name.Length is >= 1 and <= 64 && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-');
 
-    /// <summary>The tool methods of a type: its own, its base classes' and (for interfaces) its base interfaces'.</summary>
+    /// <summary>
+    /// The tool methods of a class or interface: its own, its base classes' and (for interfaces) its base interfaces'.
+    /// </summary>
     public static IEnumerable<IMethodSymbol> ToolMethods(ITypeSymbol type)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface or TypeKind.Struct } named)
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } named)
         {
             yield break;
         }

@@ -35,12 +35,17 @@ public sealed class EmulatorScript
     /// <param name="promptMatches">A pattern found in the prompt.</param>
     /// <param name="systemContains">A substring of the system text.</param>
     /// <param name="systemMatches">A pattern found in the system text.</param>
+    /// <param name="toolResultContains">
+    /// A substring of one of the last user turn's <c>toolResult</c>s (text blocks, then json blocks as compact JSON):
+    /// the turn after a tool call. Such a turn has no prompt text, so do not combine it with the prompt criteria.
+    /// </param>
     public ScriptRuleBuilder When(
         string? model = null,
         string? promptContains = null,
         Regex? promptMatches = null,
         string? systemContains = null,
-        Regex? systemMatches = null) =>
+        Regex? systemMatches = null,
+        string? toolResultContains = null) =>
         new(this, new RuleCondition
         {
             Model = model,
@@ -48,6 +53,7 @@ public sealed class EmulatorScript
             PromptMatches = promptMatches,
             SystemContains = systemContains,
             SystemMatches = systemMatches,
+            ToolResultContains = toolResultContains,
         });
 
     /// <summary>Starts a rule that applies when <paramref name="predicate"/> returns true.</summary>
@@ -76,6 +82,7 @@ public sealed class EmulatorScript
     /// { "rules": [
     ///     { "model": "exact model id", "promptContains": "text", "promptMatches": "regex",
     ///       "systemContains": "text", "systemMatches": "regex",    // all optional; all given must hold
+    ///       "toolResultContains": "text",                          // a tool result of the last user turn holds it
     ///       "times": 1,                                            // optional, >= 1: answer at most this many calls
     ///       "delayMs": 100,                                        // optional, >= 0
     ///       "reply": { "text": "...", "stopReason": "end_turn", "inputTokens": 3, "outputTokens": 5 } },

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace PromptGen.Testing;
@@ -17,6 +18,9 @@ internal sealed record RuleCondition
 
     public Regex? SystemMatches { get; init; }
 
+    /// <summary>Text one of the last user turn's tool results holds (its text, or its JSON as sent).</summary>
+    public string? ToolResultContains { get; init; }
+
     public Func<ConverseCall, bool>? Predicate { get; init; }
 
     /// <summary>Rolled last, only for calls every other criterion matches.</summary>
@@ -26,6 +30,7 @@ internal sealed record RuleCondition
         (Model is null || string.Equals(Model, call.ModelId, StringComparison.Ordinal))
         && TextMatches(call.UserText, PromptContains, PromptMatches)
         && TextMatches(call.SystemText, SystemContains, SystemMatches)
+        && (ToolResultContains is null || call.ToolResults.Any(result => result.Text.Contains(ToolResultContains, StringComparison.Ordinal)))
         && (Predicate is null || Predicate(call))
         && (Share is null || Share.Roll());
 
@@ -37,6 +42,7 @@ internal sealed record RuleCondition
         if (PromptMatches is not null) parts.Add($"prompt matches /{PromptMatches}/");
         if (SystemContains is not null) parts.Add($"system contains \"{SystemContains}\"");
         if (SystemMatches is not null) parts.Add($"system matches /{SystemMatches}/");
+        if (ToolResultContains is not null) parts.Add($"a tool result contains \"{ToolResultContains}\"");
         if (Predicate is not null) parts.Add("custom predicate");
         if (Share is not null) parts.Add($"share {Share.Fraction:0.###}");
         return parts.Count == 0 ? "always" : string.Join(" and ", parts);

@@ -10,7 +10,7 @@ namespace PromptGen.Testing;
 internal static partial class ScriptJsonLoader
 {
     private static readonly string[] RuleMembers =
-        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "times", "delayMs", "reply", "error", "fault", "share", "seed", "stream" };
+        { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "toolResultContains", "times", "delayMs", "reply", "error", "fault", "share", "seed", "stream" };
 
     private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "toolUses", "stopReason", "inputTokens", "outputTokens" };
 
@@ -80,6 +80,7 @@ internal static partial class ScriptJsonLoader
             PromptMatches = OptionalRegex(rule, "promptMatches", path),
             SystemContains = OptionalString(rule, "systemContains", path),
             SystemMatches = OptionalRegex(rule, "systemMatches", path),
+            ToolResultContains = OptionalString(rule, "toolResultContains", path),
         }, path);
 
         int? times = OptionalInt(rule, "times", path, minimum: 1);

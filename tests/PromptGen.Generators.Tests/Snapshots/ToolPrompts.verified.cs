@@ -775,7 +775,7 @@ namespace Demo.Tools
             "Local time.",
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"],\"additionalProperties\":false}");
 
-        public static global::PromptGen.Tools.ToolDefinition[] For(global::Demo.Tools.WeatherTools tools)
+        public static global::PromptGen.Tools.ToolDefinition[] For(global::Demo.Tools.WeatherTools? tools)
         {
             global::System.ArgumentNullException.ThrowIfNull(tools);
             return new[]
@@ -844,7 +844,7 @@ namespace Demo.Tools
             "Books a table.",
             "{\"type\":\"object\",\"properties\":{\"restaurant\":{\"type\":\"string\"},\"people\":{\"type\":\"integer\"}},\"required\":[\"restaurant\",\"people\"],\"additionalProperties\":false}");
 
-        public static global::PromptGen.Tools.ToolDefinition[] For(global::Demo.Tools.IBookingTools tools)
+        public static global::PromptGen.Tools.ToolDefinition[] For(global::Demo.Tools.IBookingTools? tools)
         {
             global::System.ArgumentNullException.ThrowIfNull(tools);
             return new[]
