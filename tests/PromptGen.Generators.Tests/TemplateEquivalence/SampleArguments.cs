@@ -17,7 +17,11 @@ internal static class SampleArguments
     private static readonly DateTime When = new(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
 
     public static object?[] For(MethodInfo method, bool nulls) =>
-        method.GetParameters().Select(p => nulls && CanBeNull(p.ParameterType) ? null : ValueOf(p.ParameterType, p.Name ?? "value", depth: 0)).ToArray();
+        method.GetParameters().Select(p => nulls && CanBeNull(p.ParameterType) && !IsToolSet(p.ParameterType) ? null : ValueOf(p.ParameterType, p.Name ?? "value", depth: 0)).ToArray();
+
+    // A tool set is never null (the generated method refuses it before any call); its templates see the other values.
+    private static bool IsToolSet(Type type) =>
+        type.GetMethods().Any(m => m.GetCustomAttributes().Any(a => a.GetType().Name == "ToolAttribute"));
 
     private static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
