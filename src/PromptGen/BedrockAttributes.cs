@@ -80,6 +80,9 @@ public enum CacheAfter
 
     /// <summary>After the rendered user prompt (e.g. a long document in it): repeated and repaired calls share it.</summary>
     Prompt = 2,
+
+    /// <summary>After the tool definitions of a method with tools: every round of its tool loop shares them.</summary>
+    Tools = 4,
 }
 
 /// <summary>The time-to-live of a cache point.</summary>

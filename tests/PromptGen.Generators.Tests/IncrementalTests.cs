@@ -32,6 +32,7 @@ public sealed class IncrementalTests
     [Theory]
     [InlineData(Sources.SupportPrompts)]
     [InlineData(ClientWithTemplateError)]
+    [InlineData(InvocationOptionsGenerationTests.FeaturePrompts)]
     public void Every_step_is_cached_after_an_unrelated_edit(string promptSource)
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(promptSource, Sources.Unrelated);
@@ -110,9 +111,23 @@ public sealed class IncrementalTests
         Assert.NotEqual(first, ParsedOutput(GeneratorHarness.Run(Sources.SupportPrompts.Replace("0.2", "0.3", StringComparison.Ordinal))));
     }
 
+    [Fact]
+    public void Invocation_options_take_part_in_model_equality()
+    {
+        string source = InvocationOptionsGenerationTests.FeaturePrompts;
+        object first = ParsedOutput(GeneratorHarness.Run(source));
+
+        Assert.Equal(first, ParsedOutput(GeneratorHarness.Run(source)));
+        Assert.Equal(first.GetHashCode(), ParsedOutput(GeneratorHarness.Run(source)).GetHashCode());
+        Assert.NotEqual(first, ParsedOutput(GeneratorHarness.Run(source.Replace("\"feature\", \"answers\"", "\"feature\", \"faq\"", StringComparison.Ordinal))));
+        Assert.NotEqual(first, ParsedOutput(GeneratorHarness.Run(source.Replace("BudgetTokens = 2048", "BudgetTokens = 3000", StringComparison.Ordinal))));
+        Assert.NotEqual(first, ParsedOutput(GeneratorHarness.Run(source.Replace("CacheTtl.OneHour", "CacheTtl.FiveMinutes", StringComparison.Ordinal))));
+    }
+
     [Theory]
     [InlineData(Sources.SupportPrompts)]
     [InlineData(ClientWithTemplateError)]
+    [InlineData(InvocationOptionsGenerationTests.FeaturePrompts)]
     public void Pipeline_models_hold_no_symbols_syntax_or_compilations(string source)
     {
         GeneratorRun run = GeneratorHarness.Run(source);

@@ -225,4 +225,34 @@ public sealed class InvocationOptionsDiagnosticTests
                 Task<string> AnswerAsync(string question, [RequestMetadata] System.Collections.Generic.IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
             """)));
     }
+
+    [Fact]
+    public void A_cache_point_after_tools_on_a_method_without_tools_is_reported_at_the_argument()
+    {
+        Diagnostic diagnostic = Single(AnalyzerHarness.Run(Client("""
+                [CachePoint(CacheAfter.Tools | CacheAfter.System)]
+                [Prompt("Summarize {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """)), "PG0017");
+
+        Assert.Equal("CacheAfter.Tools | CacheAfter.System", AnalyzerHarness.TextAt(diagnostic));
+    }
+
+    [Fact]
+    public void A_cache_point_after_tools_on_a_method_with_a_tool_set_is_quiet()
+    {
+        AssertQuiet(AnalyzerHarness.Run(Client("""
+                [CachePoint(CacheAfter.Tools)]
+                [Prompt("Count {{ code }}")]
+                Task<string> CountAsync(string code, StockTools tools, CancellationToken cancellationToken);
+            """), """
+            namespace Demo;
+
+            public sealed class StockTools
+            {
+                [PromptGen.Tool, System.ComponentModel.Description("Units in stock.")]
+                public int CountStock([System.ComponentModel.Description("The code.")] string code) => 1;
+            }
+            """));
+    }
 }

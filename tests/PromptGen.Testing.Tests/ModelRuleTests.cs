@@ -32,6 +32,12 @@ public sealed class ModelRuleTests
             "This model doesn't support document content blocks." },
         { "anthropic.claude-3-opus-20240229-v1:0", WithHi(""","inferenceConfig":{"maxTokens":4097}"""),
             "The maximum tokens you requested exceeds the model limit of 4096. Try again with a maximum tokens value that is lower than 4096." },
+        { "us.amazon.nova-pro-v1:0", WithHi(""","additionalModelRequestFields":{"thinking":{"type":"enabled","budget_tokens":2048}}"""),
+            "This model doesn't support additionalModelRequestFields.thinking (extended thinking)." },
+        { "us.anthropic.claude-sonnet-4-5-20250929-v1:0", WithHi(""","additionalModelRequestFields":{"thinking":{"type":"enabled","budget_tokens":512}}"""),
+            "thinking.budget_tokens: Input should be greater than or equal to 1024" },
+        { "us.anthropic.claude-sonnet-4-5-20250929-v1:0", WithHi(""","inferenceConfig":{"maxTokens":2048},"additionalModelRequestFields":{"thinking":{"type":"enabled","budget_tokens":2048}}"""),
+            "`max_tokens` must be greater than `thinking.budget_tokens`" },
     };
 
     private static string WithHi(string members) => """{"messages":[""" + Hi + "]" + members + "}";
@@ -81,6 +87,21 @@ public sealed class ModelRuleTests
         using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body, modelId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Claude_thinking_within_its_rules_is_accepted_and_disabled_thinking_is_not_judged()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+
+        using HttpResponseMessage thinking = await Converse.SendSignedAsync(emulator,
+            WithHi(""","inferenceConfig":{"maxTokens":4096},"additionalModelRequestFields":{"thinking":{"type":"enabled","budget_tokens":2048}}"""),
+            "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+        using HttpResponseMessage disabled = await Converse.SendSignedAsync(emulator,
+            WithHi(""","additionalModelRequestFields":{"thinking":{"type":"disabled"}}"""), "us.amazon.nova-pro-v1:0");
+
+        Assert.Equal(HttpStatusCode.OK, thinking.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
     }
 
     [Fact]

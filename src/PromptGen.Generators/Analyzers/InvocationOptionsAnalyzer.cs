@@ -19,7 +19,8 @@ namespace PromptGen.Generators.Analyzers;
 /// PG0216 a thinking budget below 1024 or not below MaxTokens;
 /// PG0217 thinking with Temperature, a TopP below 0.95, or a result asked for through a forced tool;
 /// PG0218 a guardrail version that is not DRAFT or 1–8 digits, or an identifier that is not an id or guardrail ARN;
-/// PG0219 request metadata pairs outside Bedrock's limits.
+/// PG0219 request metadata pairs outside Bedrock's limits;
+/// PG0017 a cache point after the tools of a method that has none.
 /// The thinking rules are Anthropic's documented extended-thinking rules [D]; the guardrail version and metadata
 /// limits are the botocore model's (wire spec §3) [M]; the guardrail identifier pattern is from the model as
 /// remembered [U]. Latency-optimized inference, service tiers and cache points have no analyzer: which models
@@ -42,7 +43,8 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.ThinkingBudgetOutOfRange,
         DiagnosticDescriptors.ThinkingIncompatibleSetting,
         DiagnosticDescriptors.InvalidGuardrailReference,
-        DiagnosticDescriptors.InvalidRequestMetadata);
+        DiagnosticDescriptors.InvalidRequestMetadata,
+        DiagnosticDescriptors.CachePointAfterNoTools);
 
     protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
     {
@@ -54,6 +56,7 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
             CheckGuardrail(AttributeReader.Find(method.Symbol, KnownNames.GuardrailAttribute), sink, cancellationToken);
             CheckMetadataPairs(method.Symbol, sink, cancellationToken);
+            CheckToolsCachePoint(method, sink, cancellationToken);
             AttributeData? ownReasoning = Usable(AttributeReader.Find(method.Symbol, KnownNames.ReasoningAttribute));
             if ((ownReasoning ?? interfaceReasoning) is { } reasoning)
             {
@@ -146,6 +149,25 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
         }
 
         return fallback;
+    }
+
+    /// <summary>
+    /// CacheAfter.Tools on a method (not an interface, which may mix methods with and without tools) that has no
+    /// tool set: no cache point would be sent.
+    /// </summary>
+    private static void CheckToolsCachePoint(PromptMethod method, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        if (Usable(AttributeReader.Find(method.Symbol, KnownNames.CachePointAttribute)) is not { ConstructorArguments.Length: 1 } cachePoint
+            || cachePoint.ConstructorArguments[0].Value is not int after
+            || (after & 4) == 0
+            || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type)))
+        {
+            return;
+        }
+
+        Location location = AttributeReader.FirstArgumentSyntax(cachePoint, cancellationToken)?.GetLocation()
+            ?? AttributeArguments.Location(cachePoint, cancellationToken) ?? Location.None;
+        sink.Report(DiagnosticDescriptors.CachePointAfterNoTools, location, method.Symbol.Name);
     }
 
     private static void CheckGuardrail(AttributeData? guardrail, DiagnosticSink sink, CancellationToken cancellationToken)

@@ -62,6 +62,13 @@ internal static class DiagnosticDescriptors
         "[ModelRequestFields] must hold one JSON object: {0}",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor CachePointAfterNoTools = Create(
+        DiagnosticIds.CachePointAfterNoTools,
+        "Cache point after tools on a method without tools",
+        "Method '{0}' asks for a cache point after its tools (CacheAfter.Tools) but takes no tool set, so none is sent; give it a tool-set parameter or remove CacheAfter.Tools",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         DiagnosticIds.InternalError,
         "PromptGen failed on this interface",
@@ -266,6 +273,7 @@ internal static class DiagnosticDescriptors
         GeneratedNameCollision,
         InvalidRequestMetadataParameter,
         InvalidModelRequestFields,
+        CachePointAfterNoTools,
         InternalError,
         TemplateSyntaxError,
         NoModel,

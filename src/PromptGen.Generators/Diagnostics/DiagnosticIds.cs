@@ -16,6 +16,7 @@ internal static partial class DiagnosticIds
     public const string GeneratedNameCollision = "PG0009";
     public const string InvalidRequestMetadataParameter = "PG0015";
     public const string InvalidModelRequestFields = "PG0016";
+    public const string CachePointAfterNoTools = "PG0017";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";

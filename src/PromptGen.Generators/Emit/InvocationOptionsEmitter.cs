@@ -95,6 +95,10 @@ internal static class InvocationOptionsEmitter
         }
     }
 
+    /// <summary>A new <c>CachePointBlock</c> with the cache's time-to-live.</summary>
+    public static string CachePointExpression(CachePointModel cache) =>
+        cache.Ttl is null ? $"new {Bedrock}.CachePointBlock()" : $"new {Bedrock}.CachePointBlock {{ Ttl = {Constant("CacheTtls", cache.Ttl)} }}";
+
     private static string TtlArgument(CachePointModel cache) => cache.Ttl is null ? string.Empty : ", " + Constant("CacheTtls", cache.Ttl);
 
     /// <summary>The runtime constant that holds a wire value, e.g. <c>ServiceTierTypes.Flex</c> for <c>flex</c>.</summary>

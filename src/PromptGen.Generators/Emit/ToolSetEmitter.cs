@@ -49,7 +49,7 @@ internal static class ToolSetEmitter
     /// <summary>The loop options of a method with tools, unless they are the defaults.</summary>
     public static void WriteLoopOptionsField(CodeWriter writer, PromptMethodModel method, string memberName)
     {
-        if (method.Plan is null || method.Tools is not { } tools || tools.Loop.IsDefault)
+        if (method.Plan is null || method.Tools is not { } tools || (tools.Loop.IsDefault && !CachesTools(method)))
         {
             return;
         }
@@ -65,10 +65,17 @@ internal static class ToolSetEmitter
         }
 
         writer.WriteLine($"ParallelCalls = {(loop.ParallelCalls ? "true" : "false")},");
+        if (CachesTools(method))
+        {
+            writer.WriteLine($"ToolsCachePoint = {InvocationOptionsEmitter.CachePointExpression(method.Plan.Options!.CachePoint!)},");
+        }
         writer.Indent--;
         writer.WriteLine("};");
         writer.WriteLine();
     }
+
+    /// <summary>[CachePoint(CacheAfter.Tools)]: the loop options carry a cache point after the tool definitions.</summary>
+    private static bool CachesTools(PromptMethodModel method) => method.Plan?.Options?.CachePoint is { AfterTools: true };
 
     /// <summary>The method's last statements: its tools bound to the arguments, then the loop.</summary>
     public static void WriteRun(
@@ -91,7 +98,7 @@ internal static class ToolSetEmitter
             }
         }
 
-        string options = tooling.Loop.IsDefault ? $"{Tools}.ToolLoopOptions.Default" : memberName + "ToolLoop";
+        string options = tooling.Loop.IsDefault && !CachesTools(method) ? $"{Tools}.ToolLoopOptions.Default" : memberName + "ToolLoop";
         string spec = method.Plan!.Result is null ? string.Empty : $"{memberName}Result, ";
         string run = method.Plan.Result is { WithDetails: true } ? "RunWithDetailsAsync" : "RunAsync";
         writer.WriteLine($"return await {Tools}.ToolLoop.{run}({bedrock}, {modelId}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");

@@ -21,7 +21,11 @@ internal sealed record InvocationOptionsModel(
 internal sealed record GuardrailModel(string Identifier, string Version, string? Trace, string? StreamProcessingMode);
 
 /// <summary>Where cache points go, and their time-to-live (null: the model's default).</summary>
-internal sealed record CachePointModel(bool AfterSystem, bool AfterPrompt, string? Ttl);
+internal sealed record CachePointModel(bool AfterSystem, bool AfterPrompt, string? Ttl)
+{
+    /// <summary>After the tool definitions; only methods with tools have any.</summary>
+    public bool AfterTools { get; init; }
+}
 
 /// <summary>A constant request-metadata pair.</summary>
 internal sealed record MetadataPairModel(string Key, string Value);

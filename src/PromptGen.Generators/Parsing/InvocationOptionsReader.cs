@@ -79,7 +79,7 @@ internal sealed class InvocationOptionsReader
         }
 
         string? ttl = Named(attribute, "Ttl") is { } ttlValue ? WireName(ttlValue, "5m", "1h") : null;
-        return new CachePointModel(AfterSystem: (after & 1) != 0, AfterPrompt: (after & 2) != 0, ttl);
+        return new CachePointModel(AfterSystem: (after & 1) != 0, AfterPrompt: (after & 2) != 0, ttl) { AfterTools = (after & 4) != 0 };
     }
 
     /// <summary>The interface's fields, overridden member by member by the method's, then [Reasoning]'s thinking member.</summary>

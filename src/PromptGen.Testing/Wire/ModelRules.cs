@@ -32,7 +32,12 @@ internal static class ModelRules
             return EmulatorErrors.MaxTokensExceeded(model.MaxOutputTokens);
         }
 
-        return UnsupportedMember(model, request) is { } member ? EmulatorErrors.UnsupportedByModel(member) : null;
+        if (UnsupportedMember(model, request) is { } member)
+        {
+            return EmulatorErrors.UnsupportedByModel(member);
+        }
+
+        return ThinkingRules.Check(model, request);
     }
 
     /// <summary>The first request feature the model lacks, named the way the error message names it.</summary>

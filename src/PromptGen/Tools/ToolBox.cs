@@ -42,10 +42,13 @@ internal sealed class ToolBox
 
     public string Names => string.Join(", ", _byName.Keys);
 
-    /// <summary>The wire tools, in declaration order, followed by <paramref name="extra"/> when given.</summary>
-    public List<Tool> WireTools(Tool? extra = null)
+    /// <summary>
+    /// The wire tools, in declaration order, followed by <paramref name="extra"/> when given, then by
+    /// <paramref name="cachePoint"/> (which must come last: it closes the cacheable prefix).
+    /// </summary>
+    public List<Tool> WireTools(Tool? extra = null, CachePointBlock? cachePoint = null)
     {
-        var tools = new List<Tool>(_ordered.Count + 1);
+        var tools = new List<Tool>(_ordered.Count + 2);
         foreach (ToolDefinition tool in _ordered)
         {
             tools.Add(tool.Schema.ToWireTool());
@@ -54,6 +57,11 @@ internal sealed class ToolBox
         if (extra is not null)
         {
             tools.Add(extra);
+        }
+
+        if (cachePoint is not null)
+        {
+            tools.Add(new Tool { CachePoint = cachePoint });
         }
 
         return tools;

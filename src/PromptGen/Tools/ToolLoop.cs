@@ -44,7 +44,7 @@ public static class ToolLoop
         CheckForcedTool(options, box, resultName: null);
 
         ConverseRequest conversation = request.CopyWithOwnMessages();
-        conversation.ToolConfig = new ToolConfiguration { Tools = box.WireTools(), ToolChoice = ToolBox.Choice(options.Choice, options.Tool) };
+        conversation.ToolConfig = new ToolConfiguration { Tools = box.WireTools(cachePoint: options.ToolsCachePoint), ToolChoice = ToolBox.Choice(options.Choice, options.Tool) };
         var usage = new TokenUsageTotal();
         for (int round = 0; ; round++)
         {
@@ -115,14 +115,14 @@ public static class ToolLoop
             laterChoice = ToolBox.Choice(ToolChoiceMode.Any, null);
             conversation.ToolConfig = new ToolConfiguration
             {
-                Tools = box.WireTools(resultTool),
+                Tools = box.WireTools(resultTool, options.ToolsCachePoint),
                 ToolChoice = options.Choice == ToolChoiceMode.Tool ? ToolBox.Choice(ToolChoiceMode.Tool, options.Tool) : laterChoice,
             };
         }
         else
         {
             laterChoice = ToolBox.Choice(ToolChoiceMode.Auto, null);
-            conversation.ToolConfig = new ToolConfiguration { Tools = box.WireTools(), ToolChoice = ToolBox.Choice(options.Choice, options.Tool) };
+            conversation.ToolConfig = new ToolConfiguration { Tools = box.WireTools(cachePoint: options.ToolsCachePoint), ToolChoice = ToolBox.Choice(options.Choice, options.Tool) };
         }
 
         var attempts = new List<PromptAttempt>();

@@ -33,4 +33,10 @@ public sealed class ToolLoopOptions
 
     /// <summary>Whether the calls of one turn run concurrently.</summary>
     public bool ParallelCalls { get; init; } = true;
+
+    /// <summary>
+    /// A cache point after the tool definitions (prompt caching, <c>[CachePoint(CacheAfter.Tools)]</c>), so each round
+    /// reads them from the cache; null for none.
+    /// </summary>
+    public Bedrock.CachePointBlock? ToolsCachePoint { get; init; }
 }

@@ -136,3 +136,32 @@ public sealed class BedrockFeaturePromptTests : IAsyncLifetime
         Assert.Equal(0, result.Usage.CacheWriteInputTokens);
     }
 }
+
+/// <summary>[CachePoint(CacheAfter.Tools)]: every round of the tool loop ends its tool definitions with a cache point.</summary>
+public sealed class CachedToolPromptTests : IAsyncLifetime
+{
+    private readonly EmulatorFixture _fixture = new();
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Each_round_sends_the_tools_then_a_cache_point()
+    {
+        _fixture.Emulator.Script.When().Times(1).ReplyToolUse("count_stock", """{"code":"LAMP-3000"}""");
+        _fixture.Emulator.Script.When().ReplyText("12 in stock.");
+
+        string answer = await ICachedToolPrompts.Create(_fixture.Client).StockAsync("LAMP-3000", new StockTools());
+
+        Assert.Equal("12 in stock.", answer);
+        Assert.Equal(2, _fixture.Emulator.Requests.Count);
+        foreach (RecordedRequest request in _fixture.Emulator.Requests)
+        {
+            JsonElement tools = JsonDocument.Parse(request.Body).RootElement.GetProperty("toolConfig").GetProperty("tools");
+            Assert.Equal("count_stock", tools[0].GetProperty("toolSpec").GetProperty("name").GetString());
+            Assert.Equal("""{"cachePoint":{"type":"default","ttl":"1h"}}""", tools[tools.GetArrayLength() - 1].GetRawText());
+            Assert.Equal("""{"cachePoint":{"type":"default","ttl":"1h"}}""", JsonDocument.Parse(request.Body).RootElement.GetProperty("system")[1].GetRawText());
+        }
+    }
+}
