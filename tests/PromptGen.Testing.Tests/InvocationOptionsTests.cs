@@ -166,3 +166,33 @@ public sealed class InvocationOptionsTests
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("usage").Clone();
     }
 }
+
+/// <summary>Guardrail interventions, reasoning and cache usage from JSON script files (the emulator executable's format).</summary>
+public sealed class InvocationOptionsScriptJsonTests
+{
+    [Fact]
+    public async Task Script_files_answer_with_guardrail_interventions_reasoning_and_cache_usage()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.LoadJson("""
+            { "rules": [
+                { "promptContains": "stocks", "reply": { "guardrailIntervention": { "message": "No advice.", "topic": "Investment advice" } } },
+                { "promptContains": "why", "reply": { "text": "Because.", "reasoning": { "text": "Think.", "signature": "s1" }, "cacheUsage": { "read": 900 } } }
+            ] }
+            """);
+
+        using HttpResponseMessage blocked = await Converse.SendSignedAsync(emulator, """
+            {"messages":[{"role":"user","content":[{"text":"Which stocks?"}]}],
+             "guardrailConfig":{"guardrailIdentifier":"gr1abc","guardrailVersion":"1","trace":"enabled"}}
+            """);
+        using HttpResponseMessage reasoned = await Converse.SendSignedAsync(emulator, Converse.Body("why?"));
+
+        JsonElement block = JsonDocument.Parse(await blocked.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("guardrail_intervened", block.GetProperty("stopReason").GetString());
+        Assert.Equal("Investment advice", block.GetProperty("trace").GetProperty("guardrail").GetProperty("inputAssessment").GetProperty("gr1abc")
+            .GetProperty("topicPolicy").GetProperty("topics")[0].GetProperty("name").GetString());
+        JsonElement answer = JsonDocument.Parse(await reasoned.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("s1", answer.GetProperty("output").GetProperty("message").GetProperty("content")[0].GetProperty("reasoningContent").GetProperty("reasoningText").GetProperty("signature").GetString());
+        Assert.Equal((900, 0), (answer.GetProperty("usage").GetProperty("cacheReadInputTokens").GetInt32(), answer.GetProperty("usage").GetProperty("cacheWriteInputTokens").GetInt32()));
+    }
+}

@@ -77,7 +77,11 @@ public sealed class ScriptJsonTests
     [InlineData("""{"rules":[{"promtContains":"x","reply":{"text":"y"}}]}""", "rules[0] has unknown member 'promtContains'")]
     [InlineData("""{"rules":[{"promptContains":"x"}]}""", "rules[0] must have exactly one of 'reply', 'error' or 'fault'.")]
     [InlineData("""{"rules":[{"reply":{"text":"y"},"error":{"code":"E","status":400,"message":"m"}}]}""", "rules[0] must have exactly one of 'reply', 'error' or 'fault'.")]
-    [InlineData("""{"rules":[{"reply":{"text":"y"}},{"reply":{}}]}""", "rules[1].reply must have exactly one of 'text', 'json', 'toolUse' or 'toolUses'.")]
+    [InlineData("""{"rules":[{"reply":{"text":"y"}},{"reply":{}}]}""", "rules[1].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.")]
+    [InlineData("""{"rules":[{"reply":{"guardrailIntervention":{"mesage":"x"}}}]}""", "rules[0].reply.guardrailIntervention has unknown member 'mesage'")]
+    [InlineData("""{"rules":[{"reply":{"guardrailIntervention":{},"stopReason":"end_turn"}}]}""", "a guardrail intervention stops with 'guardrail_intervened'")]
+    [InlineData("""{"rules":[{"reply":{"text":"y","reasoning":{"signature":"s"}}}]}""", "rules[0].reply.reasoning.text is required.")]
+    [InlineData("""{"rules":[{"reply":{"text":"y","cacheUsage":{"read":-1}}}]}""", "rules[0].reply.cacheUsage.read must be at least 0; got -1.")]
     [InlineData("""{"rules":[{"reply":{"text":3}}]}""", "rules[0].reply.text must be a string.")]
     [InlineData("""{"rules":[{"times":0,"reply":{"text":"y"}}]}""", "rules[0].times must be at least 1; got 0.")]
     [InlineData("""{"rules":[{"delayMs":"100","reply":{"text":"y"}}]}""", "rules[0].delayMs must be an integer.")]
@@ -105,7 +109,7 @@ public sealed class ScriptJsonTests
         try
         {
             EmulatorScriptException error = Assert.Throws<EmulatorScriptException>(() => new EmulatorScript().LoadFile(path));
-            Assert.Equal($"Invalid emulator script '{path}': rules[0].reply must have exactly one of 'text', 'json', 'toolUse' or 'toolUses'.", error.Message);
+            Assert.Equal($"Invalid emulator script '{path}': rules[0].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.", error.Message);
         }
         finally
         {

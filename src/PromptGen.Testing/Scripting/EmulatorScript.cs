@@ -88,6 +88,10 @@ public sealed class EmulatorScript
     ///       "reply": { "text": "...", "stopReason": "end_turn", "inputTokens": 3, "outputTokens": 5 } },
     ///     { "promptContains": "order", "reply": { "json": { "status": "shipped" } } },           // JSON text
     ///     { "promptContains": "weather", "reply": { "toolUse": { "name": "get_weather", "input": { "city": "Paris" } } } },
+    ///     { "promptContains": "stocks", "reply": { "guardrailIntervention": { "message": "Sorry.", "topic": "Investment advice" } } },
+    ///     { "promptContains": "why", "reply": { "text": "...",                                    // any reply kind may add:
+    ///       "reasoning": { "text": "...", "signature": "..." },                                  // a reasoningContent block first
+    ///       "cacheUsage": { "read": 900, "write": 0 } } },                                        // scripted cache tokens
     ///     { "promptContains": "fail", "error": { "code": "ThrottlingException", "status": 429, "message": "Rate exceeded",
     ///                                            "retryAfterSeconds": 2 } },                 // optional Retry-After
     ///     { "times": 1, "fault": "dropConnection" },                                       // close without answering

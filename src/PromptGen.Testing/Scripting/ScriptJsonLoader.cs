@@ -12,9 +12,10 @@ internal static partial class ScriptJsonLoader
     private static readonly string[] RuleMembers =
         { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "toolResultContains", "times", "delayMs", "reply", "error", "fault", "share", "seed", "stream" };
 
-    private static readonly string[] ReplyMembers = { "text", "json", "toolUse", "toolUses", "stopReason", "inputTokens", "outputTokens" };
+    private static readonly string[] ReplyMembers =
+        { "text", "json", "toolUse", "toolUses", "guardrailIntervention", "stopReason", "inputTokens", "outputTokens", "reasoning", "cacheUsage" };
 
-    private static readonly string[] ReplyKinds = { "text", "json", "toolUse", "toolUses" };
+    private static readonly string[] ReplyKinds = { "text", "json", "toolUse", "toolUses", "guardrailIntervention" };
 
     private static readonly string[] ToolUseMembers = { "name", "input" };
 
@@ -94,7 +95,7 @@ internal static partial class ScriptJsonLoader
             throw new ScriptFormatError($"{path} must have exactly one of 'reply', 'error' or 'fault'.");
         }
 
-        EmulatorReply answer = hasReply ? ReadReply(reply, $"{path}.reply")
+        EmulatorReply answer = hasReply ? WithFeatures(ReadReply(reply, $"{path}.reply"), reply, $"{path}.reply")
             : hasError ? ReadError(error, $"{path}.error")
             : ReadFault(fault, $"{path}.fault");
         return new ScriptRule(condition, answer, TimeSpan.FromMilliseconds(delayMs), times, ReadStream(rule, path));
@@ -111,7 +112,7 @@ internal static partial class ScriptJsonLoader
         string[] kinds = ReplyKinds.Where(kind => reply.TryGetProperty(kind, out _)).ToArray();
         if (kinds.Length != 1)
         {
-            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json', 'toolUse' or 'toolUses'.");
+            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.");
         }
 
         int? inputTokens = OptionalInt(reply, "inputTokens", path, minimum: 0);
@@ -132,6 +133,10 @@ internal static partial class ScriptJsonLoader
                 return EmulatorReply.FromToolUse(name, input, stopReason ?? StopReasons.ToolUse, inputTokens, outputTokens);
             case "toolUses":
                 return ReadToolUses(reply.GetProperty("toolUses"), $"{path}.toolUses", stopReason, inputTokens, outputTokens);
+            case "guardrailIntervention":
+                return stopReason is null
+                    ? ReadGuardrailIntervention(reply.GetProperty("guardrailIntervention"), $"{path}.guardrailIntervention", inputTokens, outputTokens)
+                    : throw new ScriptFormatError($"{path}: a guardrail intervention stops with 'guardrail_intervened'; leave out stopReason.");
             default:
                 string text = OptionalString(reply, "text", path)!;
                 return EmulatorReply.FromText(text, stopReason ?? StopReasons.EndTurn, inputTokens, outputTokens);
