@@ -77,6 +77,9 @@ public sealed class BedrockChatClient : IChatClient
                 case ContentBlockDeltaEvent { Delta.Text: { } text }:
                     update = new ChatResponseUpdate(ChatRole.Assistant, text);
                     break;
+                case ContentBlockDeltaEvent { Delta.ReasoningContent: { } reasoning }:
+                    update = new ChatResponseUpdate(ChatRole.Assistant, new List<AIContent> { ReasoningContents.FromDelta(reasoning) });
+                    break;
                 case ContentBlockStopEvent stop when toolCalls.Remove(stop.ContentBlockIndex, out var finished):
                     update = new ChatResponseUpdate(ChatRole.Assistant, new List<AIContent> { FunctionCall(finished.Id, finished.Name, finished.Input.ToString()) });
                     break;
@@ -134,6 +137,10 @@ public sealed class BedrockChatClient : IChatClient
             else if (block.ToolUse is { } toolUse)
             {
                 contents.Add(new FunctionCallContent(toolUse.ToolUseId, toolUse.Name, JsonValues.ToArguments(toolUse.Input)) { RawRepresentation = block });
+            }
+            else if (block.ReasoningContent is { } reasoning)
+            {
+                contents.Add(ReasoningContents.FromBlock(reasoning, block));
             }
         }
 

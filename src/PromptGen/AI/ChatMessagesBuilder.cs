@@ -40,6 +40,10 @@ internal static class ChatMessagesBuilder
                 {
                     toolResults.Add(new FunctionResultContent(result.ToolUseId, ToolResultValue(result)));
                 }
+                else if (block.ReasoningContent is { } reasoning)
+                {
+                    contents.Add(ReasoningContents.FromBlock(reasoning, block));
+                }
                 else if (block.UnknownMembers?.TryGetValue("image", out JsonElement image) == true && Image(image) is { } data)
                 {
                     contents.Add(data);

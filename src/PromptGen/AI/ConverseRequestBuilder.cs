@@ -126,6 +126,7 @@ internal static class ConverseRequestBuilder
             ToolUse = new ToolUseBlock { ToolUseId = call.CallId, Name = call.Name, Input = JsonValues.FromArguments(call.Arguments) },
         },
         FunctionResultContent result => new ContentBlock { ToolResult = ToolResult(result) },
+        TextReasoningContent reasoning => ReasoningContents.ToBlock(reasoning),
         _ => null,
     };
 

@@ -21,6 +21,49 @@ public sealed class BedrockChatClientTests
     private const string Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
 
     [Fact]
+    public async Task Reasoning_comes_back_as_reasoning_content_and_goes_back_with_its_signature()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptContains: "2+2").Times(1).Reasoning("Add them.", "sig-r").ReplyText("4");
+        using BedrockRuntimeClient bedrock = Client(emulator);
+        IChatClient chat = new BedrockChatClient(bedrock, Model);
+        var messages = new List<ChatMessage> { new(ChatRole.User, "What is 2+2?") };
+
+        ChatResponse response = await chat.GetResponseAsync(messages);
+        messages.AddRange(response.Messages);
+        messages.Add(new ChatMessage(ChatRole.User, "And twice that?"));
+        await chat.GetResponseAsync(messages);
+
+        TextReasoningContent reasoning = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>());
+        Assert.Equal(("Add them.", "sig-r"), (reasoning.Text, reasoning.ProtectedData));
+        Assert.Equal("4", response.Text);
+        using JsonDocument second = JsonDocument.Parse(emulator.Requests[1].Body);
+        Assert.Equal("""{"reasoningText":{"text":"Add them.","signature":"sig-r"}}""",
+            second.RootElement.GetProperty("messages")[1].GetProperty("content")[0].GetProperty("reasoningContent").GetRawText());
+    }
+
+    [Fact]
+    public async Task Streamed_reasoning_arrives_as_reasoning_updates_with_the_signature_last()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When().Stream(chunkSize: 3).Reasoning("Think hard.", "sig-s").ReplyText("Done.");
+        using BedrockRuntimeClient bedrock = Client(emulator);
+        IChatClient chat = new BedrockChatClient(bedrock, Model);
+
+        var reasoning = new List<TextReasoningContent>();
+        var text = new System.Text.StringBuilder();
+        await foreach (ChatResponseUpdate update in chat.GetStreamingResponseAsync(new[] { new ChatMessage(ChatRole.User, "Go") }))
+        {
+            reasoning.AddRange(update.Contents.OfType<TextReasoningContent>());
+            text.Append(update.Text);
+        }
+
+        Assert.Equal("Think hard.", string.Concat(reasoning.Select(r => r.Text)));
+        Assert.Equal("sig-s", reasoning[^1].ProtectedData);
+        Assert.Equal("Done.", text.ToString());
+    }
+
+    [Fact]
     public async Task Text_chat_goes_to_Bedrock_with_system_prompt_settings_and_returns_usage()
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
