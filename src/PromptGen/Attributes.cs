@@ -54,6 +54,26 @@ public sealed class SystemPromptAttribute : Attribute
     public string Template { get; }
 }
 
+/// <summary>
+/// Models to try, in order, when the method's model fails: throttled, unavailable, timed out, erroring, or (for a
+/// typed result) still invalid after its repair attempts. The client's own retries run first, on each model; see
+/// <c>PromptGen.Prompting.ModelFallbackPolicy</c> for which failures fall back. Each id is checked at build time like
+/// <see cref="ModelAttribute"/>'s, and a typed result is asked of each model in the way that model supports.
+/// On an interface it applies to every method that declares none itself; <c>[FallbackModels]</c> with no ids on a
+/// method turns it off there. Streaming methods call only their first model.
+/// </summary>
+/// <example><code>
+/// [Model("us.amazon.nova-micro-v1:0")]
+/// [FallbackModels("us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+/// </code></example>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class FallbackModelsAttribute : Attribute
+{
+    public FallbackModelsAttribute(params string[] ids) => Ids = ids ?? Array.Empty<string>();
+
+    public string[] Ids { get; }
+}
+
 /// <summary>The Bedrock model id or inference profile for one method; overrides the interface default.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class ModelAttribute : Attribute

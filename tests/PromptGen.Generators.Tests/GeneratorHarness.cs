@@ -16,6 +16,7 @@ internal static class GeneratorHarness
     private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
         .Cast<MetadataReference>()
         .Append(MetadataReference.CreateFromFile(typeof(PromptClientAttribute).Assembly.Location))
+        .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.ChatMessage).Assembly.Location))
         .ToImmutableArray();
 
     public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(

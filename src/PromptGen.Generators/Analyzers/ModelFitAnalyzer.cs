@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
@@ -11,7 +12,8 @@ namespace PromptGen.Generators.Analyzers;
 
 /// <summary>
 /// Whether each method's request fits the model it calls: <c>MaxTokens</c> within the model's output limit (PG0206)
-/// and a system prompt only for models that accept one (PG0208). Only facts the catalog has are used: an unknown
+/// and a system prompt only for models that accept one (PG0208), for the method's model and each of its fallback
+/// models. Only facts the catalog has are used: an unknown
 /// limit (0) or an unconfirmed capability says nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -28,18 +30,38 @@ internal sealed class ModelFitAnalyzer : PromptClientAnalyzer
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference)
+            var models = new List<ModelReference>();
+            if (ModelReference.Effective(declaration, method, cancellationToken) is { } primary)
             {
-                continue;
+                models.Add(primary);
             }
 
-            CheckMaxTokens(declaration, method, reference, model, sink, cancellationToken);
-
-            bool confirmedWithoutSystemPrompt = model.IsConfirmed(ModelCapabilities.SystemPrompt) && !model.Supports(ModelCapabilities.SystemPrompt);
-            if (confirmedWithoutSystemPrompt && method.SystemPrompt is not null)
+            // A fallback model gets the same request, so it must fit it too.
+            models.AddRange(ModelReference.EffectiveFallbacks(declaration, method, cancellationToken));
+            foreach (ModelReference reference in models)
             {
-                sink.Report(DiagnosticDescriptors.SystemPromptNotSupported, reference.Location, reference.Id, method.Symbol.Name);
+                if (reference.Lookup.Model is { } model)
+                {
+                    CheckModel(declaration, method, reference, model, sink, cancellationToken);
+                }
             }
+        }
+    }
+
+    private static void CheckModel(
+        PromptDeclaration declaration,
+        PromptMethod method,
+        ModelReference reference,
+        ModelInfo model,
+        DiagnosticSink sink,
+        CancellationToken cancellationToken)
+    {
+        CheckMaxTokens(declaration, method, reference, model, sink, cancellationToken);
+
+        bool confirmedWithoutSystemPrompt = model.IsConfirmed(ModelCapabilities.SystemPrompt) && !model.Supports(ModelCapabilities.SystemPrompt);
+        if (confirmedWithoutSystemPrompt && method.SystemPrompt is not null)
+        {
+            sink.Report(DiagnosticDescriptors.SystemPromptNotSupported, reference.Location, reference.Id, method.Symbol.Name);
         }
     }
 

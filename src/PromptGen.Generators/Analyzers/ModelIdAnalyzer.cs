@@ -12,7 +12,7 @@ namespace PromptGen.Generators.Analyzers;
 /// Judges every model id written on a prompt client against the model catalog: unknown (PG0201), malformed
 /// (PG0202), legacy (PG0203), end of life (PG0204), or a base id that needs an inference profile (PG0205). Each
 /// literal is judged once, where it is written, whether one method uses it or all of them; that includes
-/// <c>[assembly: PromptDefaults(Model = "…")]</c>.
+/// <c>[assembly: PromptDefaults(Model = "…")]</c> and each id of <c>[FallbackModels]</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
@@ -27,9 +27,11 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         var references = new List<ModelReference?> { ModelReference.OfInterface(declaration, cancellationToken) };
+        references.AddRange(ModelReference.OfFallbacks(declaration.FallbackModels, cancellationToken));
         foreach (PromptMethod method in declaration.Methods)
         {
             references.Add(ModelReference.OfMethod(method, cancellationToken));
+            references.AddRange(ModelReference.OfFallbacks(method.FallbackModels, cancellationToken));
         }
 
         foreach (ModelReference? reference in references)

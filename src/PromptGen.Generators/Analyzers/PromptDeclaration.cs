@@ -15,8 +15,10 @@ internal sealed class PromptDeclaration
         AttributeData? systemPrompt,
         AttributeData? inference,
         AttributeData? assemblyDefaults,
+        AttributeData? fallbackModels,
         IReadOnlyList<PromptMethod> methods)
     {
+        FallbackModels = fallbackModels;
         AssemblyDefaults = assemblyDefaults;
         Symbol = symbol;
         Client = client;
@@ -36,6 +38,9 @@ internal sealed class PromptDeclaration
 
     /// <summary><c>[assembly: PromptDefaults]</c> of the interface's assembly, whose model applies when neither the method nor the interface names one.</summary>
     public AttributeData? AssemblyDefaults { get; }
+
+    /// <summary>The interface's <c>[FallbackModels]</c>, which every method without its own inherits.</summary>
+    public AttributeData? FallbackModels { get; }
 
     public IReadOnlyList<PromptMethod> Methods { get; }
 
@@ -60,12 +65,16 @@ internal sealed class PromptDeclaration
                     PromptSymbols.Find(method, symbols.Prompt),
                     PromptSymbols.Find(method, symbols.SystemPrompt) ?? interfaceSystemPrompt,
                     PromptSymbols.Find(method, symbols.Model),
-                    PromptSymbols.Find(method, symbols.Inference)));
+                    PromptSymbols.Find(method, symbols.Inference))
+                {
+                    FallbackModels = symbols.FallbackModels is null ? null : PromptSymbols.Find(method, symbols.FallbackModels),
+                });
             }
         }
 
         AttributeData? assemblyDefaults = symbols.PromptDefaults is null ? null : PromptSymbols.Find(type.ContainingAssembly, symbols.PromptDefaults);
-        return new PromptDeclaration(type, client, interfaceSystemPrompt, PromptSymbols.Find(type, symbols.Inference), assemblyDefaults, methods);
+        AttributeData? fallbackModels = symbols.FallbackModels is null ? null : PromptSymbols.Find(type, symbols.FallbackModels);
+        return new PromptDeclaration(type, client, interfaceSystemPrompt, PromptSymbols.Find(type, symbols.Inference), assemblyDefaults, fallbackModels, methods);
     }
 }
 
@@ -76,4 +85,8 @@ internal sealed record PromptMethod(
     AttributeData? Prompt,
     AttributeData? SystemPrompt,
     AttributeData? Model,
-    AttributeData? Inference);
+    AttributeData? Inference)
+{
+    /// <summary>The method's own <c>[FallbackModels]</c>; the interface's applies when this is null.</summary>
+    public AttributeData? FallbackModels { get; init; }
+}

@@ -18,8 +18,10 @@ internal sealed class PromptSymbols
         INamedTypeSymbol inference,
         INamedTypeSymbol? cancellationToken,
         INamedTypeSymbol? promptDefaults,
-        INamedTypeSymbol? notInTemplate)
+        INamedTypeSymbol? notInTemplate,
+        INamedTypeSymbol? fallbackModels)
     {
+        FallbackModels = fallbackModels;
         Compilation = compilation;
         PromptDefaults = promptDefaults;
         NotInTemplate = notInTemplate;
@@ -52,6 +54,9 @@ internal sealed class PromptSymbols
     /// <summary><c>[NotInTemplate]</c> on a parameter; null when referencing a PromptGen that predates it.</summary>
     public INamedTypeSymbol? NotInTemplate { get; }
 
+    /// <summary><c>[FallbackModels]</c>; null when referencing a PromptGen that predates it.</summary>
+    public INamedTypeSymbol? FallbackModels { get; }
+
     /// <summary>Null when the compilation does not reference PromptGen: then there is nothing to analyze.</summary>
     public static PromptSymbols? From(Compilation compilation)
     {
@@ -74,7 +79,8 @@ internal sealed class PromptSymbols
             inference,
             compilation.GetTypeByMetadataName(KnownNames.CancellationToken),
             compilation.GetTypeByMetadataName(KnownNames.PromptDefaultsAttribute),
-            compilation.GetTypeByMetadataName(KnownNames.NotInTemplateAttribute));
+            compilation.GetTypeByMetadataName(KnownNames.NotInTemplateAttribute),
+            compilation.GetTypeByMetadataName(KnownNames.FallbackModelsAttribute));
     }
 
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType)

@@ -12,7 +12,8 @@ namespace PromptGen.Generators.Analyzers;
 /// <summary>
 /// How a typed result will be asked of the model. PG0301 (info): the catalog confirms the model has neither native
 /// structured output nor forced tool choice, so the schema goes in the prompt. PG0302 (error): a
-/// <c>[StructuredOutput(Strategy = …)]</c> the catalog confirms the model cannot do. Unconfirmed facts say nothing.
+/// <c>[StructuredOutput(Strategy = …)]</c> the catalog confirms the model (or one of its fallback models) cannot do.
+/// Unconfirmed facts say nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
@@ -38,18 +39,19 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
             AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
             if (choice is not null && !AttributeReader.HasErrors(choice) && StrategyOf(choice) is { } strategy)
             {
-                bool cannot = strategy == 2 ? ConfirmedWithout(model, ModelCapabilities.NativeStructuredOutput)
-                    : strategy == 1 && (ConfirmedWithout(model, ModelCapabilities.ToolUse) || ConfirmedWithout(model, ModelCapabilities.ForcedToolChoice));
-                if (cannot
+                if (Cannot(model, strategy)
                     && AttributeArguments.Named(choice, "Strategy", cancellationToken)?.GetLocation() is { } location)
                 {
-                    sink.Report(
-                        DiagnosticDescriptors.StructuredOutputStrategyNotSupported,
-                        location,
-                        strategy == 2 ? ResultStrategySelector.NativeSchema : ResultStrategySelector.ForcedTool,
-                        reference.Id,
-                        method.Symbol.Name,
-                        Working(model));
+                    ReportStrategy(sink, location, strategy, reference.Id, method, model);
+                }
+
+                // The chosen strategy is used with every fallback model too: each is judged at its own id.
+                foreach (ModelReference fallback in ModelReference.EffectiveFallbacks(declaration, method, cancellationToken))
+                {
+                    if (fallback.Lookup is { Kind: ModelLookupKind.Known, Model: { } fallbackModel } && Cannot(fallbackModel, strategy))
+                    {
+                        ReportStrategy(sink, fallback.Location, strategy, fallback.Id, method, fallbackModel);
+                    }
                 }
 
                 continue;
@@ -63,6 +65,19 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
             }
         }
     }
+
+    private static bool Cannot(ModelInfo model, int strategy) =>
+        strategy == 2 ? ConfirmedWithout(model, ModelCapabilities.NativeStructuredOutput)
+            : strategy == 1 && (ConfirmedWithout(model, ModelCapabilities.ToolUse) || ConfirmedWithout(model, ModelCapabilities.ForcedToolChoice));
+
+    private static void ReportStrategy(DiagnosticSink sink, Location location, int strategy, string modelId, PromptMethod method, ModelInfo model) =>
+        sink.Report(
+            DiagnosticDescriptors.StructuredOutputStrategyNotSupported,
+            location,
+            strategy == 2 ? ResultStrategySelector.NativeSchema : ResultStrategySelector.ForcedTool,
+            modelId,
+            method.Symbol.Name,
+            Working(model));
 
     private static bool ConfirmedWithout(ModelInfo model, ModelCapabilities capability) =>
         model.IsConfirmed(capability) && !model.Supports(capability);

@@ -17,7 +17,7 @@ namespace PromptGen.Generators.Analyzers;
 /// parameter no template uses is never seen by the model (PG0102, at the parameter). A <c>CancellationToken</c> is
 /// passed to the call, never to the template, so it is neither a variable nor unused; a parameter marked
 /// <c>[NotInTemplate]</c> is used otherwise by design and is not reported either, nor is a tool set (its tools go
-/// to the model as tools).
+/// to the model as tools) or a conversation history (its turns go before the user turn).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
@@ -88,9 +88,11 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 
         foreach (IParameterSymbol parameter in inputs)
         {
-            // Tools go to the model as tools, request metadata in requestMetadata: neither is prompt text.
+            // Tools go to the model as tools, request metadata in requestMetadata, the conversation history before the
+            // user turn: none of them is prompt text.
             bool optedOut = (symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null)
                 || ToolSetReader.IsToolSet(parameter.Type)
+                || ConversationParameters.IsHistory(parameter.Type)
                 || parameter.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == Parsing.KnownNames.RequestMetadataAttribute);
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {

@@ -264,6 +264,26 @@ internal static class DiagnosticDescriptors
         ResultCategory,
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor MultipleHistoryParameters = Create(
+        DiagnosticIds.MultipleHistoryParameters,
+        "Prompt method has more than one conversation history",
+        "Method '{0}' takes the conversation history in '{1}' already; '{2}' would be a second one. Pass one list of prior turns.",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateFallbackModel = Create(
+        DiagnosticIds.DuplicateFallbackModel,
+        "Fallback model is tried already",
+        "Model '{0}' is tried already before this fallback of method '{1}', so falling back to it again only repeats a failed call; remove it",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FallbackModelsNotStreamed = Create(
+        DiagnosticIds.FallbackModelsNotStreamed,
+        "Streaming method does not use fallback models",
+        "Method '{0}' streams its answer, and a stream calls only its first model '{1}': its fallback models are not used. Add [FallbackModels] with no ids to the method to say so, or return Task<T>.",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -303,7 +323,10 @@ internal static class DiagnosticDescriptors
         StructuredOutputStrategyNotSupported,
         PartialTypeNameMismatch,
         EnumWithoutFallback,
-        TemplateNotCompiled).AddRange(ToolDiagnostics.All);
+        TemplateNotCompiled,
+        MultipleHistoryParameters,
+        DuplicateFallbackModel,
+        FallbackModelsNotStreamed).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

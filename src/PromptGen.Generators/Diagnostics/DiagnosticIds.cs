@@ -17,6 +17,7 @@ internal static partial class DiagnosticIds
     public const string InvalidRequestMetadataParameter = "PG0015";
     public const string InvalidModelRequestFields = "PG0016";
     public const string CachePointAfterNoTools = "PG0017";
+    public const string MultipleHistoryParameters = "PG0020";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";
@@ -40,6 +41,8 @@ internal static partial class DiagnosticIds
     public const string ThinkingIncompatibleSetting = "PG0217";
     public const string InvalidGuardrailReference = "PG0218";
     public const string InvalidRequestMetadata = "PG0219";
+    public const string DuplicateFallbackModel = "PG0220";
+    public const string FallbackModelsNotStreamed = "PG0221";
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";

@@ -140,6 +140,7 @@ internal static class PromptClientEmitter
             WriteTemplateFields(writer, model.Methods[i], memberNames[i]);
             WriteResultSpecField(writer, model.Methods[i], memberNames[i], ResultsClassName(model));
             ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
+            PromptCallEmitter.WriteModelsField(writer, model.Methods[i], memberNames[i]);
             if (model.Methods[i].Plan is { } plan)
             {
                 InvocationOptionsEmitter.WriteFields(writer, plan, memberNames[i]);
@@ -309,7 +310,7 @@ internal static class PromptClientEmitter
             writer.WriteLine($"System = {InvocationOptionsEmitter.SystemExpression(plan, Render(method, memberName + "System", plan.CompiledSystemTemplate, arguments))},");
         }
 
-        writer.WriteLine($"Messages = {{ {InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments))} }},");
+        PromptCallEmitter.WriteMessages(writer, plan, InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments)));
         WriteInference(writer, plan.Inference);
         InvocationOptionsEmitter.WriteRequestMembers(writer, plan, memberName);
         writer.Indent--;
@@ -325,17 +326,11 @@ internal static class PromptClientEmitter
         {
             ToolSetEmitter.WriteRun(writer, model, method, memberName, Bedrock(method), modelId, request, LocalName("tools", method), cancellation);
         }
-        else if (plan.Result is not null)
-        {
-            string run = plan.Result.WithDetails ? "RunWithDetailsAsync" : "RunAsync";
-            writer.WriteLine($"return await {Runtime}.Prompting.StructuredPrompt.{run}({Bedrock(method)}, {modelId}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false);");
-        }
         else
         {
-            writer.WriteLine($"{Runtime}.Bedrock.ConverseResponse {response} = await {Bedrock(method)}.ConverseAsync({modelId}, {request}, {cancellation}).ConfigureAwait(false);");
-            writer.WriteLine($"{Runtime}.Bedrock.GuardrailInterventionException.ThrowIfIntervened({modelId}, {response});");
-            writer.WriteLine($"return {response}.GetOutputText();");
+            PromptCallEmitter.WriteCall(writer, plan, memberName, Bedrock(method), modelId, request, response, cancellation);
         }
+
         writer.CloseBlock();
         WriteCompiledTemplates(writer, method, memberName);
     }

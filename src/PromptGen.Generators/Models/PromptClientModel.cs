@@ -76,9 +76,21 @@ internal sealed record PromptPlan(
     /// <summary>Guardrail, cache points, latency, tier, model fields and request metadata; null when none are set.</summary>
     public InvocationOptionsModel? Options { get; init; }
 
+    /// <summary>A text method that returns PromptResult&lt;string&gt;: the text with the call's details.</summary>
+    public bool TextWithDetails { get; init; }
+
+    /// <summary>The parameter holding the conversation so far (prior turns before the rendered user turn); null when none.</summary>
+    public string? HistoryParameter { get; init; }
+
+    /// <summary>Models to try after <see cref="ModelId"/> fails, in order; empty when the method has none.</summary>
+    public EquatableArray<FallbackModel> FallbackModels { get; init; } = EquatableArray<FallbackModel>.Empty;
+
     /// <summary>Some template of the method renders with Scriban at run time (its arguments are collected for it).</summary>
     public bool UsesScriban => CompiledUserTemplate is null || SystemTemplate is not null && CompiledSystemTemplate is null;
 }
+
+/// <summary>A fallback model, and for a typed result the strategy the catalog picks for it, with why.</summary>
+internal sealed record FallbackModel(string ModelId, string? Strategy, string? StrategyReason);
 
 /// <summary>How a typed result is asked for and read: its shapes and schema, and the strategy for this model.</summary>
 internal sealed record ResultPlan(ResultModel Model, string Strategy, string StrategyReason, int MaxRepairAttempts)

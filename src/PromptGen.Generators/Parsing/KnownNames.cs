@@ -9,6 +9,9 @@ internal static class KnownNames
     public const string ModelAttribute = "PromptGen.ModelAttribute";
     public const string InferenceAttribute = "PromptGen.InferenceAttribute";
     public const string PromptDefaultsAttribute = "PromptGen.PromptDefaultsAttribute";
+    public const string FallbackModelsAttribute = "PromptGen.FallbackModelsAttribute";
+    public const string ConversationMessage = "PromptGen.Bedrock.Message";
+    public const string ChatMessage = "Microsoft.Extensions.AI.ChatMessage";
     public const string NotInTemplateAttribute = "PromptGen.NotInTemplateAttribute";
     public const string GuardrailAttribute = "PromptGen.GuardrailAttribute";
     public const string CachePointAttribute = "PromptGen.CachePointAttribute";

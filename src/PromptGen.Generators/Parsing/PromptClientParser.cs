@@ -84,6 +84,7 @@ internal static class PromptClientParser
             AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute))
         {
             InvocationOptions = new InvocationOptionsReader(symbol, context.SemanticModel.Compilation),
+            FallbackModels = AttributeReader.Find(symbol, KnownNames.FallbackModelsAttribute),
         };
 
         var methods = new List<PromptMethodModel>();
@@ -225,6 +226,7 @@ internal static class PromptClientParser
             inputHasErrors = !userTemplateValid || !systemTemplateValid;
         }
 
+        string? historyParameter = ConversationParameters.Find(method, methodLocation, diagnostics);
         InferenceModel inference = defaults.Inference.OverriddenBy(
             AttributeReader.ReadInference(AttributeReader.Find(method, KnownNames.InferenceAttribute)));
 
@@ -249,7 +251,18 @@ internal static class PromptClientParser
         (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
             method, returnKind, resultPlan, AttributeReader.Find(method.ContainingType, KnownNames.ToolLoopAttribute), methodLocation, diagnostics, cancellationToken);
         canGenerate &= !toolsHaveErrors;
-        PromptPlan? plan = canGenerate ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan) { Options = options } : null;
+        PromptPlan? plan = canGenerate
+            ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan)
+            {
+                Options = options,
+                TextWithDetails = returnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _),
+                HistoryParameter = historyParameter,
+                FallbackModels = FallbackModelsReader.Read(
+                    FallbackModelsReader.Effective(method, defaults.FallbackModels),
+                    resultModel,
+                    AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput),
+            }
+            : null;
         if (plan is not null)
         {
             plan = TemplateCompilation.CompileTemplates(plan, method, prompt!, systemPrompt, compilation, diagnostics, methodLocation, cancellationToken);
@@ -368,9 +381,9 @@ internal static class PromptClientParser
         ITypeSymbol result = named.TypeArguments[0];
         if (IsPromptResult(result, out ITypeSymbol? inner))
         {
-            // Details of a plain-text call are not modelled yet; PromptResult wraps typed results only.
+            // PromptResult<string>: the text with the call's details (the plan says so); else a typed result's.
             return inner!.SpecialType == SpecialType.System_String
-                ? (ReturnKind.Unsupported, null)
+                ? (isTask ? ReturnKind.TaskOfString : ReturnKind.ValueTaskOfString, null)
                 : (isTask ? ReturnKind.TaskOfResult : ReturnKind.ValueTaskOfResult, inner);
         }
 
@@ -488,6 +501,9 @@ internal static class PromptClientParser
         public AttributeData? StructuredOutput { get; }
 
         public InvocationOptionsReader InvocationOptions { get; init; } = null!;
+
+        /// <summary>The interface's [FallbackModels], for methods without their own.</summary>
+        public AttributeData? FallbackModels { get; init; }
 
         public string? ModelId { get; }
 

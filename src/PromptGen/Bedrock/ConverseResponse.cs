@@ -27,6 +27,13 @@ public sealed partial class ConverseResponse
     /// <summary>The service tier that served the call.</summary>
     public ServiceTier? ServiceTier { get; set; }
 
+    /// <summary>
+    /// The <c>x-amzn-RequestId</c> header of the HTTP response (not part of the body), when the client that read it
+    /// knew it: the id to quote to AWS support.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? RequestId { get; set; }
+
     /// <summary>The concatenated text blocks of the assistant message.</summary>
     /// <exception cref="BedrockResponseException">The answer holds no text block at all.</exception>
     public string GetOutputText()

@@ -4,7 +4,10 @@ using PromptGen.Bedrock;
 
 namespace PromptGen.Prompting;
 
-/// <summary>One call to the model within a structured prompt, and what was wrong with its answer.</summary>
+/// <summary>
+/// One call to a model within a prompt: a structured prompt's first call or a repair, a plain-text call, or a call
+/// that failed and made the prompt fall back to its next model.
+/// </summary>
 public sealed class PromptAttempt
 {
     public PromptAttempt(int number, string rawOutput, IReadOnlyList<ResultError> errors, TokenUsage? usage, string? stopReason)
@@ -16,16 +19,28 @@ public sealed class PromptAttempt
         StopReason = stopReason;
     }
 
-    /// <summary>1 for the first call, 2 for the first repair...</summary>
+    /// <summary>1 for the first call, 2 for the next (a repair, or the first call of a fallback model)...</summary>
     public int Number { get; }
 
-    /// <summary>The model's answer as it came: its text, or the JSON input of its tool call.</summary>
+    /// <summary>The model's answer as it came: its text, or the JSON input of its tool call; empty when the call failed.</summary>
     public string RawOutput { get; }
 
-    /// <summary>Empty when the attempt produced the result.</summary>
+    /// <summary>What was wrong with the answer; empty when the attempt produced the result (or the call itself failed).</summary>
     public IReadOnlyList<ResultError> Errors { get; }
 
     public TokenUsage? Usage { get; }
 
     public string? StopReason { get; }
+
+    /// <summary>The model id, inference profile or ARN this attempt called.</summary>
+    public string ModelId { get; init; } = "";
+
+    /// <summary>The <c>x-amzn-RequestId</c> of the call's response, when the client knew it.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>
+    /// The error the call raised (after the client's own retries), when it failed and the prompt fell back to its
+    /// next model; null for a call that answered.
+    /// </summary>
+    public Exception? Failure { get; init; }
 }

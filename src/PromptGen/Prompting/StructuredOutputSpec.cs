@@ -42,6 +42,21 @@ public sealed class StructuredOutputSpec<T>
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxRepairAttempts must be between 0 and {MaxRepairAttemptsLimit}.");
     }
 
+    /// <summary>This spec with another strategy (sharing the parsed schema), or this one when it is null or the same.</summary>
+    internal StructuredOutputSpec<T> WithStrategy(StructuredOutputStrategy? strategy) =>
+        strategy is not { } other || other == Strategy
+            ? this
+            : new StructuredOutputSpec<T>
+            {
+                SchemaJson = SchemaJson,
+                ResultName = ResultName,
+                Description = Description,
+                Strategy = other,
+                Parse = Parse,
+                MaxRepairAttempts = MaxRepairAttempts,
+                _schema = _schema,
+            };
+
     /// <summary>The schema as a JSON document, for the tool's input schema.</summary>
     internal JsonElement SchemaElement => (_schema ??= new SchemaHolder(ParseSchema(SchemaJson))).Root;
 

@@ -39,7 +39,8 @@ internal static class ConverseResponseReader
             };
         }
 
-        return response!;
+        response!.RequestId = requestId;
+        return response;
     }
 
     private static string ForRequest(string? requestId) => requestId is null ? "" : $" (request id {requestId})";

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// How a method's <c>[FallbackModels]</c> will be used: a fallback that repeats a model tried before it (PG0220, at
+/// its literal), and fallback models on a streaming method, which calls only its first model (PG0221). The ids
+/// themselves are judged against the catalog by <see cref="ModelIdAnalyzer"/> and <see cref="ModelFitAnalyzer"/>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.DuplicateFallbackModel,
+        DiagnosticDescriptors.FallbackModelsNotStreamed);
+
+    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        foreach (PromptMethod method in declaration.Methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IReadOnlyList<ModelReference> fallbacks = ModelReference.EffectiveFallbacks(declaration, method, cancellationToken);
+            if (fallbacks.Count == 0 || method.Prompt is null)
+            {
+                continue;
+            }
+
+            ModelReference? primary = ModelReference.Effective(declaration, method, cancellationToken);
+            if (StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, out _, out _, out _))
+            {
+                Location? location = method.FallbackModels is { } own
+                    ? AttributeArguments.Location(own, cancellationToken)
+                    : method.Symbol.Locations.FirstOrDefault(l => l.IsInSource);
+                if (location is not null)
+                {
+                    sink.Report(DiagnosticDescriptors.FallbackModelsNotStreamed, location, method.Symbol.Name, primary?.Id ?? "(none)");
+                }
+
+                continue;
+            }
+
+            var tried = new HashSet<string>(System.StringComparer.Ordinal);
+            if (primary is not null)
+            {
+                tried.Add(primary.Id);
+            }
+
+            foreach (ModelReference fallback in fallbacks)
+            {
+                if (!tried.Add(fallback.Id))
+                {
+                    sink.Report(DiagnosticDescriptors.DuplicateFallbackModel, fallback.Location, fallback.Id, method.Symbol.Name);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Diagnostics;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>
+/// Recognises the parameter that carries a conversation's prior turns: one whose type is, or implements,
+/// <c>IEnumerable&lt;PromptGen.Bedrock.Message&gt;</c> or <c>IEnumerable&lt;Microsoft.Extensions.AI.ChatMessage&gt;</c>
+/// (a list, an array, a read-only list...). It goes before the rendered user turn, not into the template.
+/// </summary>
+internal static class ConversationParameters
+{
+    private const string Enumerable = "System.Collections.Generic.IEnumerable<T>";
+
+    public static bool IsHistory(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (IsEnumerableOfTurns(type))
+        {
+            return true;
+        }
+
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (IsEnumerableOfTurns(implemented))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The history parameter's identifier, or null; a second one is PG0020 (one conversation per call).</summary>
+    public static string? Find(IMethodSymbol method, Location methodLocation, List<DiagnosticInfo> diagnostics)
+    {
+        IParameterSymbol? history = null;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (!IsHistory(parameter.Type))
+            {
+                continue;
+            }
+
+            if (history is null)
+            {
+                history = parameter;
+                continue;
+            }
+
+            Location location = parameter.Locations.Length > 0 && parameter.Locations[0].IsInSource ? parameter.Locations[0] : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleHistoryParameters, location, method.Name, history.Name, parameter.Name));
+        }
+
+        return history is null ? null : Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(history.Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + history.Name : history.Name;
+    }
+
+    private static bool IsEnumerableOfTurns(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+        && named.ConstructedFrom.ToDisplayString() == Enumerable
+        && named.TypeArguments[0] is INamedTypeSymbol { ContainingNamespace: not null } turn
+        && turn.ContainingNamespace.ToDisplayString() + "." + turn.Name is KnownNames.ConversationMessage or KnownNames.ChatMessage;
+}

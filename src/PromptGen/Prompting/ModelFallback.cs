@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Bedrock;
+
+namespace PromptGen.Prompting;
+
+/// <summary>Calls a prompt's models in order until one answers, as <see cref="ModelFallbackPolicy"/> says.</summary>
+internal static class ModelFallback
+{
+    public static async Task<TResult> RunAsync<TResult>(
+        IReadOnlyList<ModelChoice> models,
+        PromptRun run,
+        Func<ModelChoice, Task<TResult>> call,
+        CancellationToken cancellationToken)
+    {
+        if (models is null || models.Count == 0)
+        {
+            throw new ArgumentException("A prompt needs at least one model.", nameof(models));
+        }
+
+        List<ModelFailure>? failures = null;
+        for (int index = 0; ; index++)
+        {
+            ModelChoice model = models[index];
+            if (string.IsNullOrWhiteSpace(model.ModelId))
+            {
+                throw new ArgumentException($"Model {index + 1} of the prompt has no id.", nameof(models));
+            }
+
+            try
+            {
+                return await call(model).ConfigureAwait(false);
+            }
+            catch (Exception error) when (models.Count > 1 && ModelFallbackPolicy.ShouldFallBack(error, cancellationToken))
+            {
+                if (error is not PromptResultException)
+                {
+                    // A typed result's invalid answers are in the run already; a failed call is recorded here.
+                    run.Attempts.Add(new PromptAttempt(run.NextAttemptNumber, "", Array.Empty<ResultError>(), usage: null, stopReason: null)
+                    {
+                        ModelId = model.ModelId,
+                        RequestId = RequestIdOf(error),
+                        Failure = error,
+                    });
+                }
+
+                (failures ??= new List<ModelFailure>()).Add(new ModelFailure(model.ModelId, error));
+                if (index == models.Count - 1)
+                {
+                    throw new ModelFallbackException(failures, run.Attempts.ToArray(), run.Usage.Snapshot());
+                }
+            }
+        }
+    }
+
+    private static string? RequestIdOf(Exception error) => error switch
+    {
+        BedrockServiceException service => service.RequestId,
+        BedrockResponseException response => response.RequestId,
+        _ => null,
+    };
+}

@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace PromptGen.Generators.Tests;
+
+/// <summary>
+/// [FallbackModels]: each id goes through the checks a [Model] id gets (catalog, profile, fit, strategy), reported
+/// at that id's literal; repeated models (PG0220); fallbacks a stream never uses (PG0221).
+/// </summary>
+public sealed class FallbackModelDiagnosticTests
+{
+    private static string Client(string members, string clientAttributes = "[PromptClient(Model = \"us.amazon.nova-micro-v1:0\")]") => $$"""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+        using PromptGen.Prompting;
+        using PromptGen.Streaming;
+
+        namespace Demo;
+
+        public sealed record Verdict(string Label, int Score);
+
+        {{clientAttributes}}
+        public partial interface IPrompts
+        {
+        {{members}}
+        }
+        """;
+
+    private static List<Diagnostic> Run(string source, params string[] ids) =>
+        AnalyzerHarness.Run(source).Where(d => ids.Contains(d.Id)).ToList();
+
+    [Fact]
+    public void An_unknown_fallback_id_is_PG0201_at_its_own_literal()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [FallbackModels("us.anthropic.claude-haiku-4-5-20251001-v1:0", "us.amazon.nova-mikro-v1:0")]
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """), "PG0201");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("\"us.amazon.nova-mikro-v1:0\"", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Contains("did you mean 'us.amazon.nova-micro-v1:0'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_base_id_that_needs_a_profile_is_PG0205_inside_an_array_and_on_the_interface()
+    {
+        List<Diagnostic> diagnostics = Run(Client(
+            """
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """,
+            "[PromptClient(Model = \"us.amazon.nova-micro-v1:0\")]\n[FallbackModels(new[] { \"us.amazon.nova-pro-v1:0\", \"anthropic.claude-haiku-4-5-20251001-v1:0\" })]"), "PG0205");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("\"anthropic.claude-haiku-4-5-20251001-v1:0\"", AnalyzerHarness.TextAt(diagnostic));
+    }
+
+    [Fact]
+    public void MaxTokens_above_a_fallback_models_limit_is_PG0206_naming_that_model()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [Model("us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+                [FallbackModels("us.amazon.nova-micro-v1:0")]
+                [Inference(MaxTokens = 8000)]
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """), "PG0206");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MaxTokens = 8000", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Contains("us.amazon.nova-micro-v1:0", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_system_prompt_on_a_fallback_model_without_one_is_PG0208_at_the_fallback()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [FallbackModels("amazon.titan-text-express-v1")]
+                [SystemPrompt("You are terse.")]
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """), "PG0208");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("\"amazon.titan-text-express-v1\"", AnalyzerHarness.TextAt(diagnostic));
+    }
+
+    [Fact]
+    public void A_chosen_strategy_a_fallback_model_cannot_do_is_PG0302_at_the_fallback()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [Model("us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+                [FallbackModels("amazon.titan-text-express-v1")]
+                [StructuredOutput(Strategy = StructuredOutputStrategy.ForcedTool)]
+                [Prompt("Judge: {{ text }}")]
+                Task<Verdict> JudgeAsync(string text, CancellationToken cancellationToken);
+            """), "PG0302");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("\"amazon.titan-text-express-v1\"", AnalyzerHarness.TextAt(diagnostic));
+        Assert.StartsWith("Strategy ForcedTool needs a capability model 'amazon.titan-text-express-v1' does not have", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fallback_that_repeats_a_model_tried_before_is_PG0220_at_the_repeat()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [FallbackModels("us.amazon.nova-micro-v1:0", "us.amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0")]
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """), "PG0220");
+
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal("\"us.amazon.nova-micro-v1:0\"", AnalyzerHarness.TextAt(diagnostics[0]));
+        Assert.Equal("Model 'us.amazon.nova-micro-v1:0' is tried already before this fallback of method 'SummarizeAsync', so falling back to it again only repeats a failed call; remove it", diagnostics[0].GetMessage());
+        Assert.Equal("\"us.amazon.nova-pro-v1:0\"", AnalyzerHarness.TextAt(diagnostics[1]));
+        Assert.True(diagnostics[1].Location.SourceSpan.Start > diagnostics[0].Location.SourceSpan.Start + 30, "the second nova-pro, not the first");
+    }
+
+    [Fact]
+    public void Interface_fallbacks_on_a_streaming_method_are_PG0221_at_the_method_and_an_empty_list_silences_it()
+    {
+        List<Diagnostic> diagnostics = Run(Client(
+            """
+                [Prompt("Write about {{ topic }}")]
+                PromptStream WriteAsync(string topic, CancellationToken cancellationToken);
+
+                [FallbackModels]
+                [Prompt("Write about {{ topic }}")]
+                PromptStream WriteOnFirstModelAsync(string topic, CancellationToken cancellationToken);
+
+                [Prompt("Summarize: {{ text }}")]
+                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
+            """,
+            "[PromptClient(Model = \"us.amazon.nova-micro-v1:0\")]\n[FallbackModels(\"us.amazon.nova-pro-v1:0\")]"), "PG0221", "PG0220");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0221", diagnostic.Id);
+        Assert.Equal("WriteAsync", AnalyzerHarness.TextAt(diagnostic));
+        Assert.StartsWith("Method 'WriteAsync' streams its answer, and a stream calls only its first model 'us.amazon.nova-micro-v1:0'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Method_fallbacks_on_a_streaming_method_are_PG0221_at_the_attribute()
+    {
+        List<Diagnostic> diagnostics = Run(Client("""
+                [FallbackModels("us.amazon.nova-pro-v1:0")]
+                [Prompt("Write about {{ topic }}")]
+                System.Collections.Generic.IAsyncEnumerable<string> WriteAsync(string topic, CancellationToken cancellationToken);
+            """), "PG0221");
+
+        Assert.Equal("FallbackModels(\"us.amazon.nova-pro-v1:0\")", AnalyzerHarness.TextAt(Assert.Single(diagnostics)));
+    }
+
+    [Fact]
+    public void Good_fallbacks_are_quiet()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run(Client("""
+                [FallbackModels("us.anthropic.claude-haiku-4-5-20251001-v1:0", "us.amazon.nova-pro-v1:0")]
+                [Inference(MaxTokens = 4000)]
+                [Prompt("Judge: {{ text }}")]
+                Task<Verdict> JudgeAsync(string text, CancellationToken cancellationToken);
+            """));
+
+        Assert.True(diagnostics.Count == 0, AnalyzerHarness.Describe(diagnostics));
+    }
+}
