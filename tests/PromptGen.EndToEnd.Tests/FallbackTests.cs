@@ -121,7 +121,15 @@ public sealed class FallbackTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Prompts.SummarizeAsync("A long text.", cancellation.Token));
 
+        // The emulator records an aborted request once it notices the abort.
+        for (int wait = 0; wait < 100 && ModelsCalled.Length == 0; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(200); // time for a fallback call, were one (wrongly) made
         Assert.Equal(new[] { Primary }, ModelsCalled);
+        Assert.Equal(EmulatorStatusCodes.ClientClosedRequest, _emulator.Requests[0].ResponseStatus);
     }
 
     [Fact]

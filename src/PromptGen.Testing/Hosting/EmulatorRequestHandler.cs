@@ -65,6 +65,19 @@ internal sealed class EmulatorRequestHandler
         byte[] body = Array.Empty<byte>();
         var outcome = new Outcome();
         OperationRoute? route = OperationRouter.Match(method, rawPath);
+        // A whole (non-streamed) response can reach the client before this handler records the request; the log
+        // counts such responses so that reading it waits for their records (a test reads Requests right after a call).
+        bool responseCounted = false;
+        if (route?.Operation != OperationRouter.ConverseStream)
+        {
+            context.Response.OnStarting(() =>
+            {
+                log.ResponseStarted();
+                responseCounted = true;
+                return Task.CompletedTask;
+            });
+        }
+
         AuthenticationResult? auth = null;
         ConverseBody? converse = null;
         try
@@ -111,7 +124,7 @@ internal sealed class EmulatorRequestHandler
         }
         finally
         {
-            Record(arrival, new RecordedRequest(
+            Record(arrival, responseCounted, new RecordedRequest(
                 requestId,
                 receivedAt,
                 route?.Operation ?? EmulatorOperations.Unknown,
@@ -285,9 +298,9 @@ internal sealed class EmulatorRequestHandler
             header => string.Join(", ", header.Value.Select(value => value ?? string.Empty)),
             StringComparer.OrdinalIgnoreCase));
 
-    private void Record(long arrival, RecordedRequest request)
+    private void Record(long arrival, bool responseCounted, RecordedRequest request)
     {
-        log.Add(arrival, request);
+        log.Add(arrival, request, responseCounted);
         try
         {
             requestCompleted?.Invoke(request);
