@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -127,6 +128,7 @@ public static class ToolLoop
 
         var attempts = new List<PromptAttempt>();
         var usage = new TokenUsageTotal();
+        long started = Stopwatch.GetTimestamp();
         int answers = 0;
         for (int round = 0, number = 1; ; number++)
         {
@@ -139,18 +141,32 @@ public static class ToolLoop
             bool answered = calls.Count != userCalls.Count || userCalls.Count == 0;
             if (!answered)
             {
-                attempts.Add(new PromptAttempt(number, ToolTurns.Describe(userCalls), Array.Empty<ResultError>(), response.Usage, response.StopReason));
+                attempts.Add(new PromptAttempt(number, ToolTurns.Describe(userCalls), Array.Empty<ResultError>(), response.Usage, response.StopReason)
+                {
+                    ModelId = modelId,
+                    RequestId = response.RequestId,
+                });
                 conversation = await RunRoundAsync(modelId, conversation, response, userCalls, box, options, round++, usage, cancellationToken).ConfigureAwait(false);
                 conversation.ToolConfig = new ToolConfiguration { Tools = conversation.ToolConfig!.Tools, ToolChoice = laterChoice };
                 continue;
             }
 
             AnswerReading<T> reading = StructuredAnswerReader.Read(response, spec);
-            attempts.Add(new PromptAttempt(number, reading.RawOutput, reading.Errors, response.Usage, response.StopReason));
+            attempts.Add(new PromptAttempt(number, reading.RawOutput, reading.Errors, response.Usage, response.StopReason)
+            {
+                ModelId = modelId,
+                RequestId = response.RequestId,
+            });
             if (reading.IsSuccess)
             {
                 // Tool calls made next to a valid result are not run: the answer is complete without them.
-                return new PromptResult<T>(reading.Value, attempts, usage.Snapshot(), response.StopReason);
+                return new PromptResult<T>(reading.Value, attempts, usage.Snapshot(), response.StopReason)
+                {
+                    Latency = Stopwatch.GetElapsedTime(started),
+                    Message = response.Output?.Message,
+                    // Tool rounds are left out, as repair turns are: the conversation continues without the tools.
+                    Conversation = ConversationHistory.Continue(request.Messages, Message.Assistant(reading.RawOutput)),
+                };
             }
 
             if (++answers > spec.MaxRepairAttempts || !reading.IsRepairable)

@@ -215,6 +215,13 @@ public sealed class ToolLoopTests
         Assert.Empty(result.Attempts[0].Errors);
         Assert.Equal(250, result.Usage.InputTokens);
         Assert.Equal(30, result.Usage.OutputTokens);
+        // The details every PromptResult carries: model, request ids, latency, and a conversation without the tool rounds.
+        Assert.Equal(Model, result.ModelId);
+        Assert.Equal(bedrock.Emulator.Requests.Select(request => request.RequestId), result.Attempts.Select(attempt => attempt.RequestId));
+        Assert.True(result.Latency > System.TimeSpan.Zero);
+        Assert.NotNull(result.Message!.Content.Single().ToolUse);
+        Assert.Equal(new[] { ConversationRole.User, ConversationRole.Assistant }, result.Conversation.Select(turn => turn.Role));
+        Assert.Equal(ValidTicket, result.Conversation[1].Content.Single().Text);
     }
 
     [Fact]
