@@ -29,6 +29,10 @@ public partial interface IConversationPrompts
     [Prompt("Summarize: {{ text }}")]
     Task<string> SummarizePlainAsync(string text, CancellationToken cancellationToken = default);
 
+    // A stream takes a history too.
+    [Prompt("{{ question }}")]
+    PromptGen.Streaming.PromptStream StreamAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+
     // Nova Micro forces a tool; Claude Haiku 4.5 has native structured output: one strategy per model.
     [FallbackModels(ConversationPrompts.Fallback)]
     [Prompt("Rate this review from 1 to 5: {{ review }}")]

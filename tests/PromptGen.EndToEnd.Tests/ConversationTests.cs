@@ -156,6 +156,21 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal(4, followUp.Conversation.Count);
     }
 
+    [Fact]
+    public async Task A_stream_sends_the_history_too_and_knows_its_request_id()
+    {
+        _fixture.Emulator.Script.When(promptContains: "people").Stream(chunkSize: 4).ReplyText("About two million.");
+
+        PromptGen.Streaming.PromptStream stream = Prompts.StreamAsync([Message.User("Capital of France?"), Message.Assistant("Paris.")], "How many people live there?");
+        string text = await stream.ReadToEndAsync();
+
+        Assert.Equal("About two million.", text);
+        RecordedRequest request = Assert.Single(_fixture.Emulator.Requests);
+        Assert.Equal("ConverseStream", request.Operation);
+        Assert.Equal(new[] { ("user", "Capital of France?"), ("assistant", "Paris."), ("user", "How many people live there?") }, Turns(request));
+        Assert.Equal(request.RequestId, stream.RequestId);
+    }
+
     private static (string Role, string Text)[] Turns(RecordedRequest request)
     {
         using JsonDocument body = JsonDocument.Parse(request.Body);

@@ -58,6 +58,8 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Equal(StopReasons.EndTurn, stream.StopReason);
         Assert.Equal((21, 13, 34), (stream.Usage!.InputTokens, stream.Usage.OutputTokens, stream.Usage.TotalTokens));
         Assert.NotNull(stream.Metrics);
+        Assert.Equal(Assert.Single(_fixture.Emulator.Requests).RequestId, stream.RequestId);
+        Assert.Equal(stream.RequestId, stream.ToResponse().RequestId);
     }
 
     [Fact]
@@ -135,6 +137,11 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Equal(2, _fixture.Emulator.Requests.Count);
         Assert.All(_fixture.Emulator.Requests, request => Assert.Equal("ConverseStream", request.Operation));
         Assert.Contains("$.chapters", _fixture.Emulator.Requests[1].UserText, StringComparison.Ordinal);
+        Assert.Equal(_fixture.Emulator.Requests.Select(r => r.RequestId), stream.Result.Attempts.Select(a => a.RequestId));
+        Assert.Equal(_fixture.Emulator.Requests[1].RequestId, stream.Result.RequestId);
+        Assert.Equal("us.anthropic.claude-haiku-4-5-20251001-v1:0", stream.Result.ModelId);
+        Assert.True(stream.Result.Latency > TimeSpan.Zero);
+        Assert.Equal(2, stream.Result.Conversation.Count); // the prompt and the valid answer, without the repair turns
     }
 
     [Fact]

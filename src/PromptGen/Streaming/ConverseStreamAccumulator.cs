@@ -40,8 +40,12 @@ internal sealed class ConverseStreamAccumulator
     /// <summary>messageStop arrived: the model finished (metadata may still follow).</summary>
     public bool HasStopped { get; private set; }
 
+    /// <summary>The <c>x-amzn-RequestId</c> of the stream, once an event carrying it arrived.</summary>
+    public string? RequestId { get; private set; }
+
     public void Add(ConverseStreamEvent streamEvent)
     {
+        RequestId ??= streamEvent.RequestId;
         switch (streamEvent)
         {
             case ContentBlockStartEvent { Start.ToolUse: { } toolUse } start:
@@ -119,6 +123,7 @@ internal sealed class ConverseStreamAccumulator
             Trace = Trace,
             PerformanceConfig = PerformanceConfig,
             ServiceTier = ServiceTier,
+            RequestId = RequestId,
         };
     }
 

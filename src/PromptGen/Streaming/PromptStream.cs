@@ -56,6 +56,9 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>The guardrail's assessments (when its trace was enabled); null until the stream's last event.</summary>
     public ConverseTrace? Trace => _answer.Trace;
 
+    /// <summary>The <c>x-amzn-RequestId</c> of the stream, to quote to AWS support; null until the stream has opened.</summary>
+    public string? RequestId => _answer.RequestId;
+
     /// <summary>The call's latency as Bedrock measured it; null until the stream's last event.</summary>
     public ConverseMetrics? Metrics => _answer.Metrics;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -102,6 +103,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
         using var cancellation = new StreamCancellation(_callToken, enumerationToken);
         CancellationToken token = cancellation.Token;
         ConverseRequest conversation = StructuredRequestShaper.Shape(_request, _spec);
+        long started = Stopwatch.GetTimestamp();
         int allowedAttempts = 1 + _spec.MaxRepairAttempts;
         for (int number = 1; ; number++)
         {
@@ -144,10 +146,19 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
             _usage.Add(response.Usage);
             GuardrailInterventionException.ThrowIfIntervened(_modelId, response);
             AnswerReading<T> reading = StructuredAnswerReader.Read(response, _spec);
-            _attempts.Add(new PromptAttempt(number, reading.RawOutput, reading.Errors, response.Usage, response.StopReason));
+            _attempts.Add(new PromptAttempt(number, reading.RawOutput, reading.Errors, response.Usage, response.StopReason)
+            {
+                ModelId = _modelId,
+                RequestId = response.RequestId,
+            });
             if (reading.IsSuccess)
             {
-                _result = new PromptResult<T>(reading.Value, _attempts, _usage.Snapshot(), response.StopReason);
+                _result = new PromptResult<T>(reading.Value, _attempts, _usage.Snapshot(), response.StopReason)
+                {
+                    Latency = Stopwatch.GetElapsedTime(started),
+                    Message = response.Output?.Message,
+                    Conversation = ConversationHistory.Continue(_request.Messages, Message.Assistant(reading.RawOutput)),
+                };
                 yield break;
             }
 

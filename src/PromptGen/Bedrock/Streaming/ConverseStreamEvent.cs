@@ -21,6 +21,10 @@ public abstract class ConverseStreamEvent
     /// <summary>The <c>:event-type</c> header of the frame, e.g. <c>contentBlockDelta</c>.</summary>
     [JsonIgnore]
     public abstract string EventType { get; }
+
+    /// <summary>The <c>x-amzn-RequestId</c> of the stream's HTTP response, when the client that read it knew it.</summary>
+    [JsonIgnore]
+    public string? RequestId { get; set; }
 }
 
 /// <summary><c>messageStart</c>: the assistant message begins.</summary>

@@ -49,7 +49,7 @@ internal static class ConverseStreamEventDecoder
     {
         string? eventType = message.GetString(EventStreamMessage.EventTypeHeader);
         BedrockJsonContext context = BedrockJsonContext.Default;
-        return eventType switch
+        ConverseStreamEvent decoded = eventType switch
         {
             MessageStartEvent.Name => Read(message, context.MessageStartEvent, eventType, offset, requestId),
             ContentBlockStartEvent.Name => Read(message, context.ContentBlockStartEvent, eventType, offset, requestId),
@@ -60,6 +60,8 @@ internal static class ConverseStreamEventDecoder
             null => throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, "an event frame has no ':event-type' header", offset, requestId),
             _ => new UnknownConverseStreamEvent(eventType, TryParse(message.Payload)),
         };
+        decoded.RequestId = requestId;
+        return decoded;
     }
 
     private static T Read<T>(EventStreamMessage message, JsonTypeInfo<T> typeInfo, string eventType, long offset, string? requestId)
