@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using PromptGen.Generators.Diagnostics;
 
 namespace PromptGen.Generators.Parsing;
@@ -57,7 +58,12 @@ internal static class ConversationParameters
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleHistoryParameters, location, method.Name, history.Name, parameter.Name));
         }
 
-        return history is null ? null : Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(history.Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + history.Name : history.Name;
+        if (history is null)
+        {
+            return null;
+        }
+
+        return SyntaxFacts.GetKeywordKind(history.Name) != SyntaxKind.None ? "@" + history.Name : history.Name;
     }
 
     private static bool IsEnumerableOfTurns(ITypeSymbol type) =>

@@ -330,7 +330,7 @@ namespace Contoso.Chat
             return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
         }
 
-        private static bool TryReadAnswer(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Chat.Answer value)
+        private static bool TryReadAnswer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Chat.Answer value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -339,6 +339,7 @@ namespace Contoso.Chat
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -350,7 +351,7 @@ namespace Contoso.Chat
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "text"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -359,7 +360,7 @@ namespace Contoso.Chat
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), errors, out member1))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -374,11 +375,11 @@ namespace Contoso.Chat
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "text"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
