@@ -159,6 +159,30 @@ public sealed class FallbackModelDiagnosticTests
     }
 
     [Fact]
+    public void Fallbacks_on_a_method_with_tools_are_PG0222_and_the_generated_code_has_no_models_list()
+    {
+        string source = Client("""
+                [FallbackModels("us.amazon.nova-pro-v1:0")]
+                [Prompt("Weather in {{ city }}?")]
+                Task<string> WeatherAsync(string city, WeatherTools tools, CancellationToken cancellationToken);
+            }
+
+            public sealed class WeatherTools
+            {
+                [Tool, System.ComponentModel.Description("The weather in a city.")]
+                public string GetWeather(string city) => "sunny";
+            """);
+        List<Diagnostic> diagnostics = Run(source, "PG0222", "PG0221");
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0222", diagnostic.Id);
+        Assert.Equal("FallbackModels(\"us.amazon.nova-pro-v1:0\")", AnalyzerHarness.TextAt(diagnostic));
+        GeneratorRun run = GeneratorHarness.Run(source);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.DoesNotContain("WeatherAsyncModels", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Good_fallbacks_are_quiet()
     {
         IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run(Client("""

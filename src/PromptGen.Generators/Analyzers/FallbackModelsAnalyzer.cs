@@ -11,7 +11,8 @@ namespace PromptGen.Generators.Analyzers;
 
 /// <summary>
 /// How a method's <c>[FallbackModels]</c> will be used: a fallback that repeats a model tried before it (PG0220, at
-/// its literal), and fallback models on a streaming method, which calls only its first model (PG0221). The ids
+/// its literal), and fallback models on a streaming method (PG0221) or a method with tools (PG0222), which call
+/// only their first model. The ids
 /// themselves are judged against the catalog by <see cref="ModelIdAnalyzer"/> and <see cref="ModelFitAnalyzer"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -19,7 +20,8 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.DuplicateFallbackModel,
-        DiagnosticDescriptors.FallbackModelsNotStreamed);
+        DiagnosticDescriptors.FallbackModelsNotStreamed,
+        DiagnosticDescriptors.FallbackModelsWithTools);
 
     protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
     {
@@ -33,14 +35,19 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
             }
 
             ModelReference? primary = ModelReference.Effective(declaration, method, cancellationToken);
-            if (StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, out _, out _, out _))
+            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, out _, out _, out _);
+            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type)))
             {
                 Location? location = method.FallbackModels is { } own
                     ? AttributeArguments.Location(own, cancellationToken)
                     : method.Symbol.Locations.FirstOrDefault(l => l.IsInSource);
                 if (location is not null)
                 {
-                    sink.Report(DiagnosticDescriptors.FallbackModelsNotStreamed, location, method.Symbol.Name, primary?.Id ?? "(none)");
+                    sink.Report(
+                        streams ? DiagnosticDescriptors.FallbackModelsNotStreamed : DiagnosticDescriptors.FallbackModelsWithTools,
+                        location,
+                        method.Symbol.Name,
+                        primary?.Id ?? "(none)");
                 }
 
                 continue;

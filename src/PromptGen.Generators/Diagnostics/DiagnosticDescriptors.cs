@@ -277,6 +277,13 @@ internal static class DiagnosticDescriptors
         ModelCategory,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor FallbackModelsWithTools = Create(
+        DiagnosticIds.FallbackModelsWithTools,
+        "Method with tools does not use fallback models",
+        "Method '{0}' runs a tool loop, which calls only its first model '{1}': its fallback models are not used. Add [FallbackModels] with no ids to the method to say so.",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor FallbackModelsNotStreamed = Create(
         DiagnosticIds.FallbackModelsNotStreamed,
         "Streaming method does not use fallback models",
@@ -326,7 +333,8 @@ internal static class DiagnosticDescriptors
         TemplateNotCompiled,
         MultipleHistoryParameters,
         DuplicateFallbackModel,
-        FallbackModelsNotStreamed).AddRange(ToolDiagnostics.All);
+        FallbackModelsNotStreamed,
+        FallbackModelsWithTools).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

@@ -43,6 +43,7 @@ internal static partial class DiagnosticIds
     public const string InvalidRequestMetadata = "PG0219";
     public const string DuplicateFallbackModel = "PG0220";
     public const string FallbackModelsNotStreamed = "PG0221";
+    public const string FallbackModelsWithTools = "PG0222";
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";

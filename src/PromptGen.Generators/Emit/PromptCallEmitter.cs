@@ -15,7 +15,8 @@ internal static class PromptCallEmitter
     /// <summary>The method's models in the order tried, for a method with fallback models.</summary>
     public static void WriteModelsField(CodeWriter writer, PromptMethodModel method, string memberName)
     {
-        if (method.Plan is not { FallbackModels.IsEmpty: false } plan || StreamingMethodEmitter.IsStreaming(method))
+        // Streams and tool loops call their first model only (PG0221, PG0222).
+        if (method.Plan is not { FallbackModels.IsEmpty: false } plan || StreamingMethodEmitter.IsStreaming(method) || method.Tools is not null)
         {
             return;
         }

@@ -135,6 +135,7 @@ namespace Contoso.Chat
                 Messages = global::PromptGen.Prompting.ConversationHistory.Build(history, global::PromptGen.Bedrock.Message.User(RenderAskChatAsyncUser(history, question))),
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-micro-v1:0", response);
             return response.GetOutputText();
         }
 
