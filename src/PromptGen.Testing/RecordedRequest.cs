@@ -45,6 +45,7 @@ public sealed class RecordedRequest
         ForcedToolName = features.ForcedToolName;
         HasOutputConfig = features.HasOutputConfig;
         MessageCount = features.MessageCount;
+        UserContent = features.UserContent;
     }
 
     /// <summary>The HTTP version the request came over, <c>HTTP/1.1</c> or <c>HTTP/2</c>.</summary>
@@ -117,6 +118,12 @@ public sealed class RecordedRequest
 
     /// <summary>How many messages the body holds; 0 when it could not be read.</summary>
     public int MessageCount { get; }
+
+    /// <summary>
+    /// The content blocks of the last user message in order (text, image, document, video...), with media bytes decoded;
+    /// empty when the body could not be read.
+    /// </summary>
+    public IReadOnlyList<RecordedContentBlock> UserContent { get; }
 }
 
 /// <summary>The values of <see cref="RecordedRequest.AuthScheme"/>.</summary>

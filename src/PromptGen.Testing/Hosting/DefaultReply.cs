@@ -30,7 +30,14 @@ internal static class DefaultReply
             return EmulatorReply.FromJson(JsonSchemaSample.For(request.OutputSchema));
         }
 
-        return EmulatorReply.FromText($"Emulated reply from {call.ModelId} to: {Preview(call.UserText)}");
+        return EmulatorReply.FromText($"Emulated reply from {call.ModelId} to: {Preview(call.UserText)}{Attachments(call)}");
+    }
+
+    /// <summary>What the turn carried besides text, e.g. <c> (with image png 1,234 bytes; document 'notes' md 210 bytes)</c>.</summary>
+    private static string Attachments(ConverseCall call)
+    {
+        string[] media = call.UserContent.Where(block => block.Kind != ContentKinds.Text).Select(block => block.ToString()).ToArray();
+        return media.Length == 0 ? string.Empty : $" (with {string.Join("; ", media)})";
     }
 
     private static string Preview(string? prompt)

@@ -52,5 +52,8 @@ public sealed class ConverseCall
     /// <summary>True when the last user turn answers the tool call <paramref name="toolUseId"/>.</summary>
     public bool HasToolResultFor(string toolUseId) => ToolResults.Any(result => result.ToolUseId == toolUseId);
 
+    /// <summary>The content blocks of the last user message in order, media included.</summary>
+    public IReadOnlyList<RecordedContentBlock> UserContent => Features.UserContent;
+
     internal ConverseFeatures Features { get; }
 }

@@ -49,6 +49,9 @@ internal sealed class ConverseFeatures
     /// <summary>What the request asks of the service beyond the prompt: guardrail, cache points, latency, tier, metadata.</summary>
     public InvocationOptions Options { get; private init; } = InvocationOptions.None;
 
+    /// <summary>The last user message's content blocks, in order.</summary>
+    public IReadOnlyList<RecordedContentBlock> UserContent { get; private init; } = [];
+
     public static ConverseFeatures From(JsonElement root)
     {
         JsonElement? toolConfig = Member(root, "toolConfig");
@@ -78,6 +81,7 @@ internal sealed class ConverseFeatures
                 ? tokens
                 : null,
             Options = InvocationOptions.From(root),
+            UserContent = UserContentReader.Read(root),
         };
     }
 

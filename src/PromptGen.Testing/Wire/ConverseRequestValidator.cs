@@ -46,7 +46,7 @@ internal static class ConverseRequestValidator
             return EmulatorErrors.Validation(message);
         }
 
-        return CheckConversationOrder(roles!) ?? ToolBlockValidator.CheckConversation(root);
+        return CheckConversationOrder(roles!) ?? ToolBlockValidator.CheckConversation(root) ?? MediaBlockValidator.CheckConversation(root);
     }
 
     private static bool IsJsonContentType(string? contentType)
@@ -174,6 +174,7 @@ internal static class ConverseRequestValidator
 
             ToolBlockValidator.CheckBlock(block, role, blockPath, violations);
             InvocationOptionsValidator.CheckCachePoint(block, blockPath, violations);
+            MediaBlockValidator.CheckBlock(block, role, blockPath, violations);
         }
     }
 

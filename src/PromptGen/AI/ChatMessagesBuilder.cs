@@ -44,9 +44,9 @@ internal static class ChatMessagesBuilder
                 {
                     contents.Add(ReasoningContents.FromBlock(reasoning, block));
                 }
-                else if (block.UnknownMembers?.TryGetValue("image", out JsonElement image) == true && Image(image) is { } data)
+                else if (MediaContentMapping.ToContent(block) is { } media)
                 {
-                    contents.Add(data);
+                    contents.Add(media);
                 }
             }
 
@@ -107,20 +107,5 @@ internal static class ChatMessagesBuilder
         }
 
         return string.Concat(result.Content.Select(c => c.Json?.GetRawText() ?? c.Text));
-    }
-
-    private static DataContent? Image(JsonElement image)
-    {
-        if (image.ValueKind != JsonValueKind.Object
-            || !image.TryGetProperty("format", out JsonElement format)
-            || !image.TryGetProperty("source", out JsonElement source)
-            || source.ValueKind != JsonValueKind.Object
-            || !source.TryGetProperty("bytes", out JsonElement bytes)
-            || bytes.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        return new DataContent(Convert.FromBase64String(bytes.GetString()!), "image/" + format.GetString());
     }
 }

@@ -29,7 +29,11 @@ internal static class ConverseRequestBuilder
 
             // Bedrock has two roles; tool results travel in user turns.
             string role = message.Role == ChatRole.Assistant ? ConversationRole.Assistant : ConversationRole.User;
-            List<ContentBlock> blocks = message.Contents.Select(ToBlock).OfType<ContentBlock>().ToList();
+            int documents = 0;
+            List<ContentBlock> blocks = message.Contents
+                .Select(content => content is DataContent data ? MediaContentMapping.ToBlock(data, ++documents) : ToBlock(content))
+                .OfType<ContentBlock>()
+                .ToList();
             if (blocks.Count == 0)
             {
                 continue;
@@ -120,7 +124,6 @@ internal static class ConverseRequestBuilder
     private static ContentBlock? ToBlock(AIContent content) => content switch
     {
         TextContent { Text.Length: > 0 } text => ContentBlock.FromText(text.Text),
-        DataContent data when data.HasTopLevelMediaType("image") => ImageBlock(data),
         FunctionCallContent call => new ContentBlock
         {
             ToolUse = new ToolUseBlock { ToolUseId = call.CallId, Name = call.Name, Input = JsonValues.FromArguments(call.Arguments) },
@@ -147,21 +150,5 @@ internal static class ConverseRequestBuilder
                 ? new ToolResultContentBlock { Json = value }
                 : ToolResultContentBlock.FromText(value.GetRawText()));
         return block;
-    }
-
-    private static ContentBlock ImageBlock(DataContent data)
-    {
-        string format = data.MediaType switch
-        {
-            "image/png" => "png",
-            "image/jpeg" or "image/jpg" => "jpeg",
-            "image/gif" => "gif",
-            "image/webp" => "webp",
-            _ => throw new NotSupportedException($"Bedrock Converse takes png, jpeg, gif and webp images, not {data.MediaType}."),
-        };
-        string json = $"{{\"format\":\"{format}\",\"source\":{{\"bytes\":\"{Convert.ToBase64String(data.Data.Span)}\"}}}}";
-
-        // Image blocks are not modelled by the request types; an unknown member is written as it is.
-        return new ContentBlock { UnknownMembers = new Dictionary<string, JsonElement> { ["image"] = JsonValues.Parse(json) } };
     }
 }

@@ -74,13 +74,21 @@ public static class ConversationRole
 }
 
 /// <summary>
-/// A content block union: exactly one member is set. <see cref="Text"/>, <see cref="ToolUse"/> and
-/// <see cref="ToolResult"/> are modelled; members this library does not know yet (reasoning, citations...) are
+/// A content block union: exactly one member is set. <see cref="Text"/>, <see cref="Image"/>, <see cref="Document"/>,
+/// <see cref="Video"/>, <see cref="ToolUse"/> and <see cref="ToolResult"/> are modelled; members this library does not know yet (reasoning, citations...) are
 /// kept in <see cref="UnknownMembers"/> rather than dropped, so an assistant turn can be sent back unchanged.
 /// </summary>
 public sealed class ContentBlock
 {
     public string? Text { get; set; }
+
+    /// <summary>An image (user turns).</summary>
+    public ImageBlock? Image { get; set; }
+
+    /// <summary>A document (user turns, with a text block beside it).</summary>
+    public DocumentBlock? Document { get; set; }
+
+    public VideoBlock? Video { get; set; }
 
     /// <summary>A tool call by the model (assistant turns).</summary>
     public ToolUseBlock? ToolUse { get; set; }

@@ -145,6 +145,34 @@ public sealed class BedrockChatClientTests
     }
 
     [Fact]
+    public async Task Documents_are_sent_as_Converse_document_blocks_with_a_valid_name()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        using BedrockRuntimeClient bedrock = Client(emulator);
+        IChatClient chat = new BedrockChatClient(bedrock, Model);
+        byte[] pdf = "%PDF-1.4 hello"u8.ToArray();
+
+        await chat.GetResponseAsync(new ChatMessage(ChatRole.User, new List<AIContent>
+        {
+            new DataContent(pdf, "application/pdf") { Name = "contract_v2.pdf" },
+            new DataContent("a,b"u8.ToArray(), "text/csv"),
+            new TextContent("Summarise."),
+        }));
+
+        RecordedRequest request = Assert.Single(emulator.Requests);
+        Assert.True(request.Accepted, request.ErrorCode);
+        Assert.Collection(
+            request.UserContent,
+            document =>
+            {
+                Assert.Equal(("pdf", "contract-v2-pdf"), (document.Format, document.Name));
+                Assert.Equal(pdf, document.Bytes!.Value.ToArray());
+            },
+            document => Assert.Equal(("csv", "document-2"), (document.Format, document.Name)),
+            text => Assert.Equal("Summarise.", text.Text));
+    }
+
+    [Fact]
     public async Task A_structured_response_format_becomes_outputConfig()
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
