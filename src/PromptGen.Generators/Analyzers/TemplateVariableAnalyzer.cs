@@ -94,6 +94,8 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 || ToolSetReader.IsToolSet(parameter.Type)
                 || ConversationParameters.IsHistory(parameter.Type)
                 || parameter.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == Parsing.KnownNames.RequestMetadataAttribute);
+            // Media go beside the text, and binary data without a media attribute is PG0213's: neither belongs in a template.
+            optedOut |= MediaAnalyzer.KindOf(parameter) is not null || Parsing.MediaParameters.BinaryShapeOf(parameter.Type) is not null;
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);

@@ -291,6 +291,50 @@ internal static class DiagnosticDescriptors
         ModelCategory,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MediaAttributeMismatch = Create(
+        DiagnosticIds.MediaAttributeMismatch,
+        "Media attribute does not fit its parameter",
+        "Parameter '{0}' has [{1}], which does not fit its type '{2}': {3}",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor MediaFormatMissing = Create(
+        DiagnosticIds.MediaFormatMissing,
+        "Raw media parameter needs a format",
+        "Parameter '{0}' is sent as a {1} from raw bytes, which carry no format; write [{2}({2}Format.…)]",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor StreamMediaInStreamingMethod = Create(
+        DiagnosticIds.StreamMediaInStreamingMethod,
+        "Stream media parameter in a streaming method",
+        "Parameter '{0}' is a Stream, which is read asynchronously before the call, but streaming method '{1}' builds its request synchronously; take a Prompt{2} (read it first with Prompt{2}.FromStreamAsync) or the bytes instead",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor InvalidDocumentName = Create(
+        DiagnosticIds.InvalidDocumentName,
+        "Document name is refused by Bedrock",
+        "Document name '{0}' of parameter '{1}' is refused by Bedrock: {2}; for example '{3}'",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor ModelLacksMediaCapability = Create(
+        DiagnosticIds.ModelLacksMediaCapability,
+        "Model does not accept this media",
+        "Parameter '{0}' of method '{1}' sends {2}, which model '{3}' does not accept through Converse; choose a model that reads {2} or remove the parameter",
+        ModelCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MediaParameterInTemplate = Create(
+        DiagnosticIds.MediaParameterInTemplate,
+        "Media parameter used in a template",
+        "'{0}' is a media parameter of method '{1}', sent as {2} content blocks beside the text, so a template cannot render it; refer to it in words, such as 'the attached {2}', instead",
+        TemplateCategory);
+
+    public static readonly DiagnosticDescriptor BinaryParameterWithoutMediaAttribute = Create(
+        DiagnosticIds.BinaryParameterWithoutMediaAttribute,
+        "Binary parameter is not sent as media",
+        "Parameter '{0}' of method '{1}' is binary data ('{2}') without [Image], [Document] or [Video], so the model never sees it; add the attribute that says what it is",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -334,7 +378,14 @@ internal static class DiagnosticDescriptors
         MultipleHistoryParameters,
         DuplicateFallbackModel,
         FallbackModelsNotStreamed,
-        FallbackModelsWithTools).AddRange(ToolDiagnostics.All);
+        FallbackModelsWithTools,
+        MediaAttributeMismatch,
+        MediaFormatMissing,
+        StreamMediaInStreamingMethod,
+        InvalidDocumentName,
+        ModelLacksMediaCapability,
+        MediaParameterInTemplate,
+        BinaryParameterWithoutMediaAttribute).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

@@ -14,6 +14,10 @@ internal static partial class DiagnosticIds
     public const string MissingCancellationToken = "PG0007";
     public const string PromptAttributeOutsidePromptClient = "PG0008";
     public const string GeneratedNameCollision = "PG0009";
+    public const string MediaAttributeMismatch = "PG0010";
+    public const string MediaFormatMissing = "PG0011";
+    public const string StreamMediaInStreamingMethod = "PG0012";
+    public const string InvalidDocumentName = "PG0013";
     public const string InvalidRequestMetadataParameter = "PG0015";
     public const string InvalidModelRequestFields = "PG0016";
     public const string CachePointAfterNoTools = "PG0017";
@@ -36,6 +40,9 @@ internal static partial class DiagnosticIds
     public const string SystemPromptNotSupported = "PG0208";
     public const string TooManyStopSequences = "PG0209";
     public const string EmptyStopSequence = "PG0210";
+    public const string ModelLacksMediaCapability = "PG0211";
+    public const string MediaParameterInTemplate = "PG0212";
+    public const string BinaryParameterWithoutMediaAttribute = "PG0213";
     public const string ReasoningNotSupported = "PG0215";
     public const string ThinkingBudgetOutOfRange = "PG0216";
     public const string ThinkingIncompatibleSetting = "PG0217";

@@ -102,7 +102,7 @@ internal static class CompiledTemplateEmitter
         expression.Replace(TemplateStep.TemplateSourceReference, constantName);
 
     private static IEnumerable<ParameterModel> TemplateParameters(IEnumerable<ParameterModel> parameters) =>
-        parameters.Where(p => !p.IsCancellationToken);
+        parameters.Where(p => !p.IsCancellationToken && !p.IsMedia);
 
     private static string TypeOf(ParameterModel parameter) =>
         parameter.Type.StartsWith("params ", System.StringComparison.Ordinal) ? parameter.Type.Substring("params ".Length) : parameter.Type;

@@ -99,7 +99,7 @@ internal static class InvocationOptionsEmitter
     public static string CachePointExpression(CachePointModel cache) =>
         cache.Ttl is null ? $"new {Bedrock}.CachePointBlock()" : $"new {Bedrock}.CachePointBlock {{ Ttl = {Constant("CacheTtls", cache.Ttl)} }}";
 
-    private static string TtlArgument(CachePointModel cache) => cache.Ttl is null ? string.Empty : ", " + Constant("CacheTtls", cache.Ttl);
+    internal static string TtlArgument(CachePointModel cache) => cache.Ttl is null ? string.Empty : ", " + Constant("CacheTtls", cache.Ttl);
 
     /// <summary>The runtime constant that holds a wire value, e.g. <c>ServiceTierTypes.Flex</c> for <c>flex</c>.</summary>
     private static string Constant(string type, string wireValue)

@@ -303,6 +303,12 @@ internal static class PromptClientEmitter
             WriteScribanArguments(writer, method, arguments);
         }
 
+        string userTurn = InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments));
+        if (!plan.Media.IsEmpty)
+        {
+            userTurn = MediaEmitter.WriteUserTurn(writer, method, plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments));
+        }
+
         writer.WriteLine($"var {request} = new {Runtime}.Bedrock.ConverseRequest");
         writer.OpenBlock();
         if (plan.SystemTemplate is not null)
@@ -310,7 +316,7 @@ internal static class PromptClientEmitter
             writer.WriteLine($"System = {InvocationOptionsEmitter.SystemExpression(plan, Render(method, memberName + "System", plan.CompiledSystemTemplate, arguments))},");
         }
 
-        PromptCallEmitter.WriteMessages(writer, plan, InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments)));
+        PromptCallEmitter.WriteMessages(writer, plan, userTurn);
         WriteInference(writer, plan.Inference);
         InvocationOptionsEmitter.WriteRequestMembers(writer, plan, memberName);
         writer.Indent--;
@@ -337,7 +343,7 @@ internal static class PromptClientEmitter
 
     private static void WriteScribanArguments(CodeWriter writer, PromptMethodModel method, string arguments)
     {
-        ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken).ToArray();
+        ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
         writer.WriteLine($"var {arguments} = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
         writer.OpenBlock();
         foreach (ParameterModel parameter in templateParameters)

@@ -57,7 +57,11 @@ internal sealed record ParameterModel(
     string TemplateName,
     string Type,
     string RefKindPrefix,
-    bool IsCancellationToken);
+    bool IsCancellationToken)
+{
+    /// <summary>Sent as content blocks beside the text (see <see cref="PromptPlan.Media"/>), so no template reads it.</summary>
+    public bool IsMedia { get; init; }
+}
 
 /// <summary>What to send for a method that can be generated.</summary>
 internal sealed record PromptPlan(
@@ -84,6 +88,9 @@ internal sealed record PromptPlan(
 
     /// <summary>Models to try after <see cref="ModelId"/> fails, in order; empty when the method has none.</summary>
     public EquatableArray<FallbackModel> FallbackModels { get; init; } = EquatableArray<FallbackModel>.Empty;
+
+    /// <summary>Parameters sent as image, document or video content blocks beside the text, in declaration order.</summary>
+    public EquatableArray<MediaParameterModel> Media { get; init; } = EquatableArray<MediaParameterModel>.Empty;
 
     /// <summary>Some template of the method renders with Scriban at run time (its arguments are collected for it).</summary>
     public bool UsesScriban => CompiledUserTemplate is null || SystemTemplate is not null && CompiledSystemTemplate is null;

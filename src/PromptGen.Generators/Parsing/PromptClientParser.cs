@@ -195,6 +195,10 @@ internal static class PromptClientParser
             }
         }
 
+        bool streaming = returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
+        EquatableArray<MediaParameterModel> media = MediaParameterReader.Read(method, streaming, methodLocation, diagnostics, cancellationToken);
+        parameters = MediaParameterReader.MarkMedia(parameters, media);
+
         AttributeData? prompt = AttributeReader.Find(method, KnownNames.PromptAttribute);
         string? userTemplate = prompt is null ? null : AttributeReader.FirstStringArgument(prompt);
         if (prompt is null)
@@ -255,6 +259,7 @@ internal static class PromptClientParser
             ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan)
             {
                 Options = options,
+                Media = media,
                 TextWithDetails = returnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _),
                 HistoryParameter = historyParameter,
                 FallbackModels = FallbackModelsReader.Read(

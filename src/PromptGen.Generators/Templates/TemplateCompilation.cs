@@ -28,6 +28,7 @@ internal static class TemplateCompilation
     {
         var parameters = method.Parameters
             .Where(parameter => parameter.Type.ToDisplayString() != KnownNames.CancellationToken)
+            .Where(parameter => !plan.Media.Any(media => media.Identifier.TrimStart('@') == parameter.Name))
             .Select(parameter => (parameter.Name, Identifier(parameter.Name), parameter.Type))
             .ToList();
 

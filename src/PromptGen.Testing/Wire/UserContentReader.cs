@@ -34,8 +34,8 @@ internal static class UserContentReader
 
     private static RecordedContentBlock? Block(JsonElement block)
     {
-        JsonProperty member = block.EnumerateObject().FirstOrDefault(property => property.Value.ValueKind != JsonValueKind.Null);
-        if (member.Name is null)
+        // A malformed block (no member set) has already been refused or will be; it has nothing to record.
+        if (block.EnumerateObject().Where(property => property.Value.ValueKind != JsonValueKind.Null).Select(property => (JsonProperty?)property).FirstOrDefault() is not { } member)
         {
             return null;
         }

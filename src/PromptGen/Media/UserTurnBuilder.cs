@@ -107,6 +107,14 @@ public sealed class UserTurnBuilder
         return this;
     }
 
+    /// <summary>A cache point block: the turn so far ends a prefix Bedrock may cache (models with prompt caching).</summary>
+    /// <param name="ttl">Null for the service's default, else one of <see cref="CacheTtls"/>.</param>
+    public UserTurnBuilder AddCachePoint(string? ttl = null)
+    {
+        _content.Add(ContentBlock.FromCachePoint(ttl));
+        return this;
+    }
+
     /// <exception cref="PromptMediaException">The turn has a document but no text.</exception>
     public Message Build()
     {

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Catalog;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Parsing;
+using PromptGen.Generators.Templates;
+
+namespace PromptGen.Generators.Analyzers;
+
+/// <summary>
+/// Media parameters against the model and the templates: media the model is confirmed not to read (PG0211, at the
+/// parameter), a media parameter read by a template (PG0212, at the variable inside the literal), and binary data
+/// without a media attribute, which the model would never see (PG0213, at the parameter). Capabilities the catalog
+/// marks unconfirmed say nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class MediaAnalyzer : PromptClientAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ModelLacksMediaCapability,
+        DiagnosticDescriptors.MediaParameterInTemplate,
+        DiagnosticDescriptors.BinaryParameterWithoutMediaAttribute);
+
+    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        foreach (PromptMethod method in declaration.Methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ModelInfo? model = null;
+            ModelReference? reference = null;
+            foreach (IParameterSymbol parameter in method.Symbol.Parameters)
+            {
+                if (parameter.Locations.FirstOrDefault(location => location.IsInSource) is not { } location)
+                {
+                    continue;
+                }
+
+                if (KindOf(parameter) is not { } kind)
+                {
+                    bool optedOut = symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null;
+                    if (!optedOut && MediaParameters.BinaryShapeOf(parameter.Type) is not null)
+                    {
+                        sink.Report(
+                            DiagnosticDescriptors.BinaryParameterWithoutMediaAttribute,
+                            location,
+                            parameter.Name,
+                            method.Symbol.Name,
+                            parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+                    }
+
+                    continue;
+                }
+
+                reference ??= ModelReference.Effective(declaration, method, cancellationToken);
+                model ??= reference?.Lookup.Model;
+                ModelCapabilities capability = kind switch
+                {
+                    MediaKind.Image => ModelCapabilities.Images,
+                    MediaKind.Document => ModelCapabilities.Documents,
+                    _ => ModelCapabilities.Video,
+                };
+                if (model is not null && model.IsConfirmed(capability) && !model.Supports(capability))
+                {
+                    sink.Report(DiagnosticDescriptors.ModelLacksMediaCapability, location, parameter.Name, method.Symbol.Name, Plural(kind), reference!.Id);
+                }
+
+                ReportTemplateUses(method, parameter, kind, symbols.Compilation, sink, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The kind of content block the parameter becomes; null when it is not media (as the generator decides).</summary>
+    internal static MediaKind? KindOf(IParameterSymbol parameter)
+    {
+        if (MediaParameters.MediaTypeOf(parameter.Type) is { } typed)
+        {
+            return typed.Kind;
+        }
+
+        return MediaParameters.FindAttribute(parameter) is { } marked && MediaParameters.BinaryShapeOf(parameter.Type) is not null ? marked.Kind : null;
+    }
+
+    private static void ReportTemplateUses(PromptMethod method, IParameterSymbol parameter, MediaKind kind, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        foreach (AttributeData? attribute in new[] { method.Prompt, method.SystemPrompt })
+        {
+            if (attribute is null || AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } template
+                || TemplateVariables.Read(template) is not { } variables
+                || AttributeReader.FirstArgumentSyntax(attribute, cancellationToken) is not ExpressionSyntax argument)
+            {
+                continue;
+            }
+
+            LiteralSourceMap? map = null;
+            foreach (TemplateVariableUse use in variables.Uses)
+            {
+                if (use.Name == parameter.Name && !variables.IsProvidedByTemplate(use.Name))
+                {
+                    map ??= LiteralSourceMap.For(argument, compilation);
+                    Location location = Location.Create(argument.SyntaxTree, map.Map(use.Start, use.End));
+                    sink.Report(DiagnosticDescriptors.MediaParameterInTemplate, location, parameter.Name, method.Symbol.Name, MediaParameters.KindName(kind).ToLowerInvariant());
+                }
+            }
+        }
+    }
+
+    private static string Plural(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => "images",
+        MediaKind.Document => "documents",
+        _ => "video",
+    };
+}
