@@ -13,10 +13,11 @@ internal static class ConformanceRequests
 {
     public const string Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
     public const string ImageBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    public const string DocumentBase64 = "IyBOb3RlcwpCcmluZyBhbiB1bWJyZWxsYS4="; // "# Notes\nBring an umbrella."
 
     private const string ToolSchema = """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""";
 
-    /// <summary>Text, system, inference settings, tools and an image, as the SDK's ConverseCommand input.</summary>
+    /// <summary>Text, system, inference settings, tools, an image and a document, as the SDK's ConverseCommand input.</summary>
     public static JsonObject RichSdkInput(string prompt) => new()
     {
         ["system"] = new JsonArray(new JsonObject { ["text"] = "You are terse." }),
@@ -31,6 +32,15 @@ internal static class ConformanceRequests
                     {
                         ["format"] = "png",
                         ["source"] = new JsonObject { ["bytes"] = new JsonObject { ["$base64"] = ImageBase64 } },
+                    },
+                },
+                new JsonObject
+                {
+                    ["document"] = new JsonObject
+                    {
+                        ["format"] = "md",
+                        ["name"] = "Trip notes (v2)",
+                        ["source"] = new JsonObject { ["bytes"] = new JsonObject { ["$base64"] = DocumentBase64 } },
                     },
                 }),
         }),
@@ -56,10 +66,9 @@ internal static class ConformanceRequests
         },
     };
 
-    /// <summary>The same request through our types. Images are not modelled yet; they travel as a kept union member.</summary>
+    /// <summary>The same request through our types, the media through PromptImage and PromptDocument.</summary>
     public static ConverseRequest RichRequest(string prompt)
     {
-        using JsonDocument image = JsonDocument.Parse("{\"format\":\"png\",\"source\":{\"bytes\":\"" + ImageBase64 + "\"}}");
         using JsonDocument schema = JsonDocument.Parse(ToolSchema);
         return new ConverseRequest
         {
@@ -72,7 +81,8 @@ internal static class ConformanceRequests
                     Content =
                     {
                         ContentBlock.FromText(prompt),
-                        new ContentBlock { UnknownMembers = new Dictionary<string, JsonElement> { ["image"] = image.RootElement.Clone() } },
+                        PromptImage.FromBytes(System.Convert.FromBase64String(ImageBase64)).ToContentBlock(),
+                        PromptDocument.FromBytes(System.Convert.FromBase64String(DocumentBase64), DocumentFormat.Md, "Trip notes (v2)").ToContentBlock(),
                     },
                 },
             },
