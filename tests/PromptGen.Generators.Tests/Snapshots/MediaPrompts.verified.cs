@@ -229,7 +229,7 @@ namespace Demo.Media
             return global::PromptGen.Prompting.ParseOutcome<global::Demo.Media.Caption>.Failure(errors.Items);
         }
 
-        private static bool TryReadCaption(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Media.Caption value)
+        private static bool TryReadCaption(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Media.Caption value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -238,6 +238,7 @@ namespace Demo.Media
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             string member0 = default!;
             bool has0 = false;
@@ -249,7 +250,7 @@ namespace Demo.Media
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "text"), errors, out member0))
+                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -258,7 +259,7 @@ namespace Demo.Media
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPaths.Member(path, "objects"), errors, out member1))
+                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "objects"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -273,11 +274,11 @@ namespace Demo.Media
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "text"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPaths.Member(path, "objects"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "objects"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -288,7 +289,7 @@ namespace Demo.Media
             return true;
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
@@ -298,10 +299,11 @@ namespace Demo.Media
                 return false;
             }
 
+            string parentPath = path.ToString();
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPaths.Index(path, items.Count), errors, out string item))
+                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
