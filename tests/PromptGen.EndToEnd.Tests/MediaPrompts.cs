@@ -38,4 +38,9 @@ public partial interface IMediaPrompts
 
     [Prompt("Describe the photos.")]
     PromptStream StreamAsync(PromptImage[] photos, CancellationToken cancellationToken = default);
+
+    [Model("us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+    [CachePoint(CacheAfter.Prompt)]
+    [Prompt("Answer from the manual: {{ question }}")]
+    Task<string> AskManualAsync(string question, PromptDocument manual, CancellationToken cancellationToken = default);
 }

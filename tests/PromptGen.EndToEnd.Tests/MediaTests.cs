@@ -144,6 +144,16 @@ public sealed class MediaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cache_point_after_the_prompt_follows_the_media_too()
+    {
+        await Prompts.AskManualAsync("How do I reset it?", PromptDocument.FromText("Hold the button for 10 s.", "Manual", DocumentFormat.Txt));
+
+        RecordedRequest request = Assert.Single(_fixture.Emulator.Requests);
+        Assert.True(request.Accepted, request.ErrorCode);
+        Assert.Equal(new[] { "document", "text", "cachePoint" }, request.UserContent.Select(block => block.Kind).ToArray());
+    }
+
+    [Fact]
     public async Task A_model_without_vision_is_refused_by_the_emulator_as_by_Bedrock()
     {
         var request = new ConverseRequest { Messages = { new UserTurnBuilder().Add(PromptImage.FromBytes(Png)).AddText("What is this?").Build() } };

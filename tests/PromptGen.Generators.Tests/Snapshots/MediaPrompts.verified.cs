@@ -65,6 +65,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -89,6 +90,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -114,6 +116,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -140,6 +143,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 

@@ -16,4 +16,7 @@ public partial interface IKitchenPrompts
 
     [Prompt("Write a recipe for {{ dish }}.")]
     Task<Recipe> RecipeAsync(string dish, CancellationToken cancellationToken = default);
+
+    [Prompt("Which dish is this, and does it follow the recipe?")]
+    Task<string> IdentifyAsync(PromptImage photo, PromptDocument recipe, CancellationToken cancellationToken = default);
 }

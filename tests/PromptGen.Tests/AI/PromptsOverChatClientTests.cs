@@ -32,6 +32,27 @@ public sealed class PromptsOverChatClientTests
     }
 
     [Fact]
+    public async Task Media_parameters_reach_the_chat_client_as_data_content_in_order()
+    {
+        var chat = new FakeChatClient().ReplyText("Shakshuka, as written.");
+        IKitchenPrompts kitchen = IKitchenPrompts.Create(new ChatClientBedrockRuntime(chat));
+        byte[] png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7 };
+
+        await kitchen.IdentifyAsync(PromptImage.FromBytes(png), PromptDocument.FromText("Eggs in tomato sauce.", "Shakshuka recipe", DocumentFormat.Md));
+
+        ChatMessage user = Assert.Single(Assert.Single(chat.Requests).Messages);
+        Assert.Collection(
+            user.Contents,
+            image =>
+            {
+                Assert.Equal("image/png", ((DataContent)image).MediaType);
+                Assert.Equal(png, ((DataContent)image).Data.ToArray());
+            },
+            document => Assert.Equal(("text/markdown", "Shakshuka recipe"), (((DataContent)document).MediaType, ((DataContent)document).Name)),
+            text => Assert.Equal("Which dish is this, and does it follow the recipe?", ((TextContent)text).Text));
+    }
+
+    [Fact]
     public async Task The_model_can_be_chosen_per_Bedrock_id()
     {
         var chat = new FakeChatClient().ReplyText("Pesto.");
