@@ -24,10 +24,7 @@ internal static class ModelFallback
         for (int index = 0; ; index++)
         {
             ModelChoice model = models[index];
-            if (string.IsNullOrWhiteSpace(model.ModelId))
-            {
-                throw new ArgumentException($"Model {index + 1} of the prompt has no id.", nameof(models));
-            }
+            CheckModelId(model, index);
 
             try
             {
@@ -52,6 +49,14 @@ internal static class ModelFallback
                     throw new ModelFallbackException(failures, run.Attempts.ToArray(), run.Usage.Snapshot());
                 }
             }
+        }
+    }
+
+    internal static void CheckModelId(ModelChoice model, int index)
+    {
+        if (string.IsNullOrWhiteSpace(model.ModelId))
+        {
+            throw new ArgumentException($"Model {index + 1} of the prompt has no id.", "models");
         }
     }
 

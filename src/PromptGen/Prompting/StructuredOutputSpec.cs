@@ -19,6 +19,7 @@ public sealed class StructuredOutputSpec<T>
 
     // A reference, so that threads sharing the spec see either nothing or the whole parsed schema.
     private SchemaHolder? _schema;
+    private bool _validated;
 
     /// <summary>The JSON schema of the result, an object at the root.</summary>
     public required string SchemaJson { get; init; }
@@ -64,6 +65,13 @@ public sealed class StructuredOutputSpec<T>
     /// <exception cref="ArgumentException">The name or the schema is not usable.</exception>
     internal void Validate()
     {
+        // Every member is init-only, so once valid, always valid: generated clients validate their static spec on
+        // every call, and this keeps that from costing a regex match each time.
+        if (_validated)
+        {
+            return;
+        }
+
         if (ResultName is null || !ResultNamePattern.IsMatch(ResultName))
         {
             throw new ArgumentException($"The result name '{ResultName}' must be 1–64 characters of [a-zA-Z0-9_-].", nameof(ResultName));
@@ -75,6 +83,7 @@ public sealed class StructuredOutputSpec<T>
         }
 
         _ = SchemaElement;
+        _validated = true;
     }
 
     private static JsonElement ParseSchema(string schemaJson)
