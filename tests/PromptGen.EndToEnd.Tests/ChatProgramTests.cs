@@ -14,7 +14,7 @@ public sealed class ChatProgramTests
     [Fact]
     public async Task Chat_continues_the_conversation_and_falls_back_from_a_throttled_model()
     {
-        (int exitCode, string output, string errors) = await RunChatAsync();
+        (int exitCode, string output, string errors) = await SampleProgram.RunAsync("Chat");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{errors}");
         Assert.Contains("assistant: I'm sorry your kettle leaks.", output, StringComparison.Ordinal);
@@ -29,26 +29,5 @@ public sealed class ChatProgramTests
             "models called: us.amazon.nova-micro-v1:0 (429), us.amazon.nova-micro-v1:0 (429), us.anthropic.claude-haiku-4-5-20251001-v1:0 (200)",
             output,
             StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunChatAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chat.dll"));
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("samples/Chat did not finish within 60 s");
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }

@@ -12,7 +12,7 @@ public sealed class QuickStartProgramTests
     [Fact]
     public async Task QuickStart_prints_each_result_with_what_was_sent()
     {
-        (int exitCode, string output, string errors) = await RunQuickStartAsync();
+        (int exitCode, string output, string errors) = await SampleProgram.RunAsync("QuickStart");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{errors}");
         Assert.Contains("result:  The customer was charged twice", output, StringComparison.Ordinal);
@@ -28,48 +28,9 @@ public sealed class QuickStartProgramTests
     [Fact]
     public async Task Live_mode_without_credentials_says_what_is_missing()
     {
-        (int exitCode, string _, string errors) = await RunQuickStartAsync("--live");
+        (int exitCode, string _, string errors) = await SampleProgram.RunAsync("QuickStart", "--live");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("--live calls real Amazon Bedrock and needs AWS credentials", errors, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunQuickStartAsync(params string[] arguments)
-    {
-        string quickStart = Path.Combine(AppContext.BaseDirectory, "QuickStart.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(quickStart);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // An empty, isolated AWS environment: no credentials or profiles of the machine leak into the test.
-        string empty = Directory.CreateTempSubdirectory("promptgen-noaws").FullName;
-        foreach (string name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_BEARER_TOKEN_BEDROCK", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(empty, "config");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(empty, "credentials");
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["HOME"] = empty;
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("QuickStart did not finish within 60 s");
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ToolCallingProgramTests
     [Fact]
     public async Task ToolCalling_prints_each_tool_round_and_the_results()
     {
-        (int exitCode, string output, string errors) = await RunAsync();
+        (int exitCode, string output, string errors) = await SampleProgram.RunAsync("ToolCalling");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{errors}");
         Assert.Contains("request 1: tools offered [get_forecast, convert_currency, local_time]", output, StringComparison.Ordinal);
@@ -25,27 +25,5 @@ public sealed class ToolCallingProgramTests
         Assert.Contains("toolResult tooluse_3 (error): There is no forecast for 'Bergen'; try a larger city nearby.", output, StringComparison.Ordinal);
         Assert.Contains("tools ran: get_forecast(Bergen), get_forecast(Oslo)", output, StringComparison.Ordinal);
         Assert.Contains("result:    A crisp, clear day by the fjord. Stops: Fish market → Fløyen funicular → Bryggen. Umbrella: no.", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ToolCalling.dll"));
-        start.StandardOutputEncoding = System.Text.Encoding.UTF8;
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("ToolCalling did not finish within 60 s");
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }

@@ -12,7 +12,7 @@ public sealed class BedrockFeaturesProgramTests
     [Fact]
     public async Task The_sample_shows_cache_use_a_blocked_prompt_latency_options_and_reasoning()
     {
-        (int exitCode, string output, string errors) = await RunAsync();
+        (int exitCode, string output, string errors) = await SampleProgram.RunAsync("BedrockFeatures");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{errors}");
         Assert.Matches(@"call 1\s+answer:  Hold the top and side buttons[^\n]*\n\s+tokens:  \d+ input, [1-9]\d* written to the cache, 0 read from it", output);
@@ -25,26 +25,5 @@ public sealed class BedrockFeaturesProgramTests
         Assert.Contains("\"serviceTier\": {\"type\":\"priority\"}", output, StringComparison.Ordinal);
         Assert.Contains("thought: Amber blinking is listed under errors", output, StringComparison.Ordinal);
         Assert.Contains("\"additionalModelRequestFields\": {\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BedrockFeatures.dll"));
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("BedrockFeatures did not finish within 60 s");
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }
