@@ -130,8 +130,8 @@ public sealed class ModelRequestFieldsAttribute : Attribute
 
 /// <summary>
 /// Claude's extended thinking: sends <c>{"thinking":{"type":"enabled","budget_tokens":…}}</c> in
-/// <c>additionalModelRequestFields</c>. The reasoning comes back in <see cref="PromptGen.Bedrock.ConverseResponse.GetReasoningText"/>
-/// and <see cref="PromptGen.Streaming.PromptStream.ReasoningText"/>.
+/// <c>additionalModelRequestFields</c>. The reasoning comes back in <see cref="PromptGen.Prompting.PromptResult{T}.ReasoningText"/>,
+/// <see cref="PromptGen.Streaming.PromptStream.ReasoningText"/> and <see cref="PromptGen.Bedrock.ConverseResponse.GetReasoningText"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class ReasoningAttribute : Attribute

@@ -86,6 +86,7 @@ public sealed class BedrockFeaturePromptTests : IAsyncLifetime
         PromptResult<PuzzleSolution> result = await Prompts.SolveAsync("Life, the universe and everything?");
 
         Assert.Equal(new PuzzleSolution("42", 3), result.Value);
+        Assert.Equal("Add steps.", result.ReasoningText); // the reasoning of the answer that produced the value
         Assert.Equal("""{"thinking":{"type":"enabled","budget_tokens":2048}}""", Body().GetProperty("additionalModelRequestFields").GetRawText());
         Assert.Equal(4096, Body().GetProperty("inferenceConfig").GetProperty("maxTokens").GetInt32());
         JsonElement repairedAssistant = Body(1).GetProperty("messages")[1];
