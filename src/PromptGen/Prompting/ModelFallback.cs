@@ -9,7 +9,7 @@ namespace PromptGen.Prompting;
 /// <summary>Calls a prompt's models in order until one answers, as <see cref="ModelFallbackPolicy"/> says.</summary>
 internal static class ModelFallback
 {
-    public static async Task<TResult> RunAsync<TResult>(
+    public static Task<TResult> RunAsync<TResult>(
         IReadOnlyList<ModelChoice> models,
         PromptRun run,
         Func<ModelChoice, Task<TResult>> call,
@@ -20,6 +20,23 @@ internal static class ModelFallback
             throw new ArgumentException("A prompt needs at least one model.", nameof(models));
         }
 
+        if (models.Count == 1)
+        {
+            // The usual case: nothing to fall back to and a single model's errors are never wrapped, so the call's
+            // own task is the result, without this loop's state machine on every prompt.
+            CheckModelId(models[0], 0);
+            return call(models[0]);
+        }
+
+        return RunInOrderAsync(models, run, call, cancellationToken);
+    }
+
+    private static async Task<TResult> RunInOrderAsync<TResult>(
+        IReadOnlyList<ModelChoice> models,
+        PromptRun run,
+        Func<ModelChoice, Task<TResult>> call,
+        CancellationToken cancellationToken)
+    {
         List<ModelFailure>? failures = null;
         for (int index = 0; ; index++)
         {
@@ -30,7 +47,7 @@ internal static class ModelFallback
             {
                 return await call(model).ConfigureAwait(false);
             }
-            catch (Exception error) when (models.Count > 1 && ModelFallbackPolicy.ShouldFallBack(error, cancellationToken))
+            catch (Exception error) when (ModelFallbackPolicy.ShouldFallBack(error, cancellationToken))
             {
                 if (error is not PromptResultException)
                 {
@@ -52,7 +69,7 @@ internal static class ModelFallback
         }
     }
 
-    internal static void CheckModelId(ModelChoice model, int index)
+    private static void CheckModelId(ModelChoice model, int index)
     {
         if (string.IsNullOrWhiteSpace(model.ModelId))
         {

@@ -62,24 +62,7 @@ public sealed class PromptResult<T>
     /// The model's reasoning (extended thinking, asked for with <c>[Reasoning]</c>) in <see cref="Message"/>, its text
     /// blocks concatenated; empty when the model did not reason or its reasoning came back redacted only.
     /// </summary>
-    public string ReasoningText
-    {
-        get
-        {
-            if (Message?.Content is not { } content)
-            {
-                return "";
-            }
-
-            var text = new System.Text.StringBuilder();
-            foreach (ContentBlock block in content)
-            {
-                text.Append(block.ReasoningContent?.ReasoningText?.Text);
-            }
-
-            return text.ToString();
-        }
-    }
+    public string ReasoningText => ConverseResponse.ReasoningTextOf(Message);
 
     /// <summary>
     /// The conversation to continue: the history the method was given (normalised as it was sent), the rendered user

@@ -39,7 +39,7 @@ public static class StructuredPrompt
         ConverseRequest request,
         StructuredOutputSpec<T> spec,
         CancellationToken cancellationToken) =>
-        RunWithDetailsAsync(bedrock, new ModelChoice(modelId ?? throw new ArgumentNullException(nameof(modelId))), request, spec, cancellationToken);
+        RunWithDetailsAsync(bedrock, new[] { new ModelChoice(modelId ?? throw new ArgumentNullException(nameof(modelId))) }, request, spec, cancellationToken);
 
     /// <summary>Runs the prompt on its models in order (see <see cref="ModelFallbackPolicy"/>) and returns the typed result.</summary>
     /// <exception cref="PromptResultException">One model, and no valid result after every allowed attempt.</exception>
@@ -75,36 +75,12 @@ public static class StructuredPrompt
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
 
-        if (models.Count == 1)
-        {
-            return RunWithDetailsAsync(bedrock, models[0], request, spec, cancellationToken);
-        }
-
         var run = new PromptRun();
         return ModelFallback.RunAsync(
             models,
             run,
             model => RunOnModelAsync(bedrock, model.ModelId, request, spec.WithStrategy(model.Strategy), run, cancellationToken),
             cancellationToken);
-    }
-
-    /// <summary>
-    /// One model, the usual case: called directly, without the fallback loop's delegate, closure and state machine,
-    /// and with the same outcome (a single model's errors are never wrapped).
-    /// </summary>
-    private static Task<PromptResult<T>> RunWithDetailsAsync<T>(
-        IBedrockRuntime bedrock,
-        ModelChoice model,
-        ConverseRequest request,
-        StructuredOutputSpec<T> spec,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(bedrock);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(spec);
-        spec.Validate();
-        ModelFallback.CheckModelId(model, 0);
-        return RunOnModelAsync(bedrock, model.ModelId, request, spec.WithStrategy(model.Strategy), new PromptRun(), cancellationToken);
     }
 
     private static async Task<PromptResult<T>> RunOnModelAsync<T>(

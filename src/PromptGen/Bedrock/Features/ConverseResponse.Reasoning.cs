@@ -9,11 +9,17 @@ public sealed partial class ConverseResponse
     /// The model's reasoning (extended thinking) in the answer, its text blocks concatenated; empty when the model
     /// did not reason or its reasoning came back redacted only.
     /// </summary>
-    public string GetReasoningText() => string.Concat(ReasoningBlocks().Select(block => block.ReasoningText?.Text));
+    public string GetReasoningText() => ReasoningTextOf(Output?.Message);
 
     /// <summary>The answer's reasoning blocks in order, text and redacted alike.</summary>
-    public IEnumerable<ReasoningContentBlock> ReasoningBlocks() =>
-        Output?.Message?.Content is { } content
+    public IEnumerable<ReasoningContentBlock> ReasoningBlocks() => ReasoningBlocksOf(Output?.Message);
+
+    /// <summary>The reasoning text blocks of <paramref name="message"/> concatenated; empty when there are none.</summary>
+    internal static string ReasoningTextOf(Message? message) =>
+        string.Concat(ReasoningBlocksOf(message).Select(block => block.ReasoningText?.Text));
+
+    private static IEnumerable<ReasoningContentBlock> ReasoningBlocksOf(Message? message) =>
+        message?.Content is { } content
             ? content.Where(block => block.ReasoningContent is not null).Select(block => block.ReasoningContent!)
             : Enumerable.Empty<ReasoningContentBlock>();
 }
