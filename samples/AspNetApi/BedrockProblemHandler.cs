@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen;
 
 namespace AspNetApi;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Text.Json;
 using Amazon.Runtime;
 using BedrockFeatures;
+using PromptGen;
 using PromptGen.Bedrock;
-using PromptGen.Streaming;
 using PromptGen.Testing;
 
 // Runs offline against the local Bedrock emulator, which checks every request member the way Bedrock does and
@@ -16,7 +16,7 @@ emulator.Script.When(promptContains: "Classify").ReplyText("complaint");
 emulator.Script.When(promptContains: "amber").Reasoning("Amber blinking is listed under errors: overheating. The fix is to switch it off and wait; a reset is not needed.")
     .ReplyText("1. Switch the lamp off. 2. Wait 10 minutes. 3. Switch it on again (hold the top button for 2 seconds).");
 
-using var bedrock = new BedrockRuntimeClient(new BedrockClientOptions
+using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Streaming;
+using PromptGen.Bedrock;
 
 namespace BedrockFeatures;
 
@@ -20,7 +20,7 @@ public partial interface IHelpDeskPrompts
 
     /// <summary>A quick classification where latency matters more than anything.</summary>
     [LatencyOptimized]
-    [ServiceTier(ServiceTierKind.Priority)]
+    [ServiceTier(ServiceTier.Priority)]
     [ModelRequestFields("""{"inferenceConfig": {"topK": 20}}""")]
     [Prompt("Classify this message as 'question', 'complaint' or 'praise'; answer with the word only: {{ message }}")]
     Task<string> ClassifyAsync(string message, CancellationToken cancellationToken = default);

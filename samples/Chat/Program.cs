@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Amazon.Runtime;
 using ChatSample;
-using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen;
 using PromptGen.Testing;
 
 // Runs offline: the local Bedrock emulator answers on 127.0.0.1, verifies every signature and refuses what Bedrock
@@ -18,7 +17,7 @@ emulator.Script.When(promptContains: "leaks").ReplyText("I'm sorry your kettle l
 emulator.Script.When(promptContains: "base").ReplyText("A leak at the base is covered by the warranty: I can send you a replacement. Shall I?");
 emulator.Script.When(promptContains: "please").ReplyText("Done: a replacement kettle ships tomorrow, and you keep the old one until it arrives.");
 
-var options = new BedrockClientOptions
+var options = new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,

@@ -3,8 +3,6 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Bedrock;
-using PromptGen.Prompting;
 
 namespace ChatSample;
 

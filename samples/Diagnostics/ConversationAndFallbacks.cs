@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Bedrock;
-using PromptGen.Streaming;
 
 namespace PromptGen.Samples.Diagnostics;
 

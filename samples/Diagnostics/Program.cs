@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Prompting;
 
 namespace PromptGen.Samples.Diagnostics;
 
@@ -141,7 +140,7 @@ public interface IForgottenClient
 public partial interface IFactoryClash
 {
     [Prompt("Describe {{ bedrock }}")]
-    Task<string> Create(PromptGen.Bedrock.IBedrockRuntime bedrock);
+    Task<string> Create(PromptGen.IBedrockRuntime bedrock);
 }
 
 [PromptClient(Model = "us.amazon.nova-micro-v1:0")]

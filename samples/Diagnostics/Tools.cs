@@ -3,7 +3,6 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Prompting;
 
 namespace Diagnostics.Tools;
 

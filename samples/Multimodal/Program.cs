@@ -4,7 +4,6 @@ using System.Reflection;
 using Amazon.Runtime;
 using Multimodal;
 using PromptGen;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 
 // Runs offline: the local Bedrock emulator checks every image and document block as Bedrock would (formats, base64,
@@ -13,7 +12,7 @@ await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
 emulator.Script.When(promptContains: "Does the photo show")
     .ReplyJson("""{"matches":false,"differences":["The photo shows no lid; the listing promises a leak-proof lid."]}""");
 
-using var bedrock = new BedrockRuntimeClient(new BedrockClientOptions
+using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
+using PromptGen;
 using PromptGen.Testing;
 using QuickStart;
 
@@ -35,7 +35,7 @@ emulator.Script.When(model: "us.amazon.nova-lite-v1:0", promptContains: "in Fren
 emulator.Script.When(promptContains: "Suggest a name")
     .ReplyText("Refundly");
 
-using var bedrock = new BedrockRuntimeClient(new BedrockClientOptions
+using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,

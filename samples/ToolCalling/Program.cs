@@ -1,9 +1,8 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
+using PromptGen;
 using PromptGen.Testing;
 using ToolCalling;
 
@@ -37,7 +36,7 @@ emulator.Script.When(call => call.ToolResults.Any(result => result.IsError))
 emulator.Script.When(call => call.ToolResults.Count == 1 && call.HasOutputConfig)
     .ReplyJson("""{"summary":"A crisp, clear day by the fjord.","stops":["Fish market","Fløyen funicular","Bryggen"],"umbrella":false}""");
 
-using var bedrock = new BedrockRuntimeClient(new BedrockClientOptions
+using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,

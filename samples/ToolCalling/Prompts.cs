@@ -5,7 +5,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Tools;
+using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 
 namespace ToolCalling;
 

@@ -57,7 +57,7 @@ public sealed class SystemPromptAttribute : Attribute
 /// <summary>
 /// Models to try, in order, when the method's model fails: throttled, unavailable, timed out, erroring, or (for a
 /// typed result) still invalid after its repair attempts. The client's own retries run first, on each model; see
-/// <c>PromptGen.Prompting.ModelFallbackPolicy</c> for which failures fall back. Each id is checked at build time like
+/// <c>PromptGen.ModelFallbackPolicy</c> for which failures fall back. Each id is checked at build time like
 /// <see cref="ModelAttribute"/>'s, and a typed result is asked of each model in the way that model supports.
 /// On an interface it applies to every method that declares none itself; <c>[FallbackModels]</c> with no ids on a
 /// method turns it off there. Streaming methods call only their first model.
@@ -112,7 +112,7 @@ public sealed class InferenceAttribute : Attribute
 public sealed class StructuredOutputAttribute : Attribute
 {
     /// <summary>The strategy to use; when not set, PromptGen chooses from the model catalog.</summary>
-    public PromptGen.Prompting.StructuredOutputStrategy Strategy { get; set; }
+    public PromptGen.StructuredOutputStrategy Strategy { get; set; }
 
     /// <summary>How many times the model is re-asked after an invalid answer (0 to 10; default 1).</summary>
     public int MaxRepairAttempts { get; set; } = 1;

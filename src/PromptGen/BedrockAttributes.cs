@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json.Serialization;
+using PromptGen.Bedrock.Serialization;
 
 namespace PromptGen;
 
@@ -8,7 +10,7 @@ namespace PromptGen;
 
 /// <summary>
 /// The Bedrock guardrail that screens the prompt and the answer (Converse <c>guardrailConfig</c>). When it
-/// intervenes, the generated method throws <see cref="PromptGen.Bedrock.GuardrailInterventionException"/>.
+/// intervenes, the generated method throws <see cref="PromptGen.GuardrailInterventionException"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class GuardrailAttribute : Attribute
@@ -33,6 +35,7 @@ public sealed class GuardrailAttribute : Attribute
 }
 
 /// <summary>The guardrail trace of <see cref="GuardrailAttribute.Trace"/>.</summary>
+[JsonConverter(typeof(GuardrailTraceConverter))]
 public enum GuardrailTrace
 {
     Disabled,
@@ -43,6 +46,7 @@ public enum GuardrailTrace
 }
 
 /// <summary>How a guardrail screens a stream (<see cref="GuardrailAttribute.StreamProcessing"/>).</summary>
+[JsonConverter(typeof(GuardrailStreamProcessingConverter))]
 public enum GuardrailStreamProcessing
 {
     /// <summary>Each chunk is screened before it is sent.</summary>
@@ -55,7 +59,7 @@ public enum GuardrailStreamProcessing
 /// <summary>
 /// Prompt caching: a <c>cachePoint</c> after the system prompt and/or after the rendered prompt, so later calls with
 /// the same prefix (and a method's own repair turns) read it from the cache. The usage reports
-/// <see cref="PromptGen.Bedrock.TokenUsage.CacheReadInputTokens"/> and <see cref="PromptGen.Bedrock.TokenUsage.CacheWriteInputTokens"/>.
+/// <see cref="PromptGen.TokenUsage.CacheReadInputTokens"/> and <see cref="PromptGen.TokenUsage.CacheWriteInputTokens"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class CachePointAttribute : Attribute
@@ -102,17 +106,26 @@ public sealed class LatencyOptimizedAttribute : Attribute
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class ServiceTierAttribute : Attribute
 {
-    public ServiceTierAttribute(ServiceTierKind tier) => Tier = tier;
+    /// <param name="tier">The tier that serves the calls.</param>
+    public ServiceTierAttribute(ServiceTier tier) => Tier = tier;
 
-    public ServiceTierKind Tier { get; }
+    /// <summary>The tier that serves the calls.</summary>
+    public ServiceTier Tier { get; }
 }
 
-/// <summary>The values of <see cref="ServiceTierAttribute"/>.</summary>
-public enum ServiceTierKind
+/// <summary>The capacity tier that serves a call (Converse <c>serviceTier</c>).</summary>
+public enum ServiceTier
 {
+    /// <summary>Standard on-demand capacity.</summary>
     Default,
+
+    /// <summary>Served ahead of default traffic, at a higher price.</summary>
     Priority,
+
+    /// <summary>Served from spare capacity, at a lower price and with longer waits.</summary>
     Flex,
+
+    /// <summary>Capacity reserved for the account.</summary>
     Reserved,
 }
 
@@ -130,8 +143,8 @@ public sealed class ModelRequestFieldsAttribute : Attribute
 
 /// <summary>
 /// Claude's extended thinking: sends <c>{"thinking":{"type":"enabled","budget_tokens":…}}</c> in
-/// <c>additionalModelRequestFields</c>. The reasoning comes back in <see cref="PromptGen.Prompting.PromptResult{T}.ReasoningText"/>,
-/// <see cref="PromptGen.Streaming.PromptStream.ReasoningText"/> and <see cref="PromptGen.Bedrock.ConverseResponse.GetReasoningText"/>.
+/// <c>additionalModelRequestFields</c>. The reasoning comes back in <see cref="PromptGen.PromptResult{T}.ReasoningText"/>,
+/// <see cref="PromptGen.PromptStream.ReasoningText"/> and <see cref="PromptGen.Bedrock.ConverseResponse.GetReasoningText"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class ReasoningAttribute : Attribute

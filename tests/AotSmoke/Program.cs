@@ -1,7 +1,6 @@
 using System;
-using System.Threading.Tasks;
 using AotSmoke;
-using PromptGen.Bedrock;
+using PromptGen;
 
 // Configured only from the environment (AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_REGION, AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY): the default resolution chain, as a published app would use it.

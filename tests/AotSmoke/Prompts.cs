@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
+using PromptGen.Bedrock;
 
 namespace AotSmoke;
 

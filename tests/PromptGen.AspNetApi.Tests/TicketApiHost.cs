@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PromptGen.DependencyInjection;
 using PromptGen.Testing;
 
 namespace PromptGen.AspNetApi.Tests;

@@ -10,8 +10,6 @@ using AspNetApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PromptGen.DependencyInjection;
-using PromptGen.Telemetry;
 using PromptGen.Testing;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using PromptGen.Generators.Analyzers;
 using Xunit;
 using Verify = PromptGen.CodeFixes.Tests.CodeFixVerifier<PromptGen.Generators.Analyzers.CancellationTokenAnalyzer, PromptGen.CodeFixes.AddCancellationTokenCodeFix>;
 

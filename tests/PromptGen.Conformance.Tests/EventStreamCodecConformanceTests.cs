@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -72,8 +71,8 @@ public sealed class EventStreamCodecConformanceTests(NodeProject node)
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => node.RunScriptAsync("codec.mjs", "decode", JsonSerializer.Serialize(new[] { Convert.ToHexString(frame) })));
         using var reader = new EventStreamReader(new MemoryStream(frame));
-        var error = await Assert.ThrowsAsync<PromptGen.Bedrock.BedrockEventStreamException>(async () => await reader.ReadAsync());
-        Assert.Equal(PromptGen.Bedrock.EventStreamErrorKind.MessageChecksumMismatch, error.Kind);
+        var error = await Assert.ThrowsAsync<PromptGen.BedrockEventStreamException>(async () => await reader.ReadAsync());
+        Assert.Equal(PromptGen.EventStreamErrorKind.MessageChecksumMismatch, error.Kind);
     }
 
     private static CodecHeader H(string name, string type, object value) => new(name, type, value);

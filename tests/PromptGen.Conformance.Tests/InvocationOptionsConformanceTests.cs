@@ -61,7 +61,7 @@ public sealed class InvocationOptionsConformanceTests(NodeProject node) : IAsync
         System = [SystemContentBlock.FromText("Be brief."), new SystemContentBlock { CachePoint = new CachePointBlock() }],
         Messages =
         {
-            new Message { Content = { ContentBlock.FromText("A long document."), ContentBlock.FromCachePoint(CacheTtls.OneHour), ContentBlock.FromText(prompt) } },
+            new Message { Content = { ContentBlock.FromText("A long document."), ContentBlock.FromCachePoint(CacheTtl.OneHour), ContentBlock.FromText(prompt) } },
         },
         ToolConfig = new ToolConfiguration
         {
@@ -75,11 +75,11 @@ public sealed class InvocationOptionsConformanceTests(NodeProject node) : IAsync
         {
             GuardrailIdentifier = "gr1abc",
             GuardrailVersion = "DRAFT",
-            Trace = GuardrailTraceModes.Enabled,
-            StreamProcessingMode = stream ? GuardrailStreamProcessingModes.Async : null,
+            Trace = GuardrailTrace.Enabled,
+            StreamProcessingMode = stream ? GuardrailStreamProcessing.Async : null,
         },
-        PerformanceConfig = new PerformanceConfiguration { Latency = LatencyModes.Optimized },
-        ServiceTier = new ServiceTier { Type = ServiceTierTypes.Flex },
+        PerformanceConfig = new PerformanceConfiguration { Latency = LatencyMode.Optimized },
+        ServiceTier = ServiceTier.Flex,
         RequestMetadata = new Dictionary<string, string> { ["tenant"] = "acme-42" },
         AdditionalModelRequestFields = JsonDocument.Parse("""{"thinking":{"type":"enabled","budget_tokens":1024}}""").RootElement,
     };
@@ -138,7 +138,7 @@ public sealed class InvocationOptionsConformanceTests(NodeProject node) : IAsync
         Assert.Equal("optimized", events[^1].GetProperty("metadata").GetProperty("performanceConfig").GetProperty("latency").GetString());
     }
 
-    private BedrockRuntimeClient OurClient() => new(new BedrockClientOptions
+    private BedrockRuntimeClient OurClient() => new(new BedrockOptions
     {
         Region = "us-east-1",
         Endpoint = _emulator.Endpoint,

@@ -191,7 +191,7 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
         Assert.Null(JsonSemantics.FirstDifference(sdkBody.RootElement, ourBody.RootElement));
     }
 
-    private BedrockRuntimeClient OurClient() => new(new BedrockClientOptions
+    private BedrockRuntimeClient OurClient() => new(new BedrockOptions
     {
         Region = "us-east-1",
         Endpoint = _emulator.Endpoint,

@@ -33,7 +33,7 @@ public sealed class SignatureConformanceTests(NodeProject node)
         AWSCredentials credentials = sessionToken is null
             ? new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey)
             : new SessionAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey, sessionToken);
-        using (var client = new BedrockRuntimeClient(new BedrockClientOptions
+        using (var client = new BedrockRuntimeClient(new BedrockOptions
         {
             Region = "us-east-1",
             Endpoint = emulator.Endpoint,

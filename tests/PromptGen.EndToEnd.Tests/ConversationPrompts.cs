@@ -3,8 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
-using PromptGen.Bedrock;
-using PromptGen.Prompting;
 
 namespace PromptGen.EndToEnd.Tests;
 
@@ -31,7 +29,7 @@ public partial interface IConversationPrompts
 
     // A stream takes a history too.
     [Prompt("{{ question }}")]
-    PromptGen.Streaming.PromptStream StreamAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+    PromptGen.PromptStream StreamAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
 
     // Nova Micro forces a tool; Claude Haiku 4.5 has native structured output: one strategy per model.
     [FallbackModels(ConversationPrompts.Fallback)]

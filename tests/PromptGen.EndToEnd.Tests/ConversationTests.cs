@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
 using PromptGen.Testing;
 using Xunit;
 
@@ -31,11 +30,11 @@ public sealed class ConversationTests : IAsyncLifetime
 
         RecordedRequest request = Assert.Single(_fixture.Emulator.Requests);
         Assert.Equal("Paris.", result.Value);
-        Assert.Equal("Paris.", result.RawText);
+        Assert.Equal("Paris.", result.Text);
         Assert.Equal(request.RequestId, result.RequestId);
         Assert.False(string.IsNullOrEmpty(result.RequestId));
         Assert.Equal(ConversationPrompts.Primary, result.ModelId);
-        Assert.Equal(PromptGen.Bedrock.StopReasons.EndTurn, result.StopReason);
+        Assert.Equal(PromptGen.StopReason.EndTurn, result.StopReason);
         Assert.Equal((12, 7, 19), (result.Usage.InputTokens, result.Usage.OutputTokens, result.Usage.TotalTokens));
         Assert.True(result.Latency > TimeSpan.Zero);
         PromptAttempt attempt = Assert.Single(result.Attempts);
@@ -161,7 +160,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         _fixture.Emulator.Script.When(promptContains: "people").Stream(chunkSize: 4).ReplyText("About two million.");
 
-        PromptGen.Streaming.PromptStream stream = Prompts.StreamAsync([Message.User("Capital of France?"), Message.Assistant("Paris.")], "How many people live there?");
+        PromptGen.PromptStream stream = Prompts.StreamAsync([Message.User("Capital of France?"), Message.Assistant("Paris.")], "How many people live there?");
         string text = await stream.ReadToEndAsync();
 
         Assert.Equal("About two million.", text);

@@ -1,7 +1,5 @@
-using System;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
 
@@ -20,7 +18,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         Client = CreateClient(new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey));
     }
 
-    public BedrockRuntimeClient CreateClient(AWSCredentials credentials) => new(new BedrockClientOptions
+    public BedrockRuntimeClient CreateClient(AWSCredentials credentials) => new(new BedrockOptions
     {
         Region = "us-east-1",
         Endpoint = Emulator.Endpoint,

@@ -3,9 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
 using PromptGen.EndToEnd.Tests.Reliability;
-using PromptGen.Prompting;
 using PromptGen.Testing;
 using Xunit;
 
@@ -153,7 +151,7 @@ public sealed class FallbackTests : IAsyncLifetime
         Assert.NotEmpty(result.Attempts[0].Errors);
         Assert.Equal(10 + 10 + 30, result.Usage.InputTokens); // every attempt on every model counts
         Assert.Equal(4 + 4 + 6, result.Usage.OutputTokens);
-        Assert.Equal("""{"stars":5,"reason":"Great"}""", result.RawText);
+        Assert.Equal("""{"stars":5,"reason":"Great"}""", result.Text);
         Assert.Equal(_emulator.Requests[2].RequestId, result.RequestId);
         using JsonDocument body = JsonDocument.Parse(_emulator.Requests[2].Body);
         Assert.Equal("Rating", body.RootElement.GetProperty("outputConfig").GetProperty("textFormat").GetProperty("structure").GetProperty("jsonSchema").GetProperty("name").GetString());

@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Streaming;
+using PromptGen.CompilerServices;
 using PromptGen.Testing;
 using Xunit;
 

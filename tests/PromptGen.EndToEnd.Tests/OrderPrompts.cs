@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
 using System.Threading.Tasks;
-using PromptGen.Prompting;
 
 namespace PromptGen.EndToEnd.Tests;
 

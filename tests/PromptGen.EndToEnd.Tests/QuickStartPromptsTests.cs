@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
-using PromptGen.Prompting;
 using PromptGen.Testing;
 using QuickStart;
 using Xunit;
@@ -143,7 +141,7 @@ public sealed class QuickStartPromptsTests : IAsyncLifetime
         var options = new BedrockEmulatorOptions();
         options.BearerTokens.Add("test-api-key");
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(options);
-        using var client = new BedrockRuntimeClient(new BedrockClientOptions { Endpoint = emulator.Endpoint, BearerToken = "test-api-key" });
+        using var client = new BedrockRuntimeClient(new BedrockOptions { Endpoint = emulator.Endpoint, BearerToken = "test-api-key" });
 
         string reply = await ISupportPrompts.Create(client).DraftReplyAsync("Hello");
 

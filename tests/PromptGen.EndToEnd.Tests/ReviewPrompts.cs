@@ -3,7 +3,6 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Prompting;
 
 namespace PromptGen.EndToEnd.Tests;
 

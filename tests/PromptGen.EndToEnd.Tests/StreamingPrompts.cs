@@ -1,8 +1,5 @@
 using System.Collections.Generic;
 using System.Threading;
-using PromptGen;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
 
 namespace PromptGen.EndToEnd.Tests;
 

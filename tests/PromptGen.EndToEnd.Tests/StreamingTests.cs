@@ -3,12 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
 using PromptGen.Testing;
 using Xunit;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 
 namespace PromptGen.EndToEnd.Tests;
 
@@ -55,7 +51,7 @@ public sealed class StreamingTests : IAsyncLifetime
 
         Assert.Equal(Story, text);
         Assert.True(stream.IsCompleted);
-        Assert.Equal(StopReasons.EndTurn, stream.StopReason);
+        Assert.Equal(StopReason.EndTurn, stream.StopReason);
         Assert.Equal((21, 13, 34), (stream.Usage!.InputTokens, stream.Usage.OutputTokens, stream.Usage.TotalTokens));
         Assert.NotNull(stream.Metrics);
         Assert.Equal(Assert.Single(_fixture.Emulator.Requests).RequestId, stream.RequestId);
@@ -133,15 +129,15 @@ public sealed class StreamingTests : IAsyncLifetime
 
         Assert.Equal(new[] { "Night", "Storm", "Dawn" }, stream.Value.Chapters);
         Assert.Equal(new[] { 1, 2 }, attempts.Distinct());
-        Assert.Contains(stream.Result.Attempts[0].Errors, e => e.Path == "$.chapters");
+        Assert.Contains(stream.ToResult().Attempts[0].Errors, e => e.Path == "$.chapters");
         Assert.Equal(2, _fixture.Emulator.Requests.Count);
         Assert.All(_fixture.Emulator.Requests, request => Assert.Equal("ConverseStream", request.Operation));
         Assert.Contains("$.chapters", _fixture.Emulator.Requests[1].UserText, StringComparison.Ordinal);
-        Assert.Equal(_fixture.Emulator.Requests.Select(r => r.RequestId), stream.Result.Attempts.Select(a => a.RequestId));
-        Assert.Equal(_fixture.Emulator.Requests[1].RequestId, stream.Result.RequestId);
-        Assert.Equal("us.anthropic.claude-haiku-4-5-20251001-v1:0", stream.Result.ModelId);
-        Assert.True(stream.Result.Latency > TimeSpan.Zero);
-        Assert.Equal(2, stream.Result.Conversation.Count); // the prompt and the valid answer, without the repair turns
+        Assert.Equal(_fixture.Emulator.Requests.Select(r => r.RequestId), stream.ToResult().Attempts.Select(a => a.RequestId));
+        Assert.Equal(_fixture.Emulator.Requests[1].RequestId, stream.ToResult().RequestId);
+        Assert.Equal("us.anthropic.claude-haiku-4-5-20251001-v1:0", stream.ToResult().ModelId);
+        Assert.True(stream.ToResult().Latency > TimeSpan.Zero);
+        Assert.Equal(2, stream.ToResult().Conversation.Count); // the prompt and the valid answer, without the repair turns
     }
 
     [Fact]
@@ -150,7 +146,7 @@ public sealed class StreamingTests : IAsyncLifetime
         _fixture.Emulator.Script.Always().Stream(chunkSize: 8).ReplyText("""Here: {"title":"The Keeper","chapters":"none"}""");
 
         ResultStream<StoryOutline, IStreamingPrompts.StoryOutlinePartial> stream = Prompts.OutlineInPromptAsync("a lighthouse");
-        PromptResultException error = await Assert.ThrowsAsync<PromptResultException>(() => stream.ReadValueAsync());
+        PromptResultException error = await Assert.ThrowsAsync<PromptResultException>(() => stream.ReadToEndAsync());
 
         Assert.Equal(2, error.Attempts.Count); // asked once more with the errors, as Task<StoryOutline> does
         Assert.All(error.Attempts, attempt => Assert.Contains(attempt.Errors, e => e.Path == "$.chapters"));
@@ -227,7 +223,7 @@ public sealed class StreamingTests : IAsyncLifetime
             .ReplyJson(Outline);
 
         ResultStream<StoryOutline, IStreamingPrompts.StoryOutlinePartial> stream = Prompts.OutlineAsync("a lighthouse");
-        await Assert.ThrowsAsync<BedrockThrottlingException>(() => stream.ReadValueAsync());
+        await Assert.ThrowsAsync<BedrockThrottlingException>(() => stream.ReadToEndAsync());
         Assert.False(stream.IsCompleted);
     }
 

@@ -8,7 +8,6 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
 using Xunit;
 
 namespace PromptGen.EndToEnd.Tests;
@@ -90,7 +89,7 @@ public sealed class TypedCorpusTests
             Task.FromResult(new ConverseResponse
             {
                 Output = new ConverseOutput { Message = Message.Assistant(answer) },
-                StopReason = StopReasons.EndTurn,
+                StopReason = StopReason.EndTurn,
                 Usage = new TokenUsage { InputTokens = 10, OutputTokens = 10, TotalTokens = 20 },
                 Metrics = new ConverseMetrics { LatencyMs = 1 },
             });

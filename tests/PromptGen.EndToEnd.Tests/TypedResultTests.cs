@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using PromptGen.Prompting;
 using PromptGen.Testing;
 using Xunit;
 
@@ -102,7 +101,7 @@ public sealed class TypedResultTests : IAsyncLifetime
         Assert.Empty(result.Attempts[1].Errors);
         Assert.Equal(250, result.Usage.InputTokens);
         Assert.Equal(50, result.Usage.OutputTokens);
-        Assert.Equal("end_turn", result.StopReason);
+        Assert.Equal(StopReason.EndTurn, result.StopReason);
     }
 
     [Fact]
@@ -114,7 +113,7 @@ public sealed class TypedResultTests : IAsyncLifetime
 
         Assert.Equal(3, error.Attempts.Count); // the first answer and MaxRepairAttempts = 2 repairs
         Assert.Equal(3, _fixture.Emulator.Requests.Count);
-        Assert.Equal("Four stars, I think.", error.RawOutput);
+        Assert.Equal("Four stars, I think.", error.Text);
         Assert.Equal(ResultErrorKind.NoJson, Assert.Single(error.Errors).Kind);
         Assert.Equal(30, error.Usage.InputTokens);
         Assert.Equal(12, error.Usage.OutputTokens);

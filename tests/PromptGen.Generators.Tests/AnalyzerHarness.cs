@@ -6,7 +6,6 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Generators;
 
 namespace PromptGen.Generators.Tests;
 

@@ -230,7 +230,7 @@ public sealed class DiagnosticTests
     [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<C> A(); } public class C { private C() { } public int X { get; set; } }")]
     [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<E> A(); } public enum E { }")]
     [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [Prompt(\"x\")] Task<int[,]> A(); }")]
-    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [StructuredOutput(Strategy = (PromptGen.Prompting.StructuredOutputStrategy)42)] [Prompt(\"x\")] Task<int> A(); }")]
+    [InlineData("[PromptClient(Model = \"m\")] public partial interface IBad { [StructuredOutput(Strategy = (PromptGen.StructuredOutputStrategy)42)] [Prompt(\"x\")] Task<int> A(); }")]
     public void The_generator_never_throws_on_broken_input(string declaration)
     {
         GeneratorRun run = GeneratorHarness.Run("using System.Threading.Tasks; using PromptGen; namespace Demo; " + declaration);

@@ -40,7 +40,7 @@ public sealed class GeneratedCodeTests
                     Task<string> TellAsync(string topic);
                 }
 
-                public static Task<string> Use(PromptGen.Bedrock.IBedrockRuntime bedrock) => IJokes.Create(bedrock).TellAsync("cats");
+                public static Task<string> Use(PromptGen.IBedrockRuntime bedrock) => IJokes.Create(bedrock).TellAsync("cats");
             }
             """;
 

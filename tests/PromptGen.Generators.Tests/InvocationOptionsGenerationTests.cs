@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -40,7 +39,7 @@ public sealed class InvocationOptionsGenerationTests
             Task<string> SolveAsync(string puzzle, CancellationToken cancellationToken = default);
 
             [LatencyOptimized]
-            [ServiceTier(ServiceTierKind.Flex)]
+            [ServiceTier(ServiceTier.Flex)]
             [Guardrail("gr1support", "DRAFT", Trace = GuardrailTrace.EnabledFull, StreamProcessing = GuardrailStreamProcessing.Async)]
             [CachePoint(CacheAfter.System | CacheAfter.Prompt, Ttl = CacheTtl.OneHour)]
             [Prompt("Explain: {{ topic }}")]
@@ -158,6 +157,6 @@ public sealed class InvocationOptionsGenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("RequestMetadata = global::PromptGen.Bedrock.InvocationOptionValues.Metadata(null, tags),", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(null, tags),", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
     }
 }

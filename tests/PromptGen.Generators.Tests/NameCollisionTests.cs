@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -87,7 +86,7 @@ public sealed class NameCollisionTests
     {
         GeneratorRun run = GeneratorHarness.Run(Client("""
                 [Prompt("Hi {{ bedrock }}")]
-                Task<string> Create(PromptGen.Bedrock.IBedrockRuntime bedrock);
+                Task<string> Create(PromptGen.IBedrockRuntime bedrock);
             """));
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
@@ -128,7 +127,7 @@ public sealed class NameCollisionTests
 
             public static class Use
             {
-                public static Task<string> Story(PromptGen.Bedrock.IBedrockRuntime bedrock) => Demo.IPrompts.Create(bedrock).Create("cats");
+                public static Task<string> Story(PromptGen.IBedrockRuntime bedrock) => Demo.IPrompts.Create(bedrock).Create("cats");
             }
             """);
 

@@ -23,7 +23,7 @@ internal static class NeverThrowSources
     private static readonly string[] HalfTypedAttributes =
     {
         "[Prompt(", "[Prompt(\"Hello {{ na", "[Prompt(\"\"\"\n  Hi {{", "[Model(", "[Model(\"us.", "[Inference(MaxTokens = ",
-        "[Inference(Temperature = 2.5f, MaxTokens = -1)]", "[StructuredOutput(Strategy = (PromptGen.Prompting.StructuredOutputStrategy)99, MaxRepairAttempts = -5)]",
+        "[Inference(Temperature = 2.5f, MaxTokens = -1)]", "[StructuredOutput(Strategy = (PromptGen.StructuredOutputStrategy)99, MaxRepairAttempts = -5)]",
         "[SystemPrompt(null)]", "[Prompt(null)]", "[Prompt(\"\")]", "[PromptClient(Model = 42)]", "[Prompt($\"{{x}}\")]",
         "[Prompt(\"a\" + \"b\")]", "[Prompt(nameof(Ticket))]", "[Model(Id)]", "[Prompt(\"{{ x }}\", \"extra\")]", "[Prompt]",
         "[Prompt(\"x\")][Prompt(\"y\")]", "[Inference(StopSequences = new[] { \"\", null })]", "[Inference(StopSequences = null)]",

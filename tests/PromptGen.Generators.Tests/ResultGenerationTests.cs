@@ -6,7 +6,7 @@ using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Generators.Tests;

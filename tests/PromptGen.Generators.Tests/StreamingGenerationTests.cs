@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using PromptGen.Streaming;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Generators.Tests;

@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace PromptGen.Generators.Tests;

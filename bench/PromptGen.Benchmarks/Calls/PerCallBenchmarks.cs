@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
-using PromptGen.Bedrock;
 using PromptGen.Benchmarks.Results;
 
 namespace PromptGen.Benchmarks.Calls;
@@ -33,12 +32,12 @@ public class PerCallBenchmarks
     public void Setup()
     {
         var http = new HttpClient(new CannedConverseHandler(ModelAnswers.CleanTriage));
-        var bedrock = new BedrockRuntimeClient(new BedrockClientOptions { Region = "us-east-1", Credentials = Credentials }, http);
+        var bedrock = new BedrockRuntimeClient(new BedrockOptions { Region = "us-east-1", Credentials = Credentials }, http);
         _generated = IResultPrompts.Create(bedrock);
 
         // The floor has no time limit and no retries; this row shows what those two cost in the generated client.
         var bare = new BedrockRuntimeClient(
-            new BedrockClientOptions { Region = "us-east-1", Credentials = Credentials, Timeout = System.Threading.Timeout.InfiniteTimeSpan, Retry = { MaxAttempts = 1 } },
+            new BedrockOptions { Region = "us-east-1", Credentials = Credentials, Timeout = System.Threading.Timeout.InfiniteTimeSpan, Retry = { MaxAttempts = 1 } },
             http);
         _generatedWithoutResilience = IResultPrompts.Create(bare);
         _floor = new HandWrittenBedrockCall(http, Credentials, GeneratedSpecs.Of<TicketTriage>(typeof(IResultPrompts), "TriageAsyncResult").SchemaJson);

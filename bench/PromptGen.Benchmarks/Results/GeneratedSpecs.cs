@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Benchmarks.Results;
 

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
+using PromptGen.CompilerServices;
 using PromptGen.Prompting;
 
 namespace PromptGen.Benchmarks.Results;

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using PromptGen.Bedrock;
-using PromptGen.Streaming;
 
 namespace PromptGen.Benchmarks.Streaming;
 
@@ -118,7 +117,7 @@ public class StreamingParseBenchmarks
         }
 
         events.Add(new ContentBlockStopEvent { ContentBlockIndex = 0 });
-        events.Add(new MessageStopEvent { StopReason = StopReasons.EndTurn });
+        events.Add(new MessageStopEvent { StopReason = StopReason.EndTurn });
         events.Add(new ConverseStreamMetadataEvent
         {
             Usage = new TokenUsage { InputTokens = 50, OutputTokens = events.Count, TotalTokens = 50 + events.Count },
@@ -134,7 +133,7 @@ public class StreamingParseBenchmarks
             Task.FromResult(new ConverseResponse
             {
                 Output = new ConverseOutput { Message = Message.Assistant(answer) },
-                StopReason = StopReasons.EndTurn,
+                StopReason = StopReason.EndTurn,
                 Usage = new TokenUsage { InputTokens = 50, OutputTokens = 100, TotalTokens = 150 },
             });
 

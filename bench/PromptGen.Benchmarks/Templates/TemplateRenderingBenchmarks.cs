@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Benchmarks.Templates;
 
@@ -79,7 +79,7 @@ public class TemplateRenderingBenchmarks
         private readonly Task<ConverseResponse> _response = Task.FromResult(new ConverseResponse
         {
             Output = new ConverseOutput { Message = Message.Assistant("ok") },
-            StopReason = StopReasons.EndTurn,
+            StopReason = StopReason.EndTurn,
         });
 
         public Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) => _response;

@@ -96,7 +96,7 @@ public static class LoadRun
             emulator.Script.Always().Share(settings.ThrottleShare, settings.Seed).ReplyThrottling();
         }
 
-        var options = new BedrockClientOptions
+        var options = new BedrockOptions
         {
             Region = "us-east-1",
             Endpoint = emulator.Endpoint,

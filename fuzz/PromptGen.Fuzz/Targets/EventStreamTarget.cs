@@ -67,7 +67,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
 
         _handler.Next(bytes, input[0]);
         _client ??= new BedrockRuntimeClient(
-            new BedrockClientOptions { Region = "us-east-1", BearerToken = "fuzz-token", Retry = { MaxAttempts = 1 } },
+            new BedrockOptions { Region = "us-east-1", BearerToken = "fuzz-token", Retry = { MaxAttempts = 1 } },
             new HttpClient(_handler));
         var request = new ConverseRequest();
         request.Messages.Add(new Message { Role = ConversationRole.User, Content = { ContentBlock.FromText("hi") } });

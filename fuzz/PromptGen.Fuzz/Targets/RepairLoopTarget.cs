@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
 
 namespace PromptGen.Reliability;
 
@@ -18,10 +17,10 @@ public sealed class RepairLoopTarget(ModelTextGenerator generator) : IFuzzTarget
     /// <summary>Separates the answers of successive attempts within one input.</summary>
     public const char AttemptSeparator = '\u0001';
 
-    private static readonly string[] StopReasonsPool =
+    private static readonly StopReason[] StopReasonsPool =
     {
-        StopReasons.EndTurn, StopReasons.EndTurn, StopReasons.ToolUse, StopReasons.MaxTokens, StopReasons.StopSequence,
-        StopReasons.GuardrailIntervened, StopReasons.ContentFiltered, StopReasons.MalformedModelOutput, "something_new",
+        StopReason.EndTurn, StopReason.EndTurn, StopReason.ToolUse, StopReason.MaxTokens, StopReason.StopSequence,
+        StopReason.GuardrailIntervened, StopReason.ContentFiltered, StopReason.MalformedModelOutput, new StopReason("something_new"),
     };
 
     public string Name => "repair-loop";
@@ -63,7 +62,7 @@ public sealed class RepairLoopTarget(ModelTextGenerator generator) : IFuzzTarget
         public Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
         {
             string text = answers[Math.Min(_calls++, answers.Length - 1)];
-            string stopReason = StopReasonsPool[(text.Length + _calls) % StopReasonsPool.Length];
+            StopReason stopReason = StopReasonsPool[(text.Length + _calls) % StopReasonsPool.Length];
             var message = new Message { Role = ConversationRole.Assistant };
             if (request.ToolConfig is { Tools.Count: > 0 } tools && TryStrictJson(text, out JsonElement input))
             {

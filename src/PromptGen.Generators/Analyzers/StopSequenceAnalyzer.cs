@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using PromptGen.Generators.Models;
 
@@ -11,7 +10,6 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class InvocationOptionsEmitter
 {
-    private const string Bedrock = "global::PromptGen.Bedrock";
 
     /// <summary>The static fields the request members read: the model fields and the constant metadata pairs.</summary>
     public static void WriteFields(CodeWriter writer, PromptPlan plan, string memberName)
@@ -25,7 +23,7 @@ internal static class InvocationOptionsEmitter
         {
             writer.WriteLine($"private static readonly global::System.Text.Json.JsonElement {memberName}ModelRequestFields =");
             writer.Indent++;
-            writer.WriteLine($"{Bedrock}.InvocationOptionValues.ParseFields({Literal(json)});");
+            writer.WriteLine($"{RuntimeTypes.InvocationOptionValues}.ParseFields({Literal(json)});");
             writer.Indent--;
             writer.WriteLine();
         }
@@ -48,14 +46,14 @@ internal static class InvocationOptionsEmitter
     /// <summary>The request's <c>System</c> value for a rendered system prompt.</summary>
     public static string SystemExpression(PromptPlan plan, string rendered) =>
         plan.Options?.CachePoint is { AfterSystem: true } cache
-            ? $"{Bedrock}.InvocationOptionValues.SystemWithCachePoint({rendered}{TtlArgument(cache)})"
-            : $"{Bedrock}.SystemContentBlock.ListFromText({rendered})";
+            ? $"{RuntimeTypes.InvocationOptionValues}.SystemWithCachePoint({rendered}{TtlArgument(cache)})"
+            : $"{RuntimeTypes.SystemContentBlock}.ListFromText({rendered})";
 
     /// <summary>The request's user turn for a rendered prompt.</summary>
     public static string UserMessageExpression(PromptPlan plan, string rendered) =>
         plan.Options?.CachePoint is { AfterPrompt: true } cache
-            ? $"{Bedrock}.InvocationOptionValues.UserWithCachePoint({rendered}{TtlArgument(cache)})"
-            : $"{Bedrock}.Message.User({rendered})";
+            ? $"{RuntimeTypes.InvocationOptionValues}.UserWithCachePoint({rendered}{TtlArgument(cache)})"
+            : $"{RuntimeTypes.Message}.User({rendered})";
 
     /// <summary>The request initializer's members for the options, each only when set.</summary>
     public static void WriteRequestMembers(CodeWriter writer, PromptPlan plan, string memberName)
@@ -68,19 +66,19 @@ internal static class InvocationOptionsEmitter
         if (options.Guardrail is { } guardrail)
         {
             string members = $"GuardrailIdentifier = {Literal(guardrail.Identifier)}, GuardrailVersion = {Literal(guardrail.Version)}"
-                + (guardrail.Trace is null ? string.Empty : $", Trace = {Constant("GuardrailTraceModes", guardrail.Trace)}")
-                + (guardrail.StreamProcessingMode is null ? string.Empty : $", StreamProcessingMode = {Constant("GuardrailStreamProcessingModes", guardrail.StreamProcessingMode)}");
-            writer.WriteLine($"GuardrailConfig = new {Bedrock}.GuardrailConfiguration {{ {members} }},");
+                + (guardrail.Trace is null ? string.Empty : $", Trace = {Constant(RuntimeTypes.GuardrailTrace, guardrail.Trace)}")
+                + (guardrail.StreamProcessingMode is null ? string.Empty : $", StreamProcessingMode = {Constant(RuntimeTypes.GuardrailStreamProcessing, guardrail.StreamProcessingMode)}");
+            writer.WriteLine($"GuardrailConfig = new {RuntimeTypes.GuardrailConfiguration} {{ {members} }},");
         }
 
         if (options.LatencyOptimized)
         {
-            writer.WriteLine($"PerformanceConfig = new {Bedrock}.PerformanceConfiguration {{ Latency = {Bedrock}.LatencyModes.Optimized }},");
+            writer.WriteLine($"PerformanceConfig = new {RuntimeTypes.PerformanceConfiguration} {{ Latency = {RuntimeTypes.LatencyMode}.Optimized }},");
         }
 
         if (options.ServiceTier is { } tier)
         {
-            writer.WriteLine($"ServiceTier = new {Bedrock}.ServiceTier {{ Type = {Constant("ServiceTierTypes", tier)} }},");
+            writer.WriteLine($"ServiceTier = {Constant(RuntimeTypes.ServiceTier, tier)},");
         }
 
         if (options.ModelRequestFieldsJson is not null)
@@ -91,17 +89,17 @@ internal static class InvocationOptionsEmitter
         if (!options.RequestMetadata.IsEmpty || options.RequestMetadataParameter is not null)
         {
             string constant = options.RequestMetadata.IsEmpty ? "null" : memberName + "RequestMetadata";
-            writer.WriteLine($"RequestMetadata = {Bedrock}.InvocationOptionValues.Metadata({constant}, {options.RequestMetadataParameter ?? "null"}),");
+            writer.WriteLine($"RequestMetadata = {RuntimeTypes.InvocationOptionValues}.Metadata({constant}, {options.RequestMetadataParameter ?? "null"}),");
         }
     }
 
     /// <summary>A new <c>CachePointBlock</c> with the cache's time-to-live.</summary>
     public static string CachePointExpression(CachePointModel cache) =>
-        cache.Ttl is null ? $"new {Bedrock}.CachePointBlock()" : $"new {Bedrock}.CachePointBlock {{ Ttl = {Constant("CacheTtls", cache.Ttl)} }}";
+        cache.Ttl is null ? $"new {RuntimeTypes.CachePointBlock}()" : $"new {RuntimeTypes.CachePointBlock} {{ Ttl = {Constant(RuntimeTypes.CacheTtl, cache.Ttl)} }}";
 
-    internal static string TtlArgument(CachePointModel cache) => cache.Ttl is null ? string.Empty : ", " + Constant("CacheTtls", cache.Ttl);
+    internal static string TtlArgument(CachePointModel cache) => cache.Ttl is null ? string.Empty : ", " + Constant(RuntimeTypes.CacheTtl, cache.Ttl);
 
-    /// <summary>The runtime constant that holds a wire value, e.g. <c>ServiceTierTypes.Flex</c> for <c>flex</c>.</summary>
+    /// <summary>The runtime enum member for a wire value, e.g. <c>ServiceTier.Flex</c> for <c>flex</c>.</summary>
     private static string Constant(string type, string wireValue)
     {
         string member = wireValue switch
@@ -111,7 +109,7 @@ internal static class InvocationOptionsEmitter
             "enabled_full" => "EnabledFull",
             _ => char.ToUpperInvariant(wireValue[0]) + wireValue.Substring(1),
         };
-        return $"{Bedrock}.{type}.{member}";
+        return $"{type}.{member}";
     }
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);

@@ -11,7 +11,6 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class MediaEmitter
 {
-    private const string Runtime = "global::PromptGen";
 
     /// <summary>Writes the builder's statements and returns the expression that builds the turn.</summary>
     public static string WriteUserTurn(CodeWriter writer, PromptMethodModel method, PromptPlan plan, string renderedText)
@@ -30,7 +29,7 @@ internal static class MediaEmitter
             writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Identifier});");
         }
 
-        writer.WriteLine($"var {turn} = new {Runtime}.UserTurnBuilder();");
+        writer.WriteLine($"var {turn} = new {RuntimeTypes.UserTurnBuilder}();");
         foreach (MediaParameterModel parameter in media.Where(parameter => !parameter.AfterText))
         {
             WriteAdd(writer, turn, parameter, cancellation);
@@ -87,9 +86,9 @@ internal static class MediaEmitter
     private static string FormatExpression(MediaParameterModel parameter) =>
         parameter.Format!.StartsWith("(", System.StringComparison.Ordinal)
             ? parameter.Format
-            : $"{Runtime}.{KindName(parameter.Kind)}Format.{parameter.Format}";
+            : $"{RuntimeTypes.Api}.{KindName(parameter.Kind)}Format.{parameter.Format}";
 
-    private static string TypeName(MediaKind kind) => $"{Runtime}.Prompt{KindName(kind)}";
+    private static string TypeName(MediaKind kind) => $"{RuntimeTypes.Api}.Prompt{KindName(kind)}";
 
     private static string KindName(MediaKind kind) => kind switch
     {

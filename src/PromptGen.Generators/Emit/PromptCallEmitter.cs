@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using PromptGen.Generators.Models;
 
@@ -10,7 +9,6 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class PromptCallEmitter
 {
-    private const string Prompting = "global::PromptGen.Prompting";
 
     /// <summary>The method's models in the order tried, for a method with fallback models.</summary>
     public static void WriteModelsField(CodeWriter writer, PromptMethodModel method, string memberName)
@@ -22,7 +20,7 @@ internal static class PromptCallEmitter
         }
 
         writer.WriteLine("// Tried in order: the next model when one fails (see ModelFallbackPolicy).");
-        writer.WriteLine($"private static readonly {Prompting}.ModelChoice[] {ModelsField(memberName)} =");
+        writer.WriteLine($"private static readonly {RuntimeTypes.ModelChoice}[] {ModelsField(memberName)} =");
         writer.OpenBlock();
         writer.WriteLine(Choice(plan.ModelId, plan.Result?.Strategy) + ",");
         foreach (FallbackModel fallback in plan.FallbackModels)
@@ -44,7 +42,7 @@ internal static class PromptCallEmitter
     public static void WriteMessages(CodeWriter writer, PromptPlan plan, string userTurn)
     {
         writer.WriteLine(plan.HistoryParameter is { } history
-            ? $"Messages = {Prompting}.ConversationHistory.Build({history}, {userTurn}),"
+            ? $"Messages = {RuntimeTypes.ConversationHistory}.Build({history}, {userTurn}),"
             : $"Messages = {{ {userTurn} }},");
     }
 
@@ -55,17 +53,17 @@ internal static class PromptCallEmitter
         if (plan.Result is { } result)
         {
             string run = result.WithDetails ? "RunWithDetailsAsync" : "RunAsync";
-            writer.WriteLine($"return await {Prompting}.StructuredPrompt.{run}({bedrock}, {models}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine($"return await {RuntimeTypes.StructuredPrompt}.{run}({bedrock}, {models}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false);");
         }
         else if (plan.TextWithDetails || !plan.FallbackModels.IsEmpty)
         {
             string run = plan.TextWithDetails ? "RunWithDetailsAsync" : "RunAsync";
-            writer.WriteLine($"return await {Prompting}.TextPrompt.{run}({bedrock}, {models}, {request}, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine($"return await {RuntimeTypes.TextPrompt}.{run}({bedrock}, {models}, {request}, {cancellation}).ConfigureAwait(false);");
         }
         else
         {
-            writer.WriteLine($"global::PromptGen.Bedrock.ConverseResponse {response} = await {bedrock}.ConverseAsync({modelId}, {request}, {cancellation}).ConfigureAwait(false);");
-            writer.WriteLine($"global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened({modelId}, {response});");
+            writer.WriteLine($"{RuntimeTypes.ConverseResponse} {response} = await {bedrock}.ConverseAsync({modelId}, {request}, {cancellation}).ConfigureAwait(false);");
+            writer.WriteLine($"{RuntimeTypes.GuardrailInterventionException}.ThrowIfIntervened({modelId}, {response});");
             writer.WriteLine($"return {response}.GetOutputText();");
         }
     }
@@ -75,5 +73,5 @@ internal static class PromptCallEmitter
     private static string Choice(string modelId, string? strategy) =>
         strategy is null
             ? $"new({SymbolDisplay.FormatLiteral(modelId, quote: true)})"
-            : $"new({SymbolDisplay.FormatLiteral(modelId, quote: true)}, {Prompting}.StructuredOutputStrategy.{strategy})";
+            : $"new({SymbolDisplay.FormatLiteral(modelId, quote: true)}, {RuntimeTypes.StructuredOutputStrategy}.{strategy})";
 }

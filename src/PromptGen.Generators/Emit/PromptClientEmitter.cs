@@ -9,7 +9,6 @@ namespace PromptGen.Generators.Emit;
 /// <summary>Writes the implementation of one prompt interface, from its model alone.</summary>
 internal static class PromptClientEmitter
 {
-    private const string Runtime = "global::PromptGen";
     internal static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"PromptGen.Generators\", \"{typeof(PromptClientEmitter).Assembly.GetName().Version}\")]";
 
@@ -80,7 +79,7 @@ internal static class PromptClientEmitter
         }
 
         // IPromptClient<TSelf> lets generic code (services.AddPromptClient<T>()) call Create without reflection.
-        string factoryInterface = $"{Runtime}.IPromptClient<{model.FullyQualifiedInterfaceName}>";
+        string factoryInterface = $"{RuntimeTypes.PromptClient}<{model.FullyQualifiedInterfaceName}>";
         writer.WriteLine($"partial interface {model.InterfaceName} : {factoryInterface}");
         writer.OpenBlock();
         writer.WriteLine("/// <summary>");
@@ -88,13 +87,13 @@ internal static class PromptClientEmitter
         writer.WriteLine("/// and sends them to Bedrock through <paramref name=\"bedrock\"/>.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"public static new {model.FullyQualifiedInterfaceName} Create({Runtime}.Bedrock.IBedrockRuntime bedrock)");
+        writer.WriteLine($"public static new {model.FullyQualifiedInterfaceName} Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
         writer.WriteLine($"=> new {QualifiedImplementationName(model)}(bedrock);");
         writer.Indent--;
         writer.WriteLine();
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"static {model.FullyQualifiedInterfaceName} {factoryInterface}.Create({Runtime}.Bedrock.IBedrockRuntime bedrock)");
+        writer.WriteLine($"static {model.FullyQualifiedInterfaceName} {factoryInterface}.Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
         writer.WriteLine("=> Create(bedrock);");
         writer.Indent--;
@@ -147,7 +146,7 @@ internal static class PromptClientEmitter
             }
         }
 
-        writer.WriteLine($"private readonly {Runtime}.Bedrock.IBedrockRuntime _bedrock;");
+        writer.WriteLine($"private readonly {RuntimeTypes.BedrockRuntime} _bedrock;");
         writer.WriteLine();
         if (!model.TemplateTypes.IsEmpty)
         {
@@ -159,7 +158,7 @@ internal static class PromptClientEmitter
             writer.WriteLine($"[global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof({type}))]");
         }
 
-        writer.WriteLine($"public {model.ImplementationName}({Runtime}.Bedrock.IBedrockRuntime bedrock)");
+        writer.WriteLine($"public {model.ImplementationName}({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.OpenBlock();
         writer.WriteLine("_bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));");
         writer.CloseBlock();
@@ -239,11 +238,11 @@ internal static class PromptClientEmitter
 
         string type = result.Model.Root.TypeName;
         writer.WriteLine($"// {result.Strategy}: {result.StrategyReason}.");
-        writer.WriteLine($"private static readonly {Runtime}.Prompting.StructuredOutputSpec<{type}> {memberName}Result = new()");
+        writer.WriteLine($"private static readonly {RuntimeTypes.StructuredOutputSpec}<{type}> {memberName}Result = new()");
         writer.OpenBlock();
         writer.WriteLine($"ResultName = {SymbolDisplay.FormatLiteral(result.Model.ResultName, quote: true)},");
         writer.WriteLine($"SchemaJson = {SymbolDisplay.FormatLiteral(result.Model.SchemaJson, quote: true)},");
-        writer.WriteLine($"Strategy = {Runtime}.Prompting.StructuredOutputStrategy.{result.Strategy},");
+        writer.WriteLine($"Strategy = {RuntimeTypes.StructuredOutputStrategy}.{result.Strategy},");
         writer.WriteLine($"MaxRepairAttempts = {result.MaxRepairAttempts.ToString(CultureInfo.InvariantCulture)},");
         writer.WriteLine($"Parse = {resultsClass}.{ResultParserEmitter.EntryPointName(memberName)},");
         writer.Indent--;
@@ -259,9 +258,9 @@ internal static class PromptClientEmitter
             return;
         }
 
-        writer.WriteLine($"private static readonly {Runtime}.Prompting.PromptTemplate {name} =");
+        writer.WriteLine($"private static readonly {RuntimeTypes.PromptTemplate} {name} =");
         writer.Indent++;
-        writer.WriteLine($"{Runtime}.Prompting.PromptTemplate.Parse({SymbolDisplay.FormatLiteral(template, quote: true)});");
+        writer.WriteLine($"{RuntimeTypes.PromptTemplate}.Parse({SymbolDisplay.FormatLiteral(template, quote: true)});");
         writer.Indent--;
         writer.WriteLine();
     }
@@ -292,7 +291,7 @@ internal static class PromptClientEmitter
         {
             // Names the prompt in logs, traces and metrics. Only in async methods: their caller never sees the value
             // they set, whereas a streaming method returns synchronously and would leak it to its caller.
-            writer.WriteLine($"{Runtime}.Telemetry.PromptInvocation.Enter({SymbolDisplay.FormatLiteral(PromptInterfaceName(model), quote: true)}, {SymbolDisplay.FormatLiteral(method.Name, quote: true)});");
+            writer.WriteLine($"{RuntimeTypes.PromptInvocation}.Enter({SymbolDisplay.FormatLiteral(PromptInterfaceName(model), quote: true)}, {SymbolDisplay.FormatLiteral(method.Name, quote: true)});");
         }
 
         string arguments = LocalName("arguments", method);
@@ -309,7 +308,7 @@ internal static class PromptClientEmitter
             userTurn = MediaEmitter.WriteUserTurn(writer, method, plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments));
         }
 
-        writer.WriteLine($"var {request} = new {Runtime}.Bedrock.ConverseRequest");
+        writer.WriteLine($"var {request} = new {RuntimeTypes.ConverseRequest}");
         writer.OpenBlock();
         if (plan.SystemTemplate is not null)
         {
@@ -344,7 +343,7 @@ internal static class PromptClientEmitter
     private static void WriteScribanArguments(CodeWriter writer, PromptMethodModel method, string arguments)
     {
         ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
-        writer.WriteLine($"var {arguments} = new {Runtime}.Prompting.PromptArguments({templateParameters.Length})");
+        writer.WriteLine($"var {arguments} = new {RuntimeTypes.PromptArguments}({templateParameters.Length})");
         writer.OpenBlock();
         foreach (ParameterModel parameter in templateParameters)
         {
@@ -385,7 +384,7 @@ internal static class PromptClientEmitter
             return;
         }
 
-        writer.WriteLine($"InferenceConfig = new {Runtime}.Bedrock.InferenceConfiguration");
+        writer.WriteLine($"InferenceConfig = new {RuntimeTypes.InferenceConfiguration}");
         writer.OpenBlock();
         if (inference.MaxTokens is { } maxTokens)
         {

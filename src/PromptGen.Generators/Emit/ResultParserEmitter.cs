@@ -14,9 +14,8 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal sealed class ResultParserEmitter
 {
-    private const string Prompting = "global::PromptGen.Prompting";
     private const string Json = "global::System.Text.Json";
-    private const string ReaderParameters = "ref " + Json + ".Utf8JsonReader reader, " + Prompting + ".JsonPath path, " + Prompting + ".ResultErrorList errors";
+    private const string ReaderParameters = "ref " + Json + ".Utf8JsonReader reader, " + RuntimeTypes.JsonPath + " path, " + RuntimeTypes.ResultErrorList + " errors";
 
     private readonly Dictionary<string, ObjectShape> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
@@ -66,9 +65,9 @@ internal sealed class ResultParserEmitter
     private void WriteEntryPoint(CodeWriter writer, string methodName, ResultModel result)
     {
         string type = result.Root.TypeName;
-        writer.WriteLine($"public static {Prompting}.ParseOutcome<{type}> {EntryPointName(methodName)}(byte[] json)");
+        writer.WriteLine($"public static {RuntimeTypes.ParseOutcome}<{type}> {EntryPointName(methodName)}(byte[] json)");
         writer.OpenBlock();
-        writer.WriteLine($"var errors = new {Prompting}.ResultErrorList();");
+        writer.WriteLine($"var errors = new {RuntimeTypes.ResultErrorList}();");
         writer.WriteLine($"var reader = new {Json}.Utf8JsonReader(json, new {Json}.JsonReaderOptions {{ MaxDepth = 64 }});");
         writer.WriteLine($"{type} value = default!;");
         writer.WriteLine("bool read = false;");
@@ -93,20 +92,20 @@ internal sealed class ResultParserEmitter
         writer.CloseBlock();
         writer.WriteLine($"catch ({Json}.JsonException exception)");
         writer.OpenBlock();
-        writer.WriteLine($"errors.Add(\"$\", {Prompting}.ResultErrorKind.MalformedJson, exception.Message);");
+        writer.WriteLine($"errors.Add(\"$\", {RuntimeTypes.ResultErrorKind}.MalformedJson, exception.Message);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("if (read && errors.Count == 0)");
         writer.OpenBlock();
-        writer.WriteLine($"return {Prompting}.ParseOutcome<{type}>.Success(value);");
+        writer.WriteLine($"return {RuntimeTypes.ParseOutcome}<{type}>.Success(value);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("if (errors.Count == 0)");
         writer.OpenBlock();
-        writer.WriteLine($"errors.Add(\"$\", {Prompting}.ResultErrorKind.NoJson, \"the answer holds no JSON value\");");
+        writer.WriteLine($"errors.Add(\"$\", {RuntimeTypes.ResultErrorKind}.NoJson, \"the answer holds no JSON value\");");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"return {Prompting}.ParseOutcome<{type}>.Failure(errors.Items);");
+        writer.WriteLine($"return {RuntimeTypes.ParseOutcome}<{type}>.Failure(errors.Items);");
 
         if (result.IsWrapped)
         {
@@ -120,7 +119,7 @@ internal sealed class ResultParserEmitter
     private void WriteWrapperReader(CodeWriter writer, TypeRef root)
     {
         string member = JsonSchemaWriter.WrapperMember;
-        writer.WriteLine($"static bool ReadWrapped(ref {Json}.Utf8JsonReader reader, {Prompting}.ResultErrorList errors, out {root.TypeName} value)");
+        writer.WriteLine($"static bool ReadWrapped(ref {Json}.Utf8JsonReader reader, {RuntimeTypes.ResultErrorList} errors, out {root.TypeName} value)");
         writer.OpenBlock();
         writer.WriteLine("const string path = \"$\";");
         writer.WriteLine("value = default!;");
@@ -128,12 +127,12 @@ internal sealed class ResultParserEmitter
         writer.WriteLine("bool found = false;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
         writer.OpenBlock();
-        writer.WriteLine($"bool isValue = {Prompting}.JsonValueReaders.MemberNameEquals(ref reader, \"{member}\");");
+        writer.WriteLine($"bool isValue = {RuntimeTypes.JsonValueReaders}.MemberNameEquals(ref reader, \"{member}\");");
         writer.WriteLine("reader.Read();");
         writer.WriteLine("if (isValue)");
         writer.OpenBlock();
         writer.WriteLine($"found = true;");
-        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {Prompting}.JsonPath.Member(path, \"{member}\"), errors, out value))");
+        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {RuntimeTypes.JsonPath}.Member(path, \"{member}\"), errors, out value))");
         writer.OpenBlock();
         writer.WriteLine("reader.Skip();");
         writer.CloseBlock();
@@ -146,7 +145,7 @@ internal sealed class ResultParserEmitter
         writer.WriteLine();
         writer.WriteLine("if (!found)");
         writer.OpenBlock();
-        writer.WriteLine($"errors.Add(\"$.{member}\", {Prompting}.ResultErrorKind.MissingMember, \"required member is missing\");");
+        writer.WriteLine($"errors.Add(\"$.{member}\", {RuntimeTypes.ResultErrorKind}.MissingMember, \"required member is missing\");");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("return found && errors.Count == 0;");
@@ -204,7 +203,7 @@ internal sealed class ResultParserEmitter
     private static string? ScalarReader(ValueKind kind) => kind switch
     {
         ValueKind.Enum or ValueKind.Object or ValueKind.List or ValueKind.Dictionary => null,
-        _ => $"{Prompting}.JsonValueReaders.TryRead{kind}",
+        _ => $"{RuntimeTypes.JsonValueReaders}.TryRead{kind}",
     };
 
     private void WriteReader(CodeWriter writer, TypeRef type)
@@ -269,7 +268,7 @@ internal sealed class ResultParserEmitter
     {
         writer.WriteLine($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
         writer.OpenBlock();
-        writer.WriteLine($"errors.Add(path, {Prompting}.ResultErrorKind.TypeMismatch, \"expected {description}, got \" + {Prompting}.JsonValueReaders.Describe(ref reader));");
+        writer.WriteLine($"errors.Add(path, {RuntimeTypes.ResultErrorKind}.TypeMismatch, \"expected {description}, got \" + {RuntimeTypes.JsonValueReaders}.Describe(ref reader));");
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
@@ -305,7 +304,7 @@ internal sealed class ResultParserEmitter
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             PropertyShape property = shape.Properties[i];
-            writer.WriteLine($"{(i == 0 ? "if" : "else if")} ({Prompting}.JsonValueReaders.MemberNameEquals(ref reader, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}))");
+            writer.WriteLine($"{(i == 0 ? "if" : "else if")} ({RuntimeTypes.JsonValueReaders}.MemberNameEquals(ref reader, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}))");
             writer.OpenBlock();
             writer.WriteLine("reader.Read();");
             if (property.IsRequired)
@@ -346,7 +345,7 @@ internal sealed class ResultParserEmitter
             {
                 writer.WriteLine($"if (!{Has(i)})");
                 writer.OpenBlock();
-                writer.WriteLine($"errors.Add({MemberPath(property)}, {Prompting}.ResultErrorKind.MissingMember, \"required member is missing\");");
+                writer.WriteLine($"errors.Add({MemberPath(property)}, {RuntimeTypes.ResultErrorKind}.MissingMember, \"required member is missing\");");
                 writer.CloseBlock();
             }
 
@@ -378,22 +377,22 @@ internal sealed class ResultParserEmitter
         if (isNumber && (c.Minimum is not null || c.Maximum is not null))
         {
             string number = type.IsNullableValueType ? $"{local}.Value" : local;
-            checks.Add($"{Prompting}.ResultValidation.Range(errors, {path}, (double){number}, {Double(c.Minimum, "double.NegativeInfinity")}, {Double(c.Maximum, "double.PositiveInfinity")});");
+            checks.Add($"{RuntimeTypes.ResultValidation}.Range(errors, {path}, (double){number}, {Double(c.Minimum, "double.NegativeInfinity")}, {Double(c.Maximum, "double.PositiveInfinity")});");
         }
 
         if (type.Kind == ValueKind.String && (c.MinLength is not null || c.MaxLength is not null))
         {
-            checks.Add($"{Prompting}.ResultValidation.Length(errors, {path}, {local}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
+            checks.Add($"{RuntimeTypes.ResultValidation}.Length(errors, {path}, {local}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
         }
 
         if (type.Kind == ValueKind.List && (c.MinLength is not null || c.MaxLength is not null))
         {
-            checks.Add($"{Prompting}.ResultValidation.Count(errors, {path}, global::System.Linq.Enumerable.Count({local}), {Int(c.MinLength)}, {Int(c.MaxLength)});");
+            checks.Add($"{RuntimeTypes.ResultValidation}.Count(errors, {path}, global::System.Linq.Enumerable.Count({local}), {Int(c.MinLength)}, {Int(c.MaxLength)});");
         }
 
         if (type.Kind == ValueKind.String && c.Pattern is not null)
         {
-            checks.Add($"{Prompting}.ResultValidation.Pattern(errors, {path}, {local}, {SymbolDisplay.FormatLiteral(c.Pattern, quote: true)});");
+            checks.Add($"{RuntimeTypes.ResultValidation}.Pattern(errors, {path}, {local}, {SymbolDisplay.FormatLiteral(c.Pattern, quote: true)});");
         }
 
         if (checks.Count == 0)
@@ -457,7 +456,7 @@ internal sealed class ResultParserEmitter
 
     private static void WriteEnumBody(CodeWriter writer, EnumShape shape, string namesField)
     {
-        writer.WriteLine($"if (!{Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, {namesField}, out int index))");
+        writer.WriteLine($"if (!{RuntimeTypes.JsonValueReaders}.TryMatchEnum(ref reader, path, errors, {namesField}, out int index))");
         writer.OpenBlock();
         writer.WriteLine("value = default;");
         writer.WriteLine("return false;");
@@ -486,7 +485,7 @@ internal sealed class ResultParserEmitter
         writer.WriteLine("int errorCount = errors.Count;");
         writer.WriteLine($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
         writer.OpenBlock();
-        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPath.Element(parentPath, items.Count), errors, out {element.TypeName} item))");
+        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {RuntimeTypes.JsonPath}.Element(parentPath, items.Count), errors, out {element.TypeName} item))");
         writer.OpenBlock();
         writer.WriteLine("items.Add(item);");
         writer.CloseBlock();
@@ -517,7 +516,7 @@ internal sealed class ResultParserEmitter
         writer.OpenBlock();
         writer.WriteLine("string key = reader.GetString()!;");
         writer.WriteLine("reader.Read();");
-        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {Prompting}.JsonPath.Member(parentPath, key), errors, out {element.TypeName} item))");
+        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {RuntimeTypes.JsonPath}.Member(parentPath, key), errors, out {element.TypeName} item))");
         writer.OpenBlock();
         writer.WriteLine("entries[key] = item;");
         writer.CloseBlock();
@@ -537,7 +536,7 @@ internal sealed class ResultParserEmitter
     private static string Valid(int index) => "valid" + index.ToString(CultureInfo.InvariantCulture);
 
     private static string MemberPath(PropertyShape property) =>
-        $"{Prompting}.JsonPath.Member(parentPath, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)})";
+        $"{RuntimeTypes.JsonPath}.Member(parentPath, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)})";
 
     /// <summary>
     /// The container's own path as text, built once for its children's paths, which stay unbuilt

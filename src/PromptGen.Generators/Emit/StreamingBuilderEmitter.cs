@@ -13,8 +13,6 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal sealed class StreamingBuilderEmitter
 {
-    private const string Streaming = "global::PromptGen.Streaming";
-    private const string Prompting = "global::PromptGen.Prompting";
 
     private readonly StreamingPartialTypes _types;
     private readonly Dictionary<TypeRef, string> _elementReaders = new();
@@ -45,7 +43,7 @@ internal sealed class StreamingBuilderEmitter
         foreach (ObjectShape shape in types.Objects)
         {
             string partial = types.QualifiedNameOf(shape.Id);
-            writer.WriteLine($"public static {Streaming}.PartialValueBuilder<{partial}> {FactoryName(types.NameOf(shape.Id))}() => new {BuilderName(types, shape.Id)}();");
+            writer.WriteLine($"public static {RuntimeTypes.PartialValueBuilder}<{partial}> {FactoryName(types.NameOf(shape.Id))}() => new {BuilderName(types, shape.Id)}();");
         }
 
         foreach (ObjectShape shape in types.Objects)
@@ -77,13 +75,13 @@ internal sealed class StreamingBuilderEmitter
     private void WriteBuilder(CodeWriter writer, ObjectShape shape)
     {
         string partial = _types.QualifiedNameOf(shape.Id);
-        writer.WriteLine($"private sealed class {BuilderName(_types, shape.Id)} : {Streaming}.PartialObjectBuilder<{partial}>");
+        writer.WriteLine($"private sealed class {BuilderName(_types, shape.Id)} : {RuntimeTypes.PartialObjectBuilder}<{partial}>");
         writer.OpenBlock();
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             TypeRef type = shape.Properties[i].Type;
             string fieldType = StreamingPartialTypes.IsContainer(type)
-                ? $"{Streaming}.PartialValueBuilder<{StreamingPartialTypes.NonNullable(_types.PartialTypeOf(type))}>?"
+                ? $"{RuntimeTypes.PartialValueBuilder}<{StreamingPartialTypes.NonNullable(_types.PartialTypeOf(type))}>?"
                 : _types.MemberTypeOf(type);
             writer.WriteLine($"private {fieldType} {Field(i)};");
         }
@@ -93,7 +91,7 @@ internal sealed class StreamingBuilderEmitter
         writer.OpenBlock();
         for (int i = 0; i < shape.Properties.Count; i++)
         {
-            writer.WriteLine($"if ({Streaming}.PartialScalars.NameEquals(name, {SymbolDisplay.FormatLiteral(shape.Properties[i].JsonName, quote: true)}))");
+            writer.WriteLine($"if ({RuntimeTypes.PartialScalars}.NameEquals(name, {SymbolDisplay.FormatLiteral(shape.Properties[i].JsonName, quote: true)}))");
             writer.OpenBlock();
             writer.WriteLine($"return {Number(i)};");
             writer.CloseBlock();
@@ -124,7 +122,7 @@ internal sealed class StreamingBuilderEmitter
 
     private void WriteReadScalar(CodeWriter writer, ObjectShape shape)
     {
-        writer.WriteLine($"protected override bool ReadScalar(int member, in {Streaming}.JsonScalar value)");
+        writer.WriteLine($"protected override bool ReadScalar(int member, in {RuntimeTypes.JsonScalar} value)");
         writer.OpenBlock();
         writer.WriteLine("switch (member)");
         writer.OpenBlock();
@@ -146,7 +144,7 @@ internal sealed class StreamingBuilderEmitter
             else
             {
                 string variant = StreamingPartialTypes.IsValueType(type) ? "TryReadNullable" : "TryReadNullableReference";
-                writer.WriteLine($"return {Streaming}.PartialScalars.{variant}<{StreamingPartialTypes.NonNullable(type.TypeName)}>(value, {ValueReader(type)}, out {Field(i)});");
+                writer.WriteLine($"return {RuntimeTypes.PartialScalars}.{variant}<{StreamingPartialTypes.NonNullable(type.TypeName)}>(value, {ValueReader(type)}, out {Field(i)});");
             }
 
             writer.Indent--;
@@ -164,11 +162,11 @@ internal sealed class StreamingBuilderEmitter
     {
         if (!System.Linq.Enumerable.Any(shape.Properties, property => StreamingPartialTypes.IsContainer(property.Type)))
         {
-            writer.WriteLine($"protected override {Streaming}.PartialJsonNode? StartMember(int member, bool isArray) => null;");
+            writer.WriteLine($"protected override {RuntimeTypes.PartialJsonNode}? StartMember(int member, bool isArray) => null;");
             return;
         }
 
-        writer.WriteLine($"protected override {Streaming}.PartialJsonNode? StartMember(int member, bool isArray)");
+        writer.WriteLine($"protected override {RuntimeTypes.PartialJsonNode}? StartMember(int member, bool isArray)");
         writer.OpenBlock();
         writer.WriteLine("switch (member)");
         writer.OpenBlock();
@@ -214,7 +212,7 @@ internal sealed class StreamingBuilderEmitter
         string arguments = StreamingPartialTypes.IsContainer(element)
             ? $"{scalarReader}, static () => {BuilderExpression(element)}, {(element.Kind == ValueKind.List ? "true" : "false")}"
             : scalarReader;
-        return $"new {Streaming}.{builder}<{_types.PartialTypeOf(element)}>({arguments})";
+        return $"new {RuntimeTypes.Support}.{builder}<{_types.PartialTypeOf(element)}>({arguments})";
     }
 
     /// <summary>The <c>JsonValueReaders</c> method (or generated enum reader) for a scalar type.</summary>
@@ -222,7 +220,7 @@ internal sealed class StreamingBuilderEmitter
     {
         if (type.Kind != ValueKind.Enum)
         {
-            return $"{Prompting}.JsonValueReaders.TryRead{type.Kind}";
+            return $"{RuntimeTypes.JsonValueReaders}.TryRead{type.Kind}";
         }
 
         if (!_enumReaders.TryGetValue(type.ShapeId!, out string? name))
@@ -251,9 +249,9 @@ internal sealed class StreamingBuilderEmitter
     private void WriteElementReader(CodeWriter writer, TypeRef type)
     {
         string variant = !type.IsNullable ? "TryRead" : StreamingPartialTypes.IsValueType(type) ? "TryReadNullable" : "TryReadNullableReference";
-        writer.WriteLine($"private static bool {_elementReaders[type]}(in {Streaming}.JsonScalar scalar, out {type.TypeName} value) =>");
+        writer.WriteLine($"private static bool {_elementReaders[type]}(in {RuntimeTypes.JsonScalar} scalar, out {type.TypeName} value) =>");
         writer.Indent++;
-        writer.WriteLine($"{Streaming}.PartialScalars.{variant}<{StreamingPartialTypes.NonNullable(type.TypeName)}>(scalar, {ValueReader(type with { IsNullable = false })}, out value);");
+        writer.WriteLine($"{RuntimeTypes.PartialScalars}.{variant}<{StreamingPartialTypes.NonNullable(type.TypeName)}>(scalar, {ValueReader(type with { IsNullable = false })}, out value);");
         writer.Indent--;
     }
 
@@ -263,9 +261,9 @@ internal sealed class StreamingBuilderEmitter
         string names = string.Join(", ", System.Linq.Enumerable.Select(shape.MemberNames, member => SymbolDisplay.FormatLiteral(member, quote: true)));
         writer.WriteLine($"private static readonly string[] NamesOf{name} = {{ {names} }};");
         writer.WriteLine();
-        writer.WriteLine($"private static bool {name}(ref global::System.Text.Json.Utf8JsonReader reader, {Prompting}.JsonPath path, {Prompting}.ResultErrorList errors, out {shape.TypeName} value)");
+        writer.WriteLine($"private static bool {name}(ref global::System.Text.Json.Utf8JsonReader reader, {RuntimeTypes.JsonPath} path, {RuntimeTypes.ResultErrorList} errors, out {shape.TypeName} value)");
         writer.OpenBlock();
-        writer.WriteLine($"bool matched = {Prompting}.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOf{name}, out int index);");
+        writer.WriteLine($"bool matched = {RuntimeTypes.JsonValueReaders}.TryMatchEnum(ref reader, path, errors, NamesOf{name}, out int index);");
         writer.WriteLine("value = index switch");
         writer.OpenBlock();
         for (int i = 0; i < shape.MemberNames.Count; i++)

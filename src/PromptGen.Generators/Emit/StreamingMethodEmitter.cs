@@ -10,7 +10,6 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class StreamingMethodEmitter
 {
-    private const string Streaming = "global::PromptGen.Streaming";
 
     public static bool IsStreaming(PromptMethodModel method) =>
         method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
@@ -21,10 +20,10 @@ internal static class StreamingMethodEmitter
         {
             string partial = model.FullyQualifiedInterfaceName + "." + partialName;
             string factory = StreamingBuilderEmitter.ClassName(model) + "." + StreamingBuilderEmitter.FactoryName(partialName);
-            writer.WriteLine($"return new {Streaming}.ResultStream<{result.Model.Root.TypeName}, {partial}>(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
+            writer.WriteLine($"return new {RuntimeTypes.ResultStream}<{result.Model.Root.TypeName}, {partial}>(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
             return;
         }
 
-        writer.WriteLine($"return new {Streaming}.PromptStream(_bedrock, {modelId}, request, {cancellation});");
+        writer.WriteLine($"return new {RuntimeTypes.PromptStream}(_bedrock, {modelId}, request, {cancellation});");
     }
 }

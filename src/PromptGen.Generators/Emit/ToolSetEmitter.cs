@@ -13,8 +13,7 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class ToolSetEmitter
 {
-    private const string Tools = "global::PromptGen.Tools";
-    private const string ValueTaskOfOutput = "global::System.Threading.Tasks.ValueTask<" + Tools + ".ToolOutput>";
+    private const string ValueTaskOfOutput = "global::System.Threading.Tasks.ValueTask<" + RuntimeTypes.ToolOutput + ">";
 
     public static bool HasTools(PromptClientModel model) => model.Methods.Any(method => method.Tools is not null);
 
@@ -55,10 +54,10 @@ internal static class ToolSetEmitter
         }
 
         ToolLoopModel loop = tools.Loop;
-        writer.WriteLine($"private static readonly {Tools}.ToolLoopOptions {memberName}ToolLoop = new()");
+        writer.WriteLine($"private static readonly {RuntimeTypes.ToolLoopOptions} {memberName}ToolLoop = new()");
         writer.OpenBlock();
         writer.WriteLine($"MaxIterations = {loop.MaxIterations.ToString(CultureInfo.InvariantCulture)},");
-        writer.WriteLine($"Choice = global::PromptGen.ToolChoiceMode.{loop.Choice},");
+        writer.WriteLine($"Choice = {RuntimeTypes.ToolChoiceMode}.{loop.Choice},");
         if (loop.Tool is not null)
         {
             writer.WriteLine($"Tool = {SymbolDisplay.FormatLiteral(loop.Tool, quote: true)},");
@@ -87,21 +86,21 @@ internal static class ToolSetEmitter
         string ClassOf(ToolSetModel set) => sets.First(entry => entry.Set.TypeName == set.TypeName).ClassName;
         if (tooling.Sets.Count == 1)
         {
-            writer.WriteLine($"{Tools}.ToolDefinition[] {tools} = {ClassOf(tooling.Sets[0].Set)}.For({tooling.Sets[0].ParameterIdentifier});");
+            writer.WriteLine($"{RuntimeTypes.ToolDefinition}[] {tools} = {ClassOf(tooling.Sets[0].Set)}.For({tooling.Sets[0].ParameterIdentifier});");
         }
         else
         {
-            writer.WriteLine($"var {tools} = new global::System.Collections.Generic.List<{Tools}.ToolDefinition>();");
+            writer.WriteLine($"var {tools} = new global::System.Collections.Generic.List<{RuntimeTypes.ToolDefinition}>();");
             foreach (ToolSetUse use in tooling.Sets)
             {
                 writer.WriteLine($"{tools}.AddRange({ClassOf(use.Set)}.For({use.ParameterIdentifier}));");
             }
         }
 
-        string options = tooling.Loop.IsDefault && !CachesTools(method) ? $"{Tools}.ToolLoopOptions.Default" : memberName + "ToolLoop";
+        string options = tooling.Loop.IsDefault && !CachesTools(method) ? $"{RuntimeTypes.ToolLoopOptions}.Default" : memberName + "ToolLoop";
         string spec = method.Plan!.Result is null ? string.Empty : $"{memberName}Result, ";
         string run = method.Plan.Result is { WithDetails: true } ? "RunWithDetailsAsync" : "RunAsync";
-        writer.WriteLine($"return await {Tools}.ToolLoop.{run}({bedrock}, {modelId}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");
+        writer.WriteLine($"return await {RuntimeTypes.ToolLoop}.{run}({bedrock}, {modelId}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");
     }
 
     /// <summary>The result writers, the tool-set classes and the argument classes.</summary>
@@ -142,7 +141,7 @@ internal static class ToolSetEmitter
         {
             ToolModel tool = set.Tools[i];
             string description = tool.Description is null ? "null" : SymbolDisplay.FormatLiteral(tool.Description, quote: true);
-            writer.WriteLine($"private static readonly {Tools}.ToolSchema {SchemaField(invokers[i])} = new(");
+            writer.WriteLine($"private static readonly {RuntimeTypes.ToolSchema} {SchemaField(invokers[i])} = new(");
             writer.Indent++;
             writer.WriteLine($"{SymbolDisplay.FormatLiteral(tool.Name, quote: true)},");
             writer.WriteLine($"{description},");
@@ -152,14 +151,14 @@ internal static class ToolSetEmitter
         }
 
         // A nullable tool-set parameter compiles without warnings; null is refused when the method is called.
-        writer.WriteLine($"public static {Tools}.ToolDefinition[] For({set.TypeName}? tools)");
+        writer.WriteLine($"public static {RuntimeTypes.ToolDefinition}[] For({set.TypeName}? tools)");
         writer.OpenBlock();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(tools);");
         writer.WriteLine("return new[]");
         writer.OpenBlock();
         for (int i = 0; i < set.Tools.Count; i++)
         {
-            writer.WriteLine($"new {Tools}.ToolDefinition({SchemaField(invokers[i])}, (input, cancellationToken) => {invokers[i]}(tools, input, cancellationToken)),");
+            writer.WriteLine($"new {RuntimeTypes.ToolDefinition}({SchemaField(invokers[i])}, (input, cancellationToken) => {invokers[i]}(tools, input, cancellationToken)),");
         }
 
         writer.Indent--;
@@ -181,10 +180,10 @@ internal static class ToolSetEmitter
         writer.WriteLine($"private static {(isAsync ? "async " : string.Empty)}{ValueTaskOfOutput} {name}({set.TypeName} tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)");
         writer.OpenBlock();
         string argumentsType = tool.Arguments.Root.TypeName;
-        writer.WriteLine($"global::PromptGen.Prompting.ParseOutcome<{argumentsType}> arguments = {parsersClass}.{ResultParserEmitter.EntryPointName(argumentsType)}(input);");
+        writer.WriteLine($"{RuntimeTypes.ParseOutcome}<{argumentsType}> arguments = {parsersClass}.{ResultParserEmitter.EntryPointName(argumentsType)}(input);");
         writer.WriteLine("if (!arguments.IsSuccess)");
         writer.OpenBlock();
-        writer.WriteLine(Return(isAsync, $"{Tools}.ToolOutput.InvalidInput(arguments.Errors)"));
+        writer.WriteLine(Return(isAsync, $"{RuntimeTypes.ToolOutput}.InvalidInput(arguments.Errors)"));
         writer.CloseBlock();
         writer.WriteLine();
 
@@ -194,14 +193,14 @@ internal static class ToolSetEmitter
         {
             case ToolReturnKind.Void or ToolReturnKind.Task or ToolReturnKind.ValueTask:
                 writer.WriteLine($"{awaited};");
-                writer.WriteLine(Return(isAsync, $"{Tools}.ToolOutput.Done()"));
+                writer.WriteLine(Return(isAsync, $"{RuntimeTypes.ToolOutput}.Done()"));
                 break;
             case ToolReturnKind.String or ToolReturnKind.TaskOfString or ToolReturnKind.ValueTaskOfString:
-                writer.WriteLine(Return(isAsync, $"{Tools}.ToolOutput.Text({awaited})"));
+                writer.WriteLine(Return(isAsync, $"{RuntimeTypes.ToolOutput}.Text({awaited})"));
                 break;
             default:
                 writer.WriteLine($"{tool.Result!.Root.TypeName} value = {awaited};");
-                writer.WriteLine(Return(isAsync, $"{Tools}.ToolOutput.Json(writer => {writerOf(tool)}(writer, value))"));
+                writer.WriteLine(Return(isAsync, $"{RuntimeTypes.ToolOutput}.Json(writer => {writerOf(tool)}(writer, value))"));
                 break;
         }
 

@@ -7,7 +7,7 @@ namespace PromptGen.Generators.Parsing;
 
 /// <summary>
 /// Recognises the parameter that carries a conversation's prior turns: one whose type is, or implements,
-/// <c>IEnumerable&lt;PromptGen.Bedrock.Message&gt;</c> or <c>IEnumerable&lt;Microsoft.Extensions.AI.ChatMessage&gt;</c>
+/// <c>IEnumerable&lt;PromptGen.Message&gt;</c> or <c>IEnumerable&lt;Microsoft.Extensions.AI.ChatMessage&gt;</c>
 /// (a list, an array, a read-only list...). It goes before the rendered user turn, not into the template.
 /// </summary>
 internal static class ConversationParameters

@@ -249,7 +249,7 @@ internal static class PromptClientParser
             // The partial type does not exist yet (this generator writes it), so its name is spelt out in full.
             resultPlan = resultPlan with { PartialTypeName = partialType.Name };
             streamedResult = resultPlan;
-            returnType = $"global::PromptGen.Streaming.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
+            returnType = $"global::PromptGen.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
         }
 
         (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(

@@ -13,7 +13,7 @@ namespace PromptGen.Generators.Templates;
 /// </summary>
 internal sealed class TemplateExpressions
 {
-    internal const string Values = "global::PromptGen.Prompting.TemplateValues";
+    internal const string Values = Emit.RuntimeTypes.TemplateValues;
 
     private static readonly HashSet<string> BuiltinNamespaces = new(System.StringComparer.Ordinal) { "string", "array", "math", "date", "object" };
 

@@ -30,7 +30,7 @@ public sealed class BedrockChatClient : IChatClient
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
         _defaultModelId = defaultModelId;
         Uri? endpoint = (runtime as BedrockRuntimeClient)?.Endpoint
-            ?? ((runtime as Telemetry.InstrumentedBedrockRuntime)?.Inner as BedrockRuntimeClient)?.Endpoint;
+            ?? ((runtime as InstrumentedBedrockRuntime)?.Inner as BedrockRuntimeClient)?.Endpoint;
         _metadata = new ChatClientMetadata(ProviderName, endpoint, defaultModelId);
     }
 

@@ -1,32 +1,35 @@
 using Microsoft.Extensions.AI;
-using PromptGen.Bedrock;
 
 namespace PromptGen.AI;
 
 /// <summary>Bedrock stop reasons and M.E.AI finish reasons, both ways.</summary>
 internal static class BedrockFinishReasons
 {
-    public static ChatFinishReason? ToFinishReason(string? stopReason) => stopReason switch
+    public static ChatFinishReason? ToFinishReason(StopReason? stopReason)
     {
-        null or "" => null,
-        StopReasons.EndTurn or StopReasons.StopSequence => ChatFinishReason.Stop,
-        StopReasons.MaxTokens or StopReasons.ModelContextWindowExceeded => ChatFinishReason.Length,
-        StopReasons.ToolUse => ChatFinishReason.ToolCalls,
-        StopReasons.GuardrailIntervened or StopReasons.ContentFiltered => ChatFinishReason.ContentFilter,
-        _ => new ChatFinishReason(stopReason),
-    };
+        if (stopReason is not { } reason || reason.Value.Length == 0)
+        {
+            return null;
+        }
 
-    public static string ToStopReason(ChatFinishReason? finishReason)
+        return reason == StopReason.EndTurn || reason == StopReason.StopSequence ? ChatFinishReason.Stop
+            : reason == StopReason.MaxTokens || reason == StopReason.ModelContextWindowExceeded ? ChatFinishReason.Length
+            : reason == StopReason.ToolUse ? ChatFinishReason.ToolCalls
+            : reason == StopReason.GuardrailIntervened || reason == StopReason.ContentFiltered ? ChatFinishReason.ContentFilter
+            : new ChatFinishReason(reason.Value);
+    }
+
+    public static StopReason ToStopReason(ChatFinishReason? finishReason)
     {
         if (finishReason is not { } reason || reason == ChatFinishReason.Stop)
         {
-            return StopReasons.EndTurn;
+            return StopReason.EndTurn;
         }
 
-        return reason == ChatFinishReason.Length ? StopReasons.MaxTokens
-            : reason == ChatFinishReason.ToolCalls ? StopReasons.ToolUse
-            : reason == ChatFinishReason.ContentFilter ? StopReasons.ContentFiltered
-            : reason.Value;
+        return reason == ChatFinishReason.Length ? StopReason.MaxTokens
+            : reason == ChatFinishReason.ToolCalls ? StopReason.ToolUse
+            : reason == ChatFinishReason.ContentFilter ? StopReason.ContentFiltered
+            : new StopReason(reason.Value);
     }
 
     public static UsageDetails? ToUsage(TokenUsage? usage) => usage is null ? null : new UsageDetails

@@ -64,7 +64,7 @@ public sealed class ChatClientBedrockRuntime : IBedrockRuntime
         return new ConverseResponse
         {
             Output = new ConverseOutput { Message = new Message { Role = ConversationRole.Assistant, Content = content } },
-            StopReason = response.FinishReason is null && calledTool ? StopReasons.ToolUse : BedrockFinishReasons.ToStopReason(response.FinishReason),
+            StopReason = response.FinishReason is null && calledTool ? StopReason.ToolUse : BedrockFinishReasons.ToStopReason(response.FinishReason),
             Usage = Usage(response.Usage),
         };
     }
@@ -118,7 +118,7 @@ public sealed class ChatClientBedrockRuntime : IBedrockRuntime
             yield return new ContentBlockStopEvent { ContentBlockIndex = last };
         }
 
-        yield return new MessageStopEvent { StopReason = finishReason is null && calledTool ? StopReasons.ToolUse : BedrockFinishReasons.ToStopReason(finishReason) };
+        yield return new MessageStopEvent { StopReason = finishReason is null && calledTool ? StopReason.ToolUse : BedrockFinishReasons.ToStopReason(finishReason) };
         yield return new ConverseStreamMetadataEvent { Usage = Usage(usage) ?? new TokenUsage() };
     }
 

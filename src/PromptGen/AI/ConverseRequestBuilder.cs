@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -28,7 +27,7 @@ internal static class ConverseRequestBuilder
             }
 
             // Bedrock has two roles; tool results travel in user turns.
-            string role = message.Role == ChatRole.Assistant ? ConversationRole.Assistant : ConversationRole.User;
+            ConversationRole role = message.Role == ChatRole.Assistant ? ConversationRole.Assistant : ConversationRole.User;
             int documents = 0;
             List<ContentBlock> blocks = message.Contents
                 .Select(content => content is DataContent data ? MediaContentMapping.ToBlock(data, ++documents) : ToBlock(content))

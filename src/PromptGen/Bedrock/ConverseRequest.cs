@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using PromptGen.Bedrock.Serialization;
 
 namespace PromptGen.Bedrock;
 
@@ -24,10 +26,11 @@ public sealed class ConverseRequest
     /// <summary>The guardrail that screens the prompt and the answer.</summary>
     public GuardrailConfiguration? GuardrailConfig { get; set; }
 
-    /// <summary>Latency-optimized inference (<see cref="LatencyModes"/>).</summary>
+    /// <summary>Latency-optimized inference.</summary>
     public PerformanceConfiguration? PerformanceConfig { get; set; }
 
-    /// <summary>The capacity tier (<see cref="ServiceTierTypes"/>).</summary>
+    /// <summary>The capacity tier that serves the call; Bedrock's default when null.</summary>
+    [JsonConverter(typeof(ServiceTierConverter))]
     public ServiceTier? ServiceTier { get; set; }
 
     /// <summary>Tags for the invocation logs: 1 to 16 pairs, keys and values up to 256 characters.</summary>
@@ -50,27 +53,6 @@ public sealed class ConverseRequest
         ServiceTier = ServiceTier,
         RequestMetadata = RequestMetadata,
     };
-}
-
-/// <summary>One turn of a conversation.</summary>
-public sealed class Message
-{
-    /// <summary><see cref="ConversationRole.User"/> or <see cref="ConversationRole.Assistant"/>.</summary>
-    public string Role { get; set; } = ConversationRole.User;
-
-    public List<ContentBlock> Content { get; set; } = new();
-
-    /// <summary>A user turn holding one text block.</summary>
-    public static Message User(string text) => new() { Role = ConversationRole.User, Content = { ContentBlock.FromText(text) } };
-
-    /// <summary>An assistant turn holding one text block.</summary>
-    public static Message Assistant(string text) => new() { Role = ConversationRole.Assistant, Content = { ContentBlock.FromText(text) } };
-}
-
-public static class ConversationRole
-{
-    public const string User = "user";
-    public const string Assistant = "assistant";
 }
 
 /// <summary>
@@ -108,7 +90,7 @@ public sealed class ContentBlock
     public static ContentBlock FromText(string text) => new() { Text = text };
 
     /// <summary>A cache point: the blocks before it form a prefix Bedrock may cache.</summary>
-    public static ContentBlock FromCachePoint(string? ttl = null) => new() { CachePoint = new CachePointBlock { Ttl = ttl } };
+    public static ContentBlock FromCachePoint(CacheTtl? ttl = null) => new() { CachePoint = new CachePointBlock { Ttl = ttl } };
 }
 
 /// <summary>A system prompt block union: text, or a cache point after the text.</summary>
@@ -234,8 +216,8 @@ public sealed class ToolResultBlock
 
     public List<ToolResultContentBlock> Content { get; set; } = new();
 
-    /// <summary><see cref="ToolResultStatus.Success"/> or <see cref="ToolResultStatus.Error"/>; absent means success.</summary>
-    public string? Status { get; set; }
+    /// <summary>Whether the tool succeeded; absent (null) means success.</summary>
+    public ToolResultStatus? Status { get; set; }
 }
 
 /// <summary>A tool result content union: set <see cref="Json"/> or <see cref="Text"/>.</summary>
@@ -248,10 +230,15 @@ public sealed class ToolResultContentBlock
     public static ToolResultContentBlock FromText(string text) => new() { Text = text };
 }
 
-public static class ToolResultStatus
+/// <summary>How a tool call ended (<see cref="ToolResultBlock.Status"/>).</summary>
+[JsonConverter(typeof(ToolResultStatusConverter))]
+public enum ToolResultStatus
 {
-    public const string Success = "success";
-    public const string Error = "error";
+    /// <summary>The tool did its work; the content is its result.</summary>
+    Success,
+
+    /// <summary>The tool failed; the content says why, for the model to recover.</summary>
+    Error,
 }
 
 // Converse structured output (wire spec §3, outputConfig): the model's text answer follows a JSON schema.

@@ -9,8 +9,8 @@ public sealed partial class ConverseResponse
 {
     public ConverseOutput? Output { get; set; }
 
-    /// <summary>Why the model stopped; see <see cref="StopReasons"/>. Unknown values are passed through.</summary>
-    public string? StopReason { get; set; }
+    /// <summary>Why the model stopped; reasons Bedrock added after this version are kept as they came.</summary>
+    public StopReason? StopReason { get; set; }
 
     public TokenUsage? Usage { get; set; }
 
@@ -24,7 +24,8 @@ public sealed partial class ConverseResponse
     /// <summary>The performance configuration that served the call.</summary>
     public PerformanceConfiguration? PerformanceConfig { get; set; }
 
-    /// <summary>The service tier that served the call.</summary>
+    /// <summary>The service tier that served the call; null when Bedrock names one this version does not know.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ServiceTierConverter))]
     public ServiceTier? ServiceTier { get; set; }
 
     /// <summary>
@@ -41,7 +42,7 @@ public sealed partial class ConverseResponse
         List<ContentBlock>? content = Output?.Message?.Content;
         if (content is null)
         {
-            throw new BedrockResponseException($"The response has no output message (stopReason: {StopReason ?? "none"}).", StopReason);
+            throw new BedrockResponseException($"The response has no output message (stopReason: {StopReason?.Value ?? "none"}).", StopReason);
         }
 
         StringBuilder? text = null;
@@ -66,7 +67,7 @@ public sealed partial class ConverseResponse
 
         return text?.ToString()
             ?? single
-            ?? throw new BedrockResponseException($"The model returned no text (stopReason: {StopReason ?? "none"}).", StopReason);
+            ?? throw new BedrockResponseException($"The model returned no text (stopReason: {StopReason?.Value ?? "none"}).", StopReason);
     }
 }
 
@@ -75,40 +76,7 @@ public sealed class ConverseOutput
     public Message? Message { get; set; }
 }
 
-public sealed class TokenUsage
-{
-    public int InputTokens { get; set; }
-
-    public int OutputTokens { get; set; }
-
-    public int TotalTokens { get; set; }
-
-    /// <summary>Input tokens read from the prompt cache (prompt caching); null when the model reported none.</summary>
-    public int? CacheReadInputTokens { get; set; }
-
-    /// <summary>Input tokens written to the prompt cache at a cache point.</summary>
-
-    public int? CacheWriteInputTokens { get; set; }
-
-    /// <summary>Cache-write tokens by time-to-live.</summary>
-    public List<CacheDetail>? CacheDetails { get; set; }
-}
-
 public sealed class ConverseMetrics
 {
     public long LatencyMs { get; set; }
-}
-
-/// <summary>The stop reasons Bedrock documents. New ones may appear; compare as strings.</summary>
-public static class StopReasons
-{
-    public const string EndTurn = "end_turn";
-    public const string ToolUse = "tool_use";
-    public const string MaxTokens = "max_tokens";
-    public const string StopSequence = "stop_sequence";
-    public const string GuardrailIntervened = "guardrail_intervened";
-    public const string ContentFiltered = "content_filtered";
-    public const string MalformedModelOutput = "malformed_model_output";
-    public const string MalformedToolUse = "malformed_tool_use";
-    public const string ModelContextWindowExceeded = "model_context_window_exceeded";
 }

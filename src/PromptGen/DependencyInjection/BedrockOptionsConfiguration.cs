@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using PromptGen.Bedrock;
 
 namespace PromptGen.DependencyInjection;
 

@@ -5,10 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PromptGen.Bedrock.Configuration;
 using PromptGen;
-using PromptGen.Bedrock;
 using PromptGen.DependencyInjection;
-using PromptGen.Telemetry;
 
 // The namespace of IServiceCollection, as for the framework's own Add... methods: they show up without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -116,7 +115,7 @@ public static class PromptGenServiceCollectionExtensions
         {
             BedrockOptions options = provider.GetRequiredService<IOptions<BedrockOptions>>().Value;
             HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(BedrockOptions.HttpClientName);
-            return new BedrockRuntimeClient(options.ToClientOptions(provider.GetRequiredService<TimeProvider>()), httpClient);
+            return new BedrockRuntimeClient(options, httpClient, AwsEnvironment.Process, provider.GetRequiredService<TimeProvider>());
         });
         // What prompt clients get: the client behind logging, tracing and metrics.
         services.TryAddSingleton<IBedrockRuntime>(static provider => new InstrumentedBedrockRuntime(

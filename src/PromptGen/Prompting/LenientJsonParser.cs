@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Prompting;
 

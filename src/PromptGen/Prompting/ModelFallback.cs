@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Prompting;
 

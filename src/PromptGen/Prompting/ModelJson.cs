@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Prompting;
 
@@ -12,7 +12,7 @@ namespace PromptGen.Prompting;
 /// Never throws on any input, runs in time linear in the answer's length, and refuses nesting deeper than
 /// <see cref="MaxDepth"/> levels instead of overflowing the stack.
 /// </remarks>
-public static class ModelJson
+internal static class ModelJson
 {
     /// <summary>The deepest nesting of objects and arrays accepted.</summary>
     public const int MaxDepth = LenientJsonParser.MaxDepth;

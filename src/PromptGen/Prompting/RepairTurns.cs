@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Prompting;
 

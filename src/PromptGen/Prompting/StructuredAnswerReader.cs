@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Prompting;
 
@@ -14,15 +15,15 @@ internal static class StructuredAnswerReader
     {
         List<ContentBlock> content = response.Output?.Message?.Content ?? new List<ContentBlock>();
         string text = JoinText(content);
-        string? stopReason = response.StopReason;
+        StopReason? stopReason = response.StopReason;
 
-        if (stopReason is StopReasons.GuardrailIntervened or StopReasons.ContentFiltered)
+        if (stopReason == StopReason.GuardrailIntervened || stopReason == StopReason.ContentFiltered)
         {
             return AnswerReading<T>.Failed(text, new ResultError(JsonPaths.Root, ResultErrorKind.Refused,
                 $"the answer was blocked (stopReason {stopReason})"));
         }
 
-        bool truncated = stopReason == StopReasons.MaxTokens;
+        bool truncated = stopReason == StopReason.MaxTokens;
         string rawOutput;
         byte[] json;
         if (spec.Strategy == StructuredOutputStrategy.ForcedTool)
@@ -184,13 +185,13 @@ internal sealed class AnswerReading<T>
 {
     private AnswerReading(string rawOutput, bool isSuccess, T value, IReadOnlyList<ResultError> errors)
     {
-        RawOutput = rawOutput;
+        Text = rawOutput;
         IsSuccess = isSuccess;
         Value = value;
         Errors = errors;
     }
 
-    public string RawOutput { get; }
+    public string Text { get; }
 
     public bool IsSuccess { get; }
 

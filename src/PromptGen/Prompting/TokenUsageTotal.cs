@@ -1,5 +1,3 @@
-using PromptGen.Bedrock;
-
 namespace PromptGen.Prompting;
 
 /// <summary>Adds up token usage over the attempts of one structured prompt.</summary>

@@ -23,7 +23,7 @@ internal sealed class ConverseStreamAccumulator
 
     public int TextLength => _text.Length;
 
-    public string? StopReason { get; private set; }
+    public StopReason? StopReason { get; private set; }
 
     public TokenUsage? Usage { get; private set; }
 
@@ -82,6 +82,20 @@ internal sealed class ConverseStreamAccumulator
                 ServiceTier = metadata.ServiceTier;
                 break;
         }
+    }
+
+    /// <summary>The JSON input received so far of the first call of the tool named <paramref name="name"/>; empty when there is none.</summary>
+    public string InputOfTool(string name)
+    {
+        foreach (KeyValuePair<int, Block> block in _blocks)
+        {
+            if (block.Value.ToolUse?.Name == name)
+            {
+                return block.Value.Input.ToString();
+            }
+        }
+
+        return string.Empty;
     }
 
     /// <summary>The name of the tool whose call is block <paramref name="index"/>, or null.</summary>

@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 using PromptGen.Logging;
 
 namespace PromptGen.Telemetry;
@@ -79,7 +79,7 @@ internal sealed class BedrockCallScope : IDisposable
     }
 
     /// <summary>Usage and stop reason seen in a stream; <see cref="Complete()"/> follows when it ends.</summary>
-    public void Observe(TokenUsage? usage, string? stopReason)
+    public void Observe(TokenUsage? usage, StopReason? stopReason)
     {
         if (usage is not null)
         {
@@ -89,7 +89,7 @@ internal sealed class BedrockCallScope : IDisposable
             _cacheWriteTokens = usage.CacheWriteInputTokens;
         }
 
-        _stopReason = stopReason ?? _stopReason;
+        _stopReason = stopReason?.Value ?? _stopReason;
     }
 
     /// <summary>The call (or stream) ended normally.</summary>

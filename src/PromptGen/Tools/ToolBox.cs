@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Tools;
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 using PromptGen.Prompting;
 using PromptGen.Telemetry;
 

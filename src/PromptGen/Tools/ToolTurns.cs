@@ -55,7 +55,7 @@ internal static class ToolTurns
         return new Message { Role = ConversationRole.Assistant, Content = content };
     }
 
-    /// <summary>A round of tool calls as one line per call, for <see cref="Prompting.PromptAttempt.RawOutput"/>.</summary>
+    /// <summary>A round of tool calls as one line per call, for <see cref="PromptAttempt.Text"/>.</summary>
     public static string Describe(IReadOnlyList<ToolUseBlock> calls)
     {
         var text = new StringBuilder();

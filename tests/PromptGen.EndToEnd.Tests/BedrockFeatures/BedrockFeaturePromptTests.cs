@@ -3,8 +3,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
 using PromptGen.Testing;
 using Xunit;
 

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
+using PromptGen.Bedrock;
 
 namespace PromptGen.EndToEnd.Tests.BedrockFeatures;
 
@@ -28,7 +26,7 @@ public partial interface IBedrockFeaturePrompts
     Task<PromptResult<PuzzleSolution>> SolveAsync(string puzzle, CancellationToken cancellationToken = default);
 
     [LatencyOptimized]
-    [ServiceTier(ServiceTierKind.Priority)]
+    [ServiceTier(ServiceTier.Priority)]
     [ModelRequestFields("""{"inferenceConfig": {"topK": 20}}""")]
     [Prompt("Classify: {{ text }}")]
     Task<string> ClassifyAsync(string text, CancellationToken cancellationToken = default);

@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen;
-using PromptGen.Tools;
+using PromptGen.Bedrock;
 
 namespace PromptGen.EndToEnd.Tests.BedrockFeatures;
 

@@ -3,10 +3,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Streaming;
 using PromptGen.Testing;
 using Xunit;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 
 namespace PromptGen.EndToEnd.Tests.BedrockFeatures;
 
@@ -30,12 +28,12 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         {
             new Message
             {
-                Content = { ContentBlock.FromText(new string('x', 200)), ContentBlock.FromCachePoint(CacheTtls.OneHour), ContentBlock.FromText("What is it about?") },
+                Content = { ContentBlock.FromText(new string('x', 200)), ContentBlock.FromCachePoint(CacheTtl.OneHour), ContentBlock.FromText("What is it about?") },
             },
         },
-        GuardrailConfig = new GuardrailConfiguration { GuardrailIdentifier = "gr1abc", GuardrailVersion = "2", Trace = GuardrailTraceModes.Enabled },
-        PerformanceConfig = new PerformanceConfiguration { Latency = LatencyModes.Optimized },
-        ServiceTier = new ServiceTier { Type = ServiceTierTypes.Priority },
+        GuardrailConfig = new GuardrailConfiguration { GuardrailIdentifier = "gr1abc", GuardrailVersion = "2", Trace = GuardrailTrace.Enabled },
+        PerformanceConfig = new PerformanceConfiguration { Latency = LatencyMode.Optimized },
+        ServiceTier = ServiceTier.Priority,
         RequestMetadata = new Dictionary<string, string> { ["tenant"] = "acme-42" },
         AdditionalModelRequestFields = JsonDocument.Parse("""{"thinking":{"type":"enabled","budget_tokens":1024}}""").RootElement,
     };
@@ -69,8 +67,8 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         Assert.Equal("The document repeats x.", second.GetReasoningText());
         Assert.Equal("sig-7", second.ReasoningBlocks().Single().ReasoningText!.Signature);
         Assert.Equal("Nothing much.", second.GetOutputText());
-        Assert.Equal(LatencyModes.Optimized, second.PerformanceConfig!.Latency);
-        Assert.Equal(ServiceTierTypes.Priority, second.ServiceTier!.Type);
+        Assert.Equal(LatencyMode.Optimized, second.PerformanceConfig!.Latency);
+        Assert.Equal(ServiceTier.Priority, second.ServiceTier);
     }
 
     [Fact]
@@ -95,7 +93,7 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
 
         ConverseResponse response = await _fixture.Client.ConverseAsync(Claude, FullRequest());
 
-        Assert.Equal(StopReasons.GuardrailIntervened, response.StopReason);
+        Assert.Equal(StopReason.GuardrailIntervened, response.StopReason);
         GuardrailTopic topic = response.Trace!.Guardrail!.InputAssessment!["gr1abc"].TopicPolicy!.Topics.Single();
         Assert.Equal(("Medical advice", "BLOCKED", true), (topic.Name, topic.Action, topic.Detected));
         var exception = new GuardrailInterventionException(Claude, response);
@@ -119,7 +117,7 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         Assert.Equal("sig-s", response.ReasoningBlocks().Single().ReasoningText!.Signature);
         Assert.Equal("Step one, step two.", response.GetReasoningText());
         Assert.True(stream.Usage!.CacheReadInputTokens > 0);
-        Assert.Equal(LatencyModes.Optimized, response.PerformanceConfig!.Latency);
+        Assert.Equal(LatencyMode.Optimized, response.PerformanceConfig!.Latency);
         Assert.Equal("ConverseStream", _fixture.Emulator.Requests[1].Operation);
     }
 
@@ -141,7 +139,7 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         Assert.Equal("Not allowed.", string.Concat(deltas));
         Assert.Equal("Not allowed.", exception.OutputText);
         Assert.Equal("Secrets", exception.Assessment!.InputAssessment!["gr1abc"].TopicPolicy!.Topics[0].Name);
-        Assert.Equal(StopReasons.GuardrailIntervened, stream.StopReason);
+        Assert.Equal(StopReason.GuardrailIntervened, stream.StopReason);
     }
 
     [Theory]

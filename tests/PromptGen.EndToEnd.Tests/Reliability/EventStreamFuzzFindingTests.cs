@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PromptGen.Bedrock;
 using PromptGen.Reliability;
 using Xunit;
 

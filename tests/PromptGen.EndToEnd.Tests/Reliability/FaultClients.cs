@@ -12,7 +12,7 @@ internal static class FaultClients
     /// <summary>A signed client on the emulator with quick back-off, so fault tests take milliseconds.</summary>
     public static BedrockRuntimeClient Create(BedrockEmulator emulator, Action<BedrockRetryOptions>? retry = null)
     {
-        var options = new BedrockClientOptions
+        var options = new BedrockOptions
         {
             Region = "us-east-1",
             Endpoint = emulator.Endpoint,

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
 using static PromptGen.EndToEnd.Tests.Reliability.FaultClients;

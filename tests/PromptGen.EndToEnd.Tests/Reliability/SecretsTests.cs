@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
 
@@ -115,7 +114,7 @@ public sealed class SecretsTests
 
     private static BedrockRuntimeClient Client(BedrockEmulator emulator, AWSCredentials? credentials, string? bearer)
     {
-        var options = new BedrockClientOptions
+        var options = new BedrockOptions
         {
             Region = "us-east-1",
             Endpoint = emulator.Endpoint,

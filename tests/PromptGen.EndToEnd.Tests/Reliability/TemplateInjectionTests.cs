@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
 

@@ -10,11 +10,11 @@ namespace Contoso.Chat
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Chat.IChatPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Contoso.Chat.IChatPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Contoso.Chat.ChatPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Chat.IChatPrompts global::PromptGen.IPromptClient<global::Contoso.Chat.IChatPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Contoso.Chat.IChatPrompts global::PromptGen.IPromptClient<global::Contoso.Chat.IChatPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -37,7 +37,7 @@ namespace Contoso.Chat
         private const string SummarizeAsyncUserTemplate = "Summarize: {{ text }}";
 
         // Tried in order: the next model when one fails (see ModelFallbackPolicy).
-        private static readonly global::PromptGen.Prompting.ModelChoice[] SummarizeAsyncModels =
+        private static readonly global::PromptGen.CompilerServices.ModelChoice[] SummarizeAsyncModels =
         {
             new("us.amazon.nova-micro-v1:0"),
             new("us.anthropic.claude-haiku-4-5-20251001-v1:0"),
@@ -49,21 +49,21 @@ namespace Contoso.Chat
         private const string AnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
 
         // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Chat.Answer> AnswerAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer> AnswerAsyncResult = new()
         {
             ResultName = "Answer",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"confidence\":{\"type\":\"integer\"}},\"required\":[\"text\",\"confidence\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool,
+            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
             MaxRepairAttempts = 1,
             Parse = ChatPromptsClientResults.ParseAnswerAsync,
         };
 
         // Tried in order: the next model when one fails (see ModelFallbackPolicy).
-        private static readonly global::PromptGen.Prompting.ModelChoice[] AnswerAsyncModels =
+        private static readonly global::PromptGen.CompilerServices.ModelChoice[] AnswerAsyncModels =
         {
-            new("us.amazon.nova-micro-v1:0", global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool),
+            new("us.amazon.nova-micro-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema),
+            new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
         };
 
         private const string QuickAnswerAsyncSystemTemplate = "You are a concise assistant.";
@@ -71,47 +71,47 @@ namespace Contoso.Chat
         private const string QuickAnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
 
         // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Chat.Answer> QuickAnswerAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer> QuickAnswerAsyncResult = new()
         {
             ResultName = "Answer",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"confidence\":{\"type\":\"integer\"}},\"required\":[\"text\",\"confidence\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool,
+            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
             MaxRepairAttempts = 1,
             Parse = ChatPromptsClientResults.ParseQuickAnswerAsync,
         };
 
         // Tried in order: the next model when one fails (see ModelFallbackPolicy).
-        private static readonly global::PromptGen.Prompting.ModelChoice[] QuickAnswerAsyncModels =
+        private static readonly global::PromptGen.CompilerServices.ModelChoice[] QuickAnswerAsyncModels =
         {
-            new("us.amazon.nova-micro-v1:0", global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool),
+            new("us.amazon.nova-micro-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema),
+            new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
         };
 
         private const string StreamAsyncSystemTemplate = "You are a concise assistant.";
 
         private const string StreamAsyncUserTemplate = "{{ question }}";
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public ChatPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public ChatPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
-        async global::System.Threading.Tasks.Task<global::PromptGen.Prompting.PromptResult<string>> global::Contoso.Chat.IChatPrompts.AskAsync(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Bedrock.Message> history, string question, global::System.Threading.CancellationToken cancellationToken)
+        async global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> global::Contoso.Chat.IChatPrompts.AskAsync(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAskAsyncSystem(history, question)),
-                Messages = global::PromptGen.Prompting.ConversationHistory.Build(history, global::PromptGen.Bedrock.Message.User(RenderAskAsyncUser(history, question))),
+                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question))),
             };
-            return await global::PromptGen.Prompting.TextPrompt.RunWithDetailsAsync(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="AskAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAskAsyncSystem(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Bedrock.Message> history, string question)
+        private static string RenderAskAsyncSystem(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("You are a concise assistant.");
@@ -119,7 +119,7 @@ namespace Contoso.Chat
         }
 
         /// <summary>Renders <see cref="AskAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAskAsyncUser(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Bedrock.Message> history, string question)
+        private static string RenderAskAsyncUser(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendFormatted(question);
@@ -128,14 +128,14 @@ namespace Contoso.Chat
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Chat.IChatPrompts.AskChatAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history, string question, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskChatAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskChatAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAskChatAsyncSystem(history, question)),
-                Messages = global::PromptGen.Prompting.ConversationHistory.Build(history, global::PromptGen.Bedrock.Message.User(RenderAskChatAsyncUser(history, question))),
+                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskChatAsyncUser(history, question))),
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-micro-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-micro-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -157,13 +157,13 @@ namespace Contoso.Chat
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Chat.IChatPrompts.SummarizeAsync(string text, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "SummarizeAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "SummarizeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(text)),
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderSummarizeAsyncUser(text)) },
+                Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) },
             };
-            return await global::PromptGen.Prompting.TextPrompt.RunAsync(_bedrock, SummarizeAsyncModels, request, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.TextPrompt.RunAsync(_bedrock, SummarizeAsyncModels, request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
@@ -183,19 +183,19 @@ namespace Contoso.Chat
             return output.ToStringAndClear();
         }
 
-        async global::System.Threading.Tasks.ValueTask<global::PromptGen.Prompting.PromptResult<global::Contoso.Chat.Answer>> global::Contoso.Chat.IChatPrompts.AnswerAsync(global::System.Collections.Generic.List<global::PromptGen.Bedrock.Message> history, string question, global::System.Threading.CancellationToken cancellationToken)
+        async global::System.Threading.Tasks.ValueTask<global::PromptGen.PromptResult<global::Contoso.Chat.Answer>> global::Contoso.Chat.IChatPrompts.AnswerAsync(global::System.Collections.Generic.List<global::PromptGen.Message> history, string question, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AnswerAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AnswerAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAnswerAsyncSystem(history, question)),
-                Messages = global::PromptGen.Prompting.ConversationHistory.Build(history, global::PromptGen.Bedrock.Message.User(RenderAnswerAsyncUser(history, question))),
+                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAnswerAsyncUser(history, question))),
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunWithDetailsAsync(_bedrock, AnswerAsyncModels, request, AnswerAsyncResult, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunWithDetailsAsync(_bedrock, AnswerAsyncModels, request, AnswerAsyncResult, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="AnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAnswerAsyncSystem(global::System.Collections.Generic.List<global::PromptGen.Bedrock.Message> history, string question)
+        private static string RenderAnswerAsyncSystem(global::System.Collections.Generic.List<global::PromptGen.Message> history, string question)
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("You are a concise assistant.");
@@ -203,7 +203,7 @@ namespace Contoso.Chat
         }
 
         /// <summary>Renders <see cref="AnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAnswerAsyncUser(global::System.Collections.Generic.List<global::PromptGen.Bedrock.Message> history, string question)
+        private static string RenderAnswerAsyncUser(global::System.Collections.Generic.List<global::PromptGen.Message> history, string question)
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(42, 1, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("Answer, with your confidence from 1 to 5: ");
@@ -213,13 +213,13 @@ namespace Contoso.Chat
 
         async global::System.Threading.Tasks.Task<global::Contoso.Chat.Answer> global::Contoso.Chat.IChatPrompts.QuickAnswerAsync(string question, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "QuickAnswerAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "QuickAnswerAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderQuickAnswerAsyncSystem(question)),
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderQuickAnswerAsyncUser(question)) },
+                Messages = { global::PromptGen.Message.User(RenderQuickAnswerAsyncUser(question)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, QuickAnswerAsyncModels, request, QuickAnswerAsyncResult, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, QuickAnswerAsyncModels, request, QuickAnswerAsyncResult, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="QuickAnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
@@ -239,18 +239,18 @@ namespace Contoso.Chat
             return output.ToStringAndClear();
         }
 
-        global::PromptGen.Streaming.PromptStream global::Contoso.Chat.IChatPrompts.StreamAsync(global::PromptGen.Bedrock.Message[] history, string question, global::System.Threading.CancellationToken cancellationToken)
+        global::PromptGen.PromptStream global::Contoso.Chat.IChatPrompts.StreamAsync(global::PromptGen.Message[] history, string question, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderStreamAsyncSystem(history, question)),
-                Messages = global::PromptGen.Prompting.ConversationHistory.Build(history, global::PromptGen.Bedrock.Message.User(RenderStreamAsyncUser(history, question))),
+                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderStreamAsyncUser(history, question))),
             };
-            return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken);
+            return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken);
         }
 
         /// <summary>Renders <see cref="StreamAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderStreamAsyncSystem(global::PromptGen.Bedrock.Message[] history, string question)
+        private static string RenderStreamAsyncSystem(global::PromptGen.Message[] history, string question)
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("You are a concise assistant.");
@@ -258,7 +258,7 @@ namespace Contoso.Chat
         }
 
         /// <summary>Renders <see cref="StreamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderStreamAsyncUser(global::PromptGen.Bedrock.Message[] history, string question)
+        private static string RenderStreamAsyncUser(global::PromptGen.Message[] history, string question)
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendFormatted(question);
@@ -269,9 +269,9 @@ namespace Contoso.Chat
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class ChatPromptsClientResults
     {
-        public static global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer> ParseAnswerAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer> ParseAnswerAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Contoso.Chat.Answer value = default!;
             bool read = false;
@@ -284,25 +284,25 @@ namespace Contoso.Chat
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer> ParseQuickAnswerAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer> ParseQuickAnswerAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Contoso.Chat.Answer value = default!;
             bool read = false;
@@ -315,28 +315,28 @@ namespace Contoso.Chat
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
         }
 
-        private static bool TryReadAnswer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Chat.Answer value)
+        private static bool TryReadAnswer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Chat.Answer value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -348,20 +348,20 @@ namespace Contoso.Chat
             bool has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "text"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "text"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), errors, out member1))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -376,11 +376,11 @@ namespace Contoso.Chat
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {

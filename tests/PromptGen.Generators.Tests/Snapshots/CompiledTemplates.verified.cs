@@ -10,11 +10,11 @@ namespace Shop
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Shop.IOrderPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Shop.IOrderPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Shop.OrderPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Shop.IOrderPrompts global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Shop.IOrderPrompts global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -28,29 +28,29 @@ namespace Shop
 
         private const string DescribeAsyncUserTemplate = "Order {{ order.id }} of {{ order.placed_at | date.to_string \"%Y-%m-%d\" }}{{ if order.customer }} for {{ order.customer }}{{ end }}:\n{{ for line in order.lines }}- {{ line.quantity }} x {{ line.sku }} at {{ line.unit_price | math.format \"0.00\" }}\n{{ end }}{{ if order.lines.size > 3 && urgent }}Large and urgent.{{ else if urgent }}Urgent.{{ else }}Routine.{{ end }} Tags: {{ order.tags | array.join \", \" }}";
 
-        private static readonly global::PromptGen.Prompting.PromptTemplate TitleAsyncUserTemplate =
-            global::PromptGen.Prompting.PromptTemplate.Parse("Title: {{ order.id | string.truncate 8 }}");
+        private static readonly global::PromptGen.CompilerServices.PromptTemplate TitleAsyncUserTemplate =
+            global::PromptGen.CompilerServices.PromptTemplate.Parse("Title: {{ order.id | string.truncate 8 }}");
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
         // Templates read these types' members by reflection: keep them when trimming or compiling with NativeAOT.
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof(global::Shop.Line))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof(global::Shop.Order))]
-        public OrderPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public OrderPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
         async global::System.Threading.Tasks.Task<string> global::Shop.IOrderPrompts.DescribeAsync(string shop, global::Shop.Order order, bool urgent, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Shop.IOrderPrompts", "DescribeAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "DescribeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderDescribeAsyncSystem(shop, order, urgent)),
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderDescribeAsyncUser(shop, order, urgent)) },
+                Messages = { global::PromptGen.Message.User(RenderDescribeAsyncUser(shop, order, urgent)) },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -59,7 +59,7 @@ namespace Shop
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(16, 1, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("You answer for ");
-            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Upcase(shop));
+            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Upcase(shop));
             output.AppendLiteral(".");
             return output.ToStringAndClear();
         }
@@ -69,26 +69,26 @@ namespace Shop
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 3, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("Order ");
-            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Id);
+            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Id);
             output.AppendLiteral(" of ");
-            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Format(global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").PlacedAt, "yyyy-MM-dd"));
-            if (global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer is not null)
+            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Format(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").PlacedAt, "yyyy-MM-dd"));
+            if (global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer is not null)
             {
                 output.AppendLiteral(" for ");
-                output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer);
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer);
             }
             output.AppendLiteral(":\n");
-            foreach (var line in global::PromptGen.Prompting.TemplateValues.Items(global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines))
+            foreach (var line in global::PromptGen.CompilerServices.TemplateValues.Items(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines))
             {
                 output.AppendLiteral("- ");
-                output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Quantity);
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Quantity);
                 output.AppendLiteral(" x ");
-                output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Sku);
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Sku);
                 output.AppendLiteral(" at ");
-                output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Format(global::PromptGen.Prompting.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").UnitPrice, "0.00"));
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Format(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").UnitPrice, "0.00"));
                 output.AppendLiteral("\n");
             }
-            if ((global::PromptGen.Prompting.TemplateValues.Member(global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines, DescribeAsyncUserTemplate, "order.lines").Count > 3) && urgent)
+            if ((global::PromptGen.CompilerServices.TemplateValues.Member(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines, DescribeAsyncUserTemplate, "order.lines").Count > 3) && urgent)
             {
                 output.AppendLiteral("Large and urgent.");
             }
@@ -101,23 +101,23 @@ namespace Shop
                 output.AppendLiteral("Routine.");
             }
             output.AppendLiteral(" Tags: ");
-            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Join(global::PromptGen.Prompting.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Tags, ", "));
+            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Join(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Tags, ", "));
             return output.ToStringAndClear();
         }
 
         async global::System.Threading.Tasks.Task<string> global::Shop.IOrderPrompts.TitleAsync(global::Shop.Order order, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Shop.IOrderPrompts", "TitleAsync");
-            var arguments = new global::PromptGen.Prompting.PromptArguments(1)
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "TitleAsync");
+            var arguments = new global::PromptGen.CompilerServices.PromptArguments(1)
             {
                 { "order", order },
             };
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(TitleAsyncUserTemplate.Render(arguments)) },
+                Messages = { global::PromptGen.Message.User(TitleAsyncUserTemplate.Render(arguments)) },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
             return response.GetOutputText();
         }
     }

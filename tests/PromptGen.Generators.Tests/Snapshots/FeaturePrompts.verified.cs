@@ -10,11 +10,11 @@ namespace Demo
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.IFeaturePrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Demo.IFeaturePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Demo.FeaturePromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.IFeaturePrompts global::PromptGen.IPromptClient<global::Demo.IFeaturePrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Demo.IFeaturePrompts global::PromptGen.IPromptClient<global::Demo.IFeaturePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -29,7 +29,7 @@ namespace Demo
         private const string AnswerAsyncUserTemplate = "Answer: {{ question }}";
 
         private static readonly global::System.Text.Json.JsonElement AnswerAsyncModelRequestFields =
-            global::PromptGen.Bedrock.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
+            global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
 
         private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] AnswerAsyncRequestMetadata =
         {
@@ -42,7 +42,7 @@ namespace Demo
         private const string SolveAsyncUserTemplate = "Solve: {{ puzzle }}";
 
         private static readonly global::System.Text.Json.JsonElement SolveAsyncModelRequestFields =
-            global::PromptGen.Bedrock.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"method\",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}");
+            global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"method\",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}");
 
         private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] SolveAsyncRequestMetadata =
         {
@@ -54,33 +54,33 @@ namespace Demo
         private const string ExplainAsyncUserTemplate = "Explain: {{ topic }}";
 
         private static readonly global::System.Text.Json.JsonElement ExplainAsyncModelRequestFields =
-            global::PromptGen.Bedrock.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
+            global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
 
         private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] ExplainAsyncRequestMetadata =
         {
             new("app", "support-bot"),
         };
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public FeaturePromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public FeaturePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
         async global::System.Threading.Tasks.Task<string> global::Demo.IFeaturePrompts.AnswerAsync(string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.IFeaturePrompts", "AnswerAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "AnswerAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                System = global::PromptGen.Bedrock.InvocationOptionValues.SystemWithCachePoint(RenderAnswerAsyncSystem(question, metadata)),
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderAnswerAsyncUser(question, metadata)) },
-                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "3", Trace = global::PromptGen.Bedrock.GuardrailTraceModes.Enabled },
+                System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(RenderAnswerAsyncSystem(question, metadata)),
+                Messages = { global::PromptGen.Message.User(RenderAnswerAsyncUser(question, metadata)) },
+                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "3", Trace = global::PromptGen.GuardrailTrace.Enabled },
                 AdditionalModelRequestFields = AnswerAsyncModelRequestFields,
-                RequestMetadata = global::PromptGen.Bedrock.InvocationOptionValues.Metadata(AnswerAsyncRequestMetadata, metadata),
+                RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(AnswerAsyncRequestMetadata, metadata),
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-pro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-pro-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-pro-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -103,21 +103,21 @@ namespace Demo
 
         async global::System.Threading.Tasks.Task<string> global::Demo.IFeaturePrompts.SolveAsync(string puzzle, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.IFeaturePrompts", "SolveAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "SolveAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSolveAsyncSystem(puzzle)),
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderSolveAsyncUser(puzzle)) },
+                Messages = { global::PromptGen.Message.User(RenderSolveAsyncUser(puzzle)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 4096,
                 },
-                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "3", Trace = global::PromptGen.Bedrock.GuardrailTraceModes.Enabled },
+                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "3", Trace = global::PromptGen.GuardrailTrace.Enabled },
                 AdditionalModelRequestFields = SolveAsyncModelRequestFields,
-                RequestMetadata = global::PromptGen.Bedrock.InvocationOptionValues.Metadata(SolveAsyncRequestMetadata, null),
+                RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(SolveAsyncRequestMetadata, null),
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-sonnet-4-5-20250929-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-sonnet-4-5-20250929-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-sonnet-4-5-20250929-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -138,19 +138,19 @@ namespace Demo
             return output.ToStringAndClear();
         }
 
-        global::PromptGen.Streaming.PromptStream global::Demo.IFeaturePrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
+        global::PromptGen.PromptStream global::Demo.IFeaturePrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                System = global::PromptGen.Bedrock.InvocationOptionValues.SystemWithCachePoint(RenderExplainAsyncSystem(topic), global::PromptGen.Bedrock.CacheTtls.OneHour),
-                Messages = { global::PromptGen.Bedrock.InvocationOptionValues.UserWithCachePoint(RenderExplainAsyncUser(topic), global::PromptGen.Bedrock.CacheTtls.OneHour) },
-                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "DRAFT", Trace = global::PromptGen.Bedrock.GuardrailTraceModes.EnabledFull, StreamProcessingMode = global::PromptGen.Bedrock.GuardrailStreamProcessingModes.Async },
-                PerformanceConfig = new global::PromptGen.Bedrock.PerformanceConfiguration { Latency = global::PromptGen.Bedrock.LatencyModes.Optimized },
-                ServiceTier = new global::PromptGen.Bedrock.ServiceTier { Type = global::PromptGen.Bedrock.ServiceTierTypes.Flex },
+                System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(RenderExplainAsyncSystem(topic), global::PromptGen.CacheTtl.OneHour),
+                Messages = { global::PromptGen.CompilerServices.InvocationOptionValues.UserWithCachePoint(RenderExplainAsyncUser(topic), global::PromptGen.CacheTtl.OneHour) },
+                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "DRAFT", Trace = global::PromptGen.GuardrailTrace.EnabledFull, StreamProcessingMode = global::PromptGen.GuardrailStreamProcessing.Async },
+                PerformanceConfig = new global::PromptGen.Bedrock.PerformanceConfiguration { Latency = global::PromptGen.Bedrock.LatencyMode.Optimized },
+                ServiceTier = global::PromptGen.ServiceTier.Flex,
                 AdditionalModelRequestFields = ExplainAsyncModelRequestFields,
-                RequestMetadata = global::PromptGen.Bedrock.InvocationOptionValues.Metadata(ExplainAsyncRequestMetadata, null),
+                RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(ExplainAsyncRequestMetadata, null),
             };
-            return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.amazon.nova-pro-v1:0", request, cancellationToken);
+            return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-pro-v1:0", request, cancellationToken);
         }
 
         /// <summary>Renders <see cref="ExplainAsyncSystemTemplate"/>, compiled to C# at build time.</summary>

@@ -10,11 +10,11 @@ namespace Demo.Media
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Media.IMediaPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Demo.Media.IMediaPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Demo.Media.MediaPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Media.IMediaPrompts global::PromptGen.IPromptClient<global::Demo.Media.IMediaPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Demo.Media.IMediaPrompts global::PromptGen.IPromptClient<global::Demo.Media.IMediaPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -35,29 +35,29 @@ namespace Demo.Media
         private const string CaptionAsyncUserTemplate = "Caption the photo.";
 
         // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Media.Caption> CaptionAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Media.Caption> CaptionAsyncResult = new()
         {
             ResultName = "Caption",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"objects\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"text\",\"objects\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool,
+            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
             MaxRepairAttempts = 1,
             Parse = MediaPromptsClientResults.ParseCaptionAsync,
         };
 
         private const string StreamDescriptionAsyncUserTemplate = "Describe the photos.";
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public MediaPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public MediaPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
         async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.DescribeAsync(global::PromptGen.PromptImage photo, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "DescribeAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "DescribeAsync");
             global::System.ArgumentNullException.ThrowIfNull(photo);
-            var turn = new global::PromptGen.UserTurnBuilder();
+            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
             turn.Add(photo);
             turn.AddText(RenderDescribeAsyncUser());
             var request = new global::PromptGen.Bedrock.ConverseRequest
@@ -65,7 +65,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -79,9 +79,9 @@ namespace Demo.Media
 
         async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.CompareAsync(int count, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.PromptImage> pages, global::PromptGen.PromptDocument? contract, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CompareAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CompareAsync");
             global::System.ArgumentNullException.ThrowIfNull(pages);
-            var turn = new global::PromptGen.UserTurnBuilder();
+            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
             turn.AddRange(pages);
             turn.AddText(RenderCompareAsyncUser(count));
             turn.Add(contract);
@@ -90,7 +90,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -106,8 +106,8 @@ namespace Demo.Media
 
         async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.SummariseAsync(byte[]? report, global::System.ReadOnlyMemory<byte>? chart, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "SummariseAsync");
-            var turn = new global::PromptGen.UserTurnBuilder();
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "SummariseAsync");
+            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
             turn.Add(report is null ? null : global::PromptGen.PromptDocument.FromBytes(report, global::PromptGen.DocumentFormat.Pdf, "Q3 report"));
             turn.Add(chart.HasValue ? global::PromptGen.PromptImage.FromBytes(chart.Value) : null);
             turn.AddText(RenderSummariseAsyncUser());
@@ -116,7 +116,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -130,10 +130,10 @@ namespace Demo.Media
 
         async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.TranscribeAsync(global::System.IO.Stream scan, global::System.Memory<byte> clip, global::System.IO.Stream meeting_notes, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "TranscribeAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "TranscribeAsync");
             global::System.ArgumentNullException.ThrowIfNull(scan);
             global::System.ArgumentNullException.ThrowIfNull(meeting_notes);
-            var turn = new global::PromptGen.UserTurnBuilder();
+            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
             turn.Add(await global::PromptGen.PromptImage.FromStreamAsync(scan, global::PromptGen.ImageFormat.Png, cancellationToken: cancellationToken).ConfigureAwait(false));
             turn.Add(await global::PromptGen.PromptDocument.FromStreamAsync(meeting_notes, global::PromptGen.DocumentFormat.Md, "meeting-notes", cancellationToken: cancellationToken).ConfigureAwait(false));
             turn.AddText(RenderTranscribeAsyncUser());
@@ -143,7 +143,7 @@ namespace Demo.Media
                 Messages = { turn.Build() },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -157,16 +157,16 @@ namespace Demo.Media
 
         async global::System.Threading.Tasks.Task<global::Demo.Media.Caption> global::Demo.Media.IMediaPrompts.CaptionAsync(global::PromptGen.PromptImage photo, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CaptionAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CaptionAsync");
             global::System.ArgumentNullException.ThrowIfNull(photo);
-            var turn = new global::PromptGen.UserTurnBuilder();
+            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
             turn.Add(photo);
             turn.AddText(RenderCaptionAsyncUser());
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { turn.Build() },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.amazon.nova-lite-v1:0", request, CaptionAsyncResult, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.amazon.nova-lite-v1:0", request, CaptionAsyncResult, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="CaptionAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -180,14 +180,14 @@ namespace Demo.Media
         global::System.Collections.Generic.IAsyncEnumerable<string> global::Demo.Media.IMediaPrompts.StreamDescriptionAsync(global::PromptGen.PromptImage[] photos, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(photos);
-            var turn = new global::PromptGen.UserTurnBuilder();
+            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
             turn.AddRange(photos);
             turn.AddText(RenderStreamDescriptionAsyncUser());
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 Messages = { turn.Build() },
             };
-            return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.amazon.nova-lite-v1:0", request, cancellationToken);
+            return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-lite-v1:0", request, cancellationToken);
         }
 
         /// <summary>Renders <see cref="StreamDescriptionAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -202,9 +202,9 @@ namespace Demo.Media
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class MediaPromptsClientResults
     {
-        public static global::PromptGen.Prompting.ParseOutcome<global::Demo.Media.Caption> ParseCaptionAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption> ParseCaptionAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Demo.Media.Caption value = default!;
             bool read = false;
@@ -217,28 +217,28 @@ namespace Demo.Media
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Demo.Media.Caption>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Demo.Media.Caption>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption>.Failure(errors.Items);
         }
 
-        private static bool TryReadCaption(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Media.Caption value)
+        private static bool TryReadCaption(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Media.Caption value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -250,20 +250,20 @@ namespace Demo.Media
             bool has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "text"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "text"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "objects"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "objects"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "objects"), errors, out member1))
+                    if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "objects"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -278,11 +278,11 @@ namespace Demo.Media
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "text"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "objects"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "objects"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -293,13 +293,13 @@ namespace Demo.Media
             return true;
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -307,7 +307,7 @@ namespace Demo.Media
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }

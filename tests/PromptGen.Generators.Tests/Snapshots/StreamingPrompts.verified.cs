@@ -10,11 +10,11 @@ namespace Demo.Streaming
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Streaming.IStreamingPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Demo.Streaming.IStreamingPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Demo.Streaming.StreamingPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Streaming.IStreamingPrompts global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Demo.Streaming.IStreamingPrompts global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>
@@ -120,11 +120,11 @@ namespace Demo.Streaming
         private const string PlanAsyncUserTemplate = "Plan the work for: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanAsyncResult = new()
         {
             ResultName = "Plan",
             SchemaJson = "{\"type\":\"object\",\"description\":\"A plan for a support ticket.\",\"properties\":{\"team\":{\"type\":\"string\",\"description\":\"The team that owns it.\"},\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]},\"fallback\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Low\",\"Normal\",\"High\",null]},\"confidence\":{\"type\":\"number\"},\"escalate\":{\"type\":\"boolean\"},\"due\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"customer\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"street\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\"],\"additionalProperties\":false},{\"type\":\"null\"}]},\"steps\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"minutes\":{\"type\":\"integer\"},\"tools\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"title\",\"minutes\",\"tools\"],\"additionalProperties\":false}},\"history\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]}},\"scores\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"matrix\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"team\",\"priority\",\"confidence\",\"escalate\",\"steps\",\"history\",\"scores\",\"matrix\",\"tags\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = StreamingPromptsClientResults.ParsePlanAsync,
         };
@@ -132,11 +132,11 @@ namespace Demo.Streaming
         private const string OutlineAsyncUserTemplate = "Outline {{ subject }}";
 
         // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Streaming.Outline> OutlineAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Outline> OutlineAsyncResult = new()
         {
             ResultName = "Outline",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}},\"required\":[\"title\",\"children\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool,
+            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
             MaxRepairAttempts = 1,
             Parse = StreamingPromptsClientResults.ParseOutlineAsync,
         };
@@ -144,18 +144,18 @@ namespace Demo.Streaming
         private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanOnceAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanOnceAsyncResult = new()
         {
             ResultName = "Plan",
             SchemaJson = "{\"type\":\"object\",\"description\":\"A plan for a support ticket.\",\"properties\":{\"team\":{\"type\":\"string\",\"description\":\"The team that owns it.\"},\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]},\"fallback\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Low\",\"Normal\",\"High\",null]},\"confidence\":{\"type\":\"number\"},\"escalate\":{\"type\":\"boolean\"},\"due\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"customer\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"street\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\"],\"additionalProperties\":false},{\"type\":\"null\"}]},\"steps\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"minutes\":{\"type\":\"integer\"},\"tools\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"title\",\"minutes\",\"tools\"],\"additionalProperties\":false}},\"history\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]}},\"scores\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"matrix\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"team\",\"priority\",\"confidence\",\"escalate\",\"steps\",\"history\",\"scores\",\"matrix\",\"tags\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = StreamingPromptsClientResults.ParsePlanOnceAsync,
         };
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public StreamingPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public StreamingPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
@@ -164,9 +164,9 @@ namespace Demo.Streaming
         {
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderTellAsyncUser(topic)) },
+                Messages = { global::PromptGen.Message.User(RenderTellAsyncUser(topic)) },
             };
-            return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
+            return new global::PromptGen.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
         }
 
         /// <summary>Renders <see cref="TellAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -178,17 +178,17 @@ namespace Demo.Streaming
             return output.ToStringAndClear();
         }
 
-        global::PromptGen.Streaming.PromptStream global::Demo.Streaming.IStreamingPrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
+        global::PromptGen.PromptStream global::Demo.Streaming.IStreamingPrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderExplainAsyncUser(topic)) },
+                Messages = { global::PromptGen.Message.User(RenderExplainAsyncUser(topic)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 500,
                 },
             };
-            return new global::PromptGen.Streaming.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
+            return new global::PromptGen.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
         }
 
         /// <summary>Renders <see cref="ExplainAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -200,13 +200,13 @@ namespace Demo.Streaming
             return output.ToStringAndClear();
         }
 
-        global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial> global::Demo.Streaming.IStreamingPrompts.PlanAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
+        global::PromptGen.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial> global::Demo.Streaming.IStreamingPrompts.PlanAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderPlanAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(ticket)) },
             };
-            return new global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial>(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanAsyncResult, StreamingPromptsClientPartials.CreatePlanPartial, cancellationToken);
+            return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial>(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanAsyncResult, StreamingPromptsClientPartials.CreatePlanPartial, cancellationToken);
         }
 
         /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -218,13 +218,13 @@ namespace Demo.Streaming
             return output.ToStringAndClear();
         }
 
-        global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial> global::Demo.Streaming.IStreamingPrompts.OutlineAsync(string subject)
+        global::PromptGen.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial> global::Demo.Streaming.IStreamingPrompts.OutlineAsync(string subject)
         {
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderOutlineAsyncUser(subject)) },
+                Messages = { global::PromptGen.Message.User(RenderOutlineAsyncUser(subject)) },
             };
-            return new global::PromptGen.Streaming.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(_bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, StreamingPromptsClientPartials.CreateOutlinePartial, default);
+            return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(_bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, StreamingPromptsClientPartials.CreateOutlinePartial, default);
         }
 
         /// <summary>Renders <see cref="OutlineAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -238,12 +238,12 @@ namespace Demo.Streaming
 
         async global::System.Threading.Tasks.Task<global::Demo.Streaming.Plan> global::Demo.Streaming.IStreamingPrompts.PlanOnceAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Streaming.IStreamingPrompts", "PlanOnceAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Streaming.IStreamingPrompts", "PlanOnceAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderPlanOnceAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderPlanOnceAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanOnceAsyncResult, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanOnceAsyncResult, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="PlanOnceAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -259,9 +259,9 @@ namespace Demo.Streaming
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class StreamingPromptsClientResults
     {
-        public static global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan> ParsePlanAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan> ParsePlanAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Demo.Streaming.Plan value = default!;
             bool read = false;
@@ -274,25 +274,25 @@ namespace Demo.Streaming
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Outline> ParseOutlineAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline> ParseOutlineAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Demo.Streaming.Outline value = default!;
             bool read = false;
@@ -305,25 +305,25 @@ namespace Demo.Streaming
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Outline>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Outline>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan> ParsePlanOnceAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan> ParsePlanOnceAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Demo.Streaming.Plan value = default!;
             bool read = false;
@@ -336,28 +336,28 @@ namespace Demo.Streaming
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
         }
 
-        private static bool TryReadPlan(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Plan value)
+        private static bool TryReadPlan(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Plan value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -386,107 +386,107 @@ namespace Demo.Streaming
             bool has11 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "team"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "team"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "team"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "team"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "priority"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "priority"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), errors, out member1))
+                    if (!TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), errors, out member1))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "fallback"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "fallback"))
                 {
                     reader.Read();
-                    if (!TryReadNullablePriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "fallback"), errors, out member2))
+                    if (!TryReadNullablePriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "fallback"), errors, out member2))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
                 {
                     reader.Read();
                     has3 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), errors, out member3))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), errors, out member3))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "escalate"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "escalate"))
                 {
                     reader.Read();
                     has4 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "escalate"), errors, out member4))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "escalate"), errors, out member4))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "due"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "due"))
                 {
                     reader.Read();
-                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "due"), errors, out member5))
+                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "due"), errors, out member5))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
                 {
                     reader.Read();
-                    if (!TryReadNullableAddress(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "customer"), errors, out member6))
+                    if (!TryReadNullableAddress(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "customer"), errors, out member6))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "steps"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "steps"))
                 {
                     reader.Read();
                     has7 = true;
-                    if (!TryReadListOfStep(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "steps"), errors, out member7))
+                    if (!TryReadListOfStep(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "steps"), errors, out member7))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "history"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "history"))
                 {
                     reader.Read();
                     has8 = true;
-                    if (!TryReadListOfPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "history"), errors, out member8))
+                    if (!TryReadListOfPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "history"), errors, out member8))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
                 {
                     reader.Read();
                     has9 = true;
-                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "scores"), errors, out member9))
+                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "scores"), errors, out member9))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "matrix"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "matrix"))
                 {
                     reader.Read();
                     has10 = true;
-                    if (!TryReadListOfListOfDouble(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "matrix"), errors, out member10))
+                    if (!TryReadListOfListOfDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "matrix"), errors, out member10))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "tags"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "tags"))
                 {
                     reader.Read();
                     has11 = true;
-                    if (!TryReadArrayOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), errors, out member11))
+                    if (!TryReadArrayOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), errors, out member11))
                     {
                         reader.Skip();
                     }
@@ -501,39 +501,39 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "team"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "team"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has3)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has4)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "escalate"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "escalate"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has7)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "steps"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "steps"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has8)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "history"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "history"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has9)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "scores"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "scores"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has10)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "matrix"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "matrix"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has11)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -544,12 +544,12 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Outline value)
+        private static bool TryReadOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Outline value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -561,20 +561,20 @@ namespace Demo.Streaming
             bool has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "title"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "title"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "children"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "children"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfOutline(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), errors, out member1))
+                    if (!TryReadListOfOutline(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -589,11 +589,11 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -606,9 +606,9 @@ namespace Demo.Streaming
 
         private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
 
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority value)
+        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Priority value)
         {
-            if (!global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
+            if (!global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
             {
                 value = default;
                 return false;
@@ -624,7 +624,7 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadNullablePriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority? value)
+        private static bool TryReadNullablePriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Priority? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -637,7 +637,7 @@ namespace Demo.Streaming
             return read;
         }
 
-        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.DateOnly? value)
+        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.DateOnly? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -645,12 +645,12 @@ namespace Demo.Streaming
                 return true;
             }
 
-            bool read = global::PromptGen.Prompting.JsonValueReaders.TryReadDateOnly(ref reader, path, errors, out global::System.DateOnly item);
+            bool read = global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly(ref reader, path, errors, out global::System.DateOnly item);
             value = item;
             return read;
         }
 
-        private static bool TryReadNullableAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Address? value)
+        private static bool TryReadNullableAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Address? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -661,13 +661,13 @@ namespace Demo.Streaming
             return TryReadAddress(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadListOfStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Step> value)
+        private static bool TryReadListOfStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Step> value)
         {
             var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Step>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -675,7 +675,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadStep(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Step item))
+                if (TryReadStep(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Step item))
                 {
                     items.Add(item);
                 }
@@ -689,13 +689,13 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadListOfPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority> value)
+        private static bool TryReadListOfPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority> value)
         {
             var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Priority>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -703,7 +703,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Priority item))
+                if (TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Priority item))
                 {
                     items.Add(item);
                 }
@@ -717,13 +717,13 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
+        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
         {
             var entries = new global::System.Collections.Generic.Dictionary<string, int>();
             value = entries;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -733,7 +733,7 @@ namespace Demo.Streaming
             {
                 string key = reader.GetString()!;
                 reader.Read();
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, key), errors, out int item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, key), errors, out int item))
                 {
                     entries[key] = item;
                 }
@@ -746,13 +746,13 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadListOfListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>> value)
+        private static bool TryReadListOfListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>> value)
         {
             var items = new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<double>>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -760,7 +760,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadListOfDouble(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::System.Collections.Generic.IReadOnlyList<double> item))
+                if (TryReadListOfDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::System.Collections.Generic.IReadOnlyList<double> item))
                 {
                     items.Add(item);
                 }
@@ -774,13 +774,13 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out string[] value)
+        private static bool TryReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out string[] value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = global::System.Array.Empty<string>();
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -788,7 +788,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -803,13 +803,13 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadListOfOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Outline> value)
+        private static bool TryReadListOfOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Outline> value)
         {
             var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Outline>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -817,7 +817,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadOutline(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Outline item))
+                if (TryReadOutline(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Outline item))
                 {
                     items.Add(item);
                 }
@@ -831,12 +831,12 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Address value)
+        private static bool TryReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Address value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -847,19 +847,19 @@ namespace Demo.Streaming
             string? member1 = default!;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "city"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "city"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "street"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "street"))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "street"), errors, out member1))
+                    if (!TryReadNullableString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "street"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -874,7 +874,7 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -885,12 +885,12 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Step value)
+        private static bool TryReadStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Step value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -904,29 +904,29 @@ namespace Demo.Streaming
             bool has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "title"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "title"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "minutes"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "minutes"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "minutes"), errors, out member1))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "minutes"), errors, out member1))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "tools"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "tools"))
                 {
                     reader.Read();
                     has2 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "tools"), errors, out member2))
+                    if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tools"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -941,15 +941,15 @@ namespace Demo.Streaming
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "title"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "minutes"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "minutes"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "tools"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tools"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -960,13 +960,13 @@ namespace Demo.Streaming
             return true;
         }
 
-        private static bool TryReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<double> value)
+        private static bool TryReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<double> value)
         {
             var items = new global::System.Collections.Generic.List<double>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -974,7 +974,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out double item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out double item))
                 {
                     items.Add(item);
                 }
@@ -988,7 +988,7 @@ namespace Demo.Streaming
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out string? value)
+        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out string? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -996,16 +996,16 @@ namespace Demo.Streaming
                 return true;
             }
 
-            return global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
+            return global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -1013,7 +1013,7 @@ namespace Demo.Streaming
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -1031,24 +1031,24 @@ namespace Demo.Streaming
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class StreamingPromptsClientPartials
     {
-        public static global::PromptGen.Streaming.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial> CreateAddressPartial() => new AddressPartialBuilder();
-        public static global::PromptGen.Streaming.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial> CreateStepPartial() => new StepPartialBuilder();
-        public static global::PromptGen.Streaming.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.PlanPartial> CreatePlanPartial() => new PlanPartialBuilder();
-        public static global::PromptGen.Streaming.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial> CreateOutlinePartial() => new OutlinePartialBuilder();
+        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial> CreateAddressPartial() => new AddressPartialBuilder();
+        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial> CreateStepPartial() => new StepPartialBuilder();
+        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.PlanPartial> CreatePlanPartial() => new PlanPartialBuilder();
+        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial> CreateOutlinePartial() => new OutlinePartialBuilder();
 
-        private sealed class AddressPartialBuilder : global::PromptGen.Streaming.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial>
+        private sealed class AddressPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial>
         {
             private string? _member0;
             private string? _member1;
 
             protected override int MemberIndex(string name)
             {
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "city"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "city"))
                 {
                     return 0;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "street"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "street"))
                 {
                     return 1;
                 }
@@ -1056,20 +1056,20 @@ namespace Demo.Streaming
                 return -1; // a member the type does not have: ignored, as in the final parse
             }
 
-            protected override bool ReadScalar(int member, in global::PromptGen.Streaming.JsonScalar value)
+            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
             {
                 switch (member)
                 {
                     case 0:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadString, out _member0);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
                     case 1:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadString, out _member1);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member1);
                     default:
                         return false;
                 }
             }
 
-            protected override global::PromptGen.Streaming.PartialJsonNode? StartMember(int member, bool isArray) => null;
+            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray) => null;
 
             protected override global::Demo.Streaming.IStreamingPrompts.AddressPartial Build() => new()
             {
@@ -1078,25 +1078,25 @@ namespace Demo.Streaming
             };
         }
 
-        private sealed class StepPartialBuilder : global::PromptGen.Streaming.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial>
+        private sealed class StepPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial>
         {
             private string? _member0;
             private int? _member1;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<string>>? _member2;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<string>>? _member2;
 
             protected override int MemberIndex(string name)
             {
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "title"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
                 {
                     return 0;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "minutes"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "minutes"))
                 {
                     return 1;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "tools"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tools"))
                 {
                     return 2;
                 }
@@ -1104,14 +1104,14 @@ namespace Demo.Streaming
                 return -1; // a member the type does not have: ignored, as in the final parse
             }
 
-            protected override bool ReadScalar(int member, in global::PromptGen.Streaming.JsonScalar value)
+            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
             {
                 switch (member)
                 {
                     case 0:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadString, out _member0);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
                     case 1:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullable<int>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadInt32, out _member1);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<int>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out _member1);
                     case 2:
                         if (!value.IsNull)
                         {
@@ -1125,7 +1125,7 @@ namespace Demo.Streaming
                 }
             }
 
-            protected override global::PromptGen.Streaming.PartialJsonNode? StartMember(int member, bool isArray)
+            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
             {
                 switch (member)
                 {
@@ -1135,7 +1135,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member2 = new global::PromptGen.Streaming.PartialListBuilder<string>(ReadString);
+                        _member2 = new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
                         return _member2;
                     default:
                         return null;
@@ -1150,7 +1150,7 @@ namespace Demo.Streaming
             };
         }
 
-        private sealed class PlanPartialBuilder : global::PromptGen.Streaming.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.PlanPartial>
+        private sealed class PlanPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.PlanPartial>
         {
             private string? _member0;
             private global::Demo.Streaming.Priority? _member1;
@@ -1158,71 +1158,71 @@ namespace Demo.Streaming
             private double? _member3;
             private bool? _member4;
             private global::System.DateOnly? _member5;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial>? _member6;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.StepPartial>>? _member7;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority>>? _member8;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>? _member9;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>>? _member10;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<string>>? _member11;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial>? _member6;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.StepPartial>>? _member7;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority>>? _member8;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>? _member9;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>>? _member10;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<string>>? _member11;
 
             protected override int MemberIndex(string name)
             {
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "team"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "team"))
                 {
                     return 0;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "priority"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "priority"))
                 {
                     return 1;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "fallback"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "fallback"))
                 {
                     return 2;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "confidence"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "confidence"))
                 {
                     return 3;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "escalate"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "escalate"))
                 {
                     return 4;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "due"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "due"))
                 {
                     return 5;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "customer"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "customer"))
                 {
                     return 6;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "steps"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "steps"))
                 {
                     return 7;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "history"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "history"))
                 {
                     return 8;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "scores"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "scores"))
                 {
                     return 9;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "matrix"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "matrix"))
                 {
                     return 10;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "tags"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tags"))
                 {
                     return 11;
                 }
@@ -1230,22 +1230,22 @@ namespace Demo.Streaming
                 return -1; // a member the type does not have: ignored, as in the final parse
             }
 
-            protected override bool ReadScalar(int member, in global::PromptGen.Streaming.JsonScalar value)
+            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
             {
                 switch (member)
                 {
                     case 0:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadString, out _member0);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
                     case 1:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(value, TryReadPriority, out _member1);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(value, TryReadPriority, out _member1);
                     case 2:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(value, TryReadPriority, out _member2);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(value, TryReadPriority, out _member2);
                     case 3:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullable<double>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadDouble, out _member3);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<double>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out _member3);
                     case 4:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullable<bool>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean, out _member4);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<bool>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean, out _member4);
                     case 5:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullable<global::System.DateOnly>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadDateOnly, out _member5);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::System.DateOnly>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly, out _member5);
                     case 6:
                         if (!value.IsNull)
                         {
@@ -1299,7 +1299,7 @@ namespace Demo.Streaming
                 }
             }
 
-            protected override global::PromptGen.Streaming.PartialJsonNode? StartMember(int member, bool isArray)
+            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
             {
                 switch (member)
                 {
@@ -1317,7 +1317,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member7 = new global::PromptGen.Streaming.PartialListBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial>(null, static () => new StepPartialBuilder(), false);
+                        _member7 = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial>(null, static () => new StepPartialBuilder(), false);
                         return _member7;
                     case 8:
                         if (!isArray)
@@ -1325,7 +1325,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member8 = new global::PromptGen.Streaming.PartialListBuilder<global::Demo.Streaming.Priority>(ReadPriority);
+                        _member8 = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.Priority>(ReadPriority);
                         return _member8;
                     case 9:
                         if (isArray)
@@ -1333,7 +1333,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member9 = new global::PromptGen.Streaming.PartialDictionaryBuilder<int>(ReadInt32);
+                        _member9 = new global::PromptGen.CompilerServices.PartialDictionaryBuilder<int>(ReadInt32);
                         return _member9;
                     case 10:
                         if (!isArray)
@@ -1341,7 +1341,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member10 = new global::PromptGen.Streaming.PartialListBuilder<global::System.Collections.Generic.IReadOnlyList<double>>(null, static () => new global::PromptGen.Streaming.PartialListBuilder<double>(ReadDouble), true);
+                        _member10 = new global::PromptGen.CompilerServices.PartialListBuilder<global::System.Collections.Generic.IReadOnlyList<double>>(null, static () => new global::PromptGen.CompilerServices.PartialListBuilder<double>(ReadDouble), true);
                         return _member10;
                     case 11:
                         if (!isArray)
@@ -1349,7 +1349,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member11 = new global::PromptGen.Streaming.PartialListBuilder<string>(ReadString);
+                        _member11 = new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
                         return _member11;
                     default:
                         return null;
@@ -1373,19 +1373,19 @@ namespace Demo.Streaming
             };
         }
 
-        private sealed class OutlinePartialBuilder : global::PromptGen.Streaming.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>
+        private sealed class OutlinePartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>
         {
             private string? _member0;
-            private global::PromptGen.Streaming.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>>? _member1;
+            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>>? _member1;
 
             protected override int MemberIndex(string name)
             {
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "title"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
                 {
                     return 0;
                 }
 
-                if (global::PromptGen.Streaming.PartialScalars.NameEquals(name, "children"))
+                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "children"))
                 {
                     return 1;
                 }
@@ -1393,12 +1393,12 @@ namespace Demo.Streaming
                 return -1; // a member the type does not have: ignored, as in the final parse
             }
 
-            protected override bool ReadScalar(int member, in global::PromptGen.Streaming.JsonScalar value)
+            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
             {
                 switch (member)
                 {
                     case 0:
-                        return global::PromptGen.Streaming.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.Prompting.JsonValueReaders.TryReadString, out _member0);
+                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
                     case 1:
                         if (!value.IsNull)
                         {
@@ -1412,7 +1412,7 @@ namespace Demo.Streaming
                 }
             }
 
-            protected override global::PromptGen.Streaming.PartialJsonNode? StartMember(int member, bool isArray)
+            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
             {
                 switch (member)
                 {
@@ -1422,7 +1422,7 @@ namespace Demo.Streaming
                             return null;
                         }
 
-                        _member1 = new global::PromptGen.Streaming.PartialListBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(null, static () => new OutlinePartialBuilder(), false);
+                        _member1 = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(null, static () => new OutlinePartialBuilder(), false);
                         return _member1;
                     default:
                         return null;
@@ -1436,23 +1436,23 @@ namespace Demo.Streaming
             };
         }
 
-        private static bool ReadString(in global::PromptGen.Streaming.JsonScalar scalar, out string value) =>
-            global::PromptGen.Streaming.PartialScalars.TryRead<string>(scalar, global::PromptGen.Prompting.JsonValueReaders.TryReadString, out value);
+        private static bool ReadString(in global::PromptGen.CompilerServices.JsonScalar scalar, out string value) =>
+            global::PromptGen.CompilerServices.PartialScalars.TryRead<string>(scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out value);
 
-        private static bool ReadPriority(in global::PromptGen.Streaming.JsonScalar scalar, out global::Demo.Streaming.Priority value) =>
-            global::PromptGen.Streaming.PartialScalars.TryRead<global::Demo.Streaming.Priority>(scalar, TryReadPriority, out value);
+        private static bool ReadPriority(in global::PromptGen.CompilerServices.JsonScalar scalar, out global::Demo.Streaming.Priority value) =>
+            global::PromptGen.CompilerServices.PartialScalars.TryRead<global::Demo.Streaming.Priority>(scalar, TryReadPriority, out value);
 
-        private static bool ReadInt32(in global::PromptGen.Streaming.JsonScalar scalar, out int value) =>
-            global::PromptGen.Streaming.PartialScalars.TryRead<int>(scalar, global::PromptGen.Prompting.JsonValueReaders.TryReadInt32, out value);
+        private static bool ReadInt32(in global::PromptGen.CompilerServices.JsonScalar scalar, out int value) =>
+            global::PromptGen.CompilerServices.PartialScalars.TryRead<int>(scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out value);
 
-        private static bool ReadDouble(in global::PromptGen.Streaming.JsonScalar scalar, out double value) =>
-            global::PromptGen.Streaming.PartialScalars.TryRead<double>(scalar, global::PromptGen.Prompting.JsonValueReaders.TryReadDouble, out value);
+        private static bool ReadDouble(in global::PromptGen.CompilerServices.JsonScalar scalar, out double value) =>
+            global::PromptGen.CompilerServices.PartialScalars.TryRead<double>(scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out value);
 
         private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
 
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Streaming.Priority value)
+        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Priority value)
         {
-            bool matched = global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index);
+            bool matched = global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index);
             value = index switch
             {
                 0 => global::Demo.Streaming.Priority.Low,

@@ -10,11 +10,11 @@ namespace Contoso.Support
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Support.ISupportPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Contoso.Support.ISupportPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Contoso.Support.SupportPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Support.ISupportPrompts global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Contoso.Support.ISupportPrompts global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -32,20 +32,20 @@ namespace Contoso.Support
 
         private const string ClassifyAsyncUserTemplate = "Is this spam? Answer yes or no. {{ class }} / {{ message }}";
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public SupportPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public SupportPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.SummarizeAsync(string product, global::Contoso.Support.Ticket ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "SummarizeAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "SummarizeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
                 System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(product, ticket)),
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderSummarizeAsyncUser(product, ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(product, ticket)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 200,
@@ -53,7 +53,7 @@ namespace Contoso.Support
                 },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -72,18 +72,18 @@ namespace Contoso.Support
         {
             var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(40, 2, global::System.Globalization.CultureInfo.InvariantCulture);
             output.AppendLiteral("Summarize this ticket in one sentence:\n");
-            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Title);
+            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Title);
             output.AppendLiteral("\n");
-            output.AppendFormatted(global::PromptGen.Prompting.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Body);
+            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Body);
             return output.ToStringAndClear();
         }
 
         async global::System.Threading.Tasks.ValueTask<string> global::Contoso.Support.ISupportPrompts.TranslateAsync(string text, string language, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "TranslateAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "TranslateAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderTranslateAsyncUser(text, language)) },
+                Messages = { global::PromptGen.Message.User(RenderTranslateAsyncUser(text, language)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 500,
@@ -92,7 +92,7 @@ namespace Contoso.Support
                 },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
             return response.GetOutputText();
         }
 
@@ -109,17 +109,17 @@ namespace Contoso.Support
 
         async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.ClassifyAsync(string @class, string? message)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "ClassifyAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "ClassifyAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderClassifyAsyncUser(@class, message)) },
+                Messages = { global::PromptGen.Message.User(RenderClassifyAsyncUser(@class, message)) },
                 InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                 {
                     MaxTokens = 500,
                 },
             };
             global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
-            global::PromptGen.Bedrock.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
             return response.GetOutputText();
         }
 

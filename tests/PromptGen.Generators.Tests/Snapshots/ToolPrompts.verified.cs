@@ -10,11 +10,11 @@ namespace Demo.Tools
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Tools.ITravelPrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Demo.Tools.ITravelPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Demo.Tools.TravelPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Tools.ITravelPrompts global::PromptGen.IPromptClient<global::Demo.Tools.ITravelPrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Demo.Tools.ITravelPrompts global::PromptGen.IPromptClient<global::Demo.Tools.ITravelPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -29,16 +29,16 @@ namespace Demo.Tools
         private const string ItineraryAsyncUserTemplate = "Plan a day in {{ city }}.";
 
         // ForcedTool: chosen with [StructuredOutput].
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Demo.Tools.Itinerary> ItineraryAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Tools.Itinerary> ItineraryAsyncResult = new()
         {
             ResultName = "Itinerary",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"summary\":{\"type\":\"string\"},\"stops\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"summary\",\"stops\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.ForcedTool,
+            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
             MaxRepairAttempts = 1,
             Parse = TravelPromptsClientResults.ParseItineraryAsync,
         };
 
-        private static readonly global::PromptGen.Tools.ToolLoopOptions ItineraryAsyncToolLoop = new()
+        private static readonly global::PromptGen.CompilerServices.ToolLoopOptions ItineraryAsyncToolLoop = new()
         {
             MaxIterations = 3,
             Choice = global::PromptGen.ToolChoiceMode.Tool,
@@ -46,22 +46,22 @@ namespace Demo.Tools
             ParallelCalls = false,
         };
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public TravelPromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public TravelPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
         async global::System.Threading.Tasks.Task<string> global::Demo.Tools.ITravelPrompts.PlanAsync(string city, global::Demo.Tools.WeatherTools tools, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "PlanAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "PlanAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderPlanAsyncUser(city, tools)) },
+                Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(city, tools)) },
             };
-            global::PromptGen.Tools.ToolDefinition[] tools_ = TravelPromptsClientWeatherToolsTools.For(tools);
-            return await global::PromptGen.Tools.ToolLoop.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, tools_, global::PromptGen.Tools.ToolLoopOptions.Default, cancellationToken).ConfigureAwait(false);
+            global::PromptGen.CompilerServices.ToolDefinition[] tools_ = TravelPromptsClientWeatherToolsTools.For(tools);
+            return await global::PromptGen.CompilerServices.ToolLoop.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, tools_, global::PromptGen.CompilerServices.ToolLoopOptions.Default, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -76,15 +76,15 @@ namespace Demo.Tools
 
         async global::System.Threading.Tasks.Task<global::Demo.Tools.Itinerary> global::Demo.Tools.ITravelPrompts.ItineraryAsync(string city, global::Demo.Tools.WeatherTools weather, global::Demo.Tools.IBookingTools booking, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "ItineraryAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "ItineraryAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderItineraryAsyncUser(city, weather, booking)) },
+                Messages = { global::PromptGen.Message.User(RenderItineraryAsyncUser(city, weather, booking)) },
             };
-            var tools = new global::System.Collections.Generic.List<global::PromptGen.Tools.ToolDefinition>();
+            var tools = new global::System.Collections.Generic.List<global::PromptGen.CompilerServices.ToolDefinition>();
             tools.AddRange(TravelPromptsClientWeatherToolsTools.For(weather));
             tools.AddRange(TravelPromptsClientIBookingToolsTools.For(booking));
-            return await global::PromptGen.Tools.ToolLoop.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, ItineraryAsyncResult, tools, ItineraryAsyncToolLoop, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.ToolLoop.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, ItineraryAsyncResult, tools, ItineraryAsyncToolLoop, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="ItineraryAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -101,9 +101,9 @@ namespace Demo.Tools
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class TravelPromptsClientResults
     {
-        public static global::PromptGen.Prompting.ParseOutcome<global::Demo.Tools.Itinerary> ParseItineraryAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary> ParseItineraryAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Demo.Tools.Itinerary value = default!;
             bool read = false;
@@ -116,25 +116,25 @@ namespace Demo.Tools
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Demo.Tools.Itinerary>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Demo.Tools.Itinerary>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<WeatherToolsGetForecastAsyncArguments> ParseWeatherToolsGetForecastAsyncArguments(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> ParseWeatherToolsGetForecastAsyncArguments(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             WeatherToolsGetForecastAsyncArguments value = default!;
             bool read = false;
@@ -147,25 +147,25 @@ namespace Demo.Tools
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<WeatherToolsGetForecastAsyncArguments>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<WeatherToolsGetForecastAsyncArguments>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<WeatherToolsConvertArguments> ParseWeatherToolsConvertArguments(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments> ParseWeatherToolsConvertArguments(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             WeatherToolsConvertArguments value = default!;
             bool read = false;
@@ -178,25 +178,25 @@ namespace Demo.Tools
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<WeatherToolsConvertArguments>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<WeatherToolsConvertArguments>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<WeatherToolsRememberArguments> ParseWeatherToolsRememberArguments(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments> ParseWeatherToolsRememberArguments(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             WeatherToolsRememberArguments value = default!;
             bool read = false;
@@ -209,25 +209,25 @@ namespace Demo.Tools
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<WeatherToolsRememberArguments>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<WeatherToolsRememberArguments>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> ParseWeatherToolsLocalTimeAsyncArguments(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> ParseWeatherToolsLocalTimeAsyncArguments(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             WeatherToolsLocalTimeAsyncArguments value = default!;
             bool read = false;
@@ -240,25 +240,25 @@ namespace Demo.Tools
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<IBookingToolsBookTableAsyncArguments> ParseIBookingToolsBookTableAsyncArguments(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> ParseIBookingToolsBookTableAsyncArguments(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             IBookingToolsBookTableAsyncArguments value = default!;
             bool read = false;
@@ -271,28 +271,28 @@ namespace Demo.Tools
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Failure(errors.Items);
         }
 
-        private static bool TryReadItinerary(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Demo.Tools.Itinerary value)
+        private static bool TryReadItinerary(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Tools.Itinerary value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -304,20 +304,20 @@ namespace Demo.Tools
             bool has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "summary"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "summary"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "stops"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "stops"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "stops"), errors, out member1))
+                    if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "stops"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -332,11 +332,11 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "stops"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "stops"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -347,12 +347,12 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsGetForecastAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsGetForecastAsyncArguments value)
+        private static bool TryReadWeatherToolsGetForecastAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsGetForecastAsyncArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -364,19 +364,19 @@ namespace Demo.Tools
             bool valid1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "city"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "city"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "days"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "days"))
                 {
                     reader.Read();
-                    valid1 = global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "days"), errors, out member1);
+                    valid1 = global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "days"), errors, out member1);
                     if (!valid1)
                     {
                         reader.Skip();
@@ -392,11 +392,11 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (valid1)
             {
-                global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "days"), (double)member1, 1d, 7d);
+                global::PromptGen.CompilerServices.ResultValidation.Range(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "days"), (double)member1, 1d, 7d);
             }
             if (errors.Count != errorCount)
             {
@@ -407,12 +407,12 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsConvertArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsConvertArguments value)
+        private static bool TryReadWeatherToolsConvertArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsConvertArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -426,29 +426,29 @@ namespace Demo.Tools
             bool has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "amount"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "amount"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "amount"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "amount"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "from"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "from"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "from"), errors, out member1))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "from"), errors, out member1))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "to"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "to"))
                 {
                     reader.Read();
                     has2 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "to"), errors, out member2))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "to"), errors, out member2))
                     {
                         reader.Skip();
                     }
@@ -463,15 +463,15 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "amount"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "amount"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "from"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "from"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "to"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "to"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -482,12 +482,12 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsRememberArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsRememberArguments value)
+        private static bool TryReadWeatherToolsRememberArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsRememberArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -497,11 +497,11 @@ namespace Demo.Tools
             bool has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "note"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "note"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "note"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "note"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -516,7 +516,7 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "note"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "note"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -527,12 +527,12 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadWeatherToolsLocalTimeAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out WeatherToolsLocalTimeAsyncArguments value)
+        private static bool TryReadWeatherToolsLocalTimeAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsLocalTimeAsyncArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -542,11 +542,11 @@ namespace Demo.Tools
             bool has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "city"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "city"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), errors, out member0))
                     {
                         reader.Skip();
                     }
@@ -561,7 +561,7 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "city"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -572,12 +572,12 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadIBookingToolsBookTableAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out IBookingToolsBookTableAsyncArguments value)
+        private static bool TryReadIBookingToolsBookTableAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out IBookingToolsBookTableAsyncArguments value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -589,20 +589,20 @@ namespace Demo.Tools
             bool has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "restaurant"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "restaurant"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "restaurant"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "restaurant"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "people"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "people"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "people"), errors, out member1))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "people"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -617,11 +617,11 @@ namespace Demo.Tools
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "restaurant"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "restaurant"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "people"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "people"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -632,13 +632,13 @@ namespace Demo.Tools
             return true;
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -646,7 +646,7 @@ namespace Demo.Tools
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -755,83 +755,83 @@ namespace Demo.Tools
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class TravelPromptsClientWeatherToolsTools
     {
-        private static readonly global::PromptGen.Tools.ToolSchema GetForecastAsyncSchema = new(
+        private static readonly global::PromptGen.CompilerServices.ToolSchema GetForecastAsyncSchema = new(
             "get_forecast",
             "The weather forecast for a city.",
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name.\"},\"days\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":7}},\"required\":[\"city\"],\"additionalProperties\":false}");
 
-        private static readonly global::PromptGen.Tools.ToolSchema ConvertSchema = new(
+        private static readonly global::PromptGen.CompilerServices.ToolSchema ConvertSchema = new(
             "convert_currency",
             "Converts an amount.",
             "{\"type\":\"object\",\"properties\":{\"amount\":{\"type\":\"number\"},\"from\":{\"type\":\"string\"},\"to\":{\"type\":\"string\"}},\"required\":[\"amount\",\"from\",\"to\"],\"additionalProperties\":false}");
 
-        private static readonly global::PromptGen.Tools.ToolSchema RememberSchema = new(
+        private static readonly global::PromptGen.CompilerServices.ToolSchema RememberSchema = new(
             "remember",
             "Remembers a note.",
             "{\"type\":\"object\",\"properties\":{\"note\":{\"type\":\"string\"}},\"required\":[\"note\"],\"additionalProperties\":false}");
 
-        private static readonly global::PromptGen.Tools.ToolSchema LocalTimeAsyncSchema = new(
+        private static readonly global::PromptGen.CompilerServices.ToolSchema LocalTimeAsyncSchema = new(
             "local_time",
             "Local time.",
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"],\"additionalProperties\":false}");
 
-        public static global::PromptGen.Tools.ToolDefinition[] For(global::Demo.Tools.WeatherTools? tools)
+        public static global::PromptGen.CompilerServices.ToolDefinition[] For(global::Demo.Tools.WeatherTools? tools)
         {
             global::System.ArgumentNullException.ThrowIfNull(tools);
             return new[]
             {
-                new global::PromptGen.Tools.ToolDefinition(GetForecastAsyncSchema, (input, cancellationToken) => InvokeGetForecastAsync(tools, input, cancellationToken)),
-                new global::PromptGen.Tools.ToolDefinition(ConvertSchema, (input, cancellationToken) => InvokeConvert(tools, input, cancellationToken)),
-                new global::PromptGen.Tools.ToolDefinition(RememberSchema, (input, cancellationToken) => InvokeRemember(tools, input, cancellationToken)),
-                new global::PromptGen.Tools.ToolDefinition(LocalTimeAsyncSchema, (input, cancellationToken) => InvokeLocalTimeAsync(tools, input, cancellationToken)),
+                new global::PromptGen.CompilerServices.ToolDefinition(GetForecastAsyncSchema, (input, cancellationToken) => InvokeGetForecastAsync(tools, input, cancellationToken)),
+                new global::PromptGen.CompilerServices.ToolDefinition(ConvertSchema, (input, cancellationToken) => InvokeConvert(tools, input, cancellationToken)),
+                new global::PromptGen.CompilerServices.ToolDefinition(RememberSchema, (input, cancellationToken) => InvokeRemember(tools, input, cancellationToken)),
+                new global::PromptGen.CompilerServices.ToolDefinition(LocalTimeAsyncSchema, (input, cancellationToken) => InvokeLocalTimeAsync(tools, input, cancellationToken)),
             };
         }
 
-        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput> InvokeGetForecastAsync(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeGetForecastAsync(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Prompting.ParseOutcome<WeatherToolsGetForecastAsyncArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsGetForecastAsyncArguments(input);
+            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsGetForecastAsyncArguments(input);
             if (!arguments.IsSuccess)
             {
-                return global::PromptGen.Tools.ToolOutput.InvalidInput(arguments.Errors);
+                return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
             }
 
             global::Demo.Tools.Forecast value = await tools.GetForecastAsync(arguments.Value.city, arguments.Value.days, cancellationToken).ConfigureAwait(false);
-            return global::PromptGen.Tools.ToolOutput.Json(writer => TravelPromptsClientToolResults.WriteDemo_Tools_Forecast(writer, value));
+            return global::PromptGen.CompilerServices.ToolOutput.Json(writer => TravelPromptsClientToolResults.WriteDemo_Tools_Forecast(writer, value));
         }
 
-        private static global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput> InvokeConvert(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+        private static global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeConvert(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Prompting.ParseOutcome<WeatherToolsConvertArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsConvertArguments(input);
+            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsConvertArguments(input);
             if (!arguments.IsSuccess)
             {
-                return new global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput>(global::PromptGen.Tools.ToolOutput.InvalidInput(arguments.Errors));
+                return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors));
             }
 
             decimal value = tools.Convert(arguments.Value.amount, arguments.Value.from, arguments.Value.to);
-            return new global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput>(global::PromptGen.Tools.ToolOutput.Json(writer => TravelPromptsClientToolResults.Writedecimal(writer, value)));
+            return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.Json(writer => TravelPromptsClientToolResults.Writedecimal(writer, value)));
         }
 
-        private static global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput> InvokeRemember(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+        private static global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeRemember(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Prompting.ParseOutcome<WeatherToolsRememberArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsRememberArguments(input);
+            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsRememberArguments(input);
             if (!arguments.IsSuccess)
             {
-                return new global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput>(global::PromptGen.Tools.ToolOutput.InvalidInput(arguments.Errors));
+                return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors));
             }
 
             tools.Remember(arguments.Value.note);
-            return new global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput>(global::PromptGen.Tools.ToolOutput.Done());
+            return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.Done());
         }
 
-        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput> InvokeLocalTimeAsync(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeLocalTimeAsync(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Prompting.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsLocalTimeAsyncArguments(input);
+            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsLocalTimeAsyncArguments(input);
             if (!arguments.IsSuccess)
             {
-                return global::PromptGen.Tools.ToolOutput.InvalidInput(arguments.Errors);
+                return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
             }
 
-            return global::PromptGen.Tools.ToolOutput.Text(await tools.LocalTimeAsync(arguments.Value.city).ConfigureAwait(false));
+            return global::PromptGen.CompilerServices.ToolOutput.Text(await tools.LocalTimeAsync(arguments.Value.city).ConfigureAwait(false));
         }
     }
 
@@ -839,30 +839,30 @@ namespace Demo.Tools
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class TravelPromptsClientIBookingToolsTools
     {
-        private static readonly global::PromptGen.Tools.ToolSchema BookTableAsyncSchema = new(
+        private static readonly global::PromptGen.CompilerServices.ToolSchema BookTableAsyncSchema = new(
             "book_table",
             "Books a table.",
             "{\"type\":\"object\",\"properties\":{\"restaurant\":{\"type\":\"string\"},\"people\":{\"type\":\"integer\"}},\"required\":[\"restaurant\",\"people\"],\"additionalProperties\":false}");
 
-        public static global::PromptGen.Tools.ToolDefinition[] For(global::Demo.Tools.IBookingTools? tools)
+        public static global::PromptGen.CompilerServices.ToolDefinition[] For(global::Demo.Tools.IBookingTools? tools)
         {
             global::System.ArgumentNullException.ThrowIfNull(tools);
             return new[]
             {
-                new global::PromptGen.Tools.ToolDefinition(BookTableAsyncSchema, (input, cancellationToken) => InvokeBookTableAsync(tools, input, cancellationToken)),
+                new global::PromptGen.CompilerServices.ToolDefinition(BookTableAsyncSchema, (input, cancellationToken) => InvokeBookTableAsync(tools, input, cancellationToken)),
             };
         }
 
-        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.Tools.ToolOutput> InvokeBookTableAsync(global::Demo.Tools.IBookingTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeBookTableAsync(global::Demo.Tools.IBookingTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Prompting.ParseOutcome<IBookingToolsBookTableAsyncArguments> arguments = TravelPromptsClientResults.ParseIBookingToolsBookTableAsyncArguments(input);
+            global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> arguments = TravelPromptsClientResults.ParseIBookingToolsBookTableAsyncArguments(input);
             if (!arguments.IsSuccess)
             {
-                return global::PromptGen.Tools.ToolOutput.InvalidInput(arguments.Errors);
+                return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
             }
 
             await tools.BookTableAsync(arguments.Value.restaurant, arguments.Value.people, cancellationToken).ConfigureAwait(false);
-            return global::PromptGen.Tools.ToolOutput.Done();
+            return global::PromptGen.CompilerServices.ToolOutput.Done();
         }
     }
 

@@ -10,11 +10,11 @@ namespace Contoso.Triage
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Triage.ITriagePrompts Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public static new global::Contoso.Triage.ITriagePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new global::Contoso.Triage.TriagePromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Triage.ITriagePrompts global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>.Create(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        static global::Contoso.Triage.ITriagePrompts global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
     }
 }
@@ -27,11 +27,11 @@ namespace Contoso.Triage
         private const string TriageAsyncUserTemplate = "Triage this ticket: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Triage.TicketTriage> TriageAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.TicketTriage> TriageAsyncResult = new()
         {
             ResultName = "TicketTriage",
             SchemaJson = "{\"type\":\"object\",\"description\":\"How a support ticket should be handled.\",\"properties\":{\"summary\":{\"type\":\"string\",\"description\":\"One-sentence summary.\"},\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"Medium\",\"High\",\"Critical\"]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"customer\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"country\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^[A-Z]{2}$\"},\"orders\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"total\":{\"type\":\"number\"},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"},\"receipt\":{\"type\":[\"string\",\"null\"],\"format\":\"uri\"},\"quantity\":{\"type\":\"integer\"}},\"required\":[\"id\",\"total\",\"placedAt\"],\"additionalProperties\":false},\"minItems\":1}},\"required\":[\"name\"],\"additionalProperties\":false},{\"type\":\"null\"}]},\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1},\"suggestedReply\":{\"type\":[\"string\",\"null\"],\"minLength\":1,\"maxLength\":200},\"scores\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"dueDate\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"ticket_id\":{\"type\":\"string\",\"format\":\"uuid\"}},\"required\":[\"summary\",\"priority\",\"tags\",\"confidence\",\"ticket_id\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = TriagePromptsClientResults.ParseTriageAsync,
         };
@@ -39,11 +39,11 @@ namespace Contoso.Triage
         private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Triage.Priority> PriorityAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Priority> PriorityAsyncResult = new()
         {
             ResultName = "Priority",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\",\"enum\":[\"Low\",\"Medium\",\"High\",\"Critical\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = TriagePromptsClientResults.ParsePriorityAsync,
         };
@@ -51,11 +51,11 @@ namespace Contoso.Triage
         private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::System.Collections.Generic.List<string>> TagsAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::System.Collections.Generic.List<string>> TagsAsyncResult = new()
         {
             ResultName = "ListOfString",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = TriagePromptsClientResults.ParseTagsAsync,
         };
@@ -63,11 +63,11 @@ namespace Contoso.Triage
         private const string IsSpamAsyncUserTemplate = "Is this spam? {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<bool> IsSpamAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<bool> IsSpamAsyncResult = new()
         {
             ResultName = "Boolean",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"boolean\"}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = TriagePromptsClientResults.ParseIsSpamAsync,
         };
@@ -75,11 +75,11 @@ namespace Contoso.Triage
         private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<global::Contoso.Triage.Category> CategorizeAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Category> CategorizeAsyncResult = new()
         {
             ResultName = "Category",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}},\"required\":[\"name\",\"children\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = TriagePromptsClientResults.ParseCategorizeAsync,
         };
@@ -87,30 +87,30 @@ namespace Contoso.Triage
         private const string CountAsyncUserTemplate = "How many items in: {{ ticket }}";
 
         // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.Prompting.StructuredOutputSpec<int?> CountAsyncResult = new()
+        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<int?> CountAsyncResult = new()
         {
             ResultName = "NullableOfInt32",
             SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"integer\",\"null\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.Prompting.StructuredOutputStrategy.NativeSchema,
+            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
             MaxRepairAttempts = 1,
             Parse = TriagePromptsClientResults.ParseCountAsync,
         };
 
-        private readonly global::PromptGen.Bedrock.IBedrockRuntime _bedrock;
+        private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        public TriagePromptsClient(global::PromptGen.Bedrock.IBedrockRuntime bedrock)
+        public TriagePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
         {
             _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
         }
 
         async global::System.Threading.Tasks.Task<global::Contoso.Triage.TicketTriage> global::Contoso.Triage.ITriagePrompts.TriageAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TriageAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TriageAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderTriageAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderTriageAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TriageAsyncResult, cancellationToken).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TriageAsyncResult, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="TriageAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -124,12 +124,12 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.ValueTask<global::Contoso.Triage.Priority> global::Contoso.Triage.ITriagePrompts.PriorityAsync(string ticket)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "PriorityAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "PriorityAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderPriorityAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderPriorityAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="PriorityAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -143,12 +143,12 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>> global::Contoso.Triage.ITriagePrompts.TagsAsync(string ticket)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderTagsAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderTagsAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -162,12 +162,12 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<bool> global::Contoso.Triage.ITriagePrompts.IsSpamAsync(string ticket)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "IsSpamAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "IsSpamAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderIsSpamAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderIsSpamAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="IsSpamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -181,12 +181,12 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<global::Contoso.Triage.Category> global::Contoso.Triage.ITriagePrompts.CategorizeAsync(string ticket)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CategorizeAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CategorizeAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderCategorizeAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderCategorizeAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="CategorizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -200,12 +200,12 @@ namespace Contoso.Triage
 
         async global::System.Threading.Tasks.Task<int?> global::Contoso.Triage.ITriagePrompts.CountAsync(string ticket)
         {
-            global::PromptGen.Telemetry.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CountAsync");
+            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CountAsync");
             var request = new global::PromptGen.Bedrock.ConverseRequest
             {
-                Messages = { global::PromptGen.Bedrock.Message.User(RenderCountAsyncUser(ticket)) },
+                Messages = { global::PromptGen.Message.User(RenderCountAsyncUser(ticket)) },
             };
-            return await global::PromptGen.Prompting.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
+            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
         }
 
         /// <summary>Renders <see cref="CountAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -221,9 +221,9 @@ namespace Contoso.Triage
     [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
     file static class TriagePromptsClientResults
     {
-        public static global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.TicketTriage> ParseTriageAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage> ParseTriageAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Contoso.Triage.TicketTriage value = default!;
             bool read = false;
@@ -236,25 +236,25 @@ namespace Contoso.Triage
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.TicketTriage>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.TicketTriage>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.Priority> ParsePriorityAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority> ParsePriorityAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Contoso.Triage.Priority value = default!;
             bool read = false;
@@ -268,40 +268,40 @@ namespace Contoso.Triage
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.Priority>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.Priority>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority>.Failure(errors.Items);
 
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Priority value)
+            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Priority value)
             {
                 const string path = "$";
                 value = default!;
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                     return false;
                 }
 
                 bool found = false;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    bool isValue = global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "value");
+                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
                     reader.Read();
                     if (isValue)
                     {
                         found = true;
-                        if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
+                        if (!TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -314,16 +314,16 @@ namespace Contoso.Triage
 
                 if (!found)
                 {
-                    errors.Add("$.value", global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
                 }
 
                 return found && errors.Count == 0;
             }
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<global::System.Collections.Generic.List<string>> ParseTagsAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>> ParseTagsAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::System.Collections.Generic.List<string> value = default!;
             bool read = false;
@@ -337,40 +337,40 @@ namespace Contoso.Triage
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::System.Collections.Generic.List<string>>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::System.Collections.Generic.List<string>>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>.Failure(errors.Items);
 
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
             {
                 const string path = "$";
                 value = default!;
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                     return false;
                 }
 
                 bool found = false;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    bool isValue = global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "value");
+                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
                     reader.Read();
                     if (isValue)
                     {
                         found = true;
-                        if (!TryReadListOfString(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
+                        if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -383,16 +383,16 @@ namespace Contoso.Triage
 
                 if (!found)
                 {
-                    errors.Add("$.value", global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
                 }
 
                 return found && errors.Count == 0;
             }
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<bool> ParseIsSpamAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<bool> ParseIsSpamAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             bool value = default!;
             bool read = false;
@@ -401,45 +401,45 @@ namespace Contoso.Triage
                 if (reader.Read())
                 {
                     // The schema wraps the result as {"value": …}; a bare value is accepted too.
-                    read = reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, "$", errors, out value);
+                    read = reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean(ref reader, "$", errors, out value);
                 }
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<bool>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<bool>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<bool>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<bool>.Failure(errors.Items);
 
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.ResultErrorList errors, out bool value)
+            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out bool value)
             {
                 const string path = "$";
                 value = default!;
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                     return false;
                 }
 
                 bool found = false;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    bool isValue = global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "value");
+                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
                     reader.Read();
                     if (isValue)
                     {
                         found = true;
-                        if (!global::PromptGen.Prompting.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
+                        if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -452,16 +452,16 @@ namespace Contoso.Triage
 
                 if (!found)
                 {
-                    errors.Add("$.value", global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
                 }
 
                 return found && errors.Count == 0;
             }
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.Category> ParseCategorizeAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category> ParseCategorizeAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             global::Contoso.Triage.Category value = default!;
             bool read = false;
@@ -474,25 +474,25 @@ namespace Contoso.Triage
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.Category>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<global::Contoso.Triage.Category>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category>.Failure(errors.Items);
         }
 
-        public static global::PromptGen.Prompting.ParseOutcome<int?> ParseCountAsync(byte[] json)
+        public static global::PromptGen.CompilerServices.ParseOutcome<int?> ParseCountAsync(byte[] json)
         {
-            var errors = new global::PromptGen.Prompting.ResultErrorList();
+            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
             var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
             int? value = default!;
             bool read = false;
@@ -506,40 +506,40 @@ namespace Contoso.Triage
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.MalformedJson, exception.Message);
+                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
             }
 
             if (read && errors.Count == 0)
             {
-                return global::PromptGen.Prompting.ParseOutcome<int?>.Success(value);
+                return global::PromptGen.CompilerServices.ParseOutcome<int?>.Success(value);
             }
 
             if (errors.Count == 0)
             {
-                errors.Add("$", global::PromptGen.Prompting.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
             }
 
-            return global::PromptGen.Prompting.ParseOutcome<int?>.Failure(errors.Items);
+            return global::PromptGen.CompilerServices.ParseOutcome<int?>.Failure(errors.Items);
 
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.ResultErrorList errors, out int? value)
+            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out int? value)
             {
                 const string path = "$";
                 value = default!;
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                     return false;
                 }
 
                 bool found = false;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    bool isValue = global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "value");
+                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
                     reader.Read();
                     if (isValue)
                     {
                         found = true;
-                        if (!TryReadNullableInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(path, "value"), errors, out value))
+                        if (!TryReadNullableInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
                         {
                             reader.Skip();
                         }
@@ -552,19 +552,19 @@ namespace Contoso.Triage
 
                 if (!found)
                 {
-                    errors.Add("$.value", global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
                 }
 
                 return found && errors.Count == 0;
             }
         }
 
-        private static bool TryReadTicketTriage(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.TicketTriage value)
+        private static bool TryReadTicketTriage(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.TicketTriage value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -588,81 +588,81 @@ namespace Contoso.Triage
             bool has8 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "summary"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "summary"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "priority"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "priority"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadPriority(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), errors, out member1))
+                    if (!TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), errors, out member1))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "tags"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "tags"))
                 {
                     reader.Read();
                     has2 = true;
-                    if (!TryReadListOfString2(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), errors, out member2))
+                    if (!TryReadListOfString2(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), errors, out member2))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
                 {
                     reader.Read();
-                    if (!TryReadNullableCustomer(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "customer"), errors, out member3))
+                    if (!TryReadNullableCustomer(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "customer"), errors, out member3))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
                 {
                     reader.Read();
                     has4 = true;
-                    valid4 = global::PromptGen.Prompting.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), errors, out member4);
+                    valid4 = global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), errors, out member4);
                     if (!valid4)
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "suggestedReply"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "suggestedReply"))
                 {
                     reader.Read();
-                    valid5 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "suggestedReply"), errors, out member5);
+                    valid5 = TryReadNullableString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "suggestedReply"), errors, out member5);
                     if (!valid5)
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
                 {
                     reader.Read();
-                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "scores"), errors, out member6))
+                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "scores"), errors, out member6))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "dueDate"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "dueDate"))
                 {
                     reader.Read();
-                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "dueDate"), errors, out member7))
+                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "dueDate"), errors, out member7))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "ticket_id"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "ticket_id"))
                 {
                     reader.Read();
                     has8 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadGuid(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "ticket_id"), errors, out member8))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadGuid(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "ticket_id"), errors, out member8))
                     {
                         reader.Skip();
                     }
@@ -677,31 +677,31 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "summary"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "priority"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "tags"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has4)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (valid4)
             {
-                global::PromptGen.Prompting.ResultValidation.Range(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "confidence"), (double)member4, 0d, 1d);
+                global::PromptGen.CompilerServices.ResultValidation.Range(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), (double)member4, 0d, 1d);
             }
             if (valid5 && member5 is not null)
             {
-                global::PromptGen.Prompting.ResultValidation.Length(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "suggestedReply"), member5, 1, 200);
+                global::PromptGen.CompilerServices.ResultValidation.Length(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "suggestedReply"), member5, 1, 200);
             }
             if (!has8)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "ticket_id"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "ticket_id"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -720,9 +720,9 @@ namespace Contoso.Triage
 
         private static readonly string[] NamesOfTryReadPriority = { "Low", "Medium", "High", "Critical" };
 
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Priority value)
+        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Priority value)
         {
-            if (!global::PromptGen.Prompting.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
+            if (!global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
             {
                 value = default;
                 return false;
@@ -739,13 +739,13 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
+        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -753,7 +753,7 @@ namespace Contoso.Triage
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -767,12 +767,12 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Category value)
+        private static bool TryReadCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Category value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -784,20 +784,20 @@ namespace Contoso.Triage
             bool has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "name"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "name"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "children"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "children"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!TryReadListOfCategory(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), errors, out member1))
+                    if (!TryReadListOfCategory(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), errors, out member1))
                     {
                         reader.Skip();
                     }
@@ -812,11 +812,11 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "children"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -827,7 +827,7 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadNullableInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out int? value)
+        private static bool TryReadNullableInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out int? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -835,18 +835,18 @@ namespace Contoso.Triage
                 return true;
             }
 
-            bool read = global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, path, errors, out int item);
+            bool read = global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, path, errors, out int item);
             value = item;
             return read;
         }
 
-        private static bool TryReadListOfString2(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
+        private static bool TryReadListOfString2(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             var items = new global::System.Collections.Generic.List<string>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -854,7 +854,7 @@ namespace Contoso.Triage
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out string item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
                 {
                     items.Add(item);
                 }
@@ -868,7 +868,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadNullableCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Customer? value)
+        private static bool TryReadNullableCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Customer? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -879,7 +879,7 @@ namespace Contoso.Triage
             return TryReadCustomer(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out string? value)
+        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out string? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -887,16 +887,16 @@ namespace Contoso.Triage
                 return true;
             }
 
-            return global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
+            return global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
         }
 
-        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
+        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
         {
             var entries = new global::System.Collections.Generic.Dictionary<string, int>();
             value = entries;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -906,7 +906,7 @@ namespace Contoso.Triage
             {
                 string key = reader.GetString()!;
                 reader.Read();
-                if (global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, key), errors, out int item))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, key), errors, out int item))
                 {
                     entries[key] = item;
                 }
@@ -919,7 +919,7 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.DateOnly? value)
+        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.DateOnly? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -927,18 +927,18 @@ namespace Contoso.Triage
                 return true;
             }
 
-            bool read = global::PromptGen.Prompting.JsonValueReaders.TryReadDateOnly(ref reader, path, errors, out global::System.DateOnly item);
+            bool read = global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly(ref reader, path, errors, out global::System.DateOnly item);
             value = item;
             return read;
         }
 
-        private static bool TryReadListOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Contoso.Triage.Category> value)
+        private static bool TryReadListOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Contoso.Triage.Category> value)
         {
             var items = new global::System.Collections.Generic.List<global::Contoso.Triage.Category>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -946,7 +946,7 @@ namespace Contoso.Triage
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadCategory(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Category item))
+                if (TryReadCategory(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Category item))
                 {
                     items.Add(item);
                 }
@@ -960,12 +960,12 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Customer value)
+        private static bool TryReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Customer value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -979,28 +979,28 @@ namespace Contoso.Triage
             bool valid2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "name"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "name"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "country"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "country"))
                 {
                     reader.Read();
-                    valid1 = TryReadNullableString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "country"), errors, out member1);
+                    valid1 = TryReadNullableString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "country"), errors, out member1);
                     if (!valid1)
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "orders"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "orders"))
                 {
                     reader.Read();
-                    valid2 = TryReadListOfOrder(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "orders"), errors, out member2);
+                    valid2 = TryReadListOfOrder(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "orders"), errors, out member2);
                     if (!valid2)
                     {
                         reader.Skip();
@@ -1016,15 +1016,15 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "name"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (valid1 && member1 is not null)
             {
-                global::PromptGen.Prompting.ResultValidation.Pattern(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "country"), member1, "^[A-Z]{2}$");
+                global::PromptGen.CompilerServices.ResultValidation.Pattern(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "country"), member1, "^[A-Z]{2}$");
             }
             if (valid2)
             {
-                global::PromptGen.Prompting.ResultValidation.Count(errors, global::PromptGen.Prompting.JsonPath.Member(parentPath, "orders"), global::System.Linq.Enumerable.Count(member2), 1, -1);
+                global::PromptGen.CompilerServices.ResultValidation.Count(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "orders"), global::System.Linq.Enumerable.Count(member2), 1, -1);
             }
             if (errors.Count != errorCount)
             {
@@ -1040,13 +1040,13 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadListOfOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Collections.Generic.List<global::Contoso.Triage.Order> value)
+        private static bool TryReadListOfOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<global::Contoso.Triage.Order> value)
         {
             var items = new global::System.Collections.Generic.List<global::Contoso.Triage.Order>();
             value = items;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -1054,7 +1054,7 @@ namespace Contoso.Triage
             int errorCount = errors.Count;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                if (TryReadOrder(ref reader, global::PromptGen.Prompting.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Order item))
+                if (TryReadOrder(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Order item))
                 {
                     items.Add(item);
                 }
@@ -1068,12 +1068,12 @@ namespace Contoso.Triage
             return errors.Count == errorCount;
         }
 
-        private static bool TryReadOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::Contoso.Triage.Order value)
+        private static bool TryReadOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Order value)
         {
             value = default!;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                errors.Add(path, global::PromptGen.Prompting.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.Prompting.JsonValueReaders.Describe(ref reader));
+                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
                 return false;
             }
 
@@ -1089,45 +1089,45 @@ namespace Contoso.Triage
             int member4 = 1;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "id"))
+                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "id"))
                 {
                     reader.Read();
                     has0 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadString(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "id"), errors, out member0))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "id"), errors, out member0))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "total"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "total"))
                 {
                     reader.Read();
                     has1 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "total"), errors, out member1))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "total"), errors, out member1))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "placedAt"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "placedAt"))
                 {
                     reader.Read();
                     has2 = true;
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadDateTimeOffset(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "placedAt"), errors, out member2))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateTimeOffset(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "placedAt"), errors, out member2))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "receipt"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "receipt"))
                 {
                     reader.Read();
-                    if (!TryReadNullableUri(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "receipt"), errors, out member3))
+                    if (!TryReadNullableUri(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "receipt"), errors, out member3))
                     {
                         reader.Skip();
                     }
                 }
-                else if (global::PromptGen.Prompting.JsonValueReaders.MemberNameEquals(ref reader, "quantity"))
+                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "quantity"))
                 {
                     reader.Read();
-                    if (!global::PromptGen.Prompting.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.Prompting.JsonPath.Member(parentPath, "quantity"), errors, out member4))
+                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "quantity"), errors, out member4))
                     {
                         reader.Skip();
                     }
@@ -1142,15 +1142,15 @@ namespace Contoso.Triage
 
             if (!has0)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "id"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "id"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has1)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "total"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "total"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (!has2)
             {
-                errors.Add(global::PromptGen.Prompting.JsonPath.Member(parentPath, "placedAt"), global::PromptGen.Prompting.ResultErrorKind.MissingMember, "required member is missing");
+                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "placedAt"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
             }
             if (errors.Count != errorCount)
             {
@@ -1161,7 +1161,7 @@ namespace Contoso.Triage
             return true;
         }
 
-        private static bool TryReadNullableUri(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.Prompting.JsonPath path, global::PromptGen.Prompting.ResultErrorList errors, out global::System.Uri? value)
+        private static bool TryReadNullableUri(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Uri? value)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -1169,7 +1169,7 @@ namespace Contoso.Triage
                 return true;
             }
 
-            return global::PromptGen.Prompting.JsonValueReaders.TryReadUri(ref reader, path, errors, out value);
+            return global::PromptGen.CompilerServices.JsonValueReaders.TryReadUri(ref reader, path, errors, out value);
         }
     }
 }

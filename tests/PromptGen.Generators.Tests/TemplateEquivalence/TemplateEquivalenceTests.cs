@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
-using PromptGen.Prompting;
 using Xunit;
 
 namespace PromptGen.Generators.Tests.TemplateEquivalence;

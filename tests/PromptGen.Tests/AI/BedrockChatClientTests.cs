@@ -12,7 +12,6 @@ using PromptGen.AI;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 
 namespace PromptGen.Tests.AI;
 
@@ -212,7 +211,7 @@ public sealed class BedrockChatClientTests
     [Fact]
     public void Metadata_names_the_provider_endpoint_and_default_model()
     {
-        using var bedrock = new BedrockRuntimeClient(new BedrockClientOptions { Region = "eu-west-1", Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret") });
+        using var bedrock = new BedrockRuntimeClient(new BedrockOptions { Region = "eu-west-1", Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret") });
         IChatClient chat = new BedrockChatClient(bedrock, Model);
 
         ChatClientMetadata metadata = Assert.IsType<ChatClientMetadata>(chat.GetService(typeof(ChatClientMetadata)));
@@ -255,7 +254,7 @@ public sealed class BedrockChatClientTests
         Assert.Equal("us.amazon.nova-lite-v1:0", Assert.Single(emulator.Requests).ModelId);
     }
 
-    private static BedrockRuntimeClient Client(BedrockEmulator emulator) => new(new BedrockClientOptions
+    private static BedrockRuntimeClient Client(BedrockEmulator emulator) => new(new BedrockOptions
     {
         Region = "us-east-1",
         Endpoint = emulator.Endpoint,
@@ -278,7 +277,7 @@ public sealed class BedrockChatClientTests
             yield return new ContentBlockDeltaEvent { ContentBlockIndex = 1, Delta = new ContentBlockDelta { ToolUse = new ToolUseBlockDelta { Input = "{\"ci" } } };
             yield return new ContentBlockDeltaEvent { ContentBlockIndex = 1, Delta = new ContentBlockDelta { ToolUse = new ToolUseBlockDelta { Input = "ty\":\"Oslo\"}" } } };
             yield return new ContentBlockStopEvent { ContentBlockIndex = 1 };
-            yield return new MessageStopEvent { StopReason = StopReasons.ToolUse };
+            yield return new MessageStopEvent { StopReason = StopReason.ToolUse };
             yield return new ConverseStreamMetadataEvent { Usage = new TokenUsage { InputTokens = 9, OutputTokens = 4, TotalTokens = 13 } };
         }
     }

@@ -7,7 +7,6 @@ using PromptGen.AI;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 
 namespace PromptGen.Tests.AI;
 
@@ -90,7 +89,7 @@ public sealed class PromptsOverChatClientTests
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
         emulator.Script.When(promptContains: "Suggest a dish with leeks").Usage(30, 4).ReplyText("Leek gratin.");
-        using var bedrock = new BedrockRuntimeClient(new BedrockClientOptions
+        using var bedrock = new BedrockRuntimeClient(new BedrockOptions
         {
             Region = "us-east-1",
             Endpoint = emulator.Endpoint,
@@ -127,7 +126,7 @@ public sealed class PromptsOverChatClientTests
 
         Assert.IsType<MessageStartEvent>(events[0]);
         Assert.Equal("Hello there", string.Concat(events.OfType<ContentBlockDeltaEvent>().Select(e => e.Delta.Text)));
-        Assert.Equal(StopReasons.MaxTokens, Assert.Single(events.OfType<MessageStopEvent>()).StopReason);
+        Assert.Equal(StopReason.MaxTokens, Assert.Single(events.OfType<MessageStopEvent>()).StopReason);
         TokenUsage usage = Assert.Single(events.OfType<ConverseStreamMetadataEvent>()).Usage!;
         Assert.Equal((3, 2, 5), (usage.InputTokens, usage.OutputTokens, usage.TotalTokens));
     }

@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -16,7 +14,7 @@ public sealed class BearerAuthenticationTests
     public async Task Bearer_token_sends_authorization_bearer_and_no_sigv4_headers()
     {
         var handler = new CapturingHandler();
-        var options = new BedrockClientOptions { Region = "us-east-1", BearerToken = "ABSKbedrockapikey0123456789" };
+        var options = new BedrockOptions { Region = "us-east-1", BearerToken = "ABSKbedrockapikey0123456789" };
         using BedrockRuntimeClient client = TestClients.Create(options, handler, new Dictionary<string, string>());
 
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
@@ -35,7 +33,7 @@ public sealed class BearerAuthenticationTests
     {
         var handler = new CapturingHandler();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1" }, handler,
+            new BedrockOptions { Region = "us-east-1" }, handler,
             new Dictionary<string, string> { ["AWS_BEARER_TOKEN_BEDROCK"] = "ABSKfromtheenvironment\n" });
 
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
@@ -48,7 +46,7 @@ public sealed class BearerAuthenticationTests
     {
         var handler = new CapturingHandler();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", BearerToken = "ABSKfromoptions" }, handler,
+            new BedrockOptions { Region = "us-east-1", BearerToken = "ABSKfromoptions" }, handler,
             new Dictionary<string, string> { ["AWS_BEARER_TOKEN_BEDROCK"] = "ABSKfromtheenvironment" });
 
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
@@ -60,7 +58,7 @@ public sealed class BearerAuthenticationTests
     public async Task Credentials_set_in_options_win_over_the_environment_bearer_token()
     {
         var handler = new CapturingHandler();
-        BedrockClientOptions options = TestClients.SigV4Options();
+        BedrockOptions options = TestClients.SigV4Options();
         using BedrockRuntimeClient client = TestClients.Create(
             options, handler, new Dictionary<string, string> { ["AWS_BEARER_TOKEN_BEDROCK"] = "ABSKfromtheenvironment" });
 
@@ -73,7 +71,7 @@ public sealed class BearerAuthenticationTests
     public async Task Bearer_token_in_options_wins_over_sigv4_credentials()
     {
         var handler = new CapturingHandler();
-        BedrockClientOptions options = TestClients.SigV4Options();
+        BedrockOptions options = TestClients.SigV4Options();
         options.BearerToken = "ABSKfromoptions";
         using BedrockRuntimeClient client = TestClients.Create(options, handler, new Dictionary<string, string>());
 
@@ -100,9 +98,9 @@ public sealed class BearerAuthenticationTests
     public void Token_that_cannot_be_a_header_is_rejected_without_printing_it(string token)
     {
         var error = Assert.Throws<BedrockConfigurationException>(() => TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", BearerToken = token }, new CapturingHandler(), new Dictionary<string, string>()));
+            new BedrockOptions { Region = "us-east-1", BearerToken = token }, new CapturingHandler(), new Dictionary<string, string>()));
 
-        Assert.Contains("BedrockClientOptions.BearerToken", error.Message);
+        Assert.Contains("BedrockOptions.BearerToken", error.Message);
         Assert.DoesNotContain("ABSK", error.ToString());
     }
 
@@ -110,7 +108,7 @@ public sealed class BearerAuthenticationTests
     public void Blank_token_means_sigv4()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", BearerToken = "  ", Credentials = new BasicAWSCredentials("AKID", "secret") },
+            new BedrockOptions { Region = "us-east-1", BearerToken = "  ", Credentials = new BasicAWSCredentials("AKID", "secret") },
             new CapturingHandler(), new Dictionary<string, string> { ["AWS_BEARER_TOKEN_BEDROCK"] = "" });
 
         Assert.Equal("us-east-1", client.Region);

@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -18,7 +17,7 @@ public sealed class ConnectionFailureTests
     public async Task Refused_connection_is_a_connection_exception_naming_the_endpoint()
     {
         Uri endpoint = new($"http://127.0.0.1:{UnusedLoopbackPort()}");
-        var options = new BedrockClientOptions { BearerToken = "bedrock-api-key-abc", Endpoint = endpoint, Timeout = TimeSpan.FromSeconds(30) };
+        var options = new BedrockOptions { BearerToken = "bedrock-api-key-abc", Endpoint = endpoint, Timeout = TimeSpan.FromSeconds(30) };
         using var client = new BedrockRuntimeClient(options, httpClient: null, TestClients.Environment(new Dictionary<string, string>()));
 
         var error = await Assert.ThrowsAsync<BedrockConnectionException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));

@@ -23,9 +23,9 @@ public sealed class ConverseResponseTests
              "additionalModelResponseFields":{"stop_sequence":null}}
             """);
 
-        Assert.Equal("assistant", response.Output!.Message!.Role);
+        Assert.Equal(ConversationRole.Assistant, response.Output!.Message!.Role);
         Assert.Equal("Let me check. Done.", response.GetOutputText());
-        Assert.Equal(StopReasons.EndTurn, response.StopReason);
+        Assert.Equal(StopReason.EndTurn, response.StopReason);
         Assert.Equal(10, response.Usage!.InputTokens);
         Assert.Equal(5, response.Usage.OutputTokens);
         Assert.Equal(15, response.Usage.TotalTokens);
@@ -50,7 +50,7 @@ public sealed class ConverseResponseTests
         Assert.Equal(3, content.Count);
         Assert.Equal("sig", content[2].ReasoningContent!.ReasoningText!.Signature);
         Assert.Null(content[2].Text);
-        Assert.Equal(StopReasons.ToolUse, response.StopReason);
+        Assert.Equal(StopReason.ToolUse, response.StopReason);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ConverseResponseTests
         ConverseResponse response = await Converse(
             """{"output":{"message":{"role":"assistant","content":[{"text":"x"}]}},"stopReason":"brand_new_reason","usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2},"metrics":{"latencyMs":1},"serviceTier":{"type":"flex"},"somethingNew":[1,2]}""");
 
-        Assert.Equal("brand_new_reason", response.StopReason);
+        Assert.Equal("brand_new_reason", response.StopReason?.Value);
     }
 
     [Theory]

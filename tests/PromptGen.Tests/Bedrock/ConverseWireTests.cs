@@ -34,7 +34,7 @@ public sealed class ConverseWireTests
     public async Task Custom_endpoint_with_a_base_path_keeps_it()
     {
         var handler = new CapturingHandler();
-        var options = new BedrockClientOptions { BearerToken = "bedrock-api-key-abc", Endpoint = new Uri("http://127.0.0.1:9000/proxy/bedrock") };
+        var options = new BedrockOptions { BearerToken = "bedrock-api-key-abc", Endpoint = new Uri("http://127.0.0.1:9000/proxy/bedrock") };
         using BedrockRuntimeClient client = TestClients.Create(options, handler, new Dictionary<string, string>());
 
         await client.ConverseAsync("amazon.nova-lite-v1:0", TestClients.HiRequest());
@@ -163,7 +163,7 @@ public sealed class ConverseWireTests
     {
         var handler = new CapturingHandler();
         using var httpClient = new HttpClient(handler);
-        var client = new BedrockRuntimeClient(new BedrockClientOptions { BearerToken = "bedrock-api-key-abc", Endpoint = new Uri("http://localhost:1") }, httpClient);
+        var client = new BedrockRuntimeClient(new BedrockOptions { BearerToken = "bedrock-api-key-abc", Endpoint = new Uri("http://localhost:1") }, httpClient);
 
         client.Dispose();
 

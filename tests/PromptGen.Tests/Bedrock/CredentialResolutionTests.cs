@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -19,7 +18,7 @@ public sealed class CredentialResolutionTests
         int chainCalls = 0;
         var handler = new CapturingHandler();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1" }, handler, new Dictionary<string, string>(),
+            new BedrockOptions { Region = "us-east-1" }, handler, new Dictionary<string, string>(),
             defaultChain: _ =>
             {
                 chainCalls++;
@@ -41,7 +40,7 @@ public sealed class CredentialResolutionTests
         var profiles = new FakeProfileSource();
         profiles.Credentials["work"] = new BasicAWSCredentials("AKIDPROFILE", "profile-secret");
         var handler = new CapturingHandler();
-        BedrockClientOptions options = TestClients.SigV4Options();
+        BedrockOptions options = TestClients.SigV4Options();
         options.Profile = "work";
         using BedrockRuntimeClient client = TestClients.Create(options, handler, new Dictionary<string, string>(), profiles);
 
@@ -57,7 +56,7 @@ public sealed class CredentialResolutionTests
         profiles.Regions["work"] = "eu-west-1";
         profiles.Credentials["work"] = new BasicAWSCredentials("AKIDPROFILE", "profile-secret");
         var handler = new CapturingHandler();
-        using BedrockRuntimeClient client = TestClients.Create(new BedrockClientOptions { Profile = "work" }, handler, new Dictionary<string, string>(), profiles);
+        using BedrockRuntimeClient client = TestClients.Create(new BedrockOptions { Profile = "work" }, handler, new Dictionary<string, string>(), profiles);
 
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
 
@@ -69,7 +68,7 @@ public sealed class CredentialResolutionTests
     public async Task Missing_explicit_profile_is_a_configuration_error()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", Profile = "nope" }, new CapturingHandler(), new Dictionary<string, string>());
+            new BedrockOptions { Region = "us-east-1", Profile = "nope" }, new CapturingHandler(), new Dictionary<string, string>());
 
         var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
 
@@ -82,13 +81,13 @@ public sealed class CredentialResolutionTests
     {
         var handler = new CapturingHandler();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1" }, handler, new Dictionary<string, string>(),
+            new BedrockOptions { Region = "us-east-1" }, handler, new Dictionary<string, string>(),
             defaultChain: _ => throw new AmazonClientException("Failed to resolve AWS credentials. Unable to find the \"default\" profile."));
 
         var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
 
         Assert.StartsWith("No credentials for Bedrock were found.", error.Message);
-        foreach (string option in new[] { "BedrockClientOptions.BearerToken", "AWS_BEARER_TOKEN_BEDROCK", "BedrockClientOptions.Credentials", "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "aws sso login", "Unable to find the \"default\" profile" })
+        foreach (string option in new[] { "BedrockOptions.BearerToken", "AWS_BEARER_TOKEN_BEDROCK", "BedrockOptions.Credentials", "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "aws sso login", "Unable to find the \"default\" profile" })
         {
             Assert.Contains(option, error.Message);
         }
@@ -102,7 +101,7 @@ public sealed class CredentialResolutionTests
         int chainCalls = 0;
         var handler = new CapturingHandler();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1" }, handler, new Dictionary<string, string>(),
+            new BedrockOptions { Region = "us-east-1" }, handler, new Dictionary<string, string>(),
             defaultChain: _ => ++chainCalls == 1
                 ? throw new AmazonClientException("not yet")
                 : Task.FromResult<AWSCredentials?>(new BasicAWSCredentials("AKIDLATER", "later-secret")));
@@ -120,7 +119,7 @@ public sealed class CredentialResolutionTests
         var rotating = new RotatingCredentials();
         var handler = new CapturingHandler();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", Credentials = rotating }, handler, new Dictionary<string, string>());
+            new BedrockOptions { Region = "us-east-1", Credentials = rotating }, handler, new Dictionary<string, string>());
 
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
         await client.ConverseAsync(ModelId, TestClients.HiRequest());
@@ -136,11 +135,11 @@ public sealed class CredentialResolutionTests
     public async Task Failing_credential_fetch_is_a_configuration_error()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", Credentials = new FailingCredentials() }, new CapturingHandler(), new Dictionary<string, string>());
+            new BedrockOptions { Region = "us-east-1", Credentials = new FailingCredentials() }, new CapturingHandler(), new Dictionary<string, string>());
 
         var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
 
-        Assert.Contains("BedrockClientOptions.Credentials", error.Message);
+        Assert.Contains("BedrockOptions.Credentials", error.Message);
         Assert.Contains("SSO session expired", error.Message);
     }
 
@@ -148,7 +147,7 @@ public sealed class CredentialResolutionTests
     public async Task Anonymous_credentials_cannot_sign()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", Credentials = new AnonymousAWSCredentials() }, new CapturingHandler(), new Dictionary<string, string>());
+            new BedrockOptions { Region = "us-east-1", Credentials = new AnonymousAWSCredentials() }, new CapturingHandler(), new Dictionary<string, string>());
 
         var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
 
@@ -160,7 +159,7 @@ public sealed class CredentialResolutionTests
     {
         using var cancellation = new CancellationTokenSource();
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1" }, new CapturingHandler(), new Dictionary<string, string>(),
+            new BedrockOptions { Region = "us-east-1" }, new CapturingHandler(), new Dictionary<string, string>(),
             defaultChain: async token =>
             {
                 cancellation.Cancel();

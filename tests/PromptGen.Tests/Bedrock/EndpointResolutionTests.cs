@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Configuration;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -20,13 +20,13 @@ public sealed class EndpointResolutionTests
     [Fact]
     public void Options_endpoint_comes_first()
     {
-        Assert.Equal(new Uri("http://127.0.0.1:3000/"), Resolve(new BedrockClientOptions { Endpoint = new Uri("http://127.0.0.1:3000") }, "us-east-1"));
+        Assert.Equal(new Uri("http://127.0.0.1:3000/"), Resolve(new BedrockOptions { Endpoint = new Uri("http://127.0.0.1:3000") }, "us-east-1"));
     }
 
     [Fact]
     public void Service_specific_variable_comes_second()
     {
-        Assert.Equal(new Uri("http://localhost:4000/"), Resolve(new BedrockClientOptions(), "us-east-1"));
+        Assert.Equal(new Uri("http://localhost:4000/"), Resolve(new BedrockOptions(), "us-east-1"));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class EndpointResolutionTests
     {
         _environment.Remove("AWS_ENDPOINT_URL_BEDROCK_RUNTIME");
 
-        Assert.Equal(new Uri("http://localhost:5000/"), Resolve(new BedrockClientOptions(), "us-east-1"));
+        Assert.Equal(new Uri("http://localhost:5000/"), Resolve(new BedrockOptions(), "us-east-1"));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class EndpointResolutionTests
     {
         _environment.Clear();
 
-        Assert.Equal("https://bedrock-runtime.us-east-1.amazonaws.com/", Resolve(new BedrockClientOptions(), "us-east-1").AbsoluteUri);
+        Assert.Equal("https://bedrock-runtime.us-east-1.amazonaws.com/", Resolve(new BedrockOptions(), "us-east-1").AbsoluteUri);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class EndpointResolutionTests
     {
         _environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
 
-        Assert.Equal("https://bedrock-runtime.us-west-2.amazonaws.com/", Resolve(new BedrockClientOptions(), "us-west-2").AbsoluteUri);
-        Assert.Equal(new Uri("http://127.0.0.1:3000/"), Resolve(new BedrockClientOptions { Endpoint = new Uri("http://127.0.0.1:3000") }, "us-west-2"));
+        Assert.Equal("https://bedrock-runtime.us-west-2.amazonaws.com/", Resolve(new BedrockOptions(), "us-west-2").AbsoluteUri);
+        Assert.Equal(new Uri("http://127.0.0.1:3000/"), Resolve(new BedrockOptions { Endpoint = new Uri("http://127.0.0.1:3000") }, "us-west-2"));
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class EndpointResolutionTests
     {
         _environment.Clear();
 
-        Uri endpoint = Resolve(new BedrockClientOptions { UseFips = fips, UseDualStack = dualStack }, region);
+        Uri endpoint = Resolve(new BedrockOptions { UseFips = fips, UseDualStack = dualStack }, region);
 
         Assert.Equal(expected, endpoint.AbsoluteUri);
     }
@@ -83,7 +83,7 @@ public sealed class EndpointResolutionTests
     {
         _environment.Clear();
 
-        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockClientOptions { UseDualStack = true }, "us-iso-east-1"));
+        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockOptions { UseDualStack = true }, "us-iso-east-1"));
 
         Assert.Contains("aws-iso", error.Message);
     }
@@ -93,18 +93,18 @@ public sealed class EndpointResolutionTests
     [InlineData(false, true)]
     public void Custom_endpoint_with_fips_or_dual_stack_is_an_error(bool fips, bool dualStack)
     {
-        var options = new BedrockClientOptions { Endpoint = new Uri("https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com"), UseFips = fips, UseDualStack = dualStack };
+        var options = new BedrockOptions { Endpoint = new Uri("https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com"), UseFips = fips, UseDualStack = dualStack };
 
         var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(options, "us-east-1"));
 
         Assert.Contains("cannot be combined with " + (fips ? "UseFips" : "UseDualStack"), error.Message);
-        Assert.Contains("BedrockClientOptions.Endpoint", error.Message);
+        Assert.Contains("BedrockOptions.Endpoint", error.Message);
     }
 
     [Fact]
     public void Endpoint_variable_with_fips_is_an_error_naming_the_variable()
     {
-        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockClientOptions { UseFips = true }, "us-east-1"));
+        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockOptions { UseFips = true }, "us-east-1"));
 
         Assert.Contains("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", error.Message);
     }
@@ -112,7 +112,7 @@ public sealed class EndpointResolutionTests
     [Fact]
     public void Custom_endpoint_needs_no_region_to_be_resolved()
     {
-        Assert.Equal(new Uri("http://localhost:4000/"), Resolve(new BedrockClientOptions(), region: null));
+        Assert.Equal(new Uri("http://localhost:4000/"), Resolve(new BedrockOptions(), region: null));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class EndpointResolutionTests
     {
         _environment.Clear();
 
-        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockClientOptions(), region: null));
+        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockOptions(), region: null));
 
         Assert.StartsWith("Missing Region", error.Message);
         Assert.Contains("endpoint", error.Message);
@@ -135,7 +135,7 @@ public sealed class EndpointResolutionTests
     {
         _environment["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = value;
 
-        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockClientOptions(), "us-east-1"));
+        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockOptions(), "us-east-1"));
 
         Assert.Contains("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", error.Message);
     }
@@ -143,7 +143,7 @@ public sealed class EndpointResolutionTests
     [Fact]
     public void Endpoint_with_a_password_is_rejected_without_printing_it()
     {
-        var options = new BedrockClientOptions { Endpoint = new Uri("https://user:hunter2secret@proxy.example.com") };
+        var options = new BedrockOptions { Endpoint = new Uri("https://user:hunter2secret@proxy.example.com") };
 
         var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(options, "us-east-1"));
 
@@ -155,7 +155,7 @@ public sealed class EndpointResolutionTests
     public void Client_with_bearer_token_and_custom_endpoint_needs_no_region()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { BearerToken = "bedrock-api-key-abc", Endpoint = new Uri("http://localhost:8080") },
+            new BedrockOptions { BearerToken = "bedrock-api-key-abc", Endpoint = new Uri("http://localhost:8080") },
             new CapturingHandler(), new Dictionary<string, string>());
 
         Assert.Null(client.Region);
@@ -165,7 +165,7 @@ public sealed class EndpointResolutionTests
     [Fact]
     public void Client_signing_with_sigv4_and_a_custom_endpoint_still_needs_a_region()
     {
-        var options = new BedrockClientOptions { Endpoint = new Uri("http://localhost:8080"), Credentials = new Amazon.Runtime.BasicAWSCredentials("AKID", "secret") };
+        var options = new BedrockOptions { Endpoint = new Uri("http://localhost:8080"), Credentials = new Amazon.Runtime.BasicAWSCredentials("AKID", "secret") };
 
         var error = Assert.Throws<BedrockConfigurationException>(() =>
             TestClients.Create(options, new CapturingHandler(), new Dictionary<string, string>()));
@@ -174,18 +174,31 @@ public sealed class EndpointResolutionTests
         Assert.Contains("SigV4", error.Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Client_refuses_a_timeout_that_is_not_positive(int seconds)
+    {
+        var options = new BedrockOptions { Region = "us-east-1", BearerToken = "bedrock-api-key-abc", Timeout = TimeSpan.FromSeconds(seconds) };
+
+        var error = Assert.Throws<BedrockConfigurationException>(() =>
+            TestClients.Create(options, new CapturingHandler(), new Dictionary<string, string>()));
+
+        Assert.Contains("BedrockOptions.Timeout must be positive", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Client_reports_the_resolved_endpoint_and_region()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { UseFips = true }, new CapturingHandler(),
+            new BedrockOptions { UseFips = true }, new CapturingHandler(),
             new Dictionary<string, string> { ["AWS_REGION"] = "us-west-2" });
 
         Assert.Equal("us-west-2", client.Region);
         Assert.Equal("https://bedrock-runtime-fips.us-west-2.amazonaws.com/", client.Endpoint.AbsoluteUri);
     }
 
-    private Uri Resolve(BedrockClientOptions options, string? region) =>
+    private Uri Resolve(BedrockOptions options, string? region) =>
         new BedrockSettingsResolver(name => _environment.TryGetValue(name, out string? value) ? value : null, new FakeProfileSource())
             .ResolveEndpoint(options, region);
 }

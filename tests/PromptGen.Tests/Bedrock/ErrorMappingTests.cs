@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Errors;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -226,7 +226,7 @@ public sealed class ErrorMappingTests
     private static async Task<BedrockServiceException> ConverseExpectingError(CapturingHandler handler)
     {
         // One attempt: these tests are about mapping a response; retries are covered in Reliability/.
-        BedrockClientOptions options = TestClients.SigV4Options();
+        BedrockOptions options = TestClients.SigV4Options();
         options.Retry.MaxAttempts = 1;
         using BedrockRuntimeClient client = TestClients.Create(options, handler);
         return await Assert.ThrowsAnyAsync<BedrockServiceException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));

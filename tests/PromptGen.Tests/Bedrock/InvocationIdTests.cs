@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Http;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

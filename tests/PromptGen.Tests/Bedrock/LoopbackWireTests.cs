@@ -38,7 +38,7 @@ public sealed class LoopbackWireTests
     public async Task Socket_request_keeps_the_escapes_and_its_signature_verifies()
     {
         using var server = new LoopbackHttpServer(CapturingHandler.MinimalConverseResponse);
-        var options = new BedrockClientOptions
+        var options = new BedrockOptions
         {
             Region = "us-east-1",
             Endpoint = server.Endpoint,

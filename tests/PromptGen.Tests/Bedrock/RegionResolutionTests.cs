@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Configuration;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -20,13 +20,13 @@ public sealed class RegionResolutionTests
     [Fact]
     public void Options_region_comes_first()
     {
-        Assert.Equal("ap-south-1", Resolve(new BedrockClientOptions { Region = "ap-south-1" }));
+        Assert.Equal("ap-south-1", Resolve(new BedrockOptions { Region = "ap-south-1" }));
     }
 
     [Fact]
     public void AWS_REGION_comes_second()
     {
-        Assert.Equal("eu-west-1", Resolve(new BedrockClientOptions()));
+        Assert.Equal("eu-west-1", Resolve(new BedrockOptions()));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class RegionResolutionTests
     {
         _environment.Remove("AWS_REGION");
 
-        Assert.Equal("eu-west-2", Resolve(new BedrockClientOptions()));
+        Assert.Equal("eu-west-2", Resolve(new BedrockOptions()));
     }
 
     [Fact]
@@ -42,14 +42,14 @@ public sealed class RegionResolutionTests
     {
         _environment.Clear();
 
-        Assert.Equal("eu-west-3", Resolve(new BedrockClientOptions()));
+        Assert.Equal("eu-west-3", Resolve(new BedrockOptions()));
         Assert.Equal(new[] { "default" }, _profiles.RegionLookups);
     }
 
     [Fact]
     public void Profile_is_read_only_when_nothing_earlier_gave_a_region()
     {
-        Resolve(new BedrockClientOptions());
+        Resolve(new BedrockOptions());
 
         Assert.Empty(_profiles.RegionLookups);
     }
@@ -61,7 +61,7 @@ public sealed class RegionResolutionTests
         _environment["AWS_PROFILE"] = "work";
         _profiles.Regions["work"] = "ca-central-1";
 
-        Assert.Equal("ca-central-1", Resolve(new BedrockClientOptions()));
+        Assert.Equal("ca-central-1", Resolve(new BedrockOptions()));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class RegionResolutionTests
         _profiles.Regions["work"] = "ca-central-1";
         _profiles.Regions["personal"] = "sa-east-1";
 
-        Assert.Equal("sa-east-1", Resolve(new BedrockClientOptions { Profile = "personal" }));
+        Assert.Equal("sa-east-1", Resolve(new BedrockOptions { Profile = "personal" }));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class RegionResolutionTests
     {
         _environment["AWS_REGION"] = "  ";
 
-        Assert.Equal("eu-west-2", Resolve(new BedrockClientOptions { Region = "" }));
+        Assert.Equal("eu-west-2", Resolve(new BedrockOptions { Region = "" }));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RegionResolutionTests
         _environment.Clear();
         _profiles.Regions.Clear();
 
-        Assert.Null(Resolve(new BedrockClientOptions()));
+        Assert.Null(Resolve(new BedrockOptions()));
     }
 
     [Fact]
@@ -99,10 +99,10 @@ public sealed class RegionResolutionTests
         _profiles.Regions.Clear();
         var resolver = new BedrockSettingsResolver(Lookup, _profiles);
 
-        var error = Assert.Throws<BedrockConfigurationException>(() => resolver.Resolve(new BedrockClientOptions { BearerToken = "bedrock-api-key-abc" }));
+        var error = Assert.Throws<BedrockConfigurationException>(() => resolver.Resolve(new BedrockOptions { BearerToken = "bedrock-api-key-abc" }));
 
         Assert.StartsWith("Missing Region", error.Message);
-        Assert.Contains("BedrockClientOptions.Region", error.Message);
+        Assert.Contains("BedrockOptions.Region", error.Message);
         Assert.Contains("AWS_REGION", error.Message);
         Assert.Contains("profile 'default'", error.Message);
     }
@@ -111,7 +111,7 @@ public sealed class RegionResolutionTests
     public void Missing_region_surfaces_from_the_client_constructor()
     {
         var error = Assert.Throws<BedrockConfigurationException>(() =>
-            TestClients.Create(new BedrockClientOptions(), new CapturingHandler(), new Dictionary<string, string>(), new FakeProfileSource()));
+            TestClients.Create(new BedrockOptions(), new CapturingHandler(), new Dictionary<string, string>(), new FakeProfileSource()));
 
         Assert.StartsWith("Missing Region", error.Message);
     }
@@ -123,10 +123,10 @@ public sealed class RegionResolutionTests
     [InlineData("-us-east-1")]
     public void Region_that_is_not_a_dns_label_is_rejected(string region)
     {
-        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockClientOptions { Region = region }));
+        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockOptions { Region = region }));
 
         Assert.Contains("is not an AWS region name", error.Message);
-        Assert.Contains("BedrockClientOptions.Region", error.Message);
+        Assert.Contains("BedrockOptions.Region", error.Message);
     }
 
     [Fact]
@@ -134,12 +134,12 @@ public sealed class RegionResolutionTests
     {
         _environment["AWS_REGION"] = "Frankfurt";
 
-        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockClientOptions()));
+        var error = Assert.Throws<BedrockConfigurationException>(() => Resolve(new BedrockOptions()));
 
         Assert.Contains("the AWS_REGION environment variable", error.Message);
     }
 
-    private string? Resolve(BedrockClientOptions options) => new BedrockSettingsResolver(Lookup, _profiles).ResolveRegion(options);
+    private string? Resolve(BedrockOptions options) => new BedrockSettingsResolver(Lookup, _profiles).ResolveRegion(options);
 
     private string? Lookup(string name) => _environment.TryGetValue(name, out string? value) ? value : null;
 }

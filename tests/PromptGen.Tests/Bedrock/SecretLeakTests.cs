@@ -6,7 +6,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Authentication;
+using PromptGen.Bedrock.Configuration;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;
@@ -77,7 +78,7 @@ public sealed class SecretLeakTests
             await Task.Delay(Timeout.Infinite, token);
             throw new InvalidOperationException("unreachable");
         });
-        BedrockClientOptions options = ApiKeyOptions();
+        BedrockOptions options = ApiKeyOptions();
         options.Timeout = TimeSpan.FromMilliseconds(50);
         using BedrockRuntimeClient client = TestClients.Create(options, handler, new Dictionary<string, string>());
 
@@ -91,7 +92,7 @@ public sealed class SecretLeakTests
         var credentials = new ThrowingCredentials(new AmazonClientException(
             $"Process returned invalid JSON: {{\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"{SecretKey}\",\"SessionToken\":\"{SessionToken}\"}}"));
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1", Credentials = credentials }, new CapturingHandler(), new Dictionary<string, string>());
+            new BedrockOptions { Region = "us-east-1", Credentials = credentials }, new CapturingHandler(), new Dictionary<string, string>());
 
         var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
 
@@ -104,7 +105,7 @@ public sealed class SecretLeakTests
     public async Task Default_chain_error_quoting_the_secret_is_masked()
     {
         using BedrockRuntimeClient client = TestClients.Create(
-            new BedrockClientOptions { Region = "us-east-1" }, new CapturingHandler(), new Dictionary<string, string>(),
+            new BedrockOptions { Region = "us-east-1" }, new CapturingHandler(), new Dictionary<string, string>(),
             defaultChain: _ => throw new InvalidDataException($"Line 3:<{SecretKey}> in file /root/.aws/credentials does not contain a section, property or comment."));
 
         var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => client.ConverseAsync(ModelId, TestClients.HiRequest()));
@@ -137,7 +138,7 @@ public sealed class SecretLeakTests
     [Fact]
     public void Options_and_client_ToString_carry_no_secret()
     {
-        BedrockClientOptions options = ApiKeyOptions();
+        BedrockOptions options = ApiKeyOptions();
         using BedrockRuntimeClient client = TestClients.Create(options, new CapturingHandler(), new Dictionary<string, string>());
 
         Assert.DoesNotContain(ApiKey, options.ToString());
@@ -151,13 +152,13 @@ public sealed class SecretLeakTests
         Assert.Equal("key *** end", SafeErrorText.MaskLikelySecrets($"key {SecretKey} end"));
     }
 
-    private static BedrockClientOptions SessionOptions() => new()
+    private static BedrockOptions SessionOptions() => new()
     {
         Region = "us-east-1",
         Credentials = new SessionAWSCredentials("ASIAEXAMPLE", SecretKey, SessionToken),
     };
 
-    private static BedrockClientOptions ApiKeyOptions() => new() { Region = "us-east-1", BearerToken = ApiKey };
+    private static BedrockOptions ApiKeyOptions() => new() { Region = "us-east-1", BearerToken = ApiKey };
 
     private static void AssertNoSecrets(Exception error)
     {

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Configuration;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

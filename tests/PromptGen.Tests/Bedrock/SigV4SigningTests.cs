@@ -1,11 +1,11 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Authentication;
+using PromptGen.Bedrock.Http;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

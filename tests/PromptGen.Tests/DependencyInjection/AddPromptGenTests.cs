@@ -1,16 +1,12 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PromptGen.Bedrock;
-using PromptGen.DependencyInjection;
 using PromptGen.Testing;
 using Xunit;
 

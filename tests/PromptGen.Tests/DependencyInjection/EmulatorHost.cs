@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
@@ -35,7 +34,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
     /// <summary>Services as a host builds them: configuration registered, then PromptGen with the emulator's keys.</summary>
-    public ServiceCollection Services(string extraSettings = "", Action<PromptGen.DependencyInjection.BedrockOptions>? configure = null)
+    public ServiceCollection Services(string extraSettings = "", Action<PromptGen.BedrockOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(Configuration(AppSettingsJson(extraSettings)));

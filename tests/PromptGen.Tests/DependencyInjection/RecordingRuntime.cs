@@ -21,7 +21,7 @@ internal sealed class RecordingRuntime : IBedrockRuntime
         return Task.FromResult(new ConverseResponse
         {
             Output = new ConverseOutput { Message = Message.Assistant($"answer {call}") },
-            StopReason = StopReasons.EndTurn,
+            StopReason = StopReason.EndTurn,
             Usage = new TokenUsage { InputTokens = 10, OutputTokens = 2, TotalTokens = 12 },
         });
     }

@@ -4,11 +4,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PromptGen.Bedrock;
-using PromptGen.DependencyInjection;
-using PromptGen.Telemetry;
 using PromptGen.Testing;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 using Xunit;
 
 namespace PromptGen.Tests.Logging;
@@ -21,7 +17,7 @@ public sealed class CallLoggingTests
     public async Task A_call_logs_its_start_at_Debug_and_its_end_at_Information_with_model_latency_tokens_and_stop_reason()
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
-        emulator.Script.When(promptContains: "Greet Ada").Usage(21, 8).ReplyText("Hello Ada!", StopReasons.EndTurn);
+        emulator.Script.When(promptContains: "Greet Ada").Usage(21, 8).ReplyText("Hello Ada!", "end_turn");
         var logs = new CapturingLoggerProvider();
         await using ServiceProvider provider = Services(emulator, logs).BuildServiceProvider();
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Media;

@@ -5,7 +5,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;
@@ -47,7 +47,7 @@ public sealed class ConversationHistoryTests
 
         List<Message> messages = ConversationHistory.Build(history, Message.User("next"));
 
-        Assert.Equal(new[] { "user", "assistant", "user" }, messages.Select(m => m.Role));
+        Assert.Equal(new[] { ConversationRole.User, ConversationRole.Assistant, ConversationRole.User }, messages.Select(m => m.Role));
         Assert.Equal(new[] { reasoning, toolUse }, messages[1].Content);
         Assert.Single(history[1].Content);
     }
@@ -66,11 +66,11 @@ public sealed class ConversationHistoryTests
     public void Bad_turns_are_refused_with_their_position()
     {
         ArgumentException nullTurn = Assert.Throws<ArgumentException>(() => ConversationHistory.Build(new Message[] { Message.User("a"), null! }, Message.User("b")));
-        ArgumentException role = Assert.Throws<ArgumentException>(() => ConversationHistory.Build(new[] { new Message { Role = "system", Content = { ContentBlock.FromText("x") } } }, Message.User("b")));
+        ArgumentException role = Assert.Throws<ArgumentException>(() => ConversationHistory.Build(new[] { new Message { Role = (ConversationRole)7, Content = { ContentBlock.FromText("x") } } }, Message.User("b")));
         ArgumentException assistantFirst = Assert.Throws<ArgumentException>(() => ConversationHistory.Build(new[] { Message.User(""), Message.Assistant("Hi!") }, Message.User("b")));
 
         Assert.Contains("Turn 1", nullTurn.Message, StringComparison.Ordinal);
-        Assert.Contains("Turn 0 of the conversation history has the role 'system'", role.Message, StringComparison.Ordinal);
+        Assert.Contains("Turn 0 of the conversation history has the role 7, which is not a ConversationRole", role.Message, StringComparison.Ordinal);
         Assert.Contains("starts with an assistant turn", assistantFirst.Message, StringComparison.Ordinal);
     }
 

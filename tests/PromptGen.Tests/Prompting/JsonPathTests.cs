@@ -1,4 +1,4 @@
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;

@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;

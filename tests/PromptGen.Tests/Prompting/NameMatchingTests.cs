@@ -1,6 +1,5 @@
-using System;
 using System.Text.Json;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Tests.Prompting;
 

@@ -1,5 +1,5 @@
 using System;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;

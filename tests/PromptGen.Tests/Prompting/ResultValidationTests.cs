@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;

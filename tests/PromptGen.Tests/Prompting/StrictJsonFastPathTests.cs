@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using PromptGen.Prompting;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;
@@ -105,11 +105,11 @@ public sealed class StructuredPromptTests
         Assert.Equal(new TicketResult("Refund", Priority.High, 15), result.Value);
         Assert.Equal(2, result.Attempts.Count);
         Assert.Equal(new[] { 1, 2 }, result.Attempts.Select(a => a.Number));
-        Assert.Equal(invalid, result.Attempts[0].RawOutput);
+        Assert.Equal(invalid, result.Attempts[0].Text);
         Assert.Equal(new[] { "$.priority", "$.minutes" }, result.Attempts[0].Errors.Select(e => e.Path));
         Assert.Empty(result.Attempts[1].Errors);
         Assert.Equal((280, 38, 318), (result.Usage.InputTokens, result.Usage.OutputTokens, result.Usage.TotalTokens));
-        Assert.Equal(StopReasons.EndTurn, result.StopReason);
+        Assert.Equal(StopReason.EndTurn, result.StopReason);
 
         JsonElement messages = bedrock.Request(1).GetProperty("messages");
         Assert.Equal(3, messages.GetArrayLength());
@@ -139,7 +139,7 @@ public sealed class StructuredPromptTests
             bedrock, Model, GeneratedRequest(), TicketResultParser.Spec(StructuredOutputStrategy.ForcedTool), CancellationToken.None);
 
         Assert.Equal(15, result.Value.Minutes);
-        Assert.Equal(invalidInput, result.Attempts[0].RawOutput);
+        Assert.Equal(invalidInput, result.Attempts[0].Text);
         JsonElement messages = bedrock.Request(1).GetProperty("messages");
         Assert.Equal(
             """{"role":"assistant","content":[{"toolUse":{"toolUseId":"tooluse_A1","name":"ticket_result","input":""" + invalidInput + "}}]}",
@@ -179,7 +179,7 @@ public sealed class StructuredPromptTests
         Assert.Equal(3, error.Attempts.Count);
         Assert.Equal(ResultErrorKind.UnknownEnumValue, error.Attempts[0].Errors.Single().Kind);
         Assert.Equal(ResultErrorKind.NoJson, error.Attempts[1].Errors.Single().Kind);
-        Assert.Equal("""{"priority": "Low", "minutes": 1.5}""", error.RawOutput);
+        Assert.Equal("""{"priority": "Low", "minutes": 1.5}""", error.Text);
         Assert.Equal(new[] { "$.minutes", "$.title" }, error.Errors.Select(e => e.Path));
         Assert.Equal((30, 15), (error.Usage.InputTokens, error.Usage.OutputTokens));
         Assert.Equal(Model, error.ModelId);
@@ -194,7 +194,7 @@ public sealed class StructuredPromptTests
     public async Task Max_tokens_is_truncated_and_not_repaired()
     {
         var bedrock = new ScriptedBedrock()
-            .Text("""{"title": "Refund", "priority": "Hi""", stopReason: StopReasons.MaxTokens)
+            .Text("""{"title": "Refund", "priority": "Hi""", stopReason: StopReason.MaxTokens)
             .Text(ValidJson);
 
         var error = await Assert.ThrowsAsync<PromptResultException>(() => StructuredPrompt.RunAsync(
@@ -202,14 +202,14 @@ public sealed class StructuredPromptTests
 
         Assert.Single(bedrock.RequestBodies);
         Assert.Equal(ResultErrorKind.Truncated, Assert.Single(error.Errors).Kind);
-        Assert.Equal(StopReasons.MaxTokens, error.Attempts[0].StopReason);
+        Assert.Equal(StopReason.MaxTokens, error.Attempts[0].StopReason);
         Assert.Contains("raise MaxTokens", error.Message);
     }
 
     [Fact]
     public async Task Max_tokens_with_complete_json_but_missing_members_is_truncated()
     {
-        var bedrock = new ScriptedBedrock().ToolCall("ticket_result", """{"title":"Refund"}""", stopReason: StopReasons.MaxTokens);
+        var bedrock = new ScriptedBedrock().ToolCall("ticket_result", """{"title":"Refund"}""", stopReason: StopReason.MaxTokens);
 
         var error = await Assert.ThrowsAsync<PromptResultException>(() => StructuredPrompt.RunAsync(
             bedrock, Model, GeneratedRequest(), TicketResultParser.Spec(StructuredOutputStrategy.ForcedTool), CancellationToken.None));
@@ -223,19 +223,19 @@ public sealed class StructuredPromptTests
     [Fact]
     public async Task Max_tokens_after_a_complete_valid_result_still_returns_it()
     {
-        var bedrock = new ScriptedBedrock().Text(ValidJson + "\nThis ticket is about a dup", stopReason: StopReasons.MaxTokens);
+        var bedrock = new ScriptedBedrock().Text(ValidJson + "\nThis ticket is about a dup", stopReason: StopReason.MaxTokens);
 
         PromptResult<TicketResult> result = await StructuredPrompt.RunWithDetailsAsync(
             bedrock, Model, GeneratedRequest(), TicketResultParser.Spec(StructuredOutputStrategy.PromptOnly), CancellationToken.None);
 
         Assert.Equal("Refund", result.Value.Title);
-        Assert.Equal(StopReasons.MaxTokens, result.StopReason);
+        Assert.Equal(StopReason.MaxTokens, result.StopReason);
     }
 
     [Fact]
     public async Task A_guardrail_intervention_is_its_own_exception_and_not_repaired()
     {
-        var bedrock = new ScriptedBedrock().Text("Sorry, I can't help with that.", StopReasons.GuardrailIntervened).Text(ValidJson);
+        var bedrock = new ScriptedBedrock().Text("Sorry, I can't help with that.", StopReason.GuardrailIntervened).Text(ValidJson);
 
         var error = await Assert.ThrowsAsync<GuardrailInterventionException>(() => StructuredPrompt.RunAsync(
             bedrock, Model, GeneratedRequest(), TicketResultParser.Spec(StructuredOutputStrategy.NativeSchema), CancellationToken.None));
@@ -246,17 +246,17 @@ public sealed class StructuredPromptTests
     }
 
     [Theory]
-    [InlineData(StopReasons.ContentFiltered)]
+    [InlineData("content_filtered")]
     public async Task A_blocked_answer_is_refused_and_not_repaired(string stopReason)
     {
-        var bedrock = new ScriptedBedrock().Text("Sorry, I can't help with that.", stopReason).Text(ValidJson);
+        var bedrock = new ScriptedBedrock().Text("Sorry, I can't help with that.", new StopReason(stopReason)).Text(ValidJson);
 
         var error = await Assert.ThrowsAsync<PromptResultException>(() => StructuredPrompt.RunAsync(
             bedrock, Model, GeneratedRequest(), TicketResultParser.Spec(StructuredOutputStrategy.NativeSchema), CancellationToken.None));
 
         Assert.Single(bedrock.RequestBodies);
         Assert.Equal(ResultErrorKind.Refused, Assert.Single(error.Errors).Kind);
-        Assert.Equal("Sorry, I can't help with that.", error.RawOutput);
+        Assert.Equal("Sorry, I can't help with that.", error.Text);
     }
 
     [Fact]
@@ -306,7 +306,7 @@ public sealed class StructuredPromptTests
                         },
                     },
                 },
-                StopReason = StopReasons.EndTurn,
+                StopReason = StopReason.EndTurn,
                 Usage = new TokenUsage { InputTokens = 1, OutputTokens = 1, TotalTokens = 2 },
             })
             .Text(ValidJson);
@@ -324,7 +324,7 @@ public sealed class StructuredPromptTests
         var bedrock = new ScriptedBedrock().Answer(() => new ConverseResponse
         {
             Output = new ConverseOutput { Message = Message.Assistant(ValidJson) },
-            StopReason = StopReasons.EndTurn,
+            StopReason = StopReason.EndTurn,
         });
 
         PromptResult<TicketResult> result = await StructuredPrompt.RunWithDetailsAsync(

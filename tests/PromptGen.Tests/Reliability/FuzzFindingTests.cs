@@ -1,7 +1,8 @@
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen.Bedrock.Errors;
+using PromptGen.CompilerServices;
 using PromptGen.Tests.Prompting;
 using Xunit;
 

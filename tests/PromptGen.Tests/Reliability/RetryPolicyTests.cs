@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.Bedrock.Retries;
 using PromptGen.Tests.Bedrock;
 using Xunit;
 using static PromptGen.Tests.Reliability.RetryTestClients;
@@ -231,7 +232,7 @@ public sealed class RetryPolicyTests
     [Fact]
     public void Defaults_follow_the_standard_retry_mode()
     {
-        var options = new BedrockClientOptions();
+        var options = new BedrockOptions();
 
         Assert.Equal(3, options.Retry.MaxAttempts);
         Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.BaseDelay);
@@ -249,7 +250,7 @@ public sealed class RetryPolicyTests
     public async Task Retry_settings_are_copied_when_the_client_is_built()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock, maxAttempts: 1);
+        BedrockOptions options = Options(clock, maxAttempts: 1);
         CapturingHandler handler = Sequence(() => Error((HttpStatusCode)429, "ThrottlingException"), Ok);
         using BedrockRuntimeClient client = TestClients.Create(options, handler);
         options.Retry.MaxAttempts = 5;

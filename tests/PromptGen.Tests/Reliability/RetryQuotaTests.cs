@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.Bedrock.Retries;
 using PromptGen.Tests.Bedrock;
 using Xunit;
 using static PromptGen.Tests.Reliability.RetryTestClients;
@@ -15,7 +16,7 @@ public sealed class RetryQuotaTests
     public async Task Empty_quota_raises_retryable_errors_without_retrying()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock);
+        BedrockOptions options = Options(clock);
         options.Retry.RetryQuotaCapacity = 10;
         CapturingHandler handler = Sequence(() => Error((HttpStatusCode)429, "ThrottlingException"));
         using BedrockRuntimeClient client = TestClients.Create(options, handler);
@@ -39,7 +40,7 @@ public sealed class RetryQuotaTests
     public async Task Quota_running_out_mid_call_stops_that_call()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock);
+        BedrockOptions options = Options(clock);
         options.Retry.RetryQuotaCapacity = 7;
         CapturingHandler handler = Sequence(() => Error(HttpStatusCode.InternalServerError, "InternalServerException"));
         using BedrockRuntimeClient client = TestClients.Create(options, handler);
@@ -57,7 +58,7 @@ public sealed class RetryQuotaTests
     public async Task Success_after_a_retry_returns_its_tokens_and_first_time_success_earns_one()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock);
+        BedrockOptions options = Options(clock);
         options.Retry.RetryQuotaCapacity = 10;
         int sent = 0;
         var handler = new CapturingHandler((_, _) => Task.FromResult(++sent is 1 or 3 or 4 ? Error((HttpStatusCode)429, "ThrottlingException") : Ok()));
@@ -95,7 +96,7 @@ public sealed class RetryQuotaTests
     public async Task Quota_off_retries_regardless()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock);
+        BedrockOptions options = Options(clock);
         options.Retry.RetryQuotaCapacity = 0;
         options.Retry.UseRetryQuota = false;
         CapturingHandler handler = Sequence(() => Error((HttpStatusCode)429, "ThrottlingException"), Ok);

@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
 using PromptGen.Tests.Bedrock;
 
 namespace PromptGen.Tests.Reliability;
@@ -14,7 +13,7 @@ internal static class RetryTestClients
     public const string ModelId = "amazon.nova-lite-v1:0";
 
     /// <summary>SigV4 options on <paramref name="clock"/> with no overall timeout and a deterministic mid-range jitter.</summary>
-    public static BedrockClientOptions Options(StepClock clock, int maxAttempts = 3) => new()
+    public static BedrockOptions Options(StepClock clock, int maxAttempts = 3) => new()
     {
         Region = "us-east-1",
         Credentials = new BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),

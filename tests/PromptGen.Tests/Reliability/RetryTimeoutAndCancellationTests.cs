@@ -17,7 +17,7 @@ public sealed class RetryTimeoutAndCancellationTests
     public async Task Attempt_that_hangs_past_the_attempt_timeout_is_retried()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock);
+        BedrockOptions options = Options(clock);
         options.Retry.AttemptTimeout = TimeSpan.FromSeconds(30);
         int sent = 0;
         var handler = new CapturingHandler(async (_, token) =>
@@ -43,7 +43,7 @@ public sealed class RetryTimeoutAndCancellationTests
     public async Task Every_attempt_timing_out_is_a_timeout_exception_naming_the_attempt_limit()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock, maxAttempts: 2);
+        BedrockOptions options = Options(clock, maxAttempts: 2);
         options.Retry.AttemptTimeout = TimeSpan.FromSeconds(30);
         var handler = new CapturingHandler(async (_, token) =>
         {
@@ -67,7 +67,7 @@ public sealed class RetryTimeoutAndCancellationTests
     public async Task Overall_timeout_during_back_off_keeps_the_last_error_as_the_cause()
     {
         var clock = new StepClock();
-        BedrockClientOptions options = Options(clock);
+        BedrockOptions options = Options(clock);
         options.Timeout = TimeSpan.FromSeconds(10);
         CapturingHandler handler = Sequence(() => Error((HttpStatusCode)429, "ThrottlingException", retryAfter: "15"));
         using BedrockRuntimeClient client = TestClients.Create(options, handler);

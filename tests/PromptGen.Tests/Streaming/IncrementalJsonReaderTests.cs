@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PromptGen.Streaming;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Streaming;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PromptGen.Streaming;
+using PromptGen.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Tests.Streaming;

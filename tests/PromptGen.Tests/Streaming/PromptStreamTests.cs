@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Streaming;
 using Xunit;
 
 namespace PromptGen.Tests.Streaming;
@@ -29,7 +28,7 @@ public sealed class PromptStreamTests
         Assert.Equal(new[] { "Once ", "upon ", "a time." }, deltas);
         Assert.True(stream.IsCompleted);
         Assert.Equal("Once upon a time.", stream.Text);
-        Assert.Equal(StopReasons.EndTurn, stream.StopReason);
+        Assert.Equal(StopReason.EndTurn, stream.StopReason);
         Assert.Equal(15, stream.Usage!.TotalTokens);
         Assert.Equal(42, stream.Metrics!.LatencyMs);
         Assert.Equal("Once upon a time.", stream.ToResponse().GetOutputText());

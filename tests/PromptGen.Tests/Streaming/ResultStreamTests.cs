@@ -4,8 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
 using PromptGen.Tests.Prompting;
 using Xunit;
 
@@ -47,10 +45,10 @@ public sealed class ResultStreamTests
         }, partials);
         Assert.Equal(new TicketResult("Refund", Priority.High, 15), stream.Value);
         Assert.Equal(1, stream.Attempt);
-        Assert.Equal(StopReasons.EndTurn, stream.StopReason);
+        Assert.Equal(StopReason.EndTurn, stream.StopReason);
         Assert.Equal(16, stream.Usage.TotalTokens);
         Assert.Equal(42, stream.Metrics!.LatencyMs);
-        Assert.Single(stream.Result.Attempts);
+        Assert.Single(stream.ToResult().Attempts);
     }
 
     [Fact]
@@ -83,8 +81,8 @@ public sealed class ResultStreamTests
         }
 
         Assert.Equal(new TicketResult("Refund", Priority.High, 5), stream.Value);
-        Assert.Equal(2, stream.Result.Attempts.Count);
-        Assert.Contains("$.priority", stream.Result.Attempts[0].Errors[0].Path, StringComparison.Ordinal);
+        Assert.Equal(2, stream.ToResult().Attempts.Count);
+        Assert.Contains("$.priority", stream.ToResult().Attempts[0].Errors[0].Path, StringComparison.Ordinal);
         Assert.Equal(new[] { 1, 2 }, attempts.Select(a => a.Attempt).Distinct());
         // Each answer came in one delta: one snapshot each, the first without the priority it could not read.
         Assert.Equal(new TicketPartial { Title = "Refund", Minutes = 5 }, attempts.Single(a => a.Attempt == 1).Partial);
@@ -100,7 +98,7 @@ public sealed class ResultStreamTests
         var bedrock = new StreamingBedrock().Text("{\"title\": \"Refund\", \"minutes\": -1}");
         ResultStream<TicketResult, TicketPartial> stream = Stream(bedrock, StructuredOutputStrategy.NativeSchema, repairs: 0);
 
-        var error = await Assert.ThrowsAsync<PromptResultException>(() => stream.ReadValueAsync());
+        var error = await Assert.ThrowsAsync<PromptResultException>(() => stream.ReadToEndAsync());
 
         Assert.Contains(error.Attempts[0].Errors, e => e.Path == "$.priority");
         Assert.False(stream.IsCompleted);
@@ -110,7 +108,7 @@ public sealed class ResultStreamTests
     [Fact]
     public async Task An_answer_cut_off_at_the_token_limit_is_reported_as_truncated()
     {
-        var bedrock = new StreamingBedrock().Stream(() => Events.Text(StopReasons.MaxTokens, "{\"title\": \"Refund\", \"prio"));
+        var bedrock = new StreamingBedrock().Stream(() => Events.Text(StopReason.MaxTokens, "{\"title\": \"Refund\", \"prio"));
         ResultStream<TicketResult, TicketPartial> stream = Stream(bedrock, StructuredOutputStrategy.NativeSchema);
         var partials = new List<TicketPartial>();
 

@@ -56,9 +56,9 @@ internal sealed class StreamingBedrock : IBedrockRuntime
 /// <summary>Event sequences as Bedrock sends them (wire spec §4).</summary>
 internal static class Events
 {
-    public static IEnumerable<ConverseStreamEvent> Text(params string[] deltas) => Text(StopReasons.EndTurn, deltas);
+    public static IEnumerable<ConverseStreamEvent> Text(params string[] deltas) => Text(StopReason.EndTurn, deltas);
 
-    public static IEnumerable<ConverseStreamEvent> Text(string stopReason, params string[] deltas)
+    public static IEnumerable<ConverseStreamEvent> Text(StopReason stopReason, params string[] deltas)
     {
         yield return new MessageStartEvent();
         foreach (string delta in deltas)
@@ -87,7 +87,7 @@ internal static class Events
         }
 
         yield return new ContentBlockStopEvent { ContentBlockIndex = 1 };
-        yield return new MessageStopEvent { StopReason = StopReasons.ToolUse };
+        yield return new MessageStopEvent { StopReason = StopReason.ToolUse };
         yield return Metadata(20, inputDeltas.Length);
     }
 

@@ -1,5 +1,4 @@
-using PromptGen.Prompting;
-using PromptGen.Streaming;
+using PromptGen.CompilerServices;
 using PromptGen.Tests.Prompting;
 
 namespace PromptGen.Tests.Streaming;

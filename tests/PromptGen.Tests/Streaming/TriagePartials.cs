@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Tests.Streaming;
 

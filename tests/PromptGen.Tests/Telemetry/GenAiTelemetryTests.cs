@@ -8,9 +8,8 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using PromptGen.Bedrock;
-using PromptGen.Telemetry;
+using PromptGen.CompilerServices;
 using PromptGen.Testing;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 using Xunit;
 
 namespace PromptGen.Tests.Telemetry;
@@ -25,7 +24,7 @@ public sealed class GenAiTelemetryTests
     {
         using var telemetry = new TelemetryCollector();
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
-        emulator.Script.When(promptContains: "Summarize").Usage(120, 30).ReplyText("Short.", StopReasons.EndTurn);
+        emulator.Script.When(promptContains: "Summarize").Usage(120, 30).ReplyText("Short.", "end_turn");
         await using ServiceProvider provider = Services(emulator);
 
         await provider.GetRequiredService<ITracedPrompts>().SummarizeAsync("a long text");
@@ -190,7 +189,7 @@ public sealed class GenAiTelemetryTests
         {
             await Task.Yield();
             Seen = (PromptInvocation.Current?.InterfaceName, PromptInvocation.Current?.MethodName);
-            return new ConverseResponse { Output = new ConverseOutput { Message = Message.Assistant("ok") }, StopReason = StopReasons.EndTurn };
+            return new ConverseResponse { Output = new ConverseOutput { Message = Message.Assistant("ok") }, StopReason = StopReason.EndTurn };
         }
 
         public IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default) =>
@@ -209,7 +208,7 @@ public sealed class GenAiTelemetryTests
             yield return new ContentBlockDeltaEvent { Delta = new ContentBlockDelta { Text = "Hello " } };
             yield return new ContentBlockDeltaEvent { Delta = new ContentBlockDelta { Text = "there" } };
             yield return new ContentBlockStopEvent();
-            yield return new MessageStopEvent { StopReason = StopReasons.MaxTokens };
+            yield return new MessageStopEvent { StopReason = StopReason.MaxTokens };
             yield return new ConverseStreamMetadataEvent { Usage = new TokenUsage { InputTokens = 7, OutputTokens = 3, TotalTokens = 10 } };
         }
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 
 namespace PromptGen.Tests.Tools;
@@ -14,7 +13,7 @@ internal sealed class EmulatedBedrock : IAsyncDisposable
     private EmulatedBedrock(BedrockEmulator emulator)
     {
         Emulator = emulator;
-        Client = new BedrockRuntimeClient(new BedrockClientOptions { Endpoint = emulator.Endpoint, BearerToken = Key });
+        Client = new BedrockRuntimeClient(new BedrockOptions { Endpoint = emulator.Endpoint, BearerToken = Key });
     }
 
     public BedrockEmulator Emulator { get; }

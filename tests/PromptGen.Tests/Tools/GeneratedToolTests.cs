@@ -1,11 +1,8 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Prompting;
 using PromptGen.Testing;
-using PromptGen.Tools;
 using Xunit;
 
 namespace PromptGen.Tests.Tools;

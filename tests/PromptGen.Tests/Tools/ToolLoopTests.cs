@@ -4,10 +4,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 using PromptGen.Testing;
 using PromptGen.Tests.Prompting;
-using PromptGen.Tools;
 using Xunit;
 
 namespace PromptGen.Tests.Tools;
@@ -140,7 +139,7 @@ public sealed class ToolLoopTests
         Assert.Equal(3, bedrock.Emulator.Requests.Count);
         Assert.Equal(2, error.MaxIterations);
         Assert.Equal(Model, error.ModelId);
-        Assert.Equal(new[] { "user", "assistant", "user", "assistant", "user", "assistant" }, error.Conversation.Select(message => message.Role));
+        Assert.Equal(new[] { ConversationRole.User, ConversationRole.Assistant, ConversationRole.User, ConversationRole.Assistant, ConversationRole.User, ConversationRole.Assistant }, error.Conversation.Select(message => message.Role));
         Assert.NotNull(error.Conversation[^1].Content.Single().ToolUse);
         Assert.Equal(30, error.Usage.InputTokens);
         Assert.Equal(15, error.Usage.OutputTokens);
@@ -211,7 +210,7 @@ public sealed class ToolLoopTests
         Assert.Equal("""{"any":{}}""", Raw(toolConfig.GetProperty("toolChoice")));
         Assert.Equal("""{"any":{}}""", Raw(bedrock.Request(1).GetProperty("toolConfig").GetProperty("toolChoice")));
         Assert.Equal(2, result.Attempts.Count);
-        Assert.Equal("get_weather {\"city\":\"Paris\"}", result.Attempts[0].RawOutput);
+        Assert.Equal("get_weather {\"city\":\"Paris\"}", result.Attempts[0].Text);
         Assert.Empty(result.Attempts[0].Errors);
         Assert.Equal(250, result.Usage.InputTokens);
         Assert.Equal(30, result.Usage.OutputTokens);

@@ -4,9 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 using PromptGen.Testing;
 using PromptGen.Tests.Telemetry;
-using PromptGen.Tools;
 using Xunit;
 
 namespace PromptGen.Tests.Tools;

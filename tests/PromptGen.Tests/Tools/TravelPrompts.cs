@@ -5,8 +5,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Prompting;
-using PromptGen.Tools;
+using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Tests.Tools;
 

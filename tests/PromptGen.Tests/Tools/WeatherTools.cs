@@ -2,8 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Prompting;
-using PromptGen.Tools;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Tests.Tools;
 

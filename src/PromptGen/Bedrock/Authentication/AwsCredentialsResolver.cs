@@ -2,8 +2,9 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using PromptGen.Bedrock.Configuration;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Authentication;
 
 /// <summary>
 /// Finds the SigV4 credentials: options.Credentials, else an explicit profile, else AWSSDK.Core's default chain
@@ -99,7 +100,7 @@ internal sealed class AwsCredentialsResolver
     {
         if (_explicitCredentials is not null)
         {
-            _sourceDescription = "BedrockClientOptions.Credentials";
+            _sourceDescription = "BedrockOptions.Credentials";
             return _explicitCredentials;
         }
 
@@ -108,7 +109,7 @@ internal sealed class AwsCredentialsResolver
             _sourceDescription = $"the AWS profile '{_explicitProfile}'";
             return _profiles.GetCredentials(_explicitProfile)
                 ?? throw new BedrockConfigurationException(
-                    $"The AWS profile '{_explicitProfile}' (BedrockClientOptions.Profile) was not found in ~/.aws/config or ~/.aws/credentials.");
+                    $"The AWS profile '{_explicitProfile}' (BedrockOptions.Profile) was not found in ~/.aws/config or ~/.aws/credentials.");
         }
 
         _sourceDescription = "the AWS SDK default credential chain";
@@ -130,9 +131,9 @@ internal sealed class AwsCredentialsResolver
     }
 
     private static BedrockConfigurationException NoCredentialsFound(string? details) =>
-        new("No credentials for Bedrock were found. Provide one of: a Bedrock API key (BedrockClientOptions.BearerToken or the " +
-            $"{AwsEnvironmentVariables.BedrockBearerToken} environment variable); BedrockClientOptions.Credentials; the AWS_ACCESS_KEY_ID and " +
+        new("No credentials for Bedrock were found. Provide one of: a Bedrock API key (BedrockOptions.BearerToken or the " +
+            $"{AwsEnvironmentVariables.BedrockBearerToken} environment variable); BedrockOptions.Credentials; the AWS_ACCESS_KEY_ID and " +
             "AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) environment variables; a profile in ~/.aws/credentials or ~/.aws/config chosen with " +
-            "BedrockClientOptions.Profile or AWS_PROFILE (for SSO, run 'aws sso login'); or a container or instance role." +
+            "BedrockOptions.Profile or AWS_PROFILE (for SSO, run 'aws sso login'); or a container or instance role." +
             (details is null ? "" : " The AWS SDK reported: " + details));
 }

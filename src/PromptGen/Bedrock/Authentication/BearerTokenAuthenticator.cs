@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Authentication;
 
 /// <summary>Bedrock API keys: <c>Authorization: Bearer</c> and nothing SigV4-related (wire spec §2).</summary>
 internal sealed class BearerTokenAuthenticator : IRequestAuthenticator

@@ -2,7 +2,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Authentication;
 
 /// <summary>Adds authentication to one outgoing attempt. Called again for every attempt, so a retry is re-signed.</summary>
 internal interface IRequestAuthenticator

@@ -5,7 +5,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Authentication;
 
 /// <summary>
 /// Signs an <see cref="HttpRequestMessage"/> with SigV4 for Bedrock through AWSSDK.Core's standalone

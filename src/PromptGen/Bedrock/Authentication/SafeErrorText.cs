@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Authentication;
 
 /// <summary>
 /// Describes an exception from AWSSDK.Core's credential and profile code without risking a secret in our own

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Authentication;
 
 /// <summary>SigV4: fetches the current credentials and signs the attempt with them.</summary>
 internal sealed class SigV4Authenticator : IRequestAuthenticator

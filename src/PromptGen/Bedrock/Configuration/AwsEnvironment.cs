@@ -2,8 +2,9 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using PromptGen.Bedrock.Authentication;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>
 /// Where the client looks for what the options leave out: environment variables, shared config profiles and

@@ -1,4 +1,4 @@
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>The environment variables the client reads itself (the AWS SDK's credential chain reads its own).</summary>
 internal static class AwsEnvironmentVariables

@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>
 /// Where and how the client talks to Bedrock, once options, environment and profile are combined. A plain class,

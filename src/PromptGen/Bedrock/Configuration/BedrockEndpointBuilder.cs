@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>
 /// Builds the regional Bedrock Runtime endpoint the way the service's endpoint rule set does (wire spec §1):
@@ -17,7 +17,7 @@ internal static class BedrockEndpointBuilder
         if (useDualStack && partition.DualStackDnsSuffix is null)
         {
             throw new BedrockConfigurationException(
-                $"Dual-stack endpoints are not available in the {partition.Name} partition (region '{region}'). Turn off BedrockClientOptions.UseDualStack.");
+                $"Dual-stack endpoints are not available in the {partition.Name} partition (region '{region}'). Turn off BedrockOptions.UseDualStack.");
         }
 
         string prefix = useFips ? EndpointPrefix + "-fips" : EndpointPrefix;

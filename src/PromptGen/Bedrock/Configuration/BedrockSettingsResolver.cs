@@ -1,9 +1,9 @@
 using System;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>
-/// Combines <see cref="BedrockClientOptions"/>, environment variables and the shared AWS config into
+/// Combines <see cref="BedrockOptions"/>, environment variables and the shared AWS config into
 /// <see cref="BedrockClientSettings"/>. The environment arrives as a lookup function and the config files as an
 /// <see cref="IAwsProfileSource"/>, so every step of the order can be tested without touching the process.
 /// Credentials are not resolved here: that happens lazily, at the first request.
@@ -22,7 +22,7 @@ internal sealed class BedrockSettingsResolver
     }
 
     /// <exception cref="BedrockConfigurationException">The settings are missing or contradict each other.</exception>
-    public BedrockClientSettings Resolve(BedrockClientOptions options)
+    public BedrockClientSettings Resolve(BedrockOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         string? bearerToken = ResolveBearerToken(options);
@@ -41,11 +41,11 @@ internal sealed class BedrockSettingsResolver
     }
 
     /// <summary>options.Region, AWS_REGION, AWS_DEFAULT_REGION, then the profile's region; null when none is set.</summary>
-    public string? ResolveRegion(BedrockClientOptions options)
+    public string? ResolveRegion(BedrockOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.Region))
         {
-            return ValidRegion(options.Region.Trim(), "BedrockClientOptions.Region");
+            return ValidRegion(options.Region.Trim(), "BedrockOptions.Region");
         }
 
         foreach (string variable in new[] { AwsEnvironmentVariables.Region, AwsEnvironmentVariables.DefaultRegion })
@@ -65,7 +65,7 @@ internal sealed class BedrockSettingsResolver
     /// options.Endpoint, AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL (the two variables unless
     /// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true), then the regional endpoint.
     /// </summary>
-    public Uri ResolveEndpoint(BedrockClientOptions options, string? region)
+    public Uri ResolveEndpoint(BedrockOptions options, string? region)
     {
         (Uri? custom, string source) = FindCustomEndpoint(options);
         if (custom is not null)
@@ -92,11 +92,11 @@ internal sealed class BedrockSettingsResolver
     /// options.BearerToken, then AWS_BEARER_TOKEN_BEDROCK; null means SigV4. Credentials or a profile set
     /// explicitly in the options win over the environment variable: what the code says beats what the machine has.
     /// </summary>
-    public string? ResolveBearerToken(BedrockClientOptions options)
+    public string? ResolveBearerToken(BedrockOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.BearerToken))
         {
-            return ValidBearerToken(options.BearerToken.Trim(), "BedrockClientOptions.BearerToken");
+            return ValidBearerToken(options.BearerToken.Trim(), "BedrockOptions.BearerToken");
         }
 
         if (options.Credentials is not null || !string.IsNullOrWhiteSpace(options.Profile))
@@ -110,15 +110,15 @@ internal sealed class BedrockSettingsResolver
     }
 
     /// <summary>options.Profile, AWS_PROFILE, then "default".</summary>
-    public string ProfileName(BedrockClientOptions options) =>
+    public string ProfileName(BedrockOptions options) =>
         !string.IsNullOrWhiteSpace(options.Profile) ? options.Profile.Trim()
         : Variable(AwsEnvironmentVariables.Profile) ?? DefaultProfileName;
 
-    private (Uri? Endpoint, string Source) FindCustomEndpoint(BedrockClientOptions options)
+    private (Uri? Endpoint, string Source) FindCustomEndpoint(BedrockOptions options)
     {
         if (options.Endpoint is not null)
         {
-            return (ValidEndpoint(options.Endpoint, "BedrockClientOptions.Endpoint"), "BedrockClientOptions.Endpoint");
+            return (ValidEndpoint(options.Endpoint, "BedrockOptions.Endpoint"), "BedrockOptions.Endpoint");
         }
 
         if (string.Equals(Variable(AwsEnvironmentVariables.IgnoreConfiguredEndpoints), "true", StringComparison.OrdinalIgnoreCase))
@@ -192,8 +192,8 @@ internal sealed class BedrockSettingsResolver
         return token;
     }
 
-    private BedrockConfigurationException MissingRegion(BedrockClientOptions options, string purpose) =>
-        new($"Missing Region: Bedrock Runtime needs an AWS region {purpose}. Set BedrockClientOptions.Region, " +
+    private BedrockConfigurationException MissingRegion(BedrockOptions options, string purpose) =>
+        new($"Missing Region: Bedrock Runtime needs an AWS region {purpose}. Set BedrockOptions.Region, " +
             $"the {AwsEnvironmentVariables.Region} environment variable, or 'region' in the AWS profile '{ProfileName(options)}' (~/.aws/config).");
 
     private string? Variable(string name)

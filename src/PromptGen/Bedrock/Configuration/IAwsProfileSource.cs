@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>Reads named profiles of the shared AWS config files; a seam so tests need no files in the home directory.</summary>
 internal interface IAwsProfileSource

@@ -2,8 +2,9 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using PromptGen.Bedrock.Authentication;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Configuration;
 
 /// <summary>
 /// Profiles from <c>~/.aws/config</c> and <c>~/.aws/credentials</c> (or <c>AWS_CONFIG_FILE</c> and

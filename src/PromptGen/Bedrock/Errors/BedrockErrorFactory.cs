@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Errors;
 
 /// <summary>Turns a parsed error response into the exception type of its code.</summary>
 internal static class BedrockErrorFactory

@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Errors;
 
 /// <summary>
 /// What a non-2xx Bedrock response says about itself (wire spec §6): the error code from <c>x-amzn-ErrorType</c>,

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Errors;
 
 /// <summary>
 /// Masks the secrets a request carried wherever the service may echo them back. AWS's

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Errors;
 
 /// <summary>
 /// An exception raised inside a <c>ConverseStream</c> arrives on a response that already said 200. To make it

@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Http;
 
 /// <summary>Builds operation URLs under an endpoint, with the model id as one fully escaped path segment.</summary>
 internal static class BedrockOperationUri

@@ -2,7 +2,7 @@ using System;
 using System.Net.Http;
 using System.Reflection;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Http;
 
 /// <summary>The non-authentication headers every Bedrock call carries.</summary>
 internal static class BedrockRequestHeaders

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Http;
 
 /// <summary>
 /// Reads a 2xx Converse body with the source-generated context and checks the members the rest of the library

@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Http;
 
 /// <summary>
 /// The <c>amz-sdk-invocation-id</c> of a call: a version-4 UUID that only has to be unique, not unpredictable.

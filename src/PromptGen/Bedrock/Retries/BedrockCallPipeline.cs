@@ -5,7 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Retries;
 
 /// <summary>
 /// Runs one Bedrock call through a Polly <see cref="ResiliencePipeline"/>: overall timeout, then standard-mode

@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Retries;
 
 /// <summary>Exponential back-off with full jitter: a uniform wait in [0, min(base × 2^n, max)).</summary>
 internal static class FullJitter

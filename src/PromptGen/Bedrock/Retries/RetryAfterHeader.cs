@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Net.Http;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Retries;
 
 /// <summary>Reads <c>Retry-After</c> (delta-seconds or an HTTP date) from an error response.</summary>
 internal static class RetryAfterHeader

@@ -1,7 +1,7 @@
 using System;
 using Polly.Timeout;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Retries;
 
 /// <summary>Which failures the standard retry mode sends again, and what a retry costs from the quota.</summary>
 internal static class RetryClassifier

@@ -1,6 +1,6 @@
 using System.Threading;
 
-namespace PromptGen.Bedrock;
+namespace PromptGen.Bedrock.Retries;
 
 /// <summary>
 /// The standard-mode retry token bucket of one client. Retries spend tokens, successes earn them back, so when

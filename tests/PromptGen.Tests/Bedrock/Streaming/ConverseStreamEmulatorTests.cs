@@ -3,14 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
-using StopReasons = PromptGen.Bedrock.StopReasons;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock.Streaming;
@@ -47,7 +45,7 @@ public sealed class ConverseStreamEmulatorTests : IAsyncLifetime
         Assert.Equal(
             [typeof(ContentBlockStopEvent), typeof(MessageStopEvent), typeof(ConverseStreamMetadataEvent)],
             events.TakeLast(3).Select(e => e.GetType()));
-        Assert.Equal(StopReasons.EndTurn, events.OfType<MessageStopEvent>().Single().StopReason);
+        Assert.Equal(StopReason.EndTurn, events.OfType<MessageStopEvent>().Single().StopReason);
         ConverseStreamMetadataEvent metadata = (ConverseStreamMetadataEvent)events[^1];
         Assert.Equal((12, 34, 46), (metadata.Usage!.InputTokens, metadata.Usage.OutputTokens, metadata.Usage.TotalTokens));
 
@@ -74,7 +72,7 @@ public sealed class ConverseStreamEmulatorTests : IAsyncLifetime
         using JsonDocument joined = JsonDocument.Parse(string.Concat(fragments));
         Assert.Equal("Paris", joined.RootElement.GetProperty("city").GetString());
         Assert.Equal("say \"hi\"", joined.RootElement.GetProperty("note").GetString());
-        Assert.Equal(StopReasons.ToolUse, events.OfType<MessageStopEvent>().Single().StopReason);
+        Assert.Equal(StopReason.ToolUse, events.OfType<MessageStopEvent>().Single().StopReason);
     }
 
     [Fact]
@@ -263,7 +261,7 @@ public sealed class ConverseStreamEmulatorTests : IAsyncLifetime
         };
     }
 
-    private BedrockClientOptions Options(AWSCredentials? credentials = null, TimeSpan? timeout = null, Uri? endpoint = null) => new()
+    private BedrockOptions Options(AWSCredentials? credentials = null, TimeSpan? timeout = null, Uri? endpoint = null) => new()
     {
         Region = "us-east-1",
         Endpoint = endpoint ?? _emulator.Endpoint,

@@ -1,8 +1,8 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using PromptGen.Bedrock;
+using PromptGen.Bedrock.Errors;
 using PromptGen.Bedrock.EventStream;
 using PromptGen.Testing.Wire;
 using Xunit;
@@ -18,7 +18,7 @@ public sealed class ConverseStreamEventDecoderTests
     public void Every_event_type_of_the_spec_becomes_its_typed_event()
     {
         var start = Decode<MessageStartEvent>("messageStart", """{"role":"assistant"}""");
-        Assert.Equal("assistant", start.Role);
+        Assert.Equal(ConversationRole.Assistant, start.Role);
 
         var toolStart = Decode<ContentBlockStartEvent>("contentBlockStart",
             """{"contentBlockIndex":1,"start":{"toolUse":{"toolUseId":"tooluse_1","name":"get_weather","type":"server_tool_use"}}}""");
@@ -27,7 +27,7 @@ public sealed class ConverseStreamEventDecoderTests
 
         var resultStart = Decode<ContentBlockStartEvent>("contentBlockStart",
             """{"contentBlockIndex":2,"start":{"toolResult":{"toolUseId":"t2","type":"x","status":"success"}}}""");
-        Assert.Equal("success", resultStart.Start.ToolResult!.Status);
+        Assert.Equal(ToolResultStatus.Success, resultStart.Start.ToolResult!.Status);
         Assert.Equal("png", Decode<ContentBlockStartEvent>("contentBlockStart", """{"contentBlockIndex":0,"start":{"image":{"format":"png"}}}""").Start.Image!.Format);
 
         Assert.Equal("Hel", Decode<ContentBlockDeltaEvent>("contentBlockDelta", """{"contentBlockIndex":0,"delta":{"text":"Hel"}}""").Delta.Text);
@@ -52,7 +52,7 @@ public sealed class ConverseStreamEventDecoderTests
         Assert.Equal(4, Decode<ContentBlockStopEvent>("contentBlockStop", """{"contentBlockIndex":4}""").ContentBlockIndex);
 
         var stop = Decode<MessageStopEvent>("messageStop", """{"stopReason":"tool_use","additionalModelResponseFields":{"stop_sequence":null}}""");
-        Assert.Equal(StopReasons.ToolUse, stop.StopReason);
+        Assert.Equal(StopReason.ToolUse, stop.StopReason);
         Assert.True(stop.AdditionalModelResponseFields!.Value.TryGetProperty("stop_sequence", out _));
 
         var metadata = Decode<ConverseStreamMetadataEvent>("metadata",
@@ -60,7 +60,7 @@ public sealed class ConverseStreamEventDecoderTests
         Assert.Equal((10, 5, 15, 3), (metadata.Usage!.InputTokens, metadata.Usage.OutputTokens, metadata.Usage.TotalTokens, metadata.Usage.CacheReadInputTokens));
         Assert.Equal(123, metadata.Metrics!.LatencyMs);
         Assert.Equal("m", metadata.Trace!.PromptRouter!.InvokedModelId);
-        Assert.Equal("flex", metadata.ServiceTier!.Type);
+        Assert.Equal(ServiceTier.Flex, metadata.ServiceTier);
     }
 
     [Fact]

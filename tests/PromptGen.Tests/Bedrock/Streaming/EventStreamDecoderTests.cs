@@ -5,7 +5,6 @@ using System.IO.Pipelines;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Bedrock;
 using PromptGen.Bedrock.EventStream;
 using PromptGen.Testing.Wire;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Amazon.Runtime;
-using PromptGen.Bedrock;
+using PromptGen.Bedrock.Configuration;
 
 namespace PromptGen.Tests.Bedrock;
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using PromptGen.Bedrock;
+using PromptGen.Bedrock.Configuration;
 
 namespace PromptGen.Tests.Bedrock;
 
@@ -16,7 +17,7 @@ internal static class TestClients
 
     public static readonly DateTimeOffset VectorTime = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
-    public static BedrockClientOptions SigV4Options(string region = "us-east-1") => new()
+    public static BedrockOptions SigV4Options(string region = "us-east-1") => new()
     {
         Region = region,
         Credentials = new BasicAWSCredentials(AccessKey, SecretKey),
@@ -24,7 +25,7 @@ internal static class TestClients
     };
 
     public static BedrockRuntimeClient Create(
-        BedrockClientOptions options,
+        BedrockOptions options,
         HttpMessageHandler handler,
         IReadOnlyDictionary<string, string>? environment = null,
         IAwsProfileSource? profiles = null,

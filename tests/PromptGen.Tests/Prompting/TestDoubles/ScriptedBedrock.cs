@@ -24,13 +24,13 @@ internal sealed class ScriptedBedrock : IBedrockRuntime
 
     public JsonElement Request(int index) => JsonDocument.Parse(RequestBodies[index]).RootElement;
 
-    public ScriptedBedrock Text(string text, string stopReason = StopReasons.EndTurn, int inputTokens = 10, int outputTokens = 5) =>
-        Answer(new ContentBlock { Text = text }, stopReason, inputTokens, outputTokens);
+    public ScriptedBedrock Text(string text, StopReason? stopReason = null, int inputTokens = 10, int outputTokens = 5) =>
+        Answer(new ContentBlock { Text = text }, stopReason ?? StopReason.EndTurn, inputTokens, outputTokens);
 
-    public ScriptedBedrock ToolCall(string name, string inputJson, string toolUseId = "tooluse_1", string stopReason = StopReasons.ToolUse) =>
-        Answer(new ContentBlock { ToolUse = new ToolUseBlock { ToolUseId = toolUseId, Name = name, Input = Parse(inputJson) } }, stopReason, 10, 5);
+    public ScriptedBedrock ToolCall(string name, string inputJson, string toolUseId = "tooluse_1", StopReason? stopReason = null) =>
+        Answer(new ContentBlock { ToolUse = new ToolUseBlock { ToolUseId = toolUseId, Name = name, Input = Parse(inputJson) } }, stopReason ?? StopReason.ToolUse, 10, 5);
 
-    public ScriptedBedrock Answer(ContentBlock block, string stopReason, int inputTokens, int outputTokens) =>
+    public ScriptedBedrock Answer(ContentBlock block, StopReason stopReason, int inputTokens, int outputTokens) =>
         Answer(() => new ConverseResponse
         {
             Output = new ConverseOutput { Message = new Message { Role = ConversationRole.Assistant, Content = { block } } },

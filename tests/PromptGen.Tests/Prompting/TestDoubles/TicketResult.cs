@@ -1,6 +1,5 @@
-using System;
 using System.Text.Json;
-using PromptGen.Prompting;
+using PromptGen.CompilerServices;
 
 namespace PromptGen.Tests.Prompting;
 

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Bedrock;
+using PromptGen.Bedrock.Errors;
+using PromptGen.Bedrock.EventStream;
+using PromptGen.Bedrock.Http;
+using PromptGen.Bedrock.Retries;
+
+namespace PromptGen;
+
+public sealed partial class BedrockRuntimeClient
+{
+    private const string EventStreamMediaType = "application/vnd.amazon.eventstream";
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <para>
+    /// Opening the stream (sending, signing, the response headers) goes through the same retry policy and time
+    /// limit as <see cref="ConverseAsync"/>; once the first event may have reached the caller nothing is retried.
+    /// The events are then read as their bytes arrive (<c>application/vnd.amazon.eventstream</c>, every frame's
+    /// checksums verified, one frame in memory at a time). From there <see cref="BedrockOptions.Timeout"/>
+    /// bounds each wait for the next frame, not the whole stream, so a long answer that keeps arriving is never cut.
+    /// </para>
+    /// <para>
+    /// Errors: the same as <see cref="ConverseAsync"/> before the stream starts; an exception Bedrock sends inside
+    /// the stream (<c>throttlingException</c>, <c>modelStreamErrorException</c>, ...) as the same
+    /// <see cref="BedrockServiceException"/> subclass; a corrupt, oversized or truncated stream as
+    /// <see cref="BedrockEventStreamException"/>; a connection broken mid-stream as <see cref="BedrockConnectionException"/>;
+    /// a stalled stream as <see cref="BedrockTimeoutException"/>; cancellation as <see cref="OperationCanceledException"/>
+    /// for <paramref name="cancellationToken"/>, which also closes the connection.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long (raised at the call, not at enumeration).</exception>
+    public IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateModelId(modelId);
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return StreamAsync(BedrockOperationUri.ConverseStream(Endpoint, modelId), Serialize(request), cancellationToken);
+    }
+
+    /// <summary>The largest event-stream frame the client reads; larger ones fail as <see cref="EventStreamErrorKind.MessageTooLarge"/>.</summary>
+    internal int MaxEventStreamMessageLength { get; init; } = EventStreamReader.DefaultMaxMessageLength;
+
+    private async IAsyncEnumerable<ConverseStreamEvent> StreamAsync(Uri uri, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string invocationId = InvocationIds.Next();
+        OpenedStream opened = await _pipeline.ExecuteAsync(
+                (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
+                cancellationToken)
+            .ConfigureAwait(false);
+
+        using OpenedStream owned = opened;
+        using CancellationTokenSource? idleSource = _streamIdleTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_streamIdleTimeout, _timeProvider);
+        using CancellationTokenSource readSource = idleSource is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idleSource.Token);
+        using var reader = new EventStreamReader(opened.Content, MaxEventStreamMessageLength, opened.RequestId);
+        bool messageStopped = false;
+        while (true)
+        {
+            long offset = reader.Offset;
+            EventStreamMessage? frame;
+            try
+            {
+                // An idle limit: restarted before every frame, so only a stalled stream times out.
+                idleSource?.CancelAfter(_streamIdleTimeout);
+                frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, idleSource) is { } translated)
+            {
+                throw translated;
+            }
+
+            if (frame is null)
+            {
+                if (!messageStopped)
+                {
+                    throw EventStreamFrame.Error(EventStreamErrorKind.Truncated, "the stream ended before the messageStop event", reader.Offset, opened.RequestId);
+                }
+
+                yield break;
+            }
+
+            ConverseStreamEvent streamEvent = ConverseStreamEventDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor);
+            messageStopped |= streamEvent is MessageStopEvent;
+            yield return streamEvent;
+        }
+    }
+
+    /// <summary>
+    /// One attempt at opening the stream: on a 2xx event stream, the response with its body not yet read; otherwise
+    /// the error, typed like a Converse error so the pipeline can decide on a retry.
+    /// </summary>
+    private async Task<OpenedStream> OpenStreamAttemptAsync(Uri uri, byte[] body, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            // HttpClient applies its default version only to requests it builds itself; honour it here, so a caller's
+            // client set up for HTTP/2 streams over HTTP/2.
+            Version = _httpClient.DefaultRequestVersion,
+            VersionPolicy = _httpClient.DefaultVersionPolicy,
+        };
+        message.Content = new ByteArrayContent(body);
+        message.Content.Headers.ContentType = JsonContentType;
+        BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            await _authenticator.AuthenticateAsync(message, body, cancellationToken).ConfigureAwait(false);
+            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+            var redactor = RequestSecretRedactor.ForRequest(message);
+            if (!response.IsSuccessStatusCode)
+            {
+                byte[] errorBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
+                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, redactor);
+                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
+                throw serviceError;
+            }
+
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!string.Equals(mediaType, EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                throw EventStreamFrame.Error(EventStreamErrorKind.NotAnEventStream,
+                    $"the ConverseStream response has Content-Type '{mediaType ?? "(none)"}', not {EventStreamMediaType}", 0, requestId);
+            }
+
+            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new OpenedStream(message, response, content, requestId, redactor);
+        }
+        catch (Exception e)
+        {
+            response?.Dispose();
+            message.Dispose();
+            if (TranslateOpenFailure(e, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A transport failure while opening, typed as a Converse attempt's would be; null keeps <paramref name="failure"/>.</summary>
+    private Exception? TranslateOpenFailure(Exception failure, CancellationToken attemptToken) => failure switch
+    {
+        // The pipeline tells the caller's cancellation from its time limits by this token.
+        OperationCanceledException e when attemptToken.IsCancellationRequested =>
+            e.CancellationToken == attemptToken ? null : new OperationCanceledException(e.Message, e, attemptToken),
+        TaskCanceledException e when e.InnerException is TimeoutException => new BedrockTimeoutException(Endpoint, _httpClient.Timeout, e),
+        OperationCanceledException e => new BedrockConnectionException(Endpoint, $"The HTTP request to Bedrock Runtime at {Endpoint} was canceled by the HTTP stack, not by the caller.", e),
+        HttpRequestException e => new BedrockConnectionException(Endpoint, $"Could not reach Bedrock Runtime at {Endpoint}: {e.Message}", e),
+        IOException e => new BedrockConnectionException(Endpoint, $"The connection to Bedrock Runtime at {Endpoint} failed while reading the response: {e.Message}", e),
+        _ => null,
+    };
+
+    /// <summary>A failure while reading the open stream; null keeps <paramref name="failure"/> (our own typed errors).</summary>
+    private Exception? TranslateReadFailure(Exception failure, CancellationToken callerToken, CancellationTokenSource? idleSource) => failure switch
+    {
+        OperationCanceledException e when callerToken.IsCancellationRequested =>
+            e.CancellationToken == callerToken ? null : new OperationCanceledException(e.Message, e, callerToken),
+        OperationCanceledException e when idleSource?.IsCancellationRequested == true => new BedrockTimeoutException(Endpoint, _streamIdleTimeout, e),
+        TaskCanceledException e when e.InnerException is TimeoutException => new BedrockTimeoutException(Endpoint, _httpClient.Timeout, e),
+        OperationCanceledException e => new BedrockConnectionException(Endpoint, $"Reading the event stream from Bedrock Runtime at {Endpoint} was canceled by the HTTP stack, not by the caller.", e),
+        HttpRequestException or IOException => new BedrockConnectionException(Endpoint, $"The connection to Bedrock Runtime at {Endpoint} broke while the event stream was being read: {failure.Message}", failure),
+        _ => null,
+    };
+
+    /// <summary>An open ConverseStream response; disposing it closes the connection's stream.</summary>
+    private sealed class OpenedStream(HttpRequestMessage request, HttpResponseMessage response, Stream content, string? requestId, RequestSecretRedactor redactor) : IDisposable
+    {
+        public Stream Content { get; } = content;
+
+        public string? RequestId { get; } = requestId;
+
+        public RequestSecretRedactor Redactor { get; } = redactor;
+
+        public void Dispose()
+        {
+            Content.Dispose();
+            response.Dispose();
+            request.Dispose();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Bedrock;
+using PromptGen.Bedrock.Authentication;
+using PromptGen.Bedrock.Configuration;
+using PromptGen.Bedrock.Errors;
+using PromptGen.Bedrock.Http;
+using PromptGen.Bedrock.Retries;
+
+namespace PromptGen;
+
+/// <summary>
+/// A Bedrock Runtime client over <see cref="HttpClient"/>, using AWSSDK.Core only for credentials and SigV4.
+/// Region, endpoint and authentication are resolved as described on <see cref="BedrockOptions"/>; the
+/// region and endpoint when the client is constructed (so a missing region fails fast), the credentials at the
+/// first call.
+/// </summary>
+/// <remarks>
+/// Errors: a non-2xx answer raises a <see cref="BedrockServiceException"/> subclass named after the error code;
+/// an unusable 2xx body <see cref="BedrockResponseException"/>; a transport failure
+/// <see cref="BedrockConnectionException"/>; exceeding the time limit <see cref="BedrockTimeoutException"/>;
+/// cancellation through the caller's token <see cref="OperationCanceledException"/> carrying that token.
+/// Throttling and transient failures are retried as <see cref="BedrockOptions.Retry"/> says; an error raised
+/// after retries is the last attempt's, with <see cref="BedrockException.Attempts"/> set.
+/// </remarks>
+public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
+{
+    private const int MaxModelIdLength = 2048;
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly IRequestAuthenticator _authenticator;
+    private readonly TimeProvider _timeProvider;
+    private readonly BedrockCallPipeline _pipeline;
+    private readonly TimeSpan _streamIdleTimeout;
+    private int _disposed;
+
+    /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
+    /// <exception cref="BedrockConfigurationException">No region can be found, or the settings contradict each other.</exception>
+    public BedrockRuntimeClient(BedrockOptions? options = null)
+        : this(options ?? new BedrockOptions(), httpClient: null, AwsEnvironment.Process)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/>, which stays the caller's: the client
+    /// does not dispose it. Its <see cref="HttpClient.Timeout"/> applies in addition to
+    /// <see cref="BedrockOptions.Timeout"/>.
+    /// </summary>
+    /// <exception cref="BedrockConfigurationException">No region can be found, or the settings contradict each other.</exception>
+    public BedrockRuntimeClient(BedrockOptions options, HttpClient httpClient)
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), AwsEnvironment.Process)
+    {
+    }
+
+    /// <param name="options">The settings.</param>
+    /// <param name="httpClient">The caller's client, or null for one of our own.</param>
+    /// <param name="environment">Environment variables, config files and the default credential chain.</param>
+    /// <param name="clock">The clock when <see cref="BedrockOptions.TimeProvider"/> is not set (DI passes its own).</param>
+    internal BedrockRuntimeClient(BedrockOptions options, HttpClient? httpClient, AwsEnvironment environment, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new BedrockConfigurationException($"BedrockOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan; it is {options.Timeout}.");
+        }
+
+        var resolver = new BedrockSettingsResolver(environment.GetVariable, environment.Profiles);
+        BedrockClientSettings settings = resolver.Resolve(options);
+
+        Endpoint = settings.Endpoint;
+        Region = settings.Region;
+        _timeProvider = options.TimeProvider ?? clock ?? TimeProvider.System;
+        _pipeline = new BedrockCallPipeline(options.Retry.Clone(), options.Timeout, _timeProvider, settings.Endpoint);
+        _streamIdleTimeout = options.Timeout;
+        _authenticator = settings.BearerToken is { } bearerToken
+            ? new BearerTokenAuthenticator(bearerToken)
+            : new SigV4Authenticator(
+                new AwsCredentialsResolver(options.Credentials, options.Profile, environment.Profiles, environment.DefaultCredentialChain),
+                new RequestSigner(settings.Region!, _timeProvider));
+
+        _ownsHttpClient = httpClient is null;
+        _httpClient = httpClient ?? CreateOwnHttpClient();
+    }
+
+    /// <summary>The endpoint requests go to, e.g. <c>https://bedrock-runtime.us-east-1.amazonaws.com/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The region requests are signed for; null only with a bearer token and a custom endpoint.</summary>
+    public string? Region { get; }
+
+    /// <summary>Tokens left in this client's retry quota (null when it is off); for tests and diagnostics.</summary>
+    internal int? RetryQuotaAvailable => _pipeline.QuotaAvailable;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long, or the request cannot be serialized.</exception>
+    /// <exception cref="BedrockServiceException">Bedrock answered with an error; the subclass names it.</exception>
+    /// <exception cref="BedrockResponseException">The answer is not valid JSON or lacks output, stopReason or usage.</exception>
+    /// <exception cref="BedrockConfigurationException">No usable credentials.</exception>
+    /// <exception cref="BedrockConnectionException">Bedrock could not be reached.</exception>
+    /// <exception cref="BedrockTimeoutException">The call took longer than the time limit.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public async Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateModelId(modelId);
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+        byte[] body = Serialize(request);
+        Uri uri = BedrockOperationUri.Converse(Endpoint, modelId);
+        string invocationId = InvocationIds.Next();
+
+        // Each attempt builds, signs (a fresh SigV4 date) and sends afresh.
+        return await _pipeline.ExecuteAsync(
+                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(uri, body, invocationId, attempt, maxAttempts, ConverseResponseReader.Read, attemptToken),
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private async Task<T> SendAttemptAsync<T>(
+        Uri uri,
+        byte[] body,
+        string invocationId,
+        int attempt,
+        int maxAttempts,
+        Func<byte[], string?, T> readSuccess,
+        CancellationToken cancellationToken)
+    {
+        // cancellationToken is the pipeline's: it carries the caller's token and both time limits.
+        using var message = new HttpRequestMessage(HttpMethod.Post, uri);
+        message.Content = new ByteArrayContent(body);
+        message.Content.Headers.ContentType = JsonContentType;
+        BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
+
+        try
+        {
+            await _authenticator.AuthenticateAsync(message, body, cancellationToken).ConfigureAwait(false);
+
+            using HttpResponseMessage response = await _httpClient
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+            byte[] responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), responseBody, response.ReasonPhrase);
+                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
+                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
+                throw serviceError;
+            }
+
+            return readSuccess(responseBody, requestId);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // The pipeline tells the caller's cancellation from its time limits by this token.
+            throw e.CancellationToken == cancellationToken ? e : new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            // HttpClient.Timeout of a caller-supplied client.
+            throw new BedrockTimeoutException(Endpoint, _httpClient.Timeout, e);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new BedrockConnectionException(Endpoint, $"The HTTP request to Bedrock Runtime at {Endpoint} was canceled by the HTTP stack, not by the caller.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new BedrockConnectionException(Endpoint, $"Could not reach Bedrock Runtime at {Endpoint}: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new BedrockConnectionException(Endpoint, $"The connection to Bedrock Runtime at {Endpoint} failed while reading the response: {e.Message}", e);
+        }
+    }
+
+    private static void ValidateModelId(string modelId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        if (modelId.Length > MaxModelIdLength)
+        {
+            throw new ArgumentException($"A Bedrock model id is at most {MaxModelIdLength} characters; this one has {modelId.Length}.", nameof(modelId));
+        }
+    }
+
+    private static byte[] Serialize(ConverseRequest request)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(request, BedrockJsonContext.Default.ConverseRequest);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or JsonException or ArgumentException)
+        {
+            // E.g. a default(JsonElement) in AdditionalModelRequestFields, or a NaN temperature.
+            throw new ArgumentException($"The Converse request cannot be written as JSON: {e.Message}", nameof(request), e);
+        }
+    }
+
+    private static string? HeaderValue(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out System.Collections.Generic.IEnumerable<string>? values)
+            ? string.Join(",", values)
+            : null;
+
+    private static HttpClient CreateOwnHttpClient() =>
+        new(new SocketsHttpHandler
+        {
+            // Long-lived clients must still notice DNS changes of the regional endpoint.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        })
+        {
+            // BedrockOptions.Timeout is enforced per call instead, so it can be told apart from cancellation.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+}

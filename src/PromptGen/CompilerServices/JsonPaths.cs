@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+
+namespace PromptGen.CompilerServices;
+
+/// <summary>Builds the JSONPath strings that locate errors: <c>$.order.items[2]</c>, <c>$['odd key']</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonPaths
+{
+    /// <summary>The path of the whole answer.</summary>
+    public const string Root = "$";
+
+    /// <summary><c>parent.name</c> when the name is an identifier, else <c>parent['name']</c> with <c>'</c> and <c>\</c> escaped.</summary>
+    public static string Member(string parent, string name)
+    {
+        if (IsIdentifier(name))
+        {
+            return parent + "." + name;
+        }
+
+        var quoted = new StringBuilder(parent.Length + name.Length + 4).Append(parent).Append("['");
+        foreach (char c in name)
+        {
+            if (c is '\'' or '\\')
+            {
+                quoted.Append('\\');
+            }
+
+            quoted.Append(c);
+        }
+
+        return quoted.Append("']").ToString();
+    }
+
+    public static string Index(string parent, int index) =>
+        parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !(IsAsciiLetter(name[0]) || name[0] is '_' or '$'))
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!(IsAsciiLetter(c) || c is >= '0' and <= '9' || c is '_' or '$'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+}

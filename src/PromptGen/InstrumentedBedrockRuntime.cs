@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PromptGen.Bedrock;
+using PromptGen.Telemetry;
+
+namespace PromptGen;
+
+/// <summary>
+/// An <see cref="IBedrockRuntime"/> that logs, traces and measures every call of the runtime it wraps: a span per
+/// call and the <c>gen_ai.client.*</c> histograms following the OpenTelemetry GenAI semantic conventions, tagged
+/// with the prompt interface and method; logs in category <see cref="PromptGenTelemetry.LoggerCategory"/>.
+/// <c>services.AddPromptGen()</c> registers it in front of the Bedrock client; without DI, wrap the client:
+/// <c>ISupportPrompts.Create(new InstrumentedBedrockRuntime(bedrock, loggerFactory))</c>.
+/// </summary>
+public sealed class InstrumentedBedrockRuntime : IBedrockRuntime
+{
+    private readonly IBedrockRuntime _inner;
+    private readonly BedrockInstrumentation _instrumentation;
+
+    /// <param name="inner">The runtime calls go to.</param>
+    /// <param name="loggerFactory">Where logs go; none when null.</param>
+    /// <param name="meterFactory">The application's meter factory; a shared meter when null.</param>
+    /// <param name="timeProvider">The clock durations are measured with; the system clock when null.</param>
+    /// <param name="enableSensitiveData">Log rendered prompts and raw answers at Trace level (they can hold personal data).</param>
+    public InstrumentedBedrockRuntime(
+        IBedrockRuntime inner,
+        ILoggerFactory? loggerFactory = null,
+        IMeterFactory? meterFactory = null,
+        TimeProvider? timeProvider = null,
+        bool enableSensitiveData = false)
+    {
+        _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        _instrumentation = new BedrockInstrumentation(
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(PromptGenTelemetry.LoggerCategory),
+            PromptGenMetrics.Create(meterFactory),
+            timeProvider ?? TimeProvider.System,
+            (inner as BedrockRuntimeClient)?.Endpoint,
+            enableSensitiveData);
+    }
+
+    /// <summary>The runtime calls go to.</summary>
+    public IBedrockRuntime Inner => _inner;
+
+    /// <inheritdoc />
+    public async Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
+    {
+        using BedrockCallScope call = BedrockCallScope.Start(_instrumentation, modelId, request);
+        try
+        {
+            ConverseResponse response = await _inner.ConverseAsync(modelId, request, cancellationToken).ConfigureAwait(false);
+            call.Complete(response);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using BedrockCallScope call = BedrockCallScope.Start(_instrumentation, modelId, request);
+        IAsyncEnumerator<ConverseStreamEvent> events = _inner.ConverseStreamAsync(modelId, request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                ConverseStreamEvent current;
+                try
+                {
+                    if (!await events.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    current = events.Current;
+                }
+                catch (Exception exception)
+                {
+                    call.Fail(exception);
+                    throw;
+                }
+
+                switch (current)
+                {
+                    case MessageStopEvent stop:
+                        call.Observe(usage: null, stop.StopReason);
+                        break;
+                    case ConverseStreamMetadataEvent metadata:
+                        call.Observe(metadata.Usage, stopReason: null);
+                        break;
+                }
+
+                yield return current;
+            }
+
+            call.Complete();
+        }
+        finally
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
+using PromptGen.Streaming;
+
+namespace PromptGen;
+
+/// <summary>
+/// The model's answer as it is written: enumerate it for the text deltas, then read <see cref="StopReason"/>,
+/// <see cref="Usage"/> and <see cref="Metrics"/>. Returned by prompt methods declared to return
+/// <c>PromptStream</c> (and, typed as <c>IAsyncEnumerable&lt;string&gt;</c>, by those returning that).
+/// </summary>
+/// <remarks>
+/// <para>Nothing is sent until the stream is enumerated. It can be enumerated once: a second enumeration would
+/// be a second, different answer, so it throws instead.</para>
+/// <para>Cancellation: the token passed to the prompt method and the one passed to the enumeration
+/// (<c>WithCancellation</c>) are both honoured; cancelling either stops the stream and closes the connection
+/// (<see cref="OperationCanceledException"/>). Leaving an <c>await foreach</c> early closes it too.</para>
+/// <para>Errors Bedrock reports before or during the stream (throttling, a model stream error...) are thrown from
+/// the enumeration as the same <see cref="BedrockServiceException"/> subclasses as a non-streaming call.</para>
+/// </remarks>
+public sealed class PromptStream : IAsyncEnumerable<string>
+{
+    private readonly IBedrockRuntime _bedrock;
+    private readonly string _modelId;
+    private readonly ConverseRequest _request;
+    private readonly CancellationToken _callToken;
+    private readonly ConverseStreamAccumulator _answer = new();
+    private int _enumerated;
+    private long _started;
+    private TimeSpan _latency;
+
+    public PromptStream(IBedrockRuntime bedrock, string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
+    {
+        _bedrock = bedrock ?? throw new ArgumentNullException(nameof(bedrock));
+        _modelId = modelId ?? throw new ArgumentNullException(nameof(modelId));
+        _request = request ?? throw new ArgumentNullException(nameof(request));
+        _callToken = cancellationToken;
+    }
+
+    /// <summary>The model, inference profile or ARN the stream calls.</summary>
+    public string ModelId => _modelId;
+
+    /// <summary>The stream was read to its end: the model stopped and the usage arrived.</summary>
+    public bool IsCompleted { get; private set; }
+
+    /// <summary>The text received so far (all of it once <see cref="IsCompleted"/>).</summary>
+    public string Text => _answer.Text;
+
+    /// <summary>The model's reasoning (extended thinking) received so far, when the model streams it.</summary>
+    public string ReasoningText => _answer.Reasoning;
+
+    /// <summary>Why the model stopped; null until it has.</summary>
+    public StopReason? StopReason => _answer.StopReason;
+
+    /// <summary>The tokens the call used; null until the stream's last event.</summary>
+    public TokenUsage Usage => _answer.Usage ?? new TokenUsage();
+
+    /// <summary>The guardrail's assessments (when its trace was enabled); null until the stream's last event.</summary>
+    public ConverseTrace? Trace => _answer.Trace;
+
+    /// <summary>The <c>x-amzn-RequestId</c> of the stream, to quote to AWS support; null until the stream has opened.</summary>
+    public string? RequestId => _answer.RequestId;
+
+    /// <summary>The call's latency as Bedrock measured it; null until the stream's last event.</summary>
+    public ConverseMetrics? Metrics => _answer.Metrics;
+
+    /// <summary>The whole answer as Converse would have returned it (text, tool calls, stop reason, usage).</summary>
+    /// <exception cref="InvalidOperationException">The stream has not been read to its end.</exception>
+    public ConverseResponse ToResponse() => IsCompleted
+        ? _answer.ToResponse()
+        : throw new InvalidOperationException("The stream has not been read to its end yet.");
+
+    /// <summary>The answer as a result: its text, stop reason, usage, latency and the conversation to continue.</summary>
+    /// <exception cref="InvalidOperationException">The stream has not been read to its end.</exception>
+    public PromptResult<string> ToResult()
+    {
+        ConverseResponse response = ToResponse();
+        var attempt = new PromptAttempt(1, Text, Array.Empty<ResultError>(), response.Usage, response.StopReason)
+        {
+            ModelId = _modelId,
+            RequestId = response.RequestId,
+        };
+        Message answer = response.Output?.Message ?? Message.Assistant(Text);
+        return new PromptResult<string>(Text, new[] { attempt }, Usage, response.StopReason)
+        {
+            Latency = _latency,
+            Message = answer,
+            Conversation = ConversationHistory.Continue(_request.Messages, answer),
+        };
+    }
+
+    /// <summary>
+    /// Reads the rest of the stream and returns the whole text; once the stream has been read to its end, returns
+    /// the text it produced.
+    /// </summary>
+    public async Task<string> ReadToEndAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsCompleted)
+        {
+            return Text;
+        }
+
+        await foreach (string _ in this.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        return Text;
+    }
+
+    /// <exception cref="InvalidOperationException">The stream was enumerated before.</exception>
+    public IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("A PromptStream can be enumerated once; call the prompt method again for another answer.");
+        }
+
+        return ReadAsync(cancellationToken).GetAsyncEnumerator();
+    }
+
+    private async IAsyncEnumerable<string> ReadAsync([EnumeratorCancellation] CancellationToken enumerationToken)
+    {
+        using var cancellation = new StreamCancellation(_callToken, enumerationToken);
+        CancellationToken token = cancellation.Token;
+        token.ThrowIfCancellationRequested();
+        _started = Stopwatch.GetTimestamp();
+        await foreach (ConverseStreamEvent streamEvent in _bedrock.ConverseStreamAsync(_modelId, _request, token).WithCancellation(token).ConfigureAwait(false))
+        {
+            _answer.Add(streamEvent);
+            if (streamEvent is ContentBlockDeltaEvent { Delta.Text: { Length: > 0 } text })
+            {
+                yield return text;
+            }
+        }
+
+        if (!_answer.HasStopped)
+        {
+            throw new BedrockResponseException($"The ConverseStream answer from '{_modelId}' ended before the model stopped (no messageStop event); the text is incomplete.");
+        }
+
+        _latency = Stopwatch.GetElapsedTime(_started);
+        IsCompleted = true;
+        // The guardrail's message was streamed as text; it must not pass for the model's answer.
+        if (_answer.StopReason == PromptGen.StopReason.GuardrailIntervened)
+        {
+            throw new GuardrailInterventionException(_modelId, _answer.ToResponse());
+        }
+    }
+}
