@@ -4,7 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using PromptGen.Reliability;
+using PromptGen.Reliability.Engine;
+using PromptGen.Reliability.Load;
+using PromptGen.Reliability.Targets;
 
 // Fuzzing and load harnesses of issue 9. Each command stops by itself and exits non-zero when it finds anything.
 //   fuzz <model-json|repair-loop|event-stream|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]

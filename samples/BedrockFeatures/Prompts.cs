@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Bedrock;
 
 namespace BedrockFeatures;
 

@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,19 +22,19 @@ public sealed class BedrockEmulator : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly WebApplication app;
-    private readonly RequestLog log;
-    private readonly CancellationTokenSource stopping;
-    private readonly ConnectionCounter connections;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly RequestLog _log;
+    private readonly CancellationTokenSource _stopping;
+    private readonly ConnectionCounter _connections;
+    private int _disposed;
 
     private BedrockEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, EmulatorScript script, Uri endpoint, Uri http2Endpoint, ConnectionCounter connections)
     {
-        this.connections = connections;
+        _connections = connections;
         Http2Endpoint = http2Endpoint;
-        this.app = app;
-        this.log = log;
-        this.stopping = stopping;
+        _app = app;
+        _log = log;
+        _stopping = stopping;
         Script = script;
         Endpoint = endpoint;
     }
@@ -46,10 +43,10 @@ public sealed class BedrockEmulator : IAsyncDisposable
     public Uri Endpoint { get; }
 
     /// <summary>TCP connections accepted since the emulator started.</summary>
-    public long ConnectionsAccepted => connections.Accepted;
+    public long ConnectionsAccepted => _connections.Accepted;
 
     /// <summary>The most TCP connections that were open at the same time.</summary>
-    public int PeakOpenConnections => connections.Peak;
+    public int PeakOpenConnections => _connections.Peak;
 
     /// <summary>
     /// The base address of the cleartext HTTP/2 listener (h2c with prior knowledge, no HTTP/1.1), e.g. for the
@@ -65,7 +62,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
     /// A snapshot of the answered requests, refused and aborted ones included, in arrival order. A request appears once
     /// its answer is settled.
     /// </summary>
-    public IReadOnlyList<RecordedRequest> Requests => log.Snapshot();
+    public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
     /// <summary>Starts an emulator listening on 127.0.0.1.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -131,24 +128,24 @@ public sealed class BedrockEmulator : IAsyncDisposable
     }
 
     /// <summary>Forgets the recorded requests.</summary>
-    public void ClearRequests() => log.Clear();
+    public void ClearRequests() => _log.Clear();
 
     /// <summary>Stops the server. Requests waiting on a scripted delay are cut short.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
         using (var timeout = new CancellationTokenSource(ShutdownTimeout))
         {
-            await app.StopAsync(timeout.Token).ConfigureAwait(false);
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         }
 
-        await app.DisposeAsync().ConfigureAwait(false);
-        stopping.Dispose();
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private static void Validate(BedrockEmulatorOptions options)

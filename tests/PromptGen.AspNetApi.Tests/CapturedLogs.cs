@@ -9,13 +9,13 @@ namespace PromptGen.AspNetApi.Tests;
 /// <summary>A logger provider that keeps every line the app writes, for assertions.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<CapturedLog> lines = new();
+    private readonly ConcurrentQueue<CapturedLog> _lines = new();
 
-    public IReadOnlyList<CapturedLog> Lines => lines.ToArray();
+    public IReadOnlyList<CapturedLog> Lines => _lines.ToArray();
 
     public IEnumerable<CapturedLog> In(string category) => Lines.Where(line => line.Category == category);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()
     {

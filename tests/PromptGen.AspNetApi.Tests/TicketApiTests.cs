@@ -20,18 +20,18 @@ public sealed class TicketApiTests : IAsyncLifetime
     private const string Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
     private static readonly object ChargedTwice = new { title = "Charged twice", body = "I was billed twice for order #1042." };
 
-    private TicketApiHost host = null!;
+    private TicketApiHost _host = null!;
 
-    public async Task InitializeAsync() => host = await TicketApiHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TicketApiHost.StartAsync();
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<CapturedLog> WaitForLogAsync(string eventName)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            if (host.Logs.In(PromptGenTelemetry.LoggerCategory).FirstOrDefault(line => line.EventId.Name == eventName) is { } line)
+            if (_host.Logs.In(PromptGenTelemetry.LoggerCategory).FirstOrDefault(line => line.EventId.Name == eventName) is { } line)
             {
                 return line;
             }
@@ -43,11 +43,11 @@ public sealed class TicketApiTests : IAsyncLifetime
     [Fact]
     public async Task Triage_returns_the_typed_result_as_json_from_a_signed_call_to_the_configured_model()
     {
-        host.Emulator.Script.When(model: Model, promptContains: "Triage this ticket: Charged twice")
+        _host.Emulator.Script.When(model: Model, promptContains: "Triage this ticket: Charged twice")
             .Usage(52, 31)
             .ReplyJson("""{"team":"Billing","urgency":"high","confidence":0.92,"nextSteps":["Refund the duplicate charge","Email the customer"]}""");
 
-        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
+        using HttpResponseMessage response = await _host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -57,7 +57,7 @@ public sealed class TicketApiTests : IAsyncLifetime
         Assert.Equal(0.92, json.RootElement.GetProperty("confidence").GetDouble());
         Assert.Equal(["Refund the duplicate charge", "Email the customer"], json.RootElement.GetProperty("nextSteps").EnumerateArray().Select(step => step.GetString()));
 
-        RecordedRequest request = Assert.Single(host.Emulator.Requests);
+        RecordedRequest request = Assert.Single(_host.Emulator.Requests);
         Assert.Equal(Model, request.ModelId);
         Assert.Equal(AuthSchemes.SigV4, request.AuthScheme);
         Assert.True(request.SignatureValid);
@@ -68,43 +68,43 @@ public sealed class TicketApiTests : IAsyncLifetime
     [Fact]
     public async Task A_call_is_logged_by_PromptGen_and_by_the_endpoint()
     {
-        host.Emulator.Script.When(promptContains: "Triage this ticket")
+        _host.Emulator.Script.When(promptContains: "Triage this ticket")
             .Usage(52, 31)
             .ReplyJson("""{"team":"Billing","urgency":"normal","confidence":0.5,"nextSteps":[]}""");
 
-        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
+        using HttpResponseMessage response = await _host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
         response.EnsureSuccessStatusCode();
 
-        CapturedLog completed = Assert.Single(host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name == "ConverseCompleted");
+        CapturedLog completed = Assert.Single(_host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name == "ConverseCompleted");
         Assert.Equal(LogLevel.Information, completed.Level);
         Assert.Contains(Model, completed.Message, StringComparison.Ordinal);
         Assert.Contains("ITicketPrompts.TriageAsync", completed.Message, StringComparison.Ordinal);
         Assert.Contains("52 input tokens, 31 output tokens", completed.Message, StringComparison.Ordinal);
-        CapturedLog triaged = Assert.Single(host.Logs.In(TicketApi.LoggerCategory));
+        CapturedLog triaged = Assert.Single(_host.Logs.In(TicketApi.LoggerCategory));
         Assert.Equal("Ticket triaged to Billing with Normal urgency (0.5 confidence)", triaged.Message);
-        Assert.DoesNotContain(host.Logs.Lines, line => line.Message.Contains(EmulatorCredentials.SecretAccessKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.Message.Contains(EmulatorCredentials.SecretAccessKey, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Summary_returns_the_model_text_as_plain_text()
     {
-        host.Emulator.Script.When(model: Model, promptContains: "Summarize this ticket")
+        _host.Emulator.Script.When(model: Model, promptContains: "Summarize this ticket")
             .ReplyText("The customer was charged twice for order #1042.");
 
-        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice);
+        using HttpResponseMessage response = await _host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("The customer was charged twice for order #1042.", await response.Content.ReadAsStringAsync());
-        Assert.Contains("I was billed twice for order #1042.", Assert.Single(host.Emulator.Requests).UserText, StringComparison.Ordinal);
+        Assert.Contains("I was billed twice for order #1042.", Assert.Single(_host.Emulator.Requests).UserText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Throttling_by_Bedrock_is_503_problem_details_with_the_retry_after_bedrock_asked_for()
     {
-        host.Emulator.Script.Always().ReplyThrottling(TimeSpan.FromSeconds(7));
+        _host.Emulator.Script.Always().ReplyThrottling(TimeSpan.FromSeconds(7));
 
-        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
+        using HttpResponseMessage response = await _host.Client.PostAsJsonAsync("/tickets/triage", ChargedTwice);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -112,16 +112,16 @@ public sealed class TicketApiTests : IAsyncLifetime
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("ThrottlingException", problem.RootElement.GetProperty("bedrockErrorCode").GetString());
-        Assert.Equal(Assert.Single(host.Emulator.Requests).RequestId, problem.RootElement.GetProperty("bedrockRequestId").GetString());
-        Assert.Contains(host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name == "ConverseFailed" && line.Level == LogLevel.Warning);
+        Assert.Equal(Assert.Single(_host.Emulator.Requests).RequestId, problem.RootElement.GetProperty("bedrockRequestId").GetString());
+        Assert.Contains(_host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name == "ConverseFailed" && line.Level == LogLevel.Warning);
     }
 
     [Fact]
     public async Task A_request_bedrock_rejects_is_502_problem_details()
     {
-        host.Emulator.Script.Always().ReplyError("ValidationException", 400, "The provided model identifier is invalid.");
+        _host.Emulator.Script.Always().ReplyError("ValidationException", 400, "The provided model identifier is invalid.");
 
-        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice);
+        using HttpResponseMessage response = await _host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice);
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Null(response.Headers.RetryAfter);
@@ -133,38 +133,38 @@ public sealed class TicketApiTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_ticket_is_a_400_validation_problem_and_never_reaches_bedrock()
     {
-        using HttpResponseMessage response = await host.Client.PostAsJsonAsync("/tickets/triage", new { title = "", body = "text" });
+        using HttpResponseMessage response = await _host.Client.PostAsJsonAsync("/tickets/triage", new { title = "", body = "text" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("title", out _));
-        Assert.Empty(host.Emulator.Requests);
+        Assert.Empty(_host.Emulator.Requests);
     }
 
     [Fact]
     public async Task A_client_that_hangs_up_cancels_the_bedrock_call()
     {
-        host.Emulator.Script.Always().Delay(TimeSpan.FromMinutes(1)).ReplyText("too late");
+        _host.Emulator.Script.Always().Delay(TimeSpan.FromMinutes(1)).ReplyText("too late");
 
         using (var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice, hangUp.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice, hangUp.Token));
         }
 
         // The endpoint passed the request's abort token on: PromptGen reports the call as canceled, not failed.
         CapturedLog canceled = await WaitForLogAsync("ConverseCanceled");
         Assert.Equal(LogLevel.Debug, canceled.Level);
-        Assert.DoesNotContain(host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name is "ConverseFailed" or "ConverseCompleted");
+        Assert.DoesNotContain(_host.Logs.In(PromptGenTelemetry.LoggerCategory), line => line.EventId.Name is "ConverseFailed" or "ConverseCompleted");
     }
 
     [Fact]
     public void Options_come_from_appsettings_json_and_the_command_line()
     {
-        BedrockOptions options = host.App.Services.GetRequiredService<IOptions<BedrockOptions>>().Value;
+        BedrockOptions options = _host.App.Services.GetRequiredService<IOptions<BedrockOptions>>().Value;
 
         Assert.Equal("us-east-1", options.Region);
         Assert.Equal(TimeSpan.FromMinutes(1), options.Timeout);
-        Assert.Equal(host.Emulator.Endpoint, options.Endpoint);
+        Assert.Equal(_host.Emulator.Endpoint, options.Endpoint);
         Assert.Equal(1, options.Retry.MaxAttempts);
     }
 }

@@ -18,43 +18,43 @@ internal static class JsonSemantics
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
-            {
-                var left = expected.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
-                var right = actual.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
-                foreach (string name in left.Keys.Union(right.Keys).Order())
                 {
-                    if (!left.TryGetValue(name, out JsonElement l) || !right.TryGetValue(name, out JsonElement r))
+                    var left = expected.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+                    var right = actual.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+                    foreach (string name in left.Keys.Union(right.Keys).Order())
                     {
-                        return $"{path}.{name}: present on one side only";
+                        if (!left.TryGetValue(name, out JsonElement l) || !right.TryGetValue(name, out JsonElement r))
+                        {
+                            return $"{path}.{name}: present on one side only";
+                        }
+
+                        if (FirstDifference(l, r, $"{path}.{name}") is { } difference)
+                        {
+                            return difference;
+                        }
                     }
 
-                    if (FirstDifference(l, r, $"{path}.{name}") is { } difference)
-                    {
-                        return difference;
-                    }
+                    return null;
                 }
-
-                return null;
-            }
 
             case JsonValueKind.Array:
-            {
-                List<JsonElement> left = expected.EnumerateArray().ToList(), right = actual.EnumerateArray().ToList();
-                if (left.Count != right.Count)
                 {
-                    return $"{path}: {left.Count} vs {right.Count} items";
-                }
-
-                for (int i = 0; i < left.Count; i++)
-                {
-                    if (FirstDifference(left[i], right[i], $"{path}[{i}]") is { } difference)
+                    List<JsonElement> left = expected.EnumerateArray().ToList(), right = actual.EnumerateArray().ToList();
+                    if (left.Count != right.Count)
                     {
-                        return difference;
+                        return $"{path}: {left.Count} vs {right.Count} items";
                     }
-                }
 
-                return null;
-            }
+                    for (int i = 0; i < left.Count; i++)
+                    {
+                        if (FirstDifference(left[i], right[i], $"{path}[{i}]") is { } difference)
+                        {
+                            return difference;
+                        }
+                    }
+
+                    return null;
+                }
 
             case JsonValueKind.Number:
                 return expected.GetDouble() == actual.GetDouble() ? null : $"{path}: {expected.GetRawText()} vs {actual.GetRawText()}";

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Engine;
 
 /// <summary>What a fuzz run found.</summary>
 public sealed record FuzzReport(string Target, int Inputs, TimeSpan Elapsed, TimeSpan SlowestInput, long PeakManagedBytes, IReadOnlyList<FuzzFinding> Findings)
@@ -49,7 +49,8 @@ public static class FuzzRunner
                     Environment.Exit(3);
                 }
             }
-        }) { IsBackground = true, Name = "fuzz watchdog" };
+        })
+        { IsBackground = true, Name = "fuzz watchdog" };
         watchdog.Start();
 
         int ran = 0;

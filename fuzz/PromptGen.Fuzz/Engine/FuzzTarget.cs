@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Engine;
 
 /// <summary>One thing under fuzz: how to make the i-th input, and what running it must do.</summary>
 public interface IFuzzTarget

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Engine;
 
 /// <summary>
 /// Makes model-like answers: JSON in the relaxed dialect models write (generated from a small grammar), wrapped in
@@ -159,16 +159,32 @@ public sealed class ModelTextGenerator
         int count = random.Next(5);
         for (int i = 0; i < count; i++)
         {
-            if (i > 0) builder.Append(random.Next(8) == 0 ? " , " : ", ");
-            if (random.Next(10) == 0) builder.Append("// note\n");
+            if (i > 0)
+            {
+                builder.Append(random.Next(8) == 0 ? " , " : ", ");
+            }
+
+            if (random.Next(10) == 0)
+            {
+                builder.Append("// note\n");
+            }
+
             string key = Words[random.Next(Words.Length)];
             builder.Append(random.Next(4) switch { 0 => key, 1 => $"'{key}'", _ => $"\"{key}\"" });
             builder.Append(random.Next(6) == 0 ? " = " : ": ");
             builder.Append(Value(random, depth + 1));
         }
 
-        if (random.Next(5) == 0) builder.Append(',');
-        if (random.Next(12) == 0) builder.Append("/* trailing */");
+        if (random.Next(5) == 0)
+        {
+            builder.Append(',');
+        }
+
+        if (random.Next(12) == 0)
+        {
+            builder.Append("/* trailing */");
+        }
+
         return builder.Append('}').ToString();
     }
 
@@ -178,11 +194,19 @@ public sealed class ModelTextGenerator
         int count = random.Next(5);
         for (int i = 0; i < count; i++)
         {
-            if (i > 0) builder.Append(", ");
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+
             builder.Append(Value(random, depth + 1));
         }
 
-        if (random.Next(5) == 0) builder.Append(',');
+        if (random.Next(5) == 0)
+        {
+            builder.Append(',');
+        }
+
         return builder.Append(']').ToString();
     }
 

@@ -8,7 +8,7 @@ using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Load;
 
 /// <summary>What a load run does: how many calls, how many at once, and the share of attempts the emulator throttles.</summary>
 public sealed record LoadSettings(int Calls, int Concurrency, double ThrottleShare, int Seed, TimeSpan BaseDelay, TimeSpan CallBound)

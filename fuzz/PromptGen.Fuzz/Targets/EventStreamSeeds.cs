@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using PromptGen.Testing.Wire;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Targets;
 
 /// <summary>
 /// Valid ConverseStream responses written with the emulator's encoder (independent of the client's decoder): text,

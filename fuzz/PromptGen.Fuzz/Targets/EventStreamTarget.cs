@@ -8,9 +8,10 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.Reliability.Engine;
 using PromptGen.Testing.Wire;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Targets;
 
 /// <summary>
 /// The ConverseStream decoder, through <see cref="BedrockRuntimeClient.ConverseStreamAsync"/> itself: an HTTP

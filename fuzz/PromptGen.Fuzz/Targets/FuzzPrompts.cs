@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Targets;
 
 public enum FuzzPriority { Low, Medium, High }
 

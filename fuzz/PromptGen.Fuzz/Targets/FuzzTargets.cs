@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PromptGen.Reliability.Engine;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Targets;
 
 public static class FuzzTargets
 {

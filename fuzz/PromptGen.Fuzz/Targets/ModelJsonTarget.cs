@@ -2,8 +2,9 @@ using System;
 using System.Text;
 using System.Text.Json;
 using PromptGen.Prompting;
+using PromptGen.Reliability.Engine;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Targets;
 
 /// <summary>
 /// The tolerant JSON reader (<see cref="ModelJson"/>, over LenientJsonParser): never throws, and what it accepts is

@@ -4,8 +4,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.Reliability.Engine;
 
-namespace PromptGen.Reliability;
+namespace PromptGen.Reliability.Targets;
 
 /// <summary>
 /// The repair loop's input: a generated client whose "model" answers each attempt with a fuzzed text (or a tool

@@ -7,13 +7,13 @@ namespace PromptGen.Testing.Auth;
 /// <summary>Picks the scheme from the Authorization header and applies its rules: SigV4 or a Bedrock API key (Bearer).</summary>
 internal sealed class RequestAuthenticator
 {
-    private readonly SigV4Verifier sigV4;
-    private readonly IReadOnlySet<string> bearerTokens;
+    private readonly SigV4Verifier _sigV4;
+    private readonly IReadOnlySet<string> _bearerTokens;
 
     public RequestAuthenticator(SigV4Verifier sigV4, IReadOnlySet<string> bearerTokens)
     {
-        this.sigV4 = sigV4;
-        this.bearerTokens = bearerTokens;
+        _sigV4 = sigV4;
+        _bearerTokens = bearerTokens;
     }
 
     public AuthenticationResult Authenticate(IncomingRequest request)
@@ -27,7 +27,7 @@ internal sealed class RequestAuthenticator
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             string token = authorization["Bearer ".Length..].Trim();
-            return bearerTokens.Contains(token)
+            return _bearerTokens.Contains(token)
                 ? new AuthenticationResult(AuthSchemes.Bearer, Array.Empty<string>(), false, null)
                 : AuthenticationResult.Refused(AuthSchemes.Bearer, EmulatorErrors.BearerTokenRejected());
         }
@@ -45,7 +45,7 @@ internal sealed class RequestAuthenticator
             return AuthenticationResult.Refused(AuthSchemes.SigV4, EmulatorErrors.IncompleteSignature(problem!));
         }
 
-        SigV4Verification verification = sigV4.Verify(request, parsed);
+        SigV4Verification verification = _sigV4.Verify(request, parsed);
         return new AuthenticationResult(AuthSchemes.SigV4, parsed.SignedHeaders, verification.SignatureValid, verification.Error);
     }
 }

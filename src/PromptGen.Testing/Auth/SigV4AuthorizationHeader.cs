@@ -50,9 +50,21 @@ internal sealed record SigV4AuthorizationHeader(
         }
 
         var missing = new List<string>();
-        if (credential is null) missing.Add("Authorization header requires 'Credential' parameter.");
-        if (signedHeaders is null) missing.Add("Authorization header requires 'SignedHeaders' parameter.");
-        if (signature is null) missing.Add("Authorization header requires 'Signature' parameter.");
+        if (credential is null)
+        {
+            missing.Add("Authorization header requires 'Credential' parameter.");
+        }
+
+        if (signedHeaders is null)
+        {
+            missing.Add("Authorization header requires 'SignedHeaders' parameter.");
+        }
+
+        if (signature is null)
+        {
+            missing.Add("Authorization header requires 'Signature' parameter.");
+        }
+
         if (missing.Count > 0)
         {
             problem = string.Join(" ", missing) + $" Authorization={value}";

@@ -24,17 +24,17 @@ internal sealed class SigV4Verifier
     private const string ScopeTerminator = "aws4_request";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    private readonly IReadOnlyDictionary<string, string> secretsByAccessKey;
-    private readonly string region;
-    private readonly TimeSpan maxClockSkew;
-    private readonly TimeProvider clock;
+    private readonly IReadOnlyDictionary<string, string> _secretsByAccessKey;
+    private readonly string _region;
+    private readonly TimeSpan _maxClockSkew;
+    private readonly TimeProvider _clock;
 
     public SigV4Verifier(IReadOnlyDictionary<string, string> secretsByAccessKey, string region, TimeSpan maxClockSkew, TimeProvider clock)
     {
-        this.secretsByAccessKey = secretsByAccessKey;
-        this.region = region;
-        this.maxClockSkew = maxClockSkew;
-        this.clock = clock;
+        _secretsByAccessKey = secretsByAccessKey;
+        _region = region;
+        _maxClockSkew = maxClockSkew;
+        _clock = clock;
     }
 
     public SigV4Verification Verify(IncomingRequest request, SigV4AuthorizationHeader authorization)
@@ -43,7 +43,7 @@ internal sealed class SigV4Verifier
         string payloadHash = Convert.ToHexString(SHA256.HashData(request.Body)).ToLowerInvariant();
 
         bool signatureValid = false;
-        if (secretsByAccessKey.TryGetValue(authorization.AccessKeyId, out string? secret) && amzDate is not null)
+        if (_secretsByAccessKey.TryGetValue(authorization.AccessKeyId, out string? secret) && amzDate is not null)
         {
             string expected = ComputeSignature(secret, authorization, request, amzDate, payloadHash);
             signatureValid = HexEquals(expected, authorization.Signature);
@@ -95,9 +95,9 @@ internal sealed class SigV4Verifier
             return EmulatorErrors.InvalidSignature($"Credential should be scoped to correct service: '{ServiceName}'. ");
         }
 
-        if (authorization.ScopeRegion != region)
+        if (authorization.ScopeRegion != _region)
         {
-            return EmulatorErrors.InvalidSignature($"Credential should be scoped to a valid region, not '{authorization.ScopeRegion}'. This emulator serves '{region}'.");
+            return EmulatorErrors.InvalidSignature($"Credential should be scoped to a valid region, not '{authorization.ScopeRegion}'. This emulator serves '{_region}'.");
         }
 
         if (amzDate is null)
@@ -149,23 +149,23 @@ internal sealed class SigV4Verifier
     private EmulatorError? ClockSkewError(string amzDate, DateTimeOffset signedAt)
     {
         // A skew of a century or more cannot be told from "off", and would overflow the date arithmetic below.
-        if (maxClockSkew == Timeout.InfiniteTimeSpan || maxClockSkew >= TimeSpan.FromDays(36500))
+        if (_maxClockSkew == Timeout.InfiniteTimeSpan || _maxClockSkew >= TimeSpan.FromDays(36500))
         {
             return null;
         }
 
-        DateTimeOffset now = clock.GetUtcNow();
-        string minutes = maxClockSkew.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture);
-        if (signedAt < now - maxClockSkew)
+        DateTimeOffset now = _clock.GetUtcNow();
+        string minutes = _maxClockSkew.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture);
+        if (signedAt < now - _maxClockSkew)
         {
             return EmulatorErrors.InvalidSignature(
-                $"Signature expired: {amzDate} is now earlier than {Format(now - maxClockSkew)} ({Format(now)} - {minutes} min.)");
+                $"Signature expired: {amzDate} is now earlier than {Format(now - _maxClockSkew)} ({Format(now)} - {minutes} min.)");
         }
 
-        if (signedAt > now + maxClockSkew)
+        if (signedAt > now + _maxClockSkew)
         {
             return EmulatorErrors.InvalidSignature(
-                $"Signature not yet current: {amzDate} is still later than {Format(now + maxClockSkew)} ({Format(now)} + {minutes} min.)");
+                $"Signature not yet current: {amzDate} is still later than {Format(now + _maxClockSkew)} ({Format(now)} + {minutes} min.)");
         }
 
         return null;

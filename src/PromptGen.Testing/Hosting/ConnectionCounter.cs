@@ -9,22 +9,22 @@ namespace PromptGen.Testing.Hosting;
 /// </summary>
 internal sealed class ConnectionCounter
 {
-    private long accepted;
-    private int open;
-    private int peak;
+    private long _accepted;
+    private int _open;
+    private int _peak;
 
-    public long Accepted => Interlocked.Read(ref accepted);
+    public long Accepted => Interlocked.Read(ref _accepted);
 
-    public int Open => Volatile.Read(ref open);
+    public int Open => Volatile.Read(ref _open);
 
-    public int Peak => Volatile.Read(ref peak);
+    public int Peak => Volatile.Read(ref _peak);
 
     public ConnectionDelegate Middleware(ConnectionDelegate next) => async connection =>
     {
-        Interlocked.Increment(ref accepted);
-        int now = Interlocked.Increment(ref open);
+        Interlocked.Increment(ref _accepted);
+        int now = Interlocked.Increment(ref _open);
         int seen;
-        while (now > (seen = Volatile.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen)
+        while (now > (seen = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
         {
         }
 
@@ -34,7 +34,7 @@ internal sealed class ConnectionCounter
         }
         finally
         {
-            Interlocked.Decrement(ref open);
+            Interlocked.Decrement(ref _open);
         }
     };
 }

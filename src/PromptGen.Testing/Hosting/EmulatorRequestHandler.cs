@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using PromptGen.Testing.Auth;
+using PromptGen.Testing.Scripting;
 using PromptGen.Testing.Wire;
 
 namespace PromptGen.Testing.Hosting;
@@ -21,15 +22,15 @@ internal sealed class EmulatorRequestHandler
 {
     private const string ErrorTypeNamespace = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
-    private readonly RequestAuthenticator authenticator;
-    private readonly EmulatorScript script;
-    private readonly RequestLog log;
-    private readonly Action<RecordedRequest>? requestCompleted;
-    private readonly CancellationToken stopping;
-    private readonly bool enforceModelCapabilities;
-    private readonly PromptCacheLedger promptCache = new();
-    private long arrivals;
-    private long toolUses;
+    private readonly RequestAuthenticator _authenticator;
+    private readonly EmulatorScript _script;
+    private readonly RequestLog _log;
+    private readonly Action<RecordedRequest>? _requestCompleted;
+    private readonly CancellationToken _stopping;
+    private readonly bool _enforceModelCapabilities;
+    private readonly PromptCacheLedger _promptCache = new();
+    private long _arrivals;
+    private long _toolUses;
 
     public EmulatorRequestHandler(
         RequestAuthenticator authenticator,
@@ -39,17 +40,17 @@ internal sealed class EmulatorRequestHandler
         bool enforceModelCapabilities,
         CancellationToken stopping)
     {
-        this.enforceModelCapabilities = enforceModelCapabilities;
-        this.authenticator = authenticator;
-        this.script = script;
-        this.log = log;
-        this.requestCompleted = requestCompleted;
-        this.stopping = stopping;
+        _enforceModelCapabilities = enforceModelCapabilities;
+        _authenticator = authenticator;
+        _script = script;
+        _log = log;
+        _requestCompleted = requestCompleted;
+        _stopping = stopping;
     }
 
     public async Task HandleAsync(HttpContext context)
     {
-        long arrival = Interlocked.Increment(ref arrivals);
+        long arrival = Interlocked.Increment(ref _arrivals);
         long started = Stopwatch.GetTimestamp();
         DateTimeOffset receivedAt = DateTimeOffset.UtcNow;
         string requestId = Guid.NewGuid().ToString();
@@ -60,7 +61,7 @@ internal sealed class EmulatorRequestHandler
         string rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
         string rawQuery = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
         string method = context.Request.Method;
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
 
         byte[] body = Array.Empty<byte>();
         var outcome = new Outcome();
@@ -72,7 +73,7 @@ internal sealed class EmulatorRequestHandler
         {
             context.Response.OnStarting(() =>
             {
-                log.ResponseStarted();
+                _log.ResponseStarted();
                 responseCounted = true;
                 return Task.CompletedTask;
             });
@@ -85,7 +86,7 @@ internal sealed class EmulatorRequestHandler
             body = await ReadBodyAsync(context.Request, aborted.Token);
             var incoming = new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body);
             converse = ConverseBody.Parse(body);
-            auth = authenticator.Authenticate(incoming);
+            auth = _authenticator.Authenticate(incoming);
 
             EmulatorError? refusal = route is null
                 ? EmulatorErrors.UnknownOperation(method, rawPath)
@@ -93,7 +94,7 @@ internal sealed class EmulatorRequestHandler
                     ?? (!OperationRouter.IsConverse(route.Operation)
                         ? EmulatorErrors.OperationNotEmulated(route.Operation)
                         : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse)
-                            ?? (enforceModelCapabilities ? ModelRules.Check(route.ModelId, converse.Features) : null));
+                            ?? (_enforceModelCapabilities ? ModelRules.Check(route.ModelId, converse.Features) : null));
 
             if (refusal is not null)
             {
@@ -112,7 +113,7 @@ internal sealed class EmulatorRequestHandler
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
-            if (context.RequestAborted.IsCancellationRequested || !stopping.IsCancellationRequested)
+            if (context.RequestAborted.IsCancellationRequested || !_stopping.IsCancellationRequested)
             {
                 outcome.Status = EmulatorStatusCodes.ClientClosedRequest;
                 outcome.ErrorCode = null;
@@ -151,7 +152,7 @@ internal sealed class EmulatorRequestHandler
     private async Task AnswerAsync(HttpContext context, bool streaming, ConverseCall call, ConverseBody converse, long started, Outcome outcome, CancellationToken aborted)
     {
         HttpResponse response = context.Response;
-        ScriptRule? rule = script.Claim(call);
+        ScriptRule? rule = _script.Claim(call);
         EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
         if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
         {
@@ -182,7 +183,7 @@ internal sealed class EmulatorRequestHandler
         }
 
         int inputTokens = reply.InputTokens ?? TokenEstimate.FromCharacters(converse.InputTextLength);
-        AnswerExtras extras = promptCache.ExtrasFor(call.ModelId, reply, call.Features.Options, reply.InputTokens is not null, ref inputTokens);
+        AnswerExtras extras = _promptCache.ExtrasFor(call.ModelId, reply, call.Features.Options, reply.InputTokens is not null, ref inputTokens);
         long latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!reply.IsToolUse)
         {
@@ -217,7 +218,7 @@ internal sealed class EmulatorRequestHandler
                 return;
             }
 
-            calls.Add(($"tooluse_{Interlocked.Increment(ref toolUses)}", toolName, toolCall.InputJson));
+            calls.Add(($"tooluse_{Interlocked.Increment(ref _toolUses)}", toolName, toolCall.InputJson));
         }
 
         int toolOutputTokens = reply.OutputTokens ?? TokenEstimate.FromCharacters(calls.Sum(toolCall => toolCall.InputJson.Length) + (reply.ToolPreamble?.Length ?? 0));
@@ -300,10 +301,10 @@ internal sealed class EmulatorRequestHandler
 
     private void Record(long arrival, bool responseCounted, RecordedRequest request)
     {
-        log.Add(arrival, request, responseCounted);
+        _log.Add(arrival, request, responseCounted);
         try
         {
-            requestCompleted?.Invoke(request);
+            _requestCompleted?.Invoke(request);
         }
         catch (Exception)
         {

@@ -10,7 +10,7 @@ namespace PromptGen.Testing.Hosting;
 /// </summary>
 internal sealed class PromptCacheLedger
 {
-    private readonly ConcurrentDictionary<string, bool> prefixes = new();
+    private readonly ConcurrentDictionary<string, bool> _prefixes = new();
 
     /// <summary>
     /// The answer's extras for <paramref name="reply"/>, with cache usage scripted or derived from the request. When
@@ -24,7 +24,7 @@ internal sealed class PromptCacheLedger
         if (read is null && write is null && options.CachedPrefix is { Length: > 0 } prefix)
         {
             int cached = TokenEstimate.FromCharacters(prefix.Length);
-            bool first = prefixes.TryAdd(modelId + "\n" + prefix, true);
+            bool first = _prefixes.TryAdd(modelId + "\n" + prefix, true);
             read = first ? 0 : cached;
             write = first ? cached : 0;
             if (!inputTokensScripted)

@@ -8,41 +8,41 @@ namespace PromptGen.Testing.Hosting;
 /// <summary>The recorded requests in arrival order; safe to read while requests are being served.</summary>
 internal sealed class RequestLog
 {
-    private readonly object gate = new();
+    private readonly object _gate = new();
     private static readonly TimeSpan RecordWaitLimit = TimeSpan.FromSeconds(2);
 
-    private readonly List<(long Sequence, RecordedRequest Request)> entries = new();
+    private readonly List<(long Sequence, RecordedRequest Request)> _entries = new();
 
     // Responses sent (or being sent) whose request is not recorded yet.
-    private int unrecordedResponses;
+    private int _unrecordedResponses;
 
     /// <summary>A response has started: until its request is recorded, <see cref="Snapshot"/> waits for it.</summary>
     public void ResponseStarted()
     {
-        lock (gate)
+        lock (_gate)
         {
-            unrecordedResponses++;
+            _unrecordedResponses++;
         }
     }
 
     /// <summary>Stores a request under the sequence number it got on arrival, so slow answers do not reorder the log.</summary>
     public void Add(long arrivalSequence, RecordedRequest request, bool responseStarted = false)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (responseStarted)
             {
-                unrecordedResponses--;
-                Monitor.PulseAll(gate);
+                _unrecordedResponses--;
+                Monitor.PulseAll(_gate);
             }
 
-            int index = entries.Count;
-            while (index > 0 && entries[index - 1].Sequence > arrivalSequence)
+            int index = _entries.Count;
+            while (index > 0 && _entries[index - 1].Sequence > arrivalSequence)
             {
                 index--;
             }
 
-            entries.Insert(index, (arrivalSequence, request));
+            _entries.Insert(index, (arrivalSequence, request));
         }
     }
 
@@ -52,22 +52,22 @@ internal sealed class RequestLog
     /// </summary>
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
             long started = Stopwatch.GetTimestamp();
-            while (unrecordedResponses > 0)
+            while (_unrecordedResponses > 0)
             {
                 TimeSpan left = RecordWaitLimit - Stopwatch.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero || !Monitor.Wait(gate, left))
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
                 {
                     break;
                 }
             }
 
-            var copy = new RecordedRequest[entries.Count];
+            var copy = new RecordedRequest[_entries.Count];
             for (int i = 0; i < copy.Length; i++)
             {
-                copy[i] = entries[i].Request;
+                copy[i] = _entries[i].Request;
             }
 
             return copy;
@@ -76,9 +76,9 @@ internal sealed class RequestLog
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries.Clear();
+            _entries.Clear();
         }
     }
 }

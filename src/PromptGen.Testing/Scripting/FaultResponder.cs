@@ -2,7 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 /// <summary>Sends the transport-level faults of <see cref="EmulatorFault"/>.</summary>
 internal static class FaultResponder

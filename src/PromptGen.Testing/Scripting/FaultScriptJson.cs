@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 // The fault members of the JSON script format: "share"/"seed" on a rule, "fault" instead of "reply"/"error", and
 // "retryAfterSeconds" on an error.

@@ -1,26 +1,26 @@
 using System;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 /// <summary>A seeded coin that lets a rule answer only a share of the calls it matches.</summary>
 internal sealed class FaultShare
 {
-    private readonly object gate = new();
-    private readonly Random random;
+    private readonly object _gate = new();
+    private readonly Random _random;
 
     public FaultShare(double fraction, int seed)
     {
         Fraction = fraction;
-        random = new Random(seed);
+        _random = new Random(seed);
     }
 
     public double Fraction { get; }
 
     public bool Roll()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return random.NextDouble() < Fraction;
+            return _random.NextDouble() < Fraction;
         }
     }
 }

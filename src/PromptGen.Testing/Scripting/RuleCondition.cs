@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 /// <summary>The "when" half of a script rule. Every given criterion must hold; none given matches every call.</summary>
 internal sealed record RuleCondition
@@ -37,14 +37,46 @@ internal sealed record RuleCondition
     public string Describe()
     {
         var parts = new List<string>();
-        if (Model is not null) parts.Add($"model = {Model}");
-        if (PromptContains is not null) parts.Add($"prompt contains \"{PromptContains}\"");
-        if (PromptMatches is not null) parts.Add($"prompt matches /{PromptMatches}/");
-        if (SystemContains is not null) parts.Add($"system contains \"{SystemContains}\"");
-        if (SystemMatches is not null) parts.Add($"system matches /{SystemMatches}/");
-        if (ToolResultContains is not null) parts.Add($"a tool result contains \"{ToolResultContains}\"");
-        if (Predicate is not null) parts.Add("custom predicate");
-        if (Share is not null) parts.Add($"share {Share.Fraction:0.###}");
+        if (Model is not null)
+        {
+            parts.Add($"model = {Model}");
+        }
+
+        if (PromptContains is not null)
+        {
+            parts.Add($"prompt contains \"{PromptContains}\"");
+        }
+
+        if (PromptMatches is not null)
+        {
+            parts.Add($"prompt matches /{PromptMatches}/");
+        }
+
+        if (SystemContains is not null)
+        {
+            parts.Add($"system contains \"{SystemContains}\"");
+        }
+
+        if (SystemMatches is not null)
+        {
+            parts.Add($"system matches /{SystemMatches}/");
+        }
+
+        if (ToolResultContains is not null)
+        {
+            parts.Add($"a tool result contains \"{ToolResultContains}\"");
+        }
+
+        if (Predicate is not null)
+        {
+            parts.Add("custom predicate");
+        }
+
+        if (Share is not null)
+        {
+            parts.Add($"share {Share.Fraction:0.###}");
+        }
+
         return parts.Count == 0 ? "always" : string.Join(" and ", parts);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 internal static partial class ScriptJsonLoader
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 internal static partial class ScriptJsonLoader
 {

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
 /// <summary>Reads the JSON script format documented on <see cref="EmulatorScript.LoadJson"/>.</summary>
 internal static partial class ScriptJsonLoader

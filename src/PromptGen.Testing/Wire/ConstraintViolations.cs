@@ -10,9 +10,9 @@ namespace PromptGen.Testing.Wire;
 /// </summary>
 internal sealed class ConstraintViolations
 {
-    private readonly List<string> violations = new();
+    private readonly List<string> _violations = new();
 
-    public int Count => violations.Count;
+    public int Count => _violations.Count;
 
     public void NotNull(string path) => Add(path, value: null, "Member must not be null");
 
@@ -21,18 +21,18 @@ internal sealed class ConstraintViolations
     public void Add(string path, JsonElement? value, string constraint)
     {
         string shown = Show(value);
-        violations.Add($"Value{shown} at '{path}' failed to satisfy constraint: {constraint}");
+        _violations.Add($"Value{shown} at '{path}' failed to satisfy constraint: {constraint}");
     }
 
     public string? ToMessage()
     {
-        if (violations.Count == 0)
+        if (_violations.Count == 0)
         {
             return null;
         }
 
-        string noun = violations.Count == 1 ? "error" : "errors";
-        return $"{violations.Count} validation {noun} detected: {string.Join("; ", violations)}";
+        string noun = _violations.Count == 1 ? "error" : "errors";
+        return $"{_violations.Count} validation {noun} detected: {string.Join("; ", _violations)}";
     }
 
     private static string Show(JsonElement? value) => value?.ValueKind switch

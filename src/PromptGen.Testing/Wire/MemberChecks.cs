@@ -104,19 +104,19 @@ internal static class MemberChecks
     /// <summary>A string member's pattern and length limit.</summary>
     internal sealed class NamePattern
     {
-        private readonly Regex regex;
+        private readonly Regex _regex;
 
         public NamePattern(string pattern, int maxLength)
         {
             Pattern = pattern;
             MaxLength = maxLength;
-            regex = new Regex($"^{pattern}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _regex = new Regex($"^{pattern}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
 
         public string Pattern { get; }
 
         public int MaxLength { get; }
 
-        public bool IsMatch(string text) => regex.IsMatch(text);
+        public bool IsMatch(string text) => _regex.IsMatch(text);
     }
 }

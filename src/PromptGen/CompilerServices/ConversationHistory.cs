@@ -1,6 +1,6 @@
 using System;
-using System.ComponentModel;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Microsoft.Extensions.AI;
 using PromptGen.AI;
 using PromptGen.Bedrock;

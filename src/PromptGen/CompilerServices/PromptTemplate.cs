@@ -1,22 +1,7 @@
 using System;
-using System.ComponentModel;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using PromptGen.AI;
-using PromptGen.Bedrock;
-using PromptGen.Bedrock.Authentication;
-using PromptGen.Bedrock.Configuration;
-using PromptGen.Bedrock.Errors;
-using PromptGen.Bedrock.EventStream;
-using PromptGen.Bedrock.Http;
-using PromptGen.Bedrock.Retries;
-using PromptGen.DependencyInjection;
-using PromptGen.Logging;
-using PromptGen.Media;
-using PromptGen.Prompting;
-using PromptGen.Streaming;
-using PromptGen.Telemetry;
-using PromptGen.Tools;
 using Scriban;
 using Scriban.Runtime;
 

@@ -1,7 +1,7 @@
 using System;
-using System.ComponentModel;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using PromptGen.Bedrock;

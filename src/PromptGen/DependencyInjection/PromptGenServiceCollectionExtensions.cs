@@ -5,12 +5,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PromptGen.Bedrock.Configuration;
 using PromptGen;
+using PromptGen.Bedrock.Configuration;
 using PromptGen.DependencyInjection;
 
 // The namespace of IServiceCollection, as for the framework's own Add... methods: they show up without a using.
+// Extension methods for IServiceCollection live in its own namespace, the convention every .NET library follows, so
+// AddPromptGen() needs no extra using.
+#pragma warning disable IDE0130 // Namespace does not match folder structure
 namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
 
 /// <summary>Registers PromptGen in a service collection.</summary>
 public static class PromptGenServiceCollectionExtensions

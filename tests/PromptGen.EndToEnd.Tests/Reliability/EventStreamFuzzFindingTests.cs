@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PromptGen.Reliability;
+using PromptGen.Reliability.Targets;
 using Xunit;
 
 namespace PromptGen.EndToEnd.Tests.Reliability;

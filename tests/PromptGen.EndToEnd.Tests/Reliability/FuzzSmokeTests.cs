@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using PromptGen.Reliability;
+using PromptGen.Reliability.Engine;
+using PromptGen.Reliability.Targets;
 using Xunit;
 using Xunit.Abstractions;
 

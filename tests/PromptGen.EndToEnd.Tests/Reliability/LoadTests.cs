@@ -1,6 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using PromptGen.Reliability;
+using PromptGen.Reliability.Load;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -16,19 +16,19 @@ namespace PromptGen.Testing.Tests.Support;
 /// </summary>
 internal sealed class EmulatorProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly Channel<string> stdout = Channel.CreateUnbounded<string>();
-    private readonly StringBuilder stderr = new();
+    private readonly Process _process;
+    private readonly Channel<string> _stdout = Channel.CreateUnbounded<string>();
+    private readonly StringBuilder _stderr = new();
 
-    private EmulatorProcess(Process process) => this.process = process;
+    private EmulatorProcess(Process process) => _process = process;
 
     public string StandardError
     {
         get
         {
-            lock (stderr)
+            lock (_stderr)
             {
-                return stderr.ToString();
+                return _stderr.ToString();
             }
         }
     }
@@ -56,18 +56,18 @@ internal sealed class EmulatorProcess : IDisposable
         {
             if (e.Data is null)
             {
-                emulator.stdout.Writer.TryComplete();
+                emulator._stdout.Writer.TryComplete();
             }
             else
             {
-                emulator.stdout.Writer.TryWrite(e.Data);
+                emulator._stdout.Writer.TryWrite(e.Data);
             }
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            lock (emulator.stderr)
+            lock (emulator._stderr)
             {
-                emulator.stderr.AppendLine(e.Data);
+                emulator._stderr.AppendLine(e.Data);
             }
         };
         process.Start();
@@ -82,7 +82,7 @@ internal sealed class EmulatorProcess : IDisposable
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            return await stdout.Reader.ReadAsync(cancel.Token);
+            return await _stdout.Reader.ReadAsync(cancel.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
         {
@@ -94,17 +94,17 @@ internal sealed class EmulatorProcess : IDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return process.ExitCode;
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>Asks the process to stop as a service manager would: SIGTERM.</summary>
     public void Terminate()
     {
         const int SIGTERM = 15;
-        if (kill(process.Id, SIGTERM) != 0)
+        if (kill(_process.Id, SIGTERM) != 0)
         {
-            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
         }
     }
 
@@ -112,15 +112,15 @@ internal sealed class EmulatorProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
             }
         }
         finally
         {
-            process.Dispose();
+            _process.Dispose();
         }
     }
 

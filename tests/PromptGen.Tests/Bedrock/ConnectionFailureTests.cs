@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

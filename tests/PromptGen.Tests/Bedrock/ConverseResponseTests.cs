@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

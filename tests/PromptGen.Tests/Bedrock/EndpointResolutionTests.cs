@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PromptGen.Bedrock.Configuration;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PromptGen.Bedrock.Configuration;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using PromptGen.Bedrock.Authentication;
 using PromptGen.Bedrock.Http;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock;

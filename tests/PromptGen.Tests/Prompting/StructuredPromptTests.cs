@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
+using PromptGen.Tests.Prompting.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.Bedrock.Errors;
 using PromptGen.CompilerServices;
-using PromptGen.Tests.Prompting;
+using PromptGen.Tests.Prompting.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Reliability;

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.Bedrock.Retries;
-using PromptGen.Tests.Bedrock;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 using static PromptGen.Tests.Reliability.RetryTestClients;
 

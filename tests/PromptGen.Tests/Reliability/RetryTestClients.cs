@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Tests.Bedrock;
+using PromptGen.Tests.Bedrock.TestDoubles;
 
 namespace PromptGen.Tests.Reliability;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Tests.Prompting;
+using PromptGen.Tests.Prompting.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Streaming;

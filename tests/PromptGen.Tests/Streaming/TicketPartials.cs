@@ -1,5 +1,5 @@
 using PromptGen.CompilerServices;
-using PromptGen.Tests.Prompting;
+using PromptGen.Tests.Prompting.TestDoubles;
 
 namespace PromptGen.Tests.Streaming;
 

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
 using PromptGen.Testing;
-using PromptGen.Tests.Prompting;
+using PromptGen.Tests.Prompting.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Tools;

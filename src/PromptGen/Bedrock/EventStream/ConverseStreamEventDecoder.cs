@@ -19,19 +19,19 @@ internal static class ConverseStreamEventDecoder
             case "event":
                 return DecodeEvent(message, offset, requestId);
             case "exception":
-            {
-                string? exceptionType = message.GetString(EventStreamMessage.ExceptionTypeHeader);
-                string? code = ToErrorCode(exceptionType);
-                BedrockErrorResponse error = BedrockErrorResponse.Parse(code ?? "", message.Payload, reasonPhrase: null);
-                throw BedrockErrorFactory.Create(StreamErrorStatus.ForCode(error.Code), requestId, error, redactor);
-            }
+                {
+                    string? exceptionType = message.GetString(EventStreamMessage.ExceptionTypeHeader);
+                    string? code = ToErrorCode(exceptionType);
+                    BedrockErrorResponse error = BedrockErrorResponse.Parse(code ?? "", message.Payload, reasonPhrase: null);
+                    throw BedrockErrorFactory.Create(StreamErrorStatus.ForCode(error.Code), requestId, error, redactor);
+                }
 
             case "error":
-            {
-                string? code = message.GetString(EventStreamMessage.ErrorCodeHeader);
-                var error = BedrockErrorResponse.FromCodeAndMessage(code, message.GetString(EventStreamMessage.ErrorMessageHeader));
-                throw BedrockErrorFactory.Create(StreamErrorStatus.ForCode(error.Code), requestId, error, redactor);
-            }
+                {
+                    string? code = message.GetString(EventStreamMessage.ErrorCodeHeader);
+                    var error = BedrockErrorResponse.FromCodeAndMessage(code, message.GetString(EventStreamMessage.ErrorMessageHeader));
+                    throw BedrockErrorFactory.Create(StreamErrorStatus.ForCode(error.Code), requestId, error, redactor);
+                }
 
             default:
                 throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent,

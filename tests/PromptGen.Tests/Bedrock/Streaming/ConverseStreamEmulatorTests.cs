@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
+using PromptGen.Tests.Bedrock.TestDoubles;
 using Xunit;
 
 namespace PromptGen.Tests.Bedrock.Streaming;

@@ -8,7 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace PromptGen.Tests.Bedrock;
+namespace PromptGen.Tests.Bedrock.TestDoubles;
 
 /// <summary>Records every request (with its body) and answers with a configurable response.</summary>
 internal sealed class CapturingHandler : HttpMessageHandler

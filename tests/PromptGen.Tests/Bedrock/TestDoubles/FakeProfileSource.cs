@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Amazon.Runtime;
 using PromptGen.Bedrock.Configuration;
 
-namespace PromptGen.Tests.Bedrock;
+namespace PromptGen.Tests.Bedrock.TestDoubles;
 
 internal sealed class FakeProfileSource : IAwsProfileSource
 {

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PromptGen.Tests.Bedrock;
+namespace PromptGen.Tests.Bedrock.TestDoubles;
 
 /// <summary>
 /// Recomputes a SigV4 signature from what was received, written from the SigV4 rules without AWSSDK.Core, so

@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PromptGen.Tests.Bedrock;
+namespace PromptGen.Tests.Bedrock.TestDoubles;
 
 /// <summary>
 /// A one-request HTTP/1.1 server on 127.0.0.1 that records the raw request line, headers and body exactly as

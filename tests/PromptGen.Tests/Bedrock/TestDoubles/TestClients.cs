@@ -7,7 +7,7 @@ using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Bedrock.Configuration;
 
-namespace PromptGen.Tests.Bedrock;
+namespace PromptGen.Tests.Bedrock.TestDoubles;
 
 /// <summary>Builds clients against a fake environment, so no test depends on the machine's variables or ~/.aws.</summary>
 internal static class TestClients

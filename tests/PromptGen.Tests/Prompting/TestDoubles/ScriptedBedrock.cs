@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
 
-namespace PromptGen.Tests.Prompting;
+namespace PromptGen.Tests.Prompting.TestDoubles;
 
 /// <summary>
 /// An <see cref="IBedrockRuntime"/> that answers from a script, one response per call, and records each request as

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PromptGen.CompilerServices;
 
-namespace PromptGen.Tests.Prompting;
+namespace PromptGen.Tests.Prompting.TestDoubles;
 
 public enum Priority
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing;
 
@@ -9,25 +10,25 @@ namespace PromptGen.Testing;
 /// </summary>
 public sealed partial class ScriptRuleBuilder
 {
-    private readonly EmulatorScript script;
-    private readonly RuleCondition condition;
-    private TimeSpan delay = TimeSpan.Zero;
-    private int? maxUses;
-    private int? inputTokens;
-    private int? outputTokens;
-    private bool added;
+    private readonly EmulatorScript _script;
+    private readonly RuleCondition _condition;
+    private TimeSpan _delay = TimeSpan.Zero;
+    private int? _maxUses;
+    private int? _inputTokens;
+    private int? _outputTokens;
+    private bool _added;
 
     internal ScriptRuleBuilder(EmulatorScript script, RuleCondition condition)
     {
-        this.script = script;
-        this.condition = condition;
+        _script = script;
+        _condition = condition;
     }
 
     /// <summary>Answer at most <paramref name="count"/> calls, then let later rules (or the default reply) answer.</summary>
     public ScriptRuleBuilder Times(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        maxUses = count;
+        _maxUses = count;
         return this;
     }
 
@@ -35,7 +36,7 @@ public sealed partial class ScriptRuleBuilder
     public ScriptRuleBuilder Delay(TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        delay = duration;
+        _delay = duration;
         return this;
     }
 
@@ -44,31 +45,31 @@ public sealed partial class ScriptRuleBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegative(input);
         ArgumentOutOfRangeException.ThrowIfNegative(output);
-        inputTokens = input;
-        outputTokens = output;
+        _inputTokens = input;
+        _outputTokens = output;
         return this;
     }
 
     /// <summary>Finishes the rule: answer with one text block.</summary>
     public ScriptRule ReplyText(string text, string stopReason = StopReasons.EndTurn) =>
-        Reply(EmulatorReply.FromText(text, stopReason, inputTokens, outputTokens));
+        Reply(EmulatorReply.FromText(text, stopReason, _inputTokens, _outputTokens));
 
     /// <summary>Finishes the rule: answer with a text block holding <paramref name="json"/> (structured output).</summary>
-    public ScriptRule ReplyJson(string json) => Reply(EmulatorReply.FromJson(json, inputTokens, outputTokens));
+    public ScriptRule ReplyJson(string json) => Reply(EmulatorReply.FromJson(json, _inputTokens, _outputTokens));
 
     /// <summary>
     /// Finishes the rule: answer with a <c>toolUse</c> block calling <paramref name="name"/> with <paramref name="inputJson"/>,
     /// stopReason <c>tool_use</c>. A null name calls the tool the request forces, else the first one it offers.
     /// </summary>
     public ScriptRule ReplyToolUse(string? name, string inputJson) =>
-        Reply(EmulatorReply.FromToolUse(name, inputJson, StopReasons.ToolUse, inputTokens, outputTokens));
+        Reply(EmulatorReply.FromToolUse(name, inputJson, StopReasons.ToolUse, _inputTokens, _outputTokens));
 
     /// <summary>
     /// Finishes the rule: answer with one <c>toolUse</c> block per call, in order (parallel tool use), after a text
     /// block when <paramref name="preamble"/> is given; stopReason <c>tool_use</c>.
     /// </summary>
     public ScriptRule ReplyToolUses(IEnumerable<EmulatorToolCall> calls, string? preamble = null) =>
-        Reply(EmulatorReply.FromToolUses(calls, preamble, inputTokens, outputTokens));
+        Reply(EmulatorReply.FromToolUses(calls, preamble, _inputTokens, _outputTokens));
 
     /// <summary>Finishes the rule: answer with an error, e.g. <c>ReplyError("ThrottlingException", 429, "Rate exceeded")</c>.</summary>
     public ScriptRule ReplyError(string code, int status, string message) =>
@@ -78,14 +79,14 @@ public sealed partial class ScriptRuleBuilder
     public ScriptRule Reply(EmulatorReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (added)
+        if (_added)
         {
             throw new InvalidOperationException("This rule already has its reply; start another with Script.When(...).");
         }
 
-        added = true;
-        var rule = new ScriptRule(WithShare(condition), WithFeatures(reply), delay, maxUses, stream);
-        script.Add(rule);
+        _added = true;
+        var rule = new ScriptRule(WithShare(_condition), WithFeatures(reply), _delay, _maxUses, _stream);
+        _script.Add(rule);
         return rule;
     }
 }

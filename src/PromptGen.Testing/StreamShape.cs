@@ -12,22 +12,22 @@ public sealed class StreamShape
     /// <summary>Eight characters per delta, no delays, one write per frame, no fault.</summary>
     public static StreamShape Default { get; } = new();
 
-    private readonly int chunkSize = 8;
-    private readonly TimeSpan eventDelay = TimeSpan.Zero;
-    private readonly int? writeSize;
+    private readonly int _chunkSize = 8;
+    private readonly TimeSpan _eventDelay = TimeSpan.Zero;
+    private readonly int? _writeSize;
 
     /// <summary>Characters of text (or of the tool input's JSON) per <c>contentBlockDelta</c> event; at least 1.</summary>
     public int ChunkSize
     {
-        get => chunkSize;
-        init => chunkSize = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(ChunkSize), value, "A delta holds at least one character.");
+        get => _chunkSize;
+        init => _chunkSize = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(ChunkSize), value, "A delta holds at least one character.");
     }
 
     /// <summary>The pause before each event after the first.</summary>
     public TimeSpan EventDelay
     {
-        get => eventDelay;
-        init => eventDelay = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(EventDelay), value, "The delay cannot be negative.");
+        get => _eventDelay;
+        init => _eventDelay = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(EventDelay), value, "The delay cannot be negative.");
     }
 
     /// <summary>
@@ -36,8 +36,8 @@ public sealed class StreamShape
     /// </summary>
     public int? WriteSize
     {
-        get => writeSize;
-        init => writeSize = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(WriteSize), value, "A write holds at least one byte.");
+        get => _writeSize;
+        init => _writeSize = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(WriteSize), value, "A write holds at least one byte.");
     }
 
     /// <summary>What goes wrong mid-stream, if anything.</summary>

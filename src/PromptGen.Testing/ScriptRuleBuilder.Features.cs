@@ -4,17 +4,17 @@ namespace PromptGen.Testing;
 
 public sealed partial class ScriptRuleBuilder
 {
-    private string? reasoningText;
-    private string? reasoningSignature;
-    private (int Read, int Write)? cacheUsage;
+    private string? _reasoningText;
+    private string? _reasoningSignature;
+    private (int Read, int Write)? _cacheUsage;
 
     /// <summary>Reason first: the answer starts with a <c>reasoningContent</c> block (reasoning deltas when streamed).</summary>
     public ScriptRuleBuilder Reasoning(string text, string signature = EmulatorReply.DefaultReasoningSignature)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
         ArgumentException.ThrowIfNullOrEmpty(signature);
-        reasoningText = text;
-        reasoningSignature = signature;
+        _reasoningText = text;
+        _reasoningSignature = signature;
         return this;
     }
 
@@ -26,7 +26,7 @@ public sealed partial class ScriptRuleBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegative(read);
         ArgumentOutOfRangeException.ThrowIfNegative(write);
-        cacheUsage = (read, write);
+        _cacheUsage = (read, write);
         return this;
     }
 
@@ -35,15 +35,15 @@ public sealed partial class ScriptRuleBuilder
     /// message as text, and a trace naming <paramref name="topic"/> when the request enabled the trace).
     /// </summary>
     public ScriptRule ReplyGuardrailIntervention(string blockedMessage = EmulatorReply.DefaultBlockedMessage, string topic = "Denied topic") =>
-        Reply(EmulatorReply.FromGuardrailIntervention(blockedMessage, topic, inputTokens, outputTokens));
+        Reply(EmulatorReply.FromGuardrailIntervention(blockedMessage, topic, _inputTokens, _outputTokens));
 
     private EmulatorReply WithFeatures(EmulatorReply reply)
     {
-        if (reasoningText is not null)
+        if (_reasoningText is not null)
         {
-            reply = reply.WithReasoning(reasoningText, reasoningSignature!);
+            reply = reply.WithReasoning(_reasoningText, _reasoningSignature!);
         }
 
-        return cacheUsage is { } usage ? reply.WithCacheUsage(usage.Read, usage.Write) : reply;
+        return _cacheUsage is { } usage ? reply.WithCacheUsage(usage.Read, usage.Write) : reply;
     }
 }

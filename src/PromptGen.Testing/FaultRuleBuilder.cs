@@ -1,4 +1,5 @@
 using System;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing;
 
@@ -6,7 +7,7 @@ namespace PromptGen.Testing;
 // Script.Always().Share(0.2, seed: 7).ReplyThrottling().
 public sealed partial class ScriptRuleBuilder
 {
-    private FaultShare? share;
+    private FaultShare? _share;
 
     /// <summary>
     /// Answer only about this fraction of the matching calls (0 to 1), chosen by a generator seeded with
@@ -20,7 +21,7 @@ public sealed partial class ScriptRuleBuilder
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The share must be between 0 and 1.");
         }
 
-        share = new FaultShare(fraction, seed);
+        _share = new FaultShare(fraction, seed);
         return this;
     }
 
@@ -37,5 +38,5 @@ public sealed partial class ScriptRuleBuilder
     public ScriptRule ReplyError(string code, int status, string message, TimeSpan retryAfter) =>
         Reply(EmulatorReply.FromError(code, status, message).WithRetryAfter(retryAfter));
 
-    private RuleCondition WithShare(RuleCondition condition) => share is null ? condition : condition.WithShare(share);
+    private RuleCondition WithShare(RuleCondition condition) => _share is null ? condition : condition.WithShare(_share);
 }

@@ -4,7 +4,7 @@ namespace PromptGen.Testing;
 
 public sealed partial class ScriptRuleBuilder
 {
-    private StreamShape? stream;
+    private StreamShape? _stream;
 
     /// <summary>
     /// How to stream the reply to a <c>ConverseStream</c> call: <paramref name="chunkSize"/> characters per delta,
@@ -13,12 +13,12 @@ public sealed partial class ScriptRuleBuilder
     /// </summary>
     public ScriptRuleBuilder Stream(int chunkSize = 8, TimeSpan? eventDelay = null, int? writeSize = null)
     {
-        stream = new StreamShape
+        _stream = new StreamShape
         {
             ChunkSize = chunkSize,
             EventDelay = eventDelay ?? TimeSpan.Zero,
             WriteSize = writeSize,
-            Fault = stream?.Fault,
+            Fault = _stream?.Fault,
         };
         return this;
     }
@@ -30,8 +30,8 @@ public sealed partial class ScriptRuleBuilder
     public ScriptRuleBuilder FailStream(StreamFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        StreamShape current = stream ?? StreamShape.Default;
-        stream = new StreamShape
+        StreamShape current = _stream ?? StreamShape.Default;
+        _stream = new StreamShape
         {
             ChunkSize = current.ChunkSize,
             EventDelay = current.EventDelay,

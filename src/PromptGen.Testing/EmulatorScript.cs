@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing;
 
@@ -11,17 +12,17 @@ namespace PromptGen.Testing;
 /// </summary>
 public sealed class EmulatorScript
 {
-    private readonly object gate = new();
-    private readonly List<ScriptRule> rules = new();
+    private readonly object _gate = new();
+    private readonly List<ScriptRule> _rules = new();
 
     /// <summary>The rules in the order they are tried.</summary>
     public IReadOnlyList<ScriptRule> Rules
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return rules.ToArray();
+                return _rules.ToArray();
             }
         }
     }
@@ -69,9 +70,9 @@ public sealed class EmulatorScript
     /// <summary>Removes every rule.</summary>
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            rules.Clear();
+            _rules.Clear();
         }
     }
 
@@ -135,9 +136,9 @@ public sealed class EmulatorScript
 
     internal void Add(ScriptRule rule)
     {
-        lock (gate)
+        lock (_gate)
         {
-            rules.Add(rule);
+            _rules.Add(rule);
         }
     }
 
@@ -157,9 +158,9 @@ public sealed class EmulatorScript
 
     private void AddAll(IEnumerable<ScriptRule> loaded)
     {
-        lock (gate)
+        lock (_gate)
         {
-            rules.AddRange(loaded);
+            _rules.AddRange(loaded);
         }
     }
 }
