@@ -144,7 +144,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
         string lowered = typed.ToLowerInvariant();
         string[] candidates = members.OrderBy(name => name, System.StringComparer.Ordinal).ToArray();
         string? typo = candidates
-            .Select(name => (Name: name, Distance: PromptGen.Catalog.EditDistance.Between(lowered, name)))
+            .Select(name => (Name: name, Distance: PromptGen.Generators.Catalog.EditDistance.Between(lowered, name)))
             .Where(candidate => candidate.Distance <= 2 && candidate.Distance < candidate.Name.Length)
             .OrderBy(candidate => candidate.Distance)
             .Select(candidate => candidate.Name)

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Models;
 
 namespace PromptGen.Generators.Schema;
