@@ -27,20 +27,20 @@ internal sealed class EnumFallbackAnalyzer : PromptClientAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.EnumWithoutFallback);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute);
+        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, knownTypes.StructuredOutputAttribute);
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is not { } resultType
+            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes) is not { } resultType
                 || ModelReference.Effective(declaration, method, cancellationToken) is not { } reference
                 || TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is not { } location)
             {
                 continue;
             }
 
-            AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
+            AttributeData? choice = AttributeReader.Find(method.Symbol, knownTypes.StructuredOutputAttribute) ?? interfaceChoice;
             if (choice is not null && AttributeReader.HasErrors(choice))
             {
                 continue;

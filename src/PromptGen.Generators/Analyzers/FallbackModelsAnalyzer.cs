@@ -23,7 +23,7 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.FallbackModelsNotStreamed,
         DiagnosticDescriptors.FallbackModelsWithTools);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
@@ -35,8 +35,8 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
             }
 
             ModelReference? primary = ModelReference.Effective(declaration, method, cancellationToken);
-            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, out _, out _, out _);
-            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type)))
+            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, knownTypes, out _, out _, out _);
+            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes)))
             {
                 Location? location = method.FallbackModels is { } own
                     ? AttributeArguments.Location(own, cancellationToken)

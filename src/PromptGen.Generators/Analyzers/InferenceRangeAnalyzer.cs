@@ -22,7 +22,7 @@ internal sealed class InferenceRangeAnalyzer : PromptClientAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.InferenceSettingOutOfRange);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         Check(declaration.Inference, sink, cancellationToken);
         foreach (PromptMethod method in declaration.Methods)

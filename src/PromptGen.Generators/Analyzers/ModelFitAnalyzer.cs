@@ -25,7 +25,7 @@ internal sealed class ModelFitAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.MaxTokensAboveModelLimit,
         DiagnosticDescriptors.SystemPromptNotSupported);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {

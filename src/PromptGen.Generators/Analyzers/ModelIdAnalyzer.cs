@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -24,7 +25,7 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.EndOfLifeModel,
         DiagnosticDescriptors.InferenceProfileRequired);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         var references = new List<ModelReference?> { ModelReference.OfInterface(declaration, cancellationToken) };
         references.AddRange(ModelReference.OfFallbacks(declaration.FallbackModels, cancellationToken));
@@ -47,9 +48,9 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     /// The assembly default is one literal shared by every interface that uses it: it is judged once, in the file
     /// where it is written, not once per interface.
     /// </summary>
-    protected override void InitializeCompilation(CompilationStartAnalysisContext start, PromptSymbols symbols)
+    protected override void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes)
     {
-        if (symbols.PromptDefaults is null || PromptSymbols.Find(start.Compilation.Assembly, symbols.PromptDefaults) is not { ApplicationSyntaxReference: { } written } defaults)
+        if (AttributeReader.Find(start.Compilation.Assembly, knownTypes.PromptDefaultsAttribute) is not { ApplicationSyntaxReference: { } written } defaults)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -44,15 +45,15 @@ internal sealed class PromptDeclaration
 
     public IReadOnlyList<PromptMethod> Methods { get; }
 
-    public static PromptDeclaration? TryRead(ISymbol symbol, PromptSymbols symbols)
+    public static PromptDeclaration? TryRead(ISymbol symbol, KnownTypeSymbols knownTypes)
     {
         if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type
-            || PromptSymbols.Find(type, symbols.PromptClient) is not { } client)
+            || AttributeReader.Find(type, knownTypes.PromptClientAttribute) is not { } client)
         {
             return null;
         }
 
-        AttributeData? interfaceSystemPrompt = PromptSymbols.Find(type, symbols.SystemPrompt);
+        AttributeData? interfaceSystemPrompt = AttributeReader.Find(type, knownTypes.SystemPromptAttribute);
         var methods = new List<PromptMethod>();
         // Only the interface's own members: an inherited method is declared elsewhere and analyzed there (and a base
         // shared by two clients would otherwise be reported twice).
@@ -62,19 +63,19 @@ internal sealed class PromptDeclaration
             {
                 methods.Add(new PromptMethod(
                     method,
-                    PromptSymbols.Find(method, symbols.Prompt),
-                    PromptSymbols.Find(method, symbols.SystemPrompt) ?? interfaceSystemPrompt,
-                    PromptSymbols.Find(method, symbols.Model),
-                    PromptSymbols.Find(method, symbols.Inference))
+                    AttributeReader.Find(method, knownTypes.PromptAttribute),
+                    AttributeReader.Find(method, knownTypes.SystemPromptAttribute) ?? interfaceSystemPrompt,
+                    AttributeReader.Find(method, knownTypes.ModelAttribute),
+                    AttributeReader.Find(method, knownTypes.InferenceAttribute))
                 {
-                    FallbackModels = symbols.FallbackModels is null ? null : PromptSymbols.Find(method, symbols.FallbackModels),
+                    FallbackModels = AttributeReader.Find(method, knownTypes.FallbackModelsAttribute),
                 });
             }
         }
 
-        AttributeData? assemblyDefaults = symbols.PromptDefaults is null ? null : PromptSymbols.Find(type.ContainingAssembly, symbols.PromptDefaults);
-        AttributeData? fallbackModels = symbols.FallbackModels is null ? null : PromptSymbols.Find(type, symbols.FallbackModels);
-        return new PromptDeclaration(type, client, interfaceSystemPrompt, PromptSymbols.Find(type, symbols.Inference), assemblyDefaults, fallbackModels, methods);
+        AttributeData? assemblyDefaults = AttributeReader.Find(type.ContainingAssembly, knownTypes.PromptDefaultsAttribute);
+        AttributeData? fallbackModels = AttributeReader.Find(type, knownTypes.FallbackModelsAttribute);
+        return new PromptDeclaration(type, client, interfaceSystemPrompt, AttributeReader.Find(type, knownTypes.InferenceAttribute), assemblyDefaults, fallbackModels, methods);
     }
 }
 

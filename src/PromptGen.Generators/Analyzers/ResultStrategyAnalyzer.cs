@@ -24,19 +24,19 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.SchemaSentInPrompt,
         DiagnosticDescriptors.StructuredOutputStrategyNotSupported);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute);
+        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, knownTypes.StructuredOutputAttribute);
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is null
+            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes) is null
                 || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference)
             {
                 continue;
             }
 
-            AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
+            AttributeData? choice = AttributeReader.Find(method.Symbol, knownTypes.StructuredOutputAttribute) ?? interfaceChoice;
             if (choice is not null && !AttributeReader.HasErrors(choice) && StrategyOf(choice) is { } strategy)
             {
                 if (Cannot(model, strategy)

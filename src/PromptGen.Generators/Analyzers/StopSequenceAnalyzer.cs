@@ -23,7 +23,7 @@ internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.TooManyStopSequences,
         DiagnosticDescriptors.EmptyStopSequence);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         CheckEmpty(declaration.Inference, sink, cancellationToken);
         foreach (PromptMethod method in declaration.Methods)

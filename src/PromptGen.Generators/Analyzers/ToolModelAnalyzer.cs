@@ -18,12 +18,12 @@ internal sealed class ToolModelAnalyzer : PromptClientAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ToolDiagnostics.ModelWithoutToolUse);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type))
+            if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes))
                 || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference)
             {
                 continue;

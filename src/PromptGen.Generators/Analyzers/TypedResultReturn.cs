@@ -12,25 +12,24 @@ namespace PromptGen.Generators.Analyzers;
 /// </summary>
 internal static class TypedResultReturn
 {
-    public static ITypeSymbol? ResultTypeOf(ITypeSymbol returnType)
+    public static ITypeSymbol? ResultTypeOf(ITypeSymbol returnType, KnownTypeSymbols knownTypes)
     {
         if (returnType is not INamedTypeSymbol { IsGenericType: true } named)
         {
             return null;
         }
 
-        string definition = named.ConstructedFrom.ToDisplayString();
         ITypeSymbol result;
-        if (definition == KnownNames.ResultStream && named.TypeArguments.Length == 2)
+        if (KnownTypeSymbols.IsConstructionOf(named, knownTypes.ResultStream))
         {
             result = named.TypeArguments[0];
         }
-        else if (definition is KnownNames.Task or KnownNames.ValueTask && named.TypeArguments.Length == 1)
+        else if (KnownTypeSymbols.IsConstructionOf(named, knownTypes.Task) || KnownTypeSymbols.IsConstructionOf(named, knownTypes.ValueTask))
         {
             result = named.TypeArguments[0];
-            if (result is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult)
+            if (KnownTypeSymbols.IsConstructionOf(result, knownTypes.PromptResult))
             {
-                result = wrapper.TypeArguments[0];
+                result = ((INamedTypeSymbol)result).TypeArguments[0];
             }
         }
         else

@@ -13,8 +13,8 @@ namespace PromptGen.Generators.Parsing;
 /// </summary>
 internal static class FallbackModelsReader
 {
-    public static AttributeData? Effective(IMethodSymbol method, AttributeData? interfaceFallbacks) =>
-        AttributeReader.Find(method, KnownNames.FallbackModelsAttribute) ?? interfaceFallbacks;
+    public static AttributeData? Effective(IMethodSymbol method, AttributeData? interfaceFallbacks, KnownTypeSymbols knownTypes) =>
+        AttributeReader.Find(method, knownTypes.FallbackModelsAttribute) ?? interfaceFallbacks;
 
     /// <summary>The ids written, in order; blank ones skipped (the analyzer reports them).</summary>
     public static IReadOnlyList<string> Ids(AttributeData? attribute)

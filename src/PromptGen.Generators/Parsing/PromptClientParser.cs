@@ -21,6 +21,10 @@ internal static class PromptClientParser
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>A generic type's fully qualified name without its type parameters, e.g. <c>global::N.ResultStream</c>.</summary>
+    private static readonly SymbolDisplayFormat GenericNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithGenericsOptions(SymbolDisplayGenericsOptions.None);
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
@@ -51,6 +55,7 @@ internal static class PromptClientParser
 
         var diagnostics = new List<DiagnosticInfo>();
         Location interfaceLocation = declaration.Identifier.GetLocation();
+        KnownTypeSymbols knownTypes = KnownTypeSymbols.For(context.SemanticModel.Compilation);
 
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
@@ -65,7 +70,7 @@ internal static class PromptClientParser
             return Result(null, diagnostics);
         }
 
-        if (FindFactoryCollision(symbol) is { } collision)
+        if (FindFactoryCollision(symbol, knownTypes) is { } collision)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.GeneratedNameCollision,
@@ -76,15 +81,15 @@ internal static class PromptClientParser
         }
 
         AttributeData clientAttribute = context.Attributes[0];
-        AttributeData? assemblyDefaults = AttributeReader.Find(symbol.ContainingAssembly, KnownNames.PromptDefaultsAttribute);
+        AttributeData? assemblyDefaults = AttributeReader.Find(symbol.ContainingAssembly, knownTypes.PromptDefaultsAttribute);
         var defaults = new ClientDefaults(
             AttributeReader.NamedString(clientAttribute, "Model") ?? AttributeReader.NamedString(assemblyDefaults, "Model"),
-            AttributeReader.Find(symbol, KnownNames.SystemPromptAttribute),
-            AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)),
-            AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute))
+            AttributeReader.Find(symbol, knownTypes.SystemPromptAttribute),
+            AttributeReader.ReadInference(AttributeReader.Find(symbol, knownTypes.InferenceAttribute)),
+            AttributeReader.Find(symbol, knownTypes.StructuredOutputAttribute))
         {
-            InvocationOptions = new InvocationOptionsReader(symbol, context.SemanticModel.Compilation),
-            FallbackModels = AttributeReader.Find(symbol, KnownNames.FallbackModelsAttribute),
+            InvocationOptions = new InvocationOptionsReader(symbol, knownTypes),
+            FallbackModels = AttributeReader.Find(symbol, knownTypes.FallbackModelsAttribute),
         };
 
         var methods = new List<PromptMethodModel>();
@@ -120,7 +125,7 @@ internal static class PromptClientParser
                     return Result(null, diagnostics);
                 }
 
-                PromptMethodModel parsedMethod = ParseMethod(method, defaults, context.SemanticModel.Compilation, interfaceLocation, diagnostics, cancellationToken);
+                PromptMethodModel parsedMethod = ParseMethod(method, defaults, knownTypes, interfaceLocation, diagnostics, cancellationToken);
                 methods.Add(parsedMethod);
                 if (parsedMethod.Plan is { UsesScriban: true })
                 {
@@ -149,7 +154,7 @@ internal static class PromptClientParser
     private static PromptMethodModel ParseMethod(
         IMethodSymbol method,
         ClientDefaults defaults,
-        Compilation compilation,
+        KnownTypeSymbols knownTypes,
         Location interfaceLocation,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
@@ -158,12 +163,12 @@ internal static class PromptClientParser
         int diagnosticsBefore = diagnostics.Count;
 
         EquatableArray<ParameterModel> parameters = method.Parameters
-            .Select(parameter => ParseParameter(parameter, method, methodLocation, diagnostics))
+            .Select(parameter => ParseParameter(parameter, method, knownTypes, methodLocation, diagnostics))
             .ToEquatableArray();
 
-        (ReturnKind returnKind, ITypeSymbol? resultType) = StreamingReturnTypes.TryClassify(method.ReturnType, out ReturnKind streamKind, out ITypeSymbol? streamedType, out ITypeSymbol? partialType)
+        (ReturnKind returnKind, ITypeSymbol? resultType) = StreamingReturnTypes.TryClassify(method.ReturnType, knownTypes, out ReturnKind streamKind, out ITypeSymbol? streamedType, out ITypeSymbol? partialType)
             ? (streamKind, streamedType)
-            : ClassifyReturnType(method.ReturnType);
+            : ClassifyReturnType(method.ReturnType, knownTypes);
         Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
             ? syntax.ReturnType.GetLocation()
             : methodLocation;
@@ -196,20 +201,20 @@ internal static class PromptClientParser
         }
 
         bool streaming = returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
-        EquatableArray<MediaParameterModel> media = MediaParameterReader.Read(method, streaming, methodLocation, diagnostics, cancellationToken);
+        EquatableArray<MediaParameterModel> media = MediaParameterReader.Read(method, streaming, knownTypes, methodLocation, diagnostics, cancellationToken);
         parameters = MediaParameterReader.MarkMedia(parameters, media);
 
-        AttributeData? prompt = AttributeReader.Find(method, KnownNames.PromptAttribute);
+        AttributeData? prompt = AttributeReader.Find(method, knownTypes.PromptAttribute);
         string? userTemplate = prompt is null ? null : AttributeReader.FirstStringArgument(prompt);
         if (prompt is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPromptAttribute, methodLocation, method.Name, method.ContainingType.Name));
         }
 
-        AttributeData? systemPrompt = AttributeReader.Find(method, KnownNames.SystemPromptAttribute) ?? defaults.SystemPrompt;
+        AttributeData? systemPrompt = AttributeReader.Find(method, knownTypes.SystemPromptAttribute) ?? defaults.SystemPrompt;
         string? systemTemplate = systemPrompt is null ? null : AttributeReader.FirstStringArgument(systemPrompt);
 
-        AttributeData? modelAttribute = AttributeReader.Find(method, KnownNames.ModelAttribute);
+        AttributeData? modelAttribute = AttributeReader.Find(method, knownTypes.ModelAttribute);
         string? modelId = (modelAttribute is null ? null : AttributeReader.FirstStringArgument(modelAttribute)) ?? defaults.ModelId;
         if (string.IsNullOrWhiteSpace(modelId))
         {
@@ -222,25 +227,25 @@ internal static class PromptClientParser
 
         if (!inputHasErrors)
         {
-            bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, compilation, diagnostics, methodLocation, cancellationToken);
+            bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, knownTypes.Compilation, diagnostics, methodLocation, cancellationToken);
             // An interface-level system prompt is shared by every method: report its errors once, at its literal.
             bool sharedSystemPrompt = systemPrompt is not null && ReferenceEquals(systemPrompt, defaults.SystemPrompt);
             bool reportSystem = !sharedSystemPrompt || defaults.TakeSystemPromptReport();
-            bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, compilation, diagnostics, methodLocation, cancellationToken);
+            bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, knownTypes.Compilation, diagnostics, methodLocation, cancellationToken);
             inputHasErrors = !userTemplateValid || !systemTemplateValid;
         }
 
-        string? historyParameter = ConversationParameters.Find(method, methodLocation, diagnostics);
+        string? historyParameter = ConversationParameters.Find(method, knownTypes, methodLocation, diagnostics);
         InferenceModel inference = defaults.Inference.OverriddenBy(
-            AttributeReader.ReadInference(AttributeReader.Find(method, KnownNames.InferenceAttribute)));
+            AttributeReader.ReadInference(AttributeReader.Find(method, knownTypes.InferenceAttribute)));
 
         (InvocationOptionsModel? options, bool optionsValid) = defaults.InvocationOptions.Read(
             method, returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream, methodLocation, diagnostics, cancellationToken);
         bool canGenerate = !inputHasErrors && optionsValid && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
         ResultPlan? resultPlan = resultModel is null
             ? null
-            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput)
-                with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _) };
+            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, knownTypes.StructuredOutputAttribute) ?? defaults.StructuredOutput)
+                with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], knownTypes, out _) };
         string returnType = method.ReturnType.ToDisplayString(TypeFormat);
         ResultPlan? streamedResult = null;
         if (partialType is not null && resultPlan is not null && partialType.Name == StreamingReturnTypes.PartialTypeName(resultType!)
@@ -249,28 +254,28 @@ internal static class PromptClientParser
             // The partial type does not exist yet (this generator writes it), so its name is spelt out in full.
             resultPlan = resultPlan with { PartialTypeName = partialType.Name };
             streamedResult = resultPlan;
-            returnType = $"global::PromptGen.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
+            returnType = $"{knownTypes.ResultStream!.ToDisplayString(GenericNameFormat)}<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
         }
 
         (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
-            method, returnKind, resultPlan, AttributeReader.Find(method.ContainingType, KnownNames.ToolLoopAttribute), methodLocation, diagnostics, cancellationToken);
+            method, returnKind, resultPlan, AttributeReader.Find(method.ContainingType, knownTypes.ToolLoopAttribute), knownTypes, methodLocation, diagnostics, cancellationToken);
         canGenerate &= !toolsHaveErrors;
         PromptPlan? plan = canGenerate
             ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan)
             {
                 Options = options,
                 Media = media,
-                TextWithDetails = returnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _),
+                TextWithDetails = returnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], knownTypes, out _),
                 HistoryParameter = historyParameter,
                 FallbackModels = FallbackModelsReader.Read(
-                    FallbackModelsReader.Effective(method, defaults.FallbackModels),
+                    FallbackModelsReader.Effective(method, defaults.FallbackModels, knownTypes),
                     resultModel,
-                    AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput),
+                    AttributeReader.Find(method, knownTypes.StructuredOutputAttribute) ?? defaults.StructuredOutput),
             }
             : null;
         if (plan is not null)
         {
-            plan = TemplateCompilation.CompileTemplates(plan, method, prompt!, systemPrompt, compilation, diagnostics, methodLocation, cancellationToken);
+            plan = TemplateCompilation.CompileTemplates(plan, method, prompt!, systemPrompt, knownTypes, diagnostics, methodLocation, cancellationToken);
         }
 
         return new PromptMethodModel(
@@ -339,7 +344,7 @@ internal static class PromptClientParser
         return false;
     }
 
-    private static ParameterModel ParseParameter(IParameterSymbol parameter, IMethodSymbol method, Location methodLocation, List<DiagnosticInfo> diagnostics)
+    private static ParameterModel ParseParameter(IParameterSymbol parameter, IMethodSymbol method, KnownTypeSymbols knownTypes, Location methodLocation, List<DiagnosticInfo> diagnostics)
     {
         string refKind = parameter.RefKind switch
         {
@@ -365,26 +370,26 @@ internal static class PromptClientParser
             parameter.Name,
             (parameter.IsParams ? "params " : string.Empty) + parameter.Type.ToDisplayString(TypeFormat),
             refKind,
-            parameter.Type.ToDisplayString() == KnownNames.CancellationToken);
+            knownTypes.IsCancellationToken(parameter.Type));
     }
 
     /// <summary>Task&lt;T&gt; or ValueTask&lt;T&gt;; T is returned when it is not string (a typed result).</summary>
-    private static (ReturnKind Kind, ITypeSymbol? ResultType) ClassifyReturnType(ITypeSymbol returnType)
+    private static (ReturnKind Kind, ITypeSymbol? ResultType) ClassifyReturnType(ITypeSymbol returnType, KnownTypeSymbols knownTypes)
     {
         if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
         {
             return (ReturnKind.Unsupported, null);
         }
 
-        bool isTask = named.ConstructedFrom.ToDisplayString() == KnownNames.Task;
-        bool isValueTask = named.ConstructedFrom.ToDisplayString() == KnownNames.ValueTask;
+        bool isTask = KnownTypeSymbols.IsConstructionOf(named, knownTypes.Task);
+        bool isValueTask = KnownTypeSymbols.IsConstructionOf(named, knownTypes.ValueTask);
         if (!isTask && !isValueTask)
         {
             return (ReturnKind.Unsupported, null);
         }
 
         ITypeSymbol result = named.TypeArguments[0];
-        if (IsPromptResult(result, out ITypeSymbol? inner))
+        if (IsPromptResult(result, knownTypes, out ITypeSymbol? inner))
         {
             // PromptResult<string>: the text with the call's details (the plan says so); else a typed result's.
             return inner!.SpecialType == SpecialType.System_String
@@ -401,10 +406,10 @@ internal static class PromptClientParser
     }
 
     /// <summary>PromptResult&lt;T&gt;: the caller wants the value with its attempts and token usage.</summary>
-    private static bool IsPromptResult(ITypeSymbol type, out ITypeSymbol? valueType)
+    private static bool IsPromptResult(ITypeSymbol type, KnownTypeSymbols knownTypes, out ITypeSymbol? valueType)
     {
-        valueType = type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult
-            ? named.TypeArguments[0]
+        valueType = KnownTypeSymbols.IsConstructionOf(type, knownTypes.PromptResult)
+            ? ((INamedTypeSymbol)type).TypeArguments[0]
             : null;
         return valueType is not null;
     }
@@ -439,14 +444,14 @@ internal static class PromptClientParser
     /// A member of the interface that the generated <c>static Create(IBedrockRuntime)</c> would clash with: a method
     /// of that signature (CS0111) or anything else named Create (CS0102). Overloads of other names are fine.
     /// </summary>
-    private static ISymbol? FindFactoryCollision(INamedTypeSymbol symbol)
+    private static ISymbol? FindFactoryCollision(INamedTypeSymbol symbol, KnownTypeSymbols knownTypes)
     {
         foreach (ISymbol member in symbol.GetMembers(FactoryMethodName).Concat(symbol.GetTypeMembers(FactoryMethodName)))
         {
             if (member is not IMethodSymbol method
                 || (method.Parameters.Length == 1
                     && method.Parameters[0].RefKind == RefKind.None
-                    && method.Parameters[0].Type.ToDisplayString() == KnownNames.BedrockRuntime))
+                    && KnownTypeSymbols.Is(method.Parameters[0].Type, knownTypes.BedrockRuntime)))
             {
                 return member;
             }
