@@ -48,5 +48,4 @@ internal static class KnownNames
     public const string ReadOnlyMemory = "System.ReadOnlyMemory`1";
     public const string Stream = "System.IO.Stream";
     public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
-    public const string DynamicMetaObjectProvider = "System.Dynamic.IDynamicMetaObjectProvider";
 }

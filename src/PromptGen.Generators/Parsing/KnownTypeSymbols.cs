@@ -58,7 +58,6 @@ internal sealed class KnownTypeSymbols
         ReadOnlyMemory = Resolve(KnownNames.ReadOnlyMemory);
         Stream = Resolve(KnownNames.Stream);
         DescriptionAttribute = Resolve(KnownNames.DescriptionAttribute);
-        DynamicMetaObjectProvider = Resolve(KnownNames.DynamicMetaObjectProvider);
     }
 
     /// <summary>The compilation the types come from, e.g. to read the constants a template is built from.</summary>
@@ -153,8 +152,6 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? Stream { get; }
 
     public INamedTypeSymbol? DescriptionAttribute { get; }
-
-    public INamedTypeSymbol? DynamicMetaObjectProvider { get; }
 
     /// <summary>
     /// Whether PromptGen's core attributes are there; without them a compilation has no prompt client to read.
