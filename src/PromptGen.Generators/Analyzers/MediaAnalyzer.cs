@@ -56,7 +56,7 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                     continue;
                 }
 
-                reference ??= ModelReference.Effective(declaration, method, cancellationToken);
+                reference ??= ModelReference.Effective(method, cancellationToken);
                 model ??= reference?.Lookup.Model;
                 ModelCapabilities capability = kind switch
                 {

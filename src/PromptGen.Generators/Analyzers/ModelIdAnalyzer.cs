@@ -28,11 +28,14 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         var references = new List<ModelReference?> { ModelReference.OfInterface(declaration, cancellationToken) };
-        references.AddRange(ModelReference.OfFallbacks(declaration.FallbackModels, cancellationToken));
+        references.AddRange(ModelReference.OfFallbacks(declaration.Rules.FallbackModels, cancellationToken));
         foreach (PromptMethod method in declaration.Methods)
         {
             references.Add(ModelReference.OfMethod(method, cancellationToken));
-            references.AddRange(ModelReference.OfFallbacks(method.FallbackModels, cancellationToken));
+            if (!method.Rules.FallbackModels.IsInterfaceWide)
+            {
+                references.AddRange(ModelReference.OfFallbacks(method.Rules.FallbackModels.Attribute, cancellationToken));
+            }
         }
 
         foreach (ModelReference? reference in references)

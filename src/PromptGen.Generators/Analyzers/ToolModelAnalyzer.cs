@@ -24,7 +24,7 @@ internal sealed class ToolModelAnalyzer : PromptClientAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes))
-                || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference)
+                || ModelReference.Effective(method, cancellationToken) is not { Lookup.Model: { } model } reference)
             {
                 continue;
             }

@@ -80,17 +80,7 @@ internal static class PromptClientParser
             return Result(null, diagnostics);
         }
 
-        AttributeData clientAttribute = context.Attributes[0];
-        AttributeData? assemblyDefaults = AttributeReader.Find(symbol.ContainingAssembly, knownTypes.PromptDefaultsAttribute);
-        var defaults = new ClientDefaults(
-            AttributeReader.NamedString(clientAttribute, "Model") ?? AttributeReader.NamedString(assemblyDefaults, "Model"),
-            AttributeReader.Find(symbol, knownTypes.SystemPromptAttribute),
-            AttributeReader.ReadInference(AttributeReader.Find(symbol, knownTypes.InferenceAttribute)),
-            AttributeReader.Find(symbol, knownTypes.StructuredOutputAttribute))
-        {
-            InvocationOptions = new InvocationOptionsReader(symbol, knownTypes),
-            FallbackModels = AttributeReader.Find(symbol, knownTypes.FallbackModelsAttribute),
-        };
+        var defaults = new ClientDefaults(PromptClientRules.Read(symbol, context.Attributes[0], knownTypes));
 
         var methods = new List<PromptMethodModel>();
         var templateTypes = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -204,47 +194,45 @@ internal static class PromptClientParser
         EquatableArray<MediaParameterModel> media = MediaParameterReader.Read(method, streaming, knownTypes, methodLocation, diagnostics, cancellationToken);
         parameters = MediaParameterReader.MarkMedia(parameters, media);
 
-        AttributeData? prompt = AttributeReader.Find(method, knownTypes.PromptAttribute);
+        PromptMethodRules rules = defaults.Rules.For(method);
+        AttributeData? prompt = rules.Prompt;
         string? userTemplate = prompt is null ? null : AttributeReader.FirstStringArgument(prompt);
         if (prompt is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPromptAttribute, methodLocation, method.Name, method.ContainingType.Name));
         }
 
-        AttributeData? systemPrompt = AttributeReader.Find(method, knownTypes.SystemPromptAttribute) ?? defaults.SystemPrompt;
-        string? systemTemplate = systemPrompt is null ? null : AttributeReader.FirstStringArgument(systemPrompt);
+        AttributeData? systemPrompt = rules.SystemPrompt.Attribute;
+        string? systemTemplate = rules.SystemPrompt.Template;
 
-        AttributeData? modelAttribute = AttributeReader.Find(method, knownTypes.ModelAttribute);
-        string? modelId = (modelAttribute is null ? null : AttributeReader.FirstStringArgument(modelAttribute)) ?? defaults.ModelId;
-        if (string.IsNullOrWhiteSpace(modelId))
+        string? modelId = rules.Model.Id;
+        if (string.IsNullOrWhiteSpace(modelId) && !rules.Model.IsBroken)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, methodLocation, method.Name));
         }
 
         bool inputHasErrors = (prompt is not null && AttributeReader.HasErrors(prompt))
             || (systemPrompt is not null && AttributeReader.HasErrors(systemPrompt))
-            || (modelAttribute is not null && AttributeReader.HasErrors(modelAttribute));
+            || rules.Model.IsBroken;
 
         if (!inputHasErrors)
         {
             bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, knownTypes.Compilation, diagnostics, methodLocation, cancellationToken);
             // An interface-level system prompt is shared by every method: report its errors once, at its literal.
-            bool sharedSystemPrompt = systemPrompt is not null && ReferenceEquals(systemPrompt, defaults.SystemPrompt);
-            bool reportSystem = !sharedSystemPrompt || defaults.TakeSystemPromptReport();
+            bool reportSystem = !rules.SystemPrompt.IsInterfaceWide || defaults.TakeSystemPromptReport();
             bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, knownTypes.Compilation, diagnostics, methodLocation, cancellationToken);
             inputHasErrors = !userTemplateValid || !systemTemplateValid;
         }
 
         string? historyParameter = ConversationParameters.Find(method, knownTypes, methodLocation, diagnostics);
-        InferenceModel inference = defaults.Inference.OverriddenBy(
-            AttributeReader.ReadInference(AttributeReader.Find(method, knownTypes.InferenceAttribute)));
+        InferenceModel inference = rules.Inference.Effective;
 
         (InvocationOptionsModel? options, bool optionsValid) = defaults.InvocationOptions.Read(
             method, returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream, methodLocation, diagnostics, cancellationToken);
         bool canGenerate = !inputHasErrors && optionsValid && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
         ResultPlan? resultPlan = resultModel is null
             ? null
-            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, knownTypes.StructuredOutputAttribute) ?? defaults.StructuredOutput)
+            : ResultStrategySelector.Plan(resultModel, rules.StrategyFor(modelId ?? string.Empty), rules.MaxRepairAttempts)
                 with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], knownTypes, out _) };
         string returnType = method.ReturnType.ToDisplayString(TypeFormat);
         ResultPlan? streamedResult = null;
@@ -267,10 +255,7 @@ internal static class PromptClientParser
                 Media = media,
                 TextWithDetails = returnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], knownTypes, out _),
                 HistoryParameter = historyParameter,
-                FallbackModels = FallbackModelsReader.Read(
-                    FallbackModelsReader.Effective(method, defaults.FallbackModels, knownTypes),
-                    resultModel,
-                    AttributeReader.Find(method, knownTypes.StructuredOutputAttribute) ?? defaults.StructuredOutput),
+                FallbackModels = FallbackModelsReader.Read(rules, resultModel),
             }
             : null;
         if (plan is not null)
@@ -497,31 +482,20 @@ internal static class PromptClientParser
     private static Location SourceLocationOf(ISymbol symbol, Location fallback) =>
         symbol.Locations.FirstOrDefault(location => location.IsInSource) ?? fallback;
 
-    /// <summary>Interface-wide settings that each method falls back to.</summary>
+    /// <summary>The interface's rules, and what parsing its methods shares beyond them.</summary>
     private sealed class ClientDefaults
     {
-        public ClientDefaults(string? modelId, AttributeData? systemPrompt, InferenceModel inference, AttributeData? structuredOutput)
+        private bool _systemPromptReported;
+
+        public ClientDefaults(PromptClientRules rules)
         {
-            ModelId = modelId;
-            SystemPrompt = systemPrompt;
-            Inference = inference;
-            StructuredOutput = structuredOutput;
+            Rules = rules;
+            InvocationOptions = new InvocationOptionsReader(rules.Client, rules.KnownTypes);
         }
 
-        public AttributeData? StructuredOutput { get; }
+        public PromptClientRules Rules { get; }
 
-        public InvocationOptionsReader InvocationOptions { get; init; } = null!;
-
-        /// <summary>The interface's [FallbackModels], for methods without their own.</summary>
-        public AttributeData? FallbackModels { get; init; }
-
-        public string? ModelId { get; }
-
-        public AttributeData? SystemPrompt { get; }
-
-        public InferenceModel Inference { get; }
-
-        private bool _systemPromptReported;
+        public InvocationOptionsReader InvocationOptions { get; }
 
         /// <summary>True the first time only: the shared system prompt's errors are reported once.</summary>
         public bool TakeSystemPromptReport()
