@@ -25,8 +25,11 @@ internal sealed class PromptMethodRules
 
     public IMethodSymbol Method { get; }
 
-    /// <summary>The method's <c>[Prompt]</c> (its user-turn template); null when it has none (PG0004).</summary>
+    /// <summary>The method's <c>[Prompt]</c>; null when it has none (PG0004).</summary>
     public AttributeData? Prompt { get; }
+
+    /// <summary>The user-turn template; null when there is no <c>[Prompt]</c> or its template is not a string constant.</summary>
+    public string? UserTemplate => Prompt is null ? null : AttributeReader.FirstStringArgument(Prompt);
 
     public ModelChoice Model { get; }
 
