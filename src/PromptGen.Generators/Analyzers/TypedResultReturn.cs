@@ -13,11 +13,12 @@ namespace PromptGen.Generators.Analyzers;
 /// </summary>
 internal static class TypedResultReturn
 {
+    /// <summary>
+    /// T, or null for a text result. <c>Task&lt;string?&gt;</c> is a typed result (a nullable string the model answers
+    /// as JSON), as the generator reads it; only <c>Task&lt;string&gt;</c> is text.
+    /// </summary>
     public static ITypeSymbol? ResultTypeOf(ITypeSymbol returnType, KnownTypeSymbols knownTypes) =>
-        PromptReturnTypes.Classify(returnType, knownTypes).ResultType is { } result
-        && result.SpecialType != SpecialType.System_String && result.TypeKind != TypeKind.Error
-            ? result
-            : null;
+        PromptReturnTypes.Classify(returnType, knownTypes).ResultType is { TypeKind: not TypeKind.Error } result ? result : null;
 
     /// <summary>Where the method's return type is written: diagnostics about the result go there.</summary>
     public static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
