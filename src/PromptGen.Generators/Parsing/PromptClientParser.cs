@@ -6,8 +6,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
-using PromptGen.Generators.Schema;
-using PromptGen.Generators.Templates;
 
 namespace PromptGen.Generators.Parsing;
 
