@@ -65,14 +65,14 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
                 Location fallback = ownReasoning is not null
                     ? AttributeArguments.Location(reasoning, cancellationToken) ?? Location.None
                     : method.Symbol.Locations.FirstOrDefault(location => location.IsInSource) ?? Location.None;
-                CheckReasoning(declaration, method, knownTypes, reasoning, ownReasoning is not null, fallback, sink, cancellationToken);
+                CheckReasoning(method, knownTypes, reasoning, ownReasoning is not null, fallback, sink, cancellationToken);
             }
         }
     }
 
     private static AttributeData? Usable(AttributeData? attribute) => attribute is null || AttributeReader.HasErrors(attribute) ? null : attribute;
 
-    private static void CheckReasoning(PromptDeclaration declaration, PromptMethod method, KnownTypeSymbols knownTypes, AttributeData reasoning, bool own, Location fallback, DiagnosticSink sink, CancellationToken cancellationToken)
+    private static void CheckReasoning(PromptMethod method, KnownTypeSymbols knownTypes, AttributeData reasoning, bool own, Location fallback, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         string name = method.Symbol.Name;
         if (ModelReference.Effective(method, cancellationToken) is { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference
