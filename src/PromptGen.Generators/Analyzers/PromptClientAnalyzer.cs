@@ -1,6 +1,6 @@
 using System.Threading;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;

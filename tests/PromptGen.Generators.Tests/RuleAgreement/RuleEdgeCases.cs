@@ -11,7 +11,6 @@ internal static class RuleEdgeCases
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Prompting;
 
         [assembly: PromptDefaults(Model = "us.amazon.nova-micro-v1:0")]
 
