@@ -207,7 +207,7 @@ public sealed class AnalyzerDiagnosticTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal("\"us.amazon.nova-mikro-v1:0\"", AnalyzerHarness.TextAt(diagnostic));
         Assert.StartsWith(
-            $"Model 'us.amazon.nova-mikro-v1:0' is not in PromptGen's model catalog (as of {PromptGen.Catalog.ModelCatalog.AsOf}); did you mean 'us.amazon.nova-micro-v1:0'",
+            $"Model 'us.amazon.nova-mikro-v1:0' is not in PromptGen's model catalog (as of {PromptGen.Generators.Catalog.ModelCatalog.AsOf}); did you mean 'us.amazon.nova-micro-v1:0'",
             diagnostic.GetMessage(),
             System.StringComparison.Ordinal);
     }

@@ -207,10 +207,10 @@ public sealed class PlacementAndStopSequenceDiagnosticTests
     [Fact]
     public void An_unconfirmed_model_limit_does_not_warn()
     {
-        PromptGen.Catalog.ModelInfo mistral = PromptGen.Catalog.ModelCatalog.Find(Mistral).Model!;
+        PromptGen.Generators.Catalog.ModelInfo mistral = PromptGen.Generators.Catalog.ModelCatalog.Find(Mistral).Model!;
         Assert.Equal(10, mistral.MaxStopSequences);
         Assert.False(mistral.StopSequenceLimitConfirmed);
-        Assert.True(PromptGen.Catalog.ModelCatalog.Find(ValidModel).Model!.StopSequenceLimitConfirmed);
+        Assert.True(PromptGen.Generators.Catalog.ModelCatalog.Find(ValidModel).Model!.StopSequenceLimitConfirmed);
 
         List<Diagnostic> diagnostics = Run(Client($$$"""
                 [Model("{{{Mistral}}}")]

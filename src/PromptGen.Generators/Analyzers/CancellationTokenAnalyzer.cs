@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -17,16 +18,16 @@ internal sealed class CancellationTokenAnalyzer : PromptClientAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MissingCancellationToken);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (symbols.CancellationToken is null)
+        if (knownTypes.CancellationToken is null)
         {
             return;
         }
 
         foreach (PromptMethod method in declaration.Methods)
         {
-            bool cancellable = method.Symbol.Parameters.Any(parameter => symbols.IsCancellationToken(parameter.Type));
+            bool cancellable = method.Symbol.Parameters.Any(parameter => knownTypes.IsCancellationToken(parameter.Type));
             if (method.Prompt is not null && !cancellable && method.Symbol.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.MissingCancellationToken, location, method.Symbol.Name);

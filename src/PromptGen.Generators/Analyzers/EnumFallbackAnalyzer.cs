@@ -27,28 +27,26 @@ internal sealed class EnumFallbackAnalyzer : PromptClientAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.EnumWithoutFallback);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute);
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is not { } resultType
-                || ModelReference.Effective(declaration, method, cancellationToken) is not { } reference
+            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes) is not { } resultType
+                || ModelReference.Effective(method, cancellationToken) is not { } reference
                 || TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is not { } location)
             {
                 continue;
             }
 
-            AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
-            if (choice is not null && AttributeReader.HasErrors(choice))
+            if (method.Rules.StructuredOutput is { } choice && AttributeReader.HasErrors(choice)
+                || method.Rules.StrategyFor(reference.Id).Strategy != ResultStrategySelector.PromptOnly)
             {
                 continue;
             }
 
             (ResultModel? result, string? problem) = ResultShapeReader.Read(resultType, cancellationToken);
-            if (result is null || problem is not null || result.Enums.IsEmpty
-                || ResultStrategySelector.Plan(result, reference.Id, choice).Strategy != ResultStrategySelector.PromptOnly)
+            if (result is null || problem is not null || result.Enums.IsEmpty)
             {
                 continue;
             }

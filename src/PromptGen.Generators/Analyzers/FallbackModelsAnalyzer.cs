@@ -23,22 +23,22 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.FallbackModelsNotStreamed,
         DiagnosticDescriptors.FallbackModelsWithTools);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            IReadOnlyList<ModelReference> fallbacks = ModelReference.EffectiveFallbacks(declaration, method, cancellationToken);
+            IReadOnlyList<ModelReference> fallbacks = ModelReference.EffectiveFallbacks(method, cancellationToken);
             if (fallbacks.Count == 0 || method.Prompt is null)
             {
                 continue;
             }
 
-            ModelReference? primary = ModelReference.Effective(declaration, method, cancellationToken);
-            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, out _, out _, out _);
-            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type)))
+            ModelReference? primary = ModelReference.Effective(method, cancellationToken);
+            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, knownTypes, out _, out _, out _);
+            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes)))
             {
-                Location? location = method.FallbackModels is { } own
+                Location? location = method.Rules.FallbackModels is { IsInterfaceWide: false, Attribute: { } own }
                     ? AttributeArguments.Location(own, cancellationToken)
                     : method.Symbol.Locations.FirstOrDefault(l => l.IsInSource);
                 if (location is not null)

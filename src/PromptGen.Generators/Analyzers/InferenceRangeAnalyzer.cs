@@ -22,12 +22,12 @@ internal sealed class InferenceRangeAnalyzer : PromptClientAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.InferenceSettingOutOfRange);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        Check(declaration.Inference, sink, cancellationToken);
+        Check(declaration.Rules.Inference, sink, cancellationToken);
         foreach (PromptMethod method in declaration.Methods)
         {
-            Check(method.Inference, sink, cancellationToken);
+            Check(method.Rules.Inference.MethodAttribute, sink, cancellationToken);
         }
     }
 
@@ -41,17 +41,17 @@ internal sealed class InferenceRangeAnalyzer : PromptClientAnalyzer
         InferenceModel inference = AttributeReader.ReadInference(attribute);
         if (inference.Temperature is { } temperature && !IsUnit(temperature))
         {
-            Report(attribute, "Temperature", temperature.ToString("R", CultureInfo.InvariantCulture), UnitRange, sink, cancellationToken);
+            Report(attribute, InferenceChoice.Temperature, temperature.ToString("R", CultureInfo.InvariantCulture), UnitRange, sink, cancellationToken);
         }
 
         if (inference.TopP is { } topP && !IsUnit(topP))
         {
-            Report(attribute, "TopP", topP.ToString("R", CultureInfo.InvariantCulture), UnitRange, sink, cancellationToken);
+            Report(attribute, InferenceChoice.TopP, topP.ToString("R", CultureInfo.InvariantCulture), UnitRange, sink, cancellationToken);
         }
 
         if (inference.MaxTokens is { } maxTokens && maxTokens < 1)
         {
-            Report(attribute, "MaxTokens", maxTokens.ToString(CultureInfo.InvariantCulture), "1 to the model's output limit", sink, cancellationToken);
+            Report(attribute, InferenceChoice.MaxTokens, maxTokens.ToString(CultureInfo.InvariantCulture), "1 to the model's output limit", sink, cancellationToken);
         }
     }
 

@@ -6,10 +6,11 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Parsing;
+using PromptGen.Generators.Schema;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -46,35 +47,35 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.InvalidRequestMetadata,
         DiagnosticDescriptors.CachePointAfterNoTools);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        CheckGuardrail(AttributeReader.Find(declaration.Symbol, KnownNames.GuardrailAttribute), sink, cancellationToken);
-        CheckMetadataPairs(declaration.Symbol, sink, cancellationToken);
-        AttributeData? interfaceReasoning = Usable(AttributeReader.Find(declaration.Symbol, KnownNames.ReasoningAttribute));
+        CheckGuardrail(AttributeReader.Find(declaration.Symbol, knownTypes.GuardrailAttribute), sink, cancellationToken);
+        CheckMetadataPairs(declaration.Symbol, knownTypes, sink, cancellationToken);
+        AttributeData? interfaceReasoning = Usable(AttributeReader.Find(declaration.Symbol, knownTypes.ReasoningAttribute));
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            CheckGuardrail(AttributeReader.Find(method.Symbol, KnownNames.GuardrailAttribute), sink, cancellationToken);
-            CheckMetadataPairs(method.Symbol, sink, cancellationToken);
-            CheckToolsCachePoint(method, sink, cancellationToken);
-            AttributeData? ownReasoning = Usable(AttributeReader.Find(method.Symbol, KnownNames.ReasoningAttribute));
+            CheckGuardrail(AttributeReader.Find(method.Symbol, knownTypes.GuardrailAttribute), sink, cancellationToken);
+            CheckMetadataPairs(method.Symbol, knownTypes, sink, cancellationToken);
+            CheckToolsCachePoint(method, knownTypes, sink, cancellationToken);
+            AttributeData? ownReasoning = Usable(AttributeReader.Find(method.Symbol, knownTypes.ReasoningAttribute));
             if ((ownReasoning ?? interfaceReasoning) is { } reasoning)
             {
                 // An interface-level attribute is written once but judged per method: report at the method's name.
                 Location fallback = ownReasoning is not null
                     ? AttributeArguments.Location(reasoning, cancellationToken) ?? Location.None
                     : method.Symbol.Locations.FirstOrDefault(location => location.IsInSource) ?? Location.None;
-                CheckReasoning(declaration, method, reasoning, ownReasoning is not null, fallback, sink, cancellationToken);
+                CheckReasoning(method, knownTypes, reasoning, ownReasoning is not null, fallback, sink, cancellationToken);
             }
         }
     }
 
     private static AttributeData? Usable(AttributeData? attribute) => attribute is null || AttributeReader.HasErrors(attribute) ? null : attribute;
 
-    private static void CheckReasoning(PromptDeclaration declaration, PromptMethod method, AttributeData reasoning, bool own, Location fallback, DiagnosticSink sink, CancellationToken cancellationToken)
+    private static void CheckReasoning(PromptMethod method, KnownTypeSymbols knownTypes, AttributeData reasoning, bool own, Location fallback, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         string name = method.Symbol.Name;
-        if (ModelReference.Effective(declaration, method, cancellationToken) is { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference
+        if (ModelReference.Effective(method, cancellationToken) is { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference
             && !(model.Provider == "Anthropic" && model.Supports(ModelCapabilities.Reasoning)))
         {
             sink.Report(DiagnosticDescriptors.ReasoningNotSupported, fallback, reference.Id, name);
@@ -83,8 +84,7 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
 
         int budget = NamedInt(reasoning, "BudgetTokens") ?? MinimumThinkingBudget;
         Location budgetLocation = own && AttributeArguments.Named(reasoning, "BudgetTokens", cancellationToken)?.GetLocation() is { } written ? written : fallback;
-        InferenceModel inference = AttributeReader.ReadInference(Usable(AttributeReader.Find(declaration.Symbol, KnownNames.InferenceAttribute)))
-            .OverriddenBy(AttributeReader.ReadInference(Usable(method.Inference)));
+        InferenceModel inference = method.Rules.Inference.Effective;
         if (budget < MinimumThinkingBudget)
         {
             sink.Report(DiagnosticDescriptors.ThinkingBudgetOutOfRange, budgetLocation, Number(budget), name, $"is below Claude's minimum of {Number(MinimumThinkingBudget)}");
@@ -97,70 +97,43 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
 
         if (inference.Temperature is { } temperature)
         {
-            sink.Report(DiagnosticDescriptors.ThinkingIncompatibleSetting, InferenceLocation(declaration, method, "Temperature", fallback, cancellationToken),
+            sink.Report(DiagnosticDescriptors.ThinkingIncompatibleSetting, InferenceLocation(method, InferenceChoice.Temperature, fallback, cancellationToken),
                 name, $"Temperature = {temperature.ToString("R", CultureInfo.InvariantCulture)}", "remove it: thinking runs at the default temperature");
         }
 
         if (inference.TopP is { } topP && topP < MinimumTopPWithThinking)
         {
-            sink.Report(DiagnosticDescriptors.ThinkingIncompatibleSetting, InferenceLocation(declaration, method, "TopP", fallback, cancellationToken),
+            sink.Report(DiagnosticDescriptors.ThinkingIncompatibleSetting, InferenceLocation(method, InferenceChoice.TopP, fallback, cancellationToken),
                 name, $"TopP = {topP.ToString("R", CultureInfo.InvariantCulture)}", "use 0.95 to 1, or remove it");
         }
 
-        if (UsesForcedTool(declaration, method, cancellationToken))
+        if (UsesForcedTool(method, knownTypes))
         {
             sink.Report(DiagnosticDescriptors.ThinkingIncompatibleSetting, fallback, name, "a result asked for through a forced tool (toolChoice any or tool)",
                 "use [StructuredOutput(Strategy = StructuredOutputStrategy.PromptOnly)] or a model with native structured output");
         }
     }
 
-    /// <summary>The typed result goes through a forced tool: chosen explicitly, or by the selector from confirmed capabilities.</summary>
-    private static bool UsesForcedTool(PromptDeclaration declaration, PromptMethod method, CancellationToken cancellationToken)
-    {
-        if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is null)
-        {
-            return false;
-        }
+    /// <summary>The typed result goes through a forced tool, as the generator will ask for it of the method's model.</summary>
+    private static bool UsesForcedTool(PromptMethod method, KnownTypeSymbols knownTypes) =>
+        TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes) is not null
+        && method.Rules.StrategyFor(method.Rules.Model.Id ?? string.Empty).Strategy == ResultStrategySelector.ForcedTool;
 
-        AttributeData? choice = Usable(AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute));
-        if (choice is not null && NamedInt(choice, "Strategy") is { } strategy)
-        {
-            return strategy == 1;
-        }
-
-        if (ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model })
-        {
-            return false;
-        }
-
-        const ModelCapabilities Tool = ModelCapabilities.ToolUse | ModelCapabilities.ForcedToolChoice;
-        bool native = model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput);
-        return !native && model.Supports(Tool) && model.IsConfirmed(Tool);
-    }
-
-    private static Location InferenceLocation(PromptDeclaration declaration, PromptMethod method, string name, Location fallback, CancellationToken cancellationToken)
-    {
-        foreach (AttributeData? attribute in new[] { method.Inference, declaration.Inference })
-        {
-            if (attribute is not null && AttributeArguments.Named(attribute, name, cancellationToken)?.GetLocation() is { } location)
-            {
-                return location;
-            }
-        }
-
-        return fallback;
-    }
+    private static Location InferenceLocation(PromptMethod method, string setting, Location fallback, CancellationToken cancellationToken) =>
+        method.Rules.Inference.SourceOf(setting) is { } source && AttributeArguments.Named(source, setting, cancellationToken)?.GetLocation() is { } location
+            ? location
+            : fallback;
 
     /// <summary>
     /// CacheAfter.Tools on a method (not an interface, which may mix methods with and without tools) that has no
     /// tool set: no cache point would be sent.
     /// </summary>
-    private static void CheckToolsCachePoint(PromptMethod method, DiagnosticSink sink, CancellationToken cancellationToken)
+    private static void CheckToolsCachePoint(PromptMethod method, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (Usable(AttributeReader.Find(method.Symbol, KnownNames.CachePointAttribute)) is not { ConstructorArguments.Length: 1 } cachePoint
+        if (Usable(AttributeReader.Find(method.Symbol, knownTypes.CachePointAttribute)) is not { ConstructorArguments.Length: 1 } cachePoint
             || cachePoint.ConstructorArguments[0].Value is not int after
             || (after & 4) == 0
-            || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type)))
+            || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes)))
         {
             return;
         }
@@ -191,10 +164,10 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
         }
     }
 
-    private static void CheckMetadataPairs(ISymbol owner, DiagnosticSink sink, CancellationToken cancellationToken)
+    private static void CheckMetadataPairs(ISymbol owner, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (AttributeData attribute in owner.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.RequestMetadataAttribute && !AttributeReader.HasErrors(a)))
+        foreach (AttributeData attribute in AttributeReader.FindAllUsable(owner, knownTypes.RequestMetadataAttribute))
         {
             if (attribute.ConstructorArguments.Length != 2
                 || attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList.Arguments.Count: 2 } syntax)

@@ -4,7 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Parsing;
@@ -26,7 +26,7 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.MediaParameterInTemplate,
         DiagnosticDescriptors.BinaryParameterWithoutMediaAttribute);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
@@ -40,10 +40,10 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                     continue;
                 }
 
-                if (KindOf(parameter) is not { } kind)
+                if (KindOf(parameter, knownTypes) is not { } kind)
                 {
-                    bool optedOut = symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null;
-                    if (!optedOut && MediaParameters.BinaryShapeOf(parameter.Type) is not null)
+                    bool optedOut = AttributeReader.Find(parameter, knownTypes.NotInTemplateAttribute) is not null;
+                    if (!optedOut && MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null)
                     {
                         sink.Report(
                             DiagnosticDescriptors.BinaryParameterWithoutMediaAttribute,
@@ -56,7 +56,7 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                     continue;
                 }
 
-                reference ??= ModelReference.Effective(declaration, method, cancellationToken);
+                reference ??= ModelReference.Effective(method, cancellationToken);
                 model ??= reference?.Lookup.Model;
                 ModelCapabilities capability = kind switch
                 {
@@ -69,20 +69,20 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                     sink.Report(DiagnosticDescriptors.ModelLacksMediaCapability, location, parameter.Name, method.Symbol.Name, Plural(kind), reference!.Id);
                 }
 
-                ReportTemplateUses(method, parameter, kind, symbols.Compilation, sink, cancellationToken);
+                ReportTemplateUses(method, parameter, kind, knownTypes.Compilation, sink, cancellationToken);
             }
         }
     }
 
     /// <summary>The kind of content block the parameter becomes; null when it is not media (as the generator decides).</summary>
-    internal static MediaKind? KindOf(IParameterSymbol parameter)
+    internal static MediaKind? KindOf(IParameterSymbol parameter, KnownTypeSymbols knownTypes)
     {
-        if (MediaParameters.MediaTypeOf(parameter.Type) is { } typed)
+        if (MediaParameters.MediaTypeOf(parameter.Type, knownTypes) is { } typed)
         {
             return typed.Kind;
         }
 
-        return MediaParameters.FindAttribute(parameter) is { } marked && MediaParameters.BinaryShapeOf(parameter.Type) is not null ? marked.Kind : null;
+        return MediaParameters.FindAttribute(parameter, knownTypes) is { } marked && MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null ? marked.Kind : null;
     }
 
     private static void ReportTemplateUses(PromptMethod method, IParameterSymbol parameter, MediaKind kind, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -25,15 +26,15 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            PromptSymbols? symbols = PromptSymbols.From(start.Compilation);
-            if (symbols is null)
+            KnownTypeSymbols knownTypes = KnownTypeSymbols.For(start.Compilation);
+            if (!knownTypes.ReferencesPromptGen)
             {
                 return;
             }
 
             // Built at most once per compilation, and only when a plain interface carries one of our attributes.
             var extendedByClients = new System.Lazy<HashSet<INamedTypeSymbol>>(
-                () => InterfacesExtendedByPromptClients(start.Compilation, symbols),
+                () => InterfacesExtendedByPromptClients(start.Compilation, knownTypes),
                 System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
             start.RegisterSymbolAction(
@@ -47,10 +48,10 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
                     foreach (AttributeData attribute in method.GetAttributes())
                     {
                         INamedTypeSymbol? type = attribute.AttributeClass;
-                        bool ours = SymbolEqualityComparer.Default.Equals(type, symbols.Prompt)
-                            || SymbolEqualityComparer.Default.Equals(type, symbols.SystemPrompt)
-                            || SymbolEqualityComparer.Default.Equals(type, symbols.Model);
-                        if (!ours || Reason(method, containingType, symbols, extendedByClients) is not { } reason)
+                        bool ours = SymbolEqualityComparer.Default.Equals(type, knownTypes.PromptAttribute)
+                            || SymbolEqualityComparer.Default.Equals(type, knownTypes.SystemPromptAttribute)
+                            || SymbolEqualityComparer.Default.Equals(type, knownTypes.ModelAttribute);
+                        if (!ours || Reason(method, containingType, knownTypes, extendedByClients) is not { } reason)
                         {
                             continue;
                         }
@@ -73,7 +74,7 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Why the attribute does nothing on this method, as the end of the message; null when it does something.</summary>
-    private static string? Reason(IMethodSymbol method, INamedTypeSymbol containingType, PromptSymbols symbols, System.Lazy<HashSet<INamedTypeSymbol>> extendedByClients)
+    private static string? Reason(IMethodSymbol method, INamedTypeSymbol containingType, KnownTypeSymbols knownTypes, System.Lazy<HashSet<INamedTypeSymbol>> extendedByClients)
     {
         if (containingType.TypeKind != TypeKind.Interface)
         {
@@ -85,7 +86,7 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
             return $"; '{method.Name}' has a body or is static, so it keeps its own implementation: remove the body or the attribute";
         }
 
-        if (PromptSymbols.Find(containingType, symbols.PromptClient) is not null || extendedByClients.Value.Contains(containingType.OriginalDefinition))
+        if (AttributeReader.Find(containingType, knownTypes.PromptClientAttribute) is not null || extendedByClients.Value.Contains(containingType.OriginalDefinition))
         {
             return null;
         }
@@ -93,7 +94,7 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
         return $", and '{containingType.Name}' is not one and no [PromptClient] interface in this project extends it; add [PromptClient] to it (and make it partial) or extend it from a prompt client";
     }
 
-    private static HashSet<INamedTypeSymbol> InterfacesExtendedByPromptClients(Compilation compilation, PromptSymbols symbols)
+    private static HashSet<INamedTypeSymbol> InterfacesExtendedByPromptClients(Compilation compilation, KnownTypeSymbols knownTypes)
     {
         var extended = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<INamespaceOrTypeSymbol>();
@@ -117,7 +118,7 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
                 pending.Push(nested);
             }
 
-            if (type.TypeKind == TypeKind.Interface && PromptSymbols.Find(type, symbols.PromptClient) is not null)
+            if (type.TypeKind == TypeKind.Interface && AttributeReader.Find(type, knownTypes.PromptClientAttribute) is not null)
             {
                 foreach (INamedTypeSymbol baseInterface in type.AllInterfaces)
                 {

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
 
@@ -19,68 +19,64 @@ namespace PromptGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ModelFitAnalyzer : PromptClientAnalyzer
 {
-    private const string MaxTokens = "MaxTokens";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MaxTokensAboveModelLimit,
         DiagnosticDescriptors.SystemPromptNotSupported);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var models = new List<ModelReference>();
-            if (ModelReference.Effective(declaration, method, cancellationToken) is { } primary)
+            if (ModelReference.Effective(method, cancellationToken) is { } primary)
             {
                 models.Add(primary);
             }
 
             // A fallback model gets the same request, so it must fit it too.
-            models.AddRange(ModelReference.EffectiveFallbacks(declaration, method, cancellationToken));
+            models.AddRange(ModelReference.EffectiveFallbacks(method, cancellationToken));
             foreach (ModelReference reference in models)
             {
                 if (reference.Lookup.Model is { } model)
                 {
-                    CheckModel(declaration, method, reference, model, sink, cancellationToken);
+                    CheckModel(method, reference, model, sink, cancellationToken);
                 }
             }
         }
     }
 
     private static void CheckModel(
-        PromptDeclaration declaration,
         PromptMethod method,
         ModelReference reference,
         ModelInfo model,
         DiagnosticSink sink,
         CancellationToken cancellationToken)
     {
-        CheckMaxTokens(declaration, method, reference, model, sink, cancellationToken);
+        CheckMaxTokens(method, reference, model, sink, cancellationToken);
 
         bool confirmedWithoutSystemPrompt = model.IsConfirmed(ModelCapabilities.SystemPrompt) && !model.Supports(ModelCapabilities.SystemPrompt);
-        if (confirmedWithoutSystemPrompt && method.SystemPrompt is not null)
+        if (confirmedWithoutSystemPrompt && method.Rules.SystemPrompt.Template is not null)
         {
             sink.Report(DiagnosticDescriptors.SystemPromptNotSupported, reference.Location, reference.Id, method.Symbol.Name);
         }
     }
 
     private static void CheckMaxTokens(
-        PromptDeclaration declaration,
         PromptMethod method,
         ModelReference reference,
         ModelInfo model,
         DiagnosticSink sink,
         CancellationToken cancellationToken)
     {
-        // The method's setting wins; the interface's applies only when the method sets none.
-        AttributeData? source = SetsMaxTokens(method.Inference) ? method.Inference : SetsMaxTokens(declaration.Inference) ? declaration.Inference : null;
-        if (source is null || model.MaxOutputTokens <= 0 || AttributeReader.ReadInference(source).MaxTokens is not { } maxTokens || maxTokens <= model.MaxOutputTokens)
+        InferenceChoice inference = method.Rules.Inference;
+        if (model.MaxOutputTokens <= 0 || inference.Effective.MaxTokens is not { } maxTokens || maxTokens <= model.MaxOutputTokens
+            || inference.SourceOf(InferenceChoice.MaxTokens) is not { } source)
         {
             return;
         }
 
-        Location? location = AttributeArguments.Named(source, MaxTokens, cancellationToken)?.GetLocation();
+        Location? location = AttributeArguments.Named(source, InferenceChoice.MaxTokens, cancellationToken)?.GetLocation();
         if (location is not null)
         {
             sink.Report(
@@ -92,7 +88,4 @@ internal sealed class ModelFitAnalyzer : PromptClientAnalyzer
                 reference.Id);
         }
     }
-
-    private static bool SetsMaxTokens(AttributeData? inference) =>
-        inference is not null && !AttributeReader.HasErrors(inference) && AttributeReader.ReadInference(inference).MaxTokens is not null;
 }

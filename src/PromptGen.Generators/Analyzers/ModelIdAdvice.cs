@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 
 namespace PromptGen.Generators.Analyzers;
 

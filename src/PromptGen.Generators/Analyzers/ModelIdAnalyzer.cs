@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -24,14 +25,17 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.EndOfLifeModel,
         DiagnosticDescriptors.InferenceProfileRequired);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         var references = new List<ModelReference?> { ModelReference.OfInterface(declaration, cancellationToken) };
-        references.AddRange(ModelReference.OfFallbacks(declaration.FallbackModels, cancellationToken));
+        references.AddRange(ModelReference.OfFallbacks(declaration.Rules.FallbackModels, cancellationToken));
         foreach (PromptMethod method in declaration.Methods)
         {
             references.Add(ModelReference.OfMethod(method, cancellationToken));
-            references.AddRange(ModelReference.OfFallbacks(method.FallbackModels, cancellationToken));
+            if (!method.Rules.FallbackModels.IsInterfaceWide)
+            {
+                references.AddRange(ModelReference.OfFallbacks(method.Rules.FallbackModels.Attribute, cancellationToken));
+            }
         }
 
         foreach (ModelReference? reference in references)
@@ -47,9 +51,9 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     /// The assembly default is one literal shared by every interface that uses it: it is judged once, in the file
     /// where it is written, not once per interface.
     /// </summary>
-    protected override void InitializeCompilation(CompilationStartAnalysisContext start, PromptSymbols symbols)
+    protected override void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes)
     {
-        if (symbols.PromptDefaults is null || PromptSymbols.Find(start.Compilation.Assembly, symbols.PromptDefaults) is not { ApplicationSyntaxReference: { } written } defaults)
+        if (AttributeReader.Find(start.Compilation.Assembly, knownTypes.PromptDefaultsAttribute) is not { ApplicationSyntaxReference: { } written } defaults)
         {
             return;
         }

@@ -3,67 +3,34 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
-/// <summary>A model id as written in source: the id, where it is written, and what the catalog knows of it.</summary>
+/// <summary>
+/// A model id as written in source: the id, where it is written, and what the catalog knows of it. Which id a
+/// method calls is <see cref="PromptMethodRules"/>' decision; this only finds the literal to report at.
+/// </summary>
 internal sealed record ModelReference(string Id, Location Location, ModelLookup Lookup)
 {
+    /// <summary>The model a method calls (its own, else the interface's, else the assembly default's), or null.</summary>
+    public static ModelReference? Effective(PromptMethod method, CancellationToken cancellationToken) =>
+        Of(method.Rules.Model, cancellationToken);
+
+    /// <summary>The method's own <c>[Model("…")]</c>, or null when it names none itself.</summary>
+    public static ModelReference? OfMethod(PromptMethod method, CancellationToken cancellationToken) =>
+        method.Rules.Model.Source == ModelSource.Method ? Of(method.Rules.Model, cancellationToken) : null;
+
     /// <summary>The interface's <c>[PromptClient(Model = "…")]</c>, or null when it names no model.</summary>
-    public static ModelReference? OfInterface(PromptDeclaration declaration, CancellationToken cancellationToken)
-    {
-        if (AttributeReader.HasErrors(declaration.Client) || AttributeReader.NamedString(declaration.Client, "Model") is not { } id)
-        {
-            return null;
-        }
-
-        Location? location = AttributeArguments.Named(declaration.Client, "Model", cancellationToken)?.Expression.GetLocation()
-            ?? AttributeArguments.Location(declaration.Client, cancellationToken);
-        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
-    }
-
-    /// <summary>The method's <c>[Model("…")]</c>, or null when it names none itself.</summary>
-    public static ModelReference? OfMethod(PromptMethod method, CancellationToken cancellationToken)
-    {
-        if (method.Model is not { } attribute || AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } id)
-        {
-            return null;
-        }
-
-        Location? location = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)?.GetLocation()
-            ?? AttributeArguments.Location(attribute, cancellationToken);
-        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
-    }
+    public static ModelReference? OfInterface(PromptDeclaration declaration, CancellationToken cancellationToken) =>
+        Of(ModelChoice.WrittenOn(declaration.Rules.ClientAttribute, ModelSource.Interface), cancellationToken);
 
     /// <summary><c>[assembly: PromptDefaults(Model = "…")]</c>, or null when it names no model.</summary>
-    public static ModelReference? OfAssemblyDefaults(AttributeData? defaults, CancellationToken cancellationToken)
-    {
-        if (defaults is null || AttributeReader.HasErrors(defaults) || AttributeReader.NamedString(defaults, "Model") is not { } id)
-        {
-            return null;
-        }
+    public static ModelReference? OfAssemblyDefaults(AttributeData? defaults, CancellationToken cancellationToken) =>
+        Of(ModelChoice.WrittenOn(defaults, ModelSource.AssemblyDefaults), cancellationToken);
 
-        Location? location = AttributeArguments.Named(defaults, "Model", cancellationToken)?.Expression.GetLocation()
-            ?? AttributeArguments.Location(defaults, cancellationToken);
-        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
-    }
-
-    /// <summary>The model a method calls: its own, else the interface's, else the assembly default.</summary>
-    public static ModelReference? Effective(PromptDeclaration declaration, PromptMethod method, CancellationToken cancellationToken)
-    {
-        if (method.Model is not null)
-        {
-            return OfMethod(method, cancellationToken);
-        }
-
-        return SetsModel(declaration.Client, cancellationToken)
-            ? OfInterface(declaration, cancellationToken)
-            : OfAssemblyDefaults(declaration.AssemblyDefaults, cancellationToken);
-    }
-
-    /// <summary>Each id of a <c>[FallbackModels]</c>, located at its own literal.</summary>
+    /// <summary>Every id written in a <c>[FallbackModels]</c>, blank ones too, each at its own literal.</summary>
     public static IReadOnlyList<ModelReference> OfFallbacks(AttributeData? attribute, CancellationToken cancellationToken)
     {
         if (attribute is null || AttributeReader.HasErrors(attribute) || attribute.ConstructorArguments.Length != 1
@@ -72,8 +39,62 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
             return System.Array.Empty<ModelReference>();
         }
 
-        // Written as separate arguments (params), each id has its own expression; written as one array, its elements.
-        IReadOnlyList<ExpressionSyntax>? elements = null;
+        IReadOnlyList<Location?> locations = FallbackLocations(attribute, ids.Values.Length, cancellationToken);
+        var references = new List<ModelReference>();
+        for (int position = 0; position < ids.Values.Length; position++)
+        {
+            if (ids.Values[position].Value is string id && locations[position] is { } location)
+            {
+                references.Add(new ModelReference(id, location, ModelCatalog.Find(id)));
+            }
+        }
+
+        return references;
+    }
+
+    /// <summary>The fallback models a method tries (<see cref="FallbackModelsChoice"/>), each at its literal.</summary>
+    public static IReadOnlyList<ModelReference> EffectiveFallbacks(PromptMethod method, CancellationToken cancellationToken)
+    {
+        FallbackModelsChoice fallbacks = method.Rules.FallbackModels;
+        if (fallbacks.Attribute is not { } attribute || fallbacks.Ids.Count == 0)
+        {
+            return System.Array.Empty<ModelReference>();
+        }
+
+        IReadOnlyList<Location?> locations = FallbackLocations(attribute, attribute.ConstructorArguments[0].Values.Length, cancellationToken);
+        var references = new List<ModelReference>();
+        foreach (FallbackModelId fallback in fallbacks.Ids)
+        {
+            if (locations[fallback.Position] is { } location)
+            {
+                references.Add(new ModelReference(fallback.Id, location, ModelCatalog.Find(fallback.Id)));
+            }
+        }
+
+        return references;
+    }
+
+    private static ModelReference? Of(ModelChoice? choice, CancellationToken cancellationToken)
+    {
+        if (choice is not { Id: { } id, Attribute: { } attribute })
+        {
+            return null;
+        }
+
+        ExpressionSyntax? literal = choice.Source == ModelSource.Method
+            ? AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)
+            : AttributeArguments.Named(attribute, "Model", cancellationToken)?.Expression;
+        Location? location = literal?.GetLocation() ?? AttributeArguments.Location(attribute, cancellationToken);
+        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
+    }
+
+    /// <summary>
+    /// Where each of the <paramref name="count"/> ids is written: written as separate arguments (params), each id has
+    /// its own expression; written as one array, its elements; else (e.g. a constant array) the whole attribute.
+    /// </summary>
+    private static IReadOnlyList<Location?> FallbackLocations(AttributeData attribute, int count, CancellationToken cancellationToken)
+    {
+        List<ExpressionSyntax>? elements = null;
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } arguments })
         {
             ExpressionSyntax? single = arguments.Arguments.Count == 1 ? arguments.Arguments[0].Expression : null;
@@ -87,24 +108,8 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
         }
 
         Location? whole = AttributeArguments.Location(attribute, cancellationToken);
-        var references = new List<ModelReference>();
-        for (int i = 0; i < ids.Values.Length; i++)
-        {
-            Location? location = elements is { } written && written.Count == ids.Values.Length ? written[i].GetLocation() : whole;
-            if (ids.Values[i].Value is string id && location is not null)
-            {
-                references.Add(new ModelReference(id, location, ModelCatalog.Find(id)));
-            }
-        }
-
-        return references;
+        return Enumerable.Range(0, count)
+            .Select(position => elements is { } written && written.Count == count ? written[position].GetLocation() : whole)
+            .ToList();
     }
-
-    /// <summary>The fallback models a method calls: its own <c>[FallbackModels]</c>, else the interface's.</summary>
-    public static IReadOnlyList<ModelReference> EffectiveFallbacks(PromptDeclaration declaration, PromptMethod method, CancellationToken cancellationToken) =>
-        OfFallbacks(method.FallbackModels ?? declaration.FallbackModels, cancellationToken);
-
-    /// <summary>Whether the interface writes a model at all (a broken one still hides the assembly default).</summary>
-    private static bool SetsModel(AttributeData client, CancellationToken cancellationToken) =>
-        AttributeReader.NamedString(client, "Model") is not null || AttributeArguments.Named(client, "Model", cancellationToken) is not null;
 }

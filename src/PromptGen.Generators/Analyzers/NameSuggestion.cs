@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 
 namespace PromptGen.Generators.Analyzers;
 

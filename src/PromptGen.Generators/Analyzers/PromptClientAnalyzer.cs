@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -16,8 +17,8 @@ internal abstract class PromptClientAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            PromptSymbols? symbols = PromptSymbols.From(start.Compilation);
-            if (symbols is null)
+            KnownTypeSymbols knownTypes = KnownTypeSymbols.For(start.Compilation);
+            if (!knownTypes.ReferencesPromptGen)
             {
                 return;
             }
@@ -25,23 +26,23 @@ internal abstract class PromptClientAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
-                    if (PromptDeclaration.TryRead(symbolContext.Symbol, symbols) is { } declaration)
+                    if (PromptDeclaration.TryRead(symbolContext.Symbol, knownTypes) is { } declaration)
                     {
                         var sink = new DiagnosticSink(symbolContext.ReportDiagnostic);
-                        Analyze(declaration, symbols, sink, symbolContext.CancellationToken);
+                        Analyze(declaration, knownTypes, sink, symbolContext.CancellationToken);
                     }
                 },
                 SymbolKind.NamedType);
-            InitializeCompilation(start, symbols);
+            InitializeCompilation(start, knownTypes);
         });
     }
 
     /// <summary>For an analyzer that also judges something outside the interfaces (e.g. the assembly defaults).</summary>
 #pragma warning disable RS1012 // most analyzers need nothing more; the ones that do override this and register
-    protected virtual void InitializeCompilation(CompilationStartAnalysisContext start, PromptSymbols symbols)
+    protected virtual void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes)
     {
     }
 #pragma warning restore RS1012
 
-    protected abstract void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken);
+    protected abstract void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken);
 }

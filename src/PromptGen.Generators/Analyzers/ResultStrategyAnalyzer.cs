@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
 using PromptGen.Generators.Schema;
@@ -18,90 +18,68 @@ namespace PromptGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
 {
-    private const ModelCapabilities Tool = ModelCapabilities.ToolUse | ModelCapabilities.ForcedToolChoice;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.SchemaSentInPrompt,
         DiagnosticDescriptors.StructuredOutputStrategyNotSupported);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        AttributeData? interfaceChoice = AttributeReader.Find(declaration.Symbol, KnownNames.StructuredOutputAttribute);
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType) is null
-                || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference)
+            if (TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes) is null
+                || ModelReference.Effective(method, cancellationToken) is not { Lookup: { Kind: ModelLookupKind.Known, Model: { } model } } reference)
             {
                 continue;
             }
 
-            AttributeData? choice = AttributeReader.Find(method.Symbol, KnownNames.StructuredOutputAttribute) ?? interfaceChoice;
-            if (choice is not null && !AttributeReader.HasErrors(choice) && StrategyOf(choice) is { } strategy)
+            StrategyChoice strategy = method.Rules.StrategyFor(reference.Id);
+            if (strategy.IsExplicit)
             {
-                if (Cannot(model, strategy)
-                    && AttributeArguments.Named(choice, "Strategy", cancellationToken)?.GetLocation() is { } location)
+                if (method.Rules.StructuredOutput is not { } choice || AttributeReader.HasErrors(choice))
                 {
-                    ReportStrategy(sink, location, strategy, reference.Id, method, model);
+                    continue;
+                }
+
+                if (Cannot(model, strategy.Strategy) && AttributeArguments.Named(choice, "Strategy", cancellationToken)?.GetLocation() is { } location)
+                {
+                    ReportStrategy(sink, location, strategy.Strategy, reference.Id, method);
                 }
 
                 // The chosen strategy is used with every fallback model too: each is judged at its own id.
-                foreach (ModelReference fallback in ModelReference.EffectiveFallbacks(declaration, method, cancellationToken))
+                foreach (ModelReference fallback in ModelReference.EffectiveFallbacks(method, cancellationToken))
                 {
-                    if (fallback.Lookup is { Kind: ModelLookupKind.Known, Model: { } fallbackModel } && Cannot(fallbackModel, strategy))
+                    if (fallback.Lookup is { Kind: ModelLookupKind.Known, Model: { } fallbackModel } && Cannot(fallbackModel, strategy.Strategy))
                     {
-                        ReportStrategy(sink, fallback.Location, strategy, fallback.Id, method, fallbackModel);
+                        ReportStrategy(sink, fallback.Location, strategy.Strategy, fallback.Id, method);
                     }
                 }
 
                 continue;
             }
 
-            // What ResultStrategySelector does: only a confirmed capability chooses a stronger strategy.
-            bool native = model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput);
-            if (!native && ConfirmedWithout(model, ModelCapabilities.ToolUse) && TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is { } returnType)
+            // Only a confirmed lack of tool use is worth a word: an unconfirmed capability may well be there.
+            if (strategy.Strategy == ResultStrategySelector.PromptOnly && ConfirmedWithout(model, ModelCapabilities.ToolUse)
+                && TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is { } returnType)
             {
                 sink.Report(DiagnosticDescriptors.SchemaSentInPrompt, returnType, method.Symbol.Name, reference.Id, ResultStrategySelector.PromptOnly);
             }
         }
     }
 
-    private static bool Cannot(ModelInfo model, int strategy) =>
-        strategy == 2 ? ConfirmedWithout(model, ModelCapabilities.NativeStructuredOutput)
-            : strategy == 1 && (ConfirmedWithout(model, ModelCapabilities.ToolUse) || ConfirmedWithout(model, ModelCapabilities.ForcedToolChoice));
+    private static bool Cannot(ModelInfo model, string strategy) => strategy switch
+    {
+        ResultStrategySelector.NativeSchema => ConfirmedWithout(model, ModelCapabilities.NativeStructuredOutput),
+        ResultStrategySelector.ForcedTool => ConfirmedWithout(model, ModelCapabilities.ToolUse) || ConfirmedWithout(model, ModelCapabilities.ForcedToolChoice),
+        _ => false,
+    };
 
-    private static void ReportStrategy(DiagnosticSink sink, Location location, int strategy, string modelId, PromptMethod method, ModelInfo model) =>
-        sink.Report(
-            DiagnosticDescriptors.StructuredOutputStrategyNotSupported,
-            location,
-            strategy == 2 ? ResultStrategySelector.NativeSchema : ResultStrategySelector.ForcedTool,
-            modelId,
-            method.Symbol.Name,
-            Working(model));
+    private static void ReportStrategy(DiagnosticSink sink, Location location, string strategy, string modelId, PromptMethod method) =>
+        sink.Report(DiagnosticDescriptors.StructuredOutputStrategyNotSupported, location, strategy, modelId, method.Symbol.Name, WhatWorks(modelId));
+
+    /// <summary>The strategy the catalog would choose for the model: the advice when the chosen one cannot work.</summary>
+    private static string WhatWorks(string modelId) => ResultStrategySelector.Choose(modelId, structuredOutput: null).Strategy;
 
     private static bool ConfirmedWithout(ModelInfo model, ModelCapabilities capability) =>
         model.IsConfirmed(capability) && !model.Supports(capability);
-
-    private static string Working(ModelInfo model)
-    {
-        if (model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput))
-        {
-            return ResultStrategySelector.NativeSchema;
-        }
-
-        return model.Supports(Tool) && model.IsConfirmed(Tool) ? ResultStrategySelector.ForcedTool : ResultStrategySelector.PromptOnly;
-    }
-
-    private static int? StrategyOf(AttributeData attribute)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Strategy" && argument.Value.Value is int value)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
 }

@@ -17,46 +17,40 @@ namespace PromptGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
 {
-    private const string StopSequences = "StopSequences";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.TooManyStopSequences,
         DiagnosticDescriptors.EmptyStopSequence);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        CheckEmpty(declaration.Inference, sink, cancellationToken);
+        CheckEmpty(declaration.Rules.Inference, sink, cancellationToken);
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            CheckEmpty(method.Inference, sink, cancellationToken);
+            CheckEmpty(method.Rules.Inference.MethodAttribute, sink, cancellationToken);
 
-            // The method's list replaces the interface's; the interface's applies only when the method sets none.
-            AttributeData? source = Count(method.Inference) > 0 ? method.Inference : Count(declaration.Inference) > 0 ? declaration.Inference : null;
-            if (source is null
-                || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference
+            int count = method.Rules.Inference.Effective.StopSequences.Count;
+            if (method.Rules.Inference.SourceOf(InferenceChoice.StopSequences) is not { } source
+                || ModelReference.Effective(method, cancellationToken) is not { Lookup.Model: { } model } reference
                 || model.MaxStopSequences <= 0
                 || !model.StopSequenceLimitConfirmed
-                || Count(source) <= model.MaxStopSequences)
+                || count <= model.MaxStopSequences)
             {
                 continue;
             }
 
-            if (AttributeArguments.Named(source, StopSequences, cancellationToken)?.GetLocation() is { } location)
+            if (AttributeArguments.Named(source, InferenceChoice.StopSequences, cancellationToken)?.GetLocation() is { } location)
             {
                 sink.Report(
                     DiagnosticDescriptors.TooManyStopSequences,
                     location,
-                    Count(source).ToString(CultureInfo.InvariantCulture),
+                    count.ToString(CultureInfo.InvariantCulture),
                     method.Symbol.Name,
                     model.MaxStopSequences.ToString(CultureInfo.InvariantCulture),
                     reference.Id);
             }
         }
     }
-
-    private static int Count(AttributeData? inference) =>
-        inference is null || AttributeReader.HasErrors(inference) ? 0 : AttributeReader.ReadInference(inference).StopSequences.Count;
 
     private static void CheckEmpty(AttributeData? inference, DiagnosticSink sink, CancellationToken cancellationToken)
     {
@@ -67,14 +61,14 @@ internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
 
         foreach (var argument in inference.NamedArguments)
         {
-            if (argument.Key != StopSequences || argument.Value is not { Kind: TypedConstantKind.Array, IsNull: false } array)
+            if (argument.Key != InferenceChoice.StopSequences || argument.Value is not { Kind: TypedConstantKind.Array, IsNull: false } array)
             {
                 continue;
             }
 
             for (int index = 0; index < array.Values.Length; index++)
             {
-                if (array.Values[index].Value is string { Length: 0 } && AttributeArguments.Named(inference, StopSequences, cancellationToken)?.GetLocation() is { } location)
+                if (array.Values[index].Value is string { Length: 0 } && AttributeArguments.Named(inference, InferenceChoice.StopSequences, cancellationToken)?.GetLocation() is { } location)
                 {
                     sink.Report(DiagnosticDescriptors.EmptyStopSequence, location, index.ToString(CultureInfo.InvariantCulture));
                     return;

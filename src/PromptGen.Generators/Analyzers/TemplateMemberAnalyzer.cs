@@ -26,7 +26,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.UnknownTemplateMember,
         DiagnosticDescriptors.LoopOverNonCollection);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
@@ -39,7 +39,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
             var parameterTypes = new Dictionary<string, ITypeSymbol?>(System.StringComparer.Ordinal);
             foreach (IParameterSymbol parameter in method.Symbol.Parameters)
             {
-                if (!symbols.IsCancellationToken(parameter.Type))
+                if (!knownTypes.IsCancellationToken(parameter.Type))
                 {
                     parameterTypes[parameter.Name] = parameter.Type;
                 }
@@ -50,7 +50,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                 if (attribute is not null)
                 {
                     // The sink drops the repeat when an interface-wide system prompt is judged again for the next method.
-                    AnalyzeTemplate(attribute, parameterTypes, symbols.Compilation, sink, cancellationToken);
+                    AnalyzeTemplate(attribute, parameterTypes, knownTypes.Compilation, sink, cancellationToken);
                 }
             }
         }
@@ -144,7 +144,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
         string lowered = typed.ToLowerInvariant();
         string[] candidates = members.OrderBy(name => name, System.StringComparer.Ordinal).ToArray();
         string? typo = candidates
-            .Select(name => (Name: name, Distance: PromptGen.Catalog.EditDistance.Between(lowered, name)))
+            .Select(name => (Name: name, Distance: PromptGen.Generators.Catalog.EditDistance.Between(lowered, name)))
             .Where(candidate => candidate.Distance <= 2 && candidate.Distance < candidate.Name.Length)
             .OrderBy(candidate => candidate.Distance)
             .Select(candidate => candidate.Name)

@@ -26,7 +26,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         DiagnosticDescriptors.UnknownTemplateVariable,
         DiagnosticDescriptors.UnusedParameter);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         // An interface-wide system prompt is shared by every method: parse it once.
         var parsedByAttribute = new Dictionary<AttributeData, TemplateVariables?>();
@@ -38,18 +38,18 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 continue; // PG0004: nothing to match the parameters against
             }
 
-            AnalyzeMethod(method, symbols, parsedByAttribute, sink, cancellationToken);
+            AnalyzeMethod(method, knownTypes, parsedByAttribute, sink, cancellationToken);
         }
     }
 
     private static void AnalyzeMethod(
         PromptMethod method,
-        PromptSymbols symbols,
+        KnownTypeSymbols knownTypes,
         Dictionary<AttributeData, TemplateVariables?> parsedByAttribute,
         DiagnosticSink sink,
         CancellationToken cancellationToken)
     {
-        IParameterSymbol[] inputs = method.Symbol.Parameters.Where(parameter => !symbols.IsCancellationToken(parameter.Type)).ToArray();
+        IParameterSymbol[] inputs = method.Symbol.Parameters.Where(parameter => !knownTypes.IsCancellationToken(parameter.Type)).ToArray();
         var parameterNames = new HashSet<string>(inputs.Select(parameter => parameter.Name), System.StringComparer.Ordinal);
         var used = new HashSet<string>(System.StringComparer.Ordinal);
         // A parameter offered as "did you mean" for a misspelt variable is one mistake, already reported as PG0101.
@@ -78,7 +78,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
             }
 
             used.UnionWith(variables.Uses.Select(use => use.Name));
-            ReportUnknownVariables(attribute, variables, method.Symbol.Name, parameterNames, suggested, symbols.Compilation, sink, cancellationToken);
+            ReportUnknownVariables(attribute, variables, method.Symbol.Name, parameterNames, suggested, knownTypes.Compilation, sink, cancellationToken);
         }
 
         if (!everyTemplateRead)
@@ -90,12 +90,12 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         {
             // Tools go to the model as tools, request metadata in requestMetadata, the conversation history before the
             // user turn: none of them is prompt text.
-            bool optedOut = (symbols.NotInTemplate is not null && PromptSymbols.Find(parameter, symbols.NotInTemplate) is not null)
-                || ToolSetReader.IsToolSet(parameter.Type)
-                || ConversationParameters.IsHistory(parameter.Type)
-                || parameter.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == Parsing.KnownNames.RequestMetadataAttribute);
+            bool optedOut = AttributeReader.Find(parameter, knownTypes.NotInTemplateAttribute) is not null
+                || ToolSetReader.IsToolSet(parameter.Type, knownTypes)
+                || ConversationParameters.IsHistory(parameter.Type, knownTypes)
+                || AttributeReader.Find(parameter, knownTypes.RequestMetadataAttribute) is not null;
             // Media go beside the text, and binary data without a media attribute is PG0213's: neither belongs in a template.
-            optedOut |= MediaAnalyzer.KindOf(parameter) is not null || Parsing.MediaParameters.BinaryShapeOf(parameter.Type) is not null;
+            optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null;
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);

@@ -14,8 +14,6 @@ namespace PromptGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ToolDescriptionAnalyzer : DiagnosticAnalyzer
 {
-    private const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ToolDiagnostics.ToolWithoutDescription);
 
     public override void Initialize(AnalysisContext context)
@@ -24,7 +22,8 @@ internal sealed class ToolDescriptionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.ToolAttribute) is not { } toolAttribute)
+            KnownTypeSymbols knownTypes = KnownTypeSymbols.For(start.Compilation);
+            if (knownTypes.ToolAttribute is null)
             {
                 return;
             }
@@ -33,16 +32,15 @@ internal sealed class ToolDescriptionAnalyzer : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    var attributes = method.GetAttributes();
-                    if (!attributes.Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, toolAttribute))
-                        || attributes.Any(attribute => attribute.AttributeClass?.ToDisplayString() == DescriptionAttribute))
+                    if (AttributeReader.Find(method, knownTypes.ToolAttribute) is null
+                        || AttributeReader.Find(method, knownTypes.DescriptionAttribute) is not null)
                     {
                         return;
                     }
 
                     if (method.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
                     {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(ToolDiagnostics.ToolWithoutDescription, location, ToolSetReader.NameOf(method)));
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(ToolDiagnostics.ToolWithoutDescription, location, ToolSetReader.NameOf(method, knownTypes)));
                     }
                 },
                 SymbolKind.Method);

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
 
@@ -18,13 +18,13 @@ internal sealed class ToolModelAnalyzer : PromptClientAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ToolDiagnostics.ModelWithoutToolUse);
 
-    protected override void Analyze(PromptDeclaration declaration, PromptSymbols symbols, DiagnosticSink sink, CancellationToken cancellationToken)
+    protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type))
-                || ModelReference.Effective(declaration, method, cancellationToken) is not { Lookup.Model: { } model } reference)
+            if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes))
+                || ModelReference.Effective(method, cancellationToken) is not { Lookup.Model: { } model } reference)
             {
                 continue;
             }

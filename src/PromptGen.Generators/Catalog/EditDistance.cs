@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions on mistyped model ids.</summary>
 internal static class EditDistance

@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>What a model accepts through the Converse API (wire spec §3, §7).</summary>
 [Flags]

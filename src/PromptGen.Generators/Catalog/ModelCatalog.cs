@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PromptGen.Catalog.Models;
+using PromptGen.Generators.Catalog.Models;
 
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>
 /// The one place that knows Bedrock models: ids, limits, lifecycle and Converse capabilities. Shared by the generator

@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>
 /// The forms a Converse <c>modelId</c> takes (wire spec §2, "Path label"): a base id, an inference profile id with a

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>
 /// What the catalog knows of one Bedrock model. <see cref="Capabilities"/> is the best current knowledge;

@@ -1,4 +1,4 @@
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>A model's state on Bedrock, as its model card gives it (wire spec §7, "Lifecycle").</summary>
 internal enum ModelLifecycle

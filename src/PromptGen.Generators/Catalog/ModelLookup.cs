@@ -1,4 +1,4 @@
-namespace PromptGen.Catalog;
+namespace PromptGen.Generators.Catalog;
 
 /// <summary>How <see cref="ModelCatalog.Find"/> understood a model id.</summary>
 internal enum ModelLookupKind

@@ -10,8 +10,30 @@ namespace PromptGen.Generators.Parsing;
 /// <summary>Reads PromptGen's attributes off a symbol, with the syntax of their arguments for precise locations.</summary>
 internal static class AttributeReader
 {
-    public static AttributeData? Find(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);
+    /// <summary>The first application of <paramref name="attributeType"/>; null when there is none or the compilation lacks the type.</summary>
+    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return null;
+        }
+
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every application of <paramref name="attributeType"/> without a compile error, in source order.</summary>
+    public static IEnumerable<AttributeData> FindAllUsable(ISymbol symbol, INamedTypeSymbol? attributeType) =>
+        attributeType is null
+            ? Enumerable.Empty<AttributeData>()
+            : symbol.GetAttributes().Where(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType) && !HasErrors(attribute));
 
     /// <summary>The attribute's first constructor argument as a string, or null when absent or not a string.</summary>
     public static string? FirstStringArgument(AttributeData attribute) =>

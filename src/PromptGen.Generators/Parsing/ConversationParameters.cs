@@ -12,23 +12,21 @@ namespace PromptGen.Generators.Parsing;
 /// </summary>
 internal static class ConversationParameters
 {
-    private const string Enumerable = "System.Collections.Generic.IEnumerable<T>";
-
-    public static bool IsHistory(ITypeSymbol type)
+    public static bool IsHistory(ITypeSymbol type, KnownTypeSymbols knownTypes)
     {
         if (type.SpecialType == SpecialType.System_String)
         {
             return false;
         }
 
-        if (IsEnumerableOfTurns(type))
+        if (IsEnumerableOfTurns(type, knownTypes))
         {
             return true;
         }
 
         foreach (INamedTypeSymbol implemented in type.AllInterfaces)
         {
-            if (IsEnumerableOfTurns(implemented))
+            if (IsEnumerableOfTurns(implemented, knownTypes))
             {
                 return true;
             }
@@ -38,12 +36,12 @@ internal static class ConversationParameters
     }
 
     /// <summary>The history parameter's identifier, or null; a second one is PG0020 (one conversation per call).</summary>
-    public static string? Find(IMethodSymbol method, Location methodLocation, List<DiagnosticInfo> diagnostics)
+    public static string? Find(IMethodSymbol method, KnownTypeSymbols knownTypes, Location methodLocation, List<DiagnosticInfo> diagnostics)
     {
         IParameterSymbol? history = null;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (!IsHistory(parameter.Type))
+            if (!IsHistory(parameter.Type, knownTypes))
             {
                 continue;
             }
@@ -66,9 +64,8 @@ internal static class ConversationParameters
         return SyntaxFacts.GetKeywordKind(history.Name) != SyntaxKind.None ? "@" + history.Name : history.Name;
     }
 
-    private static bool IsEnumerableOfTurns(ITypeSymbol type) =>
+    private static bool IsEnumerableOfTurns(ITypeSymbol type, KnownTypeSymbols knownTypes) =>
         type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-        && named.ConstructedFrom.ToDisplayString() == Enumerable
-        && named.TypeArguments[0] is INamedTypeSymbol { ContainingNamespace: not null } turn
-        && turn.ContainingNamespace.ToDisplayString() + "." + turn.Name is KnownNames.ConversationMessage or KnownNames.ChatMessage;
+        && named.ConstructedFrom.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+        && (KnownTypeSymbols.Is(named.TypeArguments[0], knownTypes.ConversationMessage) || KnownTypeSymbols.Is(named.TypeArguments[0], knownTypes.ChatMessage));
 }

@@ -20,23 +20,23 @@ namespace PromptGen.Generators.Parsing;
 internal sealed class InvocationOptionsReader
 {
     private readonly INamedTypeSymbol _client;
-    private readonly Compilation _compilation;
+    private readonly KnownTypeSymbols _knownTypes;
     private readonly HashSet<AttributeData> _reported = new();
 
-    public InvocationOptionsReader(INamedTypeSymbol client, Compilation compilation)
+    public InvocationOptionsReader(INamedTypeSymbol client, KnownTypeSymbols knownTypes)
     {
         _client = client;
-        _compilation = compilation;
+        _knownTypes = knownTypes;
     }
 
     /// <summary>The options, or null when the method has none; false when they cannot be generated.</summary>
     public (InvocationOptionsModel? Options, bool Valid) Read(IMethodSymbol method, bool streaming, Location methodLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         bool valid = true;
-        GuardrailModel? guardrail = ReadGuardrail(Find(method, KnownNames.GuardrailAttribute), streaming);
-        CachePointModel? cachePoint = ReadCachePoint(Find(method, KnownNames.CachePointAttribute));
-        bool latencyOptimized = Find(method, KnownNames.LatencyOptimizedAttribute) is not null;
-        string? serviceTier = Find(method, KnownNames.ServiceTierAttribute) is { } tier && EnumArgument(tier) is { } tierValue
+        GuardrailModel? guardrail = ReadGuardrail(Find(method, _knownTypes.GuardrailAttribute), streaming);
+        CachePointModel? cachePoint = ReadCachePoint(Find(method, _knownTypes.CachePointAttribute));
+        bool latencyOptimized = Find(method, _knownTypes.LatencyOptimizedAttribute) is not null;
+        string? serviceTier = Find(method, _knownTypes.ServiceTierAttribute) is { } tier && EnumArgument(tier) is { } tierValue
             ? WireName(tierValue, "default", "priority", "flex", "reserved")
             : null;
 
@@ -48,10 +48,10 @@ internal sealed class InvocationOptionsReader
     }
 
     /// <summary>The method's own attribute, else its declaring interface's, else the client interface's.</summary>
-    private AttributeData? Find(IMethodSymbol method, string name) =>
-        Usable(AttributeReader.Find(method, name))
-        ?? Usable(AttributeReader.Find(method.ContainingType, name))
-        ?? Usable(AttributeReader.Find(_client, name));
+    private AttributeData? Find(IMethodSymbol method, INamedTypeSymbol? attributeType) =>
+        Usable(AttributeReader.Find(method, attributeType))
+        ?? Usable(AttributeReader.Find(method.ContainingType, attributeType))
+        ?? Usable(AttributeReader.Find(_client, attributeType));
 
     private static AttributeData? Usable(AttributeData? attribute) =>
         attribute is null || AttributeReader.HasErrors(attribute) ? null : attribute;
@@ -86,9 +86,9 @@ internal sealed class InvocationOptionsReader
     private string? ReadModelFields(IMethodSymbol method, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
     {
         var members = new List<KeyValuePair<string, string>>();
-        AttributeData? interfaceFields = Usable(AttributeReader.Find(method.ContainingType, KnownNames.ModelRequestFieldsAttribute))
-            ?? Usable(AttributeReader.Find(_client, KnownNames.ModelRequestFieldsAttribute));
-        foreach (AttributeData? attribute in new[] { interfaceFields, Usable(AttributeReader.Find(method, KnownNames.ModelRequestFieldsAttribute)) })
+        AttributeData? interfaceFields = Usable(AttributeReader.Find(method.ContainingType, _knownTypes.ModelRequestFieldsAttribute))
+            ?? Usable(AttributeReader.Find(_client, _knownTypes.ModelRequestFieldsAttribute));
+        foreach (AttributeData? attribute in new[] { interfaceFields, Usable(AttributeReader.Find(method, _knownTypes.ModelRequestFieldsAttribute)) })
         {
             if (attribute is null || AttributeReader.FirstStringArgument(attribute) is not { } json)
             {
@@ -113,7 +113,7 @@ internal sealed class InvocationOptionsReader
             }
         }
 
-        if (Find(method, KnownNames.ReasoningAttribute) is { } reasoning)
+        if (Find(method, _knownTypes.ReasoningAttribute) is { } reasoning)
         {
             int budget = Named(reasoning, "BudgetTokens") ?? 1024;
             Put(members, "\"thinking\"", "{\"type\":\"enabled\",\"budget_tokens\":" + budget.ToString(CultureInfo.InvariantCulture) + "}");
@@ -143,7 +143,7 @@ internal sealed class InvocationOptionsReader
             return whole;
         }
 
-        LiteralSourceMap map = LiteralSourceMap.For(argument, _compilation);
+        LiteralSourceMap map = LiteralSourceMap.For(argument, _knownTypes.Compilation);
         return Location.Create(argument.SyntaxTree, map.Map(error.Start, error.End));
     }
 
@@ -153,7 +153,7 @@ internal sealed class InvocationOptionsReader
         IEnumerable<ISymbol> owners = new ISymbol[] { _client, method.ContainingType, method }.Distinct<ISymbol>(SymbolEqualityComparer.Default);
         foreach (ISymbol owner in owners)
         {
-            foreach (AttributeData attribute in AllOf(owner))
+            foreach (AttributeData attribute in AttributeReader.FindAllUsable(owner, _knownTypes.RequestMetadataAttribute))
             {
                 if (attribute.ConstructorArguments.Length == 2
                     && attribute.ConstructorArguments[0].Value is string key
@@ -166,18 +166,18 @@ internal sealed class InvocationOptionsReader
         }
 
         string? parameterName = null;
-        INamedTypeSymbol? dictionary = _compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
-        ITypeSymbol stringType = _compilation.GetSpecialType(SpecialType.System_String);
-        INamedTypeSymbol? expected = dictionary?.Construct(stringType, stringType);
+        Compilation compilation = _knownTypes.Compilation;
+        ITypeSymbol stringType = compilation.GetSpecialType(SpecialType.System_String);
+        INamedTypeSymbol? expected = _knownTypes.ReadOnlyDictionary?.Construct(stringType, stringType);
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (!AllOf(parameter).Any())
+            if (!AttributeReader.FindAllUsable(parameter, _knownTypes.RequestMetadataAttribute).Any())
             {
                 continue;
             }
 
             Location location = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? methodLocation;
-            if (expected is null || !_compilation.HasImplicitConversion(parameter.Type, expected))
+            if (expected is null || !compilation.HasImplicitConversion(parameter.Type, expected))
             {
                 valid = false;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidRequestMetadataParameter, location, parameter.Name, method.Name,
@@ -197,9 +197,6 @@ internal sealed class InvocationOptionsReader
 
         return (pairs.ToEquatableArray(), parameterName);
     }
-
-    private static IEnumerable<AttributeData> AllOf(ISymbol symbol) =>
-        symbol.GetAttributes().Where(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.RequestMetadataAttribute && !AttributeReader.HasErrors(attribute));
 
     private static int? EnumArgument(AttributeData attribute) =>
         attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value ? value : null;

@@ -1,6 +1,10 @@
 namespace PromptGen.Generators.Parsing;
 
-/// <summary>Metadata names of the runtime types the generator recognises.</summary>
+/// <summary>
+/// Metadata names (as <c>Compilation.GetTypeByMetadataName</c> takes them: generic arity after a backtick) of the
+/// types the generator and the analyzers recognise. The one place these names are written: everything else matches
+/// the symbols <see cref="KnownTypeSymbols"/> resolves from them, so moving a runtime type is one edit here.
+/// </summary>
 internal static class KnownNames
 {
     public const string PromptClientAttribute = "PromptGen.PromptClientAttribute";
@@ -22,13 +26,26 @@ internal static class KnownNames
     public const string RequestMetadataAttribute = "PromptGen.RequestMetadataAttribute";
     public const string BedrockRuntime = "PromptGen.IBedrockRuntime";
     public const string StructuredOutputAttribute = "PromptGen.StructuredOutputAttribute";
-    public const string PromptResult = "PromptGen.PromptResult<T>";
+    public const string PromptResult = "PromptGen.PromptResult`1";
     public const string ToolAttribute = "PromptGen.ToolAttribute";
     public const string ToolLoopAttribute = "PromptGen.ToolLoopAttribute";
-    public const string CancellationToken = "System.Threading.CancellationToken";
-    public const string Task = "System.Threading.Tasks.Task<TResult>";
-    public const string ValueTask = "System.Threading.Tasks.ValueTask<TResult>";
-    public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable<T>";
+    public const string ImageAttribute = "PromptGen.ImageAttribute";
+    public const string DocumentAttribute = "PromptGen.DocumentAttribute";
+    public const string VideoAttribute = "PromptGen.VideoAttribute";
+    public const string PromptImage = "PromptGen.PromptImage";
+    public const string PromptDocument = "PromptGen.PromptDocument";
+    public const string PromptVideo = "PromptGen.PromptVideo";
     public const string PromptStream = "PromptGen.PromptStream";
-    public const string ResultStream = "PromptGen.ResultStream<T, TPartial>";
+    public const string ResultStream = "PromptGen.ResultStream`2";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Task = "System.Threading.Tasks.Task`1";
+    public const string ValueTask = "System.Threading.Tasks.ValueTask`1";
+    public const string NonGenericTask = "System.Threading.Tasks.Task";
+    public const string NonGenericValueTask = "System.Threading.Tasks.ValueTask";
+    public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";
+    public const string ReadOnlyDictionary = "System.Collections.Generic.IReadOnlyDictionary`2";
+    public const string Memory = "System.Memory`1";
+    public const string ReadOnlyMemory = "System.ReadOnlyMemory`1";
+    public const string Stream = "System.IO.Stream";
+    public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
 }

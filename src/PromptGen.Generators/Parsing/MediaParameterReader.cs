@@ -18,6 +18,7 @@ internal static class MediaParameterReader
     public static EquatableArray<MediaParameterModel> Read(
         IMethodSymbol method,
         bool streaming,
+        KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ internal static class MediaParameterReader
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Read(parameter, method, streaming, methodLocation, diagnostics, cancellationToken) is { } model)
+            if (Read(parameter, method, streaming, knownTypes, methodLocation, diagnostics, cancellationToken) is { } model)
             {
                 media.Add(model);
             }
@@ -45,12 +46,13 @@ internal static class MediaParameterReader
         IParameterSymbol parameter,
         IMethodSymbol method,
         bool streaming,
+        KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
     {
-        (AttributeData Attribute, MediaKind Kind)? marked = MediaParameters.FindAttribute(parameter);
-        (MediaKind Kind, bool IsCollection)? byType = MediaParameters.MediaTypeOf(parameter.Type);
+        (AttributeData Attribute, MediaKind Kind)? marked = MediaParameters.FindAttribute(parameter, knownTypes);
+        (MediaKind Kind, bool IsCollection)? byType = MediaParameters.MediaTypeOf(parameter.Type, knownTypes);
         string identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
         Location parameterLocation = parameter.Locations.FirstOrDefault(location => location.IsInSource) ?? methodLocation;
 
@@ -91,7 +93,7 @@ internal static class MediaParameterReader
             return new MediaParameterModel(identifier, mediaType.Kind, mediaType.IsCollection ? MediaValueShape.MediaCollection : MediaValueShape.MediaObject, null, null, afterText) { AcceptsNull = acceptsNull };
         }
 
-        if (MediaParameters.BinaryShapeOf(parameter.Type) is not { } shape)
+        if (MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not { } shape)
         {
             Mismatch(
                 parameter,

@@ -11,27 +11,24 @@ namespace PromptGen.Generators.Parsing;
 /// </summary>
 internal static class MediaParameters
 {
-    public const string ImageAttribute = "PromptGen.ImageAttribute";
-    public const string DocumentAttribute = "PromptGen.DocumentAttribute";
-    public const string VideoAttribute = "PromptGen.VideoAttribute";
-
-    private const string PromptImage = "PromptImage";
-    private const string PromptDocument = "PromptDocument";
-    private const string PromptVideo = "PromptVideo";
-
     /// <summary>The media attribute on the parameter and the kind it names; null when there is none.</summary>
-    public static (AttributeData Attribute, MediaKind Kind)? FindAttribute(IParameterSymbol parameter)
+    public static (AttributeData Attribute, MediaKind Kind)? FindAttribute(IParameterSymbol parameter, KnownTypeSymbols knownTypes)
     {
         foreach (AttributeData attribute in parameter.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, knownTypes.ImageAttribute))
             {
-                case ImageAttribute:
-                    return (attribute, MediaKind.Image);
-                case DocumentAttribute:
-                    return (attribute, MediaKind.Document);
-                case VideoAttribute:
-                    return (attribute, MediaKind.Video);
+                return (attribute, MediaKind.Image);
+            }
+
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, knownTypes.DocumentAttribute))
+            {
+                return (attribute, MediaKind.Document);
+            }
+
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, knownTypes.VideoAttribute))
+            {
+                return (attribute, MediaKind.Video);
             }
         }
 
@@ -39,16 +36,16 @@ internal static class MediaParameters
     }
 
     /// <summary>PromptImage/PromptDocument/PromptVideo, alone or as the element of an array or IEnumerable&lt;T&gt;.</summary>
-    public static (MediaKind Kind, bool IsCollection)? MediaTypeOf(ITypeSymbol type)
+    public static (MediaKind Kind, bool IsCollection)? MediaTypeOf(ITypeSymbol type, KnownTypeSymbols knownTypes)
     {
-        if (KindOfMediaObject(type) is { } single)
+        if (KindOfMediaObject(type, knownTypes) is { } single)
         {
             return (single, false);
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            return KindOfMediaObject(array.ElementType) is { } element ? (element, true) : null;
+            return KindOfMediaObject(array.ElementType, knownTypes) is { } element ? (element, true) : null;
         }
 
         if (type.SpecialType == SpecialType.System_String || type is not INamedTypeSymbol named)
@@ -59,7 +56,7 @@ internal static class MediaParameters
         foreach (INamedTypeSymbol candidate in new[] { named }.Concat(named.AllInterfaces))
         {
             if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-                && KindOfMediaObject(candidate.TypeArguments[0]) is { } element)
+                && KindOfMediaObject(candidate.TypeArguments[0], knownTypes) is { } element)
             {
                 return (element, true);
             }
@@ -69,7 +66,7 @@ internal static class MediaParameters
     }
 
     /// <summary>byte[], (ReadOnly)Memory&lt;byte&gt; (nullable too) or a Stream; null for anything else.</summary>
-    public static MediaValueShape? BinaryShapeOf(ITypeSymbol type)
+    public static MediaValueShape? BinaryShapeOf(ITypeSymbol type, KnownTypeSymbols knownTypes)
     {
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
         {
@@ -78,17 +75,17 @@ internal static class MediaParameters
 
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return IsByteMemory(nullable.TypeArguments[0]) ? MediaValueShape.NullableMemory : null;
+            return IsByteMemory(nullable.TypeArguments[0], knownTypes) ? MediaValueShape.NullableMemory : null;
         }
 
-        if (IsByteMemory(type))
+        if (IsByteMemory(type, knownTypes))
         {
             return MediaValueShape.Memory;
         }
 
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == "System.IO.Stream")
+            if (KnownTypeSymbols.Is(current, knownTypes.Stream))
             {
                 return MediaValueShape.Stream;
             }
@@ -120,18 +117,13 @@ internal static class MediaParameters
         _ => "Video",
     };
 
-    private static MediaKind? KindOfMediaObject(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class, ContainingNamespace: { Name: "PromptGen", ContainingNamespace.IsGlobalNamespace: true } } named
-            ? named.Name switch
-            {
-                PromptImage => MediaKind.Image,
-                PromptDocument => MediaKind.Document,
-                PromptVideo => MediaKind.Video,
-                _ => null,
-            }
-            : null;
+    private static MediaKind? KindOfMediaObject(ITypeSymbol type, KnownTypeSymbols knownTypes) =>
+        KnownTypeSymbols.Is(type, knownTypes.PromptImage) ? MediaKind.Image
+        : KnownTypeSymbols.Is(type, knownTypes.PromptDocument) ? MediaKind.Document
+        : KnownTypeSymbols.Is(type, knownTypes.PromptVideo) ? MediaKind.Video
+        : null;
 
-    private static bool IsByteMemory(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, TypeArguments: [{ SpecialType: SpecialType.System_Byte }] } named
-        && named.ConstructedFrom.ToDisplayString() is "System.ReadOnlyMemory<T>" or "System.Memory<T>";
+    private static bool IsByteMemory(ITypeSymbol type, KnownTypeSymbols knownTypes) =>
+        type is INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_Byte }] }
+        && (KnownTypeSymbols.IsConstructionOf(type, knownTypes.ReadOnlyMemory) || KnownTypeSymbols.IsConstructionOf(type, knownTypes.Memory));
 }

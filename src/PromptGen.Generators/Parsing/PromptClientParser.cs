@@ -6,8 +6,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
-using PromptGen.Generators.Schema;
-using PromptGen.Generators.Templates;
 
 namespace PromptGen.Generators.Parsing;
 
@@ -18,9 +16,6 @@ namespace PromptGen.Generators.Parsing;
 /// </summary>
 internal static class PromptClientParser
 {
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
@@ -49,364 +44,96 @@ internal static class PromptClientParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var diagnostics = new List<DiagnosticInfo>();
+        KnownTypeSymbols knownTypes = KnownTypeSymbols.For(context.SemanticModel.Compilation);
         Location interfaceLocation = declaration.Identifier.GetLocation();
-
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        var diagnostics = new List<DiagnosticInfo>();
+        if (FindInterfaceProblem(symbol, declaration, knownTypes, interfaceLocation) is { } problem)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PromptClientNotPartial, interfaceLocation, symbol.Name));
+            diagnostics.Add(problem);
             return Result(null, diagnostics);
         }
 
-        string? shapeProblem = FindShapeProblem(symbol, declaration);
-        if (shapeProblem is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptClientShape, interfaceLocation, symbol.Name, shapeProblem));
-            return Result(null, diagnostics);
-        }
-
-        if (FindFactoryCollision(symbol) is { } collision)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.GeneratedNameCollision,
-                SourceLocationOf(collision, interfaceLocation),
-                collision.Name,
-                symbol.Name));
-            return Result(null, diagnostics);
-        }
-
-        AttributeData clientAttribute = context.Attributes[0];
-        AttributeData? assemblyDefaults = AttributeReader.Find(symbol.ContainingAssembly, KnownNames.PromptDefaultsAttribute);
-        var defaults = new ClientDefaults(
-            AttributeReader.NamedString(clientAttribute, "Model") ?? AttributeReader.NamedString(assemblyDefaults, "Model"),
-            AttributeReader.Find(symbol, KnownNames.SystemPromptAttribute),
-            AttributeReader.ReadInference(AttributeReader.Find(symbol, KnownNames.InferenceAttribute)),
-            AttributeReader.Find(symbol, KnownNames.StructuredOutputAttribute))
-        {
-            InvocationOptions = new InvocationOptionsReader(symbol, context.SemanticModel.Compilation),
-            FallbackModels = AttributeReader.Find(symbol, KnownNames.FallbackModelsAttribute),
-        };
-
+        var client = new ClientParseState(PromptClientRules.Read(symbol, context.Attributes[0], knownTypes));
         var methods = new List<PromptMethodModel>();
         var templateTypes = new SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (INamedTypeSymbol owner in new[] { symbol }.Concat(symbol.AllInterfaces))
+        foreach (ISymbol member in new[] { symbol }.Concat(symbol.AllInterfaces).SelectMany(owner => owner.GetMembers()))
         {
-            foreach (ISymbol member in owner.GetMembers())
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!member.IsAbstract || member.IsStatic)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!member.IsAbstract || member.IsStatic)
-                {
-                    continue; // default implementations and static members need nothing from us
-                }
+                continue; // default implementations and static members need nothing from us
+            }
 
-                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-                {
-                    string kind = member is IPropertySymbol ? "property" : member is IEventSymbol ? "event" : member.Kind.ToString().ToLowerInvariant();
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.UnsupportedPromptClientShape,
-                        SourceLocationOf(member, interfaceLocation),
-                        symbol.Name,
-                        $"member '{member.Name}' is a {kind}; a prompt client declares only prompt methods"));
-                    return Result(null, diagnostics);
-                }
+            if (FindMemberProblem(symbol, member, interfaceLocation) is { } memberProblem)
+            {
+                diagnostics.Add(memberProblem);
+                return Result(null, diagnostics);
+            }
 
-                if (method.IsGenericMethod)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.UnsupportedPromptClientShape,
-                        SourceLocationOf(method, interfaceLocation),
-                        symbol.Name,
-                        $"method '{method.Name}' is generic; prompt methods cannot have type parameters"));
-                    return Result(null, diagnostics);
-                }
-
-                PromptMethodModel parsedMethod = ParseMethod(method, defaults, context.SemanticModel.Compilation, interfaceLocation, diagnostics, cancellationToken);
-                methods.Add(parsedMethod);
-                if (parsedMethod.Plan is { UsesScriban: true })
-                {
-                    // Only Scriban reads members by reflection; compiled templates name them in C#.
-                    TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
-                }
+            var method = (IMethodSymbol)member;
+            PromptMethodModel parsedMethod = PromptMethodParser.Parse(method, client, interfaceLocation, diagnostics, cancellationToken);
+            methods.Add(parsedMethod);
+            if (parsedMethod.Plan is { UsesScriban: true })
+            {
+                // Only Scriban reads members by reflection; compiled templates name them in C#.
+                TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
             }
         }
 
-        string fullName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var model = new PromptClientModel(
-            symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
-            ContainingTypes(symbol),
-            symbol.Name,
-            fullName,
-            ImplementationName(symbol),
-            HintName(symbol),
-            methods.ToEquatableArray(),
-            templateTypes.ToEquatableArray());
-        return Result(model, diagnostics);
+        return Result(ClientModel(symbol, methods, templateTypes), diagnostics);
     }
 
     private static ParseResult Result(PromptClientModel? model, List<DiagnosticInfo> diagnostics) =>
         new(model, diagnostics.ToEquatableArray());
 
-    private static PromptMethodModel ParseMethod(
-        IMethodSymbol method,
-        ClientDefaults defaults,
-        Compilation compilation,
-        Location interfaceLocation,
-        List<DiagnosticInfo> diagnostics,
-        CancellationToken cancellationToken)
+    private static PromptClientModel ClientModel(INamedTypeSymbol symbol, List<PromptMethodModel> methods, SortedSet<string> templateTypes) => new(
+        symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
+        ContainingTypes(symbol),
+        symbol.Name,
+        symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+        ImplementationName(symbol),
+        HintName(symbol),
+        methods.ToEquatableArray(),
+        templateTypes.ToEquatableArray());
+
+    /// <summary>Why no client can be generated for the interface at all; null when one can.</summary>
+    private static DiagnosticInfo? FindInterfaceProblem(INamedTypeSymbol symbol, InterfaceDeclarationSyntax declaration, KnownTypeSymbols knownTypes, Location interfaceLocation)
     {
-        Location methodLocation = SourceLocationOf(method, interfaceLocation);
-        int diagnosticsBefore = diagnostics.Count;
-
-        EquatableArray<ParameterModel> parameters = method.Parameters
-            .Select(parameter => ParseParameter(parameter, method, methodLocation, diagnostics))
-            .ToEquatableArray();
-
-        (ReturnKind returnKind, ITypeSymbol? resultType) = StreamingReturnTypes.TryClassify(method.ReturnType, out ReturnKind streamKind, out ITypeSymbol? streamedType, out ITypeSymbol? partialType)
-            ? (streamKind, streamedType)
-            : ClassifyReturnType(method.ReturnType);
-        Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax
-            ? syntax.ReturnType.GetLocation()
-            : methodLocation;
-        if (returnKind == ReturnKind.Unsupported)
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedReturnType,
-                returnLocation,
-                method.Name,
-                method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            return DiagnosticInfo.Create(DiagnosticDescriptors.PromptClientNotPartial, interfaceLocation, symbol.Name);
         }
 
-        ResultModel? resultModel = null;
-        if (resultType is not null)
+        if (FindShapeProblem(symbol, declaration) is { } shapeProblem)
         {
-            (resultModel, string? problem) = ResultShapeReader.Read(resultType, cancellationToken);
-            if (problem is not null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedResultType,
-                    returnLocation,
-                    method.Name,
-                    resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                    problem));
-            }
-            else if (partialType is not null)
-            {
-                CheckStreamedResult(method, resultType, partialType, resultModel!, returnLocation, diagnostics);
-            }
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptClientShape, interfaceLocation, symbol.Name, shapeProblem);
         }
 
-        bool streaming = returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
-        EquatableArray<MediaParameterModel> media = MediaParameterReader.Read(method, streaming, methodLocation, diagnostics, cancellationToken);
-        parameters = MediaParameterReader.MarkMedia(parameters, media);
-
-        AttributeData? prompt = AttributeReader.Find(method, KnownNames.PromptAttribute);
-        string? userTemplate = prompt is null ? null : AttributeReader.FirstStringArgument(prompt);
-        if (prompt is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPromptAttribute, methodLocation, method.Name, method.ContainingType.Name));
-        }
-
-        AttributeData? systemPrompt = AttributeReader.Find(method, KnownNames.SystemPromptAttribute) ?? defaults.SystemPrompt;
-        string? systemTemplate = systemPrompt is null ? null : AttributeReader.FirstStringArgument(systemPrompt);
-
-        AttributeData? modelAttribute = AttributeReader.Find(method, KnownNames.ModelAttribute);
-        string? modelId = (modelAttribute is null ? null : AttributeReader.FirstStringArgument(modelAttribute)) ?? defaults.ModelId;
-        if (string.IsNullOrWhiteSpace(modelId))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, methodLocation, method.Name));
-        }
-
-        bool inputHasErrors = (prompt is not null && AttributeReader.HasErrors(prompt))
-            || (systemPrompt is not null && AttributeReader.HasErrors(systemPrompt))
-            || (modelAttribute is not null && AttributeReader.HasErrors(modelAttribute));
-
-        if (!inputHasErrors)
-        {
-            bool userTemplateValid = CheckTemplate(prompt, userTemplate, report: true, compilation, diagnostics, methodLocation, cancellationToken);
-            // An interface-level system prompt is shared by every method: report its errors once, at its literal.
-            bool sharedSystemPrompt = systemPrompt is not null && ReferenceEquals(systemPrompt, defaults.SystemPrompt);
-            bool reportSystem = !sharedSystemPrompt || defaults.TakeSystemPromptReport();
-            bool systemTemplateValid = CheckTemplate(systemPrompt, systemTemplate, reportSystem, compilation, diagnostics, methodLocation, cancellationToken);
-            inputHasErrors = !userTemplateValid || !systemTemplateValid;
-        }
-
-        string? historyParameter = ConversationParameters.Find(method, methodLocation, diagnostics);
-        InferenceModel inference = defaults.Inference.OverriddenBy(
-            AttributeReader.ReadInference(AttributeReader.Find(method, KnownNames.InferenceAttribute)));
-
-        (InvocationOptionsModel? options, bool optionsValid) = defaults.InvocationOptions.Read(
-            method, returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream, methodLocation, diagnostics, cancellationToken);
-        bool canGenerate = !inputHasErrors && optionsValid && diagnostics.Count == diagnosticsBefore && userTemplate is not null && modelId is not null;
-        ResultPlan? resultPlan = resultModel is null
-            ? null
-            : ResultStrategySelector.Plan(resultModel, modelId ?? string.Empty, AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput)
-                with { WithDetails = IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _) };
-        string returnType = method.ReturnType.ToDisplayString(TypeFormat);
-        ResultPlan? streamedResult = null;
-        if (partialType is not null && resultPlan is not null && partialType.Name == StreamingReturnTypes.PartialTypeName(resultType!)
-            && StreamingReturnTypes.StreamingProblem(resultPlan.Model) is null)
-        {
-            // The partial type does not exist yet (this generator writes it), so its name is spelt out in full.
-            resultPlan = resultPlan with { PartialTypeName = partialType.Name };
-            streamedResult = resultPlan;
-            returnType = $"global::PromptGen.ResultStream<{resultModel!.Root.TypeName}, {method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
-        }
-
-        (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
-            method, returnKind, resultPlan, AttributeReader.Find(method.ContainingType, KnownNames.ToolLoopAttribute), methodLocation, diagnostics, cancellationToken);
-        canGenerate &= !toolsHaveErrors;
-        PromptPlan? plan = canGenerate
-            ? new PromptPlan(modelId!, userTemplate!, systemTemplate, inference, resultPlan)
-            {
-                Options = options,
-                Media = media,
-                TextWithDetails = returnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && IsPromptResult(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], out _),
-                HistoryParameter = historyParameter,
-                FallbackModels = FallbackModelsReader.Read(
-                    FallbackModelsReader.Effective(method, defaults.FallbackModels),
-                    resultModel,
-                    AttributeReader.Find(method, KnownNames.StructuredOutputAttribute) ?? defaults.StructuredOutput),
-            }
+        return FindFactoryCollision(symbol, knownTypes) is { } collision
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, SourceLocations.Of(collision, interfaceLocation), collision.Name, symbol.Name)
             : null;
-        if (plan is not null)
-        {
-            plan = TemplateCompilation.CompileTemplates(plan, method, prompt!, systemPrompt, compilation, diagnostics, methodLocation, cancellationToken);
-        }
-
-        return new PromptMethodModel(
-            method.Name,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            returnType,
-            plan is null ? ReturnKind.Unsupported : returnKind,
-            parameters,
-            plan)
-        {
-            StreamedResult = streamedResult,
-            Tools = plan is null ? null : tools,
-        };
     }
 
-    /// <summary>A streamed result must be an object, and its partial type must have the generated name.</summary>
-    private static void CheckStreamedResult(IMethodSymbol method, ITypeSymbol resultType, ITypeSymbol partialType, ResultModel result, Location location, List<DiagnosticInfo> diagnostics)
+    /// <summary>An abstract member that is no prompt method (a property, an event, a generic method); null for a method.</summary>
+    private static DiagnosticInfo? FindMemberProblem(INamedTypeSymbol symbol, ISymbol member, Location interfaceLocation)
     {
-        string display = resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-        if (StreamingReturnTypes.StreamingProblem(result) is { } problem)
+        if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResultType, location, method.Name, display, problem));
-        }
-        else if (partialType.Name != StreamingReturnTypes.PartialTypeName(resultType))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.PartialTypeNameMismatch,
-                location,
-                method.Name,
-                display,
-                StreamingReturnTypes.PartialTypeName(resultType)));
-        }
-    }
-
-    /// <summary>Whether the template parses; its errors are reported when <paramref name="report"/> is set.</summary>
-    private static bool CheckTemplate(
-        AttributeData? attribute,
-        string? template,
-        bool report,
-        Compilation compilation,
-        List<DiagnosticInfo> diagnostics,
-        Location fallback,
-        CancellationToken cancellationToken)
-    {
-        if (attribute is null || template is null)
-        {
-            return true;
+            string kind = member is IPropertySymbol ? "property" : member is IEventSymbol ? "event" : member.Kind.ToString().ToLowerInvariant();
+            return DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedPromptClientShape,
+                SourceLocations.Of(member, interfaceLocation),
+                symbol.Name,
+                $"member '{member.Name}' is a {kind}; a prompt client declares only prompt methods");
         }
 
-        IReadOnlyList<TemplateError> errors = TemplateSyntax.FindErrors(template);
-        if (errors.Count == 0 || !report)
-        {
-            return errors.Count == 0;
-        }
-
-        ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
-        LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument, compilation);
-        foreach (TemplateError error in errors)
-        {
-            Location location = argument is null || map is null
-                ? AttributeReader.LocationOf(attribute, fallback, cancellationToken)
-                : Location.Create(argument.SyntaxTree, map.Map(error.Start, error.End));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateSyntaxError, location, error.Message));
-        }
-
-        return false;
-    }
-
-    private static ParameterModel ParseParameter(IParameterSymbol parameter, IMethodSymbol method, Location methodLocation, List<DiagnosticInfo> diagnostics)
-    {
-        string refKind = parameter.RefKind switch
-        {
-            RefKind.Ref => "ref ",
-            RefKind.Out => "out ",
-            RefKind.In => "in ",
-            RefKind.RefReadOnlyParameter => "ref readonly ",
-            _ => string.Empty,
-        };
-        if (refKind.Length > 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedParameter,
-                SourceLocationOf(parameter, methodLocation),
-                parameter.Name,
-                method.Name,
-                refKind.Trim()));
-        }
-
-        string identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
-        return new ParameterModel(
-            identifier,
-            parameter.Name,
-            (parameter.IsParams ? "params " : string.Empty) + parameter.Type.ToDisplayString(TypeFormat),
-            refKind,
-            parameter.Type.ToDisplayString() == KnownNames.CancellationToken);
-    }
-
-    /// <summary>Task&lt;T&gt; or ValueTask&lt;T&gt;; T is returned when it is not string (a typed result).</summary>
-    private static (ReturnKind Kind, ITypeSymbol? ResultType) ClassifyReturnType(ITypeSymbol returnType)
-    {
-        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
-        {
-            return (ReturnKind.Unsupported, null);
-        }
-
-        bool isTask = named.ConstructedFrom.ToDisplayString() == KnownNames.Task;
-        bool isValueTask = named.ConstructedFrom.ToDisplayString() == KnownNames.ValueTask;
-        if (!isTask && !isValueTask)
-        {
-            return (ReturnKind.Unsupported, null);
-        }
-
-        ITypeSymbol result = named.TypeArguments[0];
-        if (IsPromptResult(result, out ITypeSymbol? inner))
-        {
-            // PromptResult<string>: the text with the call's details (the plan says so); else a typed result's.
-            return inner!.SpecialType == SpecialType.System_String
-                ? (isTask ? ReturnKind.TaskOfString : ReturnKind.ValueTaskOfString, null)
-                : (isTask ? ReturnKind.TaskOfResult : ReturnKind.ValueTaskOfResult, inner);
-        }
-
-        if (result.SpecialType == SpecialType.System_String && result.NullableAnnotation != NullableAnnotation.Annotated)
-        {
-            return (isTask ? ReturnKind.TaskOfString : ReturnKind.ValueTaskOfString, null);
-        }
-
-        return (isTask ? ReturnKind.TaskOfResult : ReturnKind.ValueTaskOfResult, result);
-    }
-
-    /// <summary>PromptResult&lt;T&gt;: the caller wants the value with its attempts and token usage.</summary>
-    private static bool IsPromptResult(ITypeSymbol type, out ITypeSymbol? valueType)
-    {
-        valueType = type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == KnownNames.PromptResult
-            ? named.TypeArguments[0]
+        return method.IsGenericMethod
+            ? DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedPromptClientShape,
+                SourceLocations.Of(method, interfaceLocation),
+                symbol.Name,
+                $"method '{method.Name}' is generic; prompt methods cannot have type parameters")
             : null;
-        return valueType is not null;
     }
 
     private static string? FindShapeProblem(INamedTypeSymbol symbol, InterfaceDeclarationSyntax declaration)
@@ -439,14 +166,14 @@ internal static class PromptClientParser
     /// A member of the interface that the generated <c>static Create(IBedrockRuntime)</c> would clash with: a method
     /// of that signature (CS0111) or anything else named Create (CS0102). Overloads of other names are fine.
     /// </summary>
-    private static ISymbol? FindFactoryCollision(INamedTypeSymbol symbol)
+    private static ISymbol? FindFactoryCollision(INamedTypeSymbol symbol, KnownTypeSymbols knownTypes)
     {
         foreach (ISymbol member in symbol.GetMembers(FactoryMethodName).Concat(symbol.GetTypeMembers(FactoryMethodName)))
         {
             if (member is not IMethodSymbol method
                 || (method.Parameters.Length == 1
                     && method.Parameters[0].RefKind == RefKind.None
-                    && method.Parameters[0].Type.ToDisplayString() == KnownNames.BedrockRuntime))
+                    && KnownTypeSymbols.Is(method.Parameters[0].Type, knownTypes.BedrockRuntime)))
             {
                 return member;
             }
@@ -487,43 +214,5 @@ internal static class PromptClientParser
     {
         string name = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
         return name.Replace('<', '_').Replace('>', '_') + ".PromptClient.g.cs";
-    }
-
-    private static Location SourceLocationOf(ISymbol symbol, Location fallback) =>
-        symbol.Locations.FirstOrDefault(location => location.IsInSource) ?? fallback;
-
-    /// <summary>Interface-wide settings that each method falls back to.</summary>
-    private sealed class ClientDefaults
-    {
-        public ClientDefaults(string? modelId, AttributeData? systemPrompt, InferenceModel inference, AttributeData? structuredOutput)
-        {
-            ModelId = modelId;
-            SystemPrompt = systemPrompt;
-            Inference = inference;
-            StructuredOutput = structuredOutput;
-        }
-
-        public AttributeData? StructuredOutput { get; }
-
-        public InvocationOptionsReader InvocationOptions { get; init; } = null!;
-
-        /// <summary>The interface's [FallbackModels], for methods without their own.</summary>
-        public AttributeData? FallbackModels { get; init; }
-
-        public string? ModelId { get; }
-
-        public AttributeData? SystemPrompt { get; }
-
-        public InferenceModel Inference { get; }
-
-        private bool _systemPromptReported;
-
-        /// <summary>True the first time only: the shared system prompt's errors are reported once.</summary>
-        public bool TakeSystemPromptReport()
-        {
-            bool first = !_systemPromptReported;
-            _systemPromptReported = true;
-            return first;
-        }
     }
 }

@@ -11,7 +11,7 @@ namespace PromptGen.Generators.Parsing;
 internal static class StreamingReturnTypes
 {
     /// <summary>False when <paramref name="returnType"/> is not a streaming type (the caller tries Task&lt;T&gt;...).</summary>
-    public static bool TryClassify(ITypeSymbol returnType, out ReturnKind kind, out ITypeSymbol? resultType, out ITypeSymbol? partialType)
+    public static bool TryClassify(ITypeSymbol returnType, KnownTypeSymbols knownTypes, out ReturnKind kind, out ITypeSymbol? resultType, out ITypeSymbol? partialType)
     {
         kind = ReturnKind.Unsupported;
         resultType = null;
@@ -21,14 +21,13 @@ internal static class StreamingReturnTypes
             return false;
         }
 
-        string definition = named.ConstructedFrom.ToDisplayString();
-        if (definition == KnownNames.PromptStream)
+        if (KnownTypeSymbols.Is(named, knownTypes.PromptStream))
         {
             kind = ReturnKind.PromptStream;
             return true;
         }
 
-        if (definition == KnownNames.AsyncEnumerable)
+        if (KnownTypeSymbols.IsConstructionOf(named, knownTypes.AsyncEnumerable))
         {
             // Only text streams; a stream of complete values of T would need a different answer format.
             ITypeSymbol element = named.TypeArguments[0];
@@ -38,7 +37,7 @@ internal static class StreamingReturnTypes
             return true;
         }
 
-        if (definition == KnownNames.ResultStream)
+        if (KnownTypeSymbols.IsConstructionOf(named, knownTypes.ResultStream))
         {
             kind = ReturnKind.ResultStream;
             resultType = named.TypeArguments[0];

@@ -24,7 +24,7 @@ internal static class ToolSetReader
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>Whether <paramref name="type"/> declares (or inherits) at least one <c>[Tool]</c> method.</summary>
-    public static bool IsToolSet(ITypeSymbol type) => ToolMethods(type).Any();
+    public static bool IsToolSet(ITypeSymbol type, KnownTypeSymbols knownTypes) => ToolMethods(type, knownTypes).Any();
 
     /// <summary>
     /// The tooling of <paramref name="method"/> (null when it has no tool-set parameter), and whether something stops
@@ -35,12 +35,13 @@ internal static class ToolSetReader
         ReturnKind returnKind,
         ResultPlan? result,
         AttributeData? interfaceToolLoop,
+        KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> reported,
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        ToolingModel? model = ReadTooling(method, returnKind, result, interfaceToolLoop, methodLocation, diagnostics, cancellationToken);
+        ToolingModel? model = ReadTooling(method, returnKind, result, interfaceToolLoop, knownTypes, methodLocation, diagnostics, cancellationToken);
         foreach (DiagnosticInfo diagnostic in diagnostics)
         {
             if (!reported.Contains(diagnostic))
@@ -57,6 +58,7 @@ internal static class ToolSetReader
         ReturnKind returnKind,
         ResultPlan? result,
         AttributeData? interfaceToolLoop,
+        KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
@@ -64,7 +66,7 @@ internal static class ToolSetReader
         var uses = new List<(IParameterSymbol Parameter, ToolSetModel Set)>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (parameter.Type.ToDisplayString() == KnownNames.CancellationToken || !IsToolSet(parameter.Type))
+            if (knownTypes.IsCancellationToken(parameter.Type) || !IsToolSet(parameter.Type, knownTypes))
             {
                 continue;
             }
@@ -76,7 +78,7 @@ internal static class ToolSetReader
                 continue;
             }
 
-            uses.Add((parameter, ReadSet(parameter.Type, parameterLocation, diagnostics, cancellationToken)));
+            uses.Add((parameter, ReadSet(parameter.Type, knownTypes, parameterLocation, diagnostics, cancellationToken)));
         }
 
         if (uses.Count == 0)
@@ -84,9 +86,8 @@ internal static class ToolSetReader
             return null;
         }
 
-
         CheckNames(method, uses, result, methodLocation, diagnostics);
-        AttributeData? loopAttribute = AttributeReader.Find(method, KnownNames.ToolLoopAttribute) ?? interfaceToolLoop;
+        AttributeData? loopAttribute = AttributeReader.Find(method, knownTypes.ToolLoopAttribute) ?? interfaceToolLoop;
         ToolLoopModel loop = ReadLoop(loopAttribute, uses, result, methodLocation, diagnostics, cancellationToken);
         return new ToolingModel(
             uses.Select(use => new ToolSetUse(Identifier(use.Parameter.Name), use.Set)).ToEquatableArray(),
@@ -129,7 +130,7 @@ internal static class ToolSetReader
     /// <summary>
     /// The tool methods of a class or interface: its own, its base classes' and (for interfaces) its base interfaces'.
     /// </summary>
-    public static IEnumerable<IMethodSymbol> ToolMethods(ITypeSymbol type)
+    public static IEnumerable<IMethodSymbol> ToolMethods(ITypeSymbol type, KnownTypeSymbols knownTypes)
     {
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } named)
         {
@@ -144,7 +145,7 @@ internal static class ToolSetReader
         {
             foreach (IMethodSymbol candidate in owner.GetMembers().OfType<IMethodSymbol>())
             {
-                if (candidate.MethodKind == MethodKind.Ordinary && AttributeReader.Find(candidate, KnownNames.ToolAttribute) is not null
+                if (candidate.MethodKind == MethodKind.Ordinary && AttributeReader.Find(candidate, knownTypes.ToolAttribute) is not null
                     && seen.Add(candidate.OriginalDefinition))
                 {
                     yield return candidate;
@@ -154,8 +155,8 @@ internal static class ToolSetReader
     }
 
     /// <summary>The tool name a [Tool] method gets: the attribute's, else <see cref="DefaultName"/>.</summary>
-    public static string NameOf(IMethodSymbol method) =>
-        AttributeReader.Find(method, KnownNames.ToolAttribute) is { } attribute && AttributeReader.FirstStringArgument(attribute) is { } name
+    public static string NameOf(IMethodSymbol method, KnownTypeSymbols knownTypes) =>
+        AttributeReader.Find(method, knownTypes.ToolAttribute) is { } attribute && AttributeReader.FirstStringArgument(attribute) is { } name
             ? name
             : DefaultName(method.Name);
 
@@ -167,17 +168,17 @@ internal static class ToolSetReader
         }
     }
 
-    private static ToolSetModel ReadSet(ITypeSymbol type, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static ToolSetModel ReadSet(ITypeSymbol type, KnownTypeSymbols knownTypes, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         string typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var tools = new List<ToolModel>();
         var overloads = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        foreach (IMethodSymbol method in ToolMethods(type))
+        foreach (IMethodSymbol method in ToolMethods(type, knownTypes))
         {
             cancellationToken.ThrowIfCancellationRequested();
             overloads[method.Name] = overloads.TryGetValue(method.Name, out int count) ? count + 1 : 1;
             string suffix = overloads[method.Name] == 1 ? string.Empty : overloads[method.Name].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (ReadTool(type, method, suffix, useLocation, diagnostics, cancellationToken) is { } tool)
+            if (ReadTool(type, method, suffix, knownTypes, useLocation, diagnostics, cancellationToken) is { } tool)
             {
                 tools.Add(tool);
             }
@@ -186,16 +187,16 @@ internal static class ToolSetReader
         return new ToolSetModel(typeName, type.Name, tools.ToEquatableArray());
     }
 
-    private static ToolModel? ReadTool(ITypeSymbol owner, IMethodSymbol method, string overloadSuffix, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static ToolModel? ReadTool(ITypeSymbol owner, IMethodSymbol method, string overloadSuffix, KnownTypeSymbols knownTypes, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         Location location = SourceLocation(method, useLocation);
-        AttributeData attribute = AttributeReader.Find(method, KnownNames.ToolAttribute)!;
+        AttributeData attribute = AttributeReader.Find(method, knownTypes.ToolAttribute)!;
         if (AttributeReader.HasErrors(attribute))
         {
             return null;
         }
 
-        string name = NameOf(method);
+        string name = NameOf(method, knownTypes);
         if (!IsValidName(name))
         {
             Location nameLocation = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)?.GetLocation() ?? location;
@@ -229,7 +230,7 @@ internal static class ToolSetReader
                 return null;
             }
 
-            bool isToken = parameter.Type.ToDisplayString() == KnownNames.CancellationToken;
+            bool isToken = knownTypes.IsCancellationToken(parameter.Type);
             parameters.Add(new ToolParameterModel(Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), isToken, isToken ? -1 : inputs.Count));
             if (!isToken)
             {
@@ -252,7 +253,7 @@ internal static class ToolSetReader
             return null;
         }
 
-        (ToolReturnKind returnKind, ITypeSymbol? jsonType) = ClassifyReturn(method.ReturnType);
+        (ToolReturnKind returnKind, ITypeSymbol? jsonType) = ClassifyReturn(method.ReturnType, knownTypes);
         ResultModel? result = null;
         if (jsonType is not null)
         {
@@ -272,34 +273,33 @@ internal static class ToolSetReader
             }
         }
 
-        string? description = ResultShapeReader.FindAttribute(method, "System.ComponentModel.DescriptionAttribute") is { ConstructorArguments.Length: 1 } described
+        string? description = AttributeReader.Find(method, knownTypes.DescriptionAttribute) is { ConstructorArguments.Length: 1 } described
             ? described.ConstructorArguments[0].Value as string
             : null;
         return new ToolModel(name, method.Name, description, arguments, parameters.ToEquatableArray(), returnKind, result);
     }
 
     /// <summary>void, string, T, Task, Task&lt;string&gt;, Task&lt;T&gt; and the ValueTask forms; T is written as JSON.</summary>
-    private static (ToolReturnKind Kind, ITypeSymbol? JsonType) ClassifyReturn(ITypeSymbol type)
+    private static (ToolReturnKind Kind, ITypeSymbol? JsonType) ClassifyReturn(ITypeSymbol type, KnownTypeSymbols knownTypes)
     {
         if (type.SpecialType == SpecialType.System_Void)
         {
             return (ToolReturnKind.Void, null);
         }
 
-        string definition = type.OriginalDefinition.ToDisplayString();
-        if (definition == "System.Threading.Tasks.Task")
+        if (KnownTypeSymbols.Is(type, knownTypes.NonGenericTask))
         {
             return (ToolReturnKind.Task, null);
         }
 
-        if (definition == "System.Threading.Tasks.ValueTask")
+        if (KnownTypeSymbols.Is(type, knownTypes.NonGenericValueTask))
         {
             return (ToolReturnKind.ValueTask, null);
         }
 
-        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && (definition == KnownNames.Task || definition == KnownNames.ValueTask))
+        bool isTask = KnownTypeSymbols.IsConstructionOf(type, knownTypes.Task);
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && (isTask || KnownTypeSymbols.IsConstructionOf(type, knownTypes.ValueTask)))
         {
-            bool isTask = definition == KnownNames.Task;
             ITypeSymbol inner = generic.TypeArguments[0];
             return inner.SpecialType == SpecialType.System_String
                 ? (isTask ? ToolReturnKind.TaskOfString : ToolReturnKind.ValueTaskOfString, null)

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Models;
 
 namespace PromptGen.Generators.Schema;
@@ -16,17 +16,24 @@ internal static class ResultStrategySelector
 
     private static readonly string[] StrategyNames = { PromptOnly, ForcedTool, NativeSchema };
 
-    public static ResultPlan Plan(ResultModel result, string modelId, AttributeData? structuredOutput)
+    /// <summary>The strategy for <paramref name="modelId"/>: the one <paramref name="structuredOutput"/> names, else the catalog's.</summary>
+    public static StrategyChoice Choose(string modelId, AttributeData? structuredOutput)
     {
-        int maxRepairAttempts = NamedInt(structuredOutput, "MaxRepairAttempts") is int attempts && attempts >= 0 ? attempts : 1;
         if (NamedInt(structuredOutput, "Strategy") is int chosen && chosen >= 0 && chosen < StrategyNames.Length)
         {
-            return new ResultPlan(result, StrategyNames[chosen], "chosen with [StructuredOutput]", maxRepairAttempts);
+            return new StrategyChoice(StrategyNames[chosen], "chosen with [StructuredOutput]", IsExplicit: true);
         }
 
         (string strategy, string reason) = FromCatalog(modelId);
-        return new ResultPlan(result, strategy, reason, maxRepairAttempts);
+        return new StrategyChoice(strategy, reason, IsExplicit: false);
     }
+
+    /// <summary>How many times an invalid answer is sent back for repair: <c>[StructuredOutput(MaxRepairAttempts = …)]</c>, else 1.</summary>
+    public static int MaxRepairAttempts(AttributeData? structuredOutput) =>
+        NamedInt(structuredOutput, "MaxRepairAttempts") is int attempts && attempts >= 0 ? attempts : 1;
+
+    public static ResultPlan Plan(ResultModel result, StrategyChoice strategy, int maxRepairAttempts) =>
+        new(result, strategy.Strategy, strategy.Reason, maxRepairAttempts);
 
     private static (string Strategy, string Reason) FromCatalog(string modelId)
     {
@@ -69,3 +76,6 @@ internal static class ResultStrategySelector
         return null;
     }
 }
+
+/// <summary>A result strategy and why it applies; explicit when <c>[StructuredOutput(Strategy = …)]</c> names it.</summary>
+internal sealed record StrategyChoice(string Strategy, string Reason, bool IsExplicit);

@@ -21,13 +21,14 @@ internal static class TemplateCompilation
         IMethodSymbol method,
         AttributeData userPrompt,
         AttributeData? systemPrompt,
-        Compilation compilation,
+        KnownTypeSymbols knownTypes,
         List<DiagnosticInfo> diagnostics,
         Location fallbackLocation,
         CancellationToken cancellationToken)
     {
+        Compilation compilation = knownTypes.Compilation;
         var parameters = method.Parameters
-            .Where(parameter => parameter.Type.ToDisplayString() != KnownNames.CancellationToken)
+            .Where(parameter => !knownTypes.IsCancellationToken(parameter.Type))
             .Where(parameter => !plan.Media.Any(media => media.Identifier.TrimStart('@') == parameter.Name))
             .Select(parameter => (parameter.Name, Identifier(parameter.Name), parameter.Type))
             .ToList();

@@ -1,4 +1,4 @@
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 
 namespace PromptGen.Testing.Wire;
 

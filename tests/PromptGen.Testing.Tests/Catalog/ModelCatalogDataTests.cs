@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using Xunit;
 
 namespace PromptGen.Testing.Tests.Catalog;

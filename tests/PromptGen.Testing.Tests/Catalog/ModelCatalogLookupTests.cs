@@ -1,5 +1,5 @@
 using System.Linq;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using Xunit;
 
 namespace PromptGen.Testing.Tests.Catalog;

@@ -1,4 +1,4 @@
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 using Xunit;
 
 namespace PromptGen.Testing.Tests.Catalog;

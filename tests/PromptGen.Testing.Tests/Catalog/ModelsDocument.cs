@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using PromptGen.Catalog;
+using PromptGen.Generators.Catalog;
 
 namespace PromptGen.Testing.Tests.Catalog;
 

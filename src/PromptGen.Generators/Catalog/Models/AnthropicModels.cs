@@ -1,8 +1,8 @@
-using static PromptGen.Catalog.ModelCapabilities;
-using static PromptGen.Catalog.Models.Capabilities;
-using static PromptGen.Catalog.Models.Sources;
+using static PromptGen.Generators.Catalog.ModelCapabilities;
+using static PromptGen.Generators.Catalog.Models.Capabilities;
+using static PromptGen.Generators.Catalog.Models.Sources;
 
-namespace PromptGen.Catalog.Models;
+namespace PromptGen.Generators.Catalog.Models;
 
 /// <summary>Anthropic Claude on Bedrock.</summary>
 internal static class AnthropicModels

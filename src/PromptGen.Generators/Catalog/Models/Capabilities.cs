@@ -1,6 +1,6 @@
-using static PromptGen.Catalog.ModelCapabilities;
+using static PromptGen.Generators.Catalog.ModelCapabilities;
 
-namespace PromptGen.Catalog.Models;
+namespace PromptGen.Generators.Catalog.Models;
 
 /// <summary>Capability sets that recur across the rows of the catalog.</summary>
 internal static class Capabilities

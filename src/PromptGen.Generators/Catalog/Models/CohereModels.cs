@@ -1,8 +1,8 @@
-using static PromptGen.Catalog.ModelCapabilities;
-using static PromptGen.Catalog.Models.Capabilities;
-using static PromptGen.Catalog.Models.Sources;
+using static PromptGen.Generators.Catalog.ModelCapabilities;
+using static PromptGen.Generators.Catalog.Models.Capabilities;
+using static PromptGen.Generators.Catalog.Models.Sources;
 
-namespace PromptGen.Catalog.Models;
+namespace PromptGen.Generators.Catalog.Models;
 
 /// <summary>Cohere Command R on Bedrock. The Command R row of §7 is †, so nothing here is confirmed but the EOL date.</summary>
 internal static class CohereModels

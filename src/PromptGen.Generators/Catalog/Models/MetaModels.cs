@@ -1,8 +1,8 @@
-using static PromptGen.Catalog.ModelCapabilities;
-using static PromptGen.Catalog.Models.Capabilities;
-using static PromptGen.Catalog.Models.Sources;
+using static PromptGen.Generators.Catalog.ModelCapabilities;
+using static PromptGen.Generators.Catalog.Models.Capabilities;
+using static PromptGen.Generators.Catalog.Models.Sources;
 
-namespace PromptGen.Catalog.Models;
+namespace PromptGen.Generators.Catalog.Models;
 
 /// <summary>Meta Llama on Bedrock. Every Llama row of §7 is †, so nothing here is confirmed.</summary>
 internal static class MetaModels

@@ -1,6 +1,6 @@
 using System;
 
-namespace PromptGen.Catalog.Models;
+namespace PromptGen.Generators.Catalog.Models;
 
 /// <summary>Builds catalog rows with named arguments, so each row reads as a table line and defaults stay in one place.</summary>
 internal static class ModelRow

@@ -1,4 +1,4 @@
-namespace PromptGen.Catalog.Models;
+namespace PromptGen.Generators.Catalog.Models;
 
 /// <summary>Where catalog facts come from; each row's <see cref="ModelInfo.Source"/> cites these and adds its own notes.</summary>
 internal static class Sources

@@ -1,0 +1,279 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+using PromptGen.Generators.Schema;
+using PromptGen.Generators.Templates;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>
+/// Turns one abstract method of a prompt client into a <see cref="PromptMethodModel"/>, one step per aspect (each
+/// reports what stops generation). What applies to the method comes from its <see cref="PromptMethodRules"/>, which
+/// the analyzers read too. A method that cannot be generated is still modelled, without a plan, so the emitted
+/// class implements it with a throwing body and the user sees our diagnostic rather than CS0535.
+/// </summary>
+internal sealed class PromptMethodParser
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>A generic type's fully qualified name without its type parameters, e.g. <c>global::N.ResultStream</c>.</summary>
+    private static readonly SymbolDisplayFormat GenericNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithGenericsOptions(SymbolDisplayGenericsOptions.None);
+
+    private readonly IMethodSymbol _method;
+    private readonly ClientParseState _client;
+    private readonly PromptMethodRules _rules;
+    private readonly Location _location;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    private PromptMethodParser(IMethodSymbol method, ClientParseState client, Location location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _method = method;
+        _client = client;
+        _rules = client.Rules.For(method);
+        _location = location;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    private KnownTypeSymbols KnownTypes => _client.KnownTypes;
+
+    public static PromptMethodModel Parse(
+        IMethodSymbol method,
+        ClientParseState client,
+        Location interfaceLocation,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken) =>
+        new PromptMethodParser(method, client, SourceLocations.Of(method, interfaceLocation), diagnostics, cancellationToken).Parse();
+
+    private PromptMethodModel Parse()
+    {
+        int diagnosticsBefore = _diagnostics.Count;
+        EquatableArray<ParameterModel> parameters = ReadParameters();
+        PromptReturnType returns = PromptReturnTypes.Classify(_method.ReturnType, KnownTypes);
+        Location returnLocation = ReturnTypeLocation();
+        ResultModel? result = ReadReturnType(returns, returnLocation);
+        EquatableArray<MediaParameterModel> media = MediaParameterReader.Read(_method, returns.IsStreaming, KnownTypes, _location, _diagnostics, _cancellationToken);
+        parameters = MediaParameterReader.MarkMedia(parameters, media);
+        bool templatesValid = CheckTemplates();
+        string? modelId = ReadModelId();
+        string? historyParameter = ConversationParameters.Find(_method, KnownTypes, _location, _diagnostics);
+        (InvocationOptionsModel? options, bool optionsValid) = _client.InvocationOptions.Read(_method, returns.IsStreaming, _location, _diagnostics, _cancellationToken);
+
+        ResultPlan? resultPlan = PlanResult(result, returns, modelId);
+        ResultPlan? streamedResult = PlanStreamedResult(resultPlan, returns);
+        resultPlan = streamedResult ?? resultPlan;
+        (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
+            _method, returns.Kind, resultPlan, AttributeReader.Find(_method.ContainingType, KnownTypes.ToolLoopAttribute), KnownTypes, _location, _diagnostics, _cancellationToken);
+
+        // Whatever this method reported stops it; a tool set's problem reported for an earlier method shows in toolsHaveErrors.
+        bool canGenerate = templatesValid && optionsValid && !toolsHaveErrors && _diagnostics.Count == diagnosticsBefore;
+        PromptPlan? plan = canGenerate && _rules.UserTemplate is { } userTemplate && modelId is not null
+            ? CompileTemplates(new PromptPlan(modelId, userTemplate, _rules.SystemPrompt.Template, _rules.Inference.Effective, resultPlan)
+            {
+                Options = options,
+                Media = media,
+                TextWithDetails = returns.Kind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && returns.WithDetails,
+                HistoryParameter = historyParameter,
+                FallbackModels = FallbackModelsReader.Read(_rules, result),
+            })
+            : null;
+
+        return new PromptMethodModel(
+            _method.Name,
+            _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            streamedResult is null ? _method.ReturnType.ToDisplayString(TypeFormat) : StreamedReturnType(streamedResult, returns.PartialType!),
+            plan is null ? ReturnKind.Unsupported : returns.Kind,
+            parameters,
+            plan)
+        {
+            StreamedResult = streamedResult,
+            Tools = plan is null ? null : tools,
+        };
+    }
+
+    private EquatableArray<ParameterModel> ReadParameters() =>
+        _method.Parameters.Select(ReadParameter).ToEquatableArray();
+
+    private ParameterModel ReadParameter(IParameterSymbol parameter)
+    {
+        string refKind = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => string.Empty,
+        };
+        if (refKind.Length > 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedParameter,
+                SourceLocations.Of(parameter, _location),
+                parameter.Name,
+                _method.Name,
+                refKind.Trim()));
+        }
+
+        string identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        return new ParameterModel(
+            identifier,
+            parameter.Name,
+            (parameter.IsParams ? "params " : string.Empty) + parameter.Type.ToDisplayString(TypeFormat),
+            refKind,
+            KnownTypes.IsCancellationToken(parameter.Type));
+    }
+
+    private Location ReturnTypeLocation() =>
+        _method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax
+            ? syntax.ReturnType.GetLocation()
+            : _location;
+
+    /// <summary>Reports a return type that cannot be generated; the shape of the typed result, if there is one.</summary>
+    private ResultModel? ReadReturnType(PromptReturnType returns, Location returnLocation)
+    {
+        if (returns.Kind == ReturnKind.Unsupported)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedReturnType,
+                returnLocation,
+                _method.Name,
+                _method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        if (returns.ResultType is not { } resultType)
+        {
+            return null;
+        }
+
+        (ResultModel? result, string? problem) = ResultShapeReader.Read(resultType, _cancellationToken);
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedResultType,
+                returnLocation,
+                _method.Name,
+                resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                problem));
+        }
+        else if (returns.PartialType is { } partialType)
+        {
+            CheckStreamedResult(resultType, partialType, result!, returnLocation);
+        }
+
+        return result;
+    }
+
+    /// <summary>A streamed result must be an object, and its partial type must have the generated name.</summary>
+    private void CheckStreamedResult(ITypeSymbol resultType, ITypeSymbol partialType, ResultModel result, Location location)
+    {
+        string display = resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (StreamingReturnTypes.StreamingProblem(result) is { } problem)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResultType, location, _method.Name, display, problem));
+        }
+        else if (partialType.Name != StreamingReturnTypes.PartialTypeName(resultType))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.PartialTypeNameMismatch,
+                location,
+                _method.Name,
+                display,
+                StreamingReturnTypes.PartialTypeName(resultType)));
+        }
+    }
+
+    /// <summary>
+    /// A missing <c>[Prompt]</c> (PG0004) and templates that do not parse (PG0100); false when the templates cannot
+    /// be used, including when an attribute or the model setting does not compile (the compiler says why).
+    /// </summary>
+    private bool CheckTemplates()
+    {
+        AttributeData? prompt = _rules.Prompt;
+        AttributeData? systemPrompt = _rules.SystemPrompt.Attribute;
+        if (prompt is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPromptAttribute, _location, _method.Name, _method.ContainingType.Name));
+        }
+
+        if ((prompt is not null && AttributeReader.HasErrors(prompt)) || (systemPrompt is not null && AttributeReader.HasErrors(systemPrompt)) || _rules.Model.IsBroken)
+        {
+            return false;
+        }
+
+        bool userTemplateValid = CheckTemplate(prompt, report: true);
+        // An interface-level system prompt is shared by every method: report its errors once, at its literal.
+        bool reportSystem = !_rules.SystemPrompt.IsInterfaceWide || _client.TakeSystemPromptReport();
+        bool systemTemplateValid = CheckTemplate(systemPrompt, reportSystem);
+        return userTemplateValid && systemTemplateValid;
+    }
+
+    /// <summary>Whether the template parses; its errors are reported when <paramref name="report"/> is set.</summary>
+    private bool CheckTemplate(AttributeData? attribute, bool report)
+    {
+        if (attribute is null || AttributeReader.FirstStringArgument(attribute) is not { } template)
+        {
+            return true;
+        }
+
+        IReadOnlyList<TemplateError> errors = TemplateSyntax.FindErrors(template);
+        if (errors.Count == 0 || !report)
+        {
+            return errors.Count == 0;
+        }
+
+        ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, _cancellationToken);
+        LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument, KnownTypes.Compilation);
+        foreach (TemplateError error in errors)
+        {
+            Location location = argument is null || map is null
+                ? AttributeReader.LocationOf(attribute, _location, _cancellationToken)
+                : Location.Create(argument.SyntaxTree, map.Map(error.Start, error.End));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateSyntaxError, location, error.Message));
+        }
+
+        return false;
+    }
+
+    /// <summary>The model id the method calls; PG0200 when it has none (unless its setting does not compile).</summary>
+    private string? ReadModelId()
+    {
+        string? modelId = _rules.Model.Id;
+        if (string.IsNullOrWhiteSpace(modelId) && !_rules.Model.IsBroken)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, _location, _method.Name));
+        }
+
+        return modelId;
+    }
+
+    private ResultPlan? PlanResult(ResultModel? result, PromptReturnType returns, string? modelId) =>
+        result is null
+            ? null
+            : ResultStrategySelector.Plan(result, _rules.StrategyFor(modelId ?? string.Empty), _rules.MaxRepairAttempts) with { WithDetails = returns.WithDetails };
+
+    /// <summary>
+    /// The plan of a ResultStream method whose partial type this generator writes (so the name is right and the
+    /// result can stream); null otherwise.
+    /// </summary>
+    private static ResultPlan? PlanStreamedResult(ResultPlan? resultPlan, PromptReturnType returns) =>
+        returns.PartialType is { } partialType && resultPlan is not null
+        && partialType.Name == StreamingReturnTypes.PartialTypeName(returns.ResultType!)
+        && StreamingReturnTypes.StreamingProblem(resultPlan.Model) is null
+            ? resultPlan with { PartialTypeName = partialType.Name }
+            : null;
+
+    /// <summary>The partial type does not exist yet (this generator writes it), so the return type is spelt out in full.</summary>
+    private string StreamedReturnType(ResultPlan streamed, ITypeSymbol partialType) =>
+        $"{KnownTypes.ResultStream!.ToDisplayString(GenericNameFormat)}<{streamed.Model.Root.TypeName}, {_method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
+
+    private PromptPlan CompileTemplates(PromptPlan plan) =>
+        TemplateCompilation.CompileTemplates(plan, _method, _rules.Prompt!, _rules.SystemPrompt.Attribute, KnownTypes, _diagnostics, _location, _cancellationToken);
+}

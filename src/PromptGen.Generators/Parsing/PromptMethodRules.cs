@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Schema;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>
+/// What applies to one prompt method: its templates, model, fallback models, system prompt, result strategy and
+/// inference settings, each with the attribute it comes from. The generator's parser turns these decisions into the
+/// model it emits and every analyzer judges them, so the two cannot disagree about a method (a test holds them to it
+/// over every prompt interface of the repository). The analyzers find their own locations from the attributes.
+/// </summary>
+internal sealed class PromptMethodRules
+{
+    private PromptMethodRules(PromptClientRules client, IMethodSymbol method)
+    {
+        KnownTypeSymbols knownTypes = client.KnownTypes;
+        Method = method;
+        Prompt = AttributeReader.Find(method, knownTypes.PromptAttribute);
+        Model = ModelChoice.Resolve(AttributeReader.Find(method, knownTypes.ModelAttribute), client.ClientAttribute, client.AssemblyDefaults);
+        FallbackModels = FallbackModelsChoice.Resolve(AttributeReader.Find(method, knownTypes.FallbackModelsAttribute), client.FallbackModels);
+        SystemPrompt = SystemPromptChoice.Resolve(AttributeReader.Find(method, knownTypes.SystemPromptAttribute), client.SystemPrompt);
+        StructuredOutput = AttributeReader.Find(method, knownTypes.StructuredOutputAttribute) ?? client.StructuredOutput;
+        Inference = InferenceChoice.Resolve(AttributeReader.Find(method, knownTypes.InferenceAttribute), client.Inference);
+    }
+
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The method's <c>[Prompt]</c>; null when it has none (PG0004).</summary>
+    public AttributeData? Prompt { get; }
+
+    /// <summary>The user-turn template; null when there is no <c>[Prompt]</c> or its template is not a string constant.</summary>
+    public string? UserTemplate => Prompt is null ? null : AttributeReader.FirstStringArgument(Prompt);
+
+    public ModelChoice Model { get; }
+
+    public FallbackModelsChoice FallbackModels { get; }
+
+    public SystemPromptChoice SystemPrompt { get; }
+
+    /// <summary>The method's <c>[StructuredOutput]</c>, else its interface's; null when neither chooses.</summary>
+    public AttributeData? StructuredOutput { get; }
+
+    public InferenceChoice Inference { get; }
+
+    /// <summary>How a typed result is asked of <paramref name="modelId"/> (the method's model or one of its fallbacks).</summary>
+    public StrategyChoice StrategyFor(string modelId) => ResultStrategySelector.Choose(modelId, StructuredOutput);
+
+    public int MaxRepairAttempts => ResultStrategySelector.MaxRepairAttempts(StructuredOutput);
+
+    internal static PromptMethodRules Read(PromptClientRules client, IMethodSymbol method) => new(client, method);
+}
