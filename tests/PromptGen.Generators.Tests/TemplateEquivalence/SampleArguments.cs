@@ -32,23 +32,90 @@ internal static class SampleArguments
             return ValueOf(underlying, hint, depth);
         }
 
-        if (type == typeof(string)) return $"{hint} «Grüße», 1.5 & \"quotes\"";
-        if (type == typeof(CancellationToken)) return CancellationToken.None;
-        if (type == typeof(int)) return 1234567;
-        if (type == typeof(long)) return -9876543210L;
-        if (type == typeof(double)) return 1234.5;
-        if (type == typeof(float)) return 0.25f;
-        if (type == typeof(decimal)) return 1234.50m;
-        if (type == typeof(bool)) return true;
-        if (type == typeof(char)) return 'é';
-        if (type == typeof(DateTime)) return When;
-        if (type == typeof(DateTimeOffset)) return new DateTimeOffset(When);
-        if (type == typeof(DateOnly)) return DateOnly.FromDateTime(When);
-        if (type == typeof(TimeSpan)) return TimeSpan.FromMinutes(90);
-        if (type == typeof(Guid)) return new Guid("00000000-0000-0000-0000-0000000000ab");
-        if (type == typeof(object)) return 1234.5;
-        if (type.IsEnum) return Enum.GetValues(type).Cast<object>().Last();
-        if (depth > 4) return null;
+        if (type == typeof(string))
+        {
+            return $"{hint} «Grüße», 1.5 & \"quotes\"";
+        }
+
+        if (type == typeof(CancellationToken))
+        {
+            return CancellationToken.None;
+        }
+
+        if (type == typeof(int))
+        {
+            return 1234567;
+        }
+
+        if (type == typeof(long))
+        {
+            return -9876543210L;
+        }
+
+        if (type == typeof(double))
+        {
+            return 1234.5;
+        }
+
+        if (type == typeof(float))
+        {
+            return 0.25f;
+        }
+
+        if (type == typeof(decimal))
+        {
+            return 1234.50m;
+        }
+
+        if (type == typeof(bool))
+        {
+            return true;
+        }
+
+        if (type == typeof(char))
+        {
+            return 'é';
+        }
+
+        if (type == typeof(DateTime))
+        {
+            return When;
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return new DateTimeOffset(When);
+        }
+
+        if (type == typeof(DateOnly))
+        {
+            return DateOnly.FromDateTime(When);
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            return TimeSpan.FromMinutes(90);
+        }
+
+        if (type == typeof(Guid))
+        {
+            return new Guid("00000000-0000-0000-0000-0000000000ab");
+        }
+
+        if (type == typeof(object))
+        {
+            return 1234.5;
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.GetValues(type).Cast<object>().Last();
+        }
+
+        if (depth > 4)
+        {
+            return null;
+        }
 
         if (type.IsArray)
         {
