@@ -1,4 +1,5 @@
 using System;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing;
 

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Testing.Tests.Support;
 using Xunit;
+using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing.Tests;
 

@@ -1,7 +1,10 @@
-namespace PromptGen.Testing;
+namespace PromptGen.Testing.Scripting;
 
-/// <summary>Converse <c>stopReason</c> values an emulated reply is likely to use. Any string is allowed.</summary>
-public static class StopReasons
+/// <summary>
+/// Converse <c>stopReason</c> values the emulator's own replies use. Scripts pass any string (<c>"max_tokens"</c>); the
+/// client's typed vocabulary is <c>PromptGen.StopReason</c>, which the emulator does not reference on purpose.
+/// </summary>
+internal static class StopReasons
 {
     /// <summary>The model finished its turn.</summary>
     public const string EndTurn = "end_turn";
