@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -194,10 +195,11 @@ internal sealed class ResultParserEmitter
         return (type.IsNullable ? "Nullable" : string.Empty) + core;
     }
 
+    /// <summary>The simple name of a type's full name: after the last '.', or after "global::" for a type in the global namespace.</summary>
     private static string LastSegment(string fullName)
     {
-        int dot = fullName.LastIndexOf('.');
-        return dot < 0 ? fullName : fullName.Substring(dot + 1);
+        int separator = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
+        return separator < 0 ? fullName : fullName.Substring(separator + 1);
     }
 
     private static string? ScalarReader(ValueKind kind) => kind switch
