@@ -331,12 +331,22 @@ internal sealed class ResultParserEmitter
             writer.CloseBlock();
         }
 
-        writer.WriteLine("else");
-        writer.OpenBlock();
+        // A shape without members (the arguments of a tool without parameters) has no "if" for an "else".
+        bool hasMembers = shape.Properties.Count > 0;
+        if (hasMembers)
+        {
+            writer.WriteLine("else");
+            writer.OpenBlock();
+        }
+
         writer.WriteLine("// Members the type does not have are ignored: models add commentary fields.");
         writer.WriteLine("reader.Read();");
         writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
+        if (hasMembers)
+        {
+            writer.CloseBlock();
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
 
