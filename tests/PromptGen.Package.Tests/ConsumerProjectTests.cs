@@ -131,7 +131,7 @@ public sealed class ConsumerProjectTests
     }
 
     /// <summary>No credentials or profiles of the machine leak into the run; the sample uses the emulator's.</summary>
-    private static Dictionary<string, string?> IsolatedAwsEnvironment()
+    internal static Dictionary<string, string?> IsolatedAwsEnvironment()
     {
         string empty = Directory.CreateTempSubdirectory("promptgen-noaws").FullName;
         var environment = new Dictionary<string, string?>

@@ -14,12 +14,14 @@ namespace PromptGen.Package.Tests;
 /// Issue 14, "the README compiles": every C# block of README.md, grouped as <see cref="ReadmeBlocks"/> describes,
 /// is written into a new project that references only the packed packages (no project references, the repository's
 /// settings out of the way) and built with one <c>dotnet build</c>. Each block is its own file and starts with a
-/// <c>#line</c> directive, so the compiler reports errors at their line in README.md.
+/// <c>#line</c> directive, so the compiler reports errors at their line in README.md. The programs that use the
+/// emulator need no AWS account, so they are run too.
 /// </summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed partial class ReadmeCompilationTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
 
     private readonly PackedPackages _packages;
     private readonly ITestOutputHelper _output;
@@ -77,6 +79,15 @@ public sealed partial class ReadmeCompilationTests
         // The packages came from this run's feed, and the README's projects really ran the generator.
         Assert.True(Directory.Exists(Path.Combine(_packages.WorkDirectory, "packages", "promptgen", _packages.Version)), "PromptGen was not restored from the local feed");
         Assert.NotEmpty(Directory.GetFiles(root, "*.PromptClient.g.cs", SearchOption.AllDirectories));
+
+        // The emulator blocks run offline as shown: they must not just compile but work.
+        foreach (ReadmeProject project in plan.Projects.Where(p => p.UsesTestingPackage && p.IsExecutable && !p.IsWeb))
+        {
+            string assembly = Path.Combine(root, project.Name, "bin", "Debug", "net10.0", project.Name + ".dll");
+            (int runExit, string runOutput) = DotNetCli.Run(Path.GetDirectoryName(assembly)!, RunTimeout, ConsumerProjectTests.IsolatedAwsEnvironment(), assembly);
+            _output.WriteLine($"{project.Describe()} printed:\n{runOutput}");
+            Assert.True(runExit == 0, $"{project.Describe()} exited with {runExit}:\n{runOutput}");
+        }
     }
 
     private void WriteProject(string directory, ReadmeProject project, string readmePath)
