@@ -169,4 +169,47 @@ public sealed class NameCollisionTests
         Assert.Contains("global::Demo.ITwo.SummarizeAsync(", generated, System.StringComparison.Ordinal);
         Assert.Contains("global::Demo.IPrompts.SummarizeAsync(", generated, System.StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A console app with top-level statements declares its types in the global namespace (the README's tour does):
+    /// enum readers were named "TryRead" + "global::Urgency" and did not compile. The interface is split over two
+    /// files, as the README adds methods to it section by section.
+    /// </summary>
+    [Fact]
+    public void Result_types_in_the_global_namespace_and_an_interface_split_over_two_files_compile()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            public enum Urgency { Low, Normal, High }
+
+            public sealed record Triage(string Team, Urgency Urgency, IReadOnlyList<Urgency> Earlier);
+
+            [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+            public partial interface IPrompts
+            {
+                [Prompt("Triage {{ text }}")]
+                Task<Triage> TriageAsync(string text, CancellationToken cancellationToken = default);
+            }
+            """,
+            """
+            using System.Threading;
+            using PromptGen;
+
+            public partial interface IPrompts
+            {
+                [Prompt("Triage {{ text }} live")]
+                ResultStream<Triage, TriagePartial> TriageLiveAsync(string text, CancellationToken cancellationToken = default);
+            }
+            """);
+
+        AssertGeneratedCleanly(run);
+        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        Assert.Contains("TryReadUrgency(", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("TryReadglobal", generated, System.StringComparison.Ordinal);
+    }
 }

@@ -43,4 +43,35 @@ public sealed class ToolGenerationTests
     {
         Assert.Equal(expected, PromptGen.Generators.Parsing.ToolSetReader.DefaultName(method));
     }
+
+    /// <summary>A tool without parameters (found by the README's TravelTools.Now): its argument reader had an "else" without an "if".</summary>
+    [Fact]
+    public void A_tool_without_parameters_compiles()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System;
+            using System.ComponentModel;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public sealed class ClockTools(TimeProvider clock)
+            {
+                [Tool, Description("The current date and time (UTC).")]
+                public string Now() => clock.GetUtcNow().ToString("u");
+            }
+
+            [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+            public partial interface IClockPrompts
+            {
+                [Prompt("What day is it?")]
+                Task<string> AskAsync(ClockTools tools, CancellationToken cancellationToken = default);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationDiagnostics.Count == 0, string.Join("\n", run.CompilationDiagnostics));
+    }
 }

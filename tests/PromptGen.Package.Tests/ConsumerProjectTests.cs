@@ -74,7 +74,7 @@ public sealed class ConsumerProjectTests
         string output = Path.Combine(consumer, "out");
         var noEnvironment = new Dictionary<string, string?>();
 
-        (int restoreExit, string restoreOutput) = DotNetCli.Run(consumer, BuildTimeout, noEnvironment, "restore", "--configfile", Path.Combine(_packages.WorkDirectory, "NuGet.config"), "-nodeReuse:false");
+        (int restoreExit, string restoreOutput) = DotNetCli.Run(consumer, BuildTimeout, noEnvironment, "restore", "--configfile", _packages.NuGetConfig, "-nodeReuse:false");
         Assert.True(restoreExit == 0, $"restore of {name} failed:\n{restoreOutput}");
         (int buildExit, string buildOutput) = DotNetCli.Run(consumer, BuildTimeout, noEnvironment, "build", "--no-restore", "-c", "Release", "-o", output, "-nodeReuse:false", "-clp:NoSummary");
         Assert.True(buildExit == 0, $"build of {name} failed:\n{buildOutput}");
@@ -97,31 +97,6 @@ public sealed class ConsumerProjectTests
     private string CreateConsumer(string name, string sampleDirectory, string[] frameworkExtensions)
     {
         string root = _packages.WorkDirectory;
-        // Stop MSBuild and NuGet from walking up into the repository's settings (central package management,
-        // warnings as errors for our own code, its NuGet.config): a consumer has none of them.
-        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <!-- Its own packages folder: the unique version can only come from the feed below. -->
-                <add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" />
-              </config>
-              <packageSources>
-                <clear />
-                <add key="local" value="{_packages.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <clear />
-                <!-- Everything else (AWSSDK, Scriban...) is read from the machine's cache instead of downloaded again. -->
-                <add key="machine" value="{MachinePackagesFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
-
         string consumer = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
         foreach (string source in Directory.GetFiles(sampleDirectory, "*.cs").Concat(Directory.GetFiles(sampleDirectory, "*.json")))
         {
@@ -155,13 +130,8 @@ public sealed class ConsumerProjectTests
         return consumer;
     }
 
-    private static string MachinePackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
     /// <summary>No credentials or profiles of the machine leak into the run; the sample uses the emulator's.</summary>
-    private static Dictionary<string, string?> IsolatedAwsEnvironment()
+    internal static Dictionary<string, string?> IsolatedAwsEnvironment()
     {
         string empty = Directory.CreateTempSubdirectory("promptgen-noaws").FullName;
         var environment = new Dictionary<string, string?>

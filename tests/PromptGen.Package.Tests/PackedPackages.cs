@@ -44,6 +44,8 @@ public sealed class PackedPackages
                 "-clp:NoSummary");
             Assert.True(exitCode == 0, $"dotnet pack {project} failed ({exitCode}):\n{output}");
         }
+
+        WriteConsumerSettings();
     }
 
     /// <summary>The unique version both packages were packed with.</summary>
@@ -55,7 +57,47 @@ public sealed class PackedPackages
     /// <summary>A folder of this run for consumers of the packages, outside the repository's MSBuild and NuGet settings.</summary>
     public string WorkDirectory { get; }
 
+    /// <summary>The NuGet.config of every consumer under <see cref="WorkDirectory"/>: this run's feed, its own packages folder.</summary>
+    public string NuGetConfig => Path.Combine(WorkDirectory, "NuGet.config");
+
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
+
+    /// <summary>
+    /// Settings for every consumer project under <see cref="WorkDirectory"/>. They stop MSBuild and NuGet from walking
+    /// up into the repository's settings (central package management, warnings as errors for our own code, its
+    /// NuGet.config, its .editorconfig): a consumer has none of them.
+    /// </summary>
+    private void WriteConsumerSettings()
+    {
+        File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(WorkDirectory, ".editorconfig"), "root = true\n");
+        File.WriteAllText(NuGetConfig, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <!-- Its own packages folder: the unique version can only come from the feed below. -->
+                <add key="globalPackagesFolder" value="{Path.Combine(WorkDirectory, "packages")}" />
+              </config>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <clear />
+                <!-- Everything else (AWSSDK, Scriban...) is read from the machine's cache instead of downloaded again. -->
+                <add key="machine" value="{MachinePackagesFolder()}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+    }
+
+    private static string MachinePackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }
 
 [CollectionDefinition(Name)]

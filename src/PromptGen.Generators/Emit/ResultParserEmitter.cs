@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -194,10 +195,11 @@ internal sealed class ResultParserEmitter
         return (type.IsNullable ? "Nullable" : string.Empty) + core;
     }
 
+    /// <summary>The simple name of a type's full name: after the last '.', or after "global::" for a type in the global namespace.</summary>
     private static string LastSegment(string fullName)
     {
-        int dot = fullName.LastIndexOf('.');
-        return dot < 0 ? fullName : fullName.Substring(dot + 1);
+        int separator = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
+        return separator < 0 ? fullName : fullName.Substring(separator + 1);
     }
 
     private static string? ScalarReader(ValueKind kind) => kind switch
@@ -329,12 +331,22 @@ internal sealed class ResultParserEmitter
             writer.CloseBlock();
         }
 
-        writer.WriteLine("else");
-        writer.OpenBlock();
+        // A shape without members (the arguments of a tool without parameters) has no "if" for an "else".
+        bool hasMembers = shape.Properties.Count > 0;
+        if (hasMembers)
+        {
+            writer.WriteLine("else");
+            writer.OpenBlock();
+        }
+
         writer.WriteLine("// Members the type does not have are ignored: models add commentary fields.");
         writer.WriteLine("reader.Read();");
         writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
+        if (hasMembers)
+        {
+            writer.CloseBlock();
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
@@ -289,10 +290,11 @@ internal sealed class StreamingBuilderEmitter
         return candidate;
     }
 
+    /// <summary>The simple name of a type's full name: after the last '.', or after "global::" for a type in the global namespace.</summary>
     private static string LastSegment(string fullName)
     {
-        int dot = fullName.LastIndexOf('.');
-        return dot < 0 ? fullName : fullName.Substring(dot + 1);
+        int separator = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
+        return separator < 0 ? fullName : fullName.Substring(separator + 1);
     }
 
     private static string Field(int index) => "_member" + Number(index);
