@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using Amazon.Runtime;
 using BedrockFeatures;
 using PromptGen;
 using PromptGen.Bedrock;
@@ -20,7 +19,7 @@ using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,
-    Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
+    Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
 });
 IHelpDeskPrompts helpDesk = IHelpDeskPrompts.Create(bedrock);
 var tenant = new Dictionary<string, string> { ["tenant"] = "contoso-eu" };

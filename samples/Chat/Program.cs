@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Amazon.Runtime;
 using ChatSample;
 using PromptGen;
 using PromptGen.Testing;
@@ -21,7 +20,7 @@ var options = new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,
-    Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
+    Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
 };
 options.Retry.MaxAttempts = 2; // each model is retried by the client first, then the prompt falls back
 options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);

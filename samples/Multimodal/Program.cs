@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Reflection;
-using Amazon.Runtime;
 using Multimodal;
 using PromptGen;
 using PromptGen.Testing;
@@ -16,7 +15,7 @@ using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,
-    Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
+    Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
 });
 IProductPrompts prompts = IProductPrompts.Create(bedrock);
 

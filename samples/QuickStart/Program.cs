@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PromptGen;
 using PromptGen.Testing;
 using QuickStart;
@@ -39,7 +38,7 @@ using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,
-    Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
+    Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
 });
 
 Console.WriteLine($"Local Bedrock emulator listening on {emulator.Endpoint}");

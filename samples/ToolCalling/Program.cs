@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using Amazon.Runtime;
 using PromptGen;
 using PromptGen.Testing;
 using ToolCalling;
@@ -40,7 +39,7 @@ using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 {
     Region = "us-east-1",
     Endpoint = emulator.Endpoint,
-    Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
+    Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
 });
 
 ITravelAgent agent = ITravelAgent.Create(bedrock);

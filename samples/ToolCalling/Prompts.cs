@@ -5,8 +5,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
-using PromptGen.Bedrock;
-using PromptGen.CompilerServices;
 
 namespace ToolCalling;
 

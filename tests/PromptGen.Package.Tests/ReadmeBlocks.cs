@@ -59,6 +59,9 @@ internal sealed record ReadmeProject(string Name, IReadOnlyList<ReadmeBlock> Blo
 
     public bool IsWeb => Blocks.SelectMany(b => b.Usings).Any(u => u == "Microsoft.AspNetCore" || u.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal));
 
+    /// <summary>A block that wires OpenTelemetry up needs its hosting package (and nothing else of it).</summary>
+    public bool UsesOpenTelemetry => Blocks.Any(b => b.Source.Code.Contains(".AddOpenTelemetry(", StringComparison.Ordinal));
+
     public bool UsesTestingPackage => Blocks.SelectMany(b => b.Usings).Any(u => u == "PromptGen.Testing" || u.StartsWith("PromptGen.Testing.", StringComparison.Ordinal));
 
     public string Describe() =>

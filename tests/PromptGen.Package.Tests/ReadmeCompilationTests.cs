@@ -102,6 +102,11 @@ public sealed partial class ReadmeCompilationTests
         string testing = project.UsesTestingPackage
             ? $"\n    <PackageReference Include=\"PromptGen.Testing\" Version=\"{_packages.Version}\" />"
             : "";
+        if (project.UsesOpenTelemetry)
+        {
+            testing += "\n    <PackageReference Include=\"OpenTelemetry.Extensions.Hosting\" Version=\"1.21.0\" />";
+        }
+
         // What `dotnet new console` (or `dotnet new web`) writes, with warnings as errors; the generated sources are
         // written to disk so a failure can be read.
         File.WriteAllText(Path.Combine(directory, project.Name + ".csproj"), $"""

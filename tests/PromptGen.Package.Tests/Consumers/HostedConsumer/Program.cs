@@ -3,14 +3,11 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PromptGen;
-using PromptGen.DependencyInjection;
-using PromptGen.Telemetry;
 using PromptGen.Testing;
 
 // A user's app built from the PromptGen packages: DI, appsettings.json, logging, traces and metrics, against the
@@ -54,7 +51,7 @@ services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvid
 services.AddPromptGen(options =>
 {
     options.Endpoint = emulator.Endpoint;
-    options.Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey);
+    options.Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey);
 });
 services.AddPromptClient<IOrderPrompts>();
 await using ServiceProvider provider = services.BuildServiceProvider();
