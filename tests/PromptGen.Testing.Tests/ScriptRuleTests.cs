@@ -7,9 +7,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using PromptGen.Testing.Scripting;
 using PromptGen.Testing.Tests.Support;
 using Xunit;
-using PromptGen.Testing.Scripting;
 
 namespace PromptGen.Testing.Tests;
 
