@@ -20,7 +20,7 @@ namespace PromptGen.CodeFixes;
 /// <c>using System.Threading;</c> appears only when the file lacks one.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCancellationTokenCodeFix)), Shared]
-public sealed class AddCancellationTokenCodeFix : CodeFixProvider
+internal sealed class AddCancellationTokenCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "PG0007.AddCancellationToken";
 

@@ -14,7 +14,7 @@ namespace PromptGen.CodeFixes;
 /// (<c>us.</c>, <c>eu.</c>, <c>global.</c>…); where the data may be processed is the user's choice, not ours.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddInferenceProfilePrefixCodeFix)), Shared]
-public sealed class AddInferenceProfilePrefixCodeFix : CodeFixProvider
+internal sealed class AddInferenceProfilePrefixCodeFix : CodeFixProvider
 {
     public const string EquivalenceKeyPrefix = "PG0205.AddProfilePrefix:";
 

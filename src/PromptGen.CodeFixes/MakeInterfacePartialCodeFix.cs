@@ -14,7 +14,7 @@ namespace PromptGen.CodeFixes;
 
 /// <summary>PG0001: adds <c>partial</c> to a [PromptClient] interface, so the generator can add its Create method.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeInterfacePartialCodeFix)), Shared]
-public sealed class MakeInterfacePartialCodeFix : CodeFixProvider
+internal sealed class MakeInterfacePartialCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "PG0001.MakePartial";
 

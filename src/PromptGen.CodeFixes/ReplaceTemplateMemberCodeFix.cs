@@ -10,7 +10,7 @@ namespace PromptGen.CodeFixes;
 /// spelt as templates read it (<c>title</c>, <c>created_at</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceTemplateMemberCodeFix)), Shared]
-public sealed class ReplaceTemplateMemberCodeFix : TemplateNameCodeFix
+internal sealed class ReplaceTemplateMemberCodeFix : TemplateNameCodeFix
 {
     public const string EquivalenceKey = "PG0103.UseSuggestedMember";
 

@@ -7,7 +7,7 @@ namespace PromptGen.CodeFixes;
 
 /// <summary>PG0101: replaces a misspelt template variable with the parameter the analyzer suggested.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceTemplateVariableCodeFix)), Shared]
-public sealed class ReplaceTemplateVariableCodeFix : TemplateNameCodeFix
+internal sealed class ReplaceTemplateVariableCodeFix : TemplateNameCodeFix
 {
     public const string EquivalenceKey = "PG0101.UseSuggestedParameter";
 

@@ -11,7 +11,7 @@ namespace PromptGen.CodeFixes;
 
 /// <summary>PG0201: one fix per model id the catalog suggests for an unknown one.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceUnknownModelCodeFix)), Shared]
-public sealed class ReplaceUnknownModelCodeFix : CodeFixProvider
+internal sealed class ReplaceUnknownModelCodeFix : CodeFixProvider
 {
     public const string EquivalenceKeyPrefix = "PG0201.UseModel:";
 

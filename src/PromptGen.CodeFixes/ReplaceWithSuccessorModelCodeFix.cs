@@ -13,7 +13,7 @@ namespace PromptGen.CodeFixes;
 /// already made the successor callable, keeping the user's profile geography, so the fix writes it as given.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceWithSuccessorModelCodeFix)), Shared]
-public sealed class ReplaceWithSuccessorModelCodeFix : CodeFixProvider
+internal sealed class ReplaceWithSuccessorModelCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "PG0204.UseSuccessor";
 

@@ -11,7 +11,7 @@ namespace PromptGen.CodeFixes;
 /// name's characters inside the literal (verbatim, raw and escaped strings mapped), so only those characters change
 /// and the rest of the template stays byte for byte. No suggestion, no fix.
 /// </summary>
-public abstract class TemplateNameCodeFix : CodeFixProvider
+internal abstract class TemplateNameCodeFix : CodeFixProvider
 {
     private readonly string _suggestionProperty;
     private readonly string _titlePrefix;

@@ -11,7 +11,7 @@ namespace PromptGen.Generators;
 /// <c>Create</c> factory on the interface.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class PromptClientGenerator : IIncrementalGenerator
+internal sealed class PromptClientGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {

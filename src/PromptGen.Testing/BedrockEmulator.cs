@@ -65,9 +65,11 @@ public sealed class BedrockEmulator : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
     /// <summary>Starts an emulator listening on 127.0.0.1.</summary>
+    /// <param name="options">Ports, credentials, region and behaviour; null for the defaults (free ports, the example credentials).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     /// <exception cref="System.IO.IOException">The requested port is taken.</exception>
-    public static async Task<BedrockEmulator> StartAsync(BedrockEmulatorOptions? options = null, CancellationToken ct = default)
+    public static async Task<BedrockEmulator> StartAsync(BedrockEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new BedrockEmulatorOptions();
         Validate(options);
@@ -115,7 +117,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
         app.Run(handler.HandleAsync);
         try
         {
-            await app.StartAsync(ct).ConfigureAwait(false);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -37,6 +37,8 @@ public sealed class NotInTemplateAttribute : Attribute
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class PromptAttribute : Attribute
 {
+    /// <summary>Declares the user-turn template of the method.</summary>
+    /// <param name="template">Scriban over the method's parameters; checked at build time (PG0100–PG0104).</param>
     public PromptAttribute(string template) => Template = template;
 
     /// <summary>The Scriban template, e.g. <c>"Summarize: {{ ticket.title }}"</c>.</summary>
@@ -49,8 +51,11 @@ public sealed class PromptAttribute : Attribute
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class SystemPromptAttribute : Attribute
 {
+    /// <summary>Declares the system prompt of the method, or of every method of the interface.</summary>
+    /// <param name="template">Scriban over the method's parameters, like <see cref="PromptAttribute.Template"/>.</param>
     public SystemPromptAttribute(string template) => Template = template;
 
+    /// <summary>The Scriban template rendered into Converse <c>system</c>.</summary>
     public string Template { get; }
 }
 
@@ -69,8 +74,11 @@ public sealed class SystemPromptAttribute : Attribute
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class FallbackModelsAttribute : Attribute
 {
+    /// <summary>Declares the models to try after the method's own model, in order.</summary>
+    /// <param name="ids">Model ids or inference profiles; none turns fallback off for a method.</param>
     public FallbackModelsAttribute(params string[] ids) => Ids = ids ?? Array.Empty<string>();
 
+    /// <summary>The fallback model ids or inference profiles, in the order they are tried; empty when fallback is off.</summary>
     public string[] Ids { get; }
 }
 
@@ -78,8 +86,12 @@ public sealed class FallbackModelsAttribute : Attribute
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class ModelAttribute : Attribute
 {
+    /// <summary>Declares the model the method calls.</summary>
+    /// <param name="id">A Bedrock model id (<c>amazon.nova-lite-v1:0</c>), inference profile (<c>us.amazon.nova-lite-v1:0</c>)
+    /// or ARN; checked against the model catalog at build time.</param>
     public ModelAttribute(string id) => Id = id;
 
+    /// <summary>The model id, inference profile or ARN sent as Converse <c>modelId</c>.</summary>
     public string Id { get; }
 }
 

@@ -15,6 +15,7 @@ namespace PromptGen;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class GuardrailAttribute : Attribute
 {
+    /// <summary>Applies the guardrail with this id and version to the method, or to every method of the interface.</summary>
     /// <param name="identifier">The guardrail's id (lower-case letters and digits) or ARN.</param>
     /// <param name="version"><c>DRAFT</c> or a version number (1 to 8 digits).</param>
     public GuardrailAttribute(string identifier, string version)
@@ -23,8 +24,10 @@ public sealed class GuardrailAttribute : Attribute
         Version = version;
     }
 
+    /// <summary>The guardrail's id or ARN (<c>guardrailConfig.guardrailIdentifier</c>).</summary>
     public string Identifier { get; }
 
+    /// <summary><c>DRAFT</c> or the guardrail version number (<c>guardrailConfig.guardrailVersion</c>).</summary>
     public string Version { get; }
 
     /// <summary>Whether the response carries the guardrail's assessments (sent only when set).</summary>
@@ -38,7 +41,10 @@ public sealed class GuardrailAttribute : Attribute
 [JsonConverter(typeof(GuardrailTraceConverter))]
 public enum GuardrailTrace
 {
+    /// <summary>No assessments in the response (<c>disabled</c>).</summary>
     Disabled,
+
+    /// <summary>The assessments of the policies that intervened (<c>enabled</c>).</summary>
     Enabled,
 
     /// <summary>Also the assessments of the policies that did not intervene.</summary>
@@ -64,6 +70,8 @@ public enum GuardrailStreamProcessing
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class CachePointAttribute : Attribute
 {
+    /// <summary>Puts cache points where <paramref name="after"/> says.</summary>
+    /// <param name="after">After the system prompt, the rendered prompt and/or the tool definitions (flags).</param>
     public CachePointAttribute(CacheAfter after) => After = after;
 
     /// <summary>Where the cache points go.</summary>
@@ -77,6 +85,7 @@ public sealed class CachePointAttribute : Attribute
 [Flags]
 public enum CacheAfter
 {
+    /// <summary>No cache point.</summary>
     None = 0,
 
     /// <summary>After the system prompt: every call of the method shares it.</summary>
@@ -92,7 +101,10 @@ public enum CacheAfter
 /// <summary>The time-to-live of a cache point.</summary>
 public enum CacheTtl
 {
+    /// <summary>Five minutes from the last read: the default of every model that caches (<c>5m</c>).</summary>
     FiveMinutes,
+
+    /// <summary>One hour (<c>1h</c>), for the models that offer it; writing such a cache point costs more.</summary>
     OneHour,
 }
 
@@ -136,8 +148,11 @@ public enum ServiceTier
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class ModelRequestFieldsAttribute : Attribute
 {
+    /// <summary>Sends these model-native fields with every call of the method or interface.</summary>
+    /// <param name="json">One JSON object; checked at build time (PG0016).</param>
     public ModelRequestFieldsAttribute(string json) => Json = json;
 
+    /// <summary>The JSON object, as written; merged member by member with the interface's (the method's win).</summary>
     public string Json { get; }
 }
 
@@ -168,13 +183,17 @@ public sealed class RequestMetadataAttribute : Attribute
     }
 
     /// <summary>A constant pair: keys and values up to 256 characters of letters, digits, spaces and <c>:_@$#=/+,-.</c>.</summary>
+    /// <param name="key">The metadata key.</param>
+    /// <param name="value">The metadata value.</param>
     public RequestMetadataAttribute(string key, string value)
     {
         Key = key;
         Value = value;
     }
 
+    /// <summary>The key of a constant pair; null on a parameter.</summary>
     public string? Key { get; }
 
+    /// <summary>The value of a constant pair; null on a parameter.</summary>
     public string? Value { get; }
 }

@@ -9,6 +9,9 @@ namespace PromptGen;
 /// </summary>
 public sealed class BedrockConfigurationException : BedrockException
 {
+    /// <summary>Creates the error with what to set.</summary>
+    /// <param name="message">What is missing or contradictory, and what to set; never a secret.</param>
+    /// <param name="innerException">The error that caused this one (an unreadable profile file, say), if any.</param>
     public BedrockConfigurationException(string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -22,6 +25,10 @@ public sealed class BedrockConfigurationException : BedrockException
 /// </summary>
 public sealed class BedrockConnectionException : BedrockException
 {
+    /// <summary>Creates the error for a failed connection to <paramref name="endpoint"/>.</summary>
+    /// <param name="endpoint">The Bedrock Runtime endpoint the client was talking to.</param>
+    /// <param name="message">What failed.</param>
+    /// <param name="innerException">The transport error, if any.</param>
     public BedrockConnectionException(Uri endpoint, string message, Exception? innerException)
         : base(message, innerException)
     {
@@ -40,6 +47,10 @@ public sealed class BedrockConnectionException : BedrockException
 /// </summary>
 public sealed class BedrockTimeoutException : BedrockException
 {
+    /// <summary>Creates the error for a call to <paramref name="endpoint"/> that exceeded <paramref name="timeout"/>.</summary>
+    /// <param name="endpoint">The Bedrock Runtime endpoint the call went to.</param>
+    /// <param name="timeout">The time limit that expired.</param>
+    /// <param name="innerException">The error the expiry surfaced as (a <see cref="System.Threading.Tasks.TaskCanceledException"/>, say), if any.</param>
     public BedrockTimeoutException(Uri endpoint, TimeSpan timeout, Exception? innerException = null)
         : base($"The call to Bedrock Runtime at {endpoint} did not complete within {timeout.TotalSeconds:0.###} s.", new TimeoutException("The HTTP request timed out.", innerException))
     {
@@ -47,6 +58,7 @@ public sealed class BedrockTimeoutException : BedrockException
         Timeout = timeout;
     }
 
+    /// <summary>The Bedrock Runtime endpoint the call went to.</summary>
     public Uri Endpoint { get; }
 
     /// <summary>The time limit that expired.</summary>

@@ -35,6 +35,11 @@ public enum EventStreamErrorKind
 /// </summary>
 public sealed class BedrockEventStreamException : BedrockException
 {
+    /// <summary>Creates the error for a stream that failed at <paramref name="streamOffset"/>.</summary>
+    /// <param name="kind">What was wrong with the stream.</param>
+    /// <param name="message">A description of the fault.</param>
+    /// <param name="streamOffset">The byte offset in the response body of the frame that failed.</param>
+    /// <param name="innerException">The error that caused this one, if any.</param>
     public BedrockEventStreamException(EventStreamErrorKind kind, string message, long streamOffset, System.Exception? innerException = null)
         : base(message, innerException)
     {
@@ -42,6 +47,7 @@ public sealed class BedrockEventStreamException : BedrockException
         StreamOffset = streamOffset;
     }
 
+    /// <summary>What was wrong with the stream: a checksum, a length, a header, a truncation, an event's payload.</summary>
     public EventStreamErrorKind Kind { get; }
 
     /// <summary>The byte offset in the response body of the frame that failed.</summary>

@@ -6,6 +6,9 @@ namespace PromptGen;
 /// <summary>The base of every error PromptGen raises about a Bedrock call.</summary>
 public abstract class BedrockException : Exception
 {
+    /// <summary>Creates the error with its message and, when another error caused it, that error.</summary>
+    /// <param name="message">What went wrong and, where it helps, what to check.</param>
+    /// <param name="innerException">The error that caused this one, if any.</param>
     protected BedrockException(string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -40,13 +43,19 @@ public class BedrockServiceException : BedrockException
     /// <summary>The <see cref="ErrorCode"/> of an error response that carried no code at all.</summary>
     public const string UnknownErrorCode = "UnknownError";
 
+    /// <summary>Creates the error for an error response, e.g. in a test double of <see cref="IBedrockRuntime"/>.</summary>
+    /// <param name="errorCode">The error code, e.g. <c>ThrottlingException</c>; <see cref="UnknownErrorCode"/> when the response had none.</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="requestId">The <c>x-amzn-RequestId</c> of the response, when it had one.</param>
+    /// <param name="message">The service's message.</param>
+    /// <param name="innerException">The error that caused this one, if any.</param>
     public BedrockServiceException(string errorCode, HttpStatusCode statusCode, string? requestId, string message, Exception? innerException = null)
         : this(errorCode, statusCode, requestId, message, guidance: null, innerException)
     {
     }
 
     /// <summary>For subclasses that append a sentence of guidance (what to check) to <see cref="Exception.Message"/>.</summary>
-    protected BedrockServiceException(string errorCode, HttpStatusCode statusCode, string? requestId, string message, string? guidance, Exception? innerException = null)
+    private protected BedrockServiceException(string errorCode, HttpStatusCode statusCode, string? requestId, string message, string? guidance, Exception? innerException = null)
         : base(FormatMessage(errorCode, statusCode, requestId, message, guidance), innerException)
     {
         ErrorCode = errorCode;
@@ -58,6 +67,7 @@ public class BedrockServiceException : BedrockException
     /// <summary>The error code, e.g. <c>ThrottlingException</c>, from <c>x-amzn-ErrorType</c> or the body.</summary>
     public string ErrorCode { get; }
 
+    /// <summary>The HTTP status of the error response, e.g. 429 for throttling.</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The <c>x-amzn-RequestId</c> to quote to AWS support.</summary>
@@ -90,6 +100,10 @@ public class BedrockServiceException : BedrockException
 /// <summary>Bedrock answered 2xx, but the answer cannot be used: malformed JSON, or no content of the kind asked for.</summary>
 public sealed class BedrockResponseException : BedrockException
 {
+    /// <summary>Creates the error for an answer that cannot be used.</summary>
+    /// <param name="message">What is wrong with the answer.</param>
+    /// <param name="stopReason">The response's stop reason, when it had one.</param>
+    /// <param name="innerException">The error that caused this one (a <see cref="System.Text.Json.JsonException"/>, say), if any.</param>
     public BedrockResponseException(string message, StopReason? stopReason = null, Exception? innerException = null)
         : base(message, innerException)
     {

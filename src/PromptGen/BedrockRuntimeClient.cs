@@ -41,21 +41,19 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     private readonly TimeSpan _streamIdleTimeout;
     private int _disposed;
 
-    /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
-    /// <exception cref="BedrockConfigurationException">No region can be found, or the settings contradict each other.</exception>
-    public BedrockRuntimeClient(BedrockOptions? options = null)
-        : this(options ?? new BedrockOptions(), httpClient: null, AwsEnvironment.Process)
-    {
-    }
-
     /// <summary>
-    /// Creates a client that sends through <paramref name="httpClient"/>, which stays the caller's: the client
-    /// does not dispose it. Its <see cref="HttpClient.Timeout"/> applies in addition to
-    /// <see cref="BedrockOptions.Timeout"/>.
+    /// Creates a client. Region, endpoint and authentication come from <paramref name="options"/>, else from the
+    /// environment and the AWS configuration files, as <see cref="BedrockOptions"/> describes.
     /// </summary>
+    /// <param name="options">The settings; null for the defaults (everything from the environment).</param>
+    /// <param name="httpClient">
+    /// The <see cref="HttpClient"/> to send through, which stays the caller's: the client does not dispose it, and its
+    /// <see cref="HttpClient.Timeout"/> applies in addition to <see cref="BedrockOptions.Timeout"/>. Null for a client
+    /// of its own, disposed with this one.
+    /// </param>
     /// <exception cref="BedrockConfigurationException">No region can be found, or the settings contradict each other.</exception>
-    public BedrockRuntimeClient(BedrockOptions options, HttpClient httpClient)
-        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), AwsEnvironment.Process)
+    public BedrockRuntimeClient(BedrockOptions? options = null, HttpClient? httpClient = null)
+        : this(options ?? new BedrockOptions(), httpClient, AwsEnvironment.Process)
     {
     }
 
@@ -123,6 +121,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
             .ConfigureAwait(false);
     }
 
+    /// <summary>Disposes the client's own <see cref="HttpClient"/> (not a caller's); later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)

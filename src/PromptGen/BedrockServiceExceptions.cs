@@ -10,6 +10,7 @@ namespace PromptGen;
 public sealed class BedrockValidationException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ValidationException", statusCode, requestId, message)
 {
+    /// <summary>False: the same request fails the same way; change it first.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -17,6 +18,7 @@ public sealed class BedrockValidationException(HttpStatusCode statusCode, string
 public sealed class BedrockAccessDeniedException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("AccessDeniedException", statusCode, requestId, message)
 {
+    /// <summary>False: access must be granted (model access, IAM policy) first.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -24,6 +26,7 @@ public sealed class BedrockAccessDeniedException(HttpStatusCode statusCode, stri
 public sealed class BedrockResourceNotFoundException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ResourceNotFoundException", statusCode, requestId, message)
 {
+    /// <summary>False: the model or resource does not exist in this region.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -34,6 +37,7 @@ public sealed class BedrockResourceNotFoundException(HttpStatusCode statusCode, 
 public sealed class BedrockModelTimeoutException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ModelTimeoutException", statusCode, requestId, message)
 {
+    /// <summary>False: not retried automatically; sending the request again is the caller's decision.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -41,6 +45,7 @@ public sealed class BedrockModelTimeoutException(HttpStatusCode statusCode, stri
 public sealed class BedrockThrottlingException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ThrottlingException", statusCode, requestId, message)
 {
+    /// <summary>True: retried with back-off as <see cref="BedrockOptions.Retry"/> says.</summary>
     public override bool IsRetryable => true;
 }
 
@@ -48,10 +53,16 @@ public sealed class BedrockThrottlingException(HttpStatusCode statusCode, string
 public sealed class BedrockModelNotReadyException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ModelNotReadyException", statusCode, requestId, message)
 {
+    /// <summary>True: the model is loading; retried with back-off.</summary>
     public override bool IsRetryable => true;
 }
 
 /// <summary><c>ModelErrorException</c> (424): the model itself failed while processing the request.</summary>
+/// <param name="statusCode">The HTTP status of the response.</param>
+/// <param name="requestId">The <c>x-amzn-RequestId</c> of the response, when it had one.</param>
+/// <param name="message">The service's message.</param>
+/// <param name="originalStatusCode">The status the model's own endpoint returned, when Bedrock reported it.</param>
+/// <param name="resourceName">The resource that failed, when Bedrock reported it.</param>
 public sealed class BedrockModelErrorException(HttpStatusCode statusCode, string? requestId, string message, int? originalStatusCode, string? resourceName)
     : BedrockServiceException("ModelErrorException", statusCode, requestId, message)
 {
@@ -61,18 +72,26 @@ public sealed class BedrockModelErrorException(HttpStatusCode statusCode, string
     /// <summary>The resource that failed, when Bedrock reported it.</summary>
     public string? ResourceName { get; } = resourceName;
 
+    /// <summary>False: the model failed on this request.</summary>
     public override bool IsRetryable => false;
 }
 
 /// <summary><c>ModelStreamErrorException</c> (424): the model failed while streaming its answer.</summary>
+/// <param name="statusCode">The HTTP status of the response.</param>
+/// <param name="requestId">The <c>x-amzn-RequestId</c> of the response, when it had one.</param>
+/// <param name="message">The service's message.</param>
+/// <param name="originalStatusCode">The status the model's own endpoint returned, when Bedrock reported it.</param>
+/// <param name="originalMessage">The model's own error message, when Bedrock reported it.</param>
 public sealed class BedrockModelStreamErrorException(HttpStatusCode statusCode, string? requestId, string message, int? originalStatusCode, string? originalMessage)
     : BedrockServiceException("ModelStreamErrorException", statusCode, requestId, message)
 {
+    /// <summary>The status the model's own endpoint returned, when Bedrock reported it.</summary>
     public int? OriginalStatusCode { get; } = originalStatusCode;
 
     /// <summary>The model's own error message, when Bedrock reported it.</summary>
     public string? OriginalMessage { get; } = originalMessage;
 
+    /// <summary>False: the stream has already delivered part of the answer.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -80,6 +99,7 @@ public sealed class BedrockModelStreamErrorException(HttpStatusCode statusCode, 
 public sealed class BedrockServiceQuotaExceededException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ServiceQuotaExceededException", statusCode, requestId, message)
 {
+    /// <summary>False: the quota must be raised or wait out its period.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -87,6 +107,7 @@ public sealed class BedrockServiceQuotaExceededException(HttpStatusCode statusCo
 public sealed class BedrockConflictException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ConflictException", statusCode, requestId, message)
 {
+    /// <summary>False: the resource's state must change first.</summary>
     public override bool IsRetryable => false;
 }
 
@@ -94,6 +115,7 @@ public sealed class BedrockConflictException(HttpStatusCode statusCode, string? 
 public sealed class BedrockInternalServerException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("InternalServerException", statusCode, requestId, message)
 {
+    /// <summary>True: a transient fault; retried with back-off.</summary>
     public override bool IsRetryable => true;
 }
 
@@ -101,6 +123,7 @@ public sealed class BedrockInternalServerException(HttpStatusCode statusCode, st
 public sealed class BedrockServiceUnavailableException(HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException("ServiceUnavailableException", statusCode, requestId, message)
 {
+    /// <summary>True: retried with back-off.</summary>
     public override bool IsRetryable => true;
 }
 
@@ -110,9 +133,14 @@ public sealed class BedrockServiceUnavailableException(HttpStatusCode statusCode
 /// <c>IncompleteSignatureException</c>, <c>InvalidClientTokenId</c>. The message adds what to check (credentials,
 /// clock, API key) and never quotes a secret.
 /// </summary>
+/// <param name="errorCode">The error code AWS answered, e.g. <c>ExpiredTokenException</c>.</param>
+/// <param name="statusCode">The HTTP status of the response.</param>
+/// <param name="requestId">The <c>x-amzn-RequestId</c> of the response, when it had one.</param>
+/// <param name="message">The service's message; guidance for the code is appended to <see cref="System.Exception.Message"/>.</param>
 public sealed class BedrockAuthenticationException(string errorCode, HttpStatusCode statusCode, string? requestId, string message)
     : BedrockServiceException(errorCode, statusCode, requestId, message, GuidanceFor(errorCode))
 {
+    /// <summary>False: the credentials must be fixed first.</summary>
     public override bool IsRetryable => false;
 
     internal static bool IsAuthenticationErrorCode(string errorCode) => errorCode is

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using PromptGen.Bedrock;
 
@@ -13,6 +14,9 @@ public sealed class GuardrailInterventionException : BedrockException
 {
     private const int QuotedOutputLimit = 200;
 
+    /// <summary>Creates the error for a response whose guardrail intervened.</summary>
+    /// <param name="modelId">The model id or inference profile the call went to.</param>
+    /// <param name="response">The response (for a stream, as it was reassembled); the message quotes its text and the policies that acted.</param>
     public GuardrailInterventionException(string modelId, ConverseResponse response)
         : base(FormatMessage(modelId, response))
     {
@@ -39,8 +43,14 @@ public sealed class GuardrailInterventionException : BedrockException
     /// <summary>The tokens the call used.</summary>
     public TokenUsage? Usage => Response.Usage;
 
-    /// <summary>Throws when <paramref name="response"/> stopped because the guardrail intervened.</summary>
+    /// <summary>
+    /// Throws when <paramref name="response"/> stopped because the guardrail intervened. Used by generated code; not
+    /// for direct use.
+    /// </summary>
+    /// <param name="modelId">The model id or inference profile the call went to.</param>
+    /// <param name="response">The response to check.</param>
     /// <exception cref="GuardrailInterventionException">The stop reason is <c>guardrail_intervened</c>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void ThrowIfIntervened(string modelId, ConverseResponse response)
     {
         if (response.StopReason == StopReason.GuardrailIntervened)

@@ -16,8 +16,10 @@ public sealed class ImageAttribute : Attribute
     }
 
     /// <summary>The bytes are of this format; bytes that are recognisably another one are refused.</summary>
+    /// <param name="format">The format of the bytes.</param>
     public ImageAttribute(ImageFormat format) => Format = format;
 
+    /// <summary>The declared format; null when it is told from the bytes.</summary>
     public ImageFormat? Format { get; }
 
     /// <summary>Before (the default) or after the rendered prompt text.</summary>
@@ -36,8 +38,11 @@ public sealed class DocumentAttribute : Attribute
     {
     }
 
+    /// <summary>For raw bytes and streams, which need their format declared.</summary>
+    /// <param name="format">The format of the bytes.</param>
     public DocumentAttribute(DocumentFormat format) => Format = format;
 
+    /// <summary>The declared format; null for <see cref="PromptDocument"/> parameters, which carry theirs.</summary>
     public DocumentFormat? Format { get; }
 
     /// <summary>
@@ -62,8 +67,11 @@ public sealed class VideoAttribute : Attribute
     {
     }
 
+    /// <summary>For raw bytes and streams, which need their format declared.</summary>
+    /// <param name="format">The format of the bytes.</param>
     public VideoAttribute(VideoFormat format) => Format = format;
 
+    /// <summary>The declared format; null for <see cref="PromptVideo"/> parameters, which carry theirs.</summary>
     public VideoFormat? Format { get; }
 
     /// <summary>Before (the default) or after the rendered prompt text.</summary>

@@ -11,6 +11,10 @@ namespace PromptGen;
 /// </summary>
 public sealed class ModelFallbackException : Exception
 {
+    /// <summary>Creates the error from each model's failure.</summary>
+    /// <param name="failures">Each model tried and its error, in the order tried; the last one's is the inner exception.</param>
+    /// <param name="attempts">Every call made, on every model.</param>
+    /// <param name="usage">Tokens summed over every call that reported usage.</param>
     public ModelFallbackException(IReadOnlyList<ModelFailure> failures, IReadOnlyList<PromptAttempt> attempts, TokenUsage usage)
         : base(FormatMessage(failures), failures is { Count: > 0 } ? failures[^1].Error : null)
     {
@@ -43,12 +47,17 @@ public sealed class ModelFallbackException : Exception
 /// <summary>One model of a prompt with fallback models, and the error that made the prompt give it up.</summary>
 public sealed class ModelFailure
 {
+    /// <summary>Records that <paramref name="modelId"/> was given up because of <paramref name="error"/>.</summary>
+    /// <param name="modelId">The model id, inference profile or ARN that failed.</param>
+    /// <param name="error">The error it failed with, after the client's own retries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="modelId"/> or <paramref name="error"/> is null.</exception>
     public ModelFailure(string modelId, Exception error)
     {
         ModelId = modelId ?? throw new ArgumentNullException(nameof(modelId));
         Error = error ?? throw new ArgumentNullException(nameof(error));
     }
 
+    /// <summary>The model id, inference profile or ARN that failed.</summary>
     public string ModelId { get; }
 
     /// <summary>A <see cref="BedrockException"/> subclass, or a <see cref="PromptResultException"/> for a typed result still invalid after its repairs.</summary>

@@ -9,6 +9,12 @@ namespace PromptGen;
 /// </summary>
 public sealed class PromptAttempt
 {
+    /// <summary>Records one call, e.g. to build a <see cref="PromptResult{T}"/> in a test double of a prompt interface.</summary>
+    /// <param name="number">1 for the prompt's first call, 2 for the next, and so on.</param>
+    /// <param name="text">The answer as it came; empty when the call failed.</param>
+    /// <param name="errors">What was wrong with the answer; null or empty when nothing was.</param>
+    /// <param name="usage">The tokens the call used, when it reported them.</param>
+    /// <param name="stopReason">Why the model stopped, when the call answered.</param>
     public PromptAttempt(int number, string text, IReadOnlyList<ResultError> errors, TokenUsage? usage, StopReason? stopReason)
     {
         Number = number;
@@ -27,8 +33,10 @@ public sealed class PromptAttempt
     /// <summary>What was wrong with the answer; empty when the attempt produced the result (or the call itself failed).</summary>
     public IReadOnlyList<ResultError> Errors { get; }
 
+    /// <summary>The tokens this call used; null when it failed before Bedrock reported usage.</summary>
     public TokenUsage? Usage { get; }
 
+    /// <summary>Why the model stopped (end of turn, token limit, tool use…); null when the call failed.</summary>
     public StopReason? StopReason { get; }
 
     /// <summary>The model id, inference profile or ARN this attempt called.</summary>

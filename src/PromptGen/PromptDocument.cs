@@ -22,6 +22,7 @@ public sealed class PromptDocument
         S3Location = s3Location;
     }
 
+    /// <summary>The document's format, sent as <c>document.format</c>.</summary>
     public DocumentFormat Format { get; }
 
     /// <summary>The name Bedrock shows the model; unique among a request's documents.</summary>
@@ -30,6 +31,7 @@ public sealed class PromptDocument
     /// <summary>The document's bytes; empty when it is in S3.</summary>
     public ReadOnlyMemory<byte> Bytes { get; }
 
+    /// <summary>Where Bedrock reads the document; null when the bytes are inline.</summary>
     public S3Location? S3Location { get; }
 
     /// <summary>A document from its bytes (not copied).</summary>

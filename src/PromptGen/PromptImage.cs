@@ -20,6 +20,7 @@ public sealed class PromptImage
         S3Location = s3Location;
     }
 
+    /// <summary>The image's format, sent as <c>image.format</c>.</summary>
     public ImageFormat Format { get; }
 
     /// <summary>The image's bytes; empty when it is in S3.</summary>

@@ -18,8 +18,10 @@ public static class PromptMediaLimits
     /// </summary>
     public const int MaxVideoBytes = 25_000_000;
 
+    /// <summary>At most 20 images in one message.</summary>
     public const int MaxImagesPerMessage = 20;
 
+    /// <summary>At most 5 documents in one message.</summary>
     public const int MaxDocumentsPerMessage = 5;
 
     /// <summary>A document name's most characters.</summary>

@@ -13,8 +13,15 @@ namespace PromptGen;
 /// <c>T</c> and for <c>string</c>. To continue the conversation, pass <see cref="Conversation"/> to the next call's
 /// history parameter: <c>history = result.Conversation;</c>.
 /// </remarks>
+/// <typeparam name="T">The result type: the method's typed result, or <see cref="string"/> for text.</typeparam>
 public sealed class PromptResult<T>
 {
+    /// <summary>Creates a result, e.g. for a test double of a prompt interface; generated code creates the real ones.</summary>
+    /// <param name="value">The result.</param>
+    /// <param name="attempts">Every call made, in order; the last one produced <paramref name="value"/>.</param>
+    /// <param name="usage">Tokens summed over all attempts.</param>
+    /// <param name="stopReason">The stop reason of the last attempt.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="attempts"/> or <paramref name="usage"/> is null.</exception>
     public PromptResult(T value, IReadOnlyList<PromptAttempt> attempts, TokenUsage usage, StopReason? stopReason)
     {
         Value = value;
@@ -23,6 +30,7 @@ public sealed class PromptResult<T>
         StopReason = stopReason;
     }
 
+    /// <summary>The result: the answer read as <typeparamref name="T"/> (validated), or the answer's text for <see cref="string"/>.</summary>
     public T Value { get; }
 
     /// <summary>

@@ -13,6 +13,10 @@ public sealed class PromptResultException : Exception
 {
     private const int ListedErrorsLimit = 20;
 
+    /// <summary>Creates the error from the attempts that failed; the message lists the last one's errors.</summary>
+    /// <param name="modelId">The model id, inference profile or ARN that was asked.</param>
+    /// <param name="attempts">Every attempt, in order, each with its answer and errors.</param>
+    /// <param name="usage">Tokens summed over all attempts.</param>
     public PromptResultException(string modelId, IReadOnlyList<PromptAttempt> attempts, TokenUsage usage)
         : base(FormatMessage(modelId, attempts))
     {
@@ -21,6 +25,7 @@ public sealed class PromptResultException : Exception
         Usage = usage;
     }
 
+    /// <summary>The model id, inference profile or ARN whose answers could not be read.</summary>
     public string ModelId { get; }
 
     /// <summary>The last answer as it came.</summary>
@@ -29,6 +34,7 @@ public sealed class PromptResultException : Exception
     /// <summary>What was wrong with the last answer.</summary>
     public IReadOnlyList<ResultError> Errors => Attempts.Count == 0 ? Array.Empty<ResultError>() : Attempts[^1].Errors;
 
+    /// <summary>Every attempt, in order (the first call and each repair), each with its answer and errors.</summary>
     public IReadOnlyList<PromptAttempt> Attempts { get; }
 
     /// <summary>Tokens summed over all attempts.</summary>

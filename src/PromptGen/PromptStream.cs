@@ -35,6 +35,15 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     private long _started;
     private TimeSpan _latency;
 
+    /// <summary>
+    /// Creates a stream of <paramref name="request"/>'s answer; nothing is sent until it is enumerated. Generated
+    /// streaming methods create it; a test double of a prompt interface can too, over a fake <see cref="IBedrockRuntime"/>.
+    /// </summary>
+    /// <param name="bedrock">The runtime that sends the <c>ConverseStream</c> request.</param>
+    /// <param name="modelId">The model id, inference profile or ARN to call.</param>
+    /// <param name="request">The request to send.</param>
+    /// <param name="cancellationToken">Cancels the stream, in addition to the enumeration's own token.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="bedrock"/>, <paramref name="modelId"/> or <paramref name="request"/> is null.</exception>
     public PromptStream(IBedrockRuntime bedrock, string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
     {
         _bedrock = bedrock ?? throw new ArgumentNullException(nameof(bedrock));
@@ -58,7 +67,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>Why the model stopped; null until it has.</summary>
     public StopReason? StopReason => _answer.StopReason;
 
-    /// <summary>The tokens the call used; null until the stream's last event.</summary>
+    /// <summary>The tokens the call used; all zero until the stream's last event.</summary>
     public TokenUsage Usage => _answer.Usage ?? new TokenUsage();
 
     /// <summary>The guardrail's assessments (when its trace was enabled); null until the stream's last event.</summary>
@@ -99,6 +108,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// Reads the rest of the stream and returns the whole text; once the stream has been read to its end, returns
     /// the text it produced.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the read, in addition to the prompt method's token.</param>
     public async Task<string> ReadToEndAsync(CancellationToken cancellationToken = default)
     {
         if (IsCompleted)
@@ -113,6 +123,8 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         return Text;
     }
 
+    /// <summary>Sends the request and returns the text deltas as they arrive.</summary>
+    /// <param name="cancellationToken">Cancels the stream, in addition to the prompt method's token.</param>
     /// <exception cref="InvalidOperationException">The stream was enumerated before.</exception>
     public IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {

@@ -20,11 +20,13 @@ public sealed class PromptVideo
         S3Location = s3Location;
     }
 
+    /// <summary>The video's format, sent as <c>video.format</c>.</summary>
     public VideoFormat Format { get; }
 
     /// <summary>The video's bytes; empty when it is in S3.</summary>
     public ReadOnlyMemory<byte> Bytes { get; }
 
+    /// <summary>Where Bedrock reads the video; null when the bytes are inline.</summary>
     public S3Location? S3Location { get; }
 
     /// <summary>A video from its bytes (not copied).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -19,12 +20,14 @@ namespace PromptGen;
 /// <remarks>
 /// <para>Partial values are read incrementally (each delta once, whatever its size); the final value is read and
 /// validated exactly as a non-streaming call reads it. An invalid final answer is repaired as there
-/// (<see cref="StructuredOutputSpec{T}.MaxRepairAttempts"/>): the repair's snapshots then start again from an
+/// (<see cref="StructuredOutputAttribute.MaxRepairAttempts"/>): the repair's snapshots then start again from an
 /// empty object (<see cref="Attempt"/> says which attempt a snapshot belongs to). When no attempt gives a valid
 /// value the enumeration throws <see cref="PromptResultException"/>, as the non-streaming call does.</para>
 /// <para>Nothing is sent until the stream is enumerated, and it can be enumerated once. The prompt method's
 /// token and the enumeration's (<c>WithCancellation</c>) are both honoured.</para>
 /// </remarks>
+/// <typeparam name="T">The typed result.</typeparam>
+/// <typeparam name="TPartial">The generated partial counterpart of <typeparamref name="T"/>, <c>{T}Partial</c>.</typeparam>
 public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
 {
     private readonly IBedrockRuntime _bedrock;
@@ -39,6 +42,14 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     private ConverseStreamAccumulator? _answer;
     private int _enumerated;
 
+    /// <summary>Creates the stream of a typed result. Used by generated code; not for direct use.</summary>
+    /// <param name="bedrock">The runtime that sends the <c>ConverseStream</c> requests.</param>
+    /// <param name="modelId">The model id, inference profile or ARN to call.</param>
+    /// <param name="request">The request to send, before the result's strategy shapes it.</param>
+    /// <param name="spec">The result's schema, strategy and generated parser.</param>
+    /// <param name="createBuilder">Creates the generated builder of <typeparamref name="TPartial"/> snapshots, once per attempt.</param>
+    /// <param name="cancellationToken">Cancels the stream, in addition to the enumeration's own token.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ResultStream(
         IBedrockRuntime bedrock,
         string modelId,
@@ -96,6 +107,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     /// Reads the rest of the stream, ignoring the partial values, and returns the validated value; once the stream
     /// has been read to its end, returns the value it produced.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the read, in addition to the prompt method's token.</param>
     /// <exception cref="PromptResultException">No valid result after every allowed attempt.</exception>
     public async Task<T> ReadToEndAsync(CancellationToken cancellationToken = default)
     {
@@ -111,7 +123,10 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
         return Value;
     }
 
+    /// <summary>Sends the request and returns a snapshot of the partial value whenever one of its members completes.</summary>
+    /// <param name="cancellationToken">Cancels the stream, in addition to the prompt method's token.</param>
     /// <exception cref="InvalidOperationException">The stream was enumerated before.</exception>
+    /// <exception cref="PromptResultException">No valid result after every allowed attempt (thrown when the enumeration ends).</exception>
     public IAsyncEnumerator<TPartial> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _enumerated, 1) != 0)

@@ -9,11 +9,16 @@ namespace PromptGen;
 /// </summary>
 public class ToolException : Exception
 {
+    /// <summary>Fails the tool call with <paramref name="message"/>, which the model sees.</summary>
+    /// <param name="message">Why the tool failed, worded for the model; sent as the error <c>toolResult</c>'s text.</param>
     public ToolException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Fails the tool call with <paramref name="message"/>, which the model sees; <paramref name="innerException"/> is not sent.</summary>
+    /// <param name="message">Why the tool failed, worded for the model; sent as the error <c>toolResult</c>'s text.</param>
+    /// <param name="innerException">The error that caused this one, for the caller's logs.</param>
     public ToolException(string message, Exception innerException)
         : base(message, innerException)
     {

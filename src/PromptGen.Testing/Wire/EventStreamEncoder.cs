@@ -9,7 +9,7 @@ namespace PromptGen.Testing.Wire;
 /// <param name="Name">The header name, 1–255 UTF-8 bytes.</param>
 /// <param name="Type">The wire type byte (wire spec §4): 0/1 bool, 2 int8, 3 int16, 4 int32, 5 int64, 6 bytes, 7 string, 8 timestamp, 9 uuid.</param>
 /// <param name="Value">bool, sbyte, short, int, long, byte[], string, DateTimeOffset or Guid.</param>
-public sealed record EventStreamHeaderValue(string Name, byte Type, object Value)
+internal sealed record EventStreamHeaderValue(string Name, byte Type, object Value)
 {
     /// <summary>A string header (type 7), the kind every Bedrock header is.</summary>
     public static EventStreamHeaderValue String(string name, string value) => new(name, 7, value);
@@ -20,7 +20,7 @@ public sealed record EventStreamHeaderValue(string Name, byte Type, object Value
 /// the client's decoder, so a mistake on one side shows up as a failure instead of cancelling out; the
 /// conformance tests check both against the official codec.
 /// </summary>
-public static class EventStreamEncoder
+internal static class EventStreamEncoder
 {
     private const int PreludeLength = 12;
     private const int MaxHeaderValueLength = short.MaxValue;

@@ -36,8 +36,10 @@ public sealed class ContentBlockDelta
 /// </summary>
 public sealed class ToolUseBlockDelta
 {
+    /// <summary>The next fragment of the tool's JSON input (<c>input</c>); not JSON on its own.</summary>
     public string Input { get; set; } = "";
 
+    /// <summary>Members this version does not model, kept as they came.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }
 }
@@ -54,6 +56,7 @@ public sealed class ReasoningContentBlockDelta
     /// <summary>The signature that authenticates the reasoning text; send it back unchanged in later turns.</summary>
     public string? Signature { get; set; }
 
+    /// <summary>Members this version does not model, kept as they came.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }
 }
@@ -61,10 +64,13 @@ public sealed class ReasoningContentBlockDelta
 /// <summary>A piece of a server-side tool result: <c>text</c> or <c>json</c>.</summary>
 public sealed class ToolResultBlockDelta
 {
+    /// <summary>The next piece as text (<c>text</c>).</summary>
     public string? Text { get; set; }
 
+    /// <summary>The next piece as JSON (<c>json</c>).</summary>
     public JsonElement? Json { get; set; }
 
+    /// <summary>Members this version does not model, kept as they came.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }
 }

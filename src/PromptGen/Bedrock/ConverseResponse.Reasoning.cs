@@ -12,7 +12,7 @@ public sealed partial class ConverseResponse
     public string GetReasoningText() => ReasoningTextOf(Output?.Message);
 
     /// <summary>The answer's reasoning blocks in order, text and redacted alike.</summary>
-    public IEnumerable<ReasoningContentBlock> ReasoningBlocks() => ReasoningBlocksOf(Output?.Message);
+    public IEnumerable<ReasoningContentBlock> GetReasoningBlocks() => ReasoningBlocksOf(Output?.Message);
 
     /// <summary>The reasoning text blocks of <paramref name="message"/> concatenated; empty when there are none.</summary>
     internal static string ReasoningTextOf(Message? message) =>

@@ -7,15 +7,19 @@ namespace PromptGen.Bedrock;
 /// <summary>The body of a successful <c>Converse</c> response.</summary>
 public sealed partial class ConverseResponse
 {
+    /// <summary>The answer (<c>output</c>): the assistant message.</summary>
     public ConverseOutput? Output { get; set; }
 
     /// <summary>Why the model stopped; reasons Bedrock added after this version are kept as they came.</summary>
     public StopReason? StopReason { get; set; }
 
+    /// <summary>The tokens the call used (<c>usage</c>).</summary>
     public TokenUsage? Usage { get; set; }
 
+    /// <summary>The call's latency as Bedrock measured it (<c>metrics</c>).</summary>
     public ConverseMetrics? Metrics { get; set; }
 
+    /// <summary>Model-native response fields (<c>additionalModelResponseFields</c>); null when the model returned none.</summary>
     public JsonElement? AdditionalModelResponseFields { get; set; }
 
     /// <summary>The guardrail's assessments (when the request enabled its trace) and the prompt router's choice.</summary>
@@ -71,12 +75,16 @@ public sealed partial class ConverseResponse
     }
 }
 
+/// <summary>Converse <c>output</c>: a union whose one member is the assistant message.</summary>
 public sealed class ConverseOutput
 {
+    /// <summary>The assistant message (<c>message</c>).</summary>
     public Message? Message { get; set; }
 }
 
+/// <summary>Converse <c>metrics</c>.</summary>
 public sealed class ConverseMetrics
 {
+    /// <summary>The call's latency in milliseconds as Bedrock measured it (<c>latencyMs</c>).</summary>
     public long LatencyMs { get; set; }
 }

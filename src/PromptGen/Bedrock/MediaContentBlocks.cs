@@ -12,6 +12,7 @@ public sealed class ImageBlock
     /// <summary><c>png</c>, <c>jpeg</c>, <c>gif</c> or <c>webp</c>.</summary>
     public string Format { get; set; } = "";
 
+    /// <summary>Where the image comes from (<c>source</c>): inline bytes or S3.</summary>
     public MediaSource Source { get; set; } = new();
 }
 
@@ -26,6 +27,7 @@ public sealed class DocumentBlock
     /// </summary>
     public string Name { get; set; } = "";
 
+    /// <summary>Where the document comes from (<c>source</c>): inline bytes, S3 or text.</summary>
     public DocumentSource Source { get; set; } = new();
 }
 
@@ -35,6 +37,7 @@ public sealed class VideoBlock
     /// <summary><c>mkv</c>, <c>mov</c>, <c>mp4</c>, <c>webm</c>, <c>flv</c>, <c>mpeg</c>, <c>mpg</c>, <c>wmv</c> or <c>three_gp</c>.</summary>
     public string Format { get; set; } = "";
 
+    /// <summary>Where the video comes from (<c>source</c>): inline bytes or S3.</summary>
     public MediaSource Source { get; set; } = new();
 }
 
@@ -44,6 +47,7 @@ public sealed class MediaSource
     /// <summary>The raw bytes; base64 on the wire.</summary>
     public ReadOnlyMemory<byte>? Bytes { get; set; }
 
+    /// <summary>The object Bedrock reads (<c>s3Location</c>).</summary>
     public S3Location? S3Location { get; set; }
 }
 
@@ -53,6 +57,7 @@ public sealed class DocumentSource
     /// <summary>The raw bytes; base64 on the wire.</summary>
     public ReadOnlyMemory<byte>? Bytes { get; set; }
 
+    /// <summary>The object Bedrock reads (<c>s3Location</c>).</summary>
     public S3Location? S3Location { get; set; }
 
     /// <summary>The document as plain text (newer models only; <see cref="Bytes"/> works everywhere).</summary>

@@ -11,11 +11,13 @@ namespace PromptGen.Bedrock;
 /// </summary>
 public sealed class ReasoningContentBlock
 {
+    /// <summary>The reasoning text and its signature (<c>reasoningText</c>).</summary>
     public ReasoningTextBlock? ReasoningText { get; set; }
 
     /// <summary>Reasoning the provider encrypted (base64 on the wire).</summary>
     public byte[]? RedactedContent { get; set; }
 
+    /// <summary>Members this version does not model, kept as they came.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }
 }
@@ -23,10 +25,13 @@ public sealed class ReasoningContentBlock
 /// <summary>Reasoning text with the signature that authenticates it.</summary>
 public sealed class ReasoningTextBlock
 {
+    /// <summary>The reasoning (<c>text</c>).</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>The signature that authenticates <see cref="Text"/> (<c>signature</c>); send it back unchanged.</summary>
     public string? Signature { get; set; }
 
+    /// <summary>Members this version does not model, kept as they came.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }
 }

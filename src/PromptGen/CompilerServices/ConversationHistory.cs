@@ -11,6 +11,7 @@ namespace PromptGen.CompilerServices;
 /// Builds the messages of a prompt with conversation history: the prior turns, then the rendered user turn, in the
 /// form Bedrock accepts. Called by generated prompt clients for a parameter of type
 /// <c>IEnumerable&lt;Message&gt;</c> (or a list or array of it) or <c>IEnumerable&lt;ChatMessage&gt;</c>.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// <para>Bedrock wants roles that alternate, starting with a user turn, and no empty text blocks. So: empty text

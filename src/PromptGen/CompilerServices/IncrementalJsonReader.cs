@@ -10,6 +10,7 @@ namespace PromptGen.CompilerServices;
 /// once, and only the token being read (a string, a number) is buffered, so the cost is linear in the answer's
 /// length however it is split. What it reads goes to a tree of <see cref="PartialJsonNode"/>s (the generated
 /// partial builders) as members complete.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// It accepts what a model wraps around or writes into its JSON where that can be decided without looking ahead:
@@ -42,6 +43,8 @@ public sealed class IncrementalJsonReader
     private bool _restarted;
     private long _position;
 
+    /// <summary>Creates a reader that delivers what it reads to <paramref name="root"/>.</summary>
+    /// <param name="root">The node of the top-level value: a generated builder, or a list or dictionary builder.</param>
     public IncrementalJsonReader(PartialJsonNode root)
     {
         _root = root ?? throw new ArgumentNullException(nameof(root));

@@ -5,7 +5,7 @@ using PromptGen.Bedrock;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>Builds the invocation options of generated prompt methods; call it from code of your own just as well.</summary>
+/// <summary>Builds the invocation options of generated prompt methods. Used by generated code; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class InvocationOptionValues
 {

@@ -4,8 +4,9 @@ namespace PromptGen.CompilerServices;
 
 /// <summary>
 /// Where a value sits in an answer, kept as its parent's path plus one member name or index and turned into text
-/// (<see cref="JsonPaths"/>) only when an error is reported. Generated parsers pass one to every value they read,
+/// only when an error is reported. Generated parsers pass one to every value they read,
 /// and nearly every read succeeds, so building the text eagerly would allocate a string per value for nothing.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct JsonPath
@@ -29,6 +30,8 @@ public readonly struct JsonPath
     /// <summary>The path of element <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>
     public static JsonPath Element(string parent, int index) => new(parent, null, index + 1);
 
+    /// <summary>A path written out, e.g. <c>$</c> for the whole answer.</summary>
+    /// <param name="path">The JSONPath text.</param>
     public static implicit operator JsonPath(string path) => new(path, null, 0);
 
     /// <summary>The JSONPath text, e.g. <c>$.order.items[2]</c>.</summary>

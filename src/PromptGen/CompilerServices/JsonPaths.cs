@@ -1,12 +1,11 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
 namespace PromptGen.CompilerServices;
 
 /// <summary>Builds the JSONPath strings that locate errors: <c>$.order.items[2]</c>, <c>$['odd key']</c>.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class JsonPaths
+/// <remarks>Generated code builds paths with <see cref="JsonPath"/>, which calls this only when an error is reported.</remarks>
+internal static class JsonPaths
 {
     /// <summary>The path of the whole answer.</summary>
     public const string Root = "$";
@@ -33,6 +32,7 @@ public static class JsonPaths
         return quoted.Append("']").ToString();
     }
 
+    /// <summary><c>parent[index]</c>.</summary>
     public static string Index(string parent, int index) =>
         parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 

@@ -6,37 +6,51 @@ using System.Text.Json;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>What kind of JSON scalar a <see cref="JsonScalar"/> is.</summary>
+/// <summary>
+/// What kind of JSON scalar a <see cref="JsonScalar"/> is.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public enum JsonScalarKind
 {
+    /// <summary>A string, unescaped.</summary>
     String,
+    /// <summary>A number, as the model wrote it.</summary>
     Number,
+    /// <summary><c>true</c> (or a model's <c>True</c>).</summary>
     True,
+    /// <summary><c>false</c> (or a model's <c>False</c>).</summary>
     False,
+    /// <summary><c>null</c> (or a model's <c>None</c>).</summary>
     Null,
 }
 
 /// <summary>
 /// One complete scalar read by <see cref="IncrementalJsonReader"/>: a string (unescaped), a number (as written),
 /// <c>true</c>, <c>false</c> or <c>null</c> (models' <c>True</c>, <c>None</c>... already mapped).
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct JsonScalar
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Creates a scalar of <paramref name="kind"/> whose text is <paramref name="text"/>.</summary>
+    /// <param name="kind">What kind of scalar it is.</param>
+    /// <param name="text">The string's value or the number's text; ignored for the literals.</param>
     public JsonScalar(JsonScalarKind kind, string text)
     {
         Kind = kind;
         Text = text ?? "";
     }
 
+    /// <summary>What kind of scalar it is.</summary>
     public JsonScalarKind Kind { get; }
 
     /// <summary>The string's value, or the number as the model wrote it; empty for the literals.</summary>
     public string Text { get; }
 
+    /// <summary>Whether the scalar is <c>null</c>.</summary>
     public bool IsNull => Kind == JsonScalarKind.Null;
 
     /// <summary>
@@ -90,6 +104,7 @@ public readonly struct JsonScalar
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The scalar as JSON-like text for messages: strings quoted, numbers as written, literals lower-case.</summary>
     public override string ToString() => Kind switch
     {
         JsonScalarKind.String => "\"" + Text + "\"",

@@ -10,6 +10,7 @@ namespace PromptGen.CompilerServices;
 /// Reads scalar JSON values the way models write them, for generated parsers. Every reader expects the reader
 /// positioned on the value token and leaves it there. On failure it adds one <see cref="ResultErrorKind.TypeMismatch"/>
 /// error (<c>expected number, got "12 USD"</c>) and returns false; the caller then skips the value.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// Leniency: numbers may arrive as strings (<c>"42"</c>, <c>" 3.5 "</c>); booleans as <c>"true"</c>/<c>"False"</c>;

@@ -4,6 +4,7 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// One model a prompt may call, in the order tried: the method's model first, then its fallback models. Generated
 /// per method from <c>[Model]</c> and <c>[FallbackModels]</c>.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <param name="ModelId">A model id, inference profile or ARN.</param>
 /// <param name="Strategy">

@@ -5,7 +5,10 @@ using System.Linq;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>A parsed value, or the errors that kept it from being one. <c>default</c> is a failure with no errors.</summary>
+/// <summary>
+/// A parsed value, or the errors that kept it from being one. <c>default</c> is a failure with no errors.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ParseOutcome<T>
 {
@@ -19,6 +22,7 @@ public readonly struct ParseOutcome<T>
         _errors = errors;
     }
 
+    /// <summary>Whether the value was read; when false, <see cref="Errors"/> says why.</summary>
     public bool IsSuccess { get; }
 
     /// <exception cref="InvalidOperationException">The outcome is a failure.</exception>
@@ -29,6 +33,8 @@ public readonly struct ParseOutcome<T>
     /// <summary>Empty on success.</summary>
     public IReadOnlyList<ResultError> Errors => _errors ?? Array.Empty<ResultError>();
 
+    /// <summary>A value read successfully.</summary>
+    /// <param name="value">The value.</param>
     public static ParseOutcome<T> Success(T value) => new(true, value, null);
 
     /// <exception cref="ArgumentException"><paramref name="errors"/> is empty: a failure must say what failed.</exception>

@@ -4,7 +4,10 @@ using System.ComponentModel;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>Converts a complete scalar into a value of <typeparamref name="T"/>; false when it is not one.</summary>
+/// <summary>
+/// Converts a complete scalar into a value of <typeparamref name="T"/>; false when it is not one.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool PartialScalarReader<T>(in JsonScalar scalar, out T value);
 
@@ -12,6 +15,7 @@ public delegate bool PartialScalarReader<T>(in JsonScalar scalar, out T value);
 /// Reads a JSON array element by element. A snapshot is a read-only view of the elements completed so far plus
 /// the one being read, sharing storage with earlier snapshots (elements are only ever appended), so each
 /// snapshot costs O(1) however long the list.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PartialListBuilder<T> : PartialValueBuilder<IReadOnlyList<T>>
@@ -32,6 +36,7 @@ public sealed class PartialListBuilder<T> : PartialValueBuilder<IReadOnlyList<T>
         _elementIsArray = elementIsArray;
     }
 
+    /// <inheritdoc />
     public override void OnScalar(in JsonScalar value)
     {
         if (_readScalar is not null && _readScalar(value, out T item))
@@ -41,6 +46,7 @@ public sealed class PartialListBuilder<T> : PartialValueBuilder<IReadOnlyList<T>
         }
     }
 
+    /// <inheritdoc />
     public override PartialJsonNode OnContainerStart(bool isArray)
     {
         if (_createElement is null || isArray != _elementIsArray)
@@ -52,6 +58,7 @@ public sealed class PartialListBuilder<T> : PartialValueBuilder<IReadOnlyList<T>
         return Adopt(_current);
     }
 
+    /// <inheritdoc />
     public override void OnContainerEnd(PartialJsonNode child)
     {
         if (ReferenceEquals(child, _current))
@@ -62,6 +69,7 @@ public sealed class PartialListBuilder<T> : PartialValueBuilder<IReadOnlyList<T>
         }
     }
 
+    /// <inheritdoc />
     protected override IReadOnlyList<T> Build() => _current is null
         ? new PartialList<T>(_items, _items.Count)
         : new PartialList<T>(_items, _items.Count, _current.Snapshot());
@@ -70,6 +78,7 @@ public sealed class PartialListBuilder<T> : PartialValueBuilder<IReadOnlyList<T>
 /// <summary>
 /// Reads a JSON object with string keys. A snapshot copies the entries (dictionaries in results are small;
 /// lists, which can be long, share storage instead).
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PartialDictionaryBuilder<T> : PartialValueBuilder<IReadOnlyDictionary<string, T>>
@@ -82,6 +91,10 @@ public sealed class PartialDictionaryBuilder<T> : PartialValueBuilder<IReadOnlyD
     private PartialValueBuilder<T>? _current;
     private string? _currentKey;
 
+    /// <summary>Creates a builder of a dictionary whose values are scalars or, with <paramref name="createValue"/>, objects or lists.</summary>
+    /// <param name="readScalar">Converts a scalar value; null when values are not scalars.</param>
+    /// <param name="createValue">Creates the builder of a non-scalar value; null when values are scalars.</param>
+    /// <param name="valueIsArray">Whether a non-scalar value is a JSON array rather than an object.</param>
     public PartialDictionaryBuilder(PartialScalarReader<T>? readScalar, Func<PartialValueBuilder<T>>? createValue = null, bool valueIsArray = false)
     {
         _readScalar = readScalar;
@@ -89,8 +102,10 @@ public sealed class PartialDictionaryBuilder<T> : PartialValueBuilder<IReadOnlyD
         _valueIsArray = valueIsArray;
     }
 
+    /// <inheritdoc />
     public override void OnMemberName(string name) => _key = name;
 
+    /// <inheritdoc />
     public override void OnScalar(in JsonScalar value)
     {
         if (_key is not null && _readScalar is not null && _readScalar(value, out T item))
@@ -100,6 +115,7 @@ public sealed class PartialDictionaryBuilder<T> : PartialValueBuilder<IReadOnlyD
         }
     }
 
+    /// <inheritdoc />
     public override PartialJsonNode OnContainerStart(bool isArray)
     {
         if (_key is null || _createValue is null || isArray != _valueIsArray)
@@ -112,6 +128,7 @@ public sealed class PartialDictionaryBuilder<T> : PartialValueBuilder<IReadOnlyD
         return Adopt(_current);
     }
 
+    /// <inheritdoc />
     public override void OnContainerEnd(PartialJsonNode child)
     {
         if (ReferenceEquals(child, _current))
@@ -123,6 +140,7 @@ public sealed class PartialDictionaryBuilder<T> : PartialValueBuilder<IReadOnlyD
         }
     }
 
+    /// <inheritdoc />
     protected override IReadOnlyDictionary<string, T> Build()
     {
         var copy = new Dictionary<string, T>(_entries);

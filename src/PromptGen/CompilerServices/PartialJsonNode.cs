@@ -5,6 +5,7 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// Receives what <see cref="IncrementalJsonReader"/> reads inside one JSON object or array. Generated partial
 /// builders derive from <see cref="PartialObjectBuilder{T}"/>; lists and dictionaries use the runtime's builders.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// A node records that something observable changed (a member or element completed) and tells its parents, so
@@ -77,7 +78,10 @@ public abstract class PartialJsonNode
     }
 }
 
-/// <summary>A node that can give a snapshot of what it has read so far as a value of <typeparamref name="T"/>.</summary>
+/// <summary>
+/// A node that can give a snapshot of what it has read so far as a value of <typeparamref name="T"/>.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class PartialValueBuilder<T> : PartialJsonNode
 {

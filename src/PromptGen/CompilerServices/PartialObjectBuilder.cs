@@ -5,14 +5,17 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// The base of generated partial builders: matches member names to the type's members (as leniently as the
 /// non-streaming parser) and dispatches each member's value. Unknown members are ignored.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class PartialObjectBuilder<T> : PartialValueBuilder<T>
 {
     private int _member = -1;
 
+    /// <inheritdoc />
     public sealed override void OnMemberName(string name) => _member = MemberIndex(name);
 
+    /// <inheritdoc />
     public sealed override void OnScalar(in JsonScalar value)
     {
         if (_member >= 0 && ReadScalar(_member, value))
@@ -21,9 +24,11 @@ public abstract class PartialObjectBuilder<T> : PartialValueBuilder<T>
         }
     }
 
+    /// <inheritdoc />
     public sealed override PartialJsonNode OnContainerStart(bool isArray) =>
         _member >= 0 ? Adopt(StartMember(_member, isArray)) : Ignored;
 
+    /// <inheritdoc />
     public sealed override void OnContainerEnd(PartialJsonNode child)
     {
         if (!ReferenceEquals(child, Ignored))

@@ -4,13 +4,17 @@ using PromptGen.Prompting;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>The signature of <see cref="JsonValueReaders"/>' readers and of generated enum readers.</summary>
+/// <summary>
+/// The signature of <see cref="JsonValueReaders"/>' readers and of generated enum readers.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out T value);
 
 /// <summary>
 /// Converts complete scalars for partial builders with the non-streaming readers, so a partial value is read by
 /// exactly the rules the final value will be (numbers written as strings, enum spellings, dates...).
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class PartialScalars
@@ -22,6 +26,10 @@ public static class PartialScalars
     public static bool NameEquals(string writtenName, string expectedName) =>
         string.Equals(writtenName, expectedName, System.StringComparison.Ordinal) || LooseNames.Equal(writtenName, expectedName);
 
+    /// <summary>Reads <paramref name="scalar"/> with a non-streaming reader; false when it is not a <typeparamref name="T"/>.</summary>
+    /// <param name="scalar">The complete scalar.</param>
+    /// <param name="read">The reader the final parse uses for <typeparamref name="T"/>.</param>
+    /// <param name="value">The value read; default when the read fails.</param>
     public static bool TryRead<T>(in JsonScalar scalar, JsonValueReader<T> read, out T value)
     {
         byte[] json = scalar.ToStrictJson();

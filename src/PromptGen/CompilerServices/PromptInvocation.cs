@@ -7,6 +7,7 @@ namespace PromptGen.CompilerServices;
 /// The prompt interface and method a Bedrock call is made for, so logs, traces and metrics can name them.
 /// Generated prompt clients set it at the start of each method; it flows with the async call and is gone when
 /// the method returns.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PromptInvocation

@@ -10,6 +10,7 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// A Scriban prompt template, parsed once and rendered per call. Generated clients keep one per template in a
 /// static field. Rendering is strict: a variable or member that does not exist is an error, never an empty string.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PromptTemplate
@@ -69,14 +70,22 @@ public sealed class PromptTemplate
     }
 }
 
-/// <summary>The named values a template renders over: the prompt method's parameters.</summary>
+/// <summary>
+/// The named values a template renders over: the prompt method's parameters.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PromptArguments : IEnumerable<KeyValuePair<string, object?>>
 {
     private readonly List<KeyValuePair<string, object?>> _values;
 
+    /// <summary>Creates an empty set of arguments.</summary>
+    /// <param name="capacity">The number of arguments expected.</param>
     public PromptArguments(int capacity = 4) => _values = new List<KeyValuePair<string, object?>>(capacity);
 
+    /// <summary>Adds the value of the template variable <paramref name="name"/>.</summary>
+    /// <param name="name">The name templates use (the parameter's, in Scriban's snake case).</param>
+    /// <param name="value">The argument.</param>
     public void Add(string name, object? value) => _values.Add(new KeyValuePair<string, object?>(name, value));
 
     /// <summary>
@@ -94,6 +103,7 @@ public sealed class PromptArguments : IEnumerable<KeyValuePair<string, object?>>
     internal const DynamicallyAccessedMemberTypes ScribanMemberAccess =
         DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
 
+    /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

@@ -11,6 +11,7 @@ namespace PromptGen.CompilerServices;
 /// Constraint checks the generated parser runs after reading a value. Each adds a
 /// <see cref="ResultErrorKind.ConstraintViolation"/> worded for the model ("must be at most 5, got 7"). A null value
 /// passes every check: whether null is allowed is the parser's business, not the constraint's.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResultValidation

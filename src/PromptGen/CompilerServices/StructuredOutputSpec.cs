@@ -8,6 +8,7 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// What a structured prompt asks for and how its answer is read: generated per method, typically kept in a static
 /// field so the schema is parsed once.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StructuredOutputSpec<T>
@@ -29,8 +30,10 @@ public sealed class StructuredOutputSpec<T>
     /// <summary>The tool name or schema name shown to the model: 1–64 characters of <c>[a-zA-Z0-9_-]</c>.</summary>
     public required string ResultName { get; init; }
 
+    /// <summary>What the result is, shown to the model as the tool's or schema's description; null for none.</summary>
     public string? Description { get; init; }
 
+    /// <summary>How the result is asked of the model.</summary>
     public required StructuredOutputStrategy Strategy { get; init; }
 
     /// <summary>Reads the strict UTF-8 JSON of the result object (generated, reflection-free).</summary>

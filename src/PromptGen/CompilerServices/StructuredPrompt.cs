@@ -12,6 +12,7 @@ namespace PromptGen.CompilerServices;
 /// Runs a prompt whose answer is a typed result: shapes the request for the spec's strategy, reads the answer,
 /// and when it is invalid, tells the model what was wrong (by path) and asks again, up to
 /// <see cref="StructuredOutputSpec{T}.MaxRepairAttempts"/> times. Called by generated prompt clients.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// A guardrail intervention throws <see cref="GuardrailInterventionException"/>. Not repaired: a refusal (content_filtered), and an answer cut off at max_tokens; asking

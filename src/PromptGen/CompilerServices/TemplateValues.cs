@@ -9,7 +9,8 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// What templates compiled to C# call where Scriban has its own rules: member access on null fails, null iterates
 /// and counts as nothing, values are written with the invariant culture, booleans as <c>true</c>/<c>false</c> and
-/// dates as <c>%d %b %Y</c>. Generated code only; no reflection.
+/// dates as <c>%d %b %Y</c>. No reflection.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TemplateValues

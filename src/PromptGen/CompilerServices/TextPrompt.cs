@@ -12,6 +12,7 @@ namespace PromptGen.CompilerServices;
 /// Runs a prompt whose answer is text, for methods that return <c>PromptResult&lt;string&gt;</c> or have fallback
 /// models. Called by generated prompt clients; a plain <c>Task&lt;string&gt;</c> method with one model calls
 /// <see cref="IBedrockRuntime.ConverseAsync"/> directly.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TextPrompt

@@ -15,6 +15,7 @@ namespace PromptGen.CompilerServices;
 /// Runs a prompt whose model may call tools: ask, run the calls the model asked for (concurrently by default), send
 /// their results back in one user turn, and ask again, until the model answers without calling a tool, at most
 /// <see cref="ToolLoopOptions.MaxIterations"/> rounds. Called by generated prompt clients.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// <para>Tool failures do not stop the loop: an unknown tool name, input that does not fit the tool's parameters

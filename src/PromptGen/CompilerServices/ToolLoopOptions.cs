@@ -3,7 +3,10 @@ using System.ComponentModel;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>How a tool loop runs: generated from <see cref="ToolLoopAttribute"/>, kept in a static field.</summary>
+/// <summary>
+/// How a tool loop runs: generated from <see cref="ToolLoopAttribute"/>, kept in a static field.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolLoopOptions
 {

@@ -8,7 +8,10 @@ using PromptGen.Bedrock;
 
 namespace PromptGen.CompilerServices;
 
-/// <summary>What one tool call produced, as it goes back to the model in a <c>toolResult</c>.</summary>
+/// <summary>
+/// What one tool call produced, as it goes back to the model in a <c>toolResult</c>.
+/// Used by generated code; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolOutput
 {

@@ -9,6 +9,7 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// What the model is told about one tool: its name, description and the JSON schema of its input. Generated per tool
 /// and kept in a static field, so the schema is parsed once.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolSchema
@@ -33,8 +34,10 @@ public sealed class ToolSchema
         _schema = new Lazy<JsonElement>(() => ParseSchema(name, inputSchemaJson));
     }
 
+    /// <summary>The tool's name, as the model calls it: 1–64 characters of <c>[a-zA-Z0-9_-]</c>.</summary>
     public string Name { get; }
 
+    /// <summary>What the tool does, shown to the model; null for none.</summary>
     public string? Description { get; }
 
     /// <summary>The JSON schema of the tool's input, an object at the root.</summary>

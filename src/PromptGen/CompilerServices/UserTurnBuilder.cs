@@ -8,7 +8,8 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// Builds a user turn of text and media in the order the parts are added, holding it to Bedrock's rules for one
 /// message before anything is sent: at most 20 images and 5 documents, document names unique, and a text block beside
-/// any document. Generated prompt methods use it; it works by hand too. Null media are skipped.
+/// any document. Null media are skipped.
+/// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UserTurnBuilder
@@ -18,6 +19,10 @@ public sealed class UserTurnBuilder
     private int _images;
     private bool _hasText;
 
+    /// <summary>Adds an image block; null adds nothing.</summary>
+    /// <param name="image">The image.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="PromptMediaException">The message would hold more than <see cref="PromptMediaLimits.MaxImagesPerMessage"/> images.</exception>
     public UserTurnBuilder Add(PromptImage? image)
     {
         if (image is not null)
@@ -33,6 +38,10 @@ public sealed class UserTurnBuilder
         return this;
     }
 
+    /// <summary>Adds a document block; null adds nothing.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="PromptMediaException">Too many documents, or a name used twice.</exception>
     public UserTurnBuilder Add(PromptDocument? document)
     {
         if (document is not null)
@@ -53,6 +62,9 @@ public sealed class UserTurnBuilder
         return this;
     }
 
+    /// <summary>Adds a video block; null adds nothing.</summary>
+    /// <param name="video">The video.</param>
+    /// <returns>This builder.</returns>
     public UserTurnBuilder Add(PromptVideo? video)
     {
         if (video is not null)
@@ -63,6 +75,10 @@ public sealed class UserTurnBuilder
         return this;
     }
 
+    /// <summary>Adds an image block per image; a null collection or element adds nothing.</summary>
+    /// <param name="images">The images.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="PromptMediaException">The message would hold more than <see cref="PromptMediaLimits.MaxImagesPerMessage"/> images.</exception>
     public UserTurnBuilder AddRange(IEnumerable<PromptImage?>? images)
     {
         foreach (PromptImage? image in images ?? Array.Empty<PromptImage?>())
@@ -73,6 +89,10 @@ public sealed class UserTurnBuilder
         return this;
     }
 
+    /// <summary>Adds a document block per document; a null collection or element adds nothing.</summary>
+    /// <param name="documents">The documents.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="PromptMediaException">Too many documents, or a name used twice.</exception>
     public UserTurnBuilder AddRange(IEnumerable<PromptDocument?>? documents)
     {
         foreach (PromptDocument? document in documents ?? Array.Empty<PromptDocument?>())
@@ -83,6 +103,9 @@ public sealed class UserTurnBuilder
         return this;
     }
 
+    /// <summary>Adds a video block per video; a null collection or element adds nothing.</summary>
+    /// <param name="videos">The videos.</param>
+    /// <returns>This builder.</returns>
     public UserTurnBuilder AddRange(IEnumerable<PromptVideo?>? videos)
     {
         foreach (PromptVideo? video in videos ?? Array.Empty<PromptVideo?>())

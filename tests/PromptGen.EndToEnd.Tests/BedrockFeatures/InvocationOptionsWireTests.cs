@@ -65,7 +65,7 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         Assert.Equal(0, first.Usage.CacheReadInputTokens);
         Assert.Equal(first.Usage.CacheWriteInputTokens, second.Usage!.CacheReadInputTokens);
         Assert.Equal("The document repeats x.", second.GetReasoningText());
-        Assert.Equal("sig-7", second.ReasoningBlocks().Single().ReasoningText!.Signature);
+        Assert.Equal("sig-7", second.GetReasoningBlocks().Single().ReasoningText!.Signature);
         Assert.Equal("Nothing much.", second.GetOutputText());
         Assert.Equal(LatencyMode.Optimized, second.PerformanceConfig!.Latency);
         Assert.Equal(ServiceTier.Priority, second.ServiceTier);
@@ -114,7 +114,7 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         Assert.Equal("Done.", text);
         Assert.Equal("Step one, step two.", stream.ReasoningText);
         ConverseResponse response = stream.ToResponse();
-        Assert.Equal("sig-s", response.ReasoningBlocks().Single().ReasoningText!.Signature);
+        Assert.Equal("sig-s", response.GetReasoningBlocks().Single().ReasoningText!.Signature);
         Assert.Equal("Step one, step two.", response.GetReasoningText());
         Assert.True(stream.Usage!.CacheReadInputTokens > 0);
         Assert.Equal(LatencyMode.Optimized, response.PerformanceConfig!.Latency);
