@@ -1,15 +1,70 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace PromptGen.Generators.Emit;
 
-/// <summary>An indenting text builder that writes "\n" line ends and leaves blank lines truly empty.</summary>
+/// <summary>
+/// An indenting text builder that writes "\n" line ends, leaves blank lines truly empty and wraps a line of code
+/// longer than <see cref="MaxLineLength"/> at its outermost argument list (see <see cref="LineWrapper"/>).
+/// </summary>
 internal sealed class CodeWriter
 {
+    /// <summary>Where a line of code is wrapped, indentation included; string data may run past it.</summary>
+    public const int MaxLineLength = 140;
+
     private readonly StringBuilder _text = new();
 
     public int Indent { get; set; }
 
     public void WriteLine(string line)
+    {
+        if (line.Length == 0)
+        {
+            _text.Append('\n');
+            return;
+        }
+
+        foreach ((int indent, string text) in LineWrapper.Wrap(line, Indent * 4, MaxLineLength))
+        {
+            _text.Append(' ', (Indent + indent) * 4).Append(text).Append('\n');
+        }
+    }
+
+    public void WriteLine() => _text.Append('\n');
+
+    /// <summary>Whether <paramref name="line"/> fits on one line at the current indentation.</summary>
+    public bool Fits(string line) => (Indent * 4) + line.Length <= MaxLineLength;
+
+    /// <summary>
+    /// Writes <c>{head} = new()</c> (or, when that is too long, <c>{head} =</c> and <c>new()</c> on the next line) and
+    /// an object initializer block with <paramref name="members"/>, ending in <c>};</c>.
+    /// </summary>
+    public void WriteNewObject(string head, IEnumerable<string> members, string creation = "new()")
+    {
+        bool fits = Fits($"{head} = {creation}");
+        WriteLine(fits ? $"{head} = {creation}" : $"{head} =");
+        if (!fits)
+        {
+            Indent++;
+            WriteLine(creation);
+        }
+
+        OpenBlock();
+        foreach (string member in members)
+        {
+            WriteLine(member + ",");
+        }
+
+        Indent--;
+        WriteLine("};");
+        if (!fits)
+        {
+            Indent--;
+        }
+    }
+
+    /// <summary>Writes a line as it is, indented but never wrapped: a line inside a raw string literal.</summary>
+    public void WriteUnwrapped(string line)
     {
         if (line.Length > 0)
         {
@@ -18,8 +73,6 @@ internal sealed class CodeWriter
 
         _text.Append('\n');
     }
-
-    public void WriteLine() => _text.Append('\n');
 
     /// <summary>Writes "{" and indents what follows.</summary>
     public void OpenBlock()

@@ -19,7 +19,7 @@ internal static class StreamingMethodEmitter
         if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { PartialTypeName: { } partialName } result)
         {
             string partial = model.FullyQualifiedInterfaceName + "." + partialName;
-            string factory = StreamingBuilderEmitter.ClassName(model) + "." + StreamingBuilderEmitter.FactoryName(partialName);
+            string factory = StreamingBuilderEmitter.ClassName + "." + StreamingBuilderEmitter.FactoryName(partialName);
             writer.WriteLine($"return new {RuntimeTypes.ResultStream}<{result.Model.Root.TypeName}, {partial}>(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
             return;
         }
