@@ -48,7 +48,7 @@ public sealed class GeneratedCodeTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("private sealed class JokesClient : global::Outer.IJokes", run.GeneratedSource("Outer.IJokes.PromptClient.g.cs"));
+        Assert.Contains("private sealed class JokesClient : IJokes", run.GeneratedSource("Outer.IJokes.PromptClient.g.cs"));
     }
 
     [Fact]

@@ -36,17 +36,27 @@ internal sealed class CodeWriter
     public bool Fits(string line) => (Indent * 4) + line.Length <= MaxLineLength;
 
     /// <summary>
-    /// Writes <c>{head} = new()</c> (or, when that is too long, <c>{head} =</c> and <c>new()</c> on the next line) and
-    /// an object initializer block with <paramref name="members"/>, ending in <c>};</c>.
+    /// Writes <c>{head} = new()</c> and an object initializer block with <paramref name="members"/>, ending in
+    /// <c>};</c>. When that line is too long, <c>new()</c> goes on the next line, or, when the declared type alone is
+    /// too long, the name does (see <see cref="LineWrapper"/>); the block is then indented below it.
     /// </summary>
     public void WriteNewObject(string head, IEnumerable<string> members, string creation = "new()")
     {
         bool fits = Fits($"{head} = {creation}");
-        WriteLine(fits ? $"{head} = {creation}" : $"{head} =");
-        if (!fits)
+        if (fits)
         {
+            WriteLine($"{head} = {creation}");
+        }
+        else if (Fits($"{head} ="))
+        {
+            WriteLine($"{head} =");
             Indent++;
             WriteLine(creation);
+        }
+        else
+        {
+            WriteLine($"{head} = {creation}");
+            Indent++;
         }
 
         OpenBlock();
@@ -60,6 +70,27 @@ internal sealed class CodeWriter
         if (!fits)
         {
             Indent--;
+        }
+    }
+
+    /// <summary>Writes the items of a list, each followed by a comma, as many on a line as fit.</summary>
+    public void WriteFilled(IEnumerable<string> items)
+    {
+        var line = new StringBuilder();
+        foreach (string item in items)
+        {
+            if (line.Length > 0 && !Fits(line + " " + item + ","))
+            {
+                WriteLine(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(item).Append(',');
+        }
+
+        if (line.Length > 0)
+        {
+            WriteLine(line.ToString());
         }
     }
 

@@ -4,10 +4,12 @@ using System.Linq;
 namespace PromptGen.Generators.Emit;
 
 /// <summary>
-/// Wraps one line of generated C# that is too long at its outermost argument or parameter list: all arguments on
-/// one continuation line when they fit, otherwise one per line (each wrapped again if still too long). Only
-/// whitespace is inserted, after an opening parenthesis or a comma outside strings, so the code means the same.
-/// A line with no list to break (string data, a comment) is left as it is.
+/// Wraps one line of generated C# that is too long. In order of preference it breaks: at the outermost argument or
+/// parameter list (all arguments on one continuation line when they fit, else one per line); before <c>||</c> and
+/// <c>&amp;&amp;</c>; after <c>=</c>, before <c>=&gt;</c> or before a base type's <c>:</c>; between a member's type
+/// and its name; and, for a type name longer than a line, after a type argument list's <c>&lt;</c>. Each piece is
+/// wrapped again while still too long. Only whitespace is inserted, outside strings, so the code means the same. A
+/// line that is long only because of string data, or a comment, is left as it is.
 /// </summary>
 internal static class LineWrapper
 {
@@ -45,11 +47,40 @@ internal static class LineWrapper
             return;
         }
 
-        // The text before the list is too long already: break after '=' (a declaration or an assignment), before
-        // '=>' (an expression body) or before ':' (a base type list) instead, and wrap what follows.
+        if (scan.Operators.Count > 0)
+        {
+            int depth = scan.Operators.Min(op => op.Depth);
+            int start = 0;
+            foreach ((int at, int _) in scan.Operators.Where(op => op.Depth == depth))
+            {
+                Wrap(line.Substring(start, at - start), column, maxLength, start == 0 ? indent : indent + 1, lines);
+                start = at + 1;
+            }
+
+            Wrap(line.Substring(start), column, maxLength, indent + 1, lines);
+            return;
+        }
+
+        if (scan.Assignment is null && line.EndsWith(" =", System.StringComparison.Ordinal) && NameStart(line, line.Length - 2) is { } declared)
+        {
+            // "Type Name =" with the value on the next line already: the type alone is long.
+            lines.Add((indent, line.Substring(0, declared - 1)));
+            Wrap(line.Substring(declared), column, maxLength, indent + 1, lines);
+            return;
+        }
+
         if (scan.Assignment is { } assignment)
         {
-            lines.Add((indent, line.Substring(0, assignment + 2)));
+            string left = line.Substring(0, assignment);
+            if (width + left.Length + 2 > maxLength && NameStart(left, left.Length) is { } name)
+            {
+                // The declared type alone is long: the name and what follows go on the next line.
+                lines.Add((indent, line.Substring(0, name - 1)));
+                Wrap(line.Substring(name), column, maxLength, indent + 1, lines);
+                return;
+            }
+
+            lines.Add((indent, left + " ="));
             Wrap(line.Substring(assignment + 3), column, maxLength, indent + 1, lines);
             return;
         }
@@ -61,9 +92,25 @@ internal static class LineWrapper
             return;
         }
 
+        if (list is not null && NameStart(line, list.Open) is { } member)
+        {
+            // A method whose return type is long: the name and its parameters go on the next line.
+            lines.Add((indent, line.Substring(0, member - 1)));
+            Wrap(line.Substring(member), column, maxLength, indent + 1, lines);
+            return;
+        }
+
         if (list is not null)
         {
             WrapList(line, list, column, maxLength, indent, lines);
+            return;
+        }
+
+        if (scan.TypeArguments.Count > 0)
+        {
+            int open = scan.TypeArguments.OrderByDescending(range => range.Close - range.Open).First().Open;
+            lines.Add((indent, line.Substring(0, open + 1)));
+            Wrap(line.Substring(open + 1), column, maxLength, indent + 1, lines);
             return;
         }
 
@@ -102,87 +149,28 @@ internal static class LineWrapper
             .ThenByDescending(list => list.Close - list.Open)
             .FirstOrDefault();
 
-    /// <summary>What a line can be broken at: its complete parenthesized lists, and its separators outside brackets.</summary>
-    private sealed class Scan
+    /// <summary>
+    /// Where the member name ending at <paramref name="end"/> starts, when a type precedes it (<c>Task&lt;T&gt; I.M</c>,
+    /// <c>static readonly T Name</c>); null for a call or a <c>new</c>.
+    /// </summary>
+    private static int? NameStart(string line, int end)
     {
-        public List<ArgumentList> Lists { get; } = new();
-
-        /// <summary>How many characters of the line are string or character literals.</summary>
-        public int StringLength { get; private set; }
-
-        /// <summary>The index of the space before the first " = " outside brackets, strings and comments.</summary>
-        public int? Assignment { get; private set; }
-
-        /// <summary>The index of the space before the first " => " outside brackets.</summary>
-        public int? Arrow { get; private set; }
-
-        /// <summary>The index of the space before the first " : " outside brackets (a base type list).</summary>
-        public int? Colon { get; private set; }
-
-        public static Scan Of(string line)
+        int start = end;
+        while (start > 0 && (IsIdentifierPart(line[start - 1]) || line[start - 1] is '.' or '@'))
         {
-            var scan = new Scan();
-            var open = new Stack<(char Bracket, int Index, List<int> Commas)>();
-            int generics = 0;
-            for (int i = 0; i < line.Length; i++)
-            {
-                char c = line[i];
-                if (c == '"' || c == '\'')
-                {
-                    int end = EndOfLiteral(line, i);
-                    scan.StringLength += end - i + 1;
-                    i = end;
-                    continue;
-                }
-
-                if (c == '/' && i + 1 < line.Length && line[i + 1] == '/')
-                {
-                    break; // a trailing comment
-                }
-
-                bool topLevel = open.Count == 0 && generics == 0;
-                switch (c)
-                {
-                    case '(' or '[' or '{':
-                        open.Push((c, i, new List<int>()));
-                        break;
-                    case '<' when i > 0 && IsIdentifierPart(line[i - 1]):
-                        generics++; // a type argument list: its commas are not the enclosing list's
-                        break;
-                    case '>' when generics > 0 && line[i - 1] != '=':
-                        generics--;
-                        break;
-                    case ',' when generics == 0 && open.Count > 0:
-                        open.Peek().Commas.Add(i);
-                        break;
-                    case ')' or ']' or '}' when open.Count > 0:
-                        (char bracket, int start, List<int> commas) = open.Pop();
-                        if (bracket == '(' && c == ')' && i > start + 1)
-                        {
-                            scan.Lists.Add(new ArgumentList(start, i, open.Count, Ranges(start, i, commas)));
-                        }
-
-                        break;
-                    case '=' when topLevel && Surrounded(line, i, "=") && scan.Assignment is null:
-                        scan.Assignment = i - 1;
-                        break;
-                    case '=' when topLevel && Surrounded(line, i, "=>") && scan.Arrow is null:
-                        scan.Arrow = i - 1;
-                        break;
-                    case ':' when topLevel && Surrounded(line, i, ":") && scan.Colon is null:
-                        scan.Colon = i - 1;
-                        break;
-                }
-            }
-
-            return scan;
+            start--;
         }
 
-        /// <summary>Whether <paramref name="token"/> starts at <paramref name="index"/> with a space on each side.</summary>
-        private static bool Surrounded(string line, int index, string token) =>
-            index > 0 && line[index - 1] == ' '
-            && string.CompareOrdinal(line, index, token, 0, token.Length) == 0
-            && index + token.Length < line.Length && line[index + token.Length] == ' ';
+        if (start == end || start < 2 || line[start - 1] != ' ')
+        {
+            return null;
+        }
+
+        string before = line.Substring(0, start - 1);
+        bool afterType = before.EndsWith(">", System.StringComparison.Ordinal) || before.EndsWith("]", System.StringComparison.Ordinal)
+            || before.EndsWith("?", System.StringComparison.Ordinal) || IsIdentifierPart(before[before.Length - 1]);
+        string lastWord = before.Substring(before.LastIndexOf(' ') + 1);
+        return afterType && lastWord is not ("new" or "return" or "await" or "throw" or "else" or "in" or "is" or "as") ? start : null;
     }
 
     private static List<(int Start, int End)> Ranges(int open, int close, List<int> commas)
@@ -236,4 +224,98 @@ internal static class LineWrapper
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private sealed record ArgumentList(int Open, int Close, int Depth, List<(int Start, int End)> Arguments);
+
+    /// <summary>What a line can be broken at, outside strings, characters and a trailing comment.</summary>
+    private sealed class Scan
+    {
+        /// <summary>The complete parenthesized lists.</summary>
+        public List<ArgumentList> Lists { get; } = new();
+
+        /// <summary>The complete type argument lists, by the indexes of their angle brackets.</summary>
+        public List<(int Open, int Close)> TypeArguments { get; } = new();
+
+        /// <summary>The spaces before <c>||</c> and <c>&amp;&amp;</c>, with how deep in brackets they are.</summary>
+        public List<(int Index, int Depth)> Operators { get; } = new();
+
+        /// <summary>How many characters of the line are string or character literals.</summary>
+        public int StringLength { get; private set; }
+
+        /// <summary>The index of the space before the first " = " outside brackets.</summary>
+        public int? Assignment { get; private set; }
+
+        /// <summary>The index of the space before the first " => " outside brackets.</summary>
+        public int? Arrow { get; private set; }
+
+        /// <summary>The index of the space before the first " : " outside brackets (a base type list).</summary>
+        public int? Colon { get; private set; }
+
+        public static Scan Of(string line)
+        {
+            var scan = new Scan();
+            var open = new Stack<(char Bracket, int Index, List<int> Commas)>();
+            var generics = new Stack<int>();
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (c == '"' || c == '\'')
+                {
+                    int end = EndOfLiteral(line, i);
+                    scan.StringLength += end - i + 1;
+                    i = end;
+                    continue;
+                }
+
+                if (c == '/' && i + 1 < line.Length && line[i + 1] == '/')
+                {
+                    break; // a trailing comment
+                }
+
+                bool topLevel = open.Count == 0 && generics.Count == 0;
+                switch (c)
+                {
+                    case '(' or '[' or '{':
+                        open.Push((c, i, new List<int>()));
+                        break;
+                    case '<' when i > 0 && IsIdentifierPart(line[i - 1]):
+                        generics.Push(i); // a type argument list: its commas are not the enclosing list's
+                        break;
+                    case '>' when generics.Count > 0 && line[i - 1] != '=':
+                        scan.TypeArguments.Add((generics.Pop(), i));
+                        break;
+                    case ',' when generics.Count == 0 && open.Count > 0:
+                        open.Peek().Commas.Add(i);
+                        break;
+                    case ')' or ']' or '}' when open.Count > 0:
+                        (char bracket, int start, List<int> commas) = open.Pop();
+                        if (bracket == '(' && c == ')' && i > start + 1)
+                        {
+                            scan.Lists.Add(new ArgumentList(start, i, open.Count, Ranges(start, i, commas)));
+                        }
+
+                        break;
+                    case '|' or '&' when generics.Count == 0 && (Surrounded(line, i, "||") || Surrounded(line, i, "&&")):
+                        scan.Operators.Add((i - 1, open.Count));
+                        i++;
+                        break;
+                    case '=' when topLevel && Surrounded(line, i, "=") && scan.Assignment is null:
+                        scan.Assignment = i - 1;
+                        break;
+                    case '=' when topLevel && Surrounded(line, i, "=>") && scan.Arrow is null:
+                        scan.Arrow = i - 1;
+                        break;
+                    case ':' when topLevel && Surrounded(line, i, ":") && scan.Colon is null:
+                        scan.Colon = i - 1;
+                        break;
+                }
+            }
+
+            return scan;
+        }
+
+        /// <summary>Whether <paramref name="token"/> starts at <paramref name="index"/> with a space on each side.</summary>
+        private static bool Surrounded(string line, int index, string token) =>
+            index > 0 && line[index - 1] == ' '
+            && string.CompareOrdinal(line, index, token, 0, token.Length) == 0
+            && index + token.Length < line.Length && line[index + token.Length] == ' ';
+    }
 }

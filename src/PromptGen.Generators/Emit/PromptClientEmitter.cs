@@ -26,8 +26,9 @@ internal static class PromptClientEmitter
             writer.OpenBlock();
         }
 
-        // IPromptClient<TSelf> lets generic code (services.AddPromptClient<T>()) call Create without reflection.
-        string factoryInterface = $"{RuntimeTypes.PromptClient}<{model.FullyQualifiedInterfaceName}>";
+        // IPromptClient<TSelf> lets generic code (services.AddPromptClient<T>()) call Create without reflection. Inside
+        // its own declaration the interface is named simply: no member of it can have its name.
+        string factoryInterface = $"{RuntimeTypes.PromptClient}<{model.InterfaceName}>";
         writer.WriteLine($"partial interface {model.InterfaceName} : {factoryInterface}");
         writer.OpenBlock();
         WriteFactory(writer, model, factoryInterface);
@@ -73,13 +74,13 @@ internal static class PromptClientEmitter
         writer.WriteLine("/// and sends them to Bedrock through <paramref name=\"bedrock\"/>.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"public static new {model.FullyQualifiedInterfaceName} Create({RuntimeTypes.BedrockRuntime} bedrock)");
+        writer.WriteLine($"public static new {model.InterfaceName} Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
         writer.WriteLine($"=> new {model.ImplementationName}(bedrock);");
         writer.Indent--;
         writer.WriteLine();
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"static {model.FullyQualifiedInterfaceName} {factoryInterface}.Create({RuntimeTypes.BedrockRuntime} bedrock)");
+        writer.WriteLine($"static {model.InterfaceName} {factoryInterface}.Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
         writer.WriteLine("=> Create(bedrock);");
         writer.Indent--;
@@ -101,7 +102,7 @@ internal static class PromptClientEmitter
         writer.WriteLine(GeneratedCodeAttribute);
         writer.WriteLine("[global::System.Diagnostics.DebuggerNonUserCode]");
         writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
-        writer.WriteLine($"private sealed class {model.ImplementationName} : {model.FullyQualifiedInterfaceName}");
+        writer.WriteLine($"private sealed class {model.ImplementationName} : {model.InterfaceName}");
         writer.OpenBlock();
 
         for (int i = 0; i < model.Methods.Count; i++)
@@ -284,7 +285,7 @@ internal static class PromptClientEmitter
     private static void WriteMethod(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName)
     {
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.Type} {p.Identifier}"));
-        string signature = $"{method.ReturnType} {ExplicitInterfaceName(model, method)}.{method.Name}({parameters})";
+        string signature = $"{StreamingMethodEmitter.ReturnType(model, method)} {ExplicitInterfaceName(model, method)}.{method.Name}({parameters})";
 
         if (method.Plan is not { } plan)
         {
@@ -413,8 +414,20 @@ internal static class PromptClientEmitter
 
         if (!inference.StopSequences.IsEmpty)
         {
-            string stops = string.Join(", ", inference.StopSequences.Select(stop => SymbolDisplay.FormatLiteral(stop, quote: true)));
-            writer.WriteLine($"StopSequences = new() {{ {stops} }},");
+            string[] stops = inference.StopSequences.Select(stop => SymbolDisplay.FormatLiteral(stop, quote: true)).ToArray();
+            string line = $"StopSequences = new() {{ {string.Join(", ", stops)} }},";
+            if (writer.Fits(line))
+            {
+                writer.WriteLine(line);
+            }
+            else
+            {
+                writer.WriteLine("StopSequences = new()");
+                writer.OpenBlock();
+                writer.WriteFilled(stops);
+                writer.Indent--;
+                writer.WriteLine("},");
+            }
         }
 
         writer.Indent--;

@@ -3,26 +3,25 @@
 
 namespace Contoso.Chat
 {
-    partial interface IChatPrompts : global::PromptGen.IPromptClient<global::Contoso.Chat.IChatPrompts>
+    partial interface IChatPrompts : global::PromptGen.IPromptClient<IChatPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IChatPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Chat.IChatPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new IChatPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new ChatPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Chat.IChatPrompts global::PromptGen.IPromptClient<global::Contoso.Chat.IChatPrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static IChatPrompts global::PromptGen.IPromptClient<IChatPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="IChatPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class ChatPromptsClient : global::Contoso.Chat.IChatPrompts
+        private sealed class ChatPromptsClient : IChatPrompts
         {
             private const string AskAsyncSystemTemplate = "You are a concise assistant.";
 
@@ -72,8 +71,8 @@ namespace Contoso.Chat
             private const string QuickAnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
 
             // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer> QuickAnswerAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer>
+                QuickAnswerAsyncResult = new()
                 {
                     ResultName = "Answer",
                     SchemaJson = Json.AnswerSchema,
@@ -207,10 +206,11 @@ namespace Contoso.Chat
                 return output.ToStringAndClear();
             }
 
-            async global::System.Threading.Tasks.ValueTask<global::PromptGen.PromptResult<global::Contoso.Chat.Answer>> IChatPrompts.AnswerAsync(
-                global::System.Collections.Generic.List<global::PromptGen.Message> history,
-                string question,
-                global::System.Threading.CancellationToken cancellationToken)
+            async global::System.Threading.Tasks.ValueTask<global::PromptGen.PromptResult<global::Contoso.Chat.Answer>>
+                IChatPrompts.AnswerAsync(
+                    global::System.Collections.Generic.List<global::PromptGen.Message> history,
+                    string question,
+                    global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AnswerAsync");
                 var request = new global::PromptGen.Bedrock.ConverseRequest

@@ -3,26 +3,25 @@
 
 namespace Shop
 {
-    partial interface IOrderPrompts : global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>
+    partial interface IOrderPrompts : global::PromptGen.IPromptClient<IOrderPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IOrderPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Shop.IOrderPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new IOrderPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new OrderPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Shop.IOrderPrompts global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static IOrderPrompts global::PromptGen.IPromptClient<IOrderPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="IOrderPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class OrderPromptsClient : global::Shop.IOrderPrompts
+        private sealed class OrderPromptsClient : IOrderPrompts
         {
             private const string DescribeAsyncSystemTemplate = "You answer for {{ shop | string.upcase }}.";
 

@@ -3,26 +3,25 @@
 
 namespace Demo
 {
-    partial interface IFeaturePrompts : global::PromptGen.IPromptClient<global::Demo.IFeaturePrompts>
+    partial interface IFeaturePrompts : global::PromptGen.IPromptClient<IFeaturePrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IFeaturePrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.IFeaturePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new IFeaturePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new FeaturePromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.IFeaturePrompts global::PromptGen.IPromptClient<global::Demo.IFeaturePrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static IFeaturePrompts global::PromptGen.IPromptClient<IFeaturePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="IFeaturePrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class FeaturePromptsClient : global::Demo.IFeaturePrompts
+        private sealed class FeaturePromptsClient : IFeaturePrompts
         {
             private const string AnswerAsyncSystemTemplate = "You answer questions about the manual.";
 

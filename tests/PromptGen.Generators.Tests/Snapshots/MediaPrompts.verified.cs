@@ -3,26 +3,25 @@
 
 namespace Demo.Media
 {
-    partial interface IMediaPrompts : global::PromptGen.IPromptClient<global::Demo.Media.IMediaPrompts>
+    partial interface IMediaPrompts : global::PromptGen.IPromptClient<IMediaPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IMediaPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Media.IMediaPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new IMediaPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new MediaPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Media.IMediaPrompts global::PromptGen.IPromptClient<global::Demo.Media.IMediaPrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static IMediaPrompts global::PromptGen.IPromptClient<IMediaPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="IMediaPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class MediaPromptsClient : global::Demo.Media.IMediaPrompts
+        private sealed class MediaPromptsClient : IMediaPrompts
         {
             private const string DescribeAsyncUserTemplate = "What is in the photo?";
 

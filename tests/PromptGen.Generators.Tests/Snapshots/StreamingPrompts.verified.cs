@@ -3,19 +3,18 @@
 
 namespace Demo.Streaming
 {
-    partial interface IStreamingPrompts : global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>
+    partial interface IStreamingPrompts : global::PromptGen.IPromptClient<IStreamingPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IStreamingPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Streaming.IStreamingPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new IStreamingPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new StreamingPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Streaming.IStreamingPrompts global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static IStreamingPrompts global::PromptGen.IPromptClient<IStreamingPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>
@@ -78,7 +77,8 @@ namespace Demo.Streaming
             public global::Demo.Streaming.IStreamingPrompts.AddressPartial? Customer { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.Steps"/>, once written.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.StepPartial>? Steps { get; init; }
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::Demo.Streaming.IStreamingPrompts.StepPartial>? Steps { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.History"/>, once written.</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority>? History { get; init; }
@@ -87,7 +87,8 @@ namespace Demo.Streaming
             public global::System.Collections.Generic.IReadOnlyDictionary<string, int>? Scores { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.Matrix"/>, once written.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>? Matrix { get; init; }
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::System.Collections.Generic.IReadOnlyList<double>>? Matrix { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.Tags"/>, once written.</summary>
             public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
@@ -104,14 +105,15 @@ namespace Demo.Streaming
             public string? Title { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Outline.Children"/>, once written.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>? Children { get; init; }
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::Demo.Streaming.IStreamingPrompts.OutlinePartial>? Children { get; init; }
         }
 
         /// <summary>PromptGen's implementation of <see cref="IStreamingPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class StreamingPromptsClient : global::Demo.Streaming.IStreamingPrompts
+        private sealed class StreamingPromptsClient : IStreamingPrompts
         {
             private const string TellAsyncUserTemplate = "Tell a story about {{ topic }}";
 
@@ -133,8 +135,8 @@ namespace Demo.Streaming
             private const string OutlineAsyncUserTemplate = "Outline {{ subject }}";
 
             // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Outline> OutlineAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Outline>
+                OutlineAsyncResult = new()
                 {
                     ResultName = "Outline",
                     SchemaJson = Json.OutlineSchema,
@@ -146,8 +148,8 @@ namespace Demo.Streaming
             private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanOnceAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan>
+                PlanOnceAsyncResult = new()
                 {
                     ResultName = "Plan",
                     SchemaJson = Json.PlanSchema,
@@ -207,14 +209,14 @@ namespace Demo.Streaming
                 return output.ToStringAndClear();
             }
 
-            global::PromptGen.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial> IStreamingPrompts.PlanAsync(
+            global::PromptGen.ResultStream<global::Demo.Streaming.Plan, PlanPartial> IStreamingPrompts.PlanAsync(
                 string ticket, global::System.Threading.CancellationToken cancellationToken)
             {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(ticket)) },
                 };
-                return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial>(
+                return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, PlanPartial>(
                     _bedrock,
                     "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                     request,
@@ -233,14 +235,13 @@ namespace Demo.Streaming
                 return output.ToStringAndClear();
             }
 
-            global::PromptGen.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial> IStreamingPrompts.OutlineAsync(
-                string subject)
+            global::PromptGen.ResultStream<global::Demo.Streaming.Outline, OutlinePartial> IStreamingPrompts.OutlineAsync(string subject)
             {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderOutlineAsyncUser(subject)) },
                 };
-                return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(
+                return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, OutlinePartial>(
                     _bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, Partials.CreateOutlinePartial, default);
             }
 
@@ -425,7 +426,8 @@ namespace Demo.Streaming
                     private global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>? _steps;
                     private global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.Priority>? _history;
                     private global::PromptGen.CompilerServices.PartialDictionaryBuilder<int>? _scores;
-                    private global::PromptGen.CompilerServices.PartialListBuilder<global::System.Collections.Generic.IReadOnlyList<double>>? _matrix;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<
+                        global::System.Collections.Generic.IReadOnlyList<double>>? _matrix;
                     private global::PromptGen.CompilerServices.PartialListBuilder<string>? _tags;
 
                     protected override int MemberIndex(string name)

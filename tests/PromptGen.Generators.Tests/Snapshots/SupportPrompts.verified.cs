@@ -3,26 +3,25 @@
 
 namespace Contoso.Support
 {
-    partial interface ISupportPrompts : global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>
+    partial interface ISupportPrompts : global::PromptGen.IPromptClient<ISupportPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ISupportPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Support.ISupportPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new ISupportPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new SupportPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Support.ISupportPrompts global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static ISupportPrompts global::PromptGen.IPromptClient<ISupportPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="ISupportPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class SupportPromptsClient : global::Contoso.Support.ISupportPrompts
+        private sealed class SupportPromptsClient : ISupportPrompts
         {
             private const string SummarizeAsyncSystemTemplate = "You are a concise support agent for {{ product }}.";
 

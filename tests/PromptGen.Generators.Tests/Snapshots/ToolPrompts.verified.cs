@@ -3,34 +3,33 @@
 
 namespace Demo.Tools
 {
-    partial interface ITravelPrompts : global::PromptGen.IPromptClient<global::Demo.Tools.ITravelPrompts>
+    partial interface ITravelPrompts : global::PromptGen.IPromptClient<ITravelPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ITravelPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Tools.ITravelPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new ITravelPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new TravelPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Tools.ITravelPrompts global::PromptGen.IPromptClient<global::Demo.Tools.ITravelPrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static ITravelPrompts global::PromptGen.IPromptClient<ITravelPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="ITravelPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class TravelPromptsClient : global::Demo.Tools.ITravelPrompts
+        private sealed class TravelPromptsClient : ITravelPrompts
         {
             private const string PlanAsyncUserTemplate = "Plan a day in {{ city }}.";
 
             private const string ItineraryAsyncUserTemplate = "Plan a day in {{ city }}.";
 
             // ForcedTool: chosen with [StructuredOutput].
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Tools.Itinerary> ItineraryAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Tools.Itinerary>
+                ItineraryAsyncResult = new()
                 {
                     ResultName = "Itinerary",
                     SchemaJson = Json.ItinerarySchema,
@@ -260,8 +259,9 @@ namespace Demo.Tools
                     };
                 }
 
-                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeGetForecastAsync(
-                    global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>
+                    InvokeGetForecastAsync(
+                        global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
                 {
                     global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> arguments =
                         Json.ParseWeatherToolsGetForecastAsyncArguments(input);
@@ -307,8 +307,9 @@ namespace Demo.Tools
                         global::PromptGen.CompilerServices.ToolOutput.Done());
                 }
 
-                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeLocalTimeAsync(
-                    global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>
+                    InvokeLocalTimeAsync(
+                        global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
                 {
                     global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> arguments =
                         Json.ParseWeatherToolsLocalTimeAsyncArguments(input);
@@ -343,8 +344,9 @@ namespace Demo.Tools
                     };
                 }
 
-                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeBookTableAsync(
-                    global::Demo.Tools.IBookingTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>
+                    InvokeBookTableAsync(
+                        global::Demo.Tools.IBookingTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
                 {
                     global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> arguments =
                         Json.ParseIBookingToolsBookTableAsyncArguments(input);
@@ -491,28 +493,28 @@ namespace Demo.Tools
                 public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary> ParseItinerary(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Tools.Itinerary>(json, ReadItinerary);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> ParseWeatherToolsGetForecastAsyncArguments(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>
+                    ParseWeatherToolsGetForecastAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsGetForecastAsyncArguments>(
                         json, ReadWeatherToolsGetForecastAsyncArguments);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments> ParseWeatherToolsConvertArguments(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments>
+                    ParseWeatherToolsConvertArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsConvertArguments>(
                         json, ReadWeatherToolsConvertArguments);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments> ParseWeatherToolsRememberArguments(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments>
+                    ParseWeatherToolsRememberArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsRememberArguments>(
                         json, ReadWeatherToolsRememberArguments);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> ParseWeatherToolsLocalTimeAsyncArguments(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>
+                    ParseWeatherToolsLocalTimeAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsLocalTimeAsyncArguments>(
                         json, ReadWeatherToolsLocalTimeAsyncArguments);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> ParseIBookingToolsBookTableAsyncArguments(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments>
+                    ParseIBookingToolsBookTableAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<IBookingToolsBookTableAsyncArguments>(
                         json, ReadIBookingToolsBookTableAsyncArguments);
 

@@ -3,32 +3,31 @@
 
 namespace Contoso.Triage
 {
-    partial interface ITriagePrompts : global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>
+    partial interface ITriagePrompts : global::PromptGen.IPromptClient<ITriagePrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ITriagePrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Triage.ITriagePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+        public static new ITriagePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
             => new TriagePromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Triage.ITriagePrompts global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>.Create(
-            global::PromptGen.IBedrockRuntime bedrock)
+        static ITriagePrompts global::PromptGen.IPromptClient<ITriagePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>PromptGen's implementation of <see cref="ITriagePrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private sealed class TriagePromptsClient : global::Contoso.Triage.ITriagePrompts
+        private sealed class TriagePromptsClient : ITriagePrompts
         {
             private const string TriageAsyncUserTemplate = "Triage this ticket: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.TicketTriage> TriageAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.TicketTriage>
+                TriageAsyncResult = new()
                 {
                     ResultName = "TicketTriage",
                     SchemaJson = Json.TicketTriageSchema,
@@ -40,8 +39,8 @@ namespace Contoso.Triage
             private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Priority> PriorityAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Priority>
+                PriorityAsyncResult = new()
                 {
                     ResultName = "Priority",
                     SchemaJson = Json.PrioritySchema,
@@ -53,8 +52,8 @@ namespace Contoso.Triage
             private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::System.Collections.Generic.List<string>> TagsAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::System.Collections.Generic.List<string>>
+                TagsAsyncResult = new()
                 {
                     ResultName = "ListOfString",
                     SchemaJson = Json.ListOfStringSchema,
@@ -78,8 +77,8 @@ namespace Contoso.Triage
             private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Category> CategorizeAsyncResult =
-                new()
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Category>
+                CategorizeAsyncResult = new()
                 {
                     ResultName = "Category",
                     SchemaJson = Json.CategorySchema,
@@ -347,8 +346,8 @@ namespace Contoso.Triage
                     => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<global::Contoso.Triage.Priority>(
                         json, ReadPriority);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>> ParseListOfString(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>
+                    ParseListOfString(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<global::System.Collections.Generic.List<string>>(
                         json, ReadListOfString);
 
