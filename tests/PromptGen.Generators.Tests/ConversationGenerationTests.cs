@@ -29,8 +29,8 @@ public sealed class ConversationGenerationTests
     {
         string source = GeneratedText.Flat(ChatRun.Value.GeneratedSource("IChatPrompts.PromptClient.g.cs"));
 
-        Assert.Contains("Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question))),", source, StringComparison.Ordinal);
-        Assert.Contains("Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) },", source, StringComparison.Ordinal);
+        Assert.Contains("Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question)))", source, StringComparison.Ordinal);
+        Assert.Contains("Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) }", source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class ConversationGenerationTests
         string source = GeneratedText.Flat(ChatRun.Value.GeneratedSource("IChatPrompts.PromptClient.g.cs"));
 
         // Nova Micro forces a tool; Claude Haiku 4.5 has native structured output.
-        Assert.Contains("new(\"us.amazon.nova-micro-v1:0\", global::PromptGen.StructuredOutputStrategy.ForcedTool),", source, StringComparison.Ordinal);
-        Assert.Contains("new(\"us.anthropic.claude-haiku-4-5-20251001-v1:0\", global::PromptGen.StructuredOutputStrategy.NativeSchema),", source, StringComparison.Ordinal);
+        Assert.Contains("new(\"us.amazon.nova-micro-v1:0\", global::PromptGen.StructuredOutputStrategy.ForcedTool)", source, StringComparison.Ordinal);
+        Assert.Contains("new(\"us.anthropic.claude-haiku-4-5-20251001-v1:0\", global::PromptGen.StructuredOutputStrategy.NativeSchema)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("StreamAsyncModels", source, StringComparison.Ordinal);
     }
 

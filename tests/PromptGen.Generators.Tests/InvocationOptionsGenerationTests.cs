@@ -15,7 +15,6 @@ public sealed class InvocationOptionsGenerationTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Streaming;
 
         namespace Demo;
 
