@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using PromptGen.Generators.Models;
-using PromptGen.Generators.Schema;
 
 namespace PromptGen.Generators.Emit;
 
