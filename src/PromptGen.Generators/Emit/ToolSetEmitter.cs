@@ -60,22 +60,23 @@ internal static class ToolSetEmitter
         }
 
         ToolLoopModel loop = tools.Loop;
-        writer.WriteLine($"private static readonly {RuntimeTypes.ToolLoopOptions} {memberName}ToolLoop = new()");
-        writer.OpenBlock();
-        writer.WriteLine($"MaxIterations = {loop.MaxIterations.ToString(CultureInfo.InvariantCulture)},");
-        writer.WriteLine($"Choice = {RuntimeTypes.ToolChoiceMode}.{loop.Choice},");
+        var members = new List<string>
+        {
+            $"MaxIterations = {loop.MaxIterations.ToString(CultureInfo.InvariantCulture)}",
+            $"Choice = {RuntimeTypes.ToolChoiceMode}.{loop.Choice}",
+        };
         if (loop.Tool is not null)
         {
-            writer.WriteLine($"Tool = {SymbolDisplay.FormatLiteral(loop.Tool, quote: true)},");
+            members.Add($"Tool = {SymbolDisplay.FormatLiteral(loop.Tool, quote: true)}");
         }
 
-        writer.WriteLine($"ParallelCalls = {(loop.ParallelCalls ? "true" : "false")},");
+        members.Add($"ParallelCalls = {(loop.ParallelCalls ? "true" : "false")}");
         if (CachesTools(method))
         {
-            writer.WriteLine($"ToolsCachePoint = {InvocationOptionsEmitter.CachePointExpression(method.Plan.Options!.CachePoint!)},");
+            members.Add($"ToolsCachePoint = {InvocationOptionsEmitter.CachePointExpression(method.Plan.Options!.CachePoint!)}");
         }
-        writer.Indent--;
-        writer.WriteLine("};");
+
+        writer.WriteNewObject($"private static readonly {RuntimeTypes.ToolLoopOptions} {memberName}ToolLoop", members);
         writer.WriteLine();
     }
 
