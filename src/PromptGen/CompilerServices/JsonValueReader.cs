@@ -7,6 +7,7 @@ namespace PromptGen.CompilerServices;
 /// The signature of every reader of one JSON value: <see cref="JsonValueReaders"/>' scalar readers and the
 /// generated readers of objects, enums and collections. The reader is positioned on the value's first token; on
 /// failure the reader adds its errors to <paramref name="errors"/> at <paramref name="path"/> and returns false.
+/// Used by generated code; not for direct use.
 /// </summary>
 /// <typeparam name="T">The type read.</typeparam>
 /// <param name="reader">The JSON, positioned on the value's first token.</param>

@@ -6,7 +6,7 @@ namespace PromptGen.CompilerServices;
 /// <summary>
 /// The entry points of generated result parsers: one call per result type, which reads the answer's strict UTF-8
 /// JSON with the generated reader of its root and turns what was read, or every error found, into a
-/// <see cref="ParseOutcome{T}"/>.
+/// <see cref="ParseOutcome{T}"/>. Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
 /// Malformed JSON is one <see cref="ResultErrorKind.MalformedJson"/> error at <c>$</c>, nested at most 64 deep; an
