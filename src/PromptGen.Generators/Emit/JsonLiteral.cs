@@ -29,7 +29,10 @@ internal static class JsonLiteral
         writer.Indent--;
     }
 
-    /// <summary>The JSON as indented lines no wider than <paramref name="width"/> where a value allows.</summary>
+    /// <summary>
+    /// The JSON as indented lines no wider than <paramref name="width"/> where a value allows. A schema's
+    /// <c>properties</c> with more than one member are listed one per line, as a reader looks for them.
+    /// </summary>
     public static List<string> Pretty(string json, int width)
     {
         int position = 0;
@@ -56,7 +59,8 @@ internal static class JsonLiteral
     {
         string indent = new(' ', depth * 2);
         string inline = Inline(node);
-        if (node.Children is null || indent.Length + prefix.Length + inline.Length + suffix.Length <= width)
+        bool listsProperties = prefix == "\"properties\": " && node.Children is { Count: > 1 };
+        if (node.Children is null || (!listsProperties && indent.Length + prefix.Length + inline.Length + suffix.Length <= width))
         {
             lines.Add(indent + prefix + inline + suffix);
             return;

@@ -41,6 +41,15 @@ internal static class LineWrapper
         }
 
         ArgumentList? list = FindList(line, scan.Lists);
+        if (list is { Arguments.Count: 1, Depth: 0 } && NameStart(line, list.Open) is { } declaration
+            && width + IndentSize + line.Length - declaration <= maxLength)
+        {
+            // A member with one parameter and a long type: its name goes on the next line rather than the parameter.
+            lines.Add((indent, line.Substring(0, declaration - 1)));
+            lines.Add((indent + 1, line.Substring(declaration)));
+            return;
+        }
+
         if (list is not null && width + list.Open + 1 <= maxLength)
         {
             WrapList(line, list, column, maxLength, indent, lines);

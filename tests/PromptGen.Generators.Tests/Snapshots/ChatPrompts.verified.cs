@@ -315,7 +315,10 @@ namespace Contoso.Chat
                 public const string AnswerSchema = """
                     {
                       "type": "object",
-                      "properties": { "text": { "type": "string" }, "confidence": { "type": "integer" } },
+                      "properties": {
+                        "text": { "type": "string" },
+                        "confidence": { "type": "integer" }
+                      },
                       "required": ["text", "confidence"],
                       "additionalProperties": false
                     }

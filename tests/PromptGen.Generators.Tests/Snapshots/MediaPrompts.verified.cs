@@ -238,7 +238,10 @@ namespace Demo.Media
                 public const string CaptionSchema = """
                     {
                       "type": "object",
-                      "properties": { "text": { "type": "string" }, "objects": { "type": "array", "items": { "type": "string" } } },
+                      "properties": {
+                        "text": { "type": "string" },
+                        "objects": { "type": "array", "items": { "type": "string" } }
+                      },
                       "required": ["text", "objects"],
                       "additionalProperties": false
                     }

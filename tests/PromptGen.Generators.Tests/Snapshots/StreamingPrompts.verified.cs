@@ -774,7 +774,10 @@ namespace Demo.Streaming
                           "anyOf": [
                             {
                               "type": "object",
-                              "properties": { "city": { "type": "string" }, "street": { "type": ["string", "null"] } },
+                              "properties": {
+                                "city": { "type": "string" },
+                                "street": { "type": ["string", "null"] }
+                              },
                               "required": ["city"],
                               "additionalProperties": false
                             },
@@ -807,7 +810,10 @@ namespace Demo.Streaming
                 public const string OutlineSchema = """
                     {
                       "type": "object",
-                      "properties": { "title": { "type": "string" }, "children": { "type": "array", "items": { "$ref": "#" } } },
+                      "properties": {
+                        "title": { "type": "string" },
+                        "children": { "type": "array", "items": { "$ref": "#" } }
+                      },
                       "required": ["title", "children"],
                       "additionalProperties": false
                     }

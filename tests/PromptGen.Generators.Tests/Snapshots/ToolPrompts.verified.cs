@@ -436,7 +436,10 @@ namespace Demo.Tools
                 public const string ItinerarySchema = """
                     {
                       "type": "object",
-                      "properties": { "summary": { "type": "string" }, "stops": { "type": "array", "items": { "type": "string" } } },
+                      "properties": {
+                        "summary": { "type": "string" },
+                        "stops": { "type": "array", "items": { "type": "string" } }
+                      },
                       "required": ["summary", "stops"],
                       "additionalProperties": false
                     }
@@ -457,7 +460,11 @@ namespace Demo.Tools
                 public const string WeatherToolsConvertArgumentsSchema = """
                     {
                       "type": "object",
-                      "properties": { "amount": { "type": "number" }, "from": { "type": "string" }, "to": { "type": "string" } },
+                      "properties": {
+                        "amount": { "type": "number" },
+                        "from": { "type": "string" },
+                        "to": { "type": "string" }
+                      },
                       "required": ["amount", "from", "to"],
                       "additionalProperties": false
                     }
@@ -484,7 +491,10 @@ namespace Demo.Tools
                 public const string IBookingToolsBookTableAsyncArgumentsSchema = """
                     {
                       "type": "object",
-                      "properties": { "restaurant": { "type": "string" }, "people": { "type": "integer" } },
+                      "properties": {
+                        "restaurant": { "type": "string" },
+                        "people": { "type": "integer" }
+                      },
                       "required": ["restaurant", "people"],
                       "additionalProperties": false
                     }

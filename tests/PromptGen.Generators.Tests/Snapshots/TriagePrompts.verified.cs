@@ -153,8 +153,8 @@ namespace Contoso.Triage
                 return output.ToStringAndClear();
             }
 
-            async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>> ITriagePrompts.TagsAsync(
-                string ticket)
+            async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>>
+                ITriagePrompts.TagsAsync(string ticket)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
                 var request = new global::PromptGen.Bedrock.ConverseRequest
@@ -323,7 +323,10 @@ namespace Contoso.Triage
                 public const string CategorySchema = """
                     {
                       "type": "object",
-                      "properties": { "name": { "type": "string" }, "children": { "type": "array", "items": { "$ref": "#" } } },
+                      "properties": {
+                        "name": { "type": "string" },
+                        "children": { "type": "array", "items": { "$ref": "#" } }
+                      },
                       "required": ["name", "children"],
                       "additionalProperties": false
                     }
@@ -338,8 +341,8 @@ namespace Contoso.Triage
                     }
                     """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage> ParseTicketTriage(
-                    byte[] json)
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>
+                    ParseTicketTriage(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Triage.TicketTriage>(json, ReadTicketTriage);
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority> ParsePriority(byte[] json)
