@@ -36,7 +36,7 @@ public sealed class AssemblyDefaultModelTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("ConverseAsync(\"us.amazon.nova-lite-v1:0\"", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("ConverseAsync(\"us.amazon.nova-lite-v1:0\"", GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs")), System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AssemblyDefaultModelTests
                     Task<string> ByeAsync(string name, CancellationToken cancellationToken);
                 """));
 
-        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        string generated = GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs"));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("ConverseAsync(\"us.amazon.nova-micro-v1:0\"", generated, System.StringComparison.Ordinal);
         Assert.Contains("ConverseAsync(\"us.amazon.nova-pro-v1:0\"", generated, System.StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class AssemblyDefaultModelTests
         Microsoft.CodeAnalysis.CSharp.CSharpCompilation defaultEdit = Replace(compilation, 0, Defaults("us.amazon.nova-pro-v1:0"));
         GeneratorRunResult changed = driver.RunGenerators(defaultEdit).GetRunResult().Results.Single();
         Assert.Contains(changed.TrackedSteps[TrackingNames.Models].SelectMany(run => run.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("ConverseAsync(\"us.amazon.nova-pro-v1:0\"", changed.GeneratedSources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Contains("ConverseAsync(\"us.amazon.nova-pro-v1:0\"", GeneratedText.Flat(changed.GeneratedSources.Single().SourceText.ToString()), System.StringComparison.Ordinal);
     }
 
     private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Replace(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, int index, string source)

@@ -27,20 +27,20 @@ public sealed class ConversationGenerationTests
     [Fact]
     public void History_goes_before_the_rendered_user_turn()
     {
-        string source = ChatRun.Value.GeneratedSource("IChatPrompts.PromptClient.g.cs");
+        string source = GeneratedText.Flat(ChatRun.Value.GeneratedSource("IChatPrompts.PromptClient.g.cs"));
 
-        Assert.Contains("Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question))),", source, StringComparison.Ordinal);
-        Assert.Contains("Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) },", source, StringComparison.Ordinal);
+        Assert.Contains("Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question)))", source, StringComparison.Ordinal);
+        Assert.Contains("Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) }", source, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Each_fallback_model_of_a_typed_result_gets_the_strategy_of_its_catalog_entry()
     {
-        string source = ChatRun.Value.GeneratedSource("IChatPrompts.PromptClient.g.cs");
+        string source = GeneratedText.Flat(ChatRun.Value.GeneratedSource("IChatPrompts.PromptClient.g.cs"));
 
         // Nova Micro forces a tool; Claude Haiku 4.5 has native structured output.
-        Assert.Contains("new(\"us.amazon.nova-micro-v1:0\", global::PromptGen.StructuredOutputStrategy.ForcedTool),", source, StringComparison.Ordinal);
-        Assert.Contains("new(\"us.anthropic.claude-haiku-4-5-20251001-v1:0\", global::PromptGen.StructuredOutputStrategy.NativeSchema),", source, StringComparison.Ordinal);
+        Assert.Contains("new(\"us.amazon.nova-micro-v1:0\", global::PromptGen.StructuredOutputStrategy.ForcedTool)", source, StringComparison.Ordinal);
+        Assert.Contains("new(\"us.anthropic.claude-haiku-4-5-20251001-v1:0\", global::PromptGen.StructuredOutputStrategy.NativeSchema)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("StreamAsyncModels", source, StringComparison.Ordinal);
     }
 

@@ -10,8 +10,6 @@ internal static class ConversationSources
         using Microsoft.Extensions.AI;
         using PromptGen;
         using PromptGen.Bedrock;
-        using PromptGen.Prompting;
-        using PromptGen.Streaming;
 
         namespace Contoso.Chat;
 

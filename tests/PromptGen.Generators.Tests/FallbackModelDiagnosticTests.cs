@@ -15,8 +15,6 @@ public sealed class FallbackModelDiagnosticTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Prompting;
-        using PromptGen.Streaming;
 
         namespace Demo;
 

@@ -48,7 +48,7 @@ public sealed class GeneratedCodeTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("file sealed class JokesClient : global::Outer.IJokes", run.GeneratedSource("Outer.IJokes.PromptClient.g.cs"));
+        Assert.Contains("private sealed class JokesClient : IJokes", run.GeneratedSource("Outer.IJokes.PromptClient.g.cs"));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class GeneratedCodeTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        string generated = run.GeneratedSource("IPolite.PromptClient.g.cs");
+        string generated = GeneratedText.Flat(run.GeneratedSource("IPolite.PromptClient.g.cs"));
         Assert.Contains("global::Demo.IGreetings.GreetAsync(string name)", generated);
         Assert.Contains("ThankAsync2UserTemplate", generated);
         Assert.DoesNotContain("GreetTwiceAsync", generated);
@@ -95,7 +95,7 @@ public sealed class GeneratedCodeTests
     {
         GeneratorRun run = GeneratorHarness.Run(Sources.SupportPrompts);
 
-        string generated = run.GeneratedSource("ISupportPrompts.PromptClient.g.cs");
+        string generated = GeneratedText.Flat(run.GeneratedSource("ISupportPrompts.PromptClient.g.cs"));
         Assert.Contains("request, default).ConfigureAwait(false);", generated);
         Assert.Contains("request, cancellationToken).ConfigureAwait(false);", generated);
     }
@@ -127,10 +127,9 @@ public sealed class GeneratedCodeTests
         GeneratorRun run = GeneratorHarness.Run(source);
 
         Assert.Empty(run.CompilationDiagnostics);
-        string generated = run.GeneratedSource("IOrders.PromptClient.g.cs");
-        string[] kept = generated.Split('\n')
-            .Where(line => line.Contains("DynamicDependency(", System.StringComparison.Ordinal))
-            .Select(line => line[(line.IndexOf("typeof(", System.StringComparison.Ordinal) + 7)..line.LastIndexOf("))", System.StringComparison.Ordinal)])
+        string generated = GeneratedText.Flat(run.GeneratedSource("IOrders.PromptClient.g.cs"));
+        string[] kept = generated.Split("DynamicDependency(").Skip(1)
+            .Select(attribute => attribute[(attribute.IndexOf("typeof(", System.StringComparison.Ordinal) + 7)..attribute.IndexOf("))", System.StringComparison.Ordinal)])
             .ToArray();
         Assert.Equal(new[] { "global::Demo.Address", "global::Demo.Customer", "global::Demo.Line", "global::Demo.Order" }, kept);
     }

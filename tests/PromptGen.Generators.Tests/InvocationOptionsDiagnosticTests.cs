@@ -15,7 +15,6 @@ public sealed class InvocationOptionsDiagnosticTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Prompting;
 
         namespace Demo;
 

@@ -15,7 +15,6 @@ public sealed class InvocationOptionsGenerationTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Streaming;
 
         namespace Demo;
 
@@ -90,8 +89,8 @@ public sealed class InvocationOptionsGenerationTests
                 Task<string> GreetAsync(string name);
             """, """[Guardrail("gr1", "1", StreamProcessing = GuardrailStreamProcessing.Async)]"""));
 
-        string source = run.GeneratedSource("IPrompts.PromptClient.g.cs");
-        Assert.Contains("""GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1", GuardrailVersion = "1" },""", source, System.StringComparison.Ordinal);
+        string source = GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs"));
+        Assert.Contains("""GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1", GuardrailVersion = "1" }""", source, System.StringComparison.Ordinal);
     }
 
     [Theory]
@@ -157,6 +156,6 @@ public sealed class InvocationOptionsGenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(null, tags),", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(null, tags)", GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs")), System.StringComparison.Ordinal);
     }
 }

@@ -42,7 +42,7 @@ public sealed class ModelChoiceTests
 
         GeneratorRun run = GeneratorHarness.Run(sources);
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains($"ConverseAsync(\"{Micro}\"", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains($"ConverseAsync(\"{Micro}\"", GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs")), System.StringComparison.Ordinal);
 
         Diagnostic tooMany = Assert.Single(AnalyzerHarness.Run(sources), d => d.Id == "PG0206");
         Assert.Contains($"'{Micro}'", tooMany.GetMessage(), System.StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ModelChoiceTests
 
         GeneratorRun run = GeneratorHarness.Run(source);
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains($"ConverseAsync(\"{Micro}\"", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains($"ConverseAsync(\"{Micro}\"", GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs")), System.StringComparison.Ordinal);
 
         Diagnostic tooMany = Assert.Single(AnalyzerHarness.Run(source), d => d.Id == "PG0206");
         Assert.Contains($"'{Micro}'", tooMany.GetMessage(), System.StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class ModelChoiceTests
         // The compiler's error is the message: no PG0200 beside it, and no call to a model the user did not choose.
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains(run.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal));
-        Assert.DoesNotContain($"ConverseAsync(\"{Micro}\"", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain($"ConverseAsync(\"{Micro}\"", GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs")), System.StringComparison.Ordinal);
 
         IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run(sources);
         Assert.True(diagnostics.All(d => d.Id != "PG0206"), AnalyzerHarness.Describe(diagnostics));
@@ -84,7 +84,7 @@ public sealed class ModelChoiceTests
         string[] sources = { Defaults(Micro), Client("[PromptClient(Model = null)]", $"[Model(\"{Haiku}\")]") };
 
         GeneratorRun run = GeneratorHarness.Run(sources);
-        Assert.Contains($"ConverseAsync(\"{Haiku}\"", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains($"ConverseAsync(\"{Haiku}\"", GeneratedText.Flat(run.GeneratedSource("IPrompts.PromptClient.g.cs")), System.StringComparison.Ordinal);
         IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run(sources);
         Assert.True(diagnostics.All(d => d.Id != "PG0206"), AnalyzerHarness.Describe(diagnostics));
     }

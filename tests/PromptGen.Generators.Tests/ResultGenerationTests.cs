@@ -108,9 +108,9 @@ public sealed class ResultGenerationTests
             """);
 
         Assert.Empty(run.CompilationDiagnostics);
-        string generated = run.GeneratedSource("IGraphs.PromptClient.g.cs");
-        Assert.Contains("\\\"start\\\":{\\\"$ref\\\":\\\"#/$defs/Node\\\"}", generated, StringComparison.Ordinal);
-        Assert.Contains("\\\"$defs\\\":{\\\"Node\\\":{\\\"type\\\":\\\"object\\\"", generated, StringComparison.Ordinal);
+        string schema = GeneratedText.Schema(run.GeneratedSource("IGraphs.PromptClient.g.cs"));
+        Assert.Contains("\"start\":{\"$ref\":\"#/$defs/Node\"}", schema, StringComparison.Ordinal);
+        Assert.Contains("\"$defs\":{\"Node\":{\"type\":\"object\"", schema, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,11 +188,12 @@ public sealed class ResultGenerationTests
         return (string)spec.GetType().GetProperty("SchemaJson")!.GetValue(spec)!;
     }
 
-    /// <summary>Runs a generated Parse method of the compiled test assembly and boxes its outcome.</summary>
+    /// <summary>Runs the parser of a method's result spec, from the compiled test assembly, and boxes its outcome.</summary>
     private static ParseOutcome<object> Parse(string method, string json)
     {
-        Type results = LoadedAssembly.Value.GetTypes().Single(t => t.Name.EndsWith("TriagePromptsClientResults", StringComparison.Ordinal));
-        object outcome = results.GetMethod("Parse" + method)!.Invoke(null, new object[] { Encoding.UTF8.GetBytes(json) })!;
+        object spec = LoadedClient().GetField(method + "Result", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var parse = (Delegate)spec.GetType().GetProperty("Parse")!.GetValue(spec)!;
+        object outcome = parse.DynamicInvoke(new object[] { Encoding.UTF8.GetBytes(json) })!;
         Type type = outcome.GetType();
         bool success = (bool)type.GetProperty("IsSuccess")!.GetValue(outcome)!;
         return success
@@ -200,7 +201,7 @@ public sealed class ResultGenerationTests
             : ParseOutcome<object>.Failure((System.Collections.Generic.IReadOnlyList<ResultError>)type.GetProperty("Errors")!.GetValue(outcome)!);
     }
 
-    private static Type LoadedClient() => LoadedAssembly.Value.GetTypes().Single(t => t.Name.EndsWith("TriagePromptsClient", StringComparison.Ordinal));
+    private static Type LoadedClient() => LoadedAssembly.Value.GetTypes().Single(t => t.Name == "TriagePromptsClient");
 
     private static readonly Lazy<Assembly> LoadedAssembly = new(() =>
     {

@@ -14,7 +14,6 @@ public sealed class ResultStrategyDiagnosticTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Prompting;
 
         namespace Demo;
 

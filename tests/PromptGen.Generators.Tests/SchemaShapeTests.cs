@@ -1,5 +1,3 @@
-using System.Linq;
-using System.Text.Json;
 using Xunit;
 
 namespace PromptGen.Generators.Tests;
@@ -47,9 +45,7 @@ public sealed class SchemaShapeTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        string generated = run.GeneratedSource("IShapes.PromptClient.g.cs");
-        string schemaLiteral = generated.Split('\n').Single(line => line.TrimStart().StartsWith("SchemaJson = ", System.StringComparison.Ordinal)).Trim();
-        string schema = JsonSerializer.Deserialize<string>(schemaLiteral["SchemaJson = ".Length..^1])!;
+        string schema = GeneratedText.Schema(run.GeneratedSource("IShapes.PromptClient.g.cs"));
         Assert.Equal($"{{\"type\":\"object\",\"properties\":{{\"value\":{expectedValueSchema}}},\"required\":[\"value\"],\"additionalProperties\":false}}", schema);
     }
 
@@ -78,7 +74,7 @@ public sealed class SchemaShapeTests
 
         Assert.Empty(run.CompilationDiagnostics);
         string generated = run.GeneratedSource("IInvoices.PromptClient.g.cs");
-        Assert.Contains("\\\"required\\\":[\\\"number\\\",\\\"total\\\"]", generated, System.StringComparison.Ordinal);
+        Assert.Contains("\"required\":[\"number\",\"total\"]", GeneratedText.Schema(generated), System.StringComparison.Ordinal);
         Assert.DoesNotContain("lineCount", generated, System.StringComparison.Ordinal);
     }
 }

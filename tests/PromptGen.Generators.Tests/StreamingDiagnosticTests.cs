@@ -11,7 +11,6 @@ public sealed class StreamingDiagnosticTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Streaming;
 
         namespace Demo;
 

@@ -102,7 +102,7 @@ public sealed class StreamingGenerationTests
 
     private static (IncrementalJsonReader Reader, Func<object> Snapshot) NewReader(string factory)
     {
-        Type partials = Loaded.Value.GetTypes().Single(t => t.Name.EndsWith("StreamingPromptsClientPartials", StringComparison.Ordinal));
+        Type partials = Loaded.Value.GetTypes().Single(t => t.Name == "Partials" && t.DeclaringType?.Name == "StreamingPromptsClient");
         var builder = (PartialJsonNode)partials.GetMethod(factory)!.Invoke(null, null)!;
         MethodInfo snapshot = builder.GetType().GetMethod("Snapshot")!;
         return (new IncrementalJsonReader(builder), () => snapshot.Invoke(builder, null)!);

@@ -11,7 +11,6 @@ internal static class StreamingSources
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Streaming;
 
         namespace Demo.Streaming;
 

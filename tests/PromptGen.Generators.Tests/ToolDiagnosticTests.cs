@@ -16,8 +16,6 @@ public sealed class ToolDiagnosticTests
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Prompting;
-        using PromptGen.Streaming;
 
         namespace Demo;
 

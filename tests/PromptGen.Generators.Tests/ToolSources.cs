@@ -11,7 +11,6 @@ internal static class ToolSources
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
-        using PromptGen.Prompting;
 
         namespace Demo.Tools;
 

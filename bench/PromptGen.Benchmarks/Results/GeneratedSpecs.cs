@@ -7,7 +7,8 @@ namespace PromptGen.Benchmarks.Results;
 
 /// <summary>
 /// The generated clients keep each typed method's <see cref="StructuredOutputSpec{T}"/> (schema plus generated parser)
-/// in a private static field of a file-local class. The benchmarks read it once, in setup, to call the parser alone.
+/// in a private static field of the implementation nested in the interface. The benchmarks read it once, in setup, to
+/// call the parser alone.
 /// </summary>
 internal static class GeneratedSpecs
 {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.CSharp;
 using PromptGen.Generators.Models;
 
@@ -65,15 +66,23 @@ internal static class InvocationOptionsEmitter
 
         if (options.Guardrail is { } guardrail)
         {
-            string members = $"GuardrailIdentifier = {Literal(guardrail.Identifier)}, GuardrailVersion = {Literal(guardrail.Version)}"
-                + (guardrail.Trace is null ? string.Empty : $", Trace = {Constant(RuntimeTypes.GuardrailTrace, guardrail.Trace)}")
-                + (guardrail.StreamProcessingMode is null ? string.Empty : $", StreamProcessingMode = {Constant(RuntimeTypes.GuardrailStreamProcessing, guardrail.StreamProcessingMode)}");
-            writer.WriteLine($"GuardrailConfig = new {RuntimeTypes.GuardrailConfiguration} {{ {members} }},");
+            var members = new List<string> { $"GuardrailIdentifier = {Literal(guardrail.Identifier)}", $"GuardrailVersion = {Literal(guardrail.Version)}" };
+            if (guardrail.Trace is not null)
+            {
+                members.Add($"Trace = {Constant(RuntimeTypes.GuardrailTrace, guardrail.Trace)}");
+            }
+
+            if (guardrail.StreamProcessingMode is not null)
+            {
+                members.Add($"StreamProcessingMode = {Constant(RuntimeTypes.GuardrailStreamProcessing, guardrail.StreamProcessingMode)}");
+            }
+
+            WriteMember(writer, "GuardrailConfig", RuntimeTypes.GuardrailConfiguration, members);
         }
 
         if (options.LatencyOptimized)
         {
-            writer.WriteLine($"PerformanceConfig = new {RuntimeTypes.PerformanceConfiguration} {{ Latency = {RuntimeTypes.LatencyMode}.Optimized }},");
+            WriteMember(writer, "PerformanceConfig", RuntimeTypes.PerformanceConfiguration, new[] { $"Latency = {RuntimeTypes.LatencyMode}.Optimized" });
         }
 
         if (options.ServiceTier is { } tier)
@@ -91,6 +100,27 @@ internal static class InvocationOptionsEmitter
             string constant = options.RequestMetadata.IsEmpty ? "null" : memberName + "RequestMetadata";
             writer.WriteLine($"RequestMetadata = {RuntimeTypes.InvocationOptionValues}.Metadata({constant}, {options.RequestMetadataParameter ?? "null"}),");
         }
+    }
+
+    /// <summary>A request member set to a new object: on one line when it fits, else one member per line.</summary>
+    private static void WriteMember(CodeWriter writer, string name, string type, IReadOnlyList<string> members)
+    {
+        string line = $"{name} = new {type} {{ {string.Join(", ", members)} }},";
+        if (writer.Fits(line))
+        {
+            writer.WriteLine(line);
+            return;
+        }
+
+        writer.WriteLine($"{name} = new {type}");
+        writer.OpenBlock();
+        foreach (string member in members)
+        {
+            writer.WriteLine(member + ",");
+        }
+
+        writer.Indent--;
+        writer.WriteLine("},");
     }
 
     /// <summary>A new <c>CachePointBlock</c> with the cache's time-to-live.</summary>

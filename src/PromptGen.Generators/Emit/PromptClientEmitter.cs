@@ -20,29 +20,26 @@ internal static class PromptClientEmitter
         writer.WriteLine();
 
         OpenNamespace(writer, model.Namespace);
-        WriteFactory(writer, model);
-        CloseNamespace(writer, model.Namespace);
+        foreach (ContainingTypeModel containing in model.ContainingTypes)
+        {
+            writer.WriteLine($"partial {containing.Keyword} {containing.Name}");
+            writer.OpenBlock();
+        }
+
+        // IPromptClient<TSelf> lets generic code (services.AddPromptClient<T>()) call Create without reflection. Inside
+        // its own declaration the interface is named simply: no member of it can have its name.
+        string factoryInterface = $"{RuntimeTypes.PromptClient}<{model.InterfaceName}>";
+        writer.WriteLine($"partial interface {model.InterfaceName} : {factoryInterface}");
+        writer.OpenBlock();
+        WriteFactory(writer, model, factoryInterface);
+        StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
         writer.WriteLine();
-        OpenNamespace(writer, model.Namespace);
         WriteImplementation(writer, model);
-        List<(string, ResultModel)> results = ResultsOf(model);
-        results.AddRange(ToolSetEmitter.ArgumentParsers(model));
-        if (results.Count > 0)
-        {
-            writer.WriteLine();
-            ResultParserEmitter.Emit(writer, ResultsClassName(model), results);
-        }
+        writer.CloseBlock();
 
-        if (ToolSetEmitter.HasTools(model))
+        foreach (ContainingTypeModel _ in model.ContainingTypes)
         {
-            ToolSetEmitter.Emit(writer, model, ResultsClassName(model));
-        }
-
-        StreamingPartialTypes partials = StreamingPartialTypes.Of(model);
-        if (!partials.IsEmpty)
-        {
-            writer.WriteLine();
-            StreamingBuilderEmitter.Emit(writer, model, partials);
+            writer.CloseBlock();
         }
 
         CloseNamespace(writer, model.Namespace);
@@ -70,74 +67,48 @@ internal static class PromptClientEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteFactory(CodeWriter writer, PromptClientModel model)
+    private static void WriteFactory(CodeWriter writer, PromptClientModel model, string factoryInterface)
     {
-        foreach (ContainingTypeModel containing in model.ContainingTypes)
-        {
-            writer.WriteLine($"partial {containing.Keyword} {containing.Name}");
-            writer.OpenBlock();
-        }
-
-        // IPromptClient<TSelf> lets generic code (services.AddPromptClient<T>()) call Create without reflection.
-        string factoryInterface = $"{RuntimeTypes.PromptClient}<{model.FullyQualifiedInterfaceName}>";
-        writer.WriteLine($"partial interface {model.InterfaceName} : {factoryInterface}");
-        writer.OpenBlock();
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// Creates PromptGen's implementation of <see cref=\"{model.InterfaceName}\"/>: each call renders the method's templates");
         writer.WriteLine("/// and sends them to Bedrock through <paramref name=\"bedrock\"/>.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"public static new {model.FullyQualifiedInterfaceName} Create({RuntimeTypes.BedrockRuntime} bedrock)");
+        writer.WriteLine($"public static new {model.InterfaceName} Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
-        writer.WriteLine($"=> new {QualifiedImplementationName(model)}(bedrock);");
+        writer.WriteLine($"=> new {model.ImplementationName}(bedrock);");
         writer.Indent--;
         writer.WriteLine();
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"static {model.FullyQualifiedInterfaceName} {factoryInterface}.Create({RuntimeTypes.BedrockRuntime} bedrock)");
+        writer.WriteLine($"static {model.InterfaceName} {factoryInterface}.Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
         writer.WriteLine("=> Create(bedrock);");
         writer.Indent--;
-        StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
-        writer.CloseBlock();
-
-        foreach (ContainingTypeModel _ in model.ContainingTypes)
-        {
-            writer.CloseBlock();
-        }
     }
 
-    private static string ResultsClassName(PromptClientModel model) => model.ImplementationName + "Results";
-
-    private static List<(string MemberName, ResultModel Result)> ResultsOf(PromptClientModel model)
-    {
-        IReadOnlyList<string> memberNames = UniqueMemberNames(model.Methods);
-        var results = new List<(string, ResultModel)>();
-        for (int i = 0; i < model.Methods.Count; i++)
-        {
-            if (model.Methods[i].Plan?.Result is { } result)
-            {
-                results.Add((memberNames[i], result.Model));
-            }
-        }
-
-        return results;
-    }
-
-    private static string QualifiedImplementationName(PromptClientModel model) =>
-        model.Namespace is null ? "global::" + model.ImplementationName : $"global::{model.Namespace}.{model.ImplementationName}";
+    /// <summary>Every result the implementation parses: the methods' typed results and the tools' arguments.</summary>
+    private static IEnumerable<ResultModel> ResultsOf(PromptClientModel model) =>
+        model.Methods.Select(method => method.Plan?.Result?.Model).OfType<ResultModel>()
+            .Concat(ToolSetEmitter.ArgumentParsers(model).Select(parser => parser.Result));
 
     private static void WriteImplementation(CodeWriter writer, PromptClientModel model)
     {
         IReadOnlyList<string> memberNames = UniqueMemberNames(model.Methods);
+        ResultParserEmitter json = ResultParserEmitter.For(ResultsOf(model));
 
+        // Nested in the interface, so stack traces name the prompt readably (ITriagePrompts.TriagePromptsClient...),
+        // and private, so nothing but the generated Create can make one.
+        writer.WriteLine($"/// <summary>PromptGen's implementation of <see cref=\"{model.InterfaceName}\"/>, made by <c>Create</c>.</summary>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"file sealed class {model.ImplementationName} : {model.FullyQualifiedInterfaceName}");
+        writer.WriteLine("[global::System.Diagnostics.DebuggerNonUserCode]");
+        writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+        writer.WriteLine($"private sealed class {model.ImplementationName} : {model.InterfaceName}");
         writer.OpenBlock();
 
         for (int i = 0; i < model.Methods.Count; i++)
         {
             WriteTemplateFields(writer, model.Methods[i], memberNames[i]);
-            WriteResultSpecField(writer, model.Methods[i], memberNames[i], ResultsClassName(model));
+            WriteResultSpecField(writer, model.Methods[i], memberNames[i], json);
             ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
             PromptCallEmitter.WriteModelsField(writer, model.Methods[i], memberNames[i]);
             if (model.Methods[i].Plan is { } plan)
@@ -155,7 +126,12 @@ internal static class PromptClientEmitter
 
         foreach (string type in model.TemplateTypes)
         {
-            writer.WriteLine($"[global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof({type}))]");
+            writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.DynamicDependency(");
+            writer.Indent++;
+            writer.WriteLine("global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties");
+            writer.WriteLine("    | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields,");
+            writer.WriteLine($"typeof({type}))]");
+            writer.Indent--;
         }
 
         writer.WriteLine($"public {model.ImplementationName}({RuntimeTypes.BedrockRuntime} bedrock)");
@@ -167,6 +143,24 @@ internal static class PromptClientEmitter
         {
             writer.WriteLine();
             WriteMethod(writer, model, model.Methods[i], memberNames[i]);
+        }
+
+        if (ToolSetEmitter.HasTools(model))
+        {
+            ToolSetEmitter.Emit(writer, model, json);
+        }
+
+        StreamingPartialTypes partials = StreamingPartialTypes.Of(model);
+        if (!partials.IsEmpty)
+        {
+            writer.WriteLine();
+            StreamingBuilderEmitter.Emit(writer, partials);
+        }
+
+        if (!json.IsEmpty)
+        {
+            writer.WriteLine();
+            json.Emit(writer);
         }
 
         writer.CloseBlock();
@@ -229,7 +223,7 @@ internal static class PromptClientEmitter
         WriteTemplateField(writer, memberName + "UserTemplate", plan.UserTemplate, plan.CompiledUserTemplate);
     }
 
-    private static void WriteResultSpecField(CodeWriter writer, PromptMethodModel method, string memberName, string resultsClass)
+    private static void WriteResultSpecField(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json)
     {
         if (method.Plan?.Result is not { } result)
         {
@@ -238,15 +232,14 @@ internal static class PromptClientEmitter
 
         string type = result.Model.Root.TypeName;
         writer.WriteLine($"// {result.Strategy}: {result.StrategyReason}.");
-        writer.WriteLine($"private static readonly {RuntimeTypes.StructuredOutputSpec}<{type}> {memberName}Result = new()");
-        writer.OpenBlock();
-        writer.WriteLine($"ResultName = {SymbolDisplay.FormatLiteral(result.Model.ResultName, quote: true)},");
-        writer.WriteLine($"SchemaJson = {SymbolDisplay.FormatLiteral(result.Model.SchemaJson, quote: true)},");
-        writer.WriteLine($"Strategy = {RuntimeTypes.StructuredOutputStrategy}.{result.Strategy},");
-        writer.WriteLine($"MaxRepairAttempts = {result.MaxRepairAttempts.ToString(CultureInfo.InvariantCulture)},");
-        writer.WriteLine($"Parse = {resultsClass}.{ResultParserEmitter.EntryPointName(memberName)},");
-        writer.Indent--;
-        writer.WriteLine("};");
+        writer.WriteNewObject($"private static readonly {RuntimeTypes.StructuredOutputSpec}<{type}> {memberName}Result", new[]
+        {
+            $"ResultName = {SymbolDisplay.FormatLiteral(result.Model.ResultName, quote: true)}",
+            $"SchemaJson = {json.SchemaOf(result.Model)}",
+            $"Strategy = {RuntimeTypes.StructuredOutputStrategy}.{result.Strategy}",
+            $"MaxRepairAttempts = {result.MaxRepairAttempts.ToString(CultureInfo.InvariantCulture)}",
+            $"Parse = {json.ParserOf(result.Model)}",
+        });
         writer.WriteLine();
     }
 
@@ -265,6 +258,24 @@ internal static class PromptClientEmitter
         writer.WriteLine();
     }
 
+    /// <summary>
+    /// The interface a method implements, as its explicit implementation names it. The compiler puts this text into
+    /// the method's name, which stack traces show: the prompt interface by its simple name gives
+    /// <c>ITriagePrompts.TriagePromptsClient.Contoso.Triage.ITriagePrompts.TriageAsync</c> where <c>global::</c> would
+    /// add <c>global::</c>. Inside the nested implementation the simple name can only mean the interface (no member
+    /// can share its name). A base interface's method keeps the qualified name.
+    /// </summary>
+    private static string ExplicitInterfaceName(PromptClientModel model, PromptMethodModel method) =>
+        method.FullyQualifiedDeclaringInterface == model.FullyQualifiedInterfaceName && !IsNestedInImplementation(model.InterfaceName)
+            ? model.InterfaceName
+            : method.FullyQualifiedDeclaringInterface;
+
+    /// <summary>Whether a type the implementation nests may have this name, which would then hide the interface's.</summary>
+    private static bool IsNestedInImplementation(string name) =>
+        name is ResultParserEmitter.ClassName or StreamingBuilderEmitter.ClassName or ToolSetEmitter.ResultWritersClassName
+        || name.EndsWith(ToolSetEmitter.SetClassSuffix, System.StringComparison.Ordinal)
+        || name.EndsWith("Arguments", System.StringComparison.Ordinal);
+
     /// <summary>The interface's full name as logs and traces show it.</summary>
     private static string PromptInterfaceName(PromptClientModel model) =>
         model.FullyQualifiedInterfaceName.StartsWith("global::", System.StringComparison.Ordinal)
@@ -274,7 +285,7 @@ internal static class PromptClientEmitter
     private static void WriteMethod(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName)
     {
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.Type} {p.Identifier}"));
-        string signature = $"{method.ReturnType} {method.FullyQualifiedDeclaringInterface}.{method.Name}({parameters})";
+        string signature = $"{StreamingMethodEmitter.ReturnType(model, method)} {ExplicitInterfaceName(model, method)}.{method.Name}({parameters})";
 
         if (method.Plan is not { } plan)
         {
@@ -403,8 +414,20 @@ internal static class PromptClientEmitter
 
         if (!inference.StopSequences.IsEmpty)
         {
-            string stops = string.Join(", ", inference.StopSequences.Select(stop => SymbolDisplay.FormatLiteral(stop, quote: true)));
-            writer.WriteLine($"StopSequences = new() {{ {stops} }},");
+            string[] stops = inference.StopSequences.Select(stop => SymbolDisplay.FormatLiteral(stop, quote: true)).ToArray();
+            string line = $"StopSequences = new() {{ {string.Join(", ", stops)} }},";
+            if (writer.Fits(line))
+            {
+                writer.WriteLine(line);
+            }
+            else
+            {
+                writer.WriteLine("StopSequences = new()");
+                writer.OpenBlock();
+                writer.WriteFilled(stops);
+                writer.Indent--;
+                writer.WriteLine("},");
+            }
         }
 
         writer.Indent--;

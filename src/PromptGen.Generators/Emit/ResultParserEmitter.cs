@@ -1,175 +1,183 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using PromptGen.Generators.Models;
-using PromptGen.Generators.Schema;
 
 namespace PromptGen.Generators.Emit;
 
 /// <summary>
-/// Writes the parsers of one prompt interface's result types: a <c>Parse…</c> entry point per method and one
-/// <c>TryRead…</c> method per type use, reading strict JSON with <c>Utf8JsonReader</c> (no reflection). Every
-/// problem is collected with its JSON path instead of stopping at the first one, so a repair prompt can list them all.
+/// Writes the <c>Json</c> class nested in an implementation: each result type's JSON schema once (a raw string
+/// literal, shared by every method returning the type), its <c>Parse…</c> entry point (one call into the runtime's
+/// <c>ResultParsing</c>), and one <c>Read…</c> method per object and enum type, reading strict JSON with
+/// <c>Utf8JsonReader</c> (no reflection). Lists, dictionaries and nullable values are read by the runtime's generic
+/// readers given the element's reader. Every problem is collected with its JSON path instead of stopping at the
+/// first one, so a repair prompt can list them all.
 /// </summary>
+/// <remarks>
+/// The class derives from the runtime's <c>JsonValueReaders</c> so the code calls the shared readers by their short
+/// names; inherited members are found before anything the user declares, so those names cannot be captured.
+/// </remarks>
 internal sealed class ResultParserEmitter
 {
-    private const string Json = "global::System.Text.Json";
-    private const string ReaderParameters = "ref " + Json + ".Utf8JsonReader reader, " + RuntimeTypes.JsonPath + " path, " + RuntimeTypes.ResultErrorList + " errors";
+    public const string ClassName = "Json";
+
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Collections = "global::System.Collections.Generic";
+
+    /// <summary>Locals every object reader has; a member's locals are named around them.</summary>
+    private static readonly string[] ReaderLocals = { "reader", "path", "errors", "value", "objectPath", "errorCount", "memberPath", "_" };
 
     private readonly Dictionary<string, ObjectShape> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
+    private readonly List<(ResultModel Result, string Name)> _roots = new();
     private readonly Dictionary<TypeRef, string> _readerNames = new();
     private readonly List<TypeRef> _pending = new();
-    private readonly HashSet<string> _usedNames = new();
+    private readonly HashSet<string> _usedNames = new(System.StringComparer.Ordinal);
 
-    public static void Emit(CodeWriter writer, string className, IReadOnlyList<(string MethodName, ResultModel Result)> results)
+    private ResultParserEmitter(IEnumerable<ResultModel> results)
     {
-        var emitter = new ResultParserEmitter();
-        foreach ((_, ResultModel result) in results)
+        foreach (ResultModel result in results)
         {
             foreach (ObjectShape shape in result.Objects)
             {
-                emitter._objects[shape.Id] = shape;
+                _objects[shape.Id] = shape;
             }
 
             foreach (EnumShape shape in result.Enums)
             {
-                emitter._enums[shape.Id] = shape;
+                _enums[shape.Id] = shape;
+            }
+
+            if (!_roots.Exists(root => root.Result.Equals(result)))
+            {
+                _roots.Add((result, UniqueName(NameOf(result.Root))));
             }
         }
+    }
 
-        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"file static class {className}");
+    /// <summary>Names the schemas and entry points of <paramref name="results"/>, each distinct result once.</summary>
+    public static ResultParserEmitter For(IEnumerable<ResultModel> results) => new(results);
+
+    public bool IsEmpty => _roots.Count == 0;
+
+    /// <summary>The constant holding the result's JSON schema, as the implementation refers to it.</summary>
+    public string SchemaOf(ResultModel result) => $"{ClassName}.{RootName(result)}Schema";
+
+    /// <summary>The method that parses the result's JSON into a <c>ParseOutcome</c>, as the implementation refers to it.</summary>
+    public string ParserOf(ResultModel result) => $"{ClassName}.Parse{RootName(result)}";
+
+    private string RootName(ResultModel result) => _roots.First(root => root.Result.Equals(result)).Name;
+
+    public void Emit(CodeWriter writer)
+    {
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.");
+        writer.WriteLine("/// Derives from JsonValueReaders only to call the shared readers by their short names.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine($"private abstract class {ClassName} : {RuntimeTypes.JsonValueReaders}");
         writer.OpenBlock();
-        foreach ((string methodName, ResultModel result) in results)
+        foreach ((ResultModel result, string name) in _roots)
         {
-            emitter.WriteEntryPoint(writer, methodName, result);
+            JsonLiteral.WriteRawString(writer, $"public const string {name}Schema", result.SchemaJson);
             writer.WriteLine();
         }
 
-        for (int i = 0; i < emitter._pending.Count; i++)
+        foreach ((ResultModel result, string name) in _roots)
         {
-            emitter.WriteReader(writer, emitter._pending[i]);
-            if (i < emitter._pending.Count - 1)
+            WriteEntryPoint(writer, result, name);
+            writer.WriteLine();
+        }
+
+        for (int i = 0; i < _pending.Count; i++)
+        {
+            if (i > 0)
             {
                 writer.WriteLine();
             }
+
+            WriteReader(writer, _pending[i]);
         }
 
         writer.CloseBlock();
     }
 
-    public static string EntryPointName(string methodName) => "Parse" + methodName;
-
-    private void WriteEntryPoint(CodeWriter writer, string methodName, ResultModel result)
+    private void WriteEntryPoint(CodeWriter writer, ResultModel result, string name)
     {
+        // An object or dictionary would look like the wrapper itself, so for those the wrapper is required.
+        string parse = !result.IsWrapped ? "Parse"
+            : result.Root.Kind is ValueKind.Object or ValueKind.Dictionary ? "ParseWrapped"
+            : "ParseWrappedOrBare";
         string type = result.Root.TypeName;
-        writer.WriteLine($"public static {RuntimeTypes.ParseOutcome}<{type}> {EntryPointName(methodName)}(byte[] json)");
-        writer.OpenBlock();
-        writer.WriteLine($"var errors = new {RuntimeTypes.ResultErrorList}();");
-        writer.WriteLine($"var reader = new {Json}.Utf8JsonReader(json, new {Json}.JsonReaderOptions {{ MaxDepth = 64 }});");
-        writer.WriteLine($"{type} value = default!;");
-        writer.WriteLine("bool read = false;");
-        writer.WriteLine("try");
-        writer.OpenBlock();
-        writer.WriteLine("if (reader.Read())");
-        writer.OpenBlock();
-        if (!result.IsWrapped)
-        {
-            writer.WriteLine($"read = {ReaderFor(result.Root)}(ref reader, \"$\", errors, out value);");
-        }
-        else
-        {
-            bool bareValueIsAmbiguous = result.Root.Kind is ValueKind.Object or ValueKind.Dictionary;
-            writer.WriteLine($"// The schema wraps the result as {{\"{JsonSchemaWriter.WrapperMember}\": …}}{(bareValueIsAmbiguous ? "." : "; a bare value is accepted too.")}");
-            writer.WriteLine(bareValueIsAmbiguous
-                ? "read = ReadWrapped(ref reader, errors, out value);"
-                : $"read = reader.TokenType == {Json}.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : {ReaderFor(result.Root)}(ref reader, \"$\", errors, out value);");
-        }
-
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine($"catch ({Json}.JsonException exception)");
-        writer.OpenBlock();
-        writer.WriteLine($"errors.Add(\"$\", {RuntimeTypes.ResultErrorKind}.MalformedJson, exception.Message);");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("if (read && errors.Count == 0)");
-        writer.OpenBlock();
-        writer.WriteLine($"return {RuntimeTypes.ParseOutcome}<{type}>.Success(value);");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("if (errors.Count == 0)");
-        writer.OpenBlock();
-        writer.WriteLine($"errors.Add(\"$\", {RuntimeTypes.ResultErrorKind}.NoJson, \"the answer holds no JSON value\");");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine($"return {RuntimeTypes.ParseOutcome}<{type}>.Failure(errors.Items);");
-
-        if (result.IsWrapped)
-        {
-            writer.WriteLine();
-            WriteWrapperReader(writer, result.Root);
-        }
-
-        writer.CloseBlock();
+        writer.WriteLine($"public static {RuntimeTypes.ParseOutcome}<{type}> Parse{name}(byte[] json)");
+        writer.Indent++;
+        writer.WriteLine($"=> {RuntimeTypes.ResultParsing}.{parse}<{type}>(json, {MethodGroup(result.Root)});");
+        writer.Indent--;
     }
 
-    private void WriteWrapperReader(CodeWriter writer, TypeRef root)
+    /// <summary>
+    /// A method that reads <paramref name="type"/> as declared, for a delegate (an element's or a root's reader): a
+    /// runtime scalar reader, or a generated one, queued for writing the first time.
+    /// </summary>
+    private string MethodGroup(TypeRef type)
     {
-        string member = JsonSchemaWriter.WrapperMember;
-        writer.WriteLine($"static bool ReadWrapped(ref {Json}.Utf8JsonReader reader, {RuntimeTypes.ResultErrorList} errors, out {root.TypeName} value)");
-        writer.OpenBlock();
-        writer.WriteLine("const string path = \"$\";");
-        writer.WriteLine("value = default!;");
-        WriteExpectToken(writer, "StartObject", "object");
-        writer.WriteLine("bool found = false;");
-        writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-        writer.OpenBlock();
-        writer.WriteLine($"bool isValue = {RuntimeTypes.JsonValueReaders}.MemberNameEquals(ref reader, \"{member}\");");
-        writer.WriteLine("reader.Read();");
-        writer.WriteLine("if (isValue)");
-        writer.OpenBlock();
-        writer.WriteLine($"found = true;");
-        writer.WriteLine($"if (!{ReaderFor(root)}(ref reader, {RuntimeTypes.JsonPath}.Member(path, \"{member}\"), errors, out value))");
-        writer.OpenBlock();
-        writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine("else");
-        writer.OpenBlock();
-        writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("if (!found)");
-        writer.OpenBlock();
-        writer.WriteLine($"errors.Add(\"$.{member}\", {RuntimeTypes.ResultErrorKind}.MissingMember, \"required member is missing\");");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("return found && errors.Count == 0;");
-        writer.CloseBlock();
-    }
-
-    /// <summary>The method that reads <paramref name="type"/>: a runtime reader for plain scalars, else a generated one.</summary>
-    private string ReaderFor(TypeRef type)
-    {
-        if (!type.IsNullable && ScalarReader(type.Kind) is { } runtimeReader)
+        if (!type.IsNullable && type.Kind is not (ValueKind.Enum or ValueKind.Object or ValueKind.List or ValueKind.Dictionary))
         {
-            return runtimeReader;
+            return "TryRead" + type.Kind;
         }
 
         if (!_readerNames.TryGetValue(type, out string? name))
         {
-            name = UniqueName("TryRead" + NameOf(type));
+            name = UniqueName("Read" + NameOf(type));
             _readerNames[type] = name;
             _pending.Add(type);
         }
 
         return name;
     }
+
+    /// <summary>
+    /// The call that reads <paramref name="type"/> into <paramref name="target"/>, whose type is
+    /// <see cref="NaturalType"/>: the list a list is read into, the declared type otherwise.
+    /// </summary>
+    private string Call(TypeRef type, string path, string target)
+    {
+        string arguments = $"ref reader, {path}, errors";
+        if (type.IsNullable)
+        {
+            TypeRef inner = NonNullable(type);
+            string wrapper = type.IsNullableValueType ? "TryReadNullable" : "TryReadNullableReference";
+            return $"{wrapper}({arguments}, {MethodGroup(inner)}, out {target})";
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.List when type.Collection == CollectionShape.Array => $"TryReadArray({arguments}, {MethodGroup(type.Element!)}, out {target})",
+            ValueKind.List => $"TryReadList({arguments}, {MethodGroup(type.Element!)}, out {target})",
+            ValueKind.Dictionary => $"TryReadDictionary({arguments}, {MethodGroup(type.Element!)}, out {target})",
+            _ => $"{MethodGroup(type)}({arguments}, out {target})",
+        };
+    }
+
+    /// <summary>The type <see cref="Call"/> reads into; assignable to the declared type.</summary>
+    private static string NaturalType(TypeRef type)
+    {
+        if (type.IsNullable)
+        {
+            return type.TypeName;
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.List when type.Collection == CollectionShape.Array => type.Element!.TypeName + "[]",
+            ValueKind.List => $"{Collections}.List<{type.Element!.TypeName}>",
+            ValueKind.Dictionary => $"{Collections}.Dictionary<string, {type.Element!.TypeName}>",
+            _ => type.TypeName,
+        };
+    }
+
+    private static TypeRef NonNullable(TypeRef type) =>
+        type with { IsNullable = false, IsNullableValueType = false, TypeName = StreamingPartialTypes.NonNullable(type.TypeName) };
 
     private string UniqueName(string name)
     {
@@ -188,8 +196,8 @@ internal sealed class ResultParserEmitter
         {
             ValueKind.Object => _objects[type.ShapeId!].DisplayName,
             ValueKind.Enum => LastSegment(type.ShapeId!),
-            ValueKind.List => (type.Collection == CollectionShape.Array ? "ArrayOf" : "ListOf") + NameOf(type.Element! with { IsNullable = false, IsNullableValueType = false }),
-            ValueKind.Dictionary => "DictionaryOf" + NameOf(type.Element! with { IsNullable = false, IsNullableValueType = false }),
+            ValueKind.List => (type.Collection == CollectionShape.Array ? "ArrayOf" : "ListOf") + NameOf(NonNullable(type.Element!)),
+            ValueKind.Dictionary => "DictionaryOf" + NameOf(NonNullable(type.Element!)),
             _ => type.Kind.ToString(),
         };
         return (type.IsNullable ? "Nullable" : string.Empty) + core;
@@ -198,155 +206,121 @@ internal sealed class ResultParserEmitter
     /// <summary>The simple name of a type's full name: after the last '.', or after "global::" for a type in the global namespace.</summary>
     private static string LastSegment(string fullName)
     {
-        int separator = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
+        int separator = System.Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
         return separator < 0 ? fullName : fullName.Substring(separator + 1);
     }
 
-    private static string? ScalarReader(ValueKind kind) => kind switch
-    {
-        ValueKind.Enum or ValueKind.Object or ValueKind.List or ValueKind.Dictionary => null,
-        _ => $"{RuntimeTypes.JsonValueReaders}.TryRead{kind}",
-    };
-
     private void WriteReader(CodeWriter writer, TypeRef type)
     {
+        string name = _readerNames[type];
         if (!type.IsNullable && type.Kind == ValueKind.Enum)
         {
             // A field, not an array in the method: an array initializer of strings allocates on every call.
-            string names = string.Join(", ", _enums[type.ShapeId!].MemberNames.Select(name => SymbolDisplay.FormatLiteral(name, quote: true)));
-            writer.WriteLine($"private static readonly string[] {EnumNamesField(_readerNames[type])} = {{ {names} }};");
+            string names = string.Join(", ", _enums[type.ShapeId!].MemberNames.Select(Literal));
+            writer.WriteLine($"private static readonly string[] {EnumNamesField(name)} = {{ {names} }};");
             writer.WriteLine();
         }
 
-        writer.WriteLine($"private static bool {_readerNames[type]}({ReaderParameters}, out {type.TypeName} value)");
-        writer.OpenBlock();
-        if (type.IsNullable)
+        string signature = $"private static bool {name}({ReaderParameters(type.TypeName)})";
+        if (type.IsNullable || type.Kind is ValueKind.List or ValueKind.Dictionary)
         {
-            writer.WriteLine($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
-            writer.OpenBlock();
-            writer.WriteLine("value = null;");
-            writer.WriteLine("return true;");
-            writer.CloseBlock();
-            writer.WriteLine();
-            TypeRef inner = type with { IsNullable = false, IsNullableValueType = false, TypeName = NonNullableName(type) };
-            if (type.IsNullableValueType)
-            {
-                writer.WriteLine($"bool read = {ReaderFor(inner)}(ref reader, path, errors, out {inner.TypeName} item);");
-                writer.WriteLine("value = item;");
-                writer.WriteLine("return read;");
-            }
-            else
-            {
-                writer.WriteLine($"return {ReaderFor(inner)}(ref reader, path, errors, out value);");
-            }
+            WriteAdapter(writer, type, signature);
+            return;
+        }
+
+        writer.WriteLine(signature);
+        writer.OpenBlock();
+        if (type.Kind == ValueKind.Object)
+        {
+            WriteObjectBody(writer, _objects[type.ShapeId!]);
         }
         else
         {
-            switch (type.Kind)
-            {
-                case ValueKind.Object:
-                    WriteObjectBody(writer, _objects[type.ShapeId!]);
-                    break;
-                case ValueKind.Enum:
-                    WriteEnumBody(writer, _enums[type.ShapeId!], EnumNamesField(_readerNames[type]));
-                    break;
-                case ValueKind.List:
-                    WriteListBody(writer, type);
-                    break;
-                case ValueKind.Dictionary:
-                    WriteDictionaryBody(writer, type);
-                    break;
-            }
+            WriteEnumBody(writer, _enums[type.ShapeId!], EnumNamesField(name));
         }
 
         writer.CloseBlock();
     }
 
-    /// <summary>"T?" without its "?" (both Nullable&lt;T&gt; and annotated references display that way).</summary>
-    private static string NonNullableName(TypeRef type) =>
-        type.TypeName.EndsWith("?", System.StringComparison.Ordinal) ? type.TypeName.Substring(0, type.TypeName.Length - 1) : type.TypeName;
+    private static string ReaderParameters(string typeName) =>
+        $"ref {Reader} reader, {RuntimeTypes.JsonPath} path, {RuntimeTypes.ResultErrorList} errors, out {typeName} value";
 
-    private static void WriteExpectToken(CodeWriter writer, string token, string description)
+    /// <summary>A runtime reader of a list, dictionary or nullable value, given its element's reader.</summary>
+    private void WriteAdapter(CodeWriter writer, TypeRef type, string signature)
     {
-        writer.WriteLine($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
+        string natural = NaturalType(type);
+        writer.WriteLine(signature);
+        if (natural == type.TypeName)
+        {
+            writer.Indent++;
+            writer.WriteLine($"=> {Call(type, "path", "value")};");
+            writer.Indent--;
+            return;
+        }
+
+        // The runtime reads into a List<T> (or Dictionary<string, T>), which the declared interface type is assigned from.
         writer.OpenBlock();
-        writer.WriteLine($"errors.Add(path, {RuntimeTypes.ResultErrorKind}.TypeMismatch, \"expected {description}, got \" + {RuntimeTypes.JsonValueReaders}.Describe(ref reader));");
-        writer.WriteLine("return false;");
+        writer.WriteLine($"bool read = {Call(type, "path", $"{natural} items")};");
+        writer.WriteLine("value = items;");
+        writer.WriteLine("return read;");
         writer.CloseBlock();
-        writer.WriteLine();
     }
 
     private void WriteObjectBody(CodeWriter writer, ObjectShape shape)
     {
+        IReadOnlyList<MemberLocals> locals = MemberLocals.For(shape);
         writer.WriteLine("value = default!;");
-        WriteExpectToken(writer, "StartObject", "object");
-        if (shape.Properties.Count > 0)
-        {
-            WriteParentPath(writer);
-        }
-
+        writer.WriteLine("if (!TryStartObject(ref reader, path, errors, out string objectPath))");
+        writer.OpenBlock();
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine("int errorCount = errors.Count;");
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             PropertyShape property = shape.Properties[i];
-            writer.WriteLine($"{property.Type.TypeName} {Local(i)} = {property.ConstructorDefault ?? "default!"};");
+            writer.WriteLine($"{NaturalType(property.Type)} {locals[i].Value} = {InitialValue(property)};");
             if (property.IsRequired)
             {
-                writer.WriteLine($"bool {Has(i)} = false;");
+                writer.WriteLine($"bool {locals[i].Found} = false;");
             }
 
             if (!property.Constraints.IsEmpty)
             {
-                writer.WriteLine($"bool {Valid(i)} = false;");
+                writer.WriteLine($"bool {locals[i].Read} = false;");
             }
         }
 
-        writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+        if (shape.Properties.Count > 0)
+        {
+            writer.WriteLine($"{RuntimeTypes.JsonPath} memberPath;");
+        }
+
+        writer.WriteLine("while (NextMember(ref reader))");
         writer.OpenBlock();
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             PropertyShape property = shape.Properties[i];
-            writer.WriteLine($"{(i == 0 ? "if" : "else if")} ({RuntimeTypes.JsonValueReaders}.MemberNameEquals(ref reader, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}))");
+            writer.WriteLine($"{(i == 0 ? "if" : "else if")} (IsMember(ref reader, objectPath, {Literal(property.JsonName)}, out memberPath))");
             writer.OpenBlock();
-            writer.WriteLine("reader.Read();");
             if (property.IsRequired)
             {
-                writer.WriteLine($"{Has(i)} = true;");
+                writer.WriteLine($"{locals[i].Found} = true;");
             }
 
-            if (!property.Constraints.IsEmpty)
-            {
-                // Constraints are checked only on a value that was read: a wrong type is already one error.
-                writer.WriteLine($"{Valid(i)} = {ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)});");
-                writer.WriteLine($"if (!{Valid(i)})");
-            }
-            else
-            {
-                writer.WriteLine($"if (!{ReaderFor(property.Type)}(ref reader, {MemberPath(property)}, errors, out {Local(i)}))");
-            }
-
-            writer.OpenBlock();
-            writer.WriteLine("reader.Skip();");
-            writer.CloseBlock();
+            // Constraints are checked only on a value that was read: a wrong type is already one error.
+            string read = Call(property.Type, "memberPath", locals[i].Value);
+            writer.WriteLine(property.Constraints.IsEmpty ? read + ";" : $"{locals[i].Read} = {read};");
             writer.CloseBlock();
         }
 
-        // A shape without members (the arguments of a tool without parameters) has no "if" for an "else".
-        bool hasMembers = shape.Properties.Count > 0;
-        if (hasMembers)
+        if (shape.Properties.Count > 0)
         {
-            writer.WriteLine("else");
-            writer.OpenBlock();
+            writer.WriteLine();
         }
 
-        writer.WriteLine("// Members the type does not have are ignored: models add commentary fields.");
-        writer.WriteLine("reader.Read();");
+        writer.WriteLine("// Skips a member the type does not have (models add commentary) or a value not read.");
         writer.WriteLine("reader.Skip();");
-        if (hasMembers)
-        {
-            writer.CloseBlock();
-        }
-
         writer.CloseBlock();
         writer.WriteLine();
 
@@ -355,13 +329,10 @@ internal sealed class ResultParserEmitter
             PropertyShape property = shape.Properties[i];
             if (property.IsRequired)
             {
-                writer.WriteLine($"if (!{Has(i)})");
-                writer.OpenBlock();
-                writer.WriteLine($"errors.Add({MemberPath(property)}, {RuntimeTypes.ResultErrorKind}.MissingMember, \"required member is missing\");");
-                writer.CloseBlock();
+                writer.WriteLine($"CheckRequired({locals[i].Found}, errors, objectPath, {Literal(property.JsonName)});");
             }
 
-            WriteConstraintChecks(writer, property, i);
+            WriteConstraintChecks(writer, property, locals[i]);
         }
 
         writer.WriteLine("if (errors.Count != errorCount)");
@@ -369,11 +340,30 @@ internal sealed class ResultParserEmitter
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
-        WriteConstruction(writer, shape);
+        WriteConstruction(writer, shape, locals);
         writer.WriteLine("return true;");
     }
 
-    private static void WriteConstraintChecks(CodeWriter writer, PropertyShape property, int index)
+    /// <summary>A member's local before it is read: its constructor default, else null or the type's default.</summary>
+    private static string InitialValue(PropertyShape property)
+    {
+        if (property.ConstructorDefault is { } constructorDefault)
+        {
+            return constructorDefault;
+        }
+
+        TypeRef type = property.Type;
+        if (type.IsNullable)
+        {
+            return "null";
+        }
+
+        return type.Kind is ValueKind.String or ValueKind.Uri or ValueKind.Object or ValueKind.List or ValueKind.Dictionary
+            ? "default!"
+            : "default";
+    }
+
+    private static void WriteConstraintChecks(CodeWriter writer, PropertyShape property, MemberLocals locals)
     {
         ConstraintsModel c = property.Constraints;
         if (c.IsEmpty)
@@ -381,15 +371,16 @@ internal sealed class ResultParserEmitter
             return;
         }
 
-        string local = Local(index);
-        string path = MemberPath(property);
+        string local = locals.Value;
+        string path = $"{RuntimeTypes.JsonPath}.Member(objectPath, {Literal(property.JsonName)})";
         var checks = new List<string>();
         TypeRef type = property.Type;
         bool isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal;
         if (isNumber && (c.Minimum is not null || c.Maximum is not null))
         {
             string number = type.IsNullableValueType ? $"{local}.Value" : local;
-            checks.Add($"{RuntimeTypes.ResultValidation}.Range(errors, {path}, (double){number}, {Double(c.Minimum, "double.NegativeInfinity")}, {Double(c.Maximum, "double.PositiveInfinity")});");
+            number = type.Kind == ValueKind.Decimal ? $"(double){number}" : number;
+            checks.Add($"{RuntimeTypes.ResultValidation}.Range(errors, {path}, {number}, {Double(c.Minimum, "double.NegativeInfinity")}, {Double(c.Maximum, "double.PositiveInfinity")});");
         }
 
         if (type.Kind == ValueKind.String && (c.MinLength is not null || c.MaxLength is not null))
@@ -399,12 +390,16 @@ internal sealed class ResultParserEmitter
 
         if (type.Kind == ValueKind.List && (c.MinLength is not null || c.MaxLength is not null))
         {
-            checks.Add($"{RuntimeTypes.ResultValidation}.Count(errors, {path}, global::System.Linq.Enumerable.Count({local}), {Int(c.MinLength)}, {Int(c.MaxLength)});");
+            // The local is the List<T> or array read; a nullable one keeps its declared type, which may be IEnumerable<T>.
+            string count = type.IsNullable ? $"global::System.Linq.Enumerable.Count({local})"
+                : type.Collection == CollectionShape.Array ? $"{local}.Length"
+                : $"{local}.Count";
+            checks.Add($"{RuntimeTypes.ResultValidation}.Count(errors, {path}, {count}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
         }
 
         if (type.Kind == ValueKind.String && c.Pattern is not null)
         {
-            checks.Add($"{RuntimeTypes.ResultValidation}.Pattern(errors, {path}, {local}, {SymbolDisplay.FormatLiteral(c.Pattern, quote: true)});");
+            checks.Add($"{RuntimeTypes.ResultValidation}.Pattern(errors, {path}, {local}, {Literal(c.Pattern)});");
         }
 
         if (checks.Count == 0)
@@ -412,7 +407,7 @@ internal sealed class ResultParserEmitter
             return;
         }
 
-        string condition = type.IsNullable ? $"{Valid(index)} && {local} is not null" : Valid(index);
+        string condition = type.IsNullable ? $"{locals.Read} && {local} is not null" : locals.Read;
         writer.WriteLine($"if ({condition})");
         writer.OpenBlock();
         foreach (string check in checks)
@@ -429,10 +424,11 @@ internal sealed class ResultParserEmitter
 
     private static string Int(int? value) => value is { } number ? number.ToString(CultureInfo.InvariantCulture) : "-1";
 
-    private static void WriteConstruction(CodeWriter writer, ObjectShape shape)
+    private static void WriteConstruction(CodeWriter writer, ObjectShape shape, IReadOnlyList<MemberLocals> locals)
     {
+        string LocalOf(PropertyShape property) => locals[IndexOf(shape, property)].Value;
         PropertyShape[] constructorArguments = shape.Properties.Where(p => p.ConstructorIndex >= 0).OrderBy(p => p.ConstructorIndex).ToArray();
-        string arguments = string.Join(", ", constructorArguments.Select(p => Local(IndexOf(shape, p))));
+        string arguments = string.Join(", ", constructorArguments.Select(LocalOf));
         PropertyShape[] initialized = shape.Properties.Where(p => p.ConstructorIndex < 0).ToArray();
         if (initialized.Length == 0)
         {
@@ -444,7 +440,7 @@ internal sealed class ResultParserEmitter
         writer.OpenBlock();
         foreach (PropertyShape property in initialized)
         {
-            writer.WriteLine($"{property.PropertyName} = {Local(IndexOf(shape, property))},");
+            writer.WriteLine($"{Identifier(property.PropertyName)} = {LocalOf(property)},");
         }
 
         writer.Indent--;
@@ -464,95 +460,75 @@ internal sealed class ResultParserEmitter
         return -1;
     }
 
-    private static string EnumNamesField(string readerName) => "NamesOf" + readerName;
+    private static string EnumNamesField(string readerName) => readerName.Substring("Read".Length) + "Names";
 
     private static void WriteEnumBody(CodeWriter writer, EnumShape shape, string namesField)
     {
-        writer.WriteLine($"if (!{RuntimeTypes.JsonValueReaders}.TryMatchEnum(ref reader, path, errors, {namesField}, out int index))");
-        writer.OpenBlock();
-        writer.WriteLine("value = default;");
-        writer.WriteLine("return false;");
-        writer.CloseBlock();
-        writer.WriteLine();
+        writer.WriteLine($"bool matched = TryMatchEnum(ref reader, path, errors, {namesField}, out int index);");
         writer.WriteLine("value = index switch");
         writer.OpenBlock();
         for (int i = 0; i < shape.MemberNames.Count; i++)
         {
-            writer.WriteLine($"{i.ToString(CultureInfo.InvariantCulture)} => {shape.TypeName}.{shape.MemberNames[i]},");
+            writer.WriteLine($"{i.ToString(CultureInfo.InvariantCulture)} => {shape.TypeName}.{Identifier(shape.MemberNames[i])},");
         }
 
-        writer.WriteLine($"_ => default,");
+        writer.WriteLine("_ => default,");
         writer.Indent--;
         writer.WriteLine("};");
-        writer.WriteLine("return true;");
+        writer.WriteLine("return matched;");
     }
 
-    private void WriteListBody(CodeWriter writer, TypeRef type)
-    {
-        TypeRef element = type.Element!;
-        writer.WriteLine($"var items = new global::System.Collections.Generic.List<{element.TypeName}>();");
-        writer.WriteLine(type.Collection == CollectionShape.Array ? "value = global::System.Array.Empty<" + element.TypeName + ">();" : "value = items;");
-        WriteExpectToken(writer, "StartArray", "array");
-        WriteParentPath(writer);
-        writer.WriteLine("int errorCount = errors.Count;");
-        writer.WriteLine($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
-        writer.OpenBlock();
-        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {RuntimeTypes.JsonPath}.Element(parentPath, items.Count), errors, out {element.TypeName} item))");
-        writer.OpenBlock();
-        writer.WriteLine("items.Add(item);");
-        writer.CloseBlock();
-        writer.WriteLine("else");
-        writer.OpenBlock();
-        writer.WriteLine("items.Add(default!); // keeps later indexes in error paths true");
-        writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
-        if (type.Collection == CollectionShape.Array)
-        {
-            writer.WriteLine("value = items.ToArray();");
-        }
+    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-        writer.WriteLine("return errors.Count == errorCount;");
-    }
-
-    private void WriteDictionaryBody(CodeWriter writer, TypeRef type)
-    {
-        TypeRef element = type.Element!;
-        writer.WriteLine($"var entries = new global::System.Collections.Generic.Dictionary<string, {element.TypeName}>();");
-        writer.WriteLine("value = entries;");
-        WriteExpectToken(writer, "StartObject", "object");
-        WriteParentPath(writer);
-        writer.WriteLine("int errorCount = errors.Count;");
-        writer.WriteLine($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-        writer.OpenBlock();
-        writer.WriteLine("string key = reader.GetString()!;");
-        writer.WriteLine("reader.Read();");
-        writer.WriteLine($"if ({ReaderFor(element)}(ref reader, {RuntimeTypes.JsonPath}.Member(parentPath, key), errors, out {element.TypeName} item))");
-        writer.OpenBlock();
-        writer.WriteLine("entries[key] = item;");
-        writer.CloseBlock();
-        writer.WriteLine("else");
-        writer.OpenBlock();
-        writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("return errors.Count == errorCount;");
-    }
-
-    private static string Local(int index) => "member" + index.ToString(CultureInfo.InvariantCulture);
-
-    private static string Has(int index) => "has" + index.ToString(CultureInfo.InvariantCulture);
-
-    private static string Valid(int index) => "valid" + index.ToString(CultureInfo.InvariantCulture);
-
-    private static string MemberPath(PropertyShape property) =>
-        $"{RuntimeTypes.JsonPath}.Member(parentPath, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)})";
+    private static string Identifier(string name) => Names.Identifier(name);
 
     /// <summary>
-    /// The container's own path as text, built once for its children's paths, which stay unbuilt
-    /// <c>JsonPath</c>s until an error needs one.
+    /// The locals an object reader keeps for one member, named after it: <c>summary</c>, <c>hasSummary</c> (a
+    /// required member was present) and <c>summaryRead</c> (its value was read, so its constraints can be checked).
+    /// A name another member or the reader already uses gets a number.
     /// </summary>
-    private static void WriteParentPath(CodeWriter writer) => writer.WriteLine("string parentPath = path.ToString();");
+    private sealed class MemberLocals
+    {
+        private MemberLocals(string value, string found, string read)
+        {
+            Value = value;
+            Found = found;
+            Read = read;
+        }
+
+        public string Value { get; }
+
+        public string Found { get; }
+
+        public string Read { get; }
+
+        public static IReadOnlyList<MemberLocals> For(ObjectShape shape)
+        {
+            var taken = new HashSet<string>(ReaderLocals, System.StringComparer.Ordinal);
+            var locals = new List<MemberLocals>();
+            foreach (PropertyShape property in shape.Properties)
+            {
+                string camel = Names.CamelCase(property.PropertyName);
+                string pascal = char.ToUpperInvariant(camel[0]) + camel.Substring(1);
+                MemberLocals candidate = Named(camel, pascal, string.Empty);
+                for (int suffix = 2; !candidate.IsFree(taken); suffix++)
+                {
+                    candidate = Named(camel, pascal, suffix.ToString(CultureInfo.InvariantCulture));
+                }
+
+                taken.Add(candidate.Value.TrimStart('@'));
+                taken.Add(candidate.Found);
+                taken.Add(candidate.Read);
+                locals.Add(candidate);
+            }
+
+            return locals;
+        }
+
+        private static MemberLocals Named(string camel, string pascal, string suffix) =>
+            new(Identifier(camel + suffix), "has" + pascal + suffix, camel + suffix + "Read");
+
+        private bool IsFree(HashSet<string> taken) =>
+            !taken.Contains(Value.TrimStart('@')) && !taken.Contains(Found) && !taken.Contains(Read);
+    }
 }

@@ -41,6 +41,7 @@ internal static class RuntimeTypes
     public const string StructuredPrompt = Support + ".StructuredPrompt";
     public const string TextPrompt = Support + ".TextPrompt";
     public const string ParseOutcome = Support + ".ParseOutcome";
+    public const string ResultParsing = Support + ".ResultParsing";
     public const string JsonValueReaders = Support + ".JsonValueReaders";
     public const string JsonPath = Support + ".JsonPath";
     public const string ResultErrorList = Support + ".ResultErrorList";

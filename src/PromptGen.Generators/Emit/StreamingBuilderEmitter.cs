@@ -26,11 +26,12 @@ internal sealed class StreamingBuilderEmitter
         _types = types;
     }
 
-    public static string ClassName(PromptClientModel model) => model.ImplementationName + "Partials";
+    /// <summary>The class of the builders, nested in the implementation.</summary>
+    public const string ClassName = "Partials";
 
     public static string FactoryName(string partialTypeName) => "Create" + partialTypeName;
 
-    public static void Emit(CodeWriter writer, PromptClientModel model, StreamingPartialTypes types)
+    public static void Emit(CodeWriter writer, StreamingPartialTypes types)
     {
         var emitter = new StreamingBuilderEmitter(types);
         foreach (ObjectShape shape in types.Objects)
@@ -38,13 +39,18 @@ internal sealed class StreamingBuilderEmitter
             emitter._usedNames.Add(BuilderName(types, shape.Id));
         }
 
-        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"file static class {ClassName(model)}");
+        writer.WriteLine("/// <summary>Builds the partial results of streamed methods as the JSON arrives.</summary>");
+        writer.WriteLine($"private static class {ClassName}");
         writer.OpenBlock();
-        foreach (ObjectShape shape in types.Objects)
+        for (int i = 0; i < types.Objects.Count; i++)
         {
-            string partial = types.QualifiedNameOf(shape.Id);
-            writer.WriteLine($"public static {RuntimeTypes.PartialValueBuilder}<{partial}> {FactoryName(types.NameOf(shape.Id))}() => new {BuilderName(types, shape.Id)}();");
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            string partial = types.NameOf(types.Objects[i].Id);
+            writer.WriteLine($"public static {RuntimeTypes.PartialValueBuilder}<{partial}> {FactoryName(partial)}() => new {BuilderName(types, types.Objects[i].Id)}();");
         }
 
         foreach (ObjectShape shape in types.Objects)
@@ -75,15 +81,15 @@ internal sealed class StreamingBuilderEmitter
 
     private void WriteBuilder(CodeWriter writer, ObjectShape shape)
     {
-        string partial = _types.QualifiedNameOf(shape.Id);
+        string partial = _types.NameOf(shape.Id);
+        IReadOnlyList<string> fields = FieldNames(shape);
+        string Field(int index) => fields[index];
         writer.WriteLine($"private sealed class {BuilderName(_types, shape.Id)} : {RuntimeTypes.PartialObjectBuilder}<{partial}>");
         writer.OpenBlock();
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             TypeRef type = shape.Properties[i].Type;
-            string fieldType = StreamingPartialTypes.IsContainer(type)
-                ? $"{RuntimeTypes.PartialValueBuilder}<{StreamingPartialTypes.NonNullable(_types.PartialTypeOf(type))}>?"
-                : _types.MemberTypeOf(type);
+            string fieldType = StreamingPartialTypes.IsContainer(type) ? BuilderType(type) + "?" : _types.MemberTypeOf(type, simpleNames: true);
             writer.WriteLine($"private {fieldType} {Field(i)};");
         }
 
@@ -103,9 +109,9 @@ internal sealed class StreamingBuilderEmitter
         writer.CloseBlock();
         writer.WriteLine();
 
-        WriteReadScalar(writer, shape);
+        WriteReadScalar(writer, shape, fields);
         writer.WriteLine();
-        WriteStartMember(writer, shape);
+        WriteStartMember(writer, shape, fields);
         writer.WriteLine();
 
         writer.WriteLine($"protected override {partial} Build() => new()");
@@ -121,8 +127,9 @@ internal sealed class StreamingBuilderEmitter
         writer.CloseBlock();
     }
 
-    private void WriteReadScalar(CodeWriter writer, ObjectShape shape)
+    private void WriteReadScalar(CodeWriter writer, ObjectShape shape, IReadOnlyList<string> fields)
     {
+        string Field(int index) => fields[index];
         writer.WriteLine($"protected override bool ReadScalar(int member, in {RuntimeTypes.JsonScalar} value)");
         writer.OpenBlock();
         writer.WriteLine("switch (member)");
@@ -159,8 +166,9 @@ internal sealed class StreamingBuilderEmitter
         writer.CloseBlock();
     }
 
-    private void WriteStartMember(CodeWriter writer, ObjectShape shape)
+    private void WriteStartMember(CodeWriter writer, ObjectShape shape, IReadOnlyList<string> fields)
     {
+        string Field(int index) => fields[index];
         if (!System.Linq.Enumerable.Any(shape.Properties, property => StreamingPartialTypes.IsContainer(property.Type)))
         {
             writer.WriteLine($"protected override {RuntimeTypes.PartialJsonNode}? StartMember(int member, bool isArray) => null;");
@@ -213,7 +221,35 @@ internal sealed class StreamingBuilderEmitter
         string arguments = StreamingPartialTypes.IsContainer(element)
             ? $"{scalarReader}, static () => {BuilderExpression(element)}, {(element.Kind == ValueKind.List ? "true" : "false")}"
             : scalarReader;
-        return $"new {RuntimeTypes.Support}.{builder}<{_types.PartialTypeOf(element)}>({arguments})";
+        return $"new {BuilderType(type)}({arguments})";
+    }
+
+    /// <summary>The builder of a value of a container type: the generated one of an object, the runtime's of a collection.</summary>
+    private string BuilderType(TypeRef type) => type.Kind switch
+    {
+        ValueKind.Object => BuilderName(_types, type.ShapeId!),
+        ValueKind.List => $"{RuntimeTypes.Support}.PartialListBuilder<{_types.PartialTypeOf(type.Element!, simpleNames: true)}>",
+        _ => $"{RuntimeTypes.Support}.PartialDictionaryBuilder<{_types.PartialTypeOf(type.Element!, simpleNames: true)}>",
+    };
+
+    /// <summary>A field per member, named after it: <c>_title</c>, <c>_steps</c>; numbered where two would clash.</summary>
+    private static IReadOnlyList<string> FieldNames(ObjectShape shape)
+    {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (PropertyShape property in shape.Properties)
+        {
+            string name = "_" + Names.CamelCase(property.PropertyName);
+            string candidate = name;
+            for (int suffix = 2; !taken.Add(candidate); suffix++)
+            {
+                candidate = name + suffix.ToString(CultureInfo.InvariantCulture);
+            }
+
+            names.Add(candidate);
+        }
+
+        return names;
     }
 
     /// <summary>The <c>JsonValueReaders</c> method (or generated enum reader) for a scalar type.</summary>
@@ -296,8 +332,6 @@ internal sealed class StreamingBuilderEmitter
         int separator = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
         return separator < 0 ? fullName : fullName.Substring(separator + 1);
     }
-
-    private static string Field(int index) => "_member" + Number(index);
 
     private static string Number(int index) => index.ToString(CultureInfo.InvariantCulture);
 }

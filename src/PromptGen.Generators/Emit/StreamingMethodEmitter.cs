@@ -14,12 +14,21 @@ internal static class StreamingMethodEmitter
     public static bool IsStreaming(PromptMethodModel method) =>
         method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
 
+    /// <summary>
+    /// The method's return type as the implementation writes it: a <c>ResultStream&lt;T, TPartial&gt;</c> names the
+    /// partial type, nested in the interface, simply (nothing nested in the implementation is named like it).
+    /// </summary>
+    public static string ReturnType(PromptClientModel model, PromptMethodModel method) =>
+        method.ReturnKind == ReturnKind.ResultStream && method.StreamedResult is { PartialTypeName: { } partialName }
+            ? method.ReturnType.Replace(model.FullyQualifiedInterfaceName + "." + partialName + ">", partialName + ">")
+            : method.ReturnType;
+
     public static void WriteReturn(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName, string modelId, string cancellation)
     {
         if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { PartialTypeName: { } partialName } result)
         {
-            string partial = model.FullyQualifiedInterfaceName + "." + partialName;
-            string factory = StreamingBuilderEmitter.ClassName(model) + "." + StreamingBuilderEmitter.FactoryName(partialName);
+            string partial = partialName;
+            string factory = StreamingBuilderEmitter.ClassName + "." + StreamingBuilderEmitter.FactoryName(partialName);
             writer.WriteLine($"return new {RuntimeTypes.ResultStream}<{result.Model.Root.TypeName}, {partial}>(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
             return;
         }

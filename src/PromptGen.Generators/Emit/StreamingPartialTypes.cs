@@ -86,20 +86,24 @@ internal sealed class StreamingPartialTypes
     /// How a value of <paramref name="type"/> looks in a partial: objects become their partial types, lists and
     /// dictionaries read-only views of partial elements; scalars stay as they are.
     /// </summary>
-    public string PartialTypeOf(TypeRef type)
+    /// <param name="type">The type in the result.</param>
+    /// <param name="simpleNames">
+    /// Partial types by their simple names, for code nested in the interface, where nothing else can have them.
+    /// </param>
+    public string PartialTypeOf(TypeRef type, bool simpleNames = false)
     {
         string core = type.Kind switch
         {
-            ValueKind.Object => QualifiedNameOf(type.ShapeId!),
-            ValueKind.List => $"{Collections}.IReadOnlyList<{PartialTypeOf(type.Element!)}>",
-            ValueKind.Dictionary => $"{Collections}.IReadOnlyDictionary<string, {PartialTypeOf(type.Element!)}>",
+            ValueKind.Object => simpleNames ? NameOf(type.ShapeId!) : QualifiedNameOf(type.ShapeId!),
+            ValueKind.List => $"{Collections}.IReadOnlyList<{PartialTypeOf(type.Element!, simpleNames)}>",
+            ValueKind.Dictionary => $"{Collections}.IReadOnlyDictionary<string, {PartialTypeOf(type.Element!, simpleNames)}>",
             _ => NonNullable(type.TypeName),
         };
         return type.IsNullable ? core + "?" : core;
     }
 
     /// <summary>A member of a partial: always nullable, since it is null until the model has written it.</summary>
-    public string MemberTypeOf(TypeRef type) => NonNullable(PartialTypeOf(type)) + "?";
+    public string MemberTypeOf(TypeRef type, bool simpleNames = false) => NonNullable(PartialTypeOf(type, simpleNames)) + "?";
 
     public static bool IsContainer(TypeRef type) => type.Kind is ValueKind.Object or ValueKind.List or ValueKind.Dictionary;
 

@@ -20,7 +20,7 @@ internal sealed class ToolResultWriterEmitter
     private readonly Dictionary<TypeRef, string> _names = new();
     private readonly List<TypeRef> _pending = new();
     private readonly HashSet<string> _usedNames = new();
-    private int _locals;
+    private readonly Dictionary<string, int> _locals = new();
 
     private ToolResultWriterEmitter(IEnumerable<ResultModel> results)
     {
@@ -35,8 +35,8 @@ internal sealed class ToolResultWriterEmitter
     {
         var emitter = new ToolResultWriterEmitter(results);
         var entries = results.Select(result => emitter.NameOf(result.Root)).ToList();
-        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"file static class {className}");
+        writer.WriteLine("/// <summary>Writes what tools return as JSON for the model, without reflection.</summary>");
+        writer.WriteLine($"private static class {className}");
         writer.OpenBlock();
         for (int i = 0; i < emitter._pending.Count; i++)
         {
@@ -60,7 +60,7 @@ internal sealed class ToolResultWriterEmitter
             return name;
         }
 
-        string baseName = "Write" + new string(type.TypeName.Replace("global::", string.Empty).Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
+        string baseName = "Write" + TypeNameOf(type);
         name = baseName;
         for (int suffix = 2; !_usedNames.Add(name); suffix++)
         {
@@ -72,8 +72,23 @@ internal sealed class ToolResultWriterEmitter
         return name;
     }
 
+    /// <summary>The type as a name: <c>Forecast</c>, <c>ListOfString</c>, <c>DictionaryOfNullableInt32</c>.</summary>
+    private string TypeNameOf(TypeRef type)
+    {
+        string core = type.Kind switch
+        {
+            ValueKind.Object => _objects[type.ShapeId!].DisplayName,
+            ValueKind.Enum => type.ShapeId!.Substring(System.Math.Max(type.ShapeId!.LastIndexOf('.'), type.ShapeId!.LastIndexOf(':')) + 1),
+            ValueKind.List => (type.Collection == CollectionShape.Array ? "ArrayOf" : "ListOf") + TypeNameOf(type.Element!),
+            ValueKind.Dictionary => "DictionaryOf" + TypeNameOf(type.Element!),
+            _ => type.Kind.ToString(),
+        };
+        return (type.IsNullable ? "Nullable" : string.Empty) + core;
+    }
+
     private void WriteMethod(CodeWriter writer, TypeRef type)
     {
+        _locals.Clear();
         writer.WriteLine($"public static void {_names[type]}({Writer} writer, {type.TypeName} value)");
         writer.OpenBlock();
         WriteValue(writer, type, "value");
@@ -130,7 +145,14 @@ internal sealed class ToolResultWriterEmitter
                 break;
             case ValueKind.Single or ValueKind.Double:
                 // JSON has no NaN or infinity: they go as strings, which the model can still read.
-                writer.WriteLine($"if (double.IsFinite({expression})) writer.WriteNumberValue({expression}); else writer.WriteStringValue({expression}.ToString({Invariant}));");
+                writer.WriteLine($"if (double.IsFinite({expression}))");
+                writer.OpenBlock();
+                writer.WriteLine($"writer.WriteNumberValue({expression});");
+                writer.CloseBlock();
+                writer.WriteLine("else");
+                writer.OpenBlock();
+                writer.WriteLine($"writer.WriteStringValue({expression}.ToString({Invariant}));");
+                writer.CloseBlock();
                 break;
             case ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Guid:
                 writer.WriteLine($"writer.WriteStringValue({expression});");
@@ -193,6 +215,11 @@ internal sealed class ToolResultWriterEmitter
         writer.WriteLine("writer.WriteEndObject();");
     }
 
-    /// <summary>A local name unique within the writer class, so nested and sibling scopes never clash.</summary>
-    private string Local(string name) => name + (++_locals).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A local name unique within the method (<c>item</c>, then <c>item2</c>), so nested scopes never clash.</summary>
+    private string Local(string name)
+    {
+        _locals.TryGetValue(name, out int count);
+        _locals[name] = ++count;
+        return count == 1 ? name : name + count.ToString(CultureInfo.InvariantCulture);
+    }
 }

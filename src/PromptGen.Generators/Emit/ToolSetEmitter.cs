@@ -13,6 +13,12 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class ToolSetEmitter
 {
+    /// <summary>The class of the writers of tools' JSON results, nested in the implementation.</summary>
+    public const string ResultWritersClassName = "ToolResults";
+
+    /// <summary>A tool set's class is its type's name with this suffix, nested in the implementation.</summary>
+    public const string SetClassSuffix = "Definitions";
+
     private const string ValueTaskOfOutput = "global::System.Threading.Tasks.ValueTask<" + RuntimeTypes.ToolOutput + ">";
 
     public static bool HasTools(PromptClientModel model) => model.Methods.Any(method => method.Tools is not null);
@@ -29,10 +35,10 @@ internal static class ToolSetEmitter
                 continue;
             }
 
-            string name = model.ImplementationName + set.ShortName + "Tools";
+            string name = set.ShortName + SetClassSuffix;
             for (int suffix = 2; !names.Add(name); suffix++)
             {
-                name = model.ImplementationName + set.ShortName + suffix.ToString(CultureInfo.InvariantCulture) + "Tools";
+                name = set.ShortName + suffix.ToString(CultureInfo.InvariantCulture) + SetClassSuffix;
             }
 
             sets.Add((set, name));
@@ -54,22 +60,23 @@ internal static class ToolSetEmitter
         }
 
         ToolLoopModel loop = tools.Loop;
-        writer.WriteLine($"private static readonly {RuntimeTypes.ToolLoopOptions} {memberName}ToolLoop = new()");
-        writer.OpenBlock();
-        writer.WriteLine($"MaxIterations = {loop.MaxIterations.ToString(CultureInfo.InvariantCulture)},");
-        writer.WriteLine($"Choice = {RuntimeTypes.ToolChoiceMode}.{loop.Choice},");
+        var members = new List<string>
+        {
+            $"MaxIterations = {loop.MaxIterations.ToString(CultureInfo.InvariantCulture)}",
+            $"Choice = {RuntimeTypes.ToolChoiceMode}.{loop.Choice}",
+        };
         if (loop.Tool is not null)
         {
-            writer.WriteLine($"Tool = {SymbolDisplay.FormatLiteral(loop.Tool, quote: true)},");
+            members.Add($"Tool = {SymbolDisplay.FormatLiteral(loop.Tool, quote: true)}");
         }
 
-        writer.WriteLine($"ParallelCalls = {(loop.ParallelCalls ? "true" : "false")},");
+        members.Add($"ParallelCalls = {(loop.ParallelCalls ? "true" : "false")}");
         if (CachesTools(method))
         {
-            writer.WriteLine($"ToolsCachePoint = {InvocationOptionsEmitter.CachePointExpression(method.Plan.Options!.CachePoint!)},");
+            members.Add($"ToolsCachePoint = {InvocationOptionsEmitter.CachePointExpression(method.Plan.Options!.CachePoint!)}");
         }
-        writer.Indent--;
-        writer.WriteLine("};");
+
+        writer.WriteNewObject($"private static readonly {RuntimeTypes.ToolLoopOptions} {memberName}ToolLoop", members);
         writer.WriteLine();
     }
 
@@ -103,12 +110,12 @@ internal static class ToolSetEmitter
         writer.WriteLine($"return await {RuntimeTypes.ToolLoop}.{run}({bedrock}, {modelId}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");
     }
 
-    /// <summary>The result writers, the tool-set classes and the argument classes.</summary>
-    public static void Emit(CodeWriter writer, PromptClientModel model, string parsersClass)
+    /// <summary>The result writers, the tool-set classes and the argument classes, nested in the implementation.</summary>
+    public static void Emit(CodeWriter writer, PromptClientModel model, ResultParserEmitter json)
     {
         IReadOnlyList<(ToolSetModel Set, string ClassName)> sets = SetsOf(model);
         List<ToolModel> jsonTools = sets.SelectMany(entry => entry.Set.Tools).Where(tool => tool.Result is not null).ToList();
-        string writersClass = model.ImplementationName + "ToolResults";
+        string writersClass = ResultWritersClassName;
         IReadOnlyList<string> writerEntries = new List<string>();
         if (jsonTools.Count > 0)
         {
@@ -120,7 +127,7 @@ internal static class ToolSetEmitter
         foreach ((ToolSetModel set, string className) in sets)
         {
             writer.WriteLine();
-            WriteSetClass(writer, set, className, parsersClass, WriterOf);
+            WriteSetClass(writer, set, className, json, WriterOf);
         }
 
         foreach (ToolModel tool in sets.SelectMany(entry => entry.Set.Tools))
@@ -130,11 +137,13 @@ internal static class ToolSetEmitter
         }
     }
 
-    private static void WriteSetClass(CodeWriter writer, ToolSetModel set, string className, string parsersClass, System.Func<ToolModel, string> writerOf)
+    private static void WriteSetClass(CodeWriter writer, ToolSetModel set, string className, ResultParserEmitter json, System.Func<ToolModel, string> writerOf)
     {
-        writer.WriteLine($"/// <summary>The tools of <see cref=\"{set.TypeName.Replace("global::", string.Empty)}\"/>: schemas, and invokers that read the model's input without reflection.</summary>");
-        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"file static class {className}");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// The tools of <see cref=\"{set.TypeName.Replace("global::", string.Empty)}\"/>:");
+        writer.WriteLine("/// their schemas, and invokers that read the model's input without reflection.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine($"private static class {className}");
         writer.OpenBlock();
         IReadOnlyList<string> invokers = InvokerNames(set);
         for (int i = 0; i < set.Tools.Count; i++)
@@ -145,7 +154,7 @@ internal static class ToolSetEmitter
             writer.Indent++;
             writer.WriteLine($"{SymbolDisplay.FormatLiteral(tool.Name, quote: true)},");
             writer.WriteLine($"{description},");
-            writer.WriteLine($"{SymbolDisplay.FormatLiteral(tool.Arguments.SchemaJson, quote: true)});");
+            writer.WriteLine($"{json.SchemaOf(tool.Arguments)});");
             writer.Indent--;
             writer.WriteLine();
         }
@@ -167,20 +176,20 @@ internal static class ToolSetEmitter
         for (int i = 0; i < set.Tools.Count; i++)
         {
             writer.WriteLine();
-            WriteInvoker(writer, set, set.Tools[i], invokers[i], parsersClass, writerOf);
+            WriteInvoker(writer, set, set.Tools[i], invokers[i], json, writerOf);
         }
 
         writer.CloseBlock();
     }
 
-    private static void WriteInvoker(CodeWriter writer, ToolSetModel set, ToolModel tool, string name, string parsersClass, System.Func<ToolModel, string> writerOf)
+    private static void WriteInvoker(CodeWriter writer, ToolSetModel set, ToolModel tool, string name, ResultParserEmitter json, System.Func<ToolModel, string> writerOf)
     {
         bool isAsync = tool.ReturnKind is ToolReturnKind.Task or ToolReturnKind.TaskOfString or ToolReturnKind.TaskOfJson
             or ToolReturnKind.ValueTask or ToolReturnKind.ValueTaskOfString or ToolReturnKind.ValueTaskOfJson;
         writer.WriteLine($"private static {(isAsync ? "async " : string.Empty)}{ValueTaskOfOutput} {name}({set.TypeName} tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)");
         writer.OpenBlock();
         string argumentsType = tool.Arguments.Root.TypeName;
-        writer.WriteLine($"{RuntimeTypes.ParseOutcome}<{argumentsType}> arguments = {parsersClass}.{ResultParserEmitter.EntryPointName(argumentsType)}(input);");
+        writer.WriteLine($"{RuntimeTypes.ParseOutcome}<{argumentsType}> arguments = {json.ParserOf(tool.Arguments)}(input);");
         writer.WriteLine("if (!arguments.IsSuccess)");
         writer.OpenBlock();
         writer.WriteLine(Return(isAsync, $"{RuntimeTypes.ToolOutput}.InvalidInput(arguments.Errors)"));
@@ -236,8 +245,7 @@ internal static class ToolSetEmitter
         string name = tool.Arguments.Root.TypeName;
         ToolParameterModel[] inputs = tool.Parameters.Where(parameter => !parameter.IsCancellationToken).ToArray();
         writer.WriteLine($"/// <summary>The input of tool '{tool.Name}' ({tool.MethodName}), as read from the model's JSON.</summary>");
-        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"file sealed class {name}");
+        writer.WriteLine($"private sealed class {name}");
         writer.OpenBlock();
         writer.WriteLine($"public {name}({string.Join(", ", inputs.Select(p => p.Type + " " + p.Identifier))})");
         writer.OpenBlock();

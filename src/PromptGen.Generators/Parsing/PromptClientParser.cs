@@ -80,18 +80,20 @@ internal static class PromptClientParser
             }
         }
 
-        return Result(ClientModel(symbol, methods, templateTypes), diagnostics);
+        string implementationName = ImplementationName(symbol, context.SemanticModel, declaration.SpanStart);
+        return Result(ClientModel(symbol, implementationName, methods, templateTypes), diagnostics);
     }
 
     private static ParseResult Result(PromptClientModel? model, List<DiagnosticInfo> diagnostics) =>
         new(model, diagnostics.ToEquatableArray());
 
-    private static PromptClientModel ClientModel(INamedTypeSymbol symbol, List<PromptMethodModel> methods, SortedSet<string> templateTypes) => new(
+    private static PromptClientModel ClientModel(
+        INamedTypeSymbol symbol, string implementationName, List<PromptMethodModel> methods, SortedSet<string> templateTypes) => new(
         symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
         ContainingTypes(symbol),
         symbol.Name,
         symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-        ImplementationName(symbol),
+        implementationName,
         HintName(symbol),
         methods.ToEquatableArray(),
         templateTypes.ToEquatableArray());
@@ -203,11 +205,25 @@ internal static class PromptClientParser
         return types.ToEquatableArray();
     }
 
-    private static string ImplementationName(INamedTypeSymbol symbol)
+    /// <summary>
+    /// The name of the implementation nested in the interface: <c>ITriagePrompts</c> → <c>TriagePromptsClient</c>,
+    /// numbered when the interface has a member of that name (CS0102) or a type of that name is in scope, which the
+    /// nested class would hide from the interface's own declarations.
+    /// </summary>
+    private static string ImplementationName(INamedTypeSymbol symbol, SemanticModel semanticModel, int position)
     {
         string name = symbol.Name;
         bool conventional = name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]);
-        return (conventional ? name.Substring(1) : name) + "Client";
+        string preferred = (conventional ? name.Substring(1) : name) + "Client";
+        string candidate = preferred;
+        for (int suffix = 2;
+             symbol.MemberNames.Contains(candidate) || !semanticModel.LookupNamespacesAndTypes(position, name: candidate).IsEmpty;
+             suffix++)
+        {
+            candidate = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 
     private static string HintName(INamedTypeSymbol symbol)

@@ -314,6 +314,11 @@ internal static class JsonSchemaWriter
                 case '\n': json.Append("\\n"); break;
                 case '\r': json.Append("\\r"); break;
                 case '\t': json.Append("\\t"); break;
+                // Line breaks to C# (and to JavaScript before ES2019): escaped so that the schema can be written
+                // into a raw string literal without changing its value.
+                case '\u0085': json.Append("\\u0085"); break;
+                case '\u2028': json.Append("\\u2028"); break;
+                case '\u2029': json.Append("\\u2029"); break;
                 default:
                     if (c < ' ')
                     {

@@ -6,7 +6,7 @@ using PromptGen.Prompting;
 namespace PromptGen.CompilerServices;
 
 // Matching what the model wrote against names the code knows: enum members and object members.
-public static partial class JsonValueReaders
+public abstract partial class JsonValueReaders
 {
     private const int ListedNamesLimit = 30;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PromptGen.CompilerServices;
 
-public static partial class JsonValueReaders
+public abstract partial class JsonValueReaders
 {
     // Numbers in strings are read with the invariant culture: "3.5" is three and a half everywhere; "3,5" is not a number.
     private const NumberStyles IntegerStyles = NumberStyles.AllowLeadingSign;

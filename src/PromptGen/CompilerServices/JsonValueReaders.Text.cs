@@ -6,7 +6,7 @@ using PromptGen.Prompting;
 namespace PromptGen.CompilerServices;
 
 // Values that JSON carries as strings: dates and times, durations, GUIDs, URIs. Surrounding whitespace is ignored.
-public static partial class JsonValueReaders
+public abstract partial class JsonValueReaders
 {
     private const DateTimeStyles DateStyles = DateTimeStyles.AllowWhiteSpaces;
 

@@ -13,14 +13,26 @@ namespace PromptGen.CompilerServices;
 /// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Leniency: numbers may arrive as strings (<c>"42"</c>, <c>" 3.5 "</c>); booleans as <c>"true"</c>/<c>"False"</c>;
-/// strings as numbers or booleans (their text). <c>null</c> is never accepted here: a nullable member is handled by
-/// the generated code before it calls a reader.
+/// strings as numbers or booleans (their text). <c>null</c> is never accepted here: a nullable value is read by
+/// <see cref="TryReadNullable{T}"/> or <see cref="TryReadNullableReference{T}"/> around a reader.
+/// </para>
+/// <para>
+/// The class is abstract only so that a generated reader class can derive from it and call the readers by their
+/// short names (<c>TryReadString(ref reader, memberPath, errors, out title)</c>); it has no instances and no state.
+/// Inherited members are found before anything the user declares, so the short names cannot be captured.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static partial class JsonValueReaders
+public abstract partial class JsonValueReaders
 {
     private const int QuoteLimit = 40;
+
+    /// <summary>For generated reader classes, which derive from this one and are never instantiated.</summary>
+    protected JsonValueReaders()
+    {
+    }
 
     /// <summary>Reads a string; a number or boolean token is taken as its JSON text.</summary>
     public static bool TryReadString(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out string value)

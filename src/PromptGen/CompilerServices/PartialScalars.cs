@@ -5,13 +5,6 @@ using PromptGen.Prompting;
 namespace PromptGen.CompilerServices;
 
 /// <summary>
-/// The signature of <see cref="JsonValueReaders"/>' readers and of generated enum readers.
-/// Used by generated code; not for direct use.
-/// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out T value);
-
-/// <summary>
 /// Converts complete scalars for partial builders with the non-streaming readers, so a partial value is read by
 /// exactly the rules the final value will be (numbers written as strings, enum spellings, dates...).
 /// Used by generated code; not for direct use.

@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PromptGen.Prompting;
 
 namespace PromptGen.CompilerServices;
 
@@ -19,13 +20,21 @@ public sealed class StructuredOutputSpec<T>
     private static readonly Regex ResultNamePattern = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
     private readonly int _maxRepairAttempts = 1;
+    private readonly string _schemaJson = null!;
 
     // A reference, so that threads sharing the spec see either nothing or the whole parsed schema.
     private SchemaHolder? _schema;
     private bool _validated;
 
-    /// <summary>The JSON schema of the result, an object at the root.</summary>
-    public required string SchemaJson { get; init; }
+    /// <summary>
+    /// The JSON schema of the result, an object at the root. Whitespace between tokens is removed when it is set, so
+    /// a pretty-printed schema is sent compact.
+    /// </summary>
+    public required string SchemaJson
+    {
+        get => _schemaJson;
+        init => _schemaJson = value is null ? null! : JsonText.Minify(value);
+    }
 
     /// <summary>The tool name or schema name shown to the model: 1–64 characters of <c>[a-zA-Z0-9_-]</c>.</summary>
     public required string ResultName { get; init; }

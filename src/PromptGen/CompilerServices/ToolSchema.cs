@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PromptGen.Bedrock;
+using PromptGen.Prompting;
 
 namespace PromptGen.CompilerServices;
 
@@ -30,8 +31,8 @@ public sealed class ToolSchema
 
         Name = name;
         Description = description;
-        InputSchemaJson = inputSchemaJson;
-        _schema = new Lazy<JsonElement>(() => ParseSchema(name, inputSchemaJson));
+        InputSchemaJson = JsonText.Minify(inputSchemaJson);
+        _schema = new Lazy<JsonElement>(() => ParseSchema(name, InputSchemaJson));
     }
 
     /// <summary>The tool's name, as the model calls it: 1–64 characters of <c>[a-zA-Z0-9_-]</c>.</summary>
@@ -40,7 +41,7 @@ public sealed class ToolSchema
     /// <summary>What the tool does, shown to the model; null for none.</summary>
     public string? Description { get; }
 
-    /// <summary>The JSON schema of the tool's input, an object at the root.</summary>
+    /// <summary>The JSON schema of the tool's input, an object at the root, without whitespace between tokens.</summary>
     public string InputSchemaJson { get; }
 
     /// <summary>Whether Bedrock accepts <paramref name="name"/> as a tool name.</summary>

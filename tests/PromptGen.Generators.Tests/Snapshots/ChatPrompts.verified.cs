@@ -3,392 +3,376 @@
 
 namespace Contoso.Chat
 {
-    partial interface IChatPrompts : global::PromptGen.IPromptClient<global::Contoso.Chat.IChatPrompts>
+    partial interface IChatPrompts : global::PromptGen.IPromptClient<IChatPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IChatPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Chat.IChatPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Contoso.Chat.ChatPromptsClient(bedrock);
+        public static new IChatPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new ChatPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Chat.IChatPrompts global::PromptGen.IPromptClient<global::Contoso.Chat.IChatPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static IChatPrompts global::PromptGen.IPromptClient<IChatPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Contoso.Chat
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class ChatPromptsClient : global::Contoso.Chat.IChatPrompts
-    {
-        private const string AskAsyncSystemTemplate = "You are a concise assistant.";
-
-        private const string AskAsyncUserTemplate = "{{ question }}";
-
-        private const string AskChatAsyncSystemTemplate = "You are a concise assistant.";
-
-        private const string AskChatAsyncUserTemplate = "{{ question }}";
-
-        private const string SummarizeAsyncSystemTemplate = "You are a concise assistant.";
-
-        private const string SummarizeAsyncUserTemplate = "Summarize: {{ text }}";
-
-        // Tried in order: the next model when one fails (see ModelFallbackPolicy).
-        private static readonly global::PromptGen.CompilerServices.ModelChoice[] SummarizeAsyncModels =
+        /// <summary>PromptGen's implementation of <see cref="IChatPrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class ChatPromptsClient : IChatPrompts
         {
-            new("us.amazon.nova-micro-v1:0"),
-            new("us.anthropic.claude-haiku-4-5-20251001-v1:0"),
-            new("us.amazon.nova-pro-v1:0"),
-        };
+            private const string AskAsyncSystemTemplate = "You are a concise assistant.";
 
-        private const string AnswerAsyncSystemTemplate = "You are a concise assistant.";
+            private const string AskAsyncUserTemplate = "{{ question }}";
 
-        private const string AnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
+            private const string AskChatAsyncSystemTemplate = "You are a concise assistant.";
 
-        // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer> AnswerAsyncResult = new()
-        {
-            ResultName = "Answer",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"confidence\":{\"type\":\"integer\"}},\"required\":[\"text\",\"confidence\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
-            MaxRepairAttempts = 1,
-            Parse = ChatPromptsClientResults.ParseAnswerAsync,
-        };
+            private const string AskChatAsyncUserTemplate = "{{ question }}";
 
-        // Tried in order: the next model when one fails (see ModelFallbackPolicy).
-        private static readonly global::PromptGen.CompilerServices.ModelChoice[] AnswerAsyncModels =
-        {
-            new("us.amazon.nova-micro-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
-            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
-        };
+            private const string SummarizeAsyncSystemTemplate = "You are a concise assistant.";
 
-        private const string QuickAnswerAsyncSystemTemplate = "You are a concise assistant.";
+            private const string SummarizeAsyncUserTemplate = "Summarize: {{ text }}";
 
-        private const string QuickAnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
-
-        // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer> QuickAnswerAsyncResult = new()
-        {
-            ResultName = "Answer",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"confidence\":{\"type\":\"integer\"}},\"required\":[\"text\",\"confidence\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
-            MaxRepairAttempts = 1,
-            Parse = ChatPromptsClientResults.ParseQuickAnswerAsync,
-        };
-
-        // Tried in order: the next model when one fails (see ModelFallbackPolicy).
-        private static readonly global::PromptGen.CompilerServices.ModelChoice[] QuickAnswerAsyncModels =
-        {
-            new("us.amazon.nova-micro-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
-            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-            new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
-        };
-
-        private const string StreamAsyncSystemTemplate = "You are a concise assistant.";
-
-        private const string StreamAsyncUserTemplate = "{{ question }}";
-
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
-
-        public ChatPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
-        {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
-
-        async global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> global::Contoso.Chat.IChatPrompts.AskAsync(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            // Tried in order: the next model when one fails (see ModelFallbackPolicy).
+            private static readonly global::PromptGen.CompilerServices.ModelChoice[] SummarizeAsyncModels =
             {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAskAsyncSystem(history, question)),
-                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question))),
+                new("us.amazon.nova-micro-v1:0"),
+                new("us.anthropic.claude-haiku-4-5-20251001-v1:0"),
+                new("us.amazon.nova-pro-v1:0"),
             };
-            return await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-        }
 
-        /// <summary>Renders <see cref="AskAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAskAsyncSystem(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise assistant.");
-            return output.ToStringAndClear();
-        }
+            private const string AnswerAsyncSystemTemplate = "You are a concise assistant.";
 
-        /// <summary>Renders <see cref="AskAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAskAsyncUser(global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendFormatted(question);
-            return output.ToStringAndClear();
-        }
+            private const string AnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
 
-        async global::System.Threading.Tasks.Task<string> global::Contoso.Chat.IChatPrompts.AskChatAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history, string question, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskChatAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAskChatAsyncSystem(history, question)),
-                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAskChatAsyncUser(history, question))),
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-micro-v1:0", response);
-            return response.GetOutputText();
-        }
-
-        /// <summary>Renders <see cref="AskChatAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAskChatAsyncSystem(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise assistant.");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="AskChatAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAskChatAsyncUser(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendFormatted(question);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Contoso.Chat.IChatPrompts.SummarizeAsync(string text, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "SummarizeAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(text)),
-                Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) },
-            };
-            return await global::PromptGen.CompilerServices.TextPrompt.RunAsync(_bedrock, SummarizeAsyncModels, request, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSummarizeAsyncSystem(string text)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise assistant.");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="SummarizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSummarizeAsyncUser(string text)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(11, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Summarize: ");
-            output.AppendFormatted(text);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.ValueTask<global::PromptGen.PromptResult<global::Contoso.Chat.Answer>> global::Contoso.Chat.IChatPrompts.AnswerAsync(global::System.Collections.Generic.List<global::PromptGen.Message> history, string question, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AnswerAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAnswerAsyncSystem(history, question)),
-                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderAnswerAsyncUser(history, question))),
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunWithDetailsAsync(_bedrock, AnswerAsyncModels, request, AnswerAsyncResult, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="AnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAnswerAsyncSystem(global::System.Collections.Generic.List<global::PromptGen.Message> history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise assistant.");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="AnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAnswerAsyncUser(global::System.Collections.Generic.List<global::PromptGen.Message> history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(42, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Answer, with your confidence from 1 to 5: ");
-            output.AppendFormatted(question);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<global::Contoso.Chat.Answer> global::Contoso.Chat.IChatPrompts.QuickAnswerAsync(string question, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "QuickAnswerAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderQuickAnswerAsyncSystem(question)),
-                Messages = { global::PromptGen.Message.User(RenderQuickAnswerAsyncUser(question)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, QuickAnswerAsyncModels, request, QuickAnswerAsyncResult, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="QuickAnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderQuickAnswerAsyncSystem(string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise assistant.");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="QuickAnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderQuickAnswerAsyncUser(string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(42, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Answer, with your confidence from 1 to 5: ");
-            output.AppendFormatted(question);
-            return output.ToStringAndClear();
-        }
-
-        global::PromptGen.PromptStream global::Contoso.Chat.IChatPrompts.StreamAsync(global::PromptGen.Message[] history, string question, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderStreamAsyncSystem(history, question)),
-                Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(history, global::PromptGen.Message.User(RenderStreamAsyncUser(history, question))),
-            };
-            return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken);
-        }
-
-        /// <summary>Renders <see cref="StreamAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderStreamAsyncSystem(global::PromptGen.Message[] history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise assistant.");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="StreamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderStreamAsyncUser(global::PromptGen.Message[] history, string question)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendFormatted(question);
-            return output.ToStringAndClear();
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class ChatPromptsClientResults
-    {
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer> ParseAnswerAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Contoso.Chat.Answer value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer> AnswerAsyncResult =
+                new()
                 {
-                    read = TryReadAnswer(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "Answer",
+                    SchemaJson = Json.AnswerSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseAnswer,
+                };
 
-            if (read && errors.Count == 0)
+            // Tried in order: the next model when one fails (see ModelFallbackPolicy).
+            private static readonly global::PromptGen.CompilerServices.ModelChoice[] AnswerAsyncModels =
             {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Success(value);
-            }
+                new("us.amazon.nova-micro-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
+                // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+                new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
+            };
 
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
+            private const string QuickAnswerAsyncSystemTemplate = "You are a concise assistant.";
 
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
-        }
+            private const string QuickAnswerAsyncUserTemplate = "Answer, with your confidence from 1 to 5: {{ question }}";
 
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer> ParseQuickAnswerAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Contoso.Chat.Answer value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // ForcedTool: Nova Micro supports forcing a tool, whose input schema is the result's.
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Chat.Answer>
+                QuickAnswerAsyncResult = new()
                 {
-                    read = TryReadAnswer(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "Answer",
+                    SchemaJson = Json.AnswerSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseAnswer,
+                };
 
-            if (read && errors.Count == 0)
+            // Tried in order: the next model when one fails (see ModelFallbackPolicy).
+            private static readonly global::PromptGen.CompilerServices.ModelChoice[] QuickAnswerAsyncModels =
             {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Success(value);
-            }
+                new("us.amazon.nova-micro-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
+                // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+                new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
+            };
 
-            if (errors.Count == 0)
+            private const string StreamAsyncSystemTemplate = "You are a concise assistant.";
+
+            private const string StreamAsyncUserTemplate = "{{ question }}";
+
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
+
+            public ChatPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
             {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer>.Failure(errors.Items);
-        }
-
-        private static bool TryReadAnswer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Chat.Answer value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
             }
 
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            int member1 = default!;
-            bool has1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            async global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> IChatPrompts.AskAsync(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history,
+                string question,
+                global::System.Threading.CancellationToken cancellationToken)
             {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "text"))
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), errors, out member0))
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAskAsyncSystem(history, question)),
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderAskAsyncUser(history, question))),
+                };
+                return await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(
+                    _bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="AskAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAskAsyncSystem(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise assistant.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="AskAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAskAsyncUser(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IChatPrompts.AskChatAsync(
+                global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history,
+                string question,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AskChatAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAskChatAsyncSystem(history, question)),
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderAskChatAsyncUser(history, question))),
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-micro-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="AskChatAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAskChatAsyncSystem(
+                global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise assistant.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="AskChatAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAskChatAsyncUser(
+                global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IChatPrompts.SummarizeAsync(
+                string text, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "SummarizeAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(text)),
+                    Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(text)) },
+                };
+                return await global::PromptGen.CompilerServices.TextPrompt.RunAsync(
+                    _bedrock, SummarizeAsyncModels, request, cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSummarizeAsyncSystem(string text)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise assistant.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="SummarizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSummarizeAsyncUser(string text)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    11, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Summarize: ");
+                output.AppendFormatted(text);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.ValueTask<global::PromptGen.PromptResult<global::Contoso.Chat.Answer>>
+                IChatPrompts.AnswerAsync(
+                    global::System.Collections.Generic.List<global::PromptGen.Message> history,
+                    string question,
+                    global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "AnswerAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderAnswerAsyncSystem(history, question)),
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderAnswerAsyncUser(history, question))),
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunWithDetailsAsync(
+                    _bedrock, AnswerAsyncModels, request, AnswerAsyncResult, cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="AnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAnswerAsyncSystem(
+                global::System.Collections.Generic.List<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise assistant.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="AnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAnswerAsyncUser(
+                global::System.Collections.Generic.List<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    42, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Answer, with your confidence from 1 to 5: ");
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Contoso.Chat.Answer> IChatPrompts.QuickAnswerAsync(
+                string question, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Chat.IChatPrompts", "QuickAnswerAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderQuickAnswerAsyncSystem(question)),
+                    Messages = { global::PromptGen.Message.User(RenderQuickAnswerAsyncUser(question)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, QuickAnswerAsyncModels, request, QuickAnswerAsyncResult, cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="QuickAnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderQuickAnswerAsyncSystem(string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise assistant.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="QuickAnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderQuickAnswerAsyncUser(string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    42, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Answer, with your confidence from 1 to 5: ");
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.PromptStream IChatPrompts.StreamAsync(
+                global::PromptGen.Message[] history, string question, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderStreamAsyncSystem(history, question)),
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderStreamAsyncUser(history, question))),
+                };
+                return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-micro-v1:0", request, cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="StreamAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderStreamAsyncSystem(global::PromptGen.Message[] history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    28, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise assistant.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="StreamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderStreamAsyncUser(global::PromptGen.Message[] history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>
+            /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
+            /// Derives from JsonValueReaders only to call the shared readers by their short names.
+            /// </summary>
+            private abstract class Json : global::PromptGen.CompilerServices.JsonValueReaders
+            {
+                public const string AnswerSchema = """
                     {
+                      "type": "object",
+                      "properties": {
+                        "text": { "type": "string" },
+                        "confidence": { "type": "integer" }
+                      },
+                      "required": ["text", "confidence"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer> ParseAnswer(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Chat.Answer>(json, ReadAnswer);
+
+                private static bool ReadAnswer(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Contoso.Chat.Answer value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string text = default!;
+                    bool hasText = false;
+                    int confidence = default;
+                    bool hasConfidence = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "text", out memberPath))
+                        {
+                            hasText = true;
+                            TryReadString(ref reader, memberPath, errors, out text);
+                        }
+                        else if (IsMember(ref reader, objectPath, "confidence", out memberPath))
+                        {
+                            hasConfidence = true;
+                            TryReadInt32(ref reader, memberPath, errors, out confidence);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
                         reader.Skip();
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), errors, out member1))
+
+                    CheckRequired(hasText, errors, objectPath, "text");
+                    CheckRequired(hasConfidence, errors, objectPath, "confidence");
+                    if (errors.Count != errorCount)
                     {
-                        reader.Skip();
+                        return false;
                     }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
+
+                    value = new global::Contoso.Chat.Answer(text, confidence);
+                    return true;
                 }
             }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Contoso.Chat.Answer(member0, member1);
-            return true;
         }
     }
 }

@@ -3,122 +3,148 @@
 
 namespace Shop
 {
-    partial interface IOrderPrompts : global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>
+    partial interface IOrderPrompts : global::PromptGen.IPromptClient<IOrderPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IOrderPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Shop.IOrderPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Shop.OrderPromptsClient(bedrock);
+        public static new IOrderPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new OrderPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Shop.IOrderPrompts global::PromptGen.IPromptClient<global::Shop.IOrderPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static IOrderPrompts global::PromptGen.IPromptClient<IOrderPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Shop
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class OrderPromptsClient : global::Shop.IOrderPrompts
-    {
-        private const string DescribeAsyncSystemTemplate = "You answer for {{ shop | string.upcase }}.";
-
-        private const string DescribeAsyncUserTemplate = "Order {{ order.id }} of {{ order.placed_at | date.to_string \"%Y-%m-%d\" }}{{ if order.customer }} for {{ order.customer }}{{ end }}:\n{{ for line in order.lines }}- {{ line.quantity }} x {{ line.sku }} at {{ line.unit_price | math.format \"0.00\" }}\n{{ end }}{{ if order.lines.size > 3 && urgent }}Large and urgent.{{ else if urgent }}Urgent.{{ else }}Routine.{{ end }} Tags: {{ order.tags | array.join \", \" }}";
-
-        private static readonly global::PromptGen.CompilerServices.PromptTemplate TitleAsyncUserTemplate =
-            global::PromptGen.CompilerServices.PromptTemplate.Parse("Title: {{ order.id | string.truncate 8 }}");
-
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
-
-        // Templates read these types' members by reflection: keep them when trimming or compiling with NativeAOT.
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof(global::Shop.Line))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields, typeof(global::Shop.Order))]
-        public OrderPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
+        /// <summary>PromptGen's implementation of <see cref="IOrderPrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class OrderPromptsClient : IOrderPrompts
         {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
+            private const string DescribeAsyncSystemTemplate = "You answer for {{ shop | string.upcase }}.";
 
-        async global::System.Threading.Tasks.Task<string> global::Shop.IOrderPrompts.DescribeAsync(string shop, global::Shop.Order order, bool urgent, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "DescribeAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderDescribeAsyncSystem(shop, order, urgent)),
-                Messages = { global::PromptGen.Message.User(RenderDescribeAsyncUser(shop, order, urgent)) },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
-            return response.GetOutputText();
-        }
+            private const string DescribeAsyncUserTemplate = "Order {{ order.id }} of {{ order.placed_at | date.to_string \"%Y-%m-%d\" }}{{ if order.customer }} for {{ order.customer }}{{ end }}:\n{{ for line in order.lines }}- {{ line.quantity }} x {{ line.sku }} at {{ line.unit_price | math.format \"0.00\" }}\n{{ end }}{{ if order.lines.size > 3 && urgent }}Large and urgent.{{ else if urgent }}Urgent.{{ else }}Routine.{{ end }} Tags: {{ order.tags | array.join \", \" }}";
 
-        /// <summary>Renders <see cref="DescribeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderDescribeAsyncSystem(string shop, global::Shop.Order order, bool urgent)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(16, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You answer for ");
-            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Upcase(shop));
-            output.AppendLiteral(".");
-            return output.ToStringAndClear();
-        }
+            private static readonly global::PromptGen.CompilerServices.PromptTemplate TitleAsyncUserTemplate =
+                global::PromptGen.CompilerServices.PromptTemplate.Parse("Title: {{ order.id | string.truncate 8 }}");
 
-        /// <summary>Renders <see cref="DescribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderDescribeAsyncUser(string shop, global::Shop.Order order, bool urgent)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 3, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Order ");
-            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Id);
-            output.AppendLiteral(" of ");
-            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Format(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").PlacedAt, "yyyy-MM-dd"));
-            if (global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer is not null)
-            {
-                output.AppendLiteral(" for ");
-                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer);
-            }
-            output.AppendLiteral(":\n");
-            foreach (var line in global::PromptGen.CompilerServices.TemplateValues.Items(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines))
-            {
-                output.AppendLiteral("- ");
-                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Quantity);
-                output.AppendLiteral(" x ");
-                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Sku);
-                output.AppendLiteral(" at ");
-                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Format(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").UnitPrice, "0.00"));
-                output.AppendLiteral("\n");
-            }
-            if ((global::PromptGen.CompilerServices.TemplateValues.Member(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines, DescribeAsyncUserTemplate, "order.lines").Count > 3) && urgent)
-            {
-                output.AppendLiteral("Large and urgent.");
-            }
-            else if (urgent)
-            {
-                output.AppendLiteral("Urgent.");
-            }
-            else
-            {
-                output.AppendLiteral("Routine.");
-            }
-            output.AppendLiteral(" Tags: ");
-            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Join(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Tags, ", "));
-            return output.ToStringAndClear();
-        }
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        async global::System.Threading.Tasks.Task<string> global::Shop.IOrderPrompts.TitleAsync(global::Shop.Order order, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "TitleAsync");
-            var arguments = new global::PromptGen.CompilerServices.PromptArguments(1)
+            // Templates read these types' members by reflection: keep them when trimming or compiling with NativeAOT.
+            [global::System.Diagnostics.CodeAnalysis.DynamicDependency(
+                global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties
+                    | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields,
+                typeof(global::Shop.Line))]
+            [global::System.Diagnostics.CodeAnalysis.DynamicDependency(
+                global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties
+                    | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields,
+                typeof(global::Shop.Order))]
+            public OrderPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
             {
-                { "order", order },
-            };
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
+            }
+
+            async global::System.Threading.Tasks.Task<string> IOrderPrompts.DescribeAsync(
+                string shop, global::Shop.Order order, bool urgent, global::System.Threading.CancellationToken cancellationToken)
             {
-                Messages = { global::PromptGen.Message.User(TitleAsyncUserTemplate.Render(arguments)) },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
-            return response.GetOutputText();
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "DescribeAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderDescribeAsyncSystem(shop, order, urgent)),
+                    Messages = { global::PromptGen.Message.User(RenderDescribeAsyncUser(shop, order, urgent)) },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="DescribeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderDescribeAsyncSystem(string shop, global::Shop.Order order, bool urgent)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    16, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You answer for ");
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Upcase(shop));
+                output.AppendLiteral(".");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="DescribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderDescribeAsyncUser(string shop, global::Shop.Order order, bool urgent)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    19, 3, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Order ");
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Id);
+                output.AppendLiteral(" of ");
+                output.AppendFormatted(
+                    global::PromptGen.CompilerServices.TemplateValues.Format(
+                        global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").PlacedAt,
+                        "yyyy-MM-dd"));
+                if (global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer is not null)
+                {
+                    output.AppendLiteral(" for ");
+                    output.AppendFormatted(
+                        global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Customer);
+                }
+                output.AppendLiteral(":\n");
+                foreach (var line in global::PromptGen.CompilerServices.TemplateValues.Items(
+                    global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines))
+                {
+                    output.AppendLiteral("- ");
+                    output.AppendFormatted(
+                        global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Quantity);
+                    output.AppendLiteral(" x ");
+                    output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").Sku);
+                    output.AppendLiteral(" at ");
+                    output.AppendFormatted(
+                        global::PromptGen.CompilerServices.TemplateValues.Format(
+                            global::PromptGen.CompilerServices.TemplateValues.Member(line, DescribeAsyncUserTemplate, "line").UnitPrice,
+                            "0.00"));
+                    output.AppendLiteral("\n");
+                }
+                if ((global::PromptGen.CompilerServices.TemplateValues.Member(
+                    global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Lines,
+                    DescribeAsyncUserTemplate,
+                    "order.lines").Count > 3) && urgent)
+                {
+                    output.AppendLiteral("Large and urgent.");
+                }
+                else if (urgent)
+                {
+                    output.AppendLiteral("Urgent.");
+                }
+                else
+                {
+                    output.AppendLiteral("Routine.");
+                }
+                output.AppendLiteral(" Tags: ");
+                output.AppendFormatted(
+                    global::PromptGen.CompilerServices.TemplateValues.Join(
+                        global::PromptGen.CompilerServices.TemplateValues.Member(order, DescribeAsyncUserTemplate, "order").Tags, ", "));
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IOrderPrompts.TitleAsync(
+                global::Shop.Order order, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "TitleAsync");
+                var arguments = new global::PromptGen.CompilerServices.PromptArguments(1)
+                {
+                    { "order", order },
+                };
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(TitleAsyncUserTemplate.Render(arguments)) },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
+                return response.GetOutputText();
+            }
         }
     }
 }

@@ -3,171 +3,209 @@
 
 namespace Demo
 {
-    partial interface IFeaturePrompts : global::PromptGen.IPromptClient<global::Demo.IFeaturePrompts>
+    partial interface IFeaturePrompts : global::PromptGen.IPromptClient<IFeaturePrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IFeaturePrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.IFeaturePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Demo.FeaturePromptsClient(bedrock);
+        public static new IFeaturePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new FeaturePromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.IFeaturePrompts global::PromptGen.IPromptClient<global::Demo.IFeaturePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static IFeaturePrompts global::PromptGen.IPromptClient<IFeaturePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Demo
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class FeaturePromptsClient : global::Demo.IFeaturePrompts
-    {
-        private const string AnswerAsyncSystemTemplate = "You answer questions about the manual.";
-
-        private const string AnswerAsyncUserTemplate = "Answer: {{ question }}";
-
-        private static readonly global::System.Text.Json.JsonElement AnswerAsyncModelRequestFields =
-            global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
-
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] AnswerAsyncRequestMetadata =
+        /// <summary>PromptGen's implementation of <see cref="IFeaturePrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class FeaturePromptsClient : IFeaturePrompts
         {
-            new("app", "support-bot"),
-            new("feature", "answers"),
-        };
+            private const string AnswerAsyncSystemTemplate = "You answer questions about the manual.";
 
-        private const string SolveAsyncSystemTemplate = "You answer questions about the manual.";
+            private const string AnswerAsyncUserTemplate = "Answer: {{ question }}";
 
-        private const string SolveAsyncUserTemplate = "Solve: {{ puzzle }}";
+            private static readonly global::System.Text.Json.JsonElement AnswerAsyncModelRequestFields =
+                global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
 
-        private static readonly global::System.Text.Json.JsonElement SolveAsyncModelRequestFields =
-            global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"method\",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}");
-
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] SolveAsyncRequestMetadata =
-        {
-            new("app", "support-bot"),
-        };
-
-        private const string ExplainAsyncSystemTemplate = "You answer questions about the manual.";
-
-        private const string ExplainAsyncUserTemplate = "Explain: {{ topic }}";
-
-        private static readonly global::System.Text.Json.JsonElement ExplainAsyncModelRequestFields =
-            global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
-
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] ExplainAsyncRequestMetadata =
-        {
-            new("app", "support-bot"),
-        };
-
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
-
-        public FeaturePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
-        {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Demo.IFeaturePrompts.AnswerAsync(string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "AnswerAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] AnswerAsyncRequestMetadata =
             {
-                System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(RenderAnswerAsyncSystem(question, metadata)),
-                Messages = { global::PromptGen.Message.User(RenderAnswerAsyncUser(question, metadata)) },
-                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "3", Trace = global::PromptGen.GuardrailTrace.Enabled },
-                AdditionalModelRequestFields = AnswerAsyncModelRequestFields,
-                RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(AnswerAsyncRequestMetadata, metadata),
+                new("app", "support-bot"),
+                new("feature", "answers"),
             };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-pro-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-pro-v1:0", response);
-            return response.GetOutputText();
-        }
 
-        /// <summary>Renders <see cref="AnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAnswerAsyncSystem(string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(38, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You answer questions about the manual.");
-            return output.ToStringAndClear();
-        }
+            private const string SolveAsyncSystemTemplate = "You answer questions about the manual.";
 
-        /// <summary>Renders <see cref="AnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderAnswerAsyncUser(string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Answer: ");
-            output.AppendFormatted(question);
-            return output.ToStringAndClear();
-        }
+            private const string SolveAsyncUserTemplate = "Solve: {{ puzzle }}";
 
-        async global::System.Threading.Tasks.Task<string> global::Demo.IFeaturePrompts.SolveAsync(string puzzle, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "SolveAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            private static readonly global::System.Text.Json.JsonElement SolveAsyncModelRequestFields =
+                global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"method\",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}");
+
+            private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] SolveAsyncRequestMetadata =
             {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSolveAsyncSystem(puzzle)),
-                Messages = { global::PromptGen.Message.User(RenderSolveAsyncUser(puzzle)) },
-                InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+                new("app", "support-bot"),
+            };
+
+            private const string ExplainAsyncSystemTemplate = "You answer questions about the manual.";
+
+            private const string ExplainAsyncUserTemplate = "Explain: {{ topic }}";
+
+            private static readonly global::System.Text.Json.JsonElement ExplainAsyncModelRequestFields =
+                global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
+
+            private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] ExplainAsyncRequestMetadata =
+            {
+                new("app", "support-bot"),
+            };
+
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
+
+            public FeaturePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
+            {
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
+            }
+
+            async global::System.Threading.Tasks.Task<string> IFeaturePrompts.AnswerAsync(
+                string question,
+                global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "AnswerAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    MaxTokens = 4096,
-                },
-                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "3", Trace = global::PromptGen.GuardrailTrace.Enabled },
-                AdditionalModelRequestFields = SolveAsyncModelRequestFields,
-                RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(SolveAsyncRequestMetadata, null),
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-sonnet-4-5-20250929-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-sonnet-4-5-20250929-v1:0", response);
-            return response.GetOutputText();
-        }
+                    System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(
+                        RenderAnswerAsyncSystem(question, metadata)),
+                    Messages = { global::PromptGen.Message.User(RenderAnswerAsyncUser(question, metadata)) },
+                    GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration
+                    {
+                        GuardrailIdentifier = "gr1support",
+                        GuardrailVersion = "3",
+                        Trace = global::PromptGen.GuardrailTrace.Enabled,
+                    },
+                    AdditionalModelRequestFields = AnswerAsyncModelRequestFields,
+                    RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(
+                        AnswerAsyncRequestMetadata, metadata),
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-pro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-pro-v1:0", response);
+                return response.GetOutputText();
+            }
 
-        /// <summary>Renders <see cref="SolveAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSolveAsyncSystem(string puzzle)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(38, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You answer questions about the manual.");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="SolveAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSolveAsyncUser(string puzzle)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(7, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Solve: ");
-            output.AppendFormatted(puzzle);
-            return output.ToStringAndClear();
-        }
-
-        global::PromptGen.PromptStream global::Demo.IFeaturePrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            /// <summary>Renders <see cref="AnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAnswerAsyncSystem(
+                string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
             {
-                System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(RenderExplainAsyncSystem(topic), global::PromptGen.CacheTtl.OneHour),
-                Messages = { global::PromptGen.CompilerServices.InvocationOptionValues.UserWithCachePoint(RenderExplainAsyncUser(topic), global::PromptGen.CacheTtl.OneHour) },
-                GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration { GuardrailIdentifier = "gr1support", GuardrailVersion = "DRAFT", Trace = global::PromptGen.GuardrailTrace.EnabledFull, StreamProcessingMode = global::PromptGen.GuardrailStreamProcessing.Async },
-                PerformanceConfig = new global::PromptGen.Bedrock.PerformanceConfiguration { Latency = global::PromptGen.Bedrock.LatencyMode.Optimized },
-                ServiceTier = global::PromptGen.ServiceTier.Flex,
-                AdditionalModelRequestFields = ExplainAsyncModelRequestFields,
-                RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(ExplainAsyncRequestMetadata, null),
-            };
-            return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-pro-v1:0", request, cancellationToken);
-        }
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    38, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You answer questions about the manual.");
+                return output.ToStringAndClear();
+            }
 
-        /// <summary>Renders <see cref="ExplainAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderExplainAsyncSystem(string topic)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(38, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You answer questions about the manual.");
-            return output.ToStringAndClear();
-        }
+            /// <summary>Renders <see cref="AnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAnswerAsyncUser(
+                string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Answer: ");
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
 
-        /// <summary>Renders <see cref="ExplainAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderExplainAsyncUser(string topic)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(9, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Explain: ");
-            output.AppendFormatted(topic);
-            return output.ToStringAndClear();
+            async global::System.Threading.Tasks.Task<string> IFeaturePrompts.SolveAsync(
+                string puzzle, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "SolveAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSolveAsyncSystem(puzzle)),
+                    Messages = { global::PromptGen.Message.User(RenderSolveAsyncUser(puzzle)) },
+                    InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+                    {
+                        MaxTokens = 4096,
+                    },
+                    GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration
+                    {
+                        GuardrailIdentifier = "gr1support",
+                        GuardrailVersion = "3",
+                        Trace = global::PromptGen.GuardrailTrace.Enabled,
+                    },
+                    AdditionalModelRequestFields = SolveAsyncModelRequestFields,
+                    RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(SolveAsyncRequestMetadata, null),
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-sonnet-4-5-20250929-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-sonnet-4-5-20250929-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="SolveAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSolveAsyncSystem(string puzzle)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    38, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You answer questions about the manual.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="SolveAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSolveAsyncUser(string puzzle)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    7, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Solve: ");
+                output.AppendFormatted(puzzle);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.PromptStream IFeaturePrompts.ExplainAsync(
+                string topic, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(
+                        RenderExplainAsyncSystem(topic), global::PromptGen.CacheTtl.OneHour),
+                    Messages = { global::PromptGen.CompilerServices.InvocationOptionValues.UserWithCachePoint(
+                        RenderExplainAsyncUser(topic), global::PromptGen.CacheTtl.OneHour) },
+                    GuardrailConfig = new global::PromptGen.Bedrock.GuardrailConfiguration
+                    {
+                        GuardrailIdentifier = "gr1support",
+                        GuardrailVersion = "DRAFT",
+                        Trace = global::PromptGen.GuardrailTrace.EnabledFull,
+                        StreamProcessingMode = global::PromptGen.GuardrailStreamProcessing.Async,
+                    },
+                    PerformanceConfig = new global::PromptGen.Bedrock.PerformanceConfiguration
+                    {
+                        Latency = global::PromptGen.Bedrock.LatencyMode.Optimized,
+                    },
+                    ServiceTier = global::PromptGen.ServiceTier.Flex,
+                    AdditionalModelRequestFields = ExplainAsyncModelRequestFields,
+                    RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(ExplainAsyncRequestMetadata, null),
+                };
+                return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-pro-v1:0", request, cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="ExplainAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderExplainAsyncSystem(string topic)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    38, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You answer questions about the manual.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="ExplainAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderExplainAsyncUser(string topic)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    9, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Explain: ");
+                output.AppendFormatted(topic);
+                return output.ToStringAndClear();
+            }
         }
     }
 }

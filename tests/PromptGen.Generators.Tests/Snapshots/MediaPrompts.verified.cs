@@ -3,322 +3,299 @@
 
 namespace Demo.Media
 {
-    partial interface IMediaPrompts : global::PromptGen.IPromptClient<global::Demo.Media.IMediaPrompts>
+    partial interface IMediaPrompts : global::PromptGen.IPromptClient<IMediaPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IMediaPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Media.IMediaPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Demo.Media.MediaPromptsClient(bedrock);
+        public static new IMediaPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new MediaPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Media.IMediaPrompts global::PromptGen.IPromptClient<global::Demo.Media.IMediaPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static IMediaPrompts global::PromptGen.IPromptClient<IMediaPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Demo.Media
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class MediaPromptsClient : global::Demo.Media.IMediaPrompts
-    {
-        private const string DescribeAsyncUserTemplate = "What is in the photo?";
-
-        private const string CompareAsyncUserTemplate = "Compare the {{ count }} pages with the contract.";
-
-        private const string SummariseAsyncUserTemplate = "Summarise the report.";
-
-        private const string TranscribeAsyncUserTemplate = "Transcribe the scan.";
-
-        private const string CaptionAsyncUserTemplate = "Caption the photo.";
-
-        // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Media.Caption> CaptionAsyncResult = new()
+        /// <summary>PromptGen's implementation of <see cref="IMediaPrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class MediaPromptsClient : IMediaPrompts
         {
-            ResultName = "Caption",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"objects\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"text\",\"objects\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
-            MaxRepairAttempts = 1,
-            Parse = MediaPromptsClientResults.ParseCaptionAsync,
-        };
+            private const string DescribeAsyncUserTemplate = "What is in the photo?";
 
-        private const string StreamDescriptionAsyncUserTemplate = "Describe the photos.";
+            private const string CompareAsyncUserTemplate = "Compare the {{ count }} pages with the contract.";
 
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
+            private const string SummariseAsyncUserTemplate = "Summarise the report.";
 
-        public MediaPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
-        {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
+            private const string TranscribeAsyncUserTemplate = "Transcribe the scan.";
 
-        async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.DescribeAsync(global::PromptGen.PromptImage photo, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "DescribeAsync");
-            global::System.ArgumentNullException.ThrowIfNull(photo);
-            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
-            turn.Add(photo);
-            turn.AddText(RenderDescribeAsyncUser());
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { turn.Build() },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
-            return response.GetOutputText();
-        }
+            private const string CaptionAsyncUserTemplate = "Caption the photo.";
 
-        /// <summary>Renders <see cref="DescribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderDescribeAsyncUser()
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(21, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("What is in the photo?");
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.CompareAsync(int count, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.PromptImage> pages, global::PromptGen.PromptDocument? contract, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CompareAsync");
-            global::System.ArgumentNullException.ThrowIfNull(pages);
-            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
-            turn.AddRange(pages);
-            turn.AddText(RenderCompareAsyncUser(count));
-            turn.Add(contract);
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { turn.Build() },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
-            return response.GetOutputText();
-        }
-
-        /// <summary>Renders <see cref="CompareAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderCompareAsyncUser(int count)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(37, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Compare the ");
-            output.AppendFormatted(count);
-            output.AppendLiteral(" pages with the contract.");
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.SummariseAsync(byte[]? report, global::System.ReadOnlyMemory<byte>? chart, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "SummariseAsync");
-            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
-            turn.Add(report is null ? null : global::PromptGen.PromptDocument.FromBytes(report, global::PromptGen.DocumentFormat.Pdf, "Q3 report"));
-            turn.Add(chart.HasValue ? global::PromptGen.PromptImage.FromBytes(chart.Value) : null);
-            turn.AddText(RenderSummariseAsyncUser());
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { turn.Build() },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
-            return response.GetOutputText();
-        }
-
-        /// <summary>Renders <see cref="SummariseAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSummariseAsyncUser()
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(21, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Summarise the report.");
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Demo.Media.IMediaPrompts.TranscribeAsync(global::System.IO.Stream scan, global::System.Memory<byte> clip, global::System.IO.Stream meeting_notes, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "TranscribeAsync");
-            global::System.ArgumentNullException.ThrowIfNull(scan);
-            global::System.ArgumentNullException.ThrowIfNull(meeting_notes);
-            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
-            turn.Add(await global::PromptGen.PromptImage.FromStreamAsync(scan, global::PromptGen.ImageFormat.Png, cancellationToken: cancellationToken).ConfigureAwait(false));
-            turn.Add(await global::PromptGen.PromptDocument.FromStreamAsync(meeting_notes, global::PromptGen.DocumentFormat.Md, "meeting-notes", cancellationToken: cancellationToken).ConfigureAwait(false));
-            turn.AddText(RenderTranscribeAsyncUser());
-            turn.Add(global::PromptGen.PromptVideo.FromBytes(clip, global::PromptGen.VideoFormat.Mp4));
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { turn.Build() },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
-            return response.GetOutputText();
-        }
-
-        /// <summary>Renders <see cref="TranscribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderTranscribeAsyncUser()
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(20, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Transcribe the scan.");
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<global::Demo.Media.Caption> global::Demo.Media.IMediaPrompts.CaptionAsync(global::PromptGen.PromptImage photo, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CaptionAsync");
-            global::System.ArgumentNullException.ThrowIfNull(photo);
-            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
-            turn.Add(photo);
-            turn.AddText(RenderCaptionAsyncUser());
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { turn.Build() },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.amazon.nova-lite-v1:0", request, CaptionAsyncResult, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="CaptionAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderCaptionAsyncUser()
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(18, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Caption the photo.");
-            return output.ToStringAndClear();
-        }
-
-        global::System.Collections.Generic.IAsyncEnumerable<string> global::Demo.Media.IMediaPrompts.StreamDescriptionAsync(global::PromptGen.PromptImage[] photos, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(photos);
-            var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
-            turn.AddRange(photos);
-            turn.AddText(RenderStreamDescriptionAsyncUser());
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { turn.Build() },
-            };
-            return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-lite-v1:0", request, cancellationToken);
-        }
-
-        /// <summary>Renders <see cref="StreamDescriptionAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderStreamDescriptionAsyncUser()
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(20, 0, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Describe the photos.");
-            return output.ToStringAndClear();
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class MediaPromptsClientResults
-    {
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption> ParseCaptionAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Demo.Media.Caption value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Media.Caption> CaptionAsyncResult =
+                new()
                 {
-                    read = TryReadCaption(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "Caption",
+                    SchemaJson = Json.CaptionSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseCaption,
+                };
 
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption>.Success(value);
-            }
+            private const string StreamDescriptionAsyncUserTemplate = "Describe the photos.";
 
-            if (errors.Count == 0)
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
+
+            public MediaPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
             {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
             }
 
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption>.Failure(errors.Items);
-        }
-
-        private static bool TryReadCaption(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Media.Caption value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            async global::System.Threading.Tasks.Task<string> IMediaPrompts.DescribeAsync(
+                global::PromptGen.PromptImage photo, global::System.Threading.CancellationToken cancellationToken)
             {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            global::System.Collections.Generic.List<string> member1 = default!;
-            bool has1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "text"))
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "DescribeAsync");
+                global::System.ArgumentNullException.ThrowIfNull(photo);
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.Add(photo);
+                turn.AddText(RenderDescribeAsyncUser());
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), errors, out member0))
+                    Messages = { turn.Build() },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="DescribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderDescribeAsyncUser()
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    21, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("What is in the photo?");
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IMediaPrompts.CompareAsync(
+                int count,
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.PromptImage> pages,
+                global::PromptGen.PromptDocument? contract,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CompareAsync");
+                global::System.ArgumentNullException.ThrowIfNull(pages);
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.AddRange(pages);
+                turn.AddText(RenderCompareAsyncUser(count));
+                turn.Add(contract);
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { turn.Build() },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="CompareAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderCompareAsyncUser(int count)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    37, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Compare the ");
+                output.AppendFormatted(count);
+                output.AppendLiteral(" pages with the contract.");
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IMediaPrompts.SummariseAsync(
+                byte[]? report, global::System.ReadOnlyMemory<byte>? chart, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "SummariseAsync");
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.Add(
+                    report is null ? null : global::PromptGen.PromptDocument.FromBytes(report, global::PromptGen.DocumentFormat.Pdf, "Q3 report"));
+                turn.Add(chart.HasValue ? global::PromptGen.PromptImage.FromBytes(chart.Value) : null);
+                turn.AddText(RenderSummariseAsyncUser());
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { turn.Build() },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="SummariseAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSummariseAsyncUser()
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    21, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Summarise the report.");
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IMediaPrompts.TranscribeAsync(
+                global::System.IO.Stream scan,
+                global::System.Memory<byte> clip,
+                global::System.IO.Stream meeting_notes,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "TranscribeAsync");
+                global::System.ArgumentNullException.ThrowIfNull(scan);
+                global::System.ArgumentNullException.ThrowIfNull(meeting_notes);
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.Add(
+                    await global::PromptGen.PromptImage.FromStreamAsync(
+                        scan, global::PromptGen.ImageFormat.Png, cancellationToken: cancellationToken).ConfigureAwait(false));
+                turn.Add(
+                    await global::PromptGen.PromptDocument.FromStreamAsync(
+                        meeting_notes,
+                        global::PromptGen.DocumentFormat.Md,
+                        "meeting-notes",
+                        cancellationToken: cancellationToken).ConfigureAwait(false));
+                turn.AddText(RenderTranscribeAsyncUser());
+                turn.Add(global::PromptGen.PromptVideo.FromBytes(clip, global::PromptGen.VideoFormat.Mp4));
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { turn.Build() },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="TranscribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTranscribeAsyncUser()
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    20, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Transcribe the scan.");
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Demo.Media.Caption> IMediaPrompts.CaptionAsync(
+                global::PromptGen.PromptImage photo, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Media.IMediaPrompts", "CaptionAsync");
+                global::System.ArgumentNullException.ThrowIfNull(photo);
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.Add(photo);
+                turn.AddText(RenderCaptionAsyncUser());
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { turn.Build() },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.amazon.nova-lite-v1:0", request, CaptionAsyncResult, cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="CaptionAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderCaptionAsyncUser()
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    18, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Caption the photo.");
+                return output.ToStringAndClear();
+            }
+
+            global::System.Collections.Generic.IAsyncEnumerable<string> IMediaPrompts.StreamDescriptionAsync(
+                global::PromptGen.PromptImage[] photos, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(photos);
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.AddRange(photos);
+                turn.AddText(RenderStreamDescriptionAsyncUser());
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { turn.Build() },
+                };
+                return new global::PromptGen.PromptStream(_bedrock, "us.amazon.nova-lite-v1:0", request, cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="StreamDescriptionAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderStreamDescriptionAsyncUser()
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    20, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Describe the photos.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>
+            /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
+            /// Derives from JsonValueReaders only to call the shared readers by their short names.
+            /// </summary>
+            private abstract class Json : global::PromptGen.CompilerServices.JsonValueReaders
+            {
+                public const string CaptionSchema = """
                     {
+                      "type": "object",
+                      "properties": {
+                        "text": { "type": "string" },
+                        "objects": { "type": "array", "items": { "type": "string" } }
+                      },
+                      "required": ["text", "objects"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption> ParseCaption(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Media.Caption>(json, ReadCaption);
+
+                private static bool ReadCaption(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Media.Caption value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string text = default!;
+                    bool hasText = false;
+                    global::System.Collections.Generic.List<string> objects = default!;
+                    bool hasObjects = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "text", out memberPath))
+                        {
+                            hasText = true;
+                            TryReadString(ref reader, memberPath, errors, out text);
+                        }
+                        else if (IsMember(ref reader, objectPath, "objects", out memberPath))
+                        {
+                            hasObjects = true;
+                            TryReadList(ref reader, memberPath, errors, TryReadString, out objects);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
                         reader.Skip();
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "objects"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "objects"), errors, out member1))
+
+                    CheckRequired(hasText, errors, objectPath, "text");
+                    CheckRequired(hasObjects, errors, objectPath, "objects");
+                    if (errors.Count != errorCount)
                     {
-                        reader.Skip();
+                        return false;
                     }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
+
+                    value = new global::Demo.Media.Caption(text, objects);
+                    return true;
                 }
             }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "text"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "objects"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Demo.Media.Caption(member0, member1);
-            return true;
-        }
-
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
-        {
-            var items = new global::System.Collections.Generic.List<string>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
         }
     }
 }

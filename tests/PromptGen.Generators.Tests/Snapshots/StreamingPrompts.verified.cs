@@ -3,18 +3,18 @@
 
 namespace Demo.Streaming
 {
-    partial interface IStreamingPrompts : global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>
+    partial interface IStreamingPrompts : global::PromptGen.IPromptClient<IStreamingPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="IStreamingPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Streaming.IStreamingPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Demo.Streaming.StreamingPromptsClient(bedrock);
+        public static new IStreamingPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new StreamingPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Streaming.IStreamingPrompts global::PromptGen.IPromptClient<global::Demo.Streaming.IStreamingPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static IStreamingPrompts global::PromptGen.IPromptClient<IStreamingPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
         /// <summary>
@@ -77,7 +77,8 @@ namespace Demo.Streaming
             public global::Demo.Streaming.IStreamingPrompts.AddressPartial? Customer { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.Steps"/>, once written.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.StepPartial>? Steps { get; init; }
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::Demo.Streaming.IStreamingPrompts.StepPartial>? Steps { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.History"/>, once written.</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority>? History { get; init; }
@@ -86,7 +87,8 @@ namespace Demo.Streaming
             public global::System.Collections.Generic.IReadOnlyDictionary<string, int>? Scores { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.Matrix"/>, once written.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>? Matrix { get; init; }
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::System.Collections.Generic.IReadOnlyList<double>>? Matrix { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Plan.Tags"/>, once written.</summary>
             public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
@@ -103,1364 +105,1018 @@ namespace Demo.Streaming
             public string? Title { get; init; }
 
             /// <summary><see cref="global::Demo.Streaming.Outline.Children"/>, once written.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>? Children { get; init; }
-        }
-    }
-}
-
-namespace Demo.Streaming
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class StreamingPromptsClient : global::Demo.Streaming.IStreamingPrompts
-    {
-        private const string TellAsyncUserTemplate = "Tell a story about {{ topic }}";
-
-        private const string ExplainAsyncUserTemplate = "Explain {{ topic }}";
-
-        private const string PlanAsyncUserTemplate = "Plan the work for: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanAsyncResult = new()
-        {
-            ResultName = "Plan",
-            SchemaJson = "{\"type\":\"object\",\"description\":\"A plan for a support ticket.\",\"properties\":{\"team\":{\"type\":\"string\",\"description\":\"The team that owns it.\"},\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]},\"fallback\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Low\",\"Normal\",\"High\",null]},\"confidence\":{\"type\":\"number\"},\"escalate\":{\"type\":\"boolean\"},\"due\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"customer\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"street\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\"],\"additionalProperties\":false},{\"type\":\"null\"}]},\"steps\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"minutes\":{\"type\":\"integer\"},\"tools\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"title\",\"minutes\",\"tools\"],\"additionalProperties\":false}},\"history\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]}},\"scores\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"matrix\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"team\",\"priority\",\"confidence\",\"escalate\",\"steps\",\"history\",\"scores\",\"matrix\",\"tags\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = StreamingPromptsClientResults.ParsePlanAsync,
-        };
-
-        private const string OutlineAsyncUserTemplate = "Outline {{ subject }}";
-
-        // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Outline> OutlineAsyncResult = new()
-        {
-            ResultName = "Outline",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}},\"required\":[\"title\",\"children\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
-            MaxRepairAttempts = 1,
-            Parse = StreamingPromptsClientResults.ParseOutlineAsync,
-        };
-
-        private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanOnceAsyncResult = new()
-        {
-            ResultName = "Plan",
-            SchemaJson = "{\"type\":\"object\",\"description\":\"A plan for a support ticket.\",\"properties\":{\"team\":{\"type\":\"string\",\"description\":\"The team that owns it.\"},\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]},\"fallback\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Low\",\"Normal\",\"High\",null]},\"confidence\":{\"type\":\"number\"},\"escalate\":{\"type\":\"boolean\"},\"due\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"customer\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"street\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\"],\"additionalProperties\":false},{\"type\":\"null\"}]},\"steps\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"minutes\":{\"type\":\"integer\"},\"tools\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"title\",\"minutes\",\"tools\"],\"additionalProperties\":false}},\"history\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"Low\",\"Normal\",\"High\"]}},\"scores\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"matrix\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"team\",\"priority\",\"confidence\",\"escalate\",\"steps\",\"history\",\"scores\",\"matrix\",\"tags\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = StreamingPromptsClientResults.ParsePlanOnceAsync,
-        };
-
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
-
-        public StreamingPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
-        {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::Demo.Streaming.IStreamingPrompts.OutlinePartial>? Children { get; init; }
         }
 
-        global::System.Collections.Generic.IAsyncEnumerable<string> global::Demo.Streaming.IStreamingPrompts.TellAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>PromptGen's implementation of <see cref="IStreamingPrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class StreamingPromptsClient : IStreamingPrompts
         {
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderTellAsyncUser(topic)) },
-            };
-            return new global::PromptGen.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
-        }
+            private const string TellAsyncUserTemplate = "Tell a story about {{ topic }}";
 
-        /// <summary>Renders <see cref="TellAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderTellAsyncUser(string topic)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Tell a story about ");
-            output.AppendFormatted(topic);
-            return output.ToStringAndClear();
-        }
+            private const string ExplainAsyncUserTemplate = "Explain {{ topic }}";
 
-        global::PromptGen.PromptStream global::Demo.Streaming.IStreamingPrompts.ExplainAsync(string topic, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderExplainAsyncUser(topic)) },
-                InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+            private const string PlanAsyncUserTemplate = "Plan the work for: {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan> PlanAsyncResult =
+                new()
                 {
-                    MaxTokens = 500,
-                },
-            };
-            return new global::PromptGen.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
-        }
+                    ResultName = "Plan",
+                    SchemaJson = Json.PlanSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParsePlan,
+                };
 
-        /// <summary>Renders <see cref="ExplainAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderExplainAsyncUser(string topic)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Explain ");
-            output.AppendFormatted(topic);
-            return output.ToStringAndClear();
-        }
+            private const string OutlineAsyncUserTemplate = "Outline {{ subject }}";
 
-        global::PromptGen.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial> global::Demo.Streaming.IStreamingPrompts.PlanAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(ticket)) },
-            };
-            return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, global::Demo.Streaming.IStreamingPrompts.PlanPartial>(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanAsyncResult, StreamingPromptsClientPartials.CreatePlanPartial, cancellationToken);
-        }
-
-        /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderPlanAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Plan the work for: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-
-        global::PromptGen.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial> global::Demo.Streaming.IStreamingPrompts.OutlineAsync(string subject)
-        {
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderOutlineAsyncUser(subject)) },
-            };
-            return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(_bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, StreamingPromptsClientPartials.CreateOutlinePartial, default);
-        }
-
-        /// <summary>Renders <see cref="OutlineAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderOutlineAsyncUser(string subject)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Outline ");
-            output.AppendFormatted(subject);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<global::Demo.Streaming.Plan> global::Demo.Streaming.IStreamingPrompts.PlanOnceAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Streaming.IStreamingPrompts", "PlanOnceAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderPlanOnceAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanOnceAsyncResult, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="PlanOnceAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderPlanOnceAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(16, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Plan once more: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class StreamingPromptsClientResults
-    {
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan> ParsePlanAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Demo.Streaming.Plan value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Outline>
+                OutlineAsyncResult = new()
                 {
-                    read = TryReadPlan(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "Outline",
+                    SchemaJson = Json.OutlineSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseOutline,
+                };
 
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Success(value);
-            }
+            private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
 
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline> ParseOutlineAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Demo.Streaming.Outline value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Streaming.Plan>
+                PlanOnceAsyncResult = new()
                 {
-                    read = TryReadOutline(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "Plan",
+                    SchemaJson = Json.PlanSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParsePlan,
+                };
 
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline>.Success(value);
-            }
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-            if (errors.Count == 0)
+            public StreamingPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
             {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
             }
 
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan> ParsePlanOnceAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Demo.Streaming.Plan value = default!;
-            bool read = false;
-            try
+            global::System.Collections.Generic.IAsyncEnumerable<string> IStreamingPrompts.TellAsync(
+                string topic, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (reader.Read())
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    read = TryReadPlan(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
+                    Messages = { global::PromptGen.Message.User(RenderTellAsyncUser(topic)) },
+                };
+                return new global::PromptGen.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
             }
 
-            if (read && errors.Count == 0)
+            /// <summary>Renders <see cref="TellAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTellAsyncUser(string topic)
             {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Success(value);
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Tell a story about ");
+                output.AppendFormatted(topic);
+                return output.ToStringAndClear();
             }
 
-            if (errors.Count == 0)
+            global::PromptGen.PromptStream IStreamingPrompts.ExplainAsync(
+                string topic, global::System.Threading.CancellationToken cancellationToken)
             {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan>.Failure(errors.Items);
-        }
-
-        private static bool TryReadPlan(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Plan value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            global::Demo.Streaming.Priority member1 = default!;
-            bool has1 = false;
-            global::Demo.Streaming.Priority? member2 = default!;
-            double member3 = default!;
-            bool has3 = false;
-            bool member4 = default!;
-            bool has4 = false;
-            global::System.DateOnly? member5 = default!;
-            global::Demo.Streaming.Address? member6 = default!;
-            global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Step> member7 = default!;
-            bool has7 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority> member8 = default!;
-            bool has8 = false;
-            global::System.Collections.Generic.Dictionary<string, int> member9 = default!;
-            bool has9 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>> member10 = default!;
-            bool has10 = false;
-            string[] member11 = default!;
-            bool has11 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "team"))
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "team"), errors, out member0))
+                    Messages = { global::PromptGen.Message.User(RenderExplainAsyncUser(topic)) },
+                    InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
                     {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "priority"))
+                        MaxTokens = 500,
+                    },
+                };
+                return new global::PromptGen.PromptStream(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="ExplainAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderExplainAsyncUser(string topic)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Explain ");
+                output.AppendFormatted(topic);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.ResultStream<global::Demo.Streaming.Plan, PlanPartial> IStreamingPrompts.PlanAsync(
+                string ticket, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    reader.Read();
-                    has1 = true;
-                    if (!TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), errors, out member1))
+                    Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(ticket)) },
+                };
+                return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, PlanPartial>(
+                    _bedrock,
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    request,
+                    PlanAsyncResult,
+                    Partials.CreatePlanPartial,
+                    cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderPlanAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Plan the work for: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.ResultStream<global::Demo.Streaming.Outline, OutlinePartial> IStreamingPrompts.OutlineAsync(string subject)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderOutlineAsyncUser(subject)) },
+                };
+                return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, OutlinePartial>(
+                    _bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, Partials.CreateOutlinePartial, default);
+            }
+
+            /// <summary>Renders <see cref="OutlineAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderOutlineAsyncUser(string subject)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Outline ");
+                output.AppendFormatted(subject);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Demo.Streaming.Plan> IStreamingPrompts.PlanOnceAsync(
+                string ticket, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Streaming.IStreamingPrompts", "PlanOnceAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderPlanOnceAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock,
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    request,
+                    PlanOnceAsyncResult,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="PlanOnceAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderPlanOnceAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    16, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Plan once more: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Builds the partial results of streamed methods as the JSON arrives.</summary>
+            private static class Partials
+            {
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<AddressPartial> CreateAddressPartial()
+                    => new AddressPartialBuilder();
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<StepPartial> CreateStepPartial()
+                    => new StepPartialBuilder();
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<PlanPartial> CreatePlanPartial()
+                    => new PlanPartialBuilder();
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<OutlinePartial> CreateOutlinePartial()
+                    => new OutlinePartialBuilder();
+
+                private sealed class AddressPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<AddressPartial>
+                {
+                    private string? _city;
+                    private string? _street;
+
+                    protected override int MemberIndex(string name)
                     {
-                        reader.Skip();
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "city"))
+                        {
+                            return 0;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "street"))
+                        {
+                            return 1;
+                        }
+
+                        return -1; // a member the type does not have: ignored, as in the final parse
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "fallback"))
-                {
-                    reader.Read();
-                    if (!TryReadNullablePriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "fallback"), errors, out member2))
+
+                    protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 0:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _city);
+                            case 1:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _street);
+                            default:
+                                return false;
+                        }
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
-                {
-                    reader.Read();
-                    has3 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), errors, out member3))
+
+                    protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray) => null;
+
+                    protected override AddressPartial Build() => new()
                     {
-                        reader.Skip();
-                    }
+                        City = _city,
+                        Street = _street,
+                    };
                 }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "escalate"))
+
+                private sealed class StepPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<StepPartial>
                 {
-                    reader.Read();
-                    has4 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "escalate"), errors, out member4))
+                    private string? _title;
+                    private int? _minutes;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<string>? _tools;
+
+                    protected override int MemberIndex(string name)
                     {
-                        reader.Skip();
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
+                        {
+                            return 0;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "minutes"))
+                        {
+                            return 1;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tools"))
+                        {
+                            return 2;
+                        }
+
+                        return -1; // a member the type does not have: ignored, as in the final parse
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "due"))
-                {
-                    reader.Read();
-                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "due"), errors, out member5))
+
+                    protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 0:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _title);
+                            case 1:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<int>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out _minutes);
+                            case 2:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _tools = null;
+                                return true;
+                            default:
+                                return false;
+                        }
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
-                {
-                    reader.Read();
-                    if (!TryReadNullableAddress(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "customer"), errors, out member6))
+
+                    protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 2:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _tools = new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
+                                return _tools;
+                            default:
+                                return null;
+                        }
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "steps"))
-                {
-                    reader.Read();
-                    has7 = true;
-                    if (!TryReadListOfStep(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "steps"), errors, out member7))
+
+                    protected override StepPartial Build() => new()
                     {
-                        reader.Skip();
-                    }
+                        Title = _title,
+                        Minutes = _minutes,
+                        Tools = _tools?.Snapshot(),
+                    };
                 }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "history"))
+
+                private sealed class PlanPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<PlanPartial>
                 {
-                    reader.Read();
-                    has8 = true;
-                    if (!TryReadListOfPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "history"), errors, out member8))
+                    private string? _team;
+                    private global::Demo.Streaming.Priority? _priority;
+                    private global::Demo.Streaming.Priority? _fallback;
+                    private double? _confidence;
+                    private bool? _escalate;
+                    private global::System.DateOnly? _due;
+                    private AddressPartialBuilder? _customer;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>? _steps;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.Priority>? _history;
+                    private global::PromptGen.CompilerServices.PartialDictionaryBuilder<int>? _scores;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<
+                        global::System.Collections.Generic.IReadOnlyList<double>>? _matrix;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<string>? _tags;
+
+                    protected override int MemberIndex(string name)
                     {
-                        reader.Skip();
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "team"))
+                        {
+                            return 0;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "priority"))
+                        {
+                            return 1;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "fallback"))
+                        {
+                            return 2;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "confidence"))
+                        {
+                            return 3;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "escalate"))
+                        {
+                            return 4;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "due"))
+                        {
+                            return 5;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "customer"))
+                        {
+                            return 6;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "steps"))
+                        {
+                            return 7;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "history"))
+                        {
+                            return 8;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "scores"))
+                        {
+                            return 9;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "matrix"))
+                        {
+                            return 10;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tags"))
+                        {
+                            return 11;
+                        }
+
+                        return -1; // a member the type does not have: ignored, as in the final parse
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
-                {
-                    reader.Read();
-                    has9 = true;
-                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "scores"), errors, out member9))
+
+                    protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 0:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _team);
+                            case 1:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(
+                                    value, TryReadPriority, out _priority);
+                            case 2:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(
+                                    value, TryReadPriority, out _fallback);
+                            case 3:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<double>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out _confidence);
+                            case 4:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<bool>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean, out _escalate);
+                            case 5:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::System.DateOnly>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly, out _due);
+                            case 6:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an object
+                                }
+
+                                _customer = null;
+                                return true;
+                            case 7:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _steps = null;
+                                return true;
+                            case 8:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _history = null;
+                                return true;
+                            case 9:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an object
+                                }
+
+                                _scores = null;
+                                return true;
+                            case 10:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _matrix = null;
+                                return true;
+                            case 11:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _tags = null;
+                                return true;
+                            default:
+                                return false;
+                        }
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "matrix"))
-                {
-                    reader.Read();
-                    has10 = true;
-                    if (!TryReadListOfListOfDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "matrix"), errors, out member10))
+
+                    protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 6:
+                                if (isArray)
+                                {
+                                    return null;
+                                }
+
+                                _customer = new AddressPartialBuilder();
+                                return _customer;
+                            case 7:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _steps = new global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>(
+                                    null, static () => new StepPartialBuilder(), false);
+                                return _steps;
+                            case 8:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _history = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.Priority>(
+                                    ReadPriority);
+                                return _history;
+                            case 9:
+                                if (isArray)
+                                {
+                                    return null;
+                                }
+
+                                _scores = new global::PromptGen.CompilerServices.PartialDictionaryBuilder<int>(ReadInt32);
+                                return _scores;
+                            case 10:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _matrix =
+                                    new global::PromptGen.CompilerServices.PartialListBuilder<global::System.Collections.Generic.IReadOnlyList<double>>(
+                                        null,
+                                        static () => new global::PromptGen.CompilerServices.PartialListBuilder<double>(ReadDouble),
+                                        true);
+                                return _matrix;
+                            case 11:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _tags = new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
+                                return _tags;
+                            default:
+                                return null;
+                        }
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "tags"))
-                {
-                    reader.Read();
-                    has11 = true;
-                    if (!TryReadArrayOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), errors, out member11))
+
+                    protected override PlanPartial Build() => new()
                     {
-                        reader.Skip();
-                    }
+                        Team = _team,
+                        Priority = _priority,
+                        Fallback = _fallback,
+                        Confidence = _confidence,
+                        Escalate = _escalate,
+                        Due = _due,
+                        Customer = _customer?.Snapshot(),
+                        Steps = _steps?.Snapshot(),
+                        History = _history?.Snapshot(),
+                        Scores = _scores?.Snapshot(),
+                        Matrix = _matrix?.Snapshot(),
+                        Tags = _tags?.Snapshot(),
+                    };
                 }
-                else
+
+                private sealed class OutlinePartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<OutlinePartial>
                 {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
+                    private string? _title;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<OutlinePartial>? _children;
 
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "team"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has3)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has4)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "escalate"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has7)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "steps"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has8)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "history"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has9)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "scores"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has10)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "matrix"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has11)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Demo.Streaming.Plan(member0, member1, member2, member3, member4, member5, member6, member7, member8, member9, member10, member11);
-            return true;
-        }
-
-        private static bool TryReadOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Outline value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Outline> member1 = default!;
-            bool has1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "title"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), errors, out member0))
+                    protected override int MemberIndex(string name)
                     {
-                        reader.Skip();
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
+                        {
+                            return 0;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "children"))
+                        {
+                            return 1;
+                        }
+
+                        return -1; // a member the type does not have: ignored, as in the final parse
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "children"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!TryReadListOfOutline(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), errors, out member1))
+
+                    protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 0:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _title);
+                            case 1:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _children = null;
+                                return true;
+                            default:
+                                return false;
+                        }
                     }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
 
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Demo.Streaming.Outline(member0, member1);
-            return true;
-        }
-
-        private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
-
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Priority value)
-        {
-            if (!global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
-            {
-                value = default;
-                return false;
-            }
-
-            value = index switch
-            {
-                0 => global::Demo.Streaming.Priority.Low,
-                1 => global::Demo.Streaming.Priority.Normal,
-                2 => global::Demo.Streaming.Priority.High,
-                _ => default,
-            };
-            return true;
-        }
-
-        private static bool TryReadNullablePriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Priority? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            bool read = TryReadPriority(ref reader, path, errors, out global::Demo.Streaming.Priority item);
-            value = item;
-            return read;
-        }
-
-        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.DateOnly? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            bool read = global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly(ref reader, path, errors, out global::System.DateOnly item);
-            value = item;
-            return read;
-        }
-
-        private static bool TryReadNullableAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Address? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            return TryReadAddress(ref reader, path, errors, out value);
-        }
-
-        private static bool TryReadListOfStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Step> value)
-        {
-            var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Step>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (TryReadStep(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Step item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadListOfPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority> value)
-        {
-            var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Priority>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Priority item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
-        {
-            var entries = new global::System.Collections.Generic.Dictionary<string, int>();
-            value = entries;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                string key = reader.GetString()!;
-                reader.Read();
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, key), errors, out int item))
-                {
-                    entries[key] = item;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadListOfListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>> value)
-        {
-            var items = new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<double>>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (TryReadListOfDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::System.Collections.Generic.IReadOnlyList<double> item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out string[] value)
-        {
-            var items = new global::System.Collections.Generic.List<string>();
-            value = global::System.Array.Empty<string>();
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            value = items.ToArray();
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadListOfOutline(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Outline> value)
-        {
-            var items = new global::System.Collections.Generic.List<global::Demo.Streaming.Outline>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (TryReadOutline(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Demo.Streaming.Outline item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Address value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            string? member1 = default!;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "city"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), errors, out member0))
+                    protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
                     {
-                        reader.Skip();
+                        switch (member)
+                        {
+                            case 1:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _children = new global::PromptGen.CompilerServices.PartialListBuilder<OutlinePartial>(
+                                    null, static () => new OutlinePartialBuilder(), false);
+                                return _children;
+                            default:
+                                return null;
+                        }
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "street"))
-                {
-                    reader.Read();
-                    if (!TryReadNullableString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "street"), errors, out member1))
+
+                    protected override OutlinePartial Build() => new()
                     {
-                        reader.Skip();
-                    }
+                        Title = _title,
+                        Children = _children?.Snapshot(),
+                    };
                 }
-                else
+
+                private static bool ReadString(in global::PromptGen.CompilerServices.JsonScalar scalar, out string value) =>
+                    global::PromptGen.CompilerServices.PartialScalars.TryRead<string>(
+                        scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out value);
+
+                private static bool ReadPriority(
+                    in global::PromptGen.CompilerServices.JsonScalar scalar, out global::Demo.Streaming.Priority value) =>
+                    global::PromptGen.CompilerServices.PartialScalars.TryRead<global::Demo.Streaming.Priority>(
+                        scalar, TryReadPriority, out value);
+
+                private static bool ReadInt32(in global::PromptGen.CompilerServices.JsonScalar scalar, out int value) =>
+                    global::PromptGen.CompilerServices.PartialScalars.TryRead<int>(
+                        scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out value);
+
+                private static bool ReadDouble(in global::PromptGen.CompilerServices.JsonScalar scalar, out double value) =>
+                    global::PromptGen.CompilerServices.PartialScalars.TryRead<double>(
+                        scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out value);
+
+                private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
+
+                private static bool TryReadPriority(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Streaming.Priority value)
                 {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Demo.Streaming.Address(member0, member1);
-            return true;
-        }
-
-        private static bool TryReadStep(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Step value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            int member1 = default!;
-            bool has1 = false;
-            global::System.Collections.Generic.IReadOnlyList<string> member2 = default!;
-            bool has2 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "title"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), errors, out member0))
+                    bool matched = global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(
+                        ref reader, path, errors, NamesOfTryReadPriority, out int index);
+                    value = index switch
                     {
-                        reader.Skip();
-                    }
+                        0 => global::Demo.Streaming.Priority.Low,
+                        1 => global::Demo.Streaming.Priority.Normal,
+                        2 => global::Demo.Streaming.Priority.High,
+                        _ => default,
+                    };
+                    return matched;
                 }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "minutes"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "minutes"), errors, out member1))
+            }
+
+            /// <summary>
+            /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
+            /// Derives from JsonValueReaders only to call the shared readers by their short names.
+            /// </summary>
+            private abstract class Json : global::PromptGen.CompilerServices.JsonValueReaders
+            {
+                public const string PlanSchema = """
                     {
-                        reader.Skip();
+                      "type": "object",
+                      "description": "A plan for a support ticket.",
+                      "properties": {
+                        "team": { "type": "string", "description": "The team that owns it." },
+                        "priority": { "type": "string", "enum": ["Low", "Normal", "High"] },
+                        "fallback": { "type": ["string", "null"], "enum": ["Low", "Normal", "High", null] },
+                        "confidence": { "type": "number" },
+                        "escalate": { "type": "boolean" },
+                        "due": { "type": ["string", "null"], "format": "date" },
+                        "customer": {
+                          "anyOf": [
+                            {
+                              "type": "object",
+                              "properties": {
+                                "city": { "type": "string" },
+                                "street": { "type": ["string", "null"] }
+                              },
+                              "required": ["city"],
+                              "additionalProperties": false
+                            },
+                            { "type": "null" }
+                          ]
+                        },
+                        "steps": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "title": { "type": "string" },
+                              "minutes": { "type": "integer" },
+                              "tools": { "type": "array", "items": { "type": "string" } }
+                            },
+                            "required": ["title", "minutes", "tools"],
+                            "additionalProperties": false
+                          }
+                        },
+                        "history": { "type": "array", "items": { "type": "string", "enum": ["Low", "Normal", "High"] } },
+                        "scores": { "type": "object", "additionalProperties": { "type": "integer" } },
+                        "matrix": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } },
+                        "tags": { "type": "array", "items": { "type": "string" } }
+                      },
+                      "required": ["team", "priority", "confidence", "escalate", "steps", "history", "scores", "matrix", "tags"],
+                      "additionalProperties": false
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "tools"))
-                {
-                    reader.Read();
-                    has2 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tools"), errors, out member2))
+                    """;
+
+                public const string OutlineSchema = """
                     {
-                        reader.Skip();
+                      "type": "object",
+                      "properties": {
+                        "title": { "type": "string" },
+                        "children": { "type": "array", "items": { "$ref": "#" } }
+                      },
+                      "required": ["title", "children"],
+                      "additionalProperties": false
                     }
-                }
-                else
+                    """;
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan> ParsePlan(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Streaming.Plan>(json, ReadPlan);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline> ParseOutline(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Streaming.Outline>(json, ReadOutline);
+
+                private static bool ReadPlan(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Streaming.Plan value)
                 {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "title"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "minutes"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has2)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tools"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Demo.Streaming.Step(member0, member1, member2);
-            return true;
-        }
-
-        private static bool TryReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<double> value)
-        {
-            var items = new global::System.Collections.Generic.List<double>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out double item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out string? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            return global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
-        }
-
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
-        {
-            var items = new global::System.Collections.Generic.List<string>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class StreamingPromptsClientPartials
-    {
-        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial> CreateAddressPartial() => new AddressPartialBuilder();
-        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial> CreateStepPartial() => new StepPartialBuilder();
-        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.PlanPartial> CreatePlanPartial() => new PlanPartialBuilder();
-        public static global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial> CreateOutlinePartial() => new OutlinePartialBuilder();
-
-        private sealed class AddressPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial>
-        {
-            private string? _member0;
-            private string? _member1;
-
-            protected override int MemberIndex(string name)
-            {
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "city"))
-                {
-                    return 0;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "street"))
-                {
-                    return 1;
-                }
-
-                return -1; // a member the type does not have: ignored, as in the final parse
-            }
-
-            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
-            {
-                switch (member)
-                {
-                    case 0:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
-                    case 1:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member1);
-                    default:
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
                         return false;
-                }
-            }
+                    }
 
-            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray) => null;
-
-            protected override global::Demo.Streaming.IStreamingPrompts.AddressPartial Build() => new()
-            {
-                City = _member0,
-                Street = _member1,
-            };
-        }
-
-        private sealed class StepPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial>
-        {
-            private string? _member0;
-            private int? _member1;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<string>>? _member2;
-
-            protected override int MemberIndex(string name)
-            {
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
-                {
-                    return 0;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "minutes"))
-                {
-                    return 1;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tools"))
-                {
-                    return 2;
-                }
-
-                return -1; // a member the type does not have: ignored, as in the final parse
-            }
-
-            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
-            {
-                switch (member)
-                {
-                    case 0:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
-                    case 1:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<int>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out _member1);
-                    case 2:
-                        if (!value.IsNull)
+                    int errorCount = errors.Count;
+                    string team = default!;
+                    bool hasTeam = false;
+                    global::Demo.Streaming.Priority priority = default;
+                    bool hasPriority = false;
+                    global::Demo.Streaming.Priority? fallback = null;
+                    double confidence = default;
+                    bool hasConfidence = false;
+                    bool escalate = default;
+                    bool hasEscalate = false;
+                    global::System.DateOnly? due = null;
+                    global::Demo.Streaming.Address? customer = null;
+                    global::System.Collections.Generic.List<global::Demo.Streaming.Step> steps = default!;
+                    bool hasSteps = false;
+                    global::System.Collections.Generic.List<global::Demo.Streaming.Priority> history = default!;
+                    bool hasHistory = false;
+                    global::System.Collections.Generic.Dictionary<string, int> scores = default!;
+                    bool hasScores = false;
+                    global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<double>> matrix = default!;
+                    bool hasMatrix = false;
+                    string[] tags = default!;
+                    bool hasTags = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "team", out memberPath))
                         {
-                            return false; // expected an array
+                            hasTeam = true;
+                            TryReadString(ref reader, memberPath, errors, out team);
+                        }
+                        else if (IsMember(ref reader, objectPath, "priority", out memberPath))
+                        {
+                            hasPriority = true;
+                            ReadPriority(ref reader, memberPath, errors, out priority);
+                        }
+                        else if (IsMember(ref reader, objectPath, "fallback", out memberPath))
+                        {
+                            TryReadNullable(ref reader, memberPath, errors, ReadPriority, out fallback);
+                        }
+                        else if (IsMember(ref reader, objectPath, "confidence", out memberPath))
+                        {
+                            hasConfidence = true;
+                            TryReadDouble(ref reader, memberPath, errors, out confidence);
+                        }
+                        else if (IsMember(ref reader, objectPath, "escalate", out memberPath))
+                        {
+                            hasEscalate = true;
+                            TryReadBoolean(ref reader, memberPath, errors, out escalate);
+                        }
+                        else if (IsMember(ref reader, objectPath, "due", out memberPath))
+                        {
+                            TryReadNullable(ref reader, memberPath, errors, TryReadDateOnly, out due);
+                        }
+                        else if (IsMember(ref reader, objectPath, "customer", out memberPath))
+                        {
+                            TryReadNullableReference(ref reader, memberPath, errors, ReadAddress, out customer);
+                        }
+                        else if (IsMember(ref reader, objectPath, "steps", out memberPath))
+                        {
+                            hasSteps = true;
+                            TryReadList(ref reader, memberPath, errors, ReadStep, out steps);
+                        }
+                        else if (IsMember(ref reader, objectPath, "history", out memberPath))
+                        {
+                            hasHistory = true;
+                            TryReadList(ref reader, memberPath, errors, ReadPriority, out history);
+                        }
+                        else if (IsMember(ref reader, objectPath, "scores", out memberPath))
+                        {
+                            hasScores = true;
+                            TryReadDictionary(ref reader, memberPath, errors, TryReadInt32, out scores);
+                        }
+                        else if (IsMember(ref reader, objectPath, "matrix", out memberPath))
+                        {
+                            hasMatrix = true;
+                            TryReadList(ref reader, memberPath, errors, ReadListOfDouble, out matrix);
+                        }
+                        else if (IsMember(ref reader, objectPath, "tags", out memberPath))
+                        {
+                            hasTags = true;
+                            TryReadArray(ref reader, memberPath, errors, TryReadString, out tags);
                         }
 
-                        _member2 = null;
-                        return true;
-                    default:
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasTeam, errors, objectPath, "team");
+                    CheckRequired(hasPriority, errors, objectPath, "priority");
+                    CheckRequired(hasConfidence, errors, objectPath, "confidence");
+                    CheckRequired(hasEscalate, errors, objectPath, "escalate");
+                    CheckRequired(hasSteps, errors, objectPath, "steps");
+                    CheckRequired(hasHistory, errors, objectPath, "history");
+                    CheckRequired(hasScores, errors, objectPath, "scores");
+                    CheckRequired(hasMatrix, errors, objectPath, "matrix");
+                    CheckRequired(hasTags, errors, objectPath, "tags");
+                    if (errors.Count != errorCount)
+                    {
                         return false;
-                }
-            }
+                    }
 
-            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
-            {
-                switch (member)
-                {
-                    case 2:
-                        if (!isArray)
-                        {
-                            return null;
-                        }
-
-                        _member2 = new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
-                        return _member2;
-                    default:
-                        return null;
-                }
-            }
-
-            protected override global::Demo.Streaming.IStreamingPrompts.StepPartial Build() => new()
-            {
-                Title = _member0,
-                Minutes = _member1,
-                Tools = _member2?.Snapshot(),
-            };
-        }
-
-        private sealed class PlanPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.PlanPartial>
-        {
-            private string? _member0;
-            private global::Demo.Streaming.Priority? _member1;
-            private global::Demo.Streaming.Priority? _member2;
-            private double? _member3;
-            private bool? _member4;
-            private global::System.DateOnly? _member5;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::Demo.Streaming.IStreamingPrompts.AddressPartial>? _member6;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.StepPartial>>? _member7;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.Priority>>? _member8;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>? _member9;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>>? _member10;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<string>>? _member11;
-
-            protected override int MemberIndex(string name)
-            {
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "team"))
-                {
-                    return 0;
+                    value = new global::Demo.Streaming.Plan(
+                        team, priority, fallback, confidence, escalate, due, customer, steps, history, scores, matrix, tags);
+                    return true;
                 }
 
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "priority"))
+                private static bool ReadOutline(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Streaming.Outline value)
                 {
-                    return 1;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "fallback"))
-                {
-                    return 2;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "confidence"))
-                {
-                    return 3;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "escalate"))
-                {
-                    return 4;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "due"))
-                {
-                    return 5;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "customer"))
-                {
-                    return 6;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "steps"))
-                {
-                    return 7;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "history"))
-                {
-                    return 8;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "scores"))
-                {
-                    return 9;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "matrix"))
-                {
-                    return 10;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tags"))
-                {
-                    return 11;
-                }
-
-                return -1; // a member the type does not have: ignored, as in the final parse
-            }
-
-            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
-            {
-                switch (member)
-                {
-                    case 0:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
-                    case 1:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(value, TryReadPriority, out _member1);
-                    case 2:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Streaming.Priority>(value, TryReadPriority, out _member2);
-                    case 3:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<double>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out _member3);
-                    case 4:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<bool>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean, out _member4);
-                    case 5:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::System.DateOnly>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly, out _member5);
-                    case 6:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an object
-                        }
-
-                        _member6 = null;
-                        return true;
-                    case 7:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an array
-                        }
-
-                        _member7 = null;
-                        return true;
-                    case 8:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an array
-                        }
-
-                        _member8 = null;
-                        return true;
-                    case 9:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an object
-                        }
-
-                        _member9 = null;
-                        return true;
-                    case 10:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an array
-                        }
-
-                        _member10 = null;
-                        return true;
-                    case 11:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an array
-                        }
-
-                        _member11 = null;
-                        return true;
-                    default:
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
                         return false;
-                }
-            }
+                    }
 
-            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
-            {
-                switch (member)
-                {
-                    case 6:
-                        if (isArray)
+                    int errorCount = errors.Count;
+                    string title = default!;
+                    bool hasTitle = false;
+                    global::System.Collections.Generic.List<global::Demo.Streaming.Outline> children = default!;
+                    bool hasChildren = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "title", out memberPath))
                         {
-                            return null;
+                            hasTitle = true;
+                            TryReadString(ref reader, memberPath, errors, out title);
+                        }
+                        else if (IsMember(ref reader, objectPath, "children", out memberPath))
+                        {
+                            hasChildren = true;
+                            TryReadList(ref reader, memberPath, errors, ReadOutline, out children);
                         }
 
-                        _member6 = new AddressPartialBuilder();
-                        return _member6;
-                    case 7:
-                        if (!isArray)
-                        {
-                            return null;
-                        }
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
 
-                        _member7 = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.IStreamingPrompts.StepPartial>(null, static () => new StepPartialBuilder(), false);
-                        return _member7;
-                    case 8:
-                        if (!isArray)
-                        {
-                            return null;
-                        }
-
-                        _member8 = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.Priority>(ReadPriority);
-                        return _member8;
-                    case 9:
-                        if (isArray)
-                        {
-                            return null;
-                        }
-
-                        _member9 = new global::PromptGen.CompilerServices.PartialDictionaryBuilder<int>(ReadInt32);
-                        return _member9;
-                    case 10:
-                        if (!isArray)
-                        {
-                            return null;
-                        }
-
-                        _member10 = new global::PromptGen.CompilerServices.PartialListBuilder<global::System.Collections.Generic.IReadOnlyList<double>>(null, static () => new global::PromptGen.CompilerServices.PartialListBuilder<double>(ReadDouble), true);
-                        return _member10;
-                    case 11:
-                        if (!isArray)
-                        {
-                            return null;
-                        }
-
-                        _member11 = new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
-                        return _member11;
-                    default:
-                        return null;
-                }
-            }
-
-            protected override global::Demo.Streaming.IStreamingPrompts.PlanPartial Build() => new()
-            {
-                Team = _member0,
-                Priority = _member1,
-                Fallback = _member2,
-                Confidence = _member3,
-                Escalate = _member4,
-                Due = _member5,
-                Customer = _member6?.Snapshot(),
-                Steps = _member7?.Snapshot(),
-                History = _member8?.Snapshot(),
-                Scores = _member9?.Snapshot(),
-                Matrix = _member10?.Snapshot(),
-                Tags = _member11?.Snapshot(),
-            };
-        }
-
-        private sealed class OutlinePartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>
-        {
-            private string? _member0;
-            private global::PromptGen.CompilerServices.PartialValueBuilder<global::System.Collections.Generic.IReadOnlyList<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>>? _member1;
-
-            protected override int MemberIndex(string name)
-            {
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
-                {
-                    return 0;
-                }
-
-                if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "children"))
-                {
-                    return 1;
-                }
-
-                return -1; // a member the type does not have: ignored, as in the final parse
-            }
-
-            protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
-            {
-                switch (member)
-                {
-                    case 0:
-                        return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _member0);
-                    case 1:
-                        if (!value.IsNull)
-                        {
-                            return false; // expected an array
-                        }
-
-                        _member1 = null;
-                        return true;
-                    default:
+                    CheckRequired(hasTitle, errors, objectPath, "title");
+                    CheckRequired(hasChildren, errors, objectPath, "children");
+                    if (errors.Count != errorCount)
+                    {
                         return false;
-                }
-            }
+                    }
 
-            protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
-            {
-                switch (member)
+                    value = new global::Demo.Streaming.Outline(title, children);
+                    return true;
+                }
+
+                private static readonly string[] PriorityNames = { "Low", "Normal", "High" };
+
+                private static bool ReadPriority(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Streaming.Priority value)
                 {
-                    case 1:
-                        if (!isArray)
+                    bool matched = TryMatchEnum(ref reader, path, errors, PriorityNames, out int index);
+                    value = index switch
+                    {
+                        0 => global::Demo.Streaming.Priority.Low,
+                        1 => global::Demo.Streaming.Priority.Normal,
+                        2 => global::Demo.Streaming.Priority.High,
+                        _ => default,
+                    };
+                    return matched;
+                }
+
+                private static bool ReadAddress(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Streaming.Address value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string city = default!;
+                    bool hasCity = false;
+                    string? street = null;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "city", out memberPath))
                         {
-                            return null;
+                            hasCity = true;
+                            TryReadString(ref reader, memberPath, errors, out city);
+                        }
+                        else if (IsMember(ref reader, objectPath, "street", out memberPath))
+                        {
+                            TryReadNullableReference(ref reader, memberPath, errors, TryReadString, out street);
                         }
 
-                        _member1 = new global::PromptGen.CompilerServices.PartialListBuilder<global::Demo.Streaming.IStreamingPrompts.OutlinePartial>(null, static () => new OutlinePartialBuilder(), false);
-                        return _member1;
-                    default:
-                        return null;
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasCity, errors, objectPath, "city");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Demo.Streaming.Address(city, street);
+                    return true;
+                }
+
+                private static bool ReadStep(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Streaming.Step value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string title = default!;
+                    bool hasTitle = false;
+                    int minutes = default;
+                    bool hasMinutes = false;
+                    global::System.Collections.Generic.List<string> tools = default!;
+                    bool hasTools = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "title", out memberPath))
+                        {
+                            hasTitle = true;
+                            TryReadString(ref reader, memberPath, errors, out title);
+                        }
+                        else if (IsMember(ref reader, objectPath, "minutes", out memberPath))
+                        {
+                            hasMinutes = true;
+                            TryReadInt32(ref reader, memberPath, errors, out minutes);
+                        }
+                        else if (IsMember(ref reader, objectPath, "tools", out memberPath))
+                        {
+                            hasTools = true;
+                            TryReadList(ref reader, memberPath, errors, TryReadString, out tools);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasTitle, errors, objectPath, "title");
+                    CheckRequired(hasMinutes, errors, objectPath, "minutes");
+                    CheckRequired(hasTools, errors, objectPath, "tools");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Demo.Streaming.Step(title, minutes, tools);
+                    return true;
+                }
+
+                private static bool ReadListOfDouble(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::System.Collections.Generic.IReadOnlyList<double> value)
+                {
+                    bool read = TryReadList(
+                        ref reader, path, errors, TryReadDouble, out global::System.Collections.Generic.List<double> items);
+                    value = items;
+                    return read;
                 }
             }
-
-            protected override global::Demo.Streaming.IStreamingPrompts.OutlinePartial Build() => new()
-            {
-                Title = _member0,
-                Children = _member1?.Snapshot(),
-            };
-        }
-
-        private static bool ReadString(in global::PromptGen.CompilerServices.JsonScalar scalar, out string value) =>
-            global::PromptGen.CompilerServices.PartialScalars.TryRead<string>(scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out value);
-
-        private static bool ReadPriority(in global::PromptGen.CompilerServices.JsonScalar scalar, out global::Demo.Streaming.Priority value) =>
-            global::PromptGen.CompilerServices.PartialScalars.TryRead<global::Demo.Streaming.Priority>(scalar, TryReadPriority, out value);
-
-        private static bool ReadInt32(in global::PromptGen.CompilerServices.JsonScalar scalar, out int value) =>
-            global::PromptGen.CompilerServices.PartialScalars.TryRead<int>(scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out value);
-
-        private static bool ReadDouble(in global::PromptGen.CompilerServices.JsonScalar scalar, out double value) =>
-            global::PromptGen.CompilerServices.PartialScalars.TryRead<double>(scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out value);
-
-        private static readonly string[] NamesOfTryReadPriority = { "Low", "Normal", "High" };
-
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Streaming.Priority value)
-        {
-            bool matched = global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index);
-            value = index switch
-            {
-                0 => global::Demo.Streaming.Priority.Low,
-                1 => global::Demo.Streaming.Priority.Normal,
-                2 => global::Demo.Streaming.Priority.High,
-                _ => default,
-            };
-            return matched;
         }
     }
 }

@@ -3,135 +3,145 @@
 
 namespace Contoso.Support
 {
-    partial interface ISupportPrompts : global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>
+    partial interface ISupportPrompts : global::PromptGen.IPromptClient<ISupportPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ISupportPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Support.ISupportPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Contoso.Support.SupportPromptsClient(bedrock);
+        public static new ISupportPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new SupportPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Support.ISupportPrompts global::PromptGen.IPromptClient<global::Contoso.Support.ISupportPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static ISupportPrompts global::PromptGen.IPromptClient<ISupportPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Contoso.Support
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class SupportPromptsClient : global::Contoso.Support.ISupportPrompts
-    {
-        private const string SummarizeAsyncSystemTemplate = "You are a concise support agent for {{ product }}.";
-
-        private const string SummarizeAsyncUserTemplate = "Summarize this ticket in one sentence:\n{{ ticket.title }}\n{{ ticket.body }}";
-
-        private const string TranslateAsyncUserTemplate = "Translate to {{ language }}: {{ text }}";
-
-        private const string ClassifyAsyncUserTemplate = "Is this spam? Answer yes or no. {{ class }} / {{ message }}";
-
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
-
-        public SupportPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
+        /// <summary>PromptGen's implementation of <see cref="ISupportPrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class SupportPromptsClient : ISupportPrompts
         {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
+            private const string SummarizeAsyncSystemTemplate = "You are a concise support agent for {{ product }}.";
 
-        async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.SummarizeAsync(string product, global::Contoso.Support.Ticket ticket, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "SummarizeAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            private const string SummarizeAsyncUserTemplate = "Summarize this ticket in one sentence:\n{{ ticket.title }}\n{{ ticket.body }}";
+
+            private const string TranslateAsyncUserTemplate = "Translate to {{ language }}: {{ text }}";
+
+            private const string ClassifyAsyncUserTemplate = "Is this spam? Answer yes or no. {{ class }} / {{ message }}";
+
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
+
+            public SupportPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
             {
-                System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(product, ticket)),
-                Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(product, ticket)) },
-                InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
-                {
-                    MaxTokens = 200,
-                    Temperature = 0.2f,
-                },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
-            return response.GetOutputText();
-        }
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
+            }
 
-        /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSummarizeAsyncSystem(string product, global::Contoso.Support.Ticket ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(37, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("You are a concise support agent for ");
-            output.AppendFormatted(product);
-            output.AppendLiteral(".");
-            return output.ToStringAndClear();
-        }
-
-        /// <summary>Renders <see cref="SummarizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderSummarizeAsyncUser(string product, global::Contoso.Support.Ticket ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(40, 2, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Summarize this ticket in one sentence:\n");
-            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Title);
-            output.AppendLiteral("\n");
-            output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Body);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.ValueTask<string> global::Contoso.Support.ISupportPrompts.TranslateAsync(string text, string language, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "TranslateAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            async global::System.Threading.Tasks.Task<string> ISupportPrompts.SummarizeAsync(
+                string product, global::Contoso.Support.Ticket ticket, global::System.Threading.CancellationToken cancellationToken)
             {
-                Messages = { global::PromptGen.Message.User(RenderTranslateAsyncUser(text, language)) },
-                InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "SummarizeAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    MaxTokens = 500,
-                    TopP = 0.9f,
-                    StopSequences = new() { "END" },
-                },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
-            return response.GetOutputText();
-        }
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(product, ticket)),
+                    Messages = { global::PromptGen.Message.User(RenderSummarizeAsyncUser(product, ticket)) },
+                    InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+                    {
+                        MaxTokens = 200,
+                        Temperature = 0.2f,
+                    },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
 
-        /// <summary>Renders <see cref="TranslateAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderTranslateAsyncUser(string text, string language)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(15, 2, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Translate to ");
-            output.AppendFormatted(language);
-            output.AppendLiteral(": ");
-            output.AppendFormatted(text);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Contoso.Support.ISupportPrompts.ClassifyAsync(string @class, string? message)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "ClassifyAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSummarizeAsyncSystem(string product, global::Contoso.Support.Ticket ticket)
             {
-                Messages = { global::PromptGen.Message.User(RenderClassifyAsyncUser(@class, message)) },
-                InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
-                {
-                    MaxTokens = 500,
-                },
-            };
-            global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync("us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
-            global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
-            return response.GetOutputText();
-        }
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    37, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You are a concise support agent for ");
+                output.AppendFormatted(product);
+                output.AppendLiteral(".");
+                return output.ToStringAndClear();
+            }
 
-        /// <summary>Renders <see cref="ClassifyAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderClassifyAsyncUser(string @class, string? message)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(35, 2, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Is this spam? Answer yes or no. ");
-            output.AppendFormatted(@class);
-            output.AppendLiteral(" / ");
-            output.AppendFormatted(message);
-            return output.ToStringAndClear();
+            /// <summary>Renders <see cref="SummarizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderSummarizeAsyncUser(string product, global::Contoso.Support.Ticket ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    40, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Summarize this ticket in one sentence:\n");
+                output.AppendFormatted(
+                    global::PromptGen.CompilerServices.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Title);
+                output.AppendLiteral("\n");
+                output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(ticket, SummarizeAsyncUserTemplate, "ticket").Body);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.ValueTask<string> ISupportPrompts.TranslateAsync(
+                string text, string language, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "TranslateAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTranslateAsyncUser(text, language)) },
+                    InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+                    {
+                        MaxTokens = 500,
+                        TopP = 0.9f,
+                        StopSequences = new() { "END" },
+                    },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="TranslateAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTranslateAsyncUser(string text, string language)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    15, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Translate to ");
+                output.AppendFormatted(language);
+                output.AppendLiteral(": ");
+                output.AppendFormatted(text);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> ISupportPrompts.ClassifyAsync(string @class, string? message)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "ClassifyAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderClassifyAsyncUser(@class, message)) },
+                    InferenceConfig = new global::PromptGen.Bedrock.InferenceConfiguration
+                    {
+                        MaxTokens = 500,
+                    },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="ClassifyAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderClassifyAsyncUser(string @class, string? message)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    35, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Is this spam? Answer yes or no. ");
+                output.AppendFormatted(@class);
+                output.AppendLiteral(" / ");
+                output.AppendFormatted(message);
+                return output.ToStringAndClear();
+            }
         }
     }
 }

@@ -3,938 +3,802 @@
 
 namespace Demo.Tools
 {
-    partial interface ITravelPrompts : global::PromptGen.IPromptClient<global::Demo.Tools.ITravelPrompts>
+    partial interface ITravelPrompts : global::PromptGen.IPromptClient<ITravelPrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ITravelPrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Demo.Tools.ITravelPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Demo.Tools.TravelPromptsClient(bedrock);
+        public static new ITravelPrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new TravelPromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Demo.Tools.ITravelPrompts global::PromptGen.IPromptClient<global::Demo.Tools.ITravelPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static ITravelPrompts global::PromptGen.IPromptClient<ITravelPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Demo.Tools
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class TravelPromptsClient : global::Demo.Tools.ITravelPrompts
-    {
-        private const string PlanAsyncUserTemplate = "Plan a day in {{ city }}.";
-
-        private const string ItineraryAsyncUserTemplate = "Plan a day in {{ city }}.";
-
-        // ForcedTool: chosen with [StructuredOutput].
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Tools.Itinerary> ItineraryAsyncResult = new()
+        /// <summary>PromptGen's implementation of <see cref="ITravelPrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class TravelPromptsClient : ITravelPrompts
         {
-            ResultName = "Itinerary",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"summary\":{\"type\":\"string\"},\"stops\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"summary\",\"stops\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
-            MaxRepairAttempts = 1,
-            Parse = TravelPromptsClientResults.ParseItineraryAsync,
-        };
+            private const string PlanAsyncUserTemplate = "Plan a day in {{ city }}.";
 
-        private static readonly global::PromptGen.CompilerServices.ToolLoopOptions ItineraryAsyncToolLoop = new()
-        {
-            MaxIterations = 3,
-            Choice = global::PromptGen.ToolChoiceMode.Tool,
-            Tool = "get_forecast",
-            ParallelCalls = false,
-        };
+            private const string ItineraryAsyncUserTemplate = "Plan a day in {{ city }}.";
 
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
+            // ForcedTool: chosen with [StructuredOutput].
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Tools.Itinerary>
+                ItineraryAsyncResult = new()
+                {
+                    ResultName = "Itinerary",
+                    SchemaJson = Json.ItinerarySchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseItinerary,
+                };
 
-        public TravelPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
-        {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
-
-        async global::System.Threading.Tasks.Task<string> global::Demo.Tools.ITravelPrompts.PlanAsync(string city, global::Demo.Tools.WeatherTools tools, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "PlanAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            private static readonly global::PromptGen.CompilerServices.ToolLoopOptions ItineraryAsyncToolLoop = new()
             {
-                Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(city, tools)) },
+                MaxIterations = 3,
+                Choice = global::PromptGen.ToolChoiceMode.Tool,
+                Tool = "get_forecast",
+                ParallelCalls = false,
             };
-            global::PromptGen.CompilerServices.ToolDefinition[] tools_ = TravelPromptsClientWeatherToolsTools.For(tools);
-            return await global::PromptGen.CompilerServices.ToolLoop.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, tools_, global::PromptGen.CompilerServices.ToolLoopOptions.Default, cancellationToken).ConfigureAwait(false);
-        }
 
-        /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderPlanAsyncUser(string city, global::Demo.Tools.WeatherTools tools)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Plan a day in ");
-            output.AppendFormatted(city);
-            output.AppendLiteral(".");
-            return output.ToStringAndClear();
-        }
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
-        async global::System.Threading.Tasks.Task<global::Demo.Tools.Itinerary> global::Demo.Tools.ITravelPrompts.ItineraryAsync(string city, global::Demo.Tools.WeatherTools weather, global::Demo.Tools.IBookingTools booking, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "ItineraryAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
+            public TravelPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
             {
-                Messages = { global::PromptGen.Message.User(RenderItineraryAsyncUser(city, weather, booking)) },
-            };
-            var tools = new global::System.Collections.Generic.List<global::PromptGen.CompilerServices.ToolDefinition>();
-            tools.AddRange(TravelPromptsClientWeatherToolsTools.For(weather));
-            tools.AddRange(TravelPromptsClientIBookingToolsTools.For(booking));
-            return await global::PromptGen.CompilerServices.ToolLoop.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, ItineraryAsyncResult, tools, ItineraryAsyncToolLoop, cancellationToken).ConfigureAwait(false);
-        }
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
+            }
 
-        /// <summary>Renders <see cref="ItineraryAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderItineraryAsyncUser(string city, global::Demo.Tools.WeatherTools weather, global::Demo.Tools.IBookingTools booking)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Plan a day in ");
-            output.AppendFormatted(city);
-            output.AppendLiteral(".");
-            return output.ToStringAndClear();
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class TravelPromptsClientResults
-    {
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary> ParseItineraryAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Demo.Tools.Itinerary value = default!;
-            bool read = false;
-            try
+            async global::System.Threading.Tasks.Task<string> ITravelPrompts.PlanAsync(
+                string city, global::Demo.Tools.WeatherTools tools, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (reader.Read())
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "PlanAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    read = TryReadItinerary(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                    Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(city, tools)) },
+                };
+                global::PromptGen.CompilerServices.ToolDefinition[] tools_ = WeatherToolsDefinitions.For(tools);
+                return await global::PromptGen.CompilerServices.ToolLoop.RunAsync(
+                    _bedrock,
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    request,
+                    tools_,
+                    global::PromptGen.CompilerServices.ToolLoopOptions.Default,
+                    cancellationToken).ConfigureAwait(false);
             }
 
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> ParseWeatherToolsGetForecastAsyncArguments(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            WeatherToolsGetForecastAsyncArguments value = default!;
-            bool read = false;
-            try
+            /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderPlanAsyncUser(string city, global::Demo.Tools.WeatherTools tools)
             {
-                if (reader.Read())
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Plan a day in ");
+                output.AppendFormatted(city);
+                output.AppendLiteral(".");
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Demo.Tools.Itinerary> ITravelPrompts.ItineraryAsync(
+                string city,
+                global::Demo.Tools.WeatherTools weather,
+                global::Demo.Tools.IBookingTools booking,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Tools.ITravelPrompts", "ItineraryAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
-                    read = TryReadWeatherToolsGetForecastAsyncArguments(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
+                    Messages = { global::PromptGen.Message.User(RenderItineraryAsyncUser(city, weather, booking)) },
+                };
+                var tools = new global::System.Collections.Generic.List<global::PromptGen.CompilerServices.ToolDefinition>();
+                tools.AddRange(WeatherToolsDefinitions.For(weather));
+                tools.AddRange(IBookingToolsDefinitions.For(booking));
+                return await global::PromptGen.CompilerServices.ToolLoop.RunAsync(
+                    _bedrock,
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    request,
+                    ItineraryAsyncResult,
+                    tools,
+                    ItineraryAsyncToolLoop,
+                    cancellationToken).ConfigureAwait(false);
             }
 
-            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments> ParseWeatherToolsConvertArguments(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            WeatherToolsConvertArguments value = default!;
-            bool read = false;
-            try
+            /// <summary>Renders <see cref="ItineraryAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderItineraryAsyncUser(
+                string city, global::Demo.Tools.WeatherTools weather, global::Demo.Tools.IBookingTools booking)
             {
-                if (reader.Read())
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Plan a day in ");
+                output.AppendFormatted(city);
+                output.AppendLiteral(".");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Writes what tools return as JSON for the model, without reflection.</summary>
+            private static class ToolResults
+            {
+                public static void WriteForecast(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Tools.Forecast value)
                 {
-                    read = TryReadWeatherToolsConvertArguments(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments> ParseWeatherToolsRememberArguments(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            WeatherToolsRememberArguments value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    read = TryReadWeatherToolsRememberArguments(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> ParseWeatherToolsLocalTimeAsyncArguments(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            WeatherToolsLocalTimeAsyncArguments value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    read = TryReadWeatherToolsLocalTimeAsyncArguments(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> ParseIBookingToolsBookTableAsyncArguments(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            IBookingToolsBookTableAsyncArguments value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    read = TryReadIBookingToolsBookTableAsyncArguments(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments>.Failure(errors.Items);
-        }
-
-        private static bool TryReadItinerary(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Demo.Tools.Itinerary value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            global::System.Collections.Generic.List<string> member1 = default!;
-            bool has1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "summary"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "stops"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "stops"), errors, out member1))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "stops"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Demo.Tools.Itinerary(member0, member1);
-            return true;
-        }
-
-        private static bool TryReadWeatherToolsGetForecastAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsGetForecastAsyncArguments value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            int member1 = 1;
-            bool valid1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "city"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "days"))
-                {
-                    reader.Read();
-                    valid1 = global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "days"), errors, out member1);
-                    if (!valid1)
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (valid1)
-            {
-                global::PromptGen.CompilerServices.ResultValidation.Range(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "days"), (double)member1, 1d, 7d);
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new WeatherToolsGetForecastAsyncArguments(member0, member1);
-            return true;
-        }
-
-        private static bool TryReadWeatherToolsConvertArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsConvertArguments value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            decimal member0 = default!;
-            bool has0 = false;
-            string member1 = default!;
-            bool has1 = false;
-            string member2 = default!;
-            bool has2 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "amount"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "amount"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "from"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "from"), errors, out member1))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "to"))
-                {
-                    reader.Read();
-                    has2 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "to"), errors, out member2))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "amount"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "from"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has2)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "to"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new WeatherToolsConvertArguments(member0, member1, member2);
-            return true;
-        }
-
-        private static bool TryReadWeatherToolsRememberArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsRememberArguments value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "note"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "note"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "note"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new WeatherToolsRememberArguments(member0);
-            return true;
-        }
-
-        private static bool TryReadWeatherToolsLocalTimeAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out WeatherToolsLocalTimeAsyncArguments value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "city"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "city"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new WeatherToolsLocalTimeAsyncArguments(member0);
-            return true;
-        }
-
-        private static bool TryReadIBookingToolsBookTableAsyncArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out IBookingToolsBookTableAsyncArguments value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            int member1 = default!;
-            bool has1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "restaurant"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "restaurant"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "people"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "people"), errors, out member1))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "restaurant"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "people"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new IBookingToolsBookTableAsyncArguments(member0, member1);
-            return true;
-        }
-
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
-        {
-            var items = new global::System.Collections.Generic.List<string>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class TravelPromptsClientToolResults
-    {
-        public static void WriteDemo_Tools_Forecast(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Tools.Forecast value)
-        {
-            if ((object?)value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("city");
-                writer.WriteStringValue(value.City);
-                writer.WritePropertyName("temperatureC");
-                if (double.IsFinite(value.TemperatureC)) writer.WriteNumberValue(value.TemperatureC); else writer.WriteStringValue(value.TemperatureC.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-                writer.WritePropertyName("sky");
-                writer.WriteStringValue(value.Sky.ToString());
-                writer.WritePropertyName("alerts");
-                if ((object?)value.Alerts is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteSystem_Collections_Generic_List_string(writer, value.Alerts);
-                }
-                writer.WritePropertyName("hourly");
-                if ((object?)value.Hourly is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteSystem_Collections_Generic_Dictionary_string__int(writer, value.Hourly);
-                }
-                writer.WritePropertyName("day");
-                writer.WriteStringValue(value.Day.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteEndObject();
-            }
-        }
-
-        public static void Writedecimal(global::System.Text.Json.Utf8JsonWriter writer, decimal value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static void WriteSystem_Collections_Generic_List_string(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string> value)
-        {
-            if ((object?)value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStartArray();
-                foreach (var item1 in value)
-                {
-                    writer.WriteStringValue(item1);
-                }
-                writer.WriteEndArray();
-            }
-        }
-
-        public static void WriteSystem_Collections_Generic_Dictionary_string__int(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int?> value)
-        {
-            if ((object?)value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStartObject();
-                foreach (var pair2 in value)
-                {
-                    writer.WritePropertyName(pair2.Key);
-                    if (pair2.Value is { } present3)
-                    {
-                        writer.WriteNumberValue(present3);
-                    }
-                    else
+                    if ((object?)value is null)
                     {
                         writer.WriteNullValue();
                     }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("city");
+                        writer.WriteStringValue(value.City);
+                        writer.WritePropertyName("temperatureC");
+                        if (double.IsFinite(value.TemperatureC))
+                        {
+                            writer.WriteNumberValue(value.TemperatureC);
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(value.TemperatureC.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                        writer.WritePropertyName("sky");
+                        writer.WriteStringValue(value.Sky.ToString());
+                        writer.WritePropertyName("alerts");
+                        if ((object?)value.Alerts is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            WriteListOfString(writer, value.Alerts);
+                        }
+                        writer.WritePropertyName("hourly");
+                        if ((object?)value.Hourly is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            WriteDictionaryOfNullableInt32(writer, value.Hourly);
+                        }
+                        writer.WritePropertyName("day");
+                        writer.WriteStringValue(value.Day.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+                        writer.WriteEndObject();
+                    }
                 }
-                writer.WriteEndObject();
-            }
-        }
-    }
 
-    /// <summary>The tools of <see cref="Demo.Tools.WeatherTools"/>: schemas, and invokers that read the model's input without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class TravelPromptsClientWeatherToolsTools
-    {
-        private static readonly global::PromptGen.CompilerServices.ToolSchema GetForecastAsyncSchema = new(
-            "get_forecast",
-            "The weather forecast for a city.",
-            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name.\"},\"days\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":7}},\"required\":[\"city\"],\"additionalProperties\":false}");
+                public static void WriteDecimal(global::System.Text.Json.Utf8JsonWriter writer, decimal value)
+                {
+                    writer.WriteNumberValue(value);
+                }
 
-        private static readonly global::PromptGen.CompilerServices.ToolSchema ConvertSchema = new(
-            "convert_currency",
-            "Converts an amount.",
-            "{\"type\":\"object\",\"properties\":{\"amount\":{\"type\":\"number\"},\"from\":{\"type\":\"string\"},\"to\":{\"type\":\"string\"}},\"required\":[\"amount\",\"from\",\"to\"],\"additionalProperties\":false}");
+                public static void WriteListOfString(
+                    global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string> value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartArray();
+                        foreach (var item in value)
+                        {
+                            writer.WriteStringValue(item);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
 
-        private static readonly global::PromptGen.CompilerServices.ToolSchema RememberSchema = new(
-            "remember",
-            "Remembers a note.",
-            "{\"type\":\"object\",\"properties\":{\"note\":{\"type\":\"string\"}},\"required\":[\"note\"],\"additionalProperties\":false}");
-
-        private static readonly global::PromptGen.CompilerServices.ToolSchema LocalTimeAsyncSchema = new(
-            "local_time",
-            "Local time.",
-            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"],\"additionalProperties\":false}");
-
-        public static global::PromptGen.CompilerServices.ToolDefinition[] For(global::Demo.Tools.WeatherTools? tools)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(tools);
-            return new[]
-            {
-                new global::PromptGen.CompilerServices.ToolDefinition(GetForecastAsyncSchema, (input, cancellationToken) => InvokeGetForecastAsync(tools, input, cancellationToken)),
-                new global::PromptGen.CompilerServices.ToolDefinition(ConvertSchema, (input, cancellationToken) => InvokeConvert(tools, input, cancellationToken)),
-                new global::PromptGen.CompilerServices.ToolDefinition(RememberSchema, (input, cancellationToken) => InvokeRemember(tools, input, cancellationToken)),
-                new global::PromptGen.CompilerServices.ToolDefinition(LocalTimeAsyncSchema, (input, cancellationToken) => InvokeLocalTimeAsync(tools, input, cancellationToken)),
-            };
-        }
-
-        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeGetForecastAsync(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsGetForecastAsyncArguments(input);
-            if (!arguments.IsSuccess)
-            {
-                return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
-            }
-
-            global::Demo.Tools.Forecast value = await tools.GetForecastAsync(arguments.Value.city, arguments.Value.days, cancellationToken).ConfigureAwait(false);
-            return global::PromptGen.CompilerServices.ToolOutput.Json(writer => TravelPromptsClientToolResults.WriteDemo_Tools_Forecast(writer, value));
-        }
-
-        private static global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeConvert(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsConvertArguments(input);
-            if (!arguments.IsSuccess)
-            {
-                return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors));
+                public static void WriteDictionaryOfNullableInt32(
+                    global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int?> value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        foreach (var pair in value)
+                        {
+                            writer.WritePropertyName(pair.Key);
+                            if (pair.Value is { } present)
+                            {
+                                writer.WriteNumberValue(present);
+                            }
+                            else
+                            {
+                                writer.WriteNullValue();
+                            }
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
             }
 
-            decimal value = tools.Convert(arguments.Value.amount, arguments.Value.from, arguments.Value.to);
-            return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.Json(writer => TravelPromptsClientToolResults.Writedecimal(writer, value)));
-        }
-
-        private static global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeRemember(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsRememberArguments(input);
-            if (!arguments.IsSuccess)
+            /// <summary>
+            /// The tools of <see cref="Demo.Tools.WeatherTools"/>:
+            /// their schemas, and invokers that read the model's input without reflection.
+            /// </summary>
+            private static class WeatherToolsDefinitions
             {
-                return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors));
+                private static readonly global::PromptGen.CompilerServices.ToolSchema GetForecastAsyncSchema = new(
+                    "get_forecast",
+                    "The weather forecast for a city.",
+                    Json.WeatherToolsGetForecastAsyncArgumentsSchema);
+
+                private static readonly global::PromptGen.CompilerServices.ToolSchema ConvertSchema = new(
+                    "convert_currency",
+                    "Converts an amount.",
+                    Json.WeatherToolsConvertArgumentsSchema);
+
+                private static readonly global::PromptGen.CompilerServices.ToolSchema RememberSchema = new(
+                    "remember",
+                    "Remembers a note.",
+                    Json.WeatherToolsRememberArgumentsSchema);
+
+                private static readonly global::PromptGen.CompilerServices.ToolSchema LocalTimeAsyncSchema = new(
+                    "local_time",
+                    "Local time.",
+                    Json.WeatherToolsLocalTimeAsyncArgumentsSchema);
+
+                public static global::PromptGen.CompilerServices.ToolDefinition[] For(global::Demo.Tools.WeatherTools? tools)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(tools);
+                    return new[]
+                    {
+                        new global::PromptGen.CompilerServices.ToolDefinition(
+                            GetForecastAsyncSchema, (input, cancellationToken) => InvokeGetForecastAsync(tools, input, cancellationToken)),
+                        new global::PromptGen.CompilerServices.ToolDefinition(
+                            ConvertSchema, (input, cancellationToken) => InvokeConvert(tools, input, cancellationToken)),
+                        new global::PromptGen.CompilerServices.ToolDefinition(
+                            RememberSchema, (input, cancellationToken) => InvokeRemember(tools, input, cancellationToken)),
+                        new global::PromptGen.CompilerServices.ToolDefinition(
+                            LocalTimeAsyncSchema, (input, cancellationToken) => InvokeLocalTimeAsync(tools, input, cancellationToken)),
+                    };
+                }
+
+                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>
+                    InvokeGetForecastAsync(
+                        global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments> arguments =
+                        Json.ParseWeatherToolsGetForecastAsyncArguments(input);
+                    if (!arguments.IsSuccess)
+                    {
+                        return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
+                    }
+
+                    global::Demo.Tools.Forecast value = await tools.GetForecastAsync(
+                        arguments.Value.city, arguments.Value.days, cancellationToken).ConfigureAwait(false);
+                    return global::PromptGen.CompilerServices.ToolOutput.Json(writer => ToolResults.WriteForecast(writer, value));
+                }
+
+                private static global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeConvert(
+                    global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments> arguments =
+                        Json.ParseWeatherToolsConvertArguments(input);
+                    if (!arguments.IsSuccess)
+                    {
+                        return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(
+                            global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors));
+                    }
+
+                    decimal value = tools.Convert(arguments.Value.amount, arguments.Value.from, arguments.Value.to);
+                    return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(
+                        global::PromptGen.CompilerServices.ToolOutput.Json(writer => ToolResults.WriteDecimal(writer, value)));
+                }
+
+                private static global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeRemember(
+                    global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments> arguments =
+                        Json.ParseWeatherToolsRememberArguments(input);
+                    if (!arguments.IsSuccess)
+                    {
+                        return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(
+                            global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors));
+                    }
+
+                    tools.Remember(arguments.Value.note);
+                    return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(
+                        global::PromptGen.CompilerServices.ToolOutput.Done());
+                }
+
+                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>
+                    InvokeLocalTimeAsync(
+                        global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> arguments =
+                        Json.ParseWeatherToolsLocalTimeAsyncArguments(input);
+                    if (!arguments.IsSuccess)
+                    {
+                        return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
+                    }
+
+                    return global::PromptGen.CompilerServices.ToolOutput.Text(
+                        await tools.LocalTimeAsync(arguments.Value.city).ConfigureAwait(false));
+                }
             }
 
-            tools.Remember(arguments.Value.note);
-            return new global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>(global::PromptGen.CompilerServices.ToolOutput.Done());
-        }
-
-        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeLocalTimeAsync(global::Demo.Tools.WeatherTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments> arguments = TravelPromptsClientResults.ParseWeatherToolsLocalTimeAsyncArguments(input);
-            if (!arguments.IsSuccess)
+            /// <summary>
+            /// The tools of <see cref="Demo.Tools.IBookingTools"/>:
+            /// their schemas, and invokers that read the model's input without reflection.
+            /// </summary>
+            private static class IBookingToolsDefinitions
             {
-                return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
+                private static readonly global::PromptGen.CompilerServices.ToolSchema BookTableAsyncSchema = new(
+                    "book_table",
+                    "Books a table.",
+                    Json.IBookingToolsBookTableAsyncArgumentsSchema);
+
+                public static global::PromptGen.CompilerServices.ToolDefinition[] For(global::Demo.Tools.IBookingTools? tools)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(tools);
+                    return new[]
+                    {
+                        new global::PromptGen.CompilerServices.ToolDefinition(
+                            BookTableAsyncSchema, (input, cancellationToken) => InvokeBookTableAsync(tools, input, cancellationToken)),
+                    };
+                }
+
+                private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput>
+                    InvokeBookTableAsync(
+                        global::Demo.Tools.IBookingTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> arguments =
+                        Json.ParseIBookingToolsBookTableAsyncArguments(input);
+                    if (!arguments.IsSuccess)
+                    {
+                        return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
+                    }
+
+                    await tools.BookTableAsync(arguments.Value.restaurant, arguments.Value.people, cancellationToken).ConfigureAwait(false);
+                    return global::PromptGen.CompilerServices.ToolOutput.Done();
+                }
             }
 
-            return global::PromptGen.CompilerServices.ToolOutput.Text(await tools.LocalTimeAsync(arguments.Value.city).ConfigureAwait(false));
-        }
-    }
-
-    /// <summary>The tools of <see cref="Demo.Tools.IBookingTools"/>: schemas, and invokers that read the model's input without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class TravelPromptsClientIBookingToolsTools
-    {
-        private static readonly global::PromptGen.CompilerServices.ToolSchema BookTableAsyncSchema = new(
-            "book_table",
-            "Books a table.",
-            "{\"type\":\"object\",\"properties\":{\"restaurant\":{\"type\":\"string\"},\"people\":{\"type\":\"integer\"}},\"required\":[\"restaurant\",\"people\"],\"additionalProperties\":false}");
-
-        public static global::PromptGen.CompilerServices.ToolDefinition[] For(global::Demo.Tools.IBookingTools? tools)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(tools);
-            return new[]
+            /// <summary>The input of tool 'get_forecast' (GetForecastAsync), as read from the model's JSON.</summary>
+            private sealed class WeatherToolsGetForecastAsyncArguments
             {
-                new global::PromptGen.CompilerServices.ToolDefinition(BookTableAsyncSchema, (input, cancellationToken) => InvokeBookTableAsync(tools, input, cancellationToken)),
-            };
-        }
+                public WeatherToolsGetForecastAsyncArguments(string city, int days)
+                {
+                    this.city = city;
+                    this.days = days;
+                }
 
-        private static async global::System.Threading.Tasks.ValueTask<global::PromptGen.CompilerServices.ToolOutput> InvokeBookTableAsync(global::Demo.Tools.IBookingTools tools, byte[] input, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments> arguments = TravelPromptsClientResults.ParseIBookingToolsBookTableAsyncArguments(input);
-            if (!arguments.IsSuccess)
-            {
-                return global::PromptGen.CompilerServices.ToolOutput.InvalidInput(arguments.Errors);
+                public readonly string city;
+
+                public readonly int days;
             }
 
-            await tools.BookTableAsync(arguments.Value.restaurant, arguments.Value.people, cancellationToken).ConfigureAwait(false);
-            return global::PromptGen.CompilerServices.ToolOutput.Done();
+            /// <summary>The input of tool 'convert_currency' (Convert), as read from the model's JSON.</summary>
+            private sealed class WeatherToolsConvertArguments
+            {
+                public WeatherToolsConvertArguments(decimal amount, string from, string to)
+                {
+                    this.amount = amount;
+                    this.from = from;
+                    this.to = to;
+                }
+
+                public readonly decimal amount;
+
+                public readonly string from;
+
+                public readonly string to;
+            }
+
+            /// <summary>The input of tool 'remember' (Remember), as read from the model's JSON.</summary>
+            private sealed class WeatherToolsRememberArguments
+            {
+                public WeatherToolsRememberArguments(string note)
+                {
+                    this.note = note;
+                }
+
+                public readonly string note;
+            }
+
+            /// <summary>The input of tool 'local_time' (LocalTimeAsync), as read from the model's JSON.</summary>
+            private sealed class WeatherToolsLocalTimeAsyncArguments
+            {
+                public WeatherToolsLocalTimeAsyncArguments(string city)
+                {
+                    this.city = city;
+                }
+
+                public readonly string city;
+            }
+
+            /// <summary>The input of tool 'book_table' (BookTableAsync), as read from the model's JSON.</summary>
+            private sealed class IBookingToolsBookTableAsyncArguments
+            {
+                public IBookingToolsBookTableAsyncArguments(string restaurant, int people)
+                {
+                    this.restaurant = restaurant;
+                    this.people = people;
+                }
+
+                public readonly string restaurant;
+
+                public readonly int people;
+            }
+
+            /// <summary>
+            /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
+            /// Derives from JsonValueReaders only to call the shared readers by their short names.
+            /// </summary>
+            private abstract class Json : global::PromptGen.CompilerServices.JsonValueReaders
+            {
+                public const string ItinerarySchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "summary": { "type": "string" },
+                        "stops": { "type": "array", "items": { "type": "string" } }
+                      },
+                      "required": ["summary", "stops"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string WeatherToolsGetForecastAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "city": { "type": "string", "description": "City name." },
+                        "days": { "type": "integer", "minimum": 1, "maximum": 7 }
+                      },
+                      "required": ["city"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string WeatherToolsConvertArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "amount": { "type": "number" },
+                        "from": { "type": "string" },
+                        "to": { "type": "string" }
+                      },
+                      "required": ["amount", "from", "to"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string WeatherToolsRememberArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "note": { "type": "string" } },
+                      "required": ["note"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string WeatherToolsLocalTimeAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "city": { "type": "string" } },
+                      "required": ["city"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string IBookingToolsBookTableAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "restaurant": { "type": "string" },
+                        "people": { "type": "integer" }
+                      },
+                      "required": ["restaurant", "people"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary> ParseItinerary(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Tools.Itinerary>(json, ReadItinerary);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>
+                    ParseWeatherToolsGetForecastAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsGetForecastAsyncArguments>(
+                        json, ReadWeatherToolsGetForecastAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsConvertArguments>
+                    ParseWeatherToolsConvertArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsConvertArguments>(
+                        json, ReadWeatherToolsConvertArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsRememberArguments>
+                    ParseWeatherToolsRememberArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsRememberArguments>(
+                        json, ReadWeatherToolsRememberArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsLocalTimeAsyncArguments>
+                    ParseWeatherToolsLocalTimeAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<WeatherToolsLocalTimeAsyncArguments>(
+                        json, ReadWeatherToolsLocalTimeAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<IBookingToolsBookTableAsyncArguments>
+                    ParseIBookingToolsBookTableAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<IBookingToolsBookTableAsyncArguments>(
+                        json, ReadIBookingToolsBookTableAsyncArguments);
+
+                private static bool ReadItinerary(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Tools.Itinerary value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string summary = default!;
+                    bool hasSummary = false;
+                    global::System.Collections.Generic.List<string> stops = default!;
+                    bool hasStops = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "summary", out memberPath))
+                        {
+                            hasSummary = true;
+                            TryReadString(ref reader, memberPath, errors, out summary);
+                        }
+                        else if (IsMember(ref reader, objectPath, "stops", out memberPath))
+                        {
+                            hasStops = true;
+                            TryReadList(ref reader, memberPath, errors, TryReadString, out stops);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasSummary, errors, objectPath, "summary");
+                    CheckRequired(hasStops, errors, objectPath, "stops");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Demo.Tools.Itinerary(summary, stops);
+                    return true;
+                }
+
+                private static bool ReadWeatherToolsGetForecastAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out WeatherToolsGetForecastAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string city = default!;
+                    bool hasCity = false;
+                    int days = 1;
+                    bool daysRead = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "city", out memberPath))
+                        {
+                            hasCity = true;
+                            TryReadString(ref reader, memberPath, errors, out city);
+                        }
+                        else if (IsMember(ref reader, objectPath, "days", out memberPath))
+                        {
+                            daysRead = TryReadInt32(ref reader, memberPath, errors, out days);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasCity, errors, objectPath, "city");
+                    if (daysRead)
+                    {
+                        global::PromptGen.CompilerServices.ResultValidation.Range(
+                            errors, global::PromptGen.CompilerServices.JsonPath.Member(objectPath, "days"), days, 1d, 7d);
+                    }
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new WeatherToolsGetForecastAsyncArguments(city, days);
+                    return true;
+                }
+
+                private static bool ReadWeatherToolsConvertArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out WeatherToolsConvertArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    decimal amount = default;
+                    bool hasAmount = false;
+                    string from = default!;
+                    bool hasFrom = false;
+                    string to = default!;
+                    bool hasTo = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "amount", out memberPath))
+                        {
+                            hasAmount = true;
+                            TryReadDecimal(ref reader, memberPath, errors, out amount);
+                        }
+                        else if (IsMember(ref reader, objectPath, "from", out memberPath))
+                        {
+                            hasFrom = true;
+                            TryReadString(ref reader, memberPath, errors, out from);
+                        }
+                        else if (IsMember(ref reader, objectPath, "to", out memberPath))
+                        {
+                            hasTo = true;
+                            TryReadString(ref reader, memberPath, errors, out to);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasAmount, errors, objectPath, "amount");
+                    CheckRequired(hasFrom, errors, objectPath, "from");
+                    CheckRequired(hasTo, errors, objectPath, "to");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new WeatherToolsConvertArguments(amount, from, to);
+                    return true;
+                }
+
+                private static bool ReadWeatherToolsRememberArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out WeatherToolsRememberArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string note = default!;
+                    bool hasNote = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "note", out memberPath))
+                        {
+                            hasNote = true;
+                            TryReadString(ref reader, memberPath, errors, out note);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasNote, errors, objectPath, "note");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new WeatherToolsRememberArguments(note);
+                    return true;
+                }
+
+                private static bool ReadWeatherToolsLocalTimeAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out WeatherToolsLocalTimeAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string city = default!;
+                    bool hasCity = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "city", out memberPath))
+                        {
+                            hasCity = true;
+                            TryReadString(ref reader, memberPath, errors, out city);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasCity, errors, objectPath, "city");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new WeatherToolsLocalTimeAsyncArguments(city);
+                    return true;
+                }
+
+                private static bool ReadIBookingToolsBookTableAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out IBookingToolsBookTableAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string restaurant = default!;
+                    bool hasRestaurant = false;
+                    int people = default;
+                    bool hasPeople = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "restaurant", out memberPath))
+                        {
+                            hasRestaurant = true;
+                            TryReadString(ref reader, memberPath, errors, out restaurant);
+                        }
+                        else if (IsMember(ref reader, objectPath, "people", out memberPath))
+                        {
+                            hasPeople = true;
+                            TryReadInt32(ref reader, memberPath, errors, out people);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
+                        reader.Skip();
+                    }
+
+                    CheckRequired(hasRestaurant, errors, objectPath, "restaurant");
+                    CheckRequired(hasPeople, errors, objectPath, "people");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new IBookingToolsBookTableAsyncArguments(restaurant, people);
+                    return true;
+                }
+            }
         }
-    }
-
-    /// <summary>The input of tool 'get_forecast' (GetForecastAsync), as read from the model's JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class WeatherToolsGetForecastAsyncArguments
-    {
-        public WeatherToolsGetForecastAsyncArguments(string city, int days)
-        {
-            this.city = city;
-            this.days = days;
-        }
-
-        public readonly string city;
-
-        public readonly int days;
-    }
-
-    /// <summary>The input of tool 'convert_currency' (Convert), as read from the model's JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class WeatherToolsConvertArguments
-    {
-        public WeatherToolsConvertArguments(decimal amount, string from, string to)
-        {
-            this.amount = amount;
-            this.from = from;
-            this.to = to;
-        }
-
-        public readonly decimal amount;
-
-        public readonly string from;
-
-        public readonly string to;
-    }
-
-    /// <summary>The input of tool 'remember' (Remember), as read from the model's JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class WeatherToolsRememberArguments
-    {
-        public WeatherToolsRememberArguments(string note)
-        {
-            this.note = note;
-        }
-
-        public readonly string note;
-    }
-
-    /// <summary>The input of tool 'local_time' (LocalTimeAsync), as read from the model's JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class WeatherToolsLocalTimeAsyncArguments
-    {
-        public WeatherToolsLocalTimeAsyncArguments(string city)
-        {
-            this.city = city;
-        }
-
-        public readonly string city;
-    }
-
-    /// <summary>The input of tool 'book_table' (BookTableAsync), as read from the model's JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class IBookingToolsBookTableAsyncArguments
-    {
-        public IBookingToolsBookTableAsyncArguments(string restaurant, int people)
-        {
-            this.restaurant = restaurant;
-            this.people = people;
-        }
-
-        public readonly string restaurant;
-
-        public readonly int people;
     }
 }

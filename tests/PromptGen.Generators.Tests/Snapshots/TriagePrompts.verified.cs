@@ -3,1173 +3,688 @@
 
 namespace Contoso.Triage
 {
-    partial interface ITriagePrompts : global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>
+    partial interface ITriagePrompts : global::PromptGen.IPromptClient<ITriagePrompts>
     {
         /// <summary>
         /// Creates PromptGen's implementation of <see cref="ITriagePrompts"/>: each call renders the method's templates
         /// and sends them to Bedrock through <paramref name="bedrock"/>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        public static new global::Contoso.Triage.ITriagePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
-            => new global::Contoso.Triage.TriagePromptsClient(bedrock);
+        public static new ITriagePrompts Create(global::PromptGen.IBedrockRuntime bedrock)
+            => new TriagePromptsClient(bedrock);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-        static global::Contoso.Triage.ITriagePrompts global::PromptGen.IPromptClient<global::Contoso.Triage.ITriagePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
+        static ITriagePrompts global::PromptGen.IPromptClient<ITriagePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
-    }
-}
 
-namespace Contoso.Triage
-{
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file sealed class TriagePromptsClient : global::Contoso.Triage.ITriagePrompts
-    {
-        private const string TriageAsyncUserTemplate = "Triage this ticket: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.TicketTriage> TriageAsyncResult = new()
+        /// <summary>PromptGen's implementation of <see cref="ITriagePrompts"/>, made by <c>Create</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class TriagePromptsClient : ITriagePrompts
         {
-            ResultName = "TicketTriage",
-            SchemaJson = "{\"type\":\"object\",\"description\":\"How a support ticket should be handled.\",\"properties\":{\"summary\":{\"type\":\"string\",\"description\":\"One-sentence summary.\"},\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"Medium\",\"High\",\"Critical\"]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"customer\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"country\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^[A-Z]{2}$\"},\"orders\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"total\":{\"type\":\"number\"},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"},\"receipt\":{\"type\":[\"string\",\"null\"],\"format\":\"uri\"},\"quantity\":{\"type\":\"integer\"}},\"required\":[\"id\",\"total\",\"placedAt\"],\"additionalProperties\":false},\"minItems\":1}},\"required\":[\"name\"],\"additionalProperties\":false},{\"type\":\"null\"}]},\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1},\"suggestedReply\":{\"type\":[\"string\",\"null\"],\"minLength\":1,\"maxLength\":200},\"scores\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"dueDate\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"ticket_id\":{\"type\":\"string\",\"format\":\"uuid\"}},\"required\":[\"summary\",\"priority\",\"tags\",\"confidence\",\"ticket_id\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = TriagePromptsClientResults.ParseTriageAsync,
-        };
+            private const string TriageAsyncUserTemplate = "Triage this ticket: {{ ticket }}";
 
-        private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Priority> PriorityAsyncResult = new()
-        {
-            ResultName = "Priority",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\",\"enum\":[\"Low\",\"Medium\",\"High\",\"Critical\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = TriagePromptsClientResults.ParsePriorityAsync,
-        };
-
-        private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::System.Collections.Generic.List<string>> TagsAsyncResult = new()
-        {
-            ResultName = "ListOfString",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = TriagePromptsClientResults.ParseTagsAsync,
-        };
-
-        private const string IsSpamAsyncUserTemplate = "Is this spam? {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<bool> IsSpamAsyncResult = new()
-        {
-            ResultName = "Boolean",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"boolean\"}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = TriagePromptsClientResults.ParseIsSpamAsync,
-        };
-
-        private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Category> CategorizeAsyncResult = new()
-        {
-            ResultName = "Category",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}},\"required\":[\"name\",\"children\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = TriagePromptsClientResults.ParseCategorizeAsync,
-        };
-
-        private const string CountAsyncUserTemplate = "How many items in: {{ ticket }}";
-
-        // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
-        private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<int?> CountAsyncResult = new()
-        {
-            ResultName = "NullableOfInt32",
-            SchemaJson = "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"integer\",\"null\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
-            Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
-            MaxRepairAttempts = 1,
-            Parse = TriagePromptsClientResults.ParseCountAsync,
-        };
-
-        private readonly global::PromptGen.IBedrockRuntime _bedrock;
-
-        public TriagePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
-        {
-            _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
-        }
-
-        async global::System.Threading.Tasks.Task<global::Contoso.Triage.TicketTriage> global::Contoso.Triage.ITriagePrompts.TriageAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TriageAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderTriageAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TriageAsyncResult, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="TriageAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderTriageAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(20, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Triage this ticket: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.ValueTask<global::Contoso.Triage.Priority> global::Contoso.Triage.ITriagePrompts.PriorityAsync(string ticket)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "PriorityAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderPriorityAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="PriorityAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderPriorityAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(13, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Priority of: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>> global::Contoso.Triage.ITriagePrompts.TagsAsync(string ticket)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderTagsAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderTagsAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(10, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Tags for: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<bool> global::Contoso.Triage.ITriagePrompts.IsSpamAsync(string ticket)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "IsSpamAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderIsSpamAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="IsSpamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderIsSpamAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(14, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Is this spam? ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<global::Contoso.Triage.Category> global::Contoso.Triage.ITriagePrompts.CategorizeAsync(string ticket)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CategorizeAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderCategorizeAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="CategorizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderCategorizeAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("Categories of: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-
-        async global::System.Threading.Tasks.Task<int?> global::Contoso.Triage.ITriagePrompts.CountAsync(string ticket)
-        {
-            global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CountAsync");
-            var request = new global::PromptGen.Bedrock.ConverseRequest
-            {
-                Messages = { global::PromptGen.Message.User(RenderCountAsyncUser(ticket)) },
-            };
-            return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
-        }
-
-        /// <summary>Renders <see cref="CountAsyncUserTemplate"/>, compiled to C# at build time.</summary>
-        private static string RenderCountAsyncUser(string ticket)
-        {
-            var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
-            output.AppendLiteral("How many items in: ");
-            output.AppendFormatted(ticket);
-            return output.ToStringAndClear();
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
-    file static class TriagePromptsClientResults
-    {
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage> ParseTriageAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Contoso.Triage.TicketTriage value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.TicketTriage>
+                TriageAsyncResult = new()
                 {
-                    read = TryReadTicketTriage(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "TicketTriage",
+                    SchemaJson = Json.TicketTriageSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseTicketTriage,
+                };
 
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>.Success(value);
-            }
+            private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
 
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority> ParsePriorityAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Contoso.Triage.Priority value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Priority>
+                PriorityAsyncResult = new()
                 {
-                    // The schema wraps the result as {"value": …}; a bare value is accepted too.
-                    read = reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : TryReadPriority(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
+                    ResultName = "Priority",
+                    SchemaJson = Json.PrioritySchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParsePriority,
+                };
 
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority>.Success(value);
-            }
+            private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
 
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority>.Failure(errors.Items);
-
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Priority value)
-            {
-                const string path = "$";
-                value = default!;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::System.Collections.Generic.List<string>>
+                TagsAsyncResult = new()
                 {
-                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                    return false;
-                }
+                    ResultName = "ListOfString",
+                    SchemaJson = Json.ListOfStringSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseListOfString,
+                };
 
-                bool found = false;
-                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            private const string IsSpamAsyncUserTemplate = "Is this spam? {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<bool> IsSpamAsyncResult = new()
+            {
+                ResultName = "Boolean",
+                SchemaJson = Json.BooleanSchema,
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                MaxRepairAttempts = 1,
+                Parse = Json.ParseBoolean,
+            };
+
+            private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Contoso.Triage.Category>
+                CategorizeAsyncResult = new()
                 {
-                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
-                    reader.Read();
-                    if (isValue)
+                    ResultName = "Category",
+                    SchemaJson = Json.CategorySchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Parse = Json.ParseCategory,
+                };
+
+            private const string CountAsyncUserTemplate = "How many items in: {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<int?> CountAsyncResult = new()
+            {
+                ResultName = "NullableOfInt32",
+                SchemaJson = Json.NullableInt32Schema,
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                MaxRepairAttempts = 1,
+                Parse = Json.ParseNullableInt32,
+            };
+
+            private readonly global::PromptGen.IBedrockRuntime _bedrock;
+
+            public TriagePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
+            {
+                _bedrock = bedrock ?? throw new global::System.ArgumentNullException(nameof(bedrock));
+            }
+
+            async global::System.Threading.Tasks.Task<global::Contoso.Triage.TicketTriage> ITriagePrompts.TriageAsync(
+                string ticket, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TriageAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTriageAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock,
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    request,
+                    TriageAsyncResult,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="TriageAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTriageAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    20, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Triage this ticket: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.ValueTask<global::Contoso.Triage.Priority> ITriagePrompts.PriorityAsync(string ticket)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "PriorityAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderPriorityAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="PriorityAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderPriorityAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    13, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Priority of: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string>>
+                ITriagePrompts.TagsAsync(string ticket)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTagsAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTagsAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    10, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Tags for: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<bool> ITriagePrompts.IsSpamAsync(string ticket)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "IsSpamAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderIsSpamAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="IsSpamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderIsSpamAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    14, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Is this spam? ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Contoso.Triage.Category> ITriagePrompts.CategorizeAsync(string ticket)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CategorizeAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderCategorizeAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="CategorizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderCategorizeAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    15, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Categories of: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<int?> ITriagePrompts.CountAsync(string ticket)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CountAsync");
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderCountAsyncUser(ticket)) },
+                };
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="CountAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderCountAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    19, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("How many items in: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>
+            /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
+            /// Derives from JsonValueReaders only to call the shared readers by their short names.
+            /// </summary>
+            private abstract class Json : global::PromptGen.CompilerServices.JsonValueReaders
+            {
+                public const string TicketTriageSchema = """
                     {
-                        found = true;
-                        if (!TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
+                      "type": "object",
+                      "description": "How a support ticket should be handled.",
+                      "properties": {
+                        "summary": { "type": "string", "description": "One-sentence summary." },
+                        "priority": { "type": "string", "enum": ["Low", "Medium", "High", "Critical"] },
+                        "tags": { "type": "array", "items": { "type": "string" } },
+                        "customer": {
+                          "anyOf": [
+                            {
+                              "type": "object",
+                              "properties": {
+                                "name": { "type": "string" },
+                                "country": { "type": ["string", "null"], "pattern": "^[A-Z]{2}$" },
+                                "orders": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "object",
+                                    "properties": {
+                                      "id": { "type": "string" },
+                                      "total": { "type": "number" },
+                                      "placedAt": { "type": "string", "format": "date-time" },
+                                      "receipt": { "type": ["string", "null"], "format": "uri" },
+                                      "quantity": { "type": "integer" }
+                                    },
+                                    "required": ["id", "total", "placedAt"],
+                                    "additionalProperties": false
+                                  },
+                                  "minItems": 1
+                                }
+                              },
+                              "required": ["name"],
+                              "additionalProperties": false
+                            },
+                            { "type": "null" }
+                          ]
+                        },
+                        "confidence": { "type": "number", "minimum": 0, "maximum": 1 },
+                        "suggestedReply": { "type": ["string", "null"], "minLength": 1, "maxLength": 200 },
+                        "scores": { "type": "object", "additionalProperties": { "type": "integer" } },
+                        "dueDate": { "type": ["string", "null"], "format": "date" },
+                        "ticket_id": { "type": "string", "format": "uuid" }
+                      },
+                      "required": ["summary", "priority", "tags", "confidence", "ticket_id"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string PrioritySchema = """
+                    {
+                      "type": "object",
+                      "properties": { "value": { "type": "string", "enum": ["Low", "Medium", "High", "Critical"] } },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string ListOfStringSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "value": { "type": "array", "items": { "type": "string" } } },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string BooleanSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "value": { "type": "boolean" } },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string CategorySchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "name": { "type": "string" },
+                        "children": { "type": "array", "items": { "$ref": "#" } }
+                      },
+                      "required": ["name", "children"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string NullableInt32Schema = """
+                    {
+                      "type": "object",
+                      "properties": { "value": { "type": ["integer", "null"] } },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>
+                    ParseTicketTriage(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Triage.TicketTriage>(json, ReadTicketTriage);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority> ParsePriority(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<global::Contoso.Triage.Priority>(
+                        json, ReadPriority);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>
+                    ParseListOfString(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<global::System.Collections.Generic.List<string>>(
+                        json, ReadListOfString);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<bool> ParseBoolean(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<bool>(json, TryReadBoolean);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category> ParseCategory(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Triage.Category>(json, ReadCategory);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<int?> ParseNullableInt32(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<int?>(json, ReadNullableInt32);
+
+                private static bool ReadTicketTriage(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Contoso.Triage.TicketTriage value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string summary = default!;
+                    bool hasSummary = false;
+                    global::Contoso.Triage.Priority priority = default;
+                    bool hasPriority = false;
+                    global::System.Collections.Generic.List<string> tags = default!;
+                    bool hasTags = false;
+                    global::Contoso.Triage.Customer? customer = null;
+                    double confidence = default;
+                    bool hasConfidence = false;
+                    bool confidenceRead = false;
+                    string? suggestedReply = null;
+                    bool suggestedReplyRead = false;
+                    global::System.Collections.Generic.Dictionary<string, int> scores = default!;
+                    global::System.DateOnly? dueDate = null;
+                    global::System.Guid ticketId = default;
+                    bool hasTicketId = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "summary", out memberPath))
                         {
-                            reader.Skip();
+                            hasSummary = true;
+                            TryReadString(ref reader, memberPath, errors, out summary);
                         }
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-
-                if (!found)
-                {
-                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-                }
-
-                return found && errors.Count == 0;
-            }
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>> ParseTagsAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::System.Collections.Generic.List<string> value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    // The schema wraps the result as {"value": …}; a bare value is accepted too.
-                    read = reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : TryReadListOfString(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>.Failure(errors.Items);
-
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
-            {
-                const string path = "$";
-                value = default!;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                {
-                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                    return false;
-                }
-
-                bool found = false;
-                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
-                    reader.Read();
-                    if (isValue)
-                    {
-                        found = true;
-                        if (!TryReadListOfString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
+                        else if (IsMember(ref reader, objectPath, "priority", out memberPath))
                         {
-                            reader.Skip();
+                            hasPriority = true;
+                            ReadPriority(ref reader, memberPath, errors, out priority);
                         }
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-
-                if (!found)
-                {
-                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-                }
-
-                return found && errors.Count == 0;
-            }
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<bool> ParseIsSpamAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            bool value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    // The schema wraps the result as {"value": …}; a bare value is accepted too.
-                    read = reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<bool>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<bool>.Failure(errors.Items);
-
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out bool value)
-            {
-                const string path = "$";
-                value = default!;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                {
-                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                    return false;
-                }
-
-                bool found = false;
-                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
-                    reader.Read();
-                    if (isValue)
-                    {
-                        found = true;
-                        if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadBoolean(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
+                        else if (IsMember(ref reader, objectPath, "tags", out memberPath))
                         {
-                            reader.Skip();
+                            hasTags = true;
+                            TryReadList(ref reader, memberPath, errors, TryReadString, out tags);
                         }
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-
-                if (!found)
-                {
-                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-                }
-
-                return found && errors.Count == 0;
-            }
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category> ParseCategorizeAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            global::Contoso.Triage.Category value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    read = TryReadCategory(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category>.Failure(errors.Items);
-        }
-
-        public static global::PromptGen.CompilerServices.ParseOutcome<int?> ParseCountAsync(byte[] json)
-        {
-            var errors = new global::PromptGen.CompilerServices.ResultErrorList();
-            var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-            int? value = default!;
-            bool read = false;
-            try
-            {
-                if (reader.Read())
-                {
-                    // The schema wraps the result as {"value": …}; a bare value is accepted too.
-                    read = reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadWrapped(ref reader, errors, out value) : TryReadNullableInt32(ref reader, "$", errors, out value);
-                }
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.MalformedJson, exception.Message);
-            }
-
-            if (read && errors.Count == 0)
-            {
-                return global::PromptGen.CompilerServices.ParseOutcome<int?>.Success(value);
-            }
-
-            if (errors.Count == 0)
-            {
-                errors.Add("$", global::PromptGen.ResultErrorKind.NoJson, "the answer holds no JSON value");
-            }
-
-            return global::PromptGen.CompilerServices.ParseOutcome<int?>.Failure(errors.Items);
-
-            static bool ReadWrapped(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.ResultErrorList errors, out int? value)
-            {
-                const string path = "$";
-                value = default!;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                {
-                    errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                    return false;
-                }
-
-                bool found = false;
-                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    bool isValue = global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "value");
-                    reader.Read();
-                    if (isValue)
-                    {
-                        found = true;
-                        if (!TryReadNullableInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(path, "value"), errors, out value))
+                        else if (IsMember(ref reader, objectPath, "customer", out memberPath))
                         {
-                            reader.Skip();
+                            TryReadNullableReference(ref reader, memberPath, errors, ReadCustomer, out customer);
                         }
-                    }
-                    else
-                    {
+                        else if (IsMember(ref reader, objectPath, "confidence", out memberPath))
+                        {
+                            hasConfidence = true;
+                            confidenceRead = TryReadDouble(ref reader, memberPath, errors, out confidence);
+                        }
+                        else if (IsMember(ref reader, objectPath, "suggestedReply", out memberPath))
+                        {
+                            suggestedReplyRead = TryReadNullableReference(
+                                ref reader, memberPath, errors, TryReadString, out suggestedReply);
+                        }
+                        else if (IsMember(ref reader, objectPath, "scores", out memberPath))
+                        {
+                            TryReadDictionary(ref reader, memberPath, errors, TryReadInt32, out scores);
+                        }
+                        else if (IsMember(ref reader, objectPath, "dueDate", out memberPath))
+                        {
+                            TryReadNullable(ref reader, memberPath, errors, TryReadDateOnly, out dueDate);
+                        }
+                        else if (IsMember(ref reader, objectPath, "ticket_id", out memberPath))
+                        {
+                            hasTicketId = true;
+                            TryReadGuid(ref reader, memberPath, errors, out ticketId);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
                         reader.Skip();
                     }
-                }
 
-                if (!found)
-                {
-                    errors.Add("$.value", global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-                }
-
-                return found && errors.Count == 0;
-            }
-        }
-
-        private static bool TryReadTicketTriage(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.TicketTriage value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            global::Contoso.Triage.Priority member1 = default!;
-            bool has1 = false;
-            global::System.Collections.Generic.IReadOnlyList<string> member2 = default!;
-            bool has2 = false;
-            global::Contoso.Triage.Customer? member3 = default!;
-            double member4 = default!;
-            bool has4 = false;
-            bool valid4 = false;
-            string? member5 = default!;
-            bool valid5 = false;
-            global::System.Collections.Generic.Dictionary<string, int> member6 = default!;
-            global::System.DateOnly? member7 = default!;
-            global::System.Guid member8 = default!;
-            bool has8 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "summary"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), errors, out member0))
+                    CheckRequired(hasSummary, errors, objectPath, "summary");
+                    CheckRequired(hasPriority, errors, objectPath, "priority");
+                    CheckRequired(hasTags, errors, objectPath, "tags");
+                    CheckRequired(hasConfidence, errors, objectPath, "confidence");
+                    if (confidenceRead)
                     {
+                        global::PromptGen.CompilerServices.ResultValidation.Range(
+                            errors, global::PromptGen.CompilerServices.JsonPath.Member(objectPath, "confidence"), confidence, 0d, 1d);
+                    }
+                    if (suggestedReplyRead && suggestedReply is not null)
+                    {
+                        global::PromptGen.CompilerServices.ResultValidation.Length(
+                            errors,
+                            global::PromptGen.CompilerServices.JsonPath.Member(objectPath, "suggestedReply"),
+                            suggestedReply,
+                            1,
+                            200);
+                    }
+                    CheckRequired(hasTicketId, errors, objectPath, "ticket_id");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Contoso.Triage.TicketTriage(summary, priority, tags, customer, confidence)
+                    {
+                        SuggestedReply = suggestedReply,
+                        Scores = scores,
+                        DueDate = dueDate,
+                        TicketId = ticketId,
+                    };
+                    return true;
+                }
+
+                private static readonly string[] PriorityNames = { "Low", "Medium", "High", "Critical" };
+
+                private static bool ReadPriority(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Contoso.Triage.Priority value)
+                {
+                    bool matched = TryMatchEnum(ref reader, path, errors, PriorityNames, out int index);
+                    value = index switch
+                    {
+                        0 => global::Contoso.Triage.Priority.Low,
+                        1 => global::Contoso.Triage.Priority.Medium,
+                        2 => global::Contoso.Triage.Priority.High,
+                        3 => global::Contoso.Triage.Priority.Critical,
+                        _ => default,
+                    };
+                    return matched;
+                }
+
+                private static bool ReadListOfString(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::System.Collections.Generic.List<string> value)
+                    => TryReadList(ref reader, path, errors, TryReadString, out value);
+
+                private static bool ReadCategory(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Contoso.Triage.Category value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string name = default!;
+                    bool hasName = false;
+                    global::System.Collections.Generic.List<global::Contoso.Triage.Category> children = default!;
+                    bool hasChildren = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "name", out memberPath))
+                        {
+                            hasName = true;
+                            TryReadString(ref reader, memberPath, errors, out name);
+                        }
+                        else if (IsMember(ref reader, objectPath, "children", out memberPath))
+                        {
+                            hasChildren = true;
+                            TryReadList(ref reader, memberPath, errors, ReadCategory, out children);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
                         reader.Skip();
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "priority"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!TryReadPriority(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), errors, out member1))
+
+                    CheckRequired(hasName, errors, objectPath, "name");
+                    CheckRequired(hasChildren, errors, objectPath, "children");
+                    if (errors.Count != errorCount)
                     {
+                        return false;
+                    }
+
+                    value = new global::Contoso.Triage.Category(name, children);
+                    return true;
+                }
+
+                private static bool ReadNullableInt32(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out int? value)
+                    => TryReadNullable(ref reader, path, errors, TryReadInt32, out value);
+
+                private static bool ReadCustomer(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Contoso.Triage.Customer value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string name = default!;
+                    bool hasName = false;
+                    string? country = null;
+                    bool countryRead = false;
+                    global::System.Collections.Generic.List<global::Contoso.Triage.Order> orders = default!;
+                    bool ordersRead = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "name", out memberPath))
+                        {
+                            hasName = true;
+                            TryReadString(ref reader, memberPath, errors, out name);
+                        }
+                        else if (IsMember(ref reader, objectPath, "country", out memberPath))
+                        {
+                            countryRead = TryReadNullableReference(ref reader, memberPath, errors, TryReadString, out country);
+                        }
+                        else if (IsMember(ref reader, objectPath, "orders", out memberPath))
+                        {
+                            ordersRead = TryReadList(ref reader, memberPath, errors, ReadOrder, out orders);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
                         reader.Skip();
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "tags"))
-                {
-                    reader.Read();
-                    has2 = true;
-                    if (!TryReadListOfString2(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), errors, out member2))
+
+                    CheckRequired(hasName, errors, objectPath, "name");
+                    if (countryRead && country is not null)
                     {
+                        global::PromptGen.CompilerServices.ResultValidation.Pattern(
+                            errors, global::PromptGen.CompilerServices.JsonPath.Member(objectPath, "country"), country, "^[A-Z]{2}$");
+                    }
+                    if (ordersRead)
+                    {
+                        global::PromptGen.CompilerServices.ResultValidation.Count(
+                            errors, global::PromptGen.CompilerServices.JsonPath.Member(objectPath, "orders"), orders.Count, 1, -1);
+                    }
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Contoso.Triage.Customer()
+                    {
+                        Name = name,
+                        Country = country,
+                        Orders = orders,
+                    };
+                    return true;
+                }
+
+                private static bool ReadOrder(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Contoso.Triage.Order value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string id = default!;
+                    bool hasId = false;
+                    decimal total = default;
+                    bool hasTotal = false;
+                    global::System.DateTimeOffset placedAt = default;
+                    bool hasPlacedAt = false;
+                    global::System.Uri? receipt = null;
+                    int quantity = 1;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader))
+                    {
+                        if (IsMember(ref reader, objectPath, "id", out memberPath))
+                        {
+                            hasId = true;
+                            TryReadString(ref reader, memberPath, errors, out id);
+                        }
+                        else if (IsMember(ref reader, objectPath, "total", out memberPath))
+                        {
+                            hasTotal = true;
+                            TryReadDecimal(ref reader, memberPath, errors, out total);
+                        }
+                        else if (IsMember(ref reader, objectPath, "placedAt", out memberPath))
+                        {
+                            hasPlacedAt = true;
+                            TryReadDateTimeOffset(ref reader, memberPath, errors, out placedAt);
+                        }
+                        else if (IsMember(ref reader, objectPath, "receipt", out memberPath))
+                        {
+                            TryReadNullableReference(ref reader, memberPath, errors, TryReadUri, out receipt);
+                        }
+                        else if (IsMember(ref reader, objectPath, "quantity", out memberPath))
+                        {
+                            TryReadInt32(ref reader, memberPath, errors, out quantity);
+                        }
+
+                        // Skips a member the type does not have (models add commentary) or a value not read.
                         reader.Skip();
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "customer"))
-                {
-                    reader.Read();
-                    if (!TryReadNullableCustomer(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "customer"), errors, out member3))
+
+                    CheckRequired(hasId, errors, objectPath, "id");
+                    CheckRequired(hasTotal, errors, objectPath, "total");
+                    CheckRequired(hasPlacedAt, errors, objectPath, "placedAt");
+                    if (errors.Count != errorCount)
                     {
-                        reader.Skip();
+                        return false;
                     }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "confidence"))
-                {
-                    reader.Read();
-                    has4 = true;
-                    valid4 = global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), errors, out member4);
-                    if (!valid4)
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "suggestedReply"))
-                {
-                    reader.Read();
-                    valid5 = TryReadNullableString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "suggestedReply"), errors, out member5);
-                    if (!valid5)
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "scores"))
-                {
-                    reader.Read();
-                    if (!TryReadDictionaryOfInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "scores"), errors, out member6))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "dueDate"))
-                {
-                    reader.Read();
-                    if (!TryReadNullableDateOnly(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "dueDate"), errors, out member7))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "ticket_id"))
-                {
-                    reader.Read();
-                    has8 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadGuid(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "ticket_id"), errors, out member8))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
+
+                    value = new global::Contoso.Triage.Order(id, total, placedAt, receipt, quantity);
+                    return true;
                 }
             }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "summary"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "priority"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has2)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "tags"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has4)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (valid4)
-            {
-                global::PromptGen.CompilerServices.ResultValidation.Range(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "confidence"), (double)member4, 0d, 1d);
-            }
-            if (valid5 && member5 is not null)
-            {
-                global::PromptGen.CompilerServices.ResultValidation.Length(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "suggestedReply"), member5, 1, 200);
-            }
-            if (!has8)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "ticket_id"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Contoso.Triage.TicketTriage(member0, member1, member2, member3, member4)
-            {
-                SuggestedReply = member5,
-                Scores = member6,
-                DueDate = member7,
-                TicketId = member8,
-            };
-            return true;
-        }
-
-        private static readonly string[] NamesOfTryReadPriority = { "Low", "Medium", "High", "Critical" };
-
-        private static bool TryReadPriority(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Priority value)
-        {
-            if (!global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(ref reader, path, errors, NamesOfTryReadPriority, out int index))
-            {
-                value = default;
-                return false;
-            }
-
-            value = index switch
-            {
-                0 => global::Contoso.Triage.Priority.Low,
-                1 => global::Contoso.Triage.Priority.Medium,
-                2 => global::Contoso.Triage.Priority.High,
-                3 => global::Contoso.Triage.Priority.Critical,
-                _ => default,
-            };
-            return true;
-        }
-
-        private static bool TryReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<string> value)
-        {
-            var items = new global::System.Collections.Generic.List<string>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Category value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Contoso.Triage.Category> member1 = default!;
-            bool has1 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "name"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "children"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!TryReadListOfCategory(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), errors, out member1))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "children"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Contoso.Triage.Category(member0, member1);
-            return true;
-        }
-
-        private static bool TryReadNullableInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out int? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            bool read = global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, path, errors, out int item);
-            value = item;
-            return read;
-        }
-
-        private static bool TryReadListOfString2(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<string> value)
-        {
-            var items = new global::System.Collections.Generic.List<string>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out string item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadNullableCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Customer? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            return TryReadCustomer(ref reader, path, errors, out value);
-        }
-
-        private static bool TryReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out string? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            return global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, path, errors, out value);
-        }
-
-        private static bool TryReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.Dictionary<string, int> value)
-        {
-            var entries = new global::System.Collections.Generic.Dictionary<string, int>();
-            value = entries;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                string key = reader.GetString()!;
-                reader.Read();
-                if (global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, key), errors, out int item))
-                {
-                    entries[key] = item;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadNullableDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.DateOnly? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            bool read = global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateOnly(ref reader, path, errors, out global::System.DateOnly item);
-            value = item;
-            return read;
-        }
-
-        private static bool TryReadListOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.IReadOnlyList<global::Contoso.Triage.Category> value)
-        {
-            var items = new global::System.Collections.Generic.List<global::Contoso.Triage.Category>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (TryReadCategory(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Category item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Customer value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            string? member1 = default!;
-            bool valid1 = false;
-            global::System.Collections.Generic.List<global::Contoso.Triage.Order> member2 = default!;
-            bool valid2 = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "name"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "country"))
-                {
-                    reader.Read();
-                    valid1 = TryReadNullableString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "country"), errors, out member1);
-                    if (!valid1)
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "orders"))
-                {
-                    reader.Read();
-                    valid2 = TryReadListOfOrder(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "orders"), errors, out member2);
-                    if (!valid2)
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "name"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (valid1 && member1 is not null)
-            {
-                global::PromptGen.CompilerServices.ResultValidation.Pattern(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "country"), member1, "^[A-Z]{2}$");
-            }
-            if (valid2)
-            {
-                global::PromptGen.CompilerServices.ResultValidation.Count(errors, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "orders"), global::System.Linq.Enumerable.Count(member2), 1, -1);
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Contoso.Triage.Customer()
-            {
-                Name = member0,
-                Country = member1,
-                Orders = member2,
-            };
-            return true;
-        }
-
-        private static bool TryReadListOfOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Collections.Generic.List<global::Contoso.Triage.Order> value)
-        {
-            var items = new global::System.Collections.Generic.List<global::Contoso.Triage.Order>();
-            value = items;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected array, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                if (TryReadOrder(ref reader, global::PromptGen.CompilerServices.JsonPath.Element(parentPath, items.Count), errors, out global::Contoso.Triage.Order item))
-                {
-                    items.Add(item);
-                }
-                else
-                {
-                    items.Add(default!); // keeps later indexes in error paths true
-                    reader.Skip();
-                }
-            }
-
-            return errors.Count == errorCount;
-        }
-
-        private static bool TryReadOrder(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::Contoso.Triage.Order value)
-        {
-            value = default!;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                errors.Add(path, global::PromptGen.ResultErrorKind.TypeMismatch, "expected object, got " + global::PromptGen.CompilerServices.JsonValueReaders.Describe(ref reader));
-                return false;
-            }
-
-            string parentPath = path.ToString();
-            int errorCount = errors.Count;
-            string member0 = default!;
-            bool has0 = false;
-            decimal member1 = default!;
-            bool has1 = false;
-            global::System.DateTimeOffset member2 = default!;
-            bool has2 = false;
-            global::System.Uri? member3 = default!;
-            int member4 = 1;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "id"))
-                {
-                    reader.Read();
-                    has0 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadString(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "id"), errors, out member0))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "total"))
-                {
-                    reader.Read();
-                    has1 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDecimal(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "total"), errors, out member1))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "placedAt"))
-                {
-                    reader.Read();
-                    has2 = true;
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadDateTimeOffset(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "placedAt"), errors, out member2))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "receipt"))
-                {
-                    reader.Read();
-                    if (!TryReadNullableUri(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "receipt"), errors, out member3))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (global::PromptGen.CompilerServices.JsonValueReaders.MemberNameEquals(ref reader, "quantity"))
-                {
-                    reader.Read();
-                    if (!global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32(ref reader, global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "quantity"), errors, out member4))
-                    {
-                        reader.Skip();
-                    }
-                }
-                else
-                {
-                    // Members the type does not have are ignored: models add commentary fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!has0)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "id"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has1)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "total"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (!has2)
-            {
-                errors.Add(global::PromptGen.CompilerServices.JsonPath.Member(parentPath, "placedAt"), global::PromptGen.ResultErrorKind.MissingMember, "required member is missing");
-            }
-            if (errors.Count != errorCount)
-            {
-                return false;
-            }
-
-            value = new global::Contoso.Triage.Order(member0, member1, member2, member3, member4);
-            return true;
-        }
-
-        private static bool TryReadNullableUri(ref global::System.Text.Json.Utf8JsonReader reader, global::PromptGen.CompilerServices.JsonPath path, global::PromptGen.CompilerServices.ResultErrorList errors, out global::System.Uri? value)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                value = null;
-                return true;
-            }
-
-            return global::PromptGen.CompilerServices.JsonValueReaders.TryReadUri(ref reader, path, errors, out value);
         }
     }
 }
