@@ -117,7 +117,7 @@ public static class PromptGenServiceCollectionExtensions
             .ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
         // Credentials are added by a signer wrapped around the primary handler once everything else is configured, so
         // no handler of that client, the factory's header logging included, ever sees them (docs/reliability.md).
-        services.Insert(FirstHandlerBuilderFilter(services), ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerFilter>());
+        services.Insert(FirstHandlerBuilderFilter(services), ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter>(static _ => new SigningHandlerFilter()));
 
         services.TryAddSingleton(static provider =>
         {
