@@ -1,8 +1,10 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PromptGen.Testing.Tests.Support;
@@ -89,7 +91,7 @@ public sealed class EmulatorExeTests
         Assert.True(firstLine?.StartsWith("Listening on ", StringComparison.Ordinal), $"first line: {firstLine}; stderr: {emulator.StandardError}");
         var endpoint = new Uri(firstLine!["Listening on ".Length..]);
 
-        var sentAuthorizations = new System.Collections.Generic.List<string>();
+        var sentAuthorizations = new List<string>();
         foreach (string scheme in new[] { "api key", "wrong api key", "sigv4", "wrong secret", "basic" })
         {
             using HttpRequestMessage request = Converse.Request(endpoint, Converse.HaikuModel, Converse.Body("hello " + scheme));
@@ -118,7 +120,7 @@ public sealed class EmulatorExeTests
             Assert.Equal(0, await emulator.WaitForExitAsync(ExitTimeout));
         }
 
-        var output = new System.Text.StringBuilder();
+        var output = new StringBuilder();
         for (string? line = await emulator.ReadLineAsync(TimeSpan.FromSeconds(5)); line is not null; line = await emulator.ReadLineAsync(TimeSpan.FromSeconds(1)))
         {
             output.AppendLine(line);
