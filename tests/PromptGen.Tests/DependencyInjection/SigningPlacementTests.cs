@@ -144,6 +144,23 @@ public sealed class SigningPlacementTests
         Assert.NotEqual(requests[0].Headers["x-amz-date"], requests[1].Headers["x-amz-date"]);
     }
 
+    [Fact]
+    public async Task Credentials_that_cannot_be_fetched_inside_the_handler_fail_as_before_and_nothing_is_sent()
+    {
+        await using EmulatorHost host = await EmulatorHost.StartAsync();
+        ServiceCollection services = host.Services(configure: o => o.Credentials = new ThrowingCredentials(
+            new AmazonClientException($"Process returned {{\"SecretAccessKey\":\"{EmulatorCredentials.SecretAccessKey}\"}}")));
+        services.AddPromptClient<IHostedPrompts>();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        // The handler's error reaches the caller as it is: not a connection error, not retried.
+        var error = await Assert.ThrowsAsync<BedrockConfigurationException>(() => provider.GetRequiredService<IHostedPrompts>().ColourAsync("fog"));
+
+        Assert.Contains("Fetching AWS credentials from BedrockOptions.Credentials failed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorCredentials.SecretAccessKey, error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(host.Emulator.Requests);
+    }
+
     /// <summary>Every request's headers as one handler saw them, before sending and after the answer.</summary>
     private sealed class HeaderRecorder
     {
@@ -191,6 +208,11 @@ public sealed class SigningPlacementTests
 
             return await base.SendAsync(request, cancellationToken);
         }
+    }
+
+    private sealed class ThrowingCredentials(Exception error) : AWSCredentials
+    {
+        public override ImmutableCredentials GetCredentials() => throw error;
     }
 
     /// <summary>A clock a second further on at every reading, so each signature has its own date.</summary>
