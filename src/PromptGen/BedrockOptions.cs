@@ -42,7 +42,8 @@ public sealed class BedrockOptions
     /// <summary>
     /// The name of the <see cref="System.Net.Http.HttpClient"/> the client gets from
     /// <see cref="System.Net.Http.IHttpClientFactory"/> with <c>AddPromptGen()</c>; add handlers to it with
-    /// <c>services.AddHttpClient(BedrockOptions.HttpClientName)</c>.
+    /// <c>services.AddHttpClient(BedrockOptions.HttpClientName)</c>. Requests are signed in front of its primary
+    /// handler, after every handler and logger of that client, so none of them sees a credential.
     /// </summary>
     public const string HttpClientName = "PromptGen.Bedrock";
 

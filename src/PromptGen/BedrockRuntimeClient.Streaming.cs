@@ -113,8 +113,7 @@ public sealed partial class BedrockRuntimeClient
         HttpResponseMessage? response = null;
         try
         {
-            await _authenticator.AuthenticateAsync(message, body, cancellationToken).ConfigureAwait(false);
-            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
             string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
             var redactor = RequestSecretRedactor.ForRequest(message);
             if (!response.IsSuccessStatusCode)

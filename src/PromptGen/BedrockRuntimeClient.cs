@@ -35,6 +35,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
+    private readonly bool _httpClientSigns;
     private readonly IRequestAuthenticator _authenticator;
     private readonly TimeProvider _timeProvider;
     private readonly BedrockCallPipeline _pipeline;
@@ -48,8 +49,11 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     /// <param name="options">The settings; null for the defaults (everything from the environment).</param>
     /// <param name="httpClient">
     /// The <see cref="HttpClient"/> to send through, which stays the caller's: the client does not dispose it, and its
-    /// <see cref="HttpClient.Timeout"/> applies in addition to <see cref="BedrockOptions.Timeout"/>. Null for a client
-    /// of its own, disposed with this one.
+    /// <see cref="HttpClient.Timeout"/> applies in addition to <see cref="BedrockOptions.Timeout"/>. Requests are
+    /// signed before they enter it, so its handlers see the credentials (<c>Authorization</c>,
+    /// <c>X-Amz-Security-Token</c>): give it no handler that logs request headers (IHttpClientFactory's logging does,
+    /// at Trace). Null for a client of its own, disposed with this one, whose signer runs after everything else;
+    /// with <c>services.AddPromptGen()</c> the factory's client is set up that way too.
     /// </param>
     /// <exception cref="BedrockConfigurationException">No region can be found, or the settings contradict each other.</exception>
     public BedrockRuntimeClient(BedrockOptions? options = null, HttpClient? httpClient = null)
@@ -61,7 +65,11 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     /// <param name="httpClient">The caller's client, or null for one of our own.</param>
     /// <param name="environment">Environment variables, config files and the default credential chain.</param>
     /// <param name="clock">The clock when <see cref="BedrockOptions.TimeProvider"/> is not set (DI passes its own).</param>
-    internal BedrockRuntimeClient(BedrockOptions options, HttpClient? httpClient, AwsEnvironment environment, TimeProvider? clock = null)
+    /// <param name="httpClientSigns">
+    /// <paramref name="httpClient"/> has <see cref="RequestSigningHandler"/> innermost (DI's factory client), so
+    /// requests are sent unsigned and signed there.
+    /// </param>
+    internal BedrockRuntimeClient(BedrockOptions options, HttpClient? httpClient, AwsEnvironment environment, TimeProvider? clock = null, bool httpClientSigns = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -84,6 +92,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
                 new RequestSigner(settings.Region!, _timeProvider));
 
         _ownsHttpClient = httpClient is null;
+        _httpClientSigns = httpClient is null || httpClientSigns;
         _httpClient = httpClient ?? CreateOwnHttpClient();
     }
 
@@ -147,11 +156,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
         try
         {
-            await _authenticator.AuthenticateAsync(message, body, cancellationToken).ConfigureAwait(false);
-
-            using HttpResponseMessage response = await _httpClient
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
+            using HttpResponseMessage response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
             byte[] responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
 
@@ -189,6 +194,34 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends one attempt, authenticated. Through the client's own <see cref="HttpClient"/> and AddPromptGen's, the
+    /// request leaves here without credentials and <see cref="RequestSigningHandler"/>, innermost, signs it; a caller's
+    /// HttpClient gets it signed here (see the constructor). Every send path goes through this method.
+    /// </summary>
+    /// <exception cref="BedrockConfigurationException">No credentials, or the request went out unsigned.</exception>
+    private async Task<HttpResponseMessage> SendAuthenticatedAsync(HttpRequestMessage message, byte[] body, CancellationToken cancellationToken)
+    {
+        var authentication = new RequestAuthentication(_authenticator, body);
+        message.Options.Set(RequestAuthentication.Key, authentication);
+        if (!_httpClientSigns)
+        {
+            await authentication.AuthenticateAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
+        HttpResponseMessage response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!authentication.IsAuthenticated)
+        {
+            // Fails closed: nothing secret went out, but the answer is a refusal that would only confuse.
+            response.Dispose();
+            throw new BedrockConfigurationException(
+                $"The request went out unsigned: PromptGen's signer is missing from the '{BedrockOptions.HttpClientName}' HttpClient. " +
+                "Something replaced its primary handler after AddPromptGen() wrapped it, or the IHttpClientFactory does not run IHttpMessageHandlerBuilderFilters.");
+        }
+
+        return response;
+    }
+
     private static void ValidateModelId(string modelId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
@@ -217,11 +250,12 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
             : null;
 
     private static HttpClient CreateOwnHttpClient() =>
-        new(new SocketsHttpHandler
+        // The signer right in front of the transport, as AddPromptGen() sets up the factory's client.
+        new(new RequestSigningHandler(new SocketsHttpHandler
         {
             // Long-lived clients must still notice DNS changes of the regional endpoint.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
+        }))
         {
             // BedrockOptions.Timeout is enforced per call instead, so it can be told apart from cancellation.
             Timeout = Timeout.InfiniteTimeSpan,

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PromptGen.Testing.Tests.Support;
@@ -72,6 +75,64 @@ public sealed class EmulatorExeTests
         finally
         {
             File.Delete(script);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Never_prints_a_credential_it_was_sent()
+    {
+        const string ApiKey = "bedrock-api-key-ZXhlTG9nUHJvYmU+leak/PROBE=apikey0123456789";
+        const string WrongApiKey = "bedrock-api-key-d3JvbmdFeGVQcm9iZQ+leak/PROBE=wrong98765";
+        const string SessionToken = "IQoJb3JpZ2luX2VjExeLogProbe+session/TOKEN0123456789abcdefghijklmnop==";
+        const string WrongSecret = "Wr0ngExe+secret/LEAKprobeKEY0123456789AbC";
+        const string Basic = "Basic dXNlcjpleGVMb2dQcm9iZVBhc3N3b3JkMDEyMzQ1Njc4OQ==";
+        using EmulatorProcess emulator = EmulatorProcess.Start("--port", "0", "--bearer-token", ApiKey);
+        string? firstLine = await emulator.ReadLineAsync(StartupTimeout);
+        Assert.True(firstLine?.StartsWith("Listening on ", StringComparison.Ordinal), $"first line: {firstLine}; stderr: {emulator.StandardError}");
+        var endpoint = new Uri(firstLine!["Listening on ".Length..]);
+
+        var sentAuthorizations = new List<string>();
+        foreach (string scheme in new[] { "api key", "wrong api key", "sigv4", "wrong secret", "basic" })
+        {
+            using HttpRequestMessage request = Converse.Request(endpoint, Converse.HaikuModel, Converse.Body("hello " + scheme));
+            switch (scheme)
+            {
+                case "api key" or "wrong api key":
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (scheme == "api key" ? ApiKey : WrongApiKey));
+                    break;
+                case "basic":
+                    request.Headers.TryAddWithoutValidation("Authorization", Basic);
+                    break;
+                default:
+                    await TestSigV4Signer.SignAsync(request, DateTimeOffset.UtcNow, scheme == "sigv4"
+                        ? new SigningOptions { SessionToken = SessionToken }
+                        : new SigningOptions { SessionToken = SessionToken, SecretAccessKey = WrongSecret });
+                    break;
+            }
+
+            sentAuthorizations.Add(string.Join(",", request.Headers.GetValues("Authorization")));
+            using HttpResponseMessage response = await Converse.Http.SendAsync(request);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            emulator.Terminate();
+            Assert.Equal(0, await emulator.WaitForExitAsync(ExitTimeout));
+        }
+
+        var output = new StringBuilder();
+        for (string? line = await emulator.ReadLineAsync(TimeSpan.FromSeconds(5)); line is not null; line = await emulator.ReadLineAsync(TimeSpan.FromSeconds(1)))
+        {
+            output.AppendLine(line);
+        }
+
+        string printed = output + emulator.StandardError;
+        Assert.Equal(5, Regex.Matches(printed, "^POST /model/", RegexOptions.Multiline).Count);
+        string[] credentials = { ApiKey, WrongApiKey, SessionToken, WrongSecret, Basic, EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey };
+        foreach (string credential in credentials.Concat(sentAuthorizations))
+        {
+            Assert.DoesNotContain(credential, printed, StringComparison.Ordinal);
+            Assert.DoesNotContain(credential.Length > 16 ? credential[^16..] : credential, printed, StringComparison.Ordinal);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PromptGen;
@@ -114,12 +115,15 @@ public static class PromptGenServiceCollectionExtensions
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
             // BedrockOptions.Timeout is enforced per call by the client, which tells a timeout from a cancellation.
             .ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+        // Credentials are added by a signer wrapped around the primary handler once everything else is configured, so
+        // no handler of that client, the factory's header logging included, ever sees them (docs/reliability.md).
+        services.Insert(FirstHandlerBuilderFilter(services), ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter>(static _ => new SigningHandlerFilter()));
 
         services.TryAddSingleton(static provider =>
         {
             BedrockOptions options = provider.GetRequiredService<IOptions<BedrockOptions>>().Value;
             HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(BedrockOptions.HttpClientName);
-            return new BedrockRuntimeClient(options, httpClient, AwsEnvironment.Process, provider.GetRequiredService<TimeProvider>());
+            return new BedrockRuntimeClient(options, httpClient, AwsEnvironment.Process, provider.GetRequiredService<TimeProvider>(), httpClientSigns: true);
         });
         // What prompt clients get: the client behind logging, tracing and metrics.
         services.TryAddSingleton<IBedrockRuntime>(static provider => new InstrumentedBedrockRuntime(
@@ -129,6 +133,20 @@ public static class PromptGenServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<BedrockOptions>>().Value.EnableSensitiveData));
         return services;
+    }
+
+    /// <summary>Where the first <see cref="IHttpMessageHandlerBuilderFilter"/> is registered (AddHttpClient adds one).</summary>
+    private static int FirstHandlerBuilderFilter(IServiceCollection services)
+    {
+        for (int i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(IHttpMessageHandlerBuilderFilter))
+            {
+                return i;
+            }
+        }
+
+        return services.Count;
     }
 
     private static bool IsPromptGenRegistered(this IServiceCollection services)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -36,6 +37,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
 internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Values, Exception? Exception)
 {
-    /// <summary>Everything a log sink could write for this entry, exception included.</summary>
-    public string Everything => $"{Message} {string.Join(" ", Values.Select(v => $"{v.Key}={v.Value}"))} {Exception}";
+    /// <summary>Everything a log sink could write for this entry, exception included; lists element by element.</summary>
+    public string Everything => $"{Message} {string.Join(" ", Values.Select(v => $"{v.Key}={Text(v.Value)}"))} {Exception}";
+
+    private static string? Text(object? value) =>
+        value is IEnumerable items and not string ? string.Join(",", items.Cast<object?>().Select(Text)) : value?.ToString();
 }

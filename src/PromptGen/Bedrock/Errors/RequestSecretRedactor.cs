@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using PromptGen.Bedrock.Authentication;
 
 namespace PromptGen.Bedrock.Errors;
 
@@ -11,6 +12,8 @@ namespace PromptGen.Bedrock.Errors;
 /// </summary>
 internal sealed class RequestSecretRedactor
 {
+    public const string SecurityTokenHeader = "X-Amz-Security-Token";
+
     private const string Mask = "***";
 
     // Shorter values could be ordinary words in a message; no real key or token is this short.
@@ -22,7 +25,20 @@ internal sealed class RequestSecretRedactor
     {
     }
 
-    public static RequestSecretRedactor ForRequest(HttpRequestMessage request)
+    /// <summary>Masks nothing: a request that carried no credentials.</summary>
+    public static RequestSecretRedactor None { get; } = new();
+
+    /// <summary>
+    /// The redactor for the credentials <paramref name="request"/> was sent with: recorded when it was authenticated
+    /// (the signer takes the headers off again once the request has gone), else read from its headers.
+    /// </summary>
+    public static RequestSecretRedactor ForRequest(HttpRequestMessage request) =>
+        request.Options.TryGetValue(RequestAuthentication.Key, out RequestAuthentication? authentication) && authentication.IsAuthenticated
+            ? authentication.Redactor
+            : FromHeaders(request);
+
+    /// <summary>The credentials on <paramref name="request"/> now.</summary>
+    public static RequestSecretRedactor FromHeaders(HttpRequestMessage request)
     {
         var redactor = new RequestSecretRedactor();
         if (request.Headers.TryGetValues("Authorization", out IEnumerable<string>? authorization))
@@ -38,7 +54,7 @@ internal sealed class RequestSecretRedactor
             }
         }
 
-        if (request.Headers.TryGetValues("X-Amz-Security-Token", out IEnumerable<string>? tokens))
+        if (request.Headers.TryGetValues(SecurityTokenHeader, out IEnumerable<string>? tokens))
         {
             foreach (string token in tokens)
             {
