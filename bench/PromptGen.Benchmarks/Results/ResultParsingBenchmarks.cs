@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using PromptGen.CompilerServices;
-using PromptGen.Prompting;
 
 namespace PromptGen.Benchmarks.Results;
 
@@ -59,14 +58,10 @@ public class ResultParsingBenchmarks
     [Benchmark, BenchmarkCategory("LargeList")]
     public Catalog LargeList_StjReflection() => JsonSerializer.Deserialize<Catalog>(ModelAnswers.LargeCatalog, ReflectionOptions)!;
 
+    /// <summary>What a call does with the model's text: find the JSON, read it with the generated reader, validate.</summary>
     private static T Generated<T>(StructuredOutputSpec<T> spec, string answer)
     {
-        if (!ModelJson.TryNormalize(answer, wasTruncated: false, out byte[] json, out ResultError error))
-        {
-            throw new InvalidOperationException(error.Message);
-        }
-
-        ParseOutcome<T> outcome = spec.Parse(json);
+        ParseOutcome<T> outcome = spec.Reader.ReadText(answer, outOfTokens: false);
         return outcome.IsSuccess ? outcome.Value : throw new InvalidOperationException(outcome.Errors[0].Message);
     }
 }
