@@ -123,10 +123,20 @@ internal sealed class ResultParserEmitter
         if (_readRoots.Contains(name))
         {
             string nullable = result.Root.IsNullable ? ", isNullable: true" : string.Empty;
-            writer.WriteLine($"public static readonly {RuntimeTypes.ResultReader}<{type}> {name}Reader =");
-            writer.Indent++;
-            writer.WriteLine($"new({RuntimeTypes.ResultRoot}.{RootOf(result)}, {MethodGroup(result.Root)}{nullable});");
-            writer.Indent--;
+            string declaration = $"public static readonly {RuntimeTypes.ResultReader}<{type}> {name}Reader =";
+            string value = $"new({RuntimeTypes.ResultRoot}.{RootOf(result)}, {MethodGroup(result.Root)}{nullable});";
+            if ((writer.Indent * 4) + declaration.Length + 1 + value.Length <= CodeWriter.MaxLineLength
+                || (writer.Indent * 4) + declaration.Length > CodeWriter.MaxLineLength)
+            {
+                writer.WriteLine(declaration + " " + value); // on one line, or wrapped inside the type name
+            }
+            else
+            {
+                writer.WriteLine(declaration);
+                writer.Indent++;
+                writer.WriteLine(value);
+                writer.Indent--;
+            }
         }
 
         if (_parsedRoots.Contains(name))
@@ -257,9 +267,7 @@ internal sealed class ResultParserEmitter
         if (!type.IsNullable && type.Kind == ValueKind.Enum)
         {
             // A field, not an array in the method: an array initializer of strings allocates on every call.
-            string names = string.Join(", ", _enums[type.ShapeId!].MemberNames.Select(Literal));
-            writer.WriteLine($"private static readonly {RuntimeTypes.JsonNames} {EnumNamesField(name)} = new({names});");
-            writer.WriteLine();
+            WriteNames(writer, EnumNamesField(name), _enums[type.ShapeId!].MemberNames);
         }
 
         string signature = $"private static bool {name}({ReaderParameters(type.TypeName)})";
@@ -272,10 +280,7 @@ internal sealed class ResultParserEmitter
         if (type.Kind == ValueKind.Object)
         {
             // The member names, matched as UTF-8 bytes first; as an enum's names, a field read once.
-            ObjectShape shape = _objects[type.ShapeId!];
-            string names = string.Join(", ", shape.Properties.Select(property => Literal(property.JsonName)));
-            writer.WriteLine($"private static readonly {RuntimeTypes.JsonNames} {MemberNamesField(name)} = new({names});");
-            writer.WriteLine();
+            WriteNames(writer, MemberNamesField(name), _objects[type.ShapeId!].Properties.Select(property => property.JsonName));
         }
 
         writer.WriteLine(signature);
@@ -290,6 +295,42 @@ internal sealed class ResultParserEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// A <c>JsonNames</c> field: the names on the declaration's line when they fit, else on the lines below it, as
+    /// many to a line as fit (string data is never broken by the line wrapper, so it is laid out here).
+    /// </summary>
+    private static void WriteNames(CodeWriter writer, string field, IEnumerable<string> names)
+    {
+        string declaration = $"private static readonly {RuntimeTypes.JsonNames} {field} = new(";
+        string[] literals = names.Select(Literal).ToArray();
+        string oneLine = declaration + string.Join(", ", literals) + ");";
+        if ((writer.Indent * 4) + oneLine.Length <= CodeWriter.MaxLineLength)
+        {
+            writer.WriteLine(oneLine);
+            writer.WriteLine();
+            return;
+        }
+
+        writer.WriteLine(declaration);
+        writer.Indent++;
+        var line = new System.Text.StringBuilder();
+        for (int i = 0; i < literals.Length; i++)
+        {
+            string piece = literals[i] + (i == literals.Length - 1 ? ");" : ",");
+            if (line.Length > 0 && (writer.Indent * 4) + line.Length + 1 + piece.Length > CodeWriter.MaxLineLength)
+            {
+                writer.WriteLine(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(piece);
+        }
+
+        writer.WriteLine(line.ToString());
+        writer.Indent--;
+        writer.WriteLine();
     }
 
     private static string ReaderParameters(string typeName) =>
