@@ -145,6 +145,32 @@ namespace Demo.Streaming
                     Reader = Json.OutlineReader,
                 };
 
+            private const string StepsAsyncUserTemplate = "List the steps for: {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<
+                global::System.Collections.Generic.List<global::Demo.Streaming.Step>>
+                StepsAsyncResult = new()
+                {
+                    ResultName = "ListOfStep",
+                    SchemaJson = Json.ListOfStepSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Reader = Json.ListOfStepReader,
+                };
+
+            private const string TagsAsyncUserTemplate = "Tag {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<string[]> TagsAsyncResult = new()
+            {
+                ResultName = "StringList",
+                SchemaJson = Json.ArrayOfStringSchema,
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                MaxRepairAttempts = 1,
+                Reader = Json.ArrayOfStringReader,
+            };
+
             private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
@@ -216,13 +242,7 @@ namespace Demo.Streaming
                 {
                     Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(ticket)) },
                 };
-                return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, PlanPartial>(
-                    _bedrock,
-                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
-                    request,
-                    PlanAsyncResult,
-                    Partials.CreatePlanPartial,
-                    cancellationToken);
+                return new(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanAsyncResult, Partials.CreatePlanPartial, cancellationToken);
             }
 
             /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -241,8 +261,7 @@ namespace Demo.Streaming
                 {
                     Messages = { global::PromptGen.Message.User(RenderOutlineAsyncUser(subject)) },
                 };
-                return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, OutlinePartial>(
-                    _bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, Partials.CreateOutlinePartial, default);
+                return new(_bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, Partials.CreateOutlinePartial, default);
             }
 
             /// <summary>Renders <see cref="OutlineAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -252,6 +271,48 @@ namespace Demo.Streaming
                     8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
                 output.AppendLiteral("Outline ");
                 output.AppendFormatted(subject);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.ResultStream<
+                global::System.Collections.Generic.List<
+                    global::Demo.Streaming.Step>, global::System.Collections.Generic.IReadOnlyList<StepPartial>>
+                IStreamingPrompts.StepsAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderStepsAsyncUser(ticket)) },
+                };
+                return new(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, StepsAsyncResult, Partials.CreateListOfStepPartial, cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="StepsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderStepsAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    20, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("List the steps for: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.ResultStream<string[], global::System.Collections.Generic.IReadOnlyList<string>>
+                IStreamingPrompts.TagsAsync(string ticket)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTagsAsyncUser(ticket)) },
+                };
+                return new(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, Partials.CreateStringListPartial, default);
+            }
+
+            /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTagsAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    4, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Tag ");
+                output.AppendFormatted(ticket);
                 return output.ToStringAndClear();
             }
 
@@ -295,6 +356,15 @@ namespace Demo.Streaming
 
                 public static global::PromptGen.CompilerServices.PartialValueBuilder<OutlinePartial> CreateOutlinePartial()
                     => new OutlinePartialBuilder();
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<
+                    global::System.Collections.Generic.IReadOnlyList<StepPartial>> CreateListOfStepPartial()
+                    => new global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>(
+                        null, static () => new StepPartialBuilder(), false);
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<
+                    global::System.Collections.Generic.IReadOnlyList<string>> CreateStringListPartial()
+                    => new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
 
                 private sealed class AddressPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<AddressPartial>
                 {
@@ -819,11 +889,50 @@ namespace Demo.Streaming
                     }
                     """;
 
+                public const string ListOfStepSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "value": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "title": { "type": "string" },
+                              "minutes": { "type": "integer" },
+                              "tools": { "type": "array", "items": { "type": "string" } }
+                            },
+                            "required": ["title", "minutes", "tools"],
+                            "additionalProperties": false
+                          }
+                        }
+                      },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string ArrayOfStringSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "value": { "type": "array", "items": { "type": "string" } } },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
                 public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Streaming.Plan> PlanReader =
                     new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadPlan);
 
                 public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Streaming.Outline> OutlineReader =
                     new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadOutline);
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<
+                    global::System.Collections.Generic.List<global::Demo.Streaming.Step>>
+                    ListOfStepReader = new(global::PromptGen.CompilerServices.ResultRoot.Array, ReadListOfStep);
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<string[]> ArrayOfStringReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Array, ReadArrayOfString);
 
                 private static readonly global::PromptGen.CompilerServices.JsonNames PlanMembers = new(
                     "team", "priority", "fallback", "confidence", "escalate", "due", "customer", "steps", "history", "scores", "matrix",
@@ -980,6 +1089,20 @@ namespace Demo.Streaming
                     value = new global::Demo.Streaming.Outline(title, children);
                     return true;
                 }
+
+                private static bool ReadListOfStep(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::System.Collections.Generic.List<global::Demo.Streaming.Step> value)
+                    => TryReadList(ref reader, path, errors, ReadStep, out value);
+
+                private static bool ReadArrayOfString(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out string[] value)
+                    => TryReadArray(ref reader, path, errors, TryReadString, out value);
 
                 private static readonly global::PromptGen.CompilerServices.JsonNames PriorityNames = new("Low", "Normal", "High");
 
