@@ -212,7 +212,7 @@ public sealed class ResultReader<T>
 
     /// <summary>
     /// For a result that is an object itself (a dictionary, a nullable record): the wrapper is an object whose only
-    /// member is <c>value</c>, holding an object or null; any other object is the result.
+    /// member is <c>value</c>; any other object is the result.
     /// </summary>
     private static bool IsWrapper(Utf8JsonReader probe)
     {
@@ -222,11 +222,6 @@ public sealed class ResultReader<T>
         }
 
         probe.Read();
-        if (probe.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
-        {
-            return false;
-        }
-
         probe.Skip();
         return probe.Read() && probe.TokenType == JsonTokenType.EndObject;
     }

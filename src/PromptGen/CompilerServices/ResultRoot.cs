@@ -14,7 +14,7 @@ public enum ResultRoot
 
     /// <summary>
     /// A JSON object the schema wraps (a dictionary, or a record that may be null): the answer is the object itself,
-    /// or the wrapper, an object whose only member is <c>value</c>, holding an object or null.
+    /// or the wrapper, an object whose only member is <c>value</c>.
     /// </summary>
     WrappedObject,
 

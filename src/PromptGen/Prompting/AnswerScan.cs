@@ -110,6 +110,17 @@ internal ref struct AnswerScan
             }
         }
 
+        if (_otherKind is null && _bestFailure is null && IsNullLiteral(WithoutFence(_text.AsSpan()).Trim()))
+        {
+            // The whole answer is null (None, NULL...): the result's value, or, where it cannot be null, a missing one.
+            if (reader.Read("null"u8, out _) == ValueStatus.Read)
+            {
+                return true;
+            }
+
+            _otherKind = "null";
+        }
+
         if (_kind == AnswerKind.String && TryLineAsString(ref reader, out bool isError) && (!isError || _bestFailure is null))
         {
             return true;
@@ -542,6 +553,8 @@ internal ref struct AnswerScan
         return word is "null" or "Null" or "NULL"
             || (word is "None" or "undefined" && IsBlank(_text.AsSpan(0, start)) && IsBlank(_text.AsSpan(end)));
     }
+
+    private static bool IsNullLiteral(ReadOnlySpan<char> word) => word is "null" or "Null" or "NULL" or "None" or "undefined";
 
     /// <summary>Where to go on after a scalar that does not stand on its own: past the run of characters it is glued to.</summary>
     private int SkipWord(int start, int bound)

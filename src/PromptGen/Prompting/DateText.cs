@@ -260,7 +260,7 @@ internal static partial class DateText
 
             if ((DayOfWeek)day != date.DayOfWeek)
             {
-                problem = $"{date:yyyy-MM-dd} is a {date.DayOfWeek}, not a {(DayOfWeek)day}";
+                problem = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is a {date.DayOfWeek}, not a {(DayOfWeek)day}";
                 return false;
             }
         }
