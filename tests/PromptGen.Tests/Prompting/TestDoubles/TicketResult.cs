@@ -54,34 +54,38 @@ internal static class TicketResultParser
         bool sawPriority = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (JsonValueReaders.MemberNameEquals(ref reader, "title"))
+            // As generated readers do (JsonValueReaders.NextMember): a member written as null is absent.
+            int member = JsonValueReaders.MemberNameEquals(ref reader, "title") ? 0
+                : JsonValueReaders.MemberNameEquals(ref reader, "priority") ? 1
+                : JsonValueReaders.MemberNameEquals(ref reader, "minutes") ? 2 : -1;
+            reader.Read();
+            if (member < 0 || reader.TokenType == JsonTokenType.Null)
             {
-                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            if (member == 0)
+            {
                 if (JsonValueReaders.TryReadString(ref reader, "$.title", errors, out string t))
                 {
                     title = t;
                 }
             }
-            else if (JsonValueReaders.MemberNameEquals(ref reader, "priority"))
+            else if (member == 1)
             {
                 sawPriority = true;
-                reader.Read();
                 if (JsonValueReaders.TryMatchEnum(ref reader, "$.priority", errors, PriorityNames, out int index))
                 {
                     priority = (Priority)index;
                 }
             }
-            else if (JsonValueReaders.MemberNameEquals(ref reader, "minutes"))
+            else
             {
-                reader.Read();
                 if (JsonValueReaders.TryReadInt32(ref reader, "$.minutes", errors, out int m))
                 {
                     minutes = m;
                 }
-            }
-            else
-            {
-                reader.Read();
             }
 
             reader.Skip();
