@@ -89,9 +89,11 @@ public sealed partial class BedrockRuntimeClient
             EventStreamMessage? frame;
             try
             {
-                // An idle limit: restarted before every frame, so only a stalled stream times out.
+                // An idle limit: it runs only while a frame is awaited, so neither a long stream nor a caller who takes
+                // its time with an event is cut; only a stalled connection times out.
                 idleSource?.CancelAfter(_streamIdleTimeout);
                 frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
+                idleSource?.CancelAfter(Timeout.InfiniteTimeSpan);
             }
             catch (Exception e) when (TranslateReadFailure(e, cancellationToken, deadlineSource, idleSource) is { } translated)
             {
