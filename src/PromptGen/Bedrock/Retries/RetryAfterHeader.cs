@@ -50,7 +50,7 @@ internal static class RetryAfterHeader
 
         if (IsSeconds(text))
         {
-            return FromSeconds(double.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+            return FromSeconds(text);
         }
 
         // HttpClient's parser for the date forms: IMF-fixdate and the obsolete ones recipients must accept.
@@ -83,9 +83,14 @@ internal static class RetryAfterHeader
         return true;
     }
 
-    private static TimeSpan FromSeconds(double seconds) =>
-        // Compared in ticks as doubles: TimeSpan.FromSeconds would throw past about 29,000 years.
-        seconds * TimeSpan.TicksPerSecond >= TimeSpan.MaxValue.Ticks
-            ? TimeSpan.MaxValue
-            : TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+    /// <summary>Exact to the tick; past <see cref="TimeSpan.MaxValue"/> (about 29,000 years), that.</summary>
+    private static TimeSpan FromSeconds(ReadOnlySpan<char> digits)
+    {
+        const decimal MaxSeconds = (decimal)long.MaxValue / TimeSpan.TicksPerSecond;
+
+        // The grammar is checked already, so a value decimal cannot hold is only ever one too large for it.
+        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal seconds) && seconds < MaxSeconds
+            ? TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond))
+            : TimeSpan.MaxValue;
+    }
 }
