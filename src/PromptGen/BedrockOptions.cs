@@ -127,8 +127,9 @@ public sealed class BedrockOptions
     public TimeSpan? StreamTimeout { get; set; }
 
     /// <summary>
-    /// The longest a stream may wait for its next event (an idle limit, restarted by every event), whatever its
-    /// overall limit; exceeding it raises <see cref="BedrockTimeoutException"/>. It catches a stalled connection
+    /// The longest a stream may wait for its next event (an idle limit: it runs only while the client waits for an
+    /// event, not while the caller handles one), whatever its overall limit; exceeding it raises
+    /// <see cref="BedrockTimeoutException"/>. It catches a stalled connection
     /// when <see cref="StreamTimeout"/> is off or long. Defaults to <see cref="DefaultStreamIdleTimeout"/>;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
@@ -158,7 +159,8 @@ public sealed class BedrockOptions
     }
 
     /// <summary>
-    /// The clock for SigV4 signing times and for <see cref="Timeout"/>; null means the system clock, or with
+    /// The clock for SigV4 signing times, <c>Retry-After</c> dates and the time limits (<see cref="Timeout"/>,
+    /// <see cref="StreamTimeout"/>, <see cref="StreamIdleTimeout"/>, back-off); null means the system clock, or with
     /// <c>AddPromptGen()</c> the <see cref="System.TimeProvider"/> registered in the container.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
