@@ -172,7 +172,30 @@ internal sealed class EmulatorRequestHandler
                 response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            if (reply.Fault == EmulatorFault.LargeBody)
+            {
+                response.Headers["x-amzn-ErrorType"] = reply.ErrorCode + ErrorTypeNamespace;
+                outcome.ErrorCode = reply.ErrorCode;
+                outcome.Status = await LargeBodyResponder.WriteJsonAsync(response, reply, aborted);
+                return;
+            }
+
             await WriteErrorAsync(response, new EmulatorError(reply.ErrorCode!, reply.ErrorStatus, reply.ErrorMessage!), outcome);
+            return;
+        }
+
+        if (reply.Fault == EmulatorFault.LargeBody)
+        {
+            if (streaming)
+            {
+                outcome.Status = StatusCodes.Status200OK;
+                await EventStreamResponder.WriteLargeFrameAsync(context, reply.BodyLength, aborted);
+            }
+            else
+            {
+                outcome.Status = await LargeBodyResponder.WriteJsonAsync(response, reply, aborted);
+            }
+
             return;
         }
 

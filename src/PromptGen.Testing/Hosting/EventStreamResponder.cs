@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using PromptGen.Testing.Scripting;
 using PromptGen.Testing.Wire;
 
 namespace PromptGen.Testing.Hosting;
@@ -173,6 +174,23 @@ internal static class EventStreamResponder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A text answer whose one delta is a frame of <paramref name="frameLength"/> bytes (see
+    /// <see cref="EmulatorFault.LargeBody"/>): messageStart, the large delta, then the usual ending.
+    /// </summary>
+    public static async Task WriteLargeFrameAsync(HttpContext context, long? frameLength, CancellationToken aborted)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        await response.StartAsync(aborted);
+        await WriteFrameAsync(response, EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()), StreamShape.Default, aborted);
+        await LargeBodyResponder.WriteFrameAsync(response.Body, frameLength, aborted);
+        await WriteFrameAsync(response, EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)), StreamShape.Default, aborted);
+        await WriteFrameAsync(response, EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(StopReasons.EndTurn)), StreamShape.Default, aborted);
+        await WriteFrameAsync(response, MetadataEvent(1, 1, 1), StreamShape.Default, aborted);
     }
 
     private static async Task WriteFrameAsync(HttpResponse response, byte[] frame, StreamShape shape, CancellationToken aborted)
