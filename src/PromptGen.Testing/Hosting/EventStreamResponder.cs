@@ -166,12 +166,6 @@ internal static class EventStreamResponder
                 break;
             }
 
-            // The last frame, unless a fault is still due after it.
-            if (index == count - 1 && (fault is null || fault.AfterEvents != count || fault.Kind == StreamFaultKind.CorruptFrame))
-            {
-                settling(null);
-            }
-
             if (index > 0 && shape.EventDelay > TimeSpan.Zero)
             {
                 await Task.Delay(shape.EventDelay, aborted);
@@ -182,6 +176,13 @@ internal static class EventStreamResponder
             {
                 frame = (byte[])frame.Clone();
                 frame[^5] ^= 0xFF; // the last payload byte: the prelude stays valid, the message checksum fails
+            }
+
+            // Settled as the last frame goes out (after its pause: a client may give up during that), unless a fault
+            // is still due after it.
+            if (index == count - 1 && (fault is null || fault.AfterEvents != count || fault.Kind == StreamFaultKind.CorruptFrame))
+            {
+                settling(null);
             }
 
             await WriteFrameAsync(response, frame, shape, aborted);
