@@ -14,4 +14,13 @@ public enum EmulatorFault
     /// connection: a body cut off in transit.
     /// </summary>
     TruncatedBody,
+
+    /// <summary>
+    /// Send a well-formed answer or error whose body is <see cref="EmulatorReply.BodyLength"/> bytes long (the text or
+    /// message padded), with or without <c>Content-Length</c>; with no length, a body that never ends. To a
+    /// <c>ConverseStream</c> call a 2xx reply sends one text-delta frame of that length (with none, a frame whose
+    /// prelude claims 4 GiB − 1 bytes and whose bytes never end). Memory stays small on the emulator's side: the
+    /// padding is written from one small buffer.
+    /// </summary>
+    LargeBody,
 }

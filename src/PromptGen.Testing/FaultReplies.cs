@@ -12,6 +12,35 @@ public sealed partial class EmulatorReply
     /// <summary>The <c>Retry-After</c> an error reply sends (whole seconds, rounded up); null for none.</summary>
     public TimeSpan? RetryAfter { get; private init; }
 
+    /// <summary>The body length of a <see cref="EmulatorFault.LargeBody"/> reply in bytes; null for a body that never ends.</summary>
+    public long? BodyLength { get; private init; }
+
+    /// <summary>Whether a <see cref="EmulatorFault.LargeBody"/> reply announces its length in <c>Content-Length</c>.</summary>
+    public bool AnnouncesLength { get; private init; }
+
+    /// <summary>
+    /// A 200 Converse answer of exactly <paramref name="length"/> bytes (its text padded with <c>x</c>), or with a
+    /// null length one that never ends; to <c>ConverseStream</c>, one text-delta frame of that length. See
+    /// <see cref="EmulatorFault.LargeBody"/>.
+    /// </summary>
+    /// <param name="length">The body (or frame) length in bytes; null for no end.</param>
+    /// <param name="announceLength">Send <c>Content-Length</c> (ignored without a length: such a body is chunked).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is too short for the JSON around the padding.</exception>
+    public static EmulatorReply LargeText(long? length, bool announceLength = true) =>
+        FromText("x").WithLargeBody(length, announceLength, LargeBodyResponder.MinimumAnswerLength);
+
+    /// <summary>
+    /// An error response of exactly <paramref name="length"/> bytes (its message padded with <c>x</c>), or with a
+    /// null length one that never ends. See <see cref="EmulatorFault.LargeBody"/>.
+    /// </summary>
+    /// <param name="code">The error code, as for <see cref="FromError"/>.</param>
+    /// <param name="status">The HTTP status, 400 to 599.</param>
+    /// <param name="length">The body length in bytes; null for no end.</param>
+    /// <param name="announceLength">Send <c>Content-Length</c> (ignored without a length: such a body is chunked).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is too short for the JSON around the padding.</exception>
+    public static EmulatorReply LargeError(string code, int status, long? length, bool announceLength = true) =>
+        FromError(code, status, "x").WithLargeBody(length, announceLength, LargeBodyResponder.MinimumErrorLength);
+
     /// <summary>Closes the connection without any response.</summary>
     public static EmulatorReply DropConnection() =>
         new(null, StopReasons.EndTurn, null, null, null, 0, null) { Fault = EmulatorFault.DropConnection };
@@ -42,7 +71,19 @@ public sealed partial class EmulatorReply
         return With(Fault, retryAfter);
     }
 
-    private EmulatorReply With(EmulatorFault fault, TimeSpan? retryAfter) =>
+    private EmulatorReply WithLargeBody(long? length, bool announceLength, int minimum)
+    {
+        if (length < minimum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"The body needs at least {minimum} bytes for the JSON around the padding.");
+        }
+
+        return With(EmulatorFault.LargeBody, RetryAfter, length, announceLength && length is not null);
+    }
+
+    private EmulatorReply With(EmulatorFault fault, TimeSpan? retryAfter) => With(fault, retryAfter, BodyLength, AnnouncesLength);
+
+    private EmulatorReply With(EmulatorFault fault, TimeSpan? retryAfter, long? bodyLength, bool announcesLength) =>
         new(Text, StopReason, InputTokens, OutputTokens, ErrorCode, ErrorStatus, ErrorMessage)
         {
             IsToolUse = IsToolUse,
@@ -52,5 +93,7 @@ public sealed partial class EmulatorReply
             ToolPreamble = ToolPreamble,
             Fault = fault,
             RetryAfter = retryAfter,
+            BodyLength = bodyLength,
+            AnnouncesLength = announcesLength,
         };
 }

@@ -31,6 +31,19 @@ public sealed partial class ScriptRuleBuilder
     /// <summary>Finishes the rule: announce the full answer <paramref name="text"/>, send half of it, close the connection.</summary>
     public ScriptRule ReplyTruncatedText(string text) => Reply(EmulatorReply.TruncatedText(text));
 
+    /// <summary>
+    /// Finishes the rule: a 200 answer of <paramref name="length"/> bytes, or with null one that never ends (to
+    /// <c>ConverseStream</c>, one text-delta frame of that length); see <see cref="EmulatorFault.LargeBody"/>.
+    /// </summary>
+    public ScriptRule ReplyLargeText(long? length, bool announceLength = true) => Reply(EmulatorReply.LargeText(length, announceLength));
+
+    /// <summary>
+    /// Finishes the rule: an error response of <paramref name="length"/> bytes, or with null one that never ends; see
+    /// <see cref="EmulatorFault.LargeBody"/>.
+    /// </summary>
+    public ScriptRule ReplyLargeError(string code, int status, long? length, bool announceLength = true) =>
+        Reply(EmulatorReply.LargeError(code, status, length, announceLength));
+
     /// <summary>Finishes the rule: a <c>ThrottlingException</c> (429), with <c>Retry-After</c> when given.</summary>
     public ScriptRule ReplyThrottling(TimeSpan? retryAfter = null) => Reply(EmulatorReply.Throttling(retryAfter));
 

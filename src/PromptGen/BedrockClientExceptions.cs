@@ -41,7 +41,9 @@ public sealed class BedrockConnectionException : BedrockException
 
 /// <summary>
 /// A call did not complete within its time limit: <see cref="BedrockOptions.Timeout"/>, or the
-/// <see cref="System.Net.Http.HttpClient.Timeout"/> of a caller-supplied client, whichever is shorter.
+/// <see cref="System.Net.Http.HttpClient.Timeout"/> of a caller-supplied client, whichever is shorter; for a stream
+/// also <see cref="BedrockOptions.StreamTimeout"/> (the whole stream) or <see cref="BedrockOptions.StreamIdleTimeout"/>
+/// (the wait for the next event), which the message names.
 /// <see cref="Exception.InnerException"/> is a <see cref="TimeoutException"/>. Cancellation through the caller's
 /// own token is not a timeout: it surfaces as <see cref="OperationCanceledException"/>.
 /// </summary>
@@ -53,6 +55,14 @@ public sealed class BedrockTimeoutException : BedrockException
     /// <param name="innerException">The error the expiry surfaced as (a <see cref="System.Threading.Tasks.TaskCanceledException"/>, say), if any.</param>
     public BedrockTimeoutException(Uri endpoint, TimeSpan timeout, Exception? innerException = null)
         : base($"The call to Bedrock Runtime at {endpoint} did not complete within {timeout.TotalSeconds:0.###} s.", new TimeoutException("The HTTP request timed out.", innerException))
+    {
+        Endpoint = endpoint;
+        Timeout = timeout;
+    }
+
+    /// <summary>The error for a stream's limits, whose message says which one expired.</summary>
+    internal BedrockTimeoutException(Uri endpoint, TimeSpan timeout, string message, Exception? innerException)
+        : base(message, new TimeoutException("The HTTP request timed out.", innerException))
     {
         Endpoint = endpoint;
         Timeout = timeout;

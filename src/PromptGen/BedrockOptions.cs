@@ -29,6 +29,7 @@ namespace PromptGen;
 ///   "Region": "eu-central-1",
 ///   "Profile": "prompts",
 ///   "Timeout": "00:02:00",
+///   "MaxResponseSize": 67108864,
 ///   "DefaultModel": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
 ///   "Retry": { "MaxAttempts": 5 }
 /// }
@@ -53,6 +54,20 @@ public sealed class BedrockOptions
     /// answers off; a dead connection still surfaces in bounded time.
     /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Five minutes: how long a stream may go without an event before it is given up. Long enough for a model to
+    /// read a very long prompt before its first token, and no shorter than the stall limit streams had before
+    /// <see cref="StreamTimeout"/> existed (it was <see cref="Timeout"/>).
+    /// </summary>
+    public static readonly TimeSpan DefaultStreamIdleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// 32 MiB: a Converse answer is text and tool input of at most the model's output tokens (well under 1 MiB for
+    /// every model in the catalog), so this leaves a wide margin while a broken or hostile endpoint can no longer
+    /// make a call buffer hundreds of megabytes.
+    /// </summary>
+    public const long DefaultMaxResponseSize = 32 * 1024 * 1024;
 
     private BedrockRetryOptions _retry = new();
 
@@ -91,14 +106,49 @@ public sealed class BedrockOptions
     /// <summary>
     /// The limit for one call, from signing the first attempt to the last byte of the response, retries and
     /// back-off included (see <see cref="BedrockRetryOptions.AttemptTimeout"/> for one attempt); exceeding it raises
-    /// <see cref="BedrockTimeoutException"/>. For a stream, the limit for the response headers and then for each
-    /// wait for the next event. Defaults to <see cref="DefaultTimeout"/>;
+    /// <see cref="BedrockTimeoutException"/>. A stream (<c>ConverseStream</c>) is bounded the same way, to its last
+    /// event, unless <see cref="StreamTimeout"/> says otherwise. Defaults to <see cref="DefaultTimeout"/>;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off. A caller-supplied
     /// <see cref="System.Net.Http.HttpClient"/> keeps its own <see cref="System.Net.Http.HttpClient.Timeout"/> too;
     /// the shorter one wins.
     /// </summary>
     /// <remarks>A client refuses a zero or negative timeout with <see cref="BedrockConfigurationException"/>.</remarks>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// The limit for a whole stream, from the call to its last event, time spent by the caller between events
+    /// included; exceeding it raises <see cref="BedrockTimeoutException"/>. Null (the default) means
+    /// <see cref="Timeout"/>. Set <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for long generations that may
+    /// stream for longer than any fixed limit: the stream then runs as long as events keep coming, each within
+    /// <see cref="StreamIdleTimeout"/>. Opening the stream (sending, retries, the response headers) stays within
+    /// <see cref="Timeout"/> either way.
+    /// </summary>
+    /// <remarks>A client refuses a zero or negative value with <see cref="BedrockConfigurationException"/>.</remarks>
+    public TimeSpan? StreamTimeout { get; set; }
+
+    /// <summary>
+    /// The longest a stream may wait for its next event (an idle limit: it runs only while the client waits for an
+    /// event, not while the caller handles one), whatever its overall limit; exceeding it raises
+    /// <see cref="BedrockTimeoutException"/>. It catches a stalled connection
+    /// when <see cref="StreamTimeout"/> is off or long. Defaults to <see cref="DefaultStreamIdleTimeout"/>;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    /// <remarks>A client refuses a zero or negative value with <see cref="BedrockConfigurationException"/>.</remarks>
+    public TimeSpan StreamIdleTimeout { get; set; } = DefaultStreamIdleTimeout;
+
+    /// <summary>
+    /// The largest response body, in bytes, the client reads into memory: a Converse answer, or an error response of
+    /// either operation. A larger one (by its <c>Content-Length</c>, or counted as it arrives) raises
+    /// <see cref="BedrockResponseTooLargeException"/> and is not retried; of an error body only the first 64 KiB are
+    /// kept, and exceptions quote at most 2,048 characters of a service message. A stream is not bounded as a whole
+    /// (it is read one event at a time), but each of its events is, by this limit and by 16 MiB.
+    /// Defaults to <see cref="DefaultMaxResponseSize"/>.
+    /// </summary>
+    /// <remarks>
+    /// A client refuses a value below 1 or above <see cref="Array.MaxLength"/> (about 2 GiB) with
+    /// <see cref="BedrockConfigurationException"/>.
+    /// </remarks>
+    public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
 
     /// <summary>Retries of throttled and transiently failed calls (AWS SDK standard mode: 3 attempts by default).</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
@@ -109,7 +159,8 @@ public sealed class BedrockOptions
     }
 
     /// <summary>
-    /// The clock for SigV4 signing times and for <see cref="Timeout"/>; null means the system clock, or with
+    /// The clock for SigV4 signing times, <c>Retry-After</c> dates and the time limits (<see cref="Timeout"/>,
+    /// <see cref="StreamTimeout"/>, <see cref="StreamIdleTimeout"/>, back-off); null means the system clock, or with
     /// <c>AddPromptGen()</c> the <see cref="System.TimeProvider"/> registered in the container.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }

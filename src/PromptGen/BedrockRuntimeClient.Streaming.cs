@@ -23,15 +23,19 @@ public sealed partial class BedrockRuntimeClient
     /// Opening the stream (sending, signing, the response headers) goes through the same retry policy and time
     /// limit as <see cref="ConverseAsync"/>; once the first event may have reached the caller nothing is retried.
     /// The events are then read as their bytes arrive (<c>application/vnd.amazon.eventstream</c>, every frame's
-    /// checksums verified, one frame in memory at a time). From there <see cref="BedrockOptions.Timeout"/>
-    /// bounds each wait for the next frame, not the whole stream, so a long answer that keeps arriving is never cut.
+    /// checksums verified, one frame in memory at a time, each at most <see cref="BedrockOptions.MaxResponseSize"/>
+    /// and 16 MiB). The whole stream, from the call to its last event, is bounded by
+    /// <see cref="BedrockOptions.StreamTimeout"/> (by default <see cref="BedrockOptions.Timeout"/>), and each wait for
+    /// the next event by <see cref="BedrockOptions.StreamIdleTimeout"/>; set <c>StreamTimeout</c> to
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for long generations.
     /// </para>
     /// <para>
     /// Errors: the same as <see cref="ConverseAsync"/> before the stream starts; an exception Bedrock sends inside
     /// the stream (<c>throttlingException</c>, <c>modelStreamErrorException</c>, ...) as the same
     /// <see cref="BedrockServiceException"/> subclass; a corrupt, oversized or truncated stream as
     /// <see cref="BedrockEventStreamException"/>; a connection broken mid-stream as <see cref="BedrockConnectionException"/>;
-    /// a stalled stream as <see cref="BedrockTimeoutException"/>; cancellation as <see cref="OperationCanceledException"/>
+    /// a stream past its overall or idle limit as <see cref="BedrockTimeoutException"/>; an error response larger than
+    /// <see cref="BedrockOptions.MaxResponseSize"/> as <see cref="BedrockResponseTooLargeException"/>; cancellation as <see cref="OperationCanceledException"/>
     /// for <paramref name="cancellationToken"/>, which also closes the connection.
     /// </para>
     /// </remarks>
@@ -50,17 +54,34 @@ public sealed partial class BedrockRuntimeClient
     private async IAsyncEnumerable<ConverseStreamEvent> StreamAsync(Uri uri, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string invocationId = InvocationIds.Next();
-        OpenedStream opened = await _pipeline.ExecuteAsync(
-                (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
-                cancellationToken)
-            .ConfigureAwait(false);
+
+        // The whole stream's limit (StreamTimeout, else Timeout) runs from the call; opening it also stays within Timeout.
+        using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
+        OpenedStream opened;
+        using (CancellationTokenSource openSource = LinkedSource(cancellationToken, deadlineSource, null))
+        {
+            try
+            {
+                opened = await _pipeline.ExecuteAsync(
+                        (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
+                        openSource.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadlineSource?.IsCancellationRequested == true)
+            {
+                throw StreamDeadlineExceeded(e);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException(e.Message, e, cancellationToken);
+            }
+        }
 
         using OpenedStream owned = opened;
-        using CancellationTokenSource? idleSource = _streamIdleTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_streamIdleTimeout, _timeProvider);
-        using CancellationTokenSource readSource = idleSource is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idleSource.Token);
-        using var reader = new EventStreamReader(opened.Content, MaxEventStreamMessageLength, opened.RequestId);
+        using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);
+        using CancellationTokenSource readSource = LinkedSource(cancellationToken, deadlineSource, idleSource);
+        int maxFrameLength = (int)Math.Max(EventStreamFrame.MinimumLength, Math.Min(MaxEventStreamMessageLength, _maxResponseSize));
+        using var reader = new EventStreamReader(opened.Content, maxFrameLength, opened.RequestId);
         bool messageStopped = false;
         while (true)
         {
@@ -68,11 +89,13 @@ public sealed partial class BedrockRuntimeClient
             EventStreamMessage? frame;
             try
             {
-                // An idle limit: restarted before every frame, so only a stalled stream times out.
+                // An idle limit: it runs only while a frame is awaited, so neither a long stream nor a caller who takes
+                // its time with an event is cut; only a stalled connection times out.
                 idleSource?.CancelAfter(_streamIdleTimeout);
                 frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
+                idleSource?.CancelAfter(Timeout.InfiniteTimeSpan);
             }
-            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, idleSource) is { } translated)
+            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, deadlineSource, idleSource) is { } translated)
             {
                 throw translated;
             }
@@ -118,7 +141,7 @@ public sealed partial class BedrockRuntimeClient
             var redactor = RequestSecretRedactor.ForRequest(message);
             if (!response.IsSuccessStatusCode)
             {
-                byte[] errorBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
                 var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
                 BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, redactor);
                 serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
@@ -162,16 +185,46 @@ public sealed partial class BedrockRuntimeClient
     };
 
     /// <summary>A failure while reading the open stream; null keeps <paramref name="failure"/> (our own typed errors).</summary>
-    private Exception? TranslateReadFailure(Exception failure, CancellationToken callerToken, CancellationTokenSource? idleSource) => failure switch
+    private Exception? TranslateReadFailure(Exception failure, CancellationToken callerToken, CancellationTokenSource? deadlineSource, CancellationTokenSource? idleSource) => failure switch
     {
         OperationCanceledException e when callerToken.IsCancellationRequested =>
             e.CancellationToken == callerToken ? null : new OperationCanceledException(e.Message, e, callerToken),
-        OperationCanceledException e when idleSource?.IsCancellationRequested == true => new BedrockTimeoutException(Endpoint, _streamIdleTimeout, e),
+        OperationCanceledException e when deadlineSource?.IsCancellationRequested == true => StreamDeadlineExceeded(e),
+        OperationCanceledException e when idleSource?.IsCancellationRequested == true => new BedrockTimeoutException(
+            Endpoint,
+            _streamIdleTimeout,
+            $"The stream from Bedrock Runtime at {Endpoint} sent no event for {_streamIdleTimeout.TotalSeconds:0.###} s (BedrockOptions.StreamIdleTimeout).",
+            e),
         TaskCanceledException e when e.InnerException is TimeoutException => new BedrockTimeoutException(Endpoint, _httpClient.Timeout, e),
         OperationCanceledException e => new BedrockConnectionException(Endpoint, $"Reading the event stream from Bedrock Runtime at {Endpoint} was canceled by the HTTP stack, not by the caller.", e),
         HttpRequestException or IOException => new BedrockConnectionException(Endpoint, $"The connection to Bedrock Runtime at {Endpoint} broke while the event stream was being read: {failure.Message}", failure),
         _ => null,
     };
+
+    private BedrockTimeoutException StreamDeadlineExceeded(OperationCanceledException cause) => new(
+        Endpoint,
+        _streamTimeout,
+        $"The stream from Bedrock Runtime at {Endpoint} did not end within {_streamTimeout.TotalSeconds:0.###} s, the limit for a whole stream "
+        + "(BedrockOptions.StreamTimeout, else Timeout). For generations that stream longer, set StreamTimeout to a longer time or to "
+        + "Timeout.InfiniteTimeSpan; StreamIdleTimeout still ends a stalled stream.",
+        cause);
+
+    /// <summary>A timer for a stream limit; null when there is none (a limit past a timer's range counts as none).</summary>
+    private CancellationTokenSource? LimitSource(TimeSpan limit) =>
+        limit == Timeout.InfiniteTimeSpan || limit > BedrockCallPipeline.LongestWait ? null : new CancellationTokenSource(limit, _timeProvider);
+
+    private static CancellationTokenSource LinkedSource(CancellationToken callerToken, CancellationTokenSource? first, CancellationTokenSource? second)
+    {
+        if (first is not null && second is not null)
+        {
+            return CancellationTokenSource.CreateLinkedTokenSource(callerToken, first.Token, second.Token);
+        }
+
+        CancellationTokenSource? only = first ?? second;
+        return only is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(callerToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(callerToken, only.Token);
+    }
 
     /// <summary>An open ConverseStream response; disposing it closes the connection's stream.</summary>
     private sealed class OpenedStream(HttpRequestMessage request, HttpResponseMessage response, Stream content, string? requestId, RequestSecretRedactor redactor) : IDisposable

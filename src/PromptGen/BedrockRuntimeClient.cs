@@ -23,7 +23,8 @@ namespace PromptGen;
 /// <remarks>
 /// Errors: a non-2xx answer raises a <see cref="BedrockServiceException"/> subclass named after the error code;
 /// an unusable 2xx body <see cref="BedrockResponseException"/>; a transport failure
-/// <see cref="BedrockConnectionException"/>; exceeding the time limit <see cref="BedrockTimeoutException"/>;
+/// <see cref="BedrockConnectionException"/>; exceeding the time limit <see cref="BedrockTimeoutException"/>; a body larger
+/// than <see cref="BedrockOptions.MaxResponseSize"/> <see cref="BedrockResponseTooLargeException"/>;
 /// cancellation through the caller's token <see cref="OperationCanceledException"/> carrying that token.
 /// Throttling and transient failures are retried as <see cref="BedrockOptions.Retry"/> says; an error raised
 /// after retries is the last attempt's, with <see cref="BedrockException.Attempts"/> set.
@@ -39,7 +40,9 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     private readonly IRequestAuthenticator _authenticator;
     private readonly TimeProvider _timeProvider;
     private readonly BedrockCallPipeline _pipeline;
+    private readonly TimeSpan _streamTimeout;
     private readonly TimeSpan _streamIdleTimeout;
+    private readonly long _maxResponseSize;
     private int _disposed;
 
     /// <summary>
@@ -72,9 +75,9 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     internal BedrockRuntimeClient(BedrockOptions options, HttpClient? httpClient, AwsEnvironment environment, TimeProvider? clock = null, bool httpClientSigns = false)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (BedrockOptionsLimits.Problems(options, "BedrockOptions.", "Timeout.InfiniteTimeSpan") is { Count: > 0 } problems)
         {
-            throw new BedrockConfigurationException($"BedrockOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan; it is {options.Timeout}.");
+            throw new BedrockConfigurationException(string.Join(" ", problems));
         }
 
         var resolver = new BedrockSettingsResolver(environment.GetVariable, environment.Profiles);
@@ -84,7 +87,9 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         Region = settings.Region;
         _timeProvider = options.TimeProvider ?? clock ?? TimeProvider.System;
         _pipeline = new BedrockCallPipeline(options.Retry.Clone(), options.Timeout, _timeProvider, settings.Endpoint);
-        _streamIdleTimeout = options.Timeout;
+        _streamTimeout = options.StreamTimeout ?? options.Timeout;
+        _streamIdleTimeout = options.StreamIdleTimeout;
+        _maxResponseSize = options.MaxResponseSize;
         _authenticator = settings.BearerToken is { } bearerToken
             ? new BearerTokenAuthenticator(bearerToken)
             : new SigV4Authenticator(
@@ -109,6 +114,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long, or the request cannot be serialized.</exception>
     /// <exception cref="BedrockServiceException">Bedrock answered with an error; the subclass names it.</exception>
     /// <exception cref="BedrockResponseException">The answer is not valid JSON or lacks output, stopReason or usage.</exception>
+    /// <exception cref="BedrockResponseTooLargeException">The answer or error response is larger than <see cref="BedrockOptions.MaxResponseSize"/>; not retried.</exception>
     /// <exception cref="BedrockConfigurationException">No usable credentials.</exception>
     /// <exception cref="BedrockConnectionException">Bedrock could not be reached.</exception>
     /// <exception cref="BedrockTimeoutException">The call took longer than the time limit.</exception>
@@ -157,17 +163,18 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         try
         {
             using HttpResponseMessage response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
-            byte[] responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
 
             if (!response.IsSuccessStatusCode)
             {
-                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), responseBody, response.ReasonPhrase);
+                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
+                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
                 BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
                 serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
                 throw serviceError;
             }
 
+            byte[] responseBody = await ResponseBodyReader.ReadAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
             return readSuccess(responseBody, requestId);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)

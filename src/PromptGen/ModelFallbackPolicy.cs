@@ -17,7 +17,9 @@ namespace PromptGen;
 /// after every repair attempt (<see cref="PromptResultException"/>), since a stronger model may well get it right.</para>
 /// <para>Does not fall back: cancellation by the caller; rejected credentials (<see cref="BedrockAuthenticationException"/>)
 /// and missing configuration, which no other model fixes; an unreachable endpoint
-/// (<see cref="BedrockConnectionException"/>: every model is behind the same one); and errors of the caller's own
+/// (<see cref="BedrockConnectionException"/>: every model is behind the same one); a response larger than
+/// <see cref="BedrockOptions.MaxResponseSize"/> (<see cref="BedrockResponseTooLargeException"/>: no model's output
+/// comes near the limit, so the endpoint or a proxy is at fault); and errors of the caller's own
 /// making, such as a bad argument or a template error. These propagate as they are.</para>
 /// </remarks>
 public static class ModelFallbackPolicy

@@ -35,6 +35,14 @@ internal static class EventStreamEncoder
         },
         jsonPayload);
 
+    /// <summary>The header block of an event frame (as <see cref="Event"/> writes it), for a frame written in pieces.</summary>
+    public static byte[] EventHeaders(string eventType) => EncodeHeaders(new[]
+    {
+        EventStreamHeaderValue.String(":event-type", eventType),
+        EventStreamHeaderValue.String(":content-type", "application/json"),
+        EventStreamHeaderValue.String(":message-type", "event"),
+    });
+
     /// <summary>A modelled exception frame: <c>:exception-type</c> (camelCase, e.g. <c>throttlingException</c>) and a <c>{"message"}</c> payload.</summary>
     public static byte[] Exception(string exceptionType, byte[] jsonPayload) => Encode(
         new[]
@@ -76,9 +84,14 @@ internal static class EventStreamEncoder
     /// CRC-32 (IEEE, as zlib) computed bit by bit: slower than the client's table, and deliberately a different
     /// implementation of the same function.
     /// </summary>
-    public static uint Checksum(ReadOnlySpan<byte> data)
+    public static uint Checksum(ReadOnlySpan<byte> data) => ~ChecksumUpdate(0xFFFFFFFF, data);
+
+    /// <summary>
+    /// The running CRC-32 state after <paramref name="data"/>, for data that arrives in pieces: start from
+    /// <c>0xFFFFFFFF</c>, and the checksum is the complement of the final state.
+    /// </summary>
+    public static uint ChecksumUpdate(uint crc, ReadOnlySpan<byte> data)
     {
-        uint crc = 0xFFFFFFFF;
         foreach (byte b in data)
         {
             crc ^= b;
@@ -89,7 +102,7 @@ internal static class EventStreamEncoder
             }
         }
 
-        return ~crc;
+        return crc;
     }
 
     private static byte[] EncodeHeaders(IReadOnlyList<EventStreamHeaderValue> headers)

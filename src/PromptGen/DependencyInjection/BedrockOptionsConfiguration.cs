@@ -24,6 +24,9 @@ internal static class BedrockOptionsConfiguration
         options.UseDualStack = ReadBool(section, nameof(BedrockOptions.UseDualStack)) ?? options.UseDualStack;
         options.EnableSensitiveData = ReadBool(section, nameof(BedrockOptions.EnableSensitiveData)) ?? options.EnableSensitiveData;
         options.Timeout = ReadTimeSpan(section, nameof(BedrockOptions.Timeout)) ?? options.Timeout;
+        options.StreamTimeout = ReadTimeSpan(section, nameof(BedrockOptions.StreamTimeout)) ?? options.StreamTimeout;
+        options.StreamIdleTimeout = ReadTimeSpan(section, nameof(BedrockOptions.StreamIdleTimeout)) ?? options.StreamIdleTimeout;
+        options.MaxResponseSize = ReadLong(section, nameof(BedrockOptions.MaxResponseSize)) ?? options.MaxResponseSize;
 
         IConfigurationSection retry = section.GetSection(nameof(BedrockOptions.Retry));
         BedrockRetryOptions target = options.Retry;
@@ -66,6 +69,11 @@ internal static class BedrockOptionsConfiguration
         ReadString(section, key) is not { } text ? null
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value
         : throw Invalid(section, key, "a whole number");
+
+    private static long? ReadLong(IConfiguration section, string key) =>
+        ReadString(section, key) is not { } text ? null
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ? value
+        : throw Invalid(section, key, "a whole number of bytes");
 
     private static TimeSpan? ReadTimeSpan(IConfiguration section, string key) =>
         ReadString(section, key) is not { } text ? null

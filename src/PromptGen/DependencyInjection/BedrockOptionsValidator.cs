@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
+using PromptGen.Bedrock.Configuration;
 
 namespace PromptGen.DependencyInjection;
 
@@ -12,12 +12,7 @@ internal sealed class BedrockOptionsValidator : IValidateOptions<BedrockOptions>
 {
     public ValidateOptionsResult Validate(string? name, BedrockOptions options)
     {
-        var failures = new List<string>();
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            failures.Add($"PromptGen:Timeout must be positive or infinite (-00:00:00.001); it is {options.Timeout}.");
-        }
-
+        List<string> failures = BedrockOptionsLimits.Problems(options, "PromptGen:", "infinite (-00:00:00.001)");
         if (options.Endpoint is not null && (options.UseFips || options.UseDualStack))
         {
             failures.Add("PromptGen:Endpoint cannot be combined with UseFips or UseDualStack: a custom endpoint is used exactly as given.");

@@ -44,6 +44,9 @@ public sealed class AddPromptGenTests
                 "Endpoint": "https://vpce-123.bedrock-runtime.eu-central-1.vpce.amazonaws.com",
                 "DefaultModel": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
                 "Timeout": "00:02:30",
+                "StreamTimeout": "-00:00:00.001",
+                "StreamIdleTimeout": "00:00:45",
+                "MaxResponseSize": "67108864",
                 "EnableSensitiveData": "true",
                 "Retry": { "MaxAttempts": "5", "BaseDelay": "00:00:00.250", "MaxDelay": "00:00:10", "AttemptTimeout": "00:00:40", "UseRetryQuota": "false" }
               }
@@ -59,6 +62,9 @@ public sealed class AddPromptGenTests
         Assert.Equal(new Uri("https://vpce-123.bedrock-runtime.eu-central-1.vpce.amazonaws.com"), options.Endpoint);
         Assert.Equal("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", options.DefaultModel);
         Assert.Equal(TimeSpan.FromSeconds(150), options.Timeout);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.StreamTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.StreamIdleTimeout);
+        Assert.Equal(64 * 1024 * 1024, options.MaxResponseSize);
         Assert.True(options.EnableSensitiveData);
         Assert.Equal(5, options.Retry.MaxAttempts);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.Retry.BaseDelay);
@@ -95,16 +101,40 @@ public sealed class AddPromptGenTests
     }
 
     [Fact]
+    public void A_response_size_that_is_not_a_whole_number_of_bytes_names_its_key()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(EmulatorHost.Configuration("""{ "PromptGen": { "Region": "us-east-1", "MaxResponseSize": "64MB" } }"""));
+        services.AddPromptGen();
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<BedrockOptions>>().Value);
+
+        Assert.Contains("PromptGen:MaxResponseSize", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a whole number of bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Settings_the_client_would_refuse_fail_validation_with_the_setting_named()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(EmulatorHost.Configuration("""{ "PromptGen": { "Region": "us-east-1", "Endpoint": "http://127.0.0.1:1", "UseFips": "true", "Timeout": "-00:00:05" } }"""));
+        services.AddSingleton(EmulatorHost.Configuration("""
+            {
+              "PromptGen": {
+                "Region": "us-east-1", "Endpoint": "http://127.0.0.1:1", "UseFips": "true", "Timeout": "-00:00:05",
+                "StreamTimeout": "00:00:00", "StreamIdleTimeout": "-00:00:01", "MaxResponseSize": "0"
+              }
+            }
+            """));
         services.AddPromptGen();
         using ServiceProvider provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IBedrockRuntime>());
 
         Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:Timeout", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:StreamTimeout must be positive", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:StreamIdleTimeout must be positive", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:MaxResponseSize must be between 1 and", StringComparison.Ordinal));
         Assert.Contains(error.Failures, failure => failure.Contains("PromptGen:Endpoint cannot be combined with UseFips", StringComparison.Ordinal));
     }
 

@@ -97,6 +97,7 @@ public sealed class ConversationHistoryTests
         Assert.False(ModelFallbackPolicy.ShouldFallBack(new OperationCanceledException(), CancellationToken.None));
         Assert.False(ModelFallbackPolicy.ShouldFallBack(new ArgumentException("bad"), CancellationToken.None));
         Assert.False(ModelFallbackPolicy.ShouldFallBack(new BedrockConnectionException(new Uri("https://example.com"), "down", null), CancellationToken.None));
+        Assert.False(ModelFallbackPolicy.ShouldFallBack(new BedrockResponseTooLargeException(HttpStatusCode.OK, 1024), CancellationToken.None));
         Assert.True(ModelFallbackPolicy.ShouldFallBack(new BedrockTimeoutException(new Uri("https://example.com"), TimeSpan.FromSeconds(1)), CancellationToken.None));
     }
 }

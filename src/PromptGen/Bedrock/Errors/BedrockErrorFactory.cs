@@ -7,7 +7,8 @@ internal static class BedrockErrorFactory
 {
     public static BedrockServiceException Create(HttpStatusCode status, string? requestId, BedrockErrorResponse error, RequestSecretRedactor redactor)
     {
-        string message = redactor.Redact(error.Message);
+        // Masked, then cut: a message is quoted in the exception's Message, which ends up in logs.
+        string message = ServiceMessageText.Prepare(error.Message, redactor);
         string code = error.Code ?? BedrockServiceException.UnknownErrorCode;
         if (BedrockAuthenticationException.IsAuthenticationErrorCode(code))
         {
@@ -24,7 +25,7 @@ internal static class BedrockErrorFactory
             "ModelNotReadyException" => new BedrockModelNotReadyException(status, requestId, message),
             "ModelErrorException" => new BedrockModelErrorException(status, requestId, message, error.OriginalStatusCode, error.ResourceName),
             "ModelStreamErrorException" => new BedrockModelStreamErrorException(
-                status, requestId, message, error.OriginalStatusCode, error.OriginalMessage is null ? null : redactor.Redact(error.OriginalMessage)),
+                status, requestId, message, error.OriginalStatusCode, error.OriginalMessage is null ? null : ServiceMessageText.Prepare(error.OriginalMessage, redactor)),
             "ServiceQuotaExceededException" => new BedrockServiceQuotaExceededException(status, requestId, message),
             "ConflictException" => new BedrockConflictException(status, requestId, message),
             "InternalServerException" => new BedrockInternalServerException(status, requestId, message),

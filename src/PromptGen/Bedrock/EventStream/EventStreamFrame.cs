@@ -39,7 +39,8 @@ internal static class EventStreamFrame
         if (totalLength > (uint)maxMessageLength)
         {
             throw Error(EventStreamErrorKind.MessageTooLarge,
-                $"a frame of {totalLength} bytes is larger than the limit of {maxMessageLength} bytes", offset, requestId);
+                $"a frame of {totalLength} bytes is larger than the limit of {maxMessageLength} bytes per event (BedrockOptions.MaxResponseSize, "
+                + "and at most 16 MiB); it was not read", offset, requestId);
         }
 
         return (int)totalLength;

@@ -22,6 +22,12 @@ internal sealed class BedrockCallPipeline
 {
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("PromptGen.Bedrock.CallState");
 
+    /// <summary>
+    /// The longest wait a timer takes (about 49.7 days); a <c>Retry-After</c> or back-off past it is never waited
+    /// for, whatever <see cref="BedrockRetryOptions.MaxDelay"/> says.
+    /// </summary>
+    internal static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly ResiliencePipeline _pipeline;
     private readonly BedrockRetryOptions _retry;
     private readonly RetryQuota? _quota;
@@ -146,7 +152,7 @@ internal sealed class BedrockCallPipeline
             return false;
         }
 
-        if (error is BedrockServiceException { RetryAfter: { } retryAfter } && retryAfter > _retry.MaxDelay)
+        if (error is BedrockServiceException { RetryAfter: { } retryAfter } && (retryAfter > _retry.MaxDelay || retryAfter > LongestWait))
         {
             return false;
         }
@@ -167,12 +173,10 @@ internal sealed class BedrockCallPipeline
 
     private TimeSpan? DelayBeforeRetry(Exception? error, int attemptNumber)
     {
-        if (error is BedrockServiceException { RetryAfter: { } retryAfter })
-        {
-            return retryAfter;
-        }
-
-        return FullJitter.Delay(_retry.BaseDelay, _retry.MaxDelay, attemptNumber, _retry.Jitter());
+        TimeSpan delay = error is BedrockServiceException { RetryAfter: { } retryAfter }
+            ? retryAfter
+            : FullJitter.Delay(_retry.BaseDelay, _retry.MaxDelay, attemptNumber, _retry.Jitter());
+        return delay > LongestWait ? LongestWait : delay;
     }
 
     private void RewardSuccess(CallState state)

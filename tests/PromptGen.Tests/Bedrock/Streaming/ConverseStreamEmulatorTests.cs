@@ -206,12 +206,15 @@ public sealed class ConverseStreamEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stalled_stream_times_out_between_frames_while_a_slow_steady_one_does_not()
+    public async Task Without_an_overall_limit_a_stalled_stream_times_out_between_frames_while_a_slow_steady_one_does_not()
     {
         _emulator.Script.When(promptContains: "steady").Stream(chunkSize: 1, eventDelay: TimeSpan.FromMilliseconds(200)).ReplyText("0123456789");
         _emulator.Script.When(promptContains: "stall").FailStream(StreamFault.Stall(afterEvents: 1)).ReplyText("abc");
         // Generous margins: this runs on busy CI machines.
-        using BedrockRuntimeClient client = CreateClient(timeout: TimeSpan.FromMilliseconds(1500));
+        BedrockOptions options = Options();
+        options.StreamTimeout = Timeout.InfiniteTimeSpan;
+        options.StreamIdleTimeout = TimeSpan.FromMilliseconds(1500);
+        using var client = new BedrockRuntimeClient(options, httpClient: null, TestClients.Environment());
 
         // 14 events 200 ms apart: the whole stream takes longer than the limit, each gap does not.
         List<ConverseStreamEvent> events = await CollectAsync(client.ConverseStreamAsync(Model, Request("steady")));
