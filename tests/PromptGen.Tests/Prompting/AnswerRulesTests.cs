@@ -295,6 +295,55 @@ public sealed class AnswerRulesTests
         Assert.Equal("```python\nprint([1, 2])\n```", Value(Ticket, answer).Title);
     }
 
+    private const string FencedTicketInAString =
+        "\"notes\": \"```json\\n{\\\"title\\\": \\\"B\\\", \\\"priority\\\": \\\"High\\\", \\\"minutes\\\": 2}\\n```\"";
+
+    [Theory]
+    [InlineData("{\"title\": \"A\", \"priority\": \"Low\", \"minutes\": 1, " + FencedTicketInAString + "}")]
+    [InlineData("{" + FencedTicketInAString + ", \"title\": \"A\", \"priority\": \"Low\", \"minutes\": 1}")]
+    [InlineData("Here it is: {" + FencedTicketInAString + ", \"title\": \"A\", \"priority\": \"Low\", \"minutes\": 1}")]
+    [InlineData("```json\n{" + FencedTicketInAString + ", \"title\": \"A\", \"priority\": \"Low\", \"minutes\": 1}\n```")]
+    public void A_json_fence_holding_a_valid_answer_inside_a_string_never_replaces_the_object_around_it(string answer)
+    {
+        TicketResult value = Value(Ticket, answer);
+
+        Assert.Equal(new TicketResult("A", Priority.Low, 1), value);
+    }
+
+    [Fact]
+    public void An_invalid_object_around_a_fenced_valid_answer_keeps_its_own_errors()
+    {
+        string answer = "{\"title\": \"A\", \"priority\": \"Low\", " + FencedTicketInAString + "}";
+
+        Assert.Equal(new ResultError("$.minutes", ResultErrorKind.MissingMember, "is required"), SingleError(Ticket, answer));
+    }
+
+    [Fact]
+    public void A_wrapped_value_of_the_wrong_type_holding_a_fenced_value_of_the_right_one_is_a_wrong_type()
+    {
+        ResultError error = SingleError(Count, "{\"value\": \"```json\\n7\\n```\"}");
+
+        Assert.Equal(("$", ResultErrorKind.TypeMismatch), (error.Path, error.Kind));
+    }
+
+    [Fact]
+    public void A_fence_written_with_raw_line_breaks_inside_a_string_is_part_of_the_string()
+    {
+        const string Answer = "{\"title\": \"```python\nprint(1)\n```\", \"priority\": \"Low\", \"minutes\": 1}";
+
+        Assert.Equal("```python\nprint(1)\n```", Value(Ticket, Answer).Title);
+    }
+
+    [Theory]
+    [InlineData("{\"value\": \"```python\\nprint(1)\\n```\"}")]
+    [InlineData("\"```python\\nprint(1)\\n```\"")]
+    public void A_string_result_holding_a_fence_is_the_whole_string(string answer)
+    {
+        var headline = new ResultReader<string>(ResultRoot.String, JsonValueReaders.TryReadString);
+
+        Assert.Equal("```python\nprint(1)\n```", Value(headline, answer));
+    }
+
     private static T Value<T>(ResultReader<T> reader, string answer)
     {
         ParseOutcome<T> outcome = reader.ReadText(answer, outOfTokens: false);
