@@ -19,8 +19,9 @@ public static class FuzzTargets
             "model-json" => [new ModelJsonTarget(generator)],
             "repair-loop" => [new RepairLoopTarget(generator)],
             "event-stream" => [new EventStreamTarget(generator)],
-            "all" => [new ModelJsonTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator)],
-            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop, event-stream or all."),
+            "result-reader" => [new ResultReaderTarget(generator)],
+            "all" => [new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator)],
+            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream or all."),
         };
     }
 }
