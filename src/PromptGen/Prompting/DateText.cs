@@ -369,33 +369,33 @@ internal static partial class DateText
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
     // 2025-04-07, 2025-4-7, 2025/04/07, 2025.04.07 and 20250407 (year first: never ambiguous).
-    [GeneratedRegex(@"\G(?<year>\d{4})(?:(?<sep>[-/.])(?<month>\d{1,2})\k<sep>(?<day>\d{1,2})|(?<month>\d{2})(?<day>\d{2}))(?![\d/.-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<year>[0-9]{4})(?:(?<sep>[-/.])(?<month>[0-9]{1,2})\k<sep>(?<day>[0-9]{1,2})|(?<month>[0-9]{2})(?<day>[0-9]{2}))(?![0-9/.-])", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
     // 2025-W15-1, 2025W151.
-    [GeneratedRegex(@"\G(?<year>\d{4})-?W(?<week>\d{2})-?(?<weekday>[1-7])(?![\d/.-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<year>[0-9]{4})-?W(?<week>[0-9]{2})-?(?<weekday>[1-7])(?![0-9/.-])", RegexOptions.CultureInvariant)]
     private static partial Regex IsoWeekDate();
 
     // 2025-097.
-    [GeneratedRegex(@"\G(?<year>\d{4})-(?<day>\d{3})(?![\d/.-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<year>[0-9]{4})-(?<day>[0-9]{3})(?![0-9/.-])", RegexOptions.CultureInvariant)]
     private static partial Regex IsoOrdinalDate();
 
     // 04/07/2025, 4-7-2025, 07.04.2025, and two-digit years (refused).
-    [GeneratedRegex(@"\G(?<first>\d{1,2})(?<sep>[-/.])(?<second>\d{1,2})\k<sep>(?<year>\d{2}|\d{4})(?![\d/.-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<first>[0-9]{1,2})(?<sep>[-/.])(?<second>[0-9]{1,2})\k<sep>(?<year>[0-9]{2}|[0-9]{4})(?![0-9/.-])", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     // [Monday, ] April 7[th], 2025 | 7[th] [of] April 2025 | 07-Apr-2025 | 2025-Apr-07 | 2025 April 7.
     [GeneratedRegex(
-        @"\G(?:(?<weekday>[a-z]{3,9})\.?,?\s+)?(?:(?<month>[a-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})"
-        + @"|(?<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?<month>[a-z]{3,9})\.?(?:,?\s+|-)(?<year>\d{4})"
-        + @"|(?<year>\d{4})(?:\s+|-)(?<month>[a-z]{3,9})\.?(?:\s+|-)(?<day>\d{1,2}))(?![\d/.-])",
+        @"\G(?:(?<weekday>[a-z]{3,9})\.?,?\s+)?(?:(?<month>[a-z]{3,9})\.?\s+(?<day>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<year>[0-9]{4})"
+        + @"|(?<day>[0-9]{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?<month>[a-z]{3,9})\.?(?:,?\s+|-)(?<year>[0-9]{4})"
+        + @"|(?<year>[0-9]{4})(?:\s+|-)(?<month>[a-z]{3,9})\.?(?:\s+|-)(?<day>[0-9]{1,2}))(?![0-9/.-])",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MonthInWords();
 
     // T14:30, 14:30:15.5, at 2:30 PM, then an offset: Z, UTC, +02:00, +0200, +02.
     [GeneratedRegex(
-        @"\G(?:[Tt]|,?\s+(?:at\s+)?)(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d{1,7})\d*)?)?"
-        + @"(?:\s*(?<half>[AaPp])\.?[Mm]\.?)?\s*(?<zone>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+        @"\G(?:[Tt]|,?\s+(?:at\s+)?)(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:[.,](?<fraction>[0-9]{1,7})[0-9]*)?)?"
+        + @"(?:\s*(?<half>[AaPp])\.?[Mm]\.?)?\s*(?<zone>[Zz]|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimePart();
 }
