@@ -13,7 +13,7 @@ public sealed class ResultErrorList
 {
     // One list per thread is reused by the parses run on it (a parse never starts another one).
     [System.ThreadStatic]
-    private static ResultErrorList? t_cached;
+    private static ResultErrorList? _threadCached;
 
     private readonly PathFrames _frames = new();
 
@@ -40,8 +40,8 @@ public sealed class ResultErrorList
     /// <summary>A cleared list for one parse on this thread; give it back with <see cref="Return"/>.</summary>
     internal static ResultErrorList Rent()
     {
-        ResultErrorList? list = t_cached;
-        t_cached = null;
+        ResultErrorList? list = _threadCached;
+        _threadCached = null;
         return list ?? new ResultErrorList();
     }
 
@@ -49,7 +49,7 @@ public sealed class ResultErrorList
     internal static void Return(ResultErrorList list)
     {
         list.Clear();
-        t_cached = list;
+        _threadCached = list;
     }
 
     /// <summary>Empties the list for the next answer, so one list can serve many parses on a thread.</summary>

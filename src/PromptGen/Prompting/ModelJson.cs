@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using PromptGen.CompilerServices;
 
 namespace PromptGen.Prompting;
 
