@@ -160,12 +160,13 @@ internal static class LineWrapper
 
     /// <summary>
     /// Where the member name ending at <paramref name="end"/> starts, when a type precedes it (<c>Task&lt;T&gt; I.M</c>,
-    /// <c>static readonly T Name</c>); null for a call or a <c>new</c>.
+    /// <c>Task&lt;T&gt; global::N.I.M</c>, <c>static readonly T Name</c>); null for a call or a <c>new</c>.
     /// </summary>
     private static int? NameStart(string line, int end)
     {
         int start = end;
-        while (start > 0 && (IsIdentifierPart(line[start - 1]) || line[start - 1] is '.' or '@'))
+        while (start > 0 && (IsIdentifierPart(line[start - 1]) || line[start - 1] is '.' or '@'
+            || (line[start - 1] == ':' && ((start > 1 && line[start - 2] == ':') || (start < line.Length && line[start] == ':')))))
         {
             start--;
         }
