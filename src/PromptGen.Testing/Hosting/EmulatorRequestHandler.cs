@@ -18,7 +18,7 @@ namespace PromptGen.Testing.Hosting;
 /// <summary>
 /// Serves one request: route, authenticate, validate, then answer from the script (or the default reply), and record it.
 /// </summary>
-internal sealed class EmulatorRequestHandler
+internal sealed partial class EmulatorRequestHandler
 {
     private const string ErrorTypeNamespace = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
@@ -69,7 +69,7 @@ internal sealed class EmulatorRequestHandler
         // A whole (non-streamed) response can reach the client before this handler records the request; the log
         // counts such responses so that reading it waits for their records (a test reads Requests right after a call).
         bool responseCounted = false;
-        if (route?.Operation != OperationRouter.ConverseStream)
+        if (!OperationRouter.IsStream(route?.Operation))
         {
             context.Response.OnStarting(() =>
             {
@@ -81,13 +81,22 @@ internal sealed class EmulatorRequestHandler
 
         AuthenticationResult? auth = null;
         ConverseBody? converse = null;
+        Wire.Invoke.InvokeRequest? invoke = null;
         try
         {
             body = await ReadBodyAsync(context.Request, aborted.Token);
             var incoming = new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body);
-            converse = ConverseBody.Parse(body);
+            bool isInvoke = OperationRouter.IsInvoke(route?.Operation);
+            converse = isInvoke ? null : ConverseBody.Parse(body);
             auth = _authenticator.Authenticate(incoming);
 
+            if (isInvoke && auth.Error is null)
+            {
+                invoke = await HandleInvokeAsync(context, route!, body, started, outcome, aborted.Token);
+                return;
+            }
+
+            converse ??= ConverseBody.Parse(body);
             EmulatorError? refusal = route is null
                 ? EmulatorErrors.UnknownOperation(method, rawPath)
                 : auth.Error
@@ -103,7 +112,8 @@ internal sealed class EmulatorRequestHandler
             else
             {
                 outcome.Accepted = true;
-                await AnswerAsync(context, route!.Operation == OperationRouter.ConverseStream, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features), converse, started, outcome, aborted.Token);
+                var call = new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features) { Operation = route.Operation };
+                await AnswerAsync(context, route.Operation == OperationRouter.ConverseStream, call, converse, started, outcome, aborted.Token);
             }
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
@@ -138,8 +148,8 @@ internal sealed class EmulatorRequestHandler
                 auth?.SignedHeaders ?? Array.Empty<string>(),
                 auth?.SignatureValid ?? false,
                 outcome.Accepted,
-                converse?.SystemText,
-                converse?.UserText,
+                invoke?.SystemText ?? converse?.SystemText,
+                invoke?.Prompt ?? converse?.UserText,
                 outcome.Status,
                 outcome.ErrorCode,
                 converse?.Features ?? ConverseFeatures.None)
