@@ -9,7 +9,7 @@ using PromptGen.Reliability.Load;
 using PromptGen.Reliability.Targets;
 
 // Fuzzing and load harnesses of issue 9. Each command stops by itself and exits non-zero when it finds anything.
-//   fuzz <model-json|repair-loop|event-stream|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
+//   fuzz <model-json|repair-loop|event-stream|invoke-stream|invoke-bodies|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
 //   load [--calls 20000] [--concurrency 256] [--share 0.2] [--seed 1] [--base-delay-ms 1000]
 var options = ParseOptions(args.Skip(2));
 string command = args.Length > 0 ? args[0] : "help";
@@ -20,7 +20,7 @@ switch (command)
     case "load":
         return await RunLoadAsync(options);
     default:
-        Console.WriteLine("usage: fuzz <model-json|repair-loop|event-stream|all> [--inputs N] [--seed S] [--per-input-ms M] [--findings DIR]");
+        Console.WriteLine("usage: fuzz <model-json|repair-loop|event-stream|invoke-stream|invoke-bodies|all> [--inputs N] [--seed S] [--per-input-ms M] [--findings DIR]");
         Console.WriteLine("       load [--calls N] [--concurrency C] [--share 0.2] [--seed S] [--base-delay-ms 1000]");
         return command == "help" ? 0 : 2;
 }
@@ -36,9 +36,16 @@ static int RunFuzz(string which, Dictionary<string, string> options)
     {
         FuzzReport report = FuzzRunner.Run(target, inputs, seed, bound, managedHeapBound: 512L * 1024 * 1024, findings);
         Console.WriteLine(report);
-        if (target is EventStreamTarget eventStream)
+        SortedDictionary<string, int>? outcomes = target switch
         {
-            Console.WriteLine("  outcomes: " + string.Join(", ", eventStream.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+            EventStreamTarget eventStream => eventStream.Outcomes,
+            InvokeStreamTarget invokeStream => invokeStream.Outcomes,
+            InvokeBodiesTarget invokeBodies => invokeBodies.Outcomes,
+            _ => null,
+        };
+        if (outcomes is not null)
+        {
+            Console.WriteLine("  outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
         }
 
         foreach (FuzzFinding finding in report.Findings)
