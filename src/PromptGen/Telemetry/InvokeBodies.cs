@@ -98,9 +98,10 @@ internal static class InvokeBodies
                 return inputTokens is not null || outputTokens is not null;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Telemetry never fails a call; the chunk goes to the caller as it is.
+            // Telemetry never fails a call; the chunk goes to the caller as it is. (InvalidOperationException: a member
+            // name with invalid UTF-8 or a lone surrogate escape, which the reader accepts and cannot compare.)
         }
 
         return false;

@@ -134,6 +134,22 @@ public sealed class InvokeModelTelemetryTests
         Assert.Contains("ChatClientBedrockRuntime serves Converse only", adapter.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":3,"outputTokenCount":4}}""", 3, 4)]
+    [InlineData("""{"amazon-bedrock-invocationMetrics":{"outputTokenCount":4,"inputTokenCount":-1}}""", null, 4)]
+    [InlineData("""{"\uD800":1,"amazon-bedrock-invocationMetrics":{"inputTokenCount":3}}""", 3, null)]
+    [InlineData("""{"amazon-bedrock-invocationMetrics":{"\uD800a":3,"outputTokenCount":2}}""", null, 2)]
+    [InlineData("""{"amazon-bedrock-invocationMetrics":{"\uD800abcdefghi":3,"outputTokenCount":2}}""", null, null)]
+    [InlineData("""{"amazon-bedrock-invocationMetrics":{"\uDC00x":3}}""", null, null)]
+    [InlineData("""{"amazon-bedrock-invocationMetrics": not json""", null, null)]
+    [InlineData("""{"generation":"amazon-bedrock-invocationMetrics"}""", null, null)]
+    public void Stream_token_counts_are_read_when_present_and_never_fail_the_call(string chunk, int? input, int? output)
+    {
+        bool found = PromptGen.Telemetry.InvokeBodies.TryReadInvocationMetrics(Encoding.UTF8.GetBytes(chunk), out int? inputTokens, out int? outputTokens);
+
+        Assert.Equal((input is not null || output is not null, input, output), (found, inputTokens, outputTokens));
+    }
+
     private static BedrockRuntimeClient Client(BedrockEmulator emulator) => new(
         new BedrockOptions
         {

@@ -79,6 +79,12 @@ internal static class InvokeModelStreamDecoder
         {
             throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the 'chunk' event's payload is not valid JSON: {e.Message}", offset, requestId, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader accepts a member name or string holding invalid UTF-8 or an escaped lone surrogate, and
+            // throws when the text is compared or unescaped (found by the invoke-stream fuzz target).
+            throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the 'chunk' event's payload holds text that is not valid UTF-8 or UTF-16: {e.Message}", offset, requestId, e);
+        }
 
         return bytes ?? throw Invalid("has no 'bytes' member", offset, requestId);
     }
