@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using PromptGen.Bedrock;
 using PromptGen.Reliability.Engine;
-using PromptGen.Testing.Scripting;
 using PromptGen.Testing.Wire.Invoke;
 
 namespace PromptGen.Reliability.Targets;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using static PromptGen.Bedrock.Serialization.InvokeBodyJson;
 
 namespace PromptGen.Bedrock;

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text;
 using PromptGen.Bedrock.Errors;
 using PromptGen.Bedrock.EventStream;
