@@ -21,13 +21,15 @@ public sealed partial class BedrockRuntimeClient
     /// <remarks>
     /// Signed, retried and timed like <see cref="ConverseAsync"/>: every attempt is signed afresh, throttling and
     /// transient failures are retried as <see cref="BedrockOptions.Retry"/> says, and the caller's token cancels at
-    /// once. The body is copied once, so the caller may reuse its buffer when the call returns.
+    /// once. The body is copied once, so the caller may reuse its buffer when the call returns. The answer is read whole,
+    /// up to <see cref="BedrockOptions.MaxResponseSize"/> (32 MiB by default): several large images can exceed it.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long, the body is larger than 25,000,000 bytes, or an option is malformed.</exception>
     /// <exception cref="BedrockServiceException">Bedrock answered with an error; the subclass names it (a body the model rejects is <see cref="BedrockValidationException"/>).</exception>
     /// <exception cref="BedrockConfigurationException">No usable credentials.</exception>
     /// <exception cref="BedrockConnectionException">Bedrock could not be reached, or the connection broke.</exception>
     /// <exception cref="BedrockTimeoutException">The call took longer than the time limit.</exception>
+    /// <exception cref="BedrockResponseTooLargeException">The answer or error response is larger than <see cref="BedrockOptions.MaxResponseSize"/>; not retried.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<InvokeModelResponse> InvokeModelAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -47,8 +49,10 @@ public sealed partial class BedrockRuntimeClient
     /// <inheritdoc />
     /// <remarks>
     /// Opening the stream goes through the retry policy and time limit of <see cref="InvokeModelAsync"/>; once the
-    /// first chunk may have reached the caller nothing is retried. Each frame is checked (checksums, lengths) as it
-    /// arrives, and <see cref="BedrockOptions.Timeout"/> bounds each wait for the next frame. A stream may end after
+    /// first chunk may have reached the caller nothing is retried. Each frame is checked (checksums, lengths, at most
+    /// <see cref="BedrockOptions.MaxResponseSize"/> and 16 MiB) as it arrives; the whole stream is bounded by
+    /// <see cref="BedrockOptions.StreamTimeout"/> and each wait for a frame by <see cref="BedrockOptions.StreamIdleTimeout"/>, as for
+    /// ConverseStream. A stream may end after
     /// any chunk: the model's own chunks say when an answer is complete. Errors: as for ConverseStream — an
     /// exception Bedrock sends inside the stream as the same <see cref="BedrockServiceException"/> subclass, a
     /// corrupt or truncated stream as <see cref="BedrockEventStreamException"/>, a broken connection as
@@ -76,15 +80,18 @@ public sealed partial class BedrockRuntimeClient
         {
             using HttpResponseMessage response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
             string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
-            byte[] responseBody = await ReadInvokeBodyAsync(response, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), responseBody, response.ReasonPhrase);
+                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
+                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
                 BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
                 serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
                 throw serviceError;
             }
 
+            // Bounded like a Converse answer (BedrockOptions.MaxResponseSize): image answers are the largest bodies
+            // Bedrock sends, so raise the limit for many large images rather than lose the bound.
+            byte[] responseBody = await ResponseBodyReader.ReadAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
             return InvokeModelHeaders.ReadResponse(response, responseBody, requestId);
         }
         catch (Exception e) when (TranslateOpenFailure(e, cancellationToken) is { } translated)
@@ -93,38 +100,51 @@ public sealed partial class BedrockRuntimeClient
         }
     }
 
-    /// <summary>
-    /// The whole body of an InvokeModel answer (success or error). One place, so a response-size limit applies to
-    /// InvokeModel the way it applies to Converse.
-    /// </summary>
-    private static Task<byte[]> ReadInvokeBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        response.Content.ReadAsByteArrayAsync(cancellationToken);
-
     private async IAsyncEnumerable<InvokeModelStreamChunk> InvokeStreamAsync(Uri uri, byte[] body, InvokeModelOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string invocationId = InvocationIds.Next();
-        (OpenedStream opened, string? chunkContentType) = await _pipeline.ExecuteAsync(
-                (attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
-                cancellationToken)
-            .ConfigureAwait(false);
+
+        // The same limits as ConverseStream: the whole stream's (StreamTimeout, else Timeout) from the call, opening
+        // within Timeout, and an idle limit per frame.
+        using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
+        OpenedStream opened;
+        string? chunkContentType;
+        using (CancellationTokenSource openSource = LinkedSource(cancellationToken, deadlineSource, null))
+        {
+            try
+            {
+                (opened, chunkContentType) = await _pipeline.ExecuteAsync(
+                        (attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
+                        openSource.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadlineSource?.IsCancellationRequested == true)
+            {
+                throw StreamDeadlineExceeded(e);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException(e.Message, e, cancellationToken);
+            }
+        }
 
         using OpenedStream owned = opened;
-        using CancellationTokenSource? idleSource = _streamIdleTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_streamIdleTimeout, _timeProvider);
-        using CancellationTokenSource readSource = idleSource is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idleSource.Token);
-        using var reader = new EventStreamReader(opened.Content, MaxEventStreamMessageLength, opened.RequestId);
+        using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);
+        using CancellationTokenSource readSource = LinkedSource(cancellationToken, deadlineSource, idleSource);
+        int maxFrameLength = (int)Math.Max(EventStreamFrame.MinimumLength, Math.Min(MaxEventStreamMessageLength, _maxResponseSize));
+        using var reader = new EventStreamReader(opened.Content, maxFrameLength, opened.RequestId);
         while (true)
         {
             long offset = reader.Offset;
             EventStreamMessage? frame;
             try
             {
-                // An idle limit: restarted before every frame, so only a stalled stream times out.
+                // The idle limit runs only while a frame is awaited.
                 idleSource?.CancelAfter(_streamIdleTimeout);
                 frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
+                idleSource?.CancelAfter(Timeout.InfiniteTimeSpan);
             }
-            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, idleSource) is { } translated)
+            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, deadlineSource, idleSource) is { } translated)
             {
                 throw translated;
             }
@@ -166,7 +186,7 @@ public sealed partial class BedrockRuntimeClient
             var redactor = RequestSecretRedactor.ForRequest(message);
             if (!response.IsSuccessStatusCode)
             {
-                byte[] errorBody = await ReadInvokeBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
                 var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
                 BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, redactor);
                 serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);

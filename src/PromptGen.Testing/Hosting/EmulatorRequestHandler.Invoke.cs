@@ -74,7 +74,31 @@ internal sealed partial class EmulatorRequestHandler
                 response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
+            if (reply.Fault == EmulatorFault.LargeBody)
+            {
+                response.Headers["x-amzn-ErrorType"] = reply.ErrorCode + ErrorTypeNamespace;
+                outcome.ErrorCode = reply.ErrorCode;
+                outcome.Status = await LargeBodyResponder.WriteJsonAsync(response, reply, aborted);
+                return request;
+            }
+
             await WriteErrorAsync(response, new EmulatorError(reply.ErrorCode!, reply.ErrorStatus, reply.ErrorMessage!), outcome);
+            return request;
+        }
+
+        if (reply.Fault == EmulatorFault.LargeBody)
+        {
+            // The size limits of the client, for InvokeModel as for Converse: a body, or one stream frame, of the length asked for.
+            if (streaming)
+            {
+                outcome.Status = StatusCodes.Status200OK;
+                await EventStreamResponder.WriteLargeFrameAsync(context, reply.BodyLength, aborted);
+            }
+            else
+            {
+                outcome.Status = await LargeBodyResponder.WriteJsonAsync(response, reply, aborted);
+            }
+
             return request;
         }
 

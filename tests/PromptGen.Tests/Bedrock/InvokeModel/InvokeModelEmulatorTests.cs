@@ -280,6 +280,45 @@ public sealed class InvokeModelEmulatorTests : IAsyncLifetime
         Assert.Empty(_emulator.Requests);
     }
 
+    [Fact]
+    public async Task Answers_and_stream_frames_are_bounded_by_the_response_size_limit()
+    {
+        _emulator.Script.When(promptContains: "[big]").ReplyLargeText(300_000);
+        using BedrockRuntimeClient client = CreateClient(maxResponseSize: 100_000);
+
+        BedrockResponseTooLargeException whole = await Assert.ThrowsAsync<BedrockResponseTooLargeException>(() =>
+            client.InvokeModelAsync("meta.llama3-1-70b-instruct-v1:0", Encoding.UTF8.GetBytes("""{"prompt":"[big]"}""")));
+        BedrockEventStreamException frame = await Assert.ThrowsAsync<BedrockEventStreamException>(async () =>
+            await CollectAsync(client.InvokeModelWithResponseStreamAsync("meta.llama3-1-70b-instruct-v1:0", Encoding.UTF8.GetBytes("""{"prompt":"[big]"}"""))));
+
+        Assert.Equal(100_000, whole.MaxResponseSize);
+        Assert.Equal(EventStreamErrorKind.MessageTooLarge, frame.Kind);
+
+        // An image answer larger than the default 32 MiB needs a larger limit; within it, it is read whole.
+        using BedrockRuntimeClient roomy = CreateClient(maxResponseSize: 64L * 1024 * 1024);
+        InvokeModelResponse images = await roomy.InvokeModelAsync("amazon.nova-canvas-v1:0", new AmazonImageRequest { Text = "x", Width = 2048, Height = 2048, NumberOfImages = 2 }.ToJson());
+        Assert.Equal(2, AmazonImageResponse.Parse(images.Body).Images.Count);
+    }
+
+    [Fact]
+    public async Task A_stalled_stream_ends_at_the_idle_limit()
+    {
+        _emulator.Script.Always().FailStream(StreamFault.Stall(afterEvents: 1)).ReplyText("abcdefgh");
+        using BedrockRuntimeClient client = CreateClient(streamIdleTimeout: TimeSpan.FromMilliseconds(500));
+        var seen = new List<InvokeModelStreamChunk>();
+
+        BedrockTimeoutException error = await Assert.ThrowsAsync<BedrockTimeoutException>(async () =>
+        {
+            await foreach (InvokeModelStreamChunk chunk in client.InvokeModelWithResponseStreamAsync("meta.llama3-1-70b-instruct-v1:0", Encoding.UTF8.GetBytes("""{"prompt":"x"}""")))
+            {
+                seen.Add(chunk);
+            }
+        });
+
+        Assert.Single(seen);
+        Assert.Contains("StreamIdleTimeout", error.Message, StringComparison.Ordinal);
+    }
+
     internal static (string Format, int Width, int Height) ImageHeader(byte[] image)
     {
         if (image[0] == 0x89 && image[1] == 0x50)
@@ -296,7 +335,7 @@ public sealed class InvokeModelEmulatorTests : IAsyncLifetime
         return ("jpeg", BinaryPrimitives.ReadUInt16BigEndian(image.AsSpan(offset + 7)), BinaryPrimitives.ReadUInt16BigEndian(image.AsSpan(offset + 5)));
     }
 
-    private BedrockRuntimeClient CreateClient(BedrockRetryOptions? retry = null) => new(
+    private BedrockRuntimeClient CreateClient(BedrockRetryOptions? retry = null, long? maxResponseSize = null, TimeSpan? streamIdleTimeout = null) => new(
         new BedrockOptions
         {
             Region = "us-east-1",
@@ -304,6 +343,8 @@ public sealed class InvokeModelEmulatorTests : IAsyncLifetime
             Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
             Timeout = TimeSpan.FromSeconds(30),
             Retry = retry ?? new BedrockRetryOptions { MaxAttempts = 1 },
+            MaxResponseSize = maxResponseSize ?? BedrockOptions.DefaultMaxResponseSize,
+            StreamIdleTimeout = streamIdleTimeout ?? BedrockOptions.DefaultStreamIdleTimeout,
         },
         httpClient: null,
         TestClients.Environment());
