@@ -20,8 +20,15 @@ public static class FuzzTargets
             "repair-loop" => [new RepairLoopTarget(generator)],
             "event-stream" => [new EventStreamTarget(generator)],
             "result-reader" => [new ResultReaderTarget(generator)],
-            "all" => [new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator)],
-            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream or all."),
+            "invoke-stream" => [new InvokeStreamTarget(generator)],
+            "invoke-bodies" => [new InvokeBodiesTarget(generator)],
+            "all" =>
+            [
+                new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
+                new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
+            ],
+            _ => throw new ArgumentException(
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies or all."),
         };
     }
 }
