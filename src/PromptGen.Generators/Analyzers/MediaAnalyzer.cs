@@ -102,7 +102,7 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                 if (use.Name == parameter.Name && !variables.IsProvidedByTemplate(use.Name))
                 {
                     map ??= LiteralSourceMap.For(argument, compilation);
-                    Location location = Location.Create(argument.SyntaxTree, map.Map(use.Start, use.End));
+                    Location location = map.Locate(use.Start, use.End);
                     sink.Report(DiagnosticDescriptors.MediaParameterInTemplate, location, parameter.Name, method.Symbol.Name, MediaParameters.KindName(kind).ToLowerInvariant());
                 }
             }
