@@ -130,9 +130,10 @@ public sealed class MediaDiagnosticTests
             """, model));
 
         Diagnostic diagnostic = Assert.Single(diagnostics, d => d.Id == "PG0211");
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity); // Bedrock refuses the request: the call fails
         Assert.Equal(underlined, AnalyzerHarness.TextAt(diagnostic));
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("so the call fails", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, d => d.Id == "PG0102");
     }
 

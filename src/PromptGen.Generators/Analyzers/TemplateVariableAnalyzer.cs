@@ -204,9 +204,10 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 
         foreach (TemplateVariableUse use in variables.Uses)
         {
-            if (!use.Checkable || parameterNames.Contains(use.Name) || variables.IsProvidedByTemplate(use.Name) || habits.Covers(use.Start, use.End))
+            if (!use.Checkable || parameterNames.Contains(use.Name) || variables.IsProvidedByTemplate(use.Name)
+                || habits.Covers(use.Start, use.End) || habits.DefinedNames.Contains(use.Name))
             {
-                continue; // a name another language gave a meaning is PG0106's
+                continue; // a name another language gave a meaning, or one its tag defines, is PG0106's
             }
 
             string? closest = NameSuggestion.Closest(use.Name, parameterNames);

@@ -155,7 +155,9 @@ internal sealed class TemplateDiagnosis
             return Problem($"{Show(at)} is not a number Scriban can read", at);
         }
 
-        return Problem($"PromptGen cannot read the code at {Show(at)}: check what is written between '{{{{' and '}}}}'", at);
+        return token.Type == TokenType.VerticalBar
+            ? NothingBefore(at)
+            : Problem($"PromptGen cannot read the code at {Show(at)}: check what is written between '{{{{' and '}}}}'", at);
     }
 
     private TemplateProblem? Lexical()
@@ -224,7 +226,7 @@ internal sealed class TemplateDiagnosis
         var open = new List<int>();
         bool inCode = false;
         bool statementStart = false;
-        bool structureKnowable = _scribanErrors;
+        bool followed = true;
         for (int i = 0; i < _tokens.Count; i++)
         {
             TemplateToken token = _tokens[i];
@@ -260,25 +262,23 @@ internal sealed class TemplateDiagnosis
             if (!atStart)
             {
                 // A function written inside an expression ('x = do … end') opens a block this pass does not follow.
-                structureKnowable &= word is not ("do" or "func");
+                followed &= word is not ("do" or "func");
                 continue;
             }
 
-            if (StatementHabit(i, word) is { } habit)
+            bool structureKnowable = _scribanErrors && followed;
+            if (StatementHabit(i, word, blockOpen: open.Count > 0 || !followed) is { } habit)
             {
                 return habit;
             }
 
-            if (!structureKnowable)
-            {
-                continue;
-            }
-
+            // The blocks are followed always (a Liquid ending needs to know whether a block is open); an 'else' or
+            // 'end' out of place is reported only when Scriban could not read the template either.
             if (BlockOpeners.Contains(word))
             {
                 open.Add(i);
             }
-            else if (word == "else" && open.Count == 0)
+            else if (word == "else" && open.Count == 0 && structureKnowable)
             {
                 return Problem("'else' has no 'if' before it: it belongs between '{{ if … }}' and '{{ end }}'", i);
             }
@@ -286,14 +286,19 @@ internal sealed class TemplateDiagnosis
             {
                 if (open.Count == 0)
                 {
-                    return Problem("'end' closes nothing: no 'if', 'for' or other block is open here; remove it", i);
+                    if (structureKnowable)
+                    {
+                        return Problem("'end' closes nothing: no 'if', 'for' or other block is open here; remove it", i);
+                    }
+
+                    continue;
                 }
 
                 open.RemoveAt(open.Count - 1);
             }
         }
 
-        if (structureKnowable && open.Count > 0)
+        if (_scribanErrors && followed && open.Count > 0)
         {
             int opener = open[open.Count - 1];
             return Problem($"{Show(opener)} is never closed: add '{{{{ end }}}}' after its body", opener);
@@ -303,9 +308,17 @@ internal sealed class TemplateDiagnosis
     }
 
     /// <summary>A statement that starts with Liquid's or Jinja's keyword rather than Scriban's.</summary>
-    private TemplateProblem? StatementHabit(int index, string word)
+    private TemplateProblem? StatementHabit(int index, string word, bool blockOpen)
     {
         TemplateToken token = _tokens[index];
+        if (TemplateHabits.IsBlockEnding(word) && !blockOpen)
+        {
+            return TemplateHabits.Problem(
+                $"'{word}' is how Liquid and Jinja end a block, but no block is open here: remove it (Scriban ends a block with 'end')",
+                token.Start,
+                token.End);
+        }
+
         if (TemplateHabits.IsBlockEnding(word))
         {
             return TemplateHabits.Problem(
@@ -448,7 +461,16 @@ internal sealed class TemplateDiagnosis
 
         if (Has(message, "number") || Has(message, "digit"))
         {
-            return Problem($"{Show(index)} is not a number Scriban can read", index);
+            // Scriban stops after the number ('1e' ends at the space): underline the number as written.
+            int end = System.Math.Max(token.End, token.Start + 1);
+            int start = token.Start;
+            while (start > 0 && (char.IsLetterOrDigit(_text[start - 1]) || _text[start - 1] == '.'))
+            {
+                start--;
+            }
+
+            end = start < token.Start && char.IsWhiteSpace(_text[token.Start]) ? token.Start : end;
+            return TemplateSyntax.Problem($"'{_text.Substring(start, end - start)}' is not a number Scriban can read", start, end);
         }
 
         return Problem($"{Show(index)} cannot be read here", index);
@@ -521,13 +543,16 @@ internal sealed class TemplateDiagnosis
             case TokenType.Colon:
                 return Problem("':' cannot stand here: Scriban passes a function's arguments after a space, as in 'string.truncate 20'", at);
             case TokenType.VerticalBar:
-                return NothingAfter(at, "a pipe sends the value on its left into a function, such as '| string.upcase'; add the function or remove the '|'");
+                return NothingBefore(at);
             default:
                 return Problem(
                     $"{Show(at)} cannot follow a complete value here: end the code with '}}}}', or join the two with an operator such as '+' or '==', or with a pipe '|'",
                     at);
         }
     }
+
+    private TemplateProblem NothingBefore(int index) =>
+        Problem("Nothing comes before this '|': a pipe sends the value on its left into a function, as in 'name | string.upcase'", index);
 
     private TemplateProblem NothingAfter(int index, string advice) =>
         Problem($"Nothing follows {Show(index)}: {advice}", index);

@@ -111,7 +111,10 @@ internal sealed class TemplateExpressions
             case ScriptBinaryExpression binary:
                 return Binary(binary);
             default:
-                throw new NotCompilableException(expression, Describe(expression));
+                // Calling a parameter, or a name nothing provides, fails when Scriban renders it: that is often
+                // another language's 'a and b' or 'a if c else b', which an analyzer reports (PG0106, PG0101).
+                bool fails = expression is ScriptFunctionCall { Target: ScriptVariableGlobal called } && !Analyzers.TemplateVariables.IsBuiltin(called.Name);
+                throw new NotCompilableException(expression, Describe(expression), fails);
         }
     }
 

@@ -9,15 +9,22 @@ namespace PromptGen.Generators.Templates;
 /// <summary>What <see cref="TemplateHabits.Find"/> found: the habits, and the parameters they mention (which a template means to use).</summary>
 internal sealed class TemplateHabitFindings
 {
-    public TemplateHabitFindings(IReadOnlyList<TemplateProblem> problems, IReadOnlyCollection<string> mentionedParameters)
+    public TemplateHabitFindings(IReadOnlyList<TemplateProblem> problems, IReadOnlyCollection<string> mentionedParameters, IReadOnlyCollection<string> definedNames)
     {
         Problems = problems;
         MentionedParameters = mentionedParameters;
+        DefinedNames = definedNames;
     }
 
     public IReadOnlyList<TemplateProblem> Problems { get; }
 
     public IReadOnlyCollection<string> MentionedParameters { get; }
+
+    /// <summary>
+    /// Names a reported tag defines (<c>{% for item in items %}</c> defines <c>item</c>): once the tag is written in
+    /// Scriban they are defined, so they are no unknown variables of their own.
+    /// </summary>
+    public IReadOnlyCollection<string> DefinedNames { get; }
 
     /// <summary>Whether template offsets [<paramref name="start"/>, <paramref name="end"/>) are inside a reported habit.</summary>
     public bool Covers(int start, int end) => Problems.Any(problem => start < problem.End && problem.Start < end);
@@ -164,6 +171,7 @@ internal static class TemplateHabits
     {
         var problems = new List<TemplateProblem>();
         var mentioned = new HashSet<string>(System.StringComparer.Ordinal);
+        var defined = new HashSet<string>(System.StringComparer.Ordinal);
         if (check.Page is { } page)
         {
             new CodeWalker(text, isUnknown, problems).Walk(page, parent: null);
@@ -173,15 +181,22 @@ internal static class TemplateHabits
         {
             if (token.Type == TokenType.Raw && token.End > token.Start)
             {
-                FindInText(text, token.Start, token.End, parameterNames, problems, mentioned);
+                FindInText(text, token.Start, token.End, parameterNames, problems, mentioned, defined);
             }
         }
 
         problems.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new TemplateHabitFindings(problems, mentioned);
+        return new TemplateHabitFindings(problems, mentioned, defined);
     }
 
-    private static void FindInText(string text, int start, int end, ICollection<string> parameterNames, List<TemplateProblem> problems, HashSet<string> mentioned)
+    private static void FindInText(
+        string text,
+        int start,
+        int end,
+        ICollection<string> parameterNames,
+        List<TemplateProblem> problems,
+        HashSet<string> mentioned,
+        HashSet<string> defined)
     {
         string raw = text.Substring(start, end - start);
         foreach (Match tag in Tag.Matches(raw))
@@ -193,6 +208,12 @@ internal static class TemplateHabits
             }
 
             string rest = tag.Groups["rest"].Value.Trim();
+            if (Regex.Match(rest, @"^(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*[A-Za-z_][A-Za-z0-9_]*\s*)?(?:\bin\b|=|$)") is { Success: true } definition
+                && keyword is "for" or "set" or "assign" or "capture" or "tablerow")
+            {
+                defined.Add(definition.Groups["name"].Value);
+            }
+
             foreach (Match word in Regex.Matches(rest, "[A-Za-z_][A-Za-z0-9_]*"))
             {
                 if (parameterNames.Contains(word.Value))
