@@ -30,4 +30,10 @@ public sealed class ReplaceTemplateMemberTests
         Verify.VerifyAsync(
             Sources.Client($"    [Prompt(\"Summarize {{{{ ticket.{{|PG0103:priority|}} }}}}\")]\n    {Method}"),
             Sources.Client($"    [Prompt(\"Summarize {{{{ ticket.{{|PG0103:priority|}} }}}}\")]\n    {Method}"));
+
+    [Fact]
+    public Task Misspelt_member_in_a_constant_is_replaced_inside_the_constant() =>
+        Verify.VerifyAsync(
+            Sources.Client($"    [Prompt(Templates.Summary)]\n    {Method}") + "\ninternal static class Templates { public const string Summary = \"{{ ticket.{|PG0103:titel|} }} {{ ticket.body }}\"; }\n",
+            Sources.Client($"    [Prompt(Templates.Summary)]\n    {Method}") + "\ninternal static class Templates { public const string Summary = \"{{ ticket.title }} {{ ticket.body }}\"; }\n");
 }

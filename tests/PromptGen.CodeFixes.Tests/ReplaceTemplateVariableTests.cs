@@ -29,4 +29,16 @@ public sealed class ReplaceTemplateVariableTests
                     [Prompt("{{ ticket.title }} for {{ customer }}")]
                     Task<string> SummarizeAsync(Ticket ticket, string customer, CancellationToken cancellationToken);
                 """));
+
+    [Fact]
+    public Task Misspelt_variable_in_a_constant_is_replaced_inside_the_constant() =>
+        Verify.VerifyAsync(
+            Sources.Client("""
+                    [Prompt(Templates.Greeting)]
+                    Task<string> GreetAsync(string name, CancellationToken cancellationToken);
+                """) + "\ninternal static class Templates { public const string Greeting = \"Hi {{ {|PG0101:nam|} }}\"; }\n",
+            Sources.Client("""
+                    [Prompt(Templates.Greeting)]
+                    Task<string> GreetAsync(string name, CancellationToken cancellationToken);
+                """) + "\ninternal static class Templates { public const string Greeting = \"Hi {{ name }}\"; }\n");
 }

@@ -300,8 +300,10 @@ internal sealed class TemplateDiagnosis
 
         if (_scribanErrors && followed && open.Count > 0)
         {
+            // A Liquid or Jinja ending in the text after it ('{% endfor %}') is what was meant to close it.
             int opener = open[open.Count - 1];
-            return Problem($"{Show(opener)} is never closed: add '{{{{ end }}}}' after its body", opener);
+            return TemplateHabits.EndingTagAfter(_text, _tokens, _tokens[opener].End)
+                ?? Problem($"{Show(opener)} is never closed: add '{{{{ end }}}}' after its body", opener);
         }
 
         return null;

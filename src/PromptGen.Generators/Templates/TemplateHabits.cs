@@ -159,6 +159,36 @@ internal static class TemplateHabits
 
     public static bool IsBlockEnding(string word) => BlockEndings.Contains(word);
 
+    /// <summary>The first Liquid or Jinja block ending (<c>{% endfor %}</c>) in the text after <paramref name="from"/>, as a problem.</summary>
+    public static TemplateProblem? EndingTagAfter(string text, IReadOnlyList<TemplateToken> tokens, int from)
+    {
+        foreach (TemplateToken token in tokens)
+        {
+            if (token.Type != TokenType.Raw || token.End <= from)
+            {
+                continue;
+            }
+
+            int start = System.Math.Max(token.Start, from);
+            foreach (Match tag in Tag.Matches(text.Substring(start, token.End - start)))
+            {
+                string keyword = tag.Groups["keyword"].Value;
+                if (BlockEndings.Contains(keyword) && tag.Groups["rest"].Value.Trim().Length == 0)
+                {
+                    string open = tag.Groups["trimStart"].Success ? "{{-" : "{{";
+                    string close = tag.Groups["trimEnd"].Success ? "-}}" : "}}";
+                    return Problem(
+                        $"'{{% {keyword} %}}' is a Liquid or Jinja tag, which Scriban sends to the model as text, so the block before it is never closed; write '{{{{ end }}}}'",
+                        start + tag.Index,
+                        start + tag.Index + tag.Length,
+                        new TemplateEdit(start + tag.Index, start + tag.Index + tag.Length, open + " end " + close, "Write '{{ end }}'"));
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static TemplateProblem Problem(string message, int start, int end, TemplateEdit? fix = null) =>
         new(Id, message, start, end) { Fix = fix };
 
