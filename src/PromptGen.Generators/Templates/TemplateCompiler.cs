@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Models;
-using Scriban;
 using Scriban.Syntax;
 
 namespace PromptGen.Generators.Templates;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Diagnostics;
 using Scriban;
@@ -63,7 +64,16 @@ internal static class TemplateSyntax
 {
     public const string SyntaxErrorId = DiagnosticIds.TemplateSyntaxError;
 
-    public static TemplateCheck Check(string template)
+    /// <summary>
+    /// The generator, the compiler and several analyzers read the same template: an attribute's string is one
+    /// instance per compilation, so it is read once. Keyed weakly by the instance, so nothing outlives it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<string, TemplateCheck> Checked = new();
+
+    public static TemplateCheck Check(string template) =>
+        Checked.GetValue(template, static text => Read(text));
+
+    private static TemplateCheck Read(string template)
     {
         List<TemplateToken> tokens;
         List<LogMessage> lexerErrors;
