@@ -251,6 +251,34 @@ public sealed class DeclarationMistakeTests
         Assert.Equal(new[] { "PG0400", "PG0404" }, diagnostics.Where(d => d.Id.StartsWith("PG04", StringComparison.Ordinal)).Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_media_attribute_on_a_type_that_carries_no_media_is_only_PG0010()
+    {
+        List<Diagnostic> diagnostics = Reported(Client("""
+                [Prompt("Describe the picture.")]
+                Task<string> DescribeAsync([Image] string photoUrl, CancellationToken cancellationToken);
+            """, clientAttribute: "[PromptClient(Model = \"us.amazon.nova-lite-v1:0\")]"));
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0010", diagnostic.Id);
+    }
+
+    [Fact]
+    public void A_result_type_without_a_JSON_shape_gets_no_word_about_how_its_schema_is_sent()
+    {
+        List<Diagnostic> diagnostics = Reported(
+            Client(
+                """
+                    [Prompt("Judge {{ text }}")]
+                    Task<Holder> JudgeAsync(string text, CancellationToken cancellationToken);
+                """,
+                clientAttribute: "[PromptClient(Model = \"amazon.titan-text-express-v1\")]"),
+            "namespace Demo;\npublic sealed record Holder(object Payload);\n");
+
+        Assert.Contains(diagnostics, d => d.Id == "PG0300");
+        Assert.DoesNotContain(diagnostics, d => d.Id is "PG0301" or "PG0304");
+    }
+
     // PG0201
 
     [Fact]

@@ -59,7 +59,6 @@ public sealed class DiagnosticsSampleBuildTests
         "ConversationAndFallbacks.cs(17,21): warning PG0220",
         "ConversationAndFallbacks.cs(22,6): warning PG0221",
         "MediaMistakes.cs(15,33): error PG0010",
-        "MediaMistakes.cs(15,47): warning PG0102",
         "MediaMistakes.cs(19,34): error PG0011",
         "MediaMistakes.cs(23,57): error PG0012",
         "MediaMistakes.cs(27,64): error PG0013",

@@ -127,7 +127,9 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 || AttributeReader.Find(parameter, knownTypes.RequestMetadataAttribute) is not null
                 || parameter.RefKind != RefKind.None;
             // Media go beside the text, and binary data without a media attribute is PG0213's: neither belongs in a template.
-            optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null;
+            // A media attribute on a type that cannot carry media is PG0010's: the parameter was meant as media.
+            optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null
+                || MediaParameters.FindAttribute(parameter, knownTypes) is not null;
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);
