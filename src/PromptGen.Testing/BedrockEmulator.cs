@@ -60,7 +60,9 @@ public sealed class BedrockEmulator : IAsyncDisposable
 
     /// <summary>
     /// A snapshot of the answered requests, refused and aborted ones included, in arrival order. A request appears once
-    /// its answer is settled.
+    /// its answer is settled: before the last byte of its response (or the dropped connection) reaches the client, so a
+    /// caller that has its answer, or its error, finds it here without waiting; a request the client gave up on appears
+    /// once the emulator notices (poll for it). Reading never blocks.
     /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 

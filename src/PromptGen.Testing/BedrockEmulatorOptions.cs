@@ -49,6 +49,10 @@ public sealed class BedrockEmulatorOptions
     /// </summary>
     public bool EnforceModelCapabilities { get; set; } = true;
 
-    /// <summary>Called once per request after its response is settled (including refused and aborted requests), e.g. for logging.</summary>
+    /// <summary>
+    /// Called once per request when its response is settled (refused and aborted requests included), e.g. for logging:
+    /// just before the last byte of the response is sent, so it has run by the time the client has its answer, or when
+    /// the emulator notices a client that went away. It runs on the request's thread; keep it quick.
+    /// </summary>
     public Action<RecordedRequest>? RequestCompleted { get; set; }
 }

@@ -28,16 +28,27 @@ public sealed class TicketApiTests : IAsyncLifetime
 
     private async Task<CapturedLog> WaitForLogAsync(string eventName)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        CapturedLog? found = null;
+        bool logged = await Eventually(() => (found = _host.Logs.In(PromptGenTelemetry.LoggerCategory).FirstOrDefault(line => line.EventId.Name == eventName)) is not null);
+        Assert.True(logged, $"PromptGen never logged {eventName}; it logged: {string.Join(", ", _host.Logs.In(PromptGenTelemetry.LoggerCategory).Select(line => line.EventId.Name))}");
+        return found!;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; false after 30 s (a bound for a broken test, not a timing).</summary>
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        long started = Environment.TickCount64;
+        while (!condition())
         {
-            if (_host.Logs.In(PromptGenTelemetry.LoggerCategory).FirstOrDefault(line => line.EventId.Name == eventName) is { } line)
+            if (Environment.TickCount64 - started > 30_000)
             {
-                return line;
+                return condition();
             }
 
-            await Task.Delay(20, patience.Token);
+            await Task.Delay(20);
         }
+
+        return true;
     }
 
     [Fact]
@@ -144,11 +155,16 @@ public sealed class TicketApiTests : IAsyncLifetime
     [Fact]
     public async Task A_client_that_hangs_up_cancels_the_bedrock_call()
     {
-        _host.Emulator.Script.Always().Delay(TimeSpan.FromMinutes(1)).ReplyText("too late");
+        ScriptRule slow = _host.Emulator.Script.Always().Delay(TimeSpan.FromMinutes(1)).ReplyText("too late");
 
-        using (var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        using (var hangUp = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice, hangUp.Token));
+            Task<HttpResponseMessage> call = _host.Client.PostAsJsonAsync("/tickets/summary", ChargedTwice, hangUp.Token);
+            // Hang up while the Bedrock call is in flight. A timer started with the request could fire before a loaded
+            // machine has reached the endpoint, and then there is no Bedrock call to cancel.
+            Assert.True(await Eventually(() => slow.UseCount == 1), "the endpoint never called Bedrock");
+            await hangUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         }
 
         // The endpoint passed the request's abort token on: PromptGen reports the call as canceled, not failed.

@@ -114,10 +114,19 @@ public sealed class FallbackTests : IAsyncLifetime
     [Fact]
     public async Task Cancellation_by_the_caller_does_not_fall_back()
     {
-        _emulator.Script.When(model: Primary).Delay(TimeSpan.FromSeconds(10)).ReplyText("Too late.");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        ScriptRule slow = _emulator.Script.When(model: Primary).Delay(TimeSpan.FromSeconds(10)).ReplyText("Too late.");
+        using var cancellation = new CancellationTokenSource();
+        Task<PromptResult<string>> call = Prompts.SummarizeAsync("A long text.", cancellation.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Prompts.SummarizeAsync("A long text.", cancellation.Token));
+        // Cancel while the primary model's call is in flight (a timer started with the call could fire before a loaded
+        // machine has sent it, and then no model would have been called at all).
+        for (int wait = 0; wait < 600 && slow.UseCount == 0; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         // The emulator records an aborted request once it notices the abort.
         for (int wait = 0; wait < 100 && ModelsCalled.Length == 0; wait++)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Testing.Tests.Support;
 using Xunit;
@@ -90,6 +92,64 @@ public sealed class RequestRecordingTests
         using HttpResponseMessage notFound = await Converse.Http.GetAsync(new Uri(emulator.Endpoint, "/nope"));
 
         Assert.Equal(new[] { 200, 404 }, seen.Select(r => r.ResponseStatus).ToArray());
+    }
+
+    [Theory]
+    [InlineData("answer", 200, null)]
+    [InlineData("error", 429, "ThrottlingException")]
+    [InlineData("dropped connection", EmulatorStatusCodes.ConnectionDropped, null)]
+    [InlineData("truncated body", EmulatorStatusCodes.TruncatedBody, null)]
+    [InlineData("stream", 200, null)]
+    [InlineData("stream ended by an exception", 200, "throttlingException")]
+    public async Task A_request_is_logged_before_the_client_can_have_its_answer(string reply, int status, string? errorCode)
+    {
+        // The completion callback runs when the request is logged; holding it holds the answer back. So the client
+        // cannot have finished while the callback waits, and a test that reads Requests right after its call (as
+        // most do, the client retrying a dropped connection at once included) never misses it.
+        var logged = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions
+        {
+            RequestCompleted = request =>
+            {
+                logged.TrySetResult(request);
+                release.Wait(TimeSpan.FromMinutes(1));
+            },
+        });
+        _ = reply switch
+        {
+            "answer" or "stream" => emulator.Script.Always().ReplyText("the answer"),
+            "error" => emulator.Script.Always().ReplyThrottling(),
+            "dropped connection" => emulator.Script.Always().ReplyDropConnection(),
+            "truncated body" => emulator.Script.Always().ReplyTruncatedText("half of this is sent"),
+            _ => emulator.Script.Always().FailStream(StreamFault.Exception("throttlingException", "Too many tokens.", afterEvents: 2)).ReplyText("the answer"),
+        };
+        Task call = SendAndReadAsync(emulator, reply.StartsWith("stream", StringComparison.Ordinal) ? "converse-stream" : "converse");
+
+        RecordedRequest recorded = await logged.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        bool finishedEarly = call.IsCompleted;
+        IReadOnlyList<RecordedRequest> seen = emulator.Requests;
+        release.Set();
+        await call;
+
+        Assert.False(finishedEarly, "the client had its answer before the request was logged");
+        Assert.Same(recorded, Assert.Single(seen));
+        Assert.Equal((status, errorCode), (recorded.ResponseStatus, recorded.ErrorCode));
+    }
+
+    private static async Task SendAndReadAsync(BedrockEmulator emulator, string action)
+    {
+        using HttpRequestMessage request = Converse.Request(emulator.Endpoint, Converse.HaikuModel, Converse.Body("hi"), action);
+        await TestSigV4Signer.SignAsync(request, DateTimeOffset.UtcNow);
+        try
+        {
+            using HttpResponseMessage response = await Converse.Http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+        catch (HttpRequestException)
+        {
+            // A dropped connection or a truncated body: the client has its answer, an error, all the same.
+        }
     }
 
     [Fact]

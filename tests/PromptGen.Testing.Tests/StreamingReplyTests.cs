@@ -114,12 +114,17 @@ public sealed class StreamingReplyTests
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
         emulator.Script.When(promptContains: "cut").FailStream(StreamFault.CutConnection(afterEvents: 1)).ReplyText("abcdefgh");
-        emulator.Script.When(promptContains: "stall").FailStream(StreamFault.Stall(afterEvents: 1)).ReplyText("abcdefgh");
+        ScriptRule stallRule = emulator.Script.When(promptContains: "stall").FailStream(StreamFault.Stall(afterEvents: 1)).ReplyText("abcdefgh");
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => PostStreamAsync(emulator.Endpoint, "cut"));
 
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostStreamAsync(emulator.Endpoint, "stall", cancellationToken: cancel.Token));
+        // Give up on the stall once the emulator serves it: a timer started with the call could fire before the
+        // request has left, and then nothing would be recorded.
+        using var cancel = new CancellationTokenSource();
+        Task stall = PostStreamAsync(emulator.Endpoint, "stall", cancellationToken: cancel.Token);
+        Assert.True(await Eventually.HoldsAsync(() => stallRule.UseCount == 1, TimeSpan.FromSeconds(30)), "the stalled request never reached the emulator");
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stall);
         Assert.True(await Eventually.HoldsAsync(() => emulator.Requests.Count == 2, TimeSpan.FromSeconds(20)));
         Assert.Equal(EmulatorStatusCodes.ClientClosedRequest, emulator.Requests.Single(r => r.UserText == "stall").ResponseStatus);
     }

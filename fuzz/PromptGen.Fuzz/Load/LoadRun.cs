@@ -59,6 +59,28 @@ public static class LoadRun
 {
     private const string ModelId = "us.amazon.nova-lite-v1:0";
 
+    /// <summary>The settings of <c>load [options]</c>; without options, the larger run of docs/reliability.md.</summary>
+    /// <exception cref="HarnessUsageException">An option is out of range.</exception>
+    public static LoadSettings SettingsFrom(HarnessArguments arguments) => new(
+        Calls: arguments.Int("calls", 20_000),
+        Concurrency: arguments.Int("concurrency", 256),
+        ThrottleShare: arguments.Share("share", 0.2),
+        Seed: arguments.Int("seed", 1, minimum: int.MinValue),
+        BaseDelay: TimeSpan.FromMilliseconds(arguments.Int("base-delay-ms", 1000, minimum: 0)),
+        CallBound: TimeSpan.FromMinutes(2));
+
+    /// <summary>
+    /// The most TCP connections a run may open: one pool reused by all calls opens about one per concurrent call, and
+    /// SocketsHttpHandler may keep a few more (a connection opened for a call that then got one freed by another call
+    /// stays in the pool); one per attempt would be thousands.
+    /// </summary>
+    public static int ConnectionBound(LoadSettings settings) => settings.Concurrency * 2;
+
+    /// <summary>Every call accounted for once, each with its own answer or a typed error, none hung, connections reused.</summary>
+    public static bool Passed(LoadReport report) =>
+        report.Accounted == report.Settings.Calls && report.Mismatched == 0 && report.Hung == 0 && report.UntypedFailures == 0
+        && report.ConnectionsAccepted <= ConnectionBound(report.Settings) && report.PeakOpenConnections <= ConnectionBound(report.Settings);
+
     public static async Task<LoadReport> RunAsync(LoadSettings settings)
     {
         // A warm-up pass first (JIT, connection pool, thread pool growth), so the baseline is not its cold start.

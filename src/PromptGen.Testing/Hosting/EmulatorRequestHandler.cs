@@ -66,21 +66,52 @@ internal sealed class EmulatorRequestHandler
         byte[] body = Array.Empty<byte>();
         var outcome = new Outcome();
         OperationRoute? route = OperationRouter.Match(method, rawPath);
-        // A whole (non-streamed) response can reach the client before this handler records the request; the log
-        // counts such responses so that reading it waits for their records (a test reads Requests right after a call).
-        bool responseCounted = false;
-        if (route?.Operation != OperationRouter.ConverseStream)
+        AuthenticationResult? auth = null;
+        ConverseBody? converse = null;
+
+        // The request is recorded when its answer is settled: just before the bytes that let the client finish
+        // reading it (a whole body, the last stream frame, a dropped connection), so a caller that has its answer
+        // always finds the request in the log; or, when the client goes away first, once this handler notices.
+        // Once recorded, it is not recorded again.
+        bool recorded = false;
+        outcome.Settle = () =>
         {
-            context.Response.OnStarting(() =>
+            // A client that has already gone cannot get this answer: record it as the abort it is.
+            context.RequestAborted.ThrowIfCancellationRequested();
+            RecordOnce();
+        };
+
+        void RecordOnce()
+        {
+            if (recorded)
             {
-                _log.ResponseStarted();
-                responseCounted = true;
-                return Task.CompletedTask;
+                return;
+            }
+
+            recorded = true;
+            Record(arrival, new RecordedRequest(
+                requestId,
+                receivedAt,
+                route?.Operation ?? EmulatorOperations.Unknown,
+                route?.ModelId,
+                method,
+                rawPath,
+                JoinedHeaders(context.Request.Headers),
+                Encoding.UTF8.GetString(body),
+                auth?.Scheme ?? AuthSchemes.None,
+                auth?.SignedHeaders ?? Array.Empty<string>(),
+                auth?.SignatureValid ?? false,
+                outcome.Accepted,
+                converse?.SystemText,
+                converse?.UserText,
+                outcome.Status,
+                outcome.ErrorCode,
+                converse?.Features ?? ConverseFeatures.None)
+            {
+                Protocol = context.Request.Protocol,
             });
         }
 
-        AuthenticationResult? auth = null;
-        ConverseBody? converse = null;
         try
         {
             body = await ReadBodyAsync(context.Request, aborted.Token);
@@ -109,7 +140,7 @@ internal sealed class EmulatorRequestHandler
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
         {
             // Kestrel refused the body itself (too large, truncated); say so instead of recording a bogus abort.
-            await WriteErrorAsync(context.Response, new EmulatorError("ValidationException", exception.StatusCode, $"Malformed HTTP request: {exception.Message}"), outcome);
+            await WriteRefusalAsync(context.Response, new EmulatorError("ValidationException", exception.StatusCode, $"Malformed HTTP request: {exception.Message}"), outcome);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
@@ -120,32 +151,12 @@ internal sealed class EmulatorRequestHandler
             }
             else if (!context.Response.HasStarted)
             {
-                await WriteErrorAsync(context.Response, new EmulatorError("ServiceUnavailableException", 503, "The emulator is shutting down."), outcome);
+                await WriteRefusalAsync(context.Response, new EmulatorError("ServiceUnavailableException", 503, "The emulator is shutting down."), outcome);
             }
         }
         finally
         {
-            Record(arrival, responseCounted, new RecordedRequest(
-                requestId,
-                receivedAt,
-                route?.Operation ?? EmulatorOperations.Unknown,
-                route?.ModelId,
-                method,
-                rawPath,
-                JoinedHeaders(context.Request.Headers),
-                Encoding.UTF8.GetString(body),
-                auth?.Scheme ?? AuthSchemes.None,
-                auth?.SignedHeaders ?? Array.Empty<string>(),
-                auth?.SignatureValid ?? false,
-                outcome.Accepted,
-                converse?.SystemText,
-                converse?.UserText,
-                outcome.Status,
-                outcome.ErrorCode,
-                converse?.Features ?? ConverseFeatures.None)
-            {
-                Protocol = context.Request.Protocol,
-            });
+            RecordOnce();
         }
     }
 
@@ -161,7 +172,11 @@ internal sealed class EmulatorRequestHandler
 
         if (reply.Fault == EmulatorFault.DropConnection)
         {
-            outcome.Status = FaultResponder.DropConnection(response);
+            // Recorded before the abort: the client retries as soon as it sees it, and its next attempt must not
+            // find the log without this one.
+            outcome.Status = EmulatorStatusCodes.ConnectionDropped;
+            outcome.Settle();
+            FaultResponder.DropConnection(response);
             return;
         }
 
@@ -176,7 +191,8 @@ internal sealed class EmulatorRequestHandler
             {
                 response.Headers["x-amzn-ErrorType"] = reply.ErrorCode + ErrorTypeNamespace;
                 outcome.ErrorCode = reply.ErrorCode;
-                outcome.Status = await LargeBodyResponder.WriteJsonAsync(response, reply, aborted);
+                outcome.Status = reply.ErrorStatus;
+                await LargeBodyResponder.WriteJsonAsync(response, reply, outcome.Settle, aborted);
                 return;
             }
 
@@ -186,14 +202,14 @@ internal sealed class EmulatorRequestHandler
 
         if (reply.Fault == EmulatorFault.LargeBody)
         {
+            outcome.Status = StatusCodes.Status200OK;
             if (streaming)
             {
-                outcome.Status = StatusCodes.Status200OK;
-                await EventStreamResponder.WriteLargeFrameAsync(context, reply.BodyLength, aborted);
+                await EventStreamResponder.WriteLargeFrameAsync(context, reply.BodyLength, outcome.Settle, aborted);
             }
             else
             {
-                outcome.Status = await LargeBodyResponder.WriteJsonAsync(response, reply, aborted);
+                await LargeBodyResponder.WriteJsonAsync(response, reply, outcome.Settle, aborted);
             }
 
             return;
@@ -221,7 +237,10 @@ internal sealed class EmulatorRequestHandler
 
             if (reply.Fault == EmulatorFault.TruncatedBody)
             {
-                outcome.Status = await FaultResponder.WriteTruncatedAsync(
+                // The client cannot finish reading before the connection closes, but it may retry the moment it does.
+                outcome.Status = EmulatorStatusCodes.TruncatedBody;
+                outcome.Settle();
+                await FaultResponder.WriteTruncatedAsync(
                     response, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras));
                 return;
             }
@@ -263,11 +282,16 @@ internal sealed class EmulatorRequestHandler
         HttpContext context, List<byte[]> events, StreamShape shape, int inputTokens, int outputTokens, long started, Outcome outcome, AnswerExtras extras, CancellationToken aborted)
     {
         outcome.Status = StatusCodes.Status200OK;
-        outcome.ErrorCode = await EventStreamResponder.WriteAsync(
+        await EventStreamResponder.WriteAsync(
             context,
             events,
             () => EventStreamResponder.MetadataEvent(inputTokens, outputTokens, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, extras),
             shape,
+            errorCode =>
+            {
+                outcome.ErrorCode = errorCode;
+                outcome.Settle();
+            },
             aborted);
     }
 
@@ -286,6 +310,20 @@ internal sealed class EmulatorRequestHandler
         }
     }
 
+    /// <summary>An error written from a catch block, where a client that has gone meanwhile must not throw again.</summary>
+    private static async Task WriteRefusalAsync(HttpResponse response, EmulatorError error, Outcome outcome)
+    {
+        try
+        {
+            await WriteErrorAsync(response, error, outcome);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            outcome.Status = EmulatorStatusCodes.ClientClosedRequest;
+            outcome.ErrorCode = null;
+        }
+    }
+
     private static Task WriteErrorAsync(HttpResponse response, EmulatorError error, Outcome outcome)
     {
         response.Headers["x-amzn-ErrorType"] = error.Code + ErrorTypeNamespace;
@@ -299,7 +337,8 @@ internal sealed class EmulatorRequestHandler
         response.StatusCode = status;
         response.ContentType = "application/json";
         response.ContentLength = payload.Length;
-        // No cancellation token: an aborted client makes the write fail fast anyway, and we still want to record it.
+        outcome.Settle();
+        // No cancellation token: an aborted client makes the write fail fast anyway.
         await response.Body.WriteAsync(payload);
     }
 
@@ -322,9 +361,9 @@ internal sealed class EmulatorRequestHandler
             header => string.Join(", ", header.Value.Select(value => value ?? string.Empty)),
             StringComparer.OrdinalIgnoreCase));
 
-    private void Record(long arrival, bool responseCounted, RecordedRequest request)
+    private void Record(long arrival, RecordedRequest request)
     {
-        _log.Add(arrival, request, responseCounted);
+        _log.Add(arrival, request);
         try
         {
             _requestCompleted?.Invoke(request);
@@ -343,5 +382,8 @@ internal sealed class EmulatorRequestHandler
         public string? ErrorCode { get; set; }
 
         public bool Accepted { get; set; }
+
+        /// <summary>Records the request as it stands; called just before the client can have the whole answer.</summary>
+        public Action Settle { get; set; } = static () => { };
     }
 }

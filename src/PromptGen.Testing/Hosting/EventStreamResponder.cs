@@ -111,15 +111,20 @@ internal static class EventStreamResponder
     }
 
     /// <summary>
-    /// Sends <paramref name="events"/>, then the final event. Returns the error code the stream ended with (an injected exception or
-    /// error), or null. A cut connection aborts <paramref name="context"/>; a stall waits for <paramref name="aborted"/>.
+    /// Sends <paramref name="events"/>, then the final event. A cut connection aborts <paramref name="context"/>; a stall
+    /// waits for <paramref name="aborted"/>.
     /// </summary>
     /// <param name="context">The request's context.</param>
     /// <param name="events">The events before the final one.</param>
     /// <param name="finalEvent">Builds the last event (metadata) when it is due, so its latency covers the whole stream.</param>
     /// <param name="shape">Pacing and fault.</param>
+    /// <param name="settling">
+    /// Called once the stream's ending is decided, before the frame (or the abort) that ends it, with the error code
+    /// it ends with (an injected exception or error) or null; not called when the stream stalls until the client leaves.
+    /// </param>
     /// <param name="aborted">Signals that the client went away or the emulator stops.</param>
-    public static async Task<string?> WriteAsync(HttpContext context, IReadOnlyList<byte[]> events, Func<byte[]> finalEvent, StreamShape shape, CancellationToken aborted)
+    public static async Task WriteAsync(
+        HttpContext context, IReadOnlyList<byte[]> events, Func<byte[]> finalEvent, StreamShape shape, Action<string?> settling, CancellationToken aborted)
     {
         HttpResponse response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -136,20 +141,23 @@ internal static class EventStreamResponder
                 switch (fault.Kind)
                 {
                     case StreamFaultKind.Exception:
+                        settling(fault.Code);
                         await WriteFrameAsync(response, EventStreamEncoder.Exception(fault.Code!, StreamEventBodies.ExceptionMessage(fault.Message!)), shape, aborted);
-                        return fault.Code;
+                        return;
                     case StreamFaultKind.Error:
+                        settling(fault.Code);
                         await WriteFrameAsync(response, EventStreamEncoder.Error(fault.Code!, fault.Message!), shape, aborted);
-                        return fault.Code;
+                        return;
                     case StreamFaultKind.CutConnection:
                         // Let the client read what was sent first: an abort resets the connection, and a reset
                         // discards bytes still waiting in the client's socket buffer.
                         await Task.Delay(CutConnectionGrace, aborted);
+                        settling(null);
                         context.Abort();
-                        return null;
+                        return;
                     case StreamFaultKind.Stall:
                         await Task.Delay(Timeout.InfiniteTimeSpan, aborted);
-                        return null;
+                        return;
                 }
             }
 
@@ -170,17 +178,22 @@ internal static class EventStreamResponder
                 frame[^5] ^= 0xFF; // the last payload byte: the prelude stays valid, the message checksum fails
             }
 
+            // Settled as the last frame goes out (after its pause: a client may give up during that), unless a fault
+            // is still due after it.
+            if (index == count - 1 && (fault is null || fault.AfterEvents != count || fault.Kind == StreamFaultKind.CorruptFrame))
+            {
+                settling(null);
+            }
+
             await WriteFrameAsync(response, frame, shape, aborted);
         }
-
-        return null;
     }
 
     /// <summary>
     /// A text answer whose one delta is a frame of <paramref name="frameLength"/> bytes (see
     /// <see cref="EmulatorFault.LargeBody"/>): messageStart, the large delta, then the usual ending.
     /// </summary>
-    public static async Task WriteLargeFrameAsync(HttpContext context, long? frameLength, CancellationToken aborted)
+    public static async Task WriteLargeFrameAsync(HttpContext context, long? frameLength, Action settling, CancellationToken aborted)
     {
         HttpResponse response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -190,6 +203,7 @@ internal static class EventStreamResponder
         await LargeBodyResponder.WriteFrameAsync(response.Body, frameLength, aborted);
         await WriteFrameAsync(response, EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(0)), StreamShape.Default, aborted);
         await WriteFrameAsync(response, EventStreamEncoder.Event("messageStop", StreamEventBodies.MessageStop(StopReasons.EndTurn)), StreamShape.Default, aborted);
+        settling();
         await WriteFrameAsync(response, MetadataEvent(1, 1, 1), StreamShape.Default, aborted);
     }
 

@@ -1,41 +1,22 @@
-using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Threading;
 
 namespace PromptGen.Testing.Hosting;
 
-/// <summary>The recorded requests in arrival order; safe to read while requests are being served.</summary>
+/// <summary>
+/// The recorded requests in arrival order; safe to read while requests are being served. Reading never waits: a
+/// request's record is added before the last byte of its response is sent (<see cref="EmulatorRequestHandler"/>), so
+/// a caller that has its answer already finds the request here.
+/// </summary>
 internal sealed class RequestLog
 {
     private readonly object _gate = new();
-    private static readonly TimeSpan RecordWaitLimit = TimeSpan.FromSeconds(2);
-
     private readonly List<(long Sequence, RecordedRequest Request)> _entries = new();
 
-    // Responses sent (or being sent) whose request is not recorded yet.
-    private int _unrecordedResponses;
-
-    /// <summary>A response has started: until its request is recorded, <see cref="Snapshot"/> waits for it.</summary>
-    public void ResponseStarted()
-    {
-        lock (_gate)
-        {
-            _unrecordedResponses++;
-        }
-    }
-
     /// <summary>Stores a request under the sequence number it got on arrival, so slow answers do not reorder the log.</summary>
-    public void Add(long arrivalSequence, RecordedRequest request, bool responseStarted = false)
+    public void Add(long arrivalSequence, RecordedRequest request)
     {
         lock (_gate)
         {
-            if (responseStarted)
-            {
-                _unrecordedResponses--;
-                Monitor.PulseAll(_gate);
-            }
-
             int index = _entries.Count;
             while (index > 0 && _entries[index - 1].Sequence > arrivalSequence)
             {
@@ -46,24 +27,11 @@ internal sealed class RequestLog
         }
     }
 
-    /// <summary>
-    /// The requests recorded, after waiting (briefly) for those whose response has already gone out: a caller that
-    /// has just received an answer finds its request in the log.
-    /// </summary>
+    /// <summary>The requests recorded so far.</summary>
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
         lock (_gate)
         {
-            long started = Stopwatch.GetTimestamp();
-            while (_unrecordedResponses > 0)
-            {
-                TimeSpan left = RecordWaitLimit - Stopwatch.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
-                {
-                    break;
-                }
-            }
-
             var copy = new RecordedRequest[_entries.Count];
             for (int i = 0; i < copy.Length; i++)
             {

@@ -7,15 +7,14 @@ namespace PromptGen.Testing.Scripting;
 /// <summary>Sends the transport-level faults of <see cref="EmulatorFault"/>.</summary>
 internal static class FaultResponder
 {
-    /// <summary>Closes the connection without a response; returns the status to record.</summary>
-    public static int DropConnection(HttpResponse response)
-    {
-        response.HttpContext.Abort();
-        return EmulatorStatusCodes.ConnectionDropped;
-    }
+    /// <summary>Closes the connection without a response (recorded as <see cref="EmulatorStatusCodes.ConnectionDropped"/>).</summary>
+    public static void DropConnection(HttpResponse response) => response.HttpContext.Abort();
 
-    /// <summary>Announces <paramref name="payload"/>'s full length, sends its first half, then closes the connection.</summary>
-    public static async Task<int> WriteTruncatedAsync(HttpResponse response, byte[] payload)
+    /// <summary>
+    /// Announces <paramref name="payload"/>'s full length, sends its first half, then closes the connection (recorded
+    /// as <see cref="EmulatorStatusCodes.TruncatedBody"/>).
+    /// </summary>
+    public static async Task WriteTruncatedAsync(HttpResponse response, byte[] payload)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
@@ -23,6 +22,5 @@ internal static class FaultResponder
         await response.Body.WriteAsync(payload.AsMemory(0, payload.Length / 2));
         await response.Body.FlushAsync();
         response.HttpContext.Abort();
-        return EmulatorStatusCodes.TruncatedBody;
     }
 }

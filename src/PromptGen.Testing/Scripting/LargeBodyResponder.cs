@@ -36,8 +36,11 @@ internal static class LargeBodyResponder
     /// <summary>The shortest error body a large-body reply can have.</summary>
     public static int MinimumErrorLength { get; } = ErrorPrefix.Length + ErrorSuffix.Length;
 
-    /// <summary>Writes the JSON body of <paramref name="reply"/> (an answer, or an error whose headers are already set); returns the status.</summary>
-    public static async Task<int> WriteJsonAsync(HttpResponse response, EmulatorReply reply, CancellationToken aborted)
+    /// <summary>
+    /// Writes the JSON body of <paramref name="reply"/> (an answer, or an error whose headers are already set), calling
+    /// <paramref name="settling"/> before its last bytes (an endless body never gets there).
+    /// </summary>
+    public static async Task WriteJsonAsync(HttpResponse response, EmulatorReply reply, Action settling, CancellationToken aborted)
     {
         (byte[] prefix, byte[] suffix) = reply.IsError ? (ErrorPrefix, ErrorSuffix) : (AnswerPrefix, AnswerSuffix);
         int status = reply.IsError ? reply.ErrorStatus : StatusCodes.Status200OK;
@@ -50,8 +53,8 @@ internal static class LargeBodyResponder
 
         await response.Body.WriteAsync(prefix, aborted);
         await WritePaddingAsync(response.Body, reply.BodyLength - prefix.Length - suffix.Length, crc: null, aborted);
+        settling();
         await response.Body.WriteAsync(suffix, aborted);
-        return status;
     }
 
     /// <summary>

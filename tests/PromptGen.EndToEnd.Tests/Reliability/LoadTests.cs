@@ -32,8 +32,11 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.Equal(report.Successes + report.InjectedThrottles, report.Attempts);
         Assert.True(report.Attempts > settings.Calls);
         Assert.True(report.Successes > report.TypedFailures * 10, report.ToString());
-        // One pool of keep-alive connections: at most one per concurrent call, nowhere near one per attempt.
-        Assert.InRange(report.PeakOpenConnections, 1, settings.Concurrency);
-        Assert.InRange(report.ConnectionsAccepted, 1, settings.Concurrency * 2);
+        // One pool of keep-alive connections: about one per concurrent call, nowhere near one per attempt (~2,000).
+        // Not at most one per call: a call that finds no idle connection makes SocketsHttpHandler open one, and when
+        // another call's connection comes back first the call takes that instead and the new one stays in the pool.
+        // On a loaded machine, where the connection's return runs late, that happens (49 connections for 48 calls).
+        Assert.InRange(report.PeakOpenConnections, 1, LoadRun.ConnectionBound(settings));
+        Assert.InRange(report.ConnectionsAccepted, 1, LoadRun.ConnectionBound(settings));
     }
 }
