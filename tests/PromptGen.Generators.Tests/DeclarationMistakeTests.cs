@@ -35,9 +35,9 @@ public sealed class DeclarationMistakeTests
     // PG0006
 
     [Theory]
-    [InlineData("ref string name", "ref", "remove 'ref'", "")]
-    [InlineData("in string name", "in", "remove 'in'", "")]
-    [InlineData("ref readonly string name", "ref readonly", "remove 'ref readonly'", "")]
+    [InlineData("ref string name", "ref", "never writes back to its inputs; remove 'ref'", "")]
+    [InlineData("in string name", "in", "cannot take a parameter by reference; remove 'in'", "")]
+    [InlineData("ref readonly string name", "ref readonly", "cannot take a parameter by reference; remove 'ref readonly'", "")]
     [InlineData("out string name", "out", "return the value through the method's result type", null)]
     public void A_modifier_is_PG0006_at_the_modifier_with_the_advice_that_fits_it(string parameter, string underlined, string advice, string? replacement)
     {
@@ -196,6 +196,10 @@ public sealed class DeclarationMistakeTests
     [InlineData("[MaxLength(3)] bool Flag", "MaxLength(3)", "applies to strings and lists", "remove it")]
     [InlineData("[RegularExpression(\"^a\")] List<string> Tags", "RegularExpression(\"^a\")", "applies to strings", "move it to a string member")]
     [InlineData("[property: Range(0, 1)] string Score", "Range(0, 1)", "applies to numbers", "[StringLength]")]
+    [InlineData("[EmailAddress] int Contact", "EmailAddress", "[EmailAddress] on 'Verdict.Contact' does not fit its type 'int': it applies to strings", "move it to a string member, or use [Range]")]
+    [InlineData("[Url] double? Link", "Url", "does not fit its type 'double?': it applies to strings", "move it to a string member")]
+    [InlineData("[Phone] List<string> Phones", "Phone", "it applies to strings", "move it to a string member")]
+    [InlineData("[Range(typeof(int), \"1\", \"5\")] string Stars", "Range(typeof(int), \"1\", \"5\")", "it applies to values of type 'int'", "name the member's type in it")]
     public void A_validation_attribute_that_does_not_fit_is_PG0305_at_the_attribute(string member, string underlined, string appliesTo, string advice)
     {
         List<Diagnostic> diagnostics = Reported(
@@ -220,9 +224,35 @@ public sealed class DeclarationMistakeTests
                     Task<Verdict> JudgeAsync(string text, CancellationToken cancellationToken);
                 """),
             "using System.Collections.Generic;\nusing System.ComponentModel.DataAnnotations;\nnamespace Demo;\n"
-            + "public sealed record Verdict([StringLength(40)] string Label, [Range(0, 1)] double Score, [Range(1, 5)] int? Stars, [MinLength(1), MaxLength(5)] List<string> Tags, [Length(1, 3)] string[] Codes, [RegularExpression(\"^[A-Z]+$\")] string Code);\n");
+            + "public sealed record Verdict([StringLength(40)] string Label, [Range(0, 1)] double Score, [Range(1, 5)] int? Stars, [MinLength(1), MaxLength(5)] List<string> Tags, [Length(1, 3)] string[] Codes, [RegularExpression(\"^[A-Z]+$\")] string Code,\n"
+            + "    [EmailAddress] string Mail, [Url, Required] string? Link, [Range(typeof(System.DateTime), \"2000-01-01\", \"2100-01-01\")] System.DateTime? Due, [Required] int Count, [Phone] string Phone);\n");
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "PG0305");
+    }
+
+    [Fact]
+    public void A_validation_attribute_that_does_not_fit_a_tool_parameter_is_PG0305_once_at_the_attribute()
+    {
+        // Two prompt methods use the tool set: the tool's parameters are judged once.
+        List<Diagnostic> diagnostics = Reported(
+            Client("""
+                    [Prompt("Find {{ text }}")]
+                    Task<string> FindAsync(string text, Catalog catalog, CancellationToken cancellationToken);
+
+                    [Prompt("Look for {{ text }}")]
+                    Task<string> LookAsync(string text, Catalog catalog, CancellationToken cancellationToken);
+                """),
+            "using System.ComponentModel;\nusing System.ComponentModel.DataAnnotations;\nusing System.Threading;\nusing PromptGen;\nnamespace Demo;\n"
+            + "public sealed class Catalog\n{\n    [Tool, Description(\"Finds products.\")]\n"
+            + "    public string Search([Range(1, 10)] string query, [StringLength(5)] int limit, [Range(1, 50)] int pages, CancellationToken cancellationToken) => query;\n}\n");
+
+        List<Diagnostic> misfits = diagnostics.Where(d => d.Id == "PG0305").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(new[] { "Range(1, 10)", "StringLength(5)" }, misfits.Select(AnalyzerHarness.TextAt));
+        Assert.All(misfits, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal(
+            "[Range] on 'Search(query)' does not fit its type 'string': it applies to numbers, so the answer is never checked against it; remove it, or use [StringLength] for the text's length",
+            misfits[0].GetMessage());
+        Assert.Contains("[StringLength] on 'Search(limit)' does not fit its type 'int'", misfits[1].GetMessage(), StringComparison.Ordinal);
     }
 
     // Cascades

@@ -337,7 +337,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ModelLacksMediaCapability = Create(
         DiagnosticIds.ModelLacksMediaCapability,
         "Model does not accept this media",
-        "Parameter '{0}' of method '{1}' sends {2}, which model '{3}' does not accept through Converse, so the call fails; choose a model that reads {2} or remove the parameter",
+        "Parameter '{0}' of method '{1}' sends {2}, which {3} does not accept through Converse, so the call fails; choose a model that reads {2} or remove the parameter",
         ModelCategory);
 
     public static readonly DiagnosticDescriptor MediaParameterInTemplate = Create(

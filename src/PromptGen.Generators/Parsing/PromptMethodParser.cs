@@ -161,9 +161,12 @@ internal sealed class PromptMethodParser
             }
         }
 
-        string advice = parameter.RefKind == RefKind.Out
-            ? "a prompt method cannot set a parameter; return the value through the method's result type instead (Task<T> with a member for it)"
-            : $"prompt methods take their inputs by value and never change them; remove '{modifier}'";
+        string advice = parameter.RefKind switch
+        {
+            RefKind.Out => "a prompt method cannot set a parameter; return the value through the method's result type instead (Task<T> with a member for it)",
+            RefKind.Ref => "a prompt method never writes back to its inputs; remove 'ref', and return anything the call produces through the method's result type",
+            _ => $"the generated method is asynchronous, and an asynchronous method cannot take a parameter by reference; remove '{modifier}' (the value is copied once per call)",
+        };
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, location, properties, parameter.Name, _method.Name, modifier, advice));
     }
 
