@@ -257,6 +257,19 @@ public sealed class DeclarationMistakeTests
 
     // Cascades
 
+    [Theory]
+    [InlineData("[Prompt(\"Hi {{ name }}\")]\n    string Greet(string name);", "PG0002")]
+    [InlineData("[Prompt(\"Hi {{ name }}\")]\n    Task<string> GreetAsync(ref string name);", "PG0006")]
+    [InlineData("[Prompt(\"Describe {{ bedrock }}\")]\n    Task<string> Create(IBedrockRuntime bedrock);", "PG0009")]
+    public void A_method_that_cannot_be_generated_gets_no_PG0007_beside_its_error(string member, string id)
+    {
+        List<Diagnostic> diagnostics = Reported(Client(member));
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(AnalyzerHarness.Run(Client("[Prompt(\"Hi {{ name }}\")]\n    Task<string> GreetAsync(string name);")), d => d.Id == "PG0007");
+    }
+
     [Fact]
     public void A_method_without_a_prompt_is_only_PG0004_even_without_a_model()
     {

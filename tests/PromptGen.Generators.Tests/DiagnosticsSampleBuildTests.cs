@@ -18,9 +18,9 @@ public sealed class DiagnosticsSampleBuildTests
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// What building samples/Diagnostics reports; each line is a deliberate mistake there. PG0301, PG0304 and PG0408 are
-    /// infos, which a command-line build does not print: the sample's .editorconfig raises them to warnings. PG0007 (info) and
-    /// PG0099 (an internal error) are not in the sample.
+    /// What building samples/Diagnostics reports; each line is a deliberate mistake there, and every id but PG0099 (an
+    /// internal error, which no mistake of a user's causes) has one. PG0007, PG0150, PG0301, PG0304 and PG0408 are infos,
+    /// which a command-line build does not print: the sample's .editorconfig raises them to warnings.
     /// </summary>
     private static readonly string[] Expected =
     {
@@ -91,9 +91,30 @@ public sealed class DiagnosticsSampleBuildTests
         "Tools.cs(62,15): error PG0406",
         "Tools.cs(65,12): warning PG0203",
         "Tools.cs(65,12): warning PG0409",
+        "CompletingTheSet.cs(13,44): warning PG0305",
+        "CompletingTheSet.cs(28,38): warning PG0305",
+        "CompletingTheSet.cs(36,18): warning PG0007",
+        "CompletingTheSet.cs(39,17): warning PG0017",
+        "CompletingTheSet.cs(45,5): error PG0303",
+        "CompletingTheSet.cs(48,41): warning PG0150",
+        "CompletingTheSet.cs(52,6): warning PG0222",
+        "CompletingTheSet.cs(57,21): error PG0211",
     };
 
     private static readonly Regex DiagnosticLine = new(@"(\w+\.cs)\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void Every_id_but_the_internal_error_has_a_line_in_the_sample()
+    {
+        string[] shown = Expected.Select(line => DiagnosticLine.Match(line + ":").Groups[5].Value).Distinct(StringComparer.Ordinal).ToArray();
+
+        string[] missing = PromptGen.Generators.Diagnostics.DiagnosticDescriptors.All
+            .Select(descriptor => descriptor.Id)
+            .Where(id => id != PromptGen.Generators.Diagnostics.DiagnosticIds.InternalError && !shown.Contains(id, StringComparer.Ordinal))
+            .ToArray();
+
+        Assert.Empty(missing);
+    }
 
     [Fact]
     public void Building_the_sample_lists_every_deliberate_mistake_at_its_place()

@@ -231,10 +231,7 @@ internal static class PromptClientParser
 
         foreach (ISymbol member in symbol.GetMembers(FactoryMethodName).Concat(symbol.GetTypeMembers(FactoryMethodName)))
         {
-            if (member is not IMethodSymbol method
-                || (method.Parameters.Length == 1
-                    && method.Parameters[0].RefKind == RefKind.None
-                    && KnownTypeSymbols.Is(method.Parameters[0].Type, knownTypes.BedrockRuntime)))
+            if (member is not IMethodSymbol method || HasFactorySignature(method, knownTypes))
             {
                 return member;
             }
@@ -242,6 +239,16 @@ internal static class PromptClientParser
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> has the generated factory's signature, <c>Create(IBedrockRuntime)</c>
+    /// (PG0009); the analyzers ask too, so that such a method gets no second diagnostic.
+    /// </summary>
+    internal static bool HasFactorySignature(IMethodSymbol method, KnownTypeSymbols knownTypes) =>
+        method.Name == FactoryMethodName
+        && method.Parameters.Length == 1
+        && method.Parameters[0].RefKind == RefKind.None
+        && KnownTypeSymbols.Is(method.Parameters[0].Type, knownTypes.BedrockRuntime);
 
     private const string FactoryMethodName = "Create";
 
