@@ -56,7 +56,9 @@ internal sealed class TemplateExpressions
             throw new NotCompilableException(
                 expression,
                 $"'for' over a value of type '{value.Kind.DisplayName}'",
-                failsAtRunTime: value.Kind.Type is { } type && Analyzers.TemplateMemberTypes.IsNeverACollection(type));
+                failsAtRunTime: value.Kind.Type is { } type
+                    ? Analyzers.TemplateMemberTypes.IsNeverACollection(type)
+                    : value.Kind.IsNumber || value.Kind == ValueKind.Boolean); // a computed number ('name.size'): PG0104 says so
         }
 
         string source = value.Kind.IsReference ? $"{Values}.Items({value.Code})" : value.Code;

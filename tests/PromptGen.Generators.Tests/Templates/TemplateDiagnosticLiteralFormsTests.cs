@@ -11,7 +11,8 @@ namespace PromptGen.Generators.Tests.Templates;
 /// <summary>
 /// Each template rule reports one diagnostic (id, severity, exact span, the message's key words) whether the template
 /// is written as a regular, verbatim or raw literal, as a constant (declared in another file) or as a constant
-/// interpolated string: inside a constant, the span is inside the constant's own literal.
+/// interpolated string, or concatenated to another literal: inside a constant, the span is inside the constant's own
+/// literal.
 /// </summary>
 public sealed class TemplateDiagnosticLiteralFormsTests
 {
@@ -22,6 +23,7 @@ public sealed class TemplateDiagnosticLiteralFormsTests
         Raw,
         Constant,
         InterpolatedConstant,
+        Concatenated,
     }
 
     public static TheoryData<string, string, string, string, Form> Rules()
@@ -38,6 +40,8 @@ public sealed class TemplateDiagnosticLiteralFormsTests
             ("Summarize {name} please", "PG0106", "{name}", "'{{ name }}'"),
             ("{% if name %}yes {{ name }}", "PG0106", "{% if name %}", "Liquid or Jinja tag"),
             ("Hello {{ name.first }}", "PG0103", "first", "'string' has no member 'first'"),
+            ("Hello {{ nmae }}", "PG0101", "nmae", "'nmae' is not a parameter of method 'AskAsync', so rendering fails; did you mean 'name'?"),
+            ("Lines: {{ for x in name.size }}{{ x }}{{ end }}", "PG0104", "name.size", "loops over 'name.size', a 'int'"),
         };
         var data = new TheoryData<string, string, string, string, Form>();
         foreach ((string template, string id, string underlined, string words) in rules)
@@ -131,6 +135,7 @@ public sealed class TemplateDiagnosticLiteralFormsTests
             Form.Verbatim => ("@\"" + template.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", "internal static class Templates { }"),
             Form.Raw => ("\"\"\"\n        " + template + "\n        \"\"\"", "internal static class Templates { }"),
             Form.Constant => ("Templates.Prompt", $"internal static class Templates {{ public const string Prompt = {regular}; }}"),
+            Form.Concatenated => ("\"Note: \" + " + regular, "internal static class Templates { }"),
             _ => (
                 "Templates.Prompt",
                 "internal static class Templates\n{\n    public const string Prefix = \"Note: \";\n    public const string Prompt = $\"{Prefix}"
