@@ -143,7 +143,27 @@ public sealed class TemplateDiagnosticLiteralFormsTests
         };
     }
 
-    private static string Client(string prompt, string extraMember = "") => $$"""
+    [Theory]
+    [InlineData(Form.Regular)]
+    [InlineData(Form.Verbatim)]
+    [InlineData(Form.Raw)]
+    [InlineData(Form.Constant)]
+    [InlineData(Form.InterpolatedConstant)]
+    [InlineData(Form.Concatenated)]
+    public void A_media_parameter_in_a_template_is_PG0212_at_the_variable_in_every_literal_form(Form form)
+    {
+        (string prompt, string constants) = Write("Describe {{ photo }} for {{ name }}", form);
+        IReadOnlyList<Diagnostic> diagnostics = AllDiagnostics(Client(prompt, parameters: "string name, PromptImage photo"), constants);
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0212", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("photo", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Contains("'photo' is a media parameter of method 'AskAsync'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(form is Form.Constant or Form.InterpolatedConstant ? "File1.cs" : "File0.cs", diagnostic.Location.SourceTree!.FilePath);
+    }
+
+    private static string Client(string prompt, string extraMember = "", string parameters = "string name") => $$"""
         using System.Threading;
         using System.Threading.Tasks;
         using PromptGen;
@@ -154,7 +174,7 @@ public sealed class TemplateDiagnosticLiteralFormsTests
         public partial interface IPrompts
         {
             [Prompt({{prompt}})]
-            Task<string> AskAsync(string name, CancellationToken cancellationToken);
+            Task<string> AskAsync({{parameters}}, CancellationToken cancellationToken);
 
         {{extraMember}}
         }
