@@ -104,6 +104,41 @@ public sealed class DeclarationMistakeTests
         Assert.EndsWith("; rename it", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_base_interface_member_named_like_a_generated_partial_type_is_PG0009_at_that_member()
+    {
+        const string Source = """
+            using System.Threading;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface IBase
+            {
+                public sealed record TriagePartial(string Team);
+            }
+
+            [PromptClient(Model = "us.amazon.nova-micro-v1:0")]
+            public partial interface IPrompts : IBase
+            {
+                [Prompt("Triage {{ text }}")]
+                ResultStream<Triage, TriagePartial> TriageAsync(string text, CancellationToken cancellationToken);
+            }
+
+            public sealed record Triage(string Team, int Priority);
+            """;
+        GeneratorRun run = GeneratorHarness.Run(Source);
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("PG0009", diagnostic.Id);
+        Assert.Equal("TriagePartial", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // in IBase
+        Assert.Equal(
+            "Member 'IBase.TriagePartial' of prompt client 'IPrompts' collides with the partial type 'TriagePartial' it generates for streaming 'Demo.Triage', which PromptGen adds to the interface; rename it: the generated 'IPrompts.TriagePartial' would hide it",
+            diagnostic.GetMessage());
+        Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
+    }
+
     // Types that do not compile
 
     public static TheoryData<string, string> Unresolved => new()

@@ -105,7 +105,8 @@ internal static class PromptClientParser
 
     /// <summary>
     /// Members the user declared with the name of a partial type PromptGen writes into the interface for a streamed
-    /// result (<c>TriagePartial</c>): the generated type would clash with them (CS0102), so nothing is generated.
+    /// result (<c>TriagePartial</c>): the generated type would clash with them (CS0102), or hide one a base interface
+    /// declares (CS0108), so nothing is generated.
     /// </summary>
     private static List<DiagnosticInfo> FindPartialTypeCollisions(INamedTypeSymbol symbol, PromptClientModel model, Location interfaceLocation)
     {
@@ -114,9 +115,9 @@ internal static class PromptClientParser
         foreach (ObjectShape shape in partials.Objects)
         {
             string name = partials.NameOf(shape.Id);
+            string typeName = shape.TypeName.Replace("global::", string.Empty);
             foreach (ISymbol member in symbol.GetMembers(name).Concat(symbol.GetTypeMembers(name)).Distinct<ISymbol>(SymbolEqualityComparer.Default))
             {
-                string typeName = shape.TypeName.Replace("global::", string.Empty);
                 collisions.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.GeneratedNameCollision,
                     SourceLocations.Of(member, interfaceLocation),
@@ -124,6 +125,22 @@ internal static class PromptClientParser
                     symbol.Name,
                     $"the partial type '{name}' it generates for streaming '{typeName}'",
                     member is INamedTypeSymbol ? $"remove it: PromptGen writes '{name}' itself" : "rename it"));
+            }
+
+            // A member of that name that a base interface declares in source would be hidden by the generated type
+            // (CS0108 in generated code). (The generator never sees its own output, so such a member is the user's.)
+            foreach (INamedTypeSymbol baseInterface in symbol.AllInterfaces)
+            {
+                foreach (ISymbol member in baseInterface.GetMembers(name).Where(member => member.Locations.Any(location => location.IsInSource)))
+                {
+                    collisions.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.GeneratedNameCollision,
+                        SourceLocations.Of(member, interfaceLocation),
+                        $"{baseInterface.Name}.{member.Name}",
+                        symbol.Name,
+                        $"the partial type '{name}' it generates for streaming '{typeName}'",
+                        $"rename it: the generated '{symbol.Name}.{name}' would hide it"));
+                }
             }
         }
 
