@@ -16,6 +16,13 @@ public sealed class ConverseCall
         ToolNames = features.Tools.Select(tool => tool.Name).ToArray();
     }
 
+    /// <summary>
+    /// The operation: <c>Converse</c>, <c>ConverseStream</c>, <c>InvokeModel</c> or <c>InvokeModelWithResponseStream</c>. For the
+    /// InvokeModel operations <see cref="UserText"/> is what the native body asks about (an image prompt, the last user
+    /// message of a chat body, the texts to embed joined with newlines) and the tool and media members are empty.
+    /// </summary>
+    public string Operation { get; internal init; } = "Converse";
+
     /// <summary>The model id, percent-decoded from the path.</summary>
     public string ModelId { get; }
 

@@ -90,6 +90,8 @@ public sealed class EmulatorScript
     ///     { "promptContains": "order", "reply": { "json": { "status": "shipped" } } },           // JSON text
     ///     { "promptContains": "weather", "reply": { "toolUse": { "name": "get_weather", "input": { "city": "Paris" } } } },
     ///     { "promptContains": "stocks", "reply": { "guardrailIntervention": { "message": "Sorry.", "topic": "Investment advice" } } },
+    ///     { "model": "stability.sd3-5-large-v1:0", "promptContains": "forbidden",
+    ///       "reply": { "contentFiltered": "prompt" } },                // or "output": each model's content-filter answer
     ///     { "promptContains": "why", "reply": { "text": "...",                                    // any reply kind may add:
     ///       "reasoning": { "text": "...", "signature": "..." },                                  // a reasoningContent block first
     ///       "cacheUsage": { "read": 900, "write": 0 } } },                                        // scripted cache tokens
@@ -104,7 +106,7 @@ public sealed class EmulatorScript
     /// ] }
     /// </code>
     /// Each rule has exactly one of <c>reply</c>, <c>error</c> (code, status and message required) or <c>fault</c>;
-    /// <c>share</c> (0 to 1, with an optional <c>seed</c>) makes the rule answer only that fraction of the calls it matches. A reply has exactly one of <c>text</c>,
+    /// <c>share</c> (0 to 1, with an optional <c>seed</c>) makes the rule answer only that fraction of the calls it matches. A reply has exactly one of <c>contentFiltered</c> (<c>prompt</c> or <c>output</c>), <c>text</c>,
     /// <c>json</c> (any JSON value, sent as the text), <c>toolUse</c> (<c>input</c> required; without <c>name</c> the
     /// request's forced or first tool is called) or <c>toolUses</c> (an array of those: parallel tool calls). <c>stream</c> (optional) shapes ConverseStream answers; a stream <c>fault</c>'s
     /// <c>kind</c> is <c>exception</c> or <c>error</c> (both need <c>code</c>), <c>cutConnection</c>, <c>corruptFrame</c> or <c>stall</c>.

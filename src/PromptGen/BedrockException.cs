@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace PromptGen;
@@ -114,5 +115,29 @@ public sealed class BedrockResponseException : BedrockException
     public StopReason? StopReason { get; }
 
     /// <summary>The <c>x-amzn-RequestId</c> of the response, when the client that read it knew it.</summary>
+    public string? RequestId { get; init; }
+}
+
+/// <summary>
+/// An image model answered, but without the images: its content filter held the prompt or the output back (Stability's
+/// <c>finish_reasons</c>, Nova Canvas' <c>error</c>). Raised by <c>ThrowIfFiltered</c> on the typed image responses;
+/// Titan Image Generator and Nova Canvas refuse a filtered prompt before generating, as a
+/// <see cref="BedrockValidationException"/>.
+/// </summary>
+public sealed class BedrockContentFilteredException : BedrockException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">What the model returned.</param>
+    /// <param name="reasons">The model's reasons, e.g. <c>Filter reason: prompt</c>.</param>
+    public BedrockContentFilteredException(string message, IReadOnlyList<string> reasons)
+        : base(message)
+    {
+        Reasons = reasons ?? throw new ArgumentNullException(nameof(reasons));
+    }
+
+    /// <summary>The model's reasons, e.g. <c>Filter reason: output image</c>.</summary>
+    public IReadOnlyList<string> Reasons { get; }
+
+    /// <summary>The <c>x-amzn-RequestId</c> of the response, when the caller passed it on.</summary>
     public string? RequestId { get; init; }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,6 +10,11 @@ namespace PromptGen;
 /// What generated prompt clients need from Bedrock Runtime. <c>BedrockRuntimeClient</c> is the real one;
 /// tests and other back ends can supply their own.
 /// </summary>
+/// <remarks>
+/// <see cref="InvokeModelAsync"/> and <see cref="InvokeModelWithResponseStreamAsync"/> have default implementations that
+/// throw <see cref="NotSupportedException"/>, so an implementation that serves only Converse (a test double, an adapter
+/// over another chat API) need not implement them.
+/// </remarks>
 public interface IBedrockRuntime
 {
     /// <summary>Sends a <c>Converse</c> request for <paramref name="modelId"/> (a model id, inference profile or ARN).</summary>
@@ -21,4 +27,39 @@ public interface IBedrockRuntime
     /// enumeration early, or canceling <paramref name="cancellationToken"/>, closes the response.
     /// </summary>
     IAsyncEnumerable<ConverseStreamEvent> ConverseStreamAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends an <c>InvokeModel</c> request: <paramref name="body"/> is the model's native request (an image-generation
+    /// or embedding request, a Claude Messages body...), sent as it is, and the answer is the model's native response
+    /// body with the headers Bedrock adds. Errors are the same <see cref="BedrockServiceException"/> subclasses as
+    /// <see cref="ConverseAsync"/>. The typed bodies in <c>PromptGen.Bedrock</c> (e.g.
+    /// <see cref="TitanTextEmbeddingRequest"/>, <see cref="StabilityImageRequest"/>) write and read the common families.
+    /// </summary>
+    /// <param name="modelId">A model id, inference profile or ARN.</param>
+    /// <param name="body">The native request body, at most 25,000,000 bytes.</param>
+    /// <param name="options">Content type, accept type and the Bedrock headers (guardrail, trace, latency, tier, metadata); null for JSON in and out.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">This implementation serves Converse only (the default implementation).</exception>
+    Task<InvokeModelResponse> InvokeModelAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw InvokeModelNotSupported(GetType());
+
+    /// <summary>
+    /// Sends an <c>InvokeModelWithResponseStream</c> request and yields the model's native chunks (the bytes of each
+    /// <c>chunk</c> event, decoded from base64) as they arrive. The request is sent when enumeration starts; errors
+    /// before or during the stream are raised from the enumeration as the same <see cref="BedrockServiceException"/>
+    /// subclasses as <see cref="InvokeModelAsync"/>. Stopping the enumeration early, or canceling
+    /// <paramref name="cancellationToken"/>, closes the response.
+    /// </summary>
+    /// <param name="modelId">A model id, inference profile or ARN.</param>
+    /// <param name="body">The native request body, at most 25,000,000 bytes.</param>
+    /// <param name="options">Content type, the accept type (sent as <c>X-Amzn-Bedrock-Accept</c>) and the Bedrock headers; null for JSON.</param>
+    /// <param name="cancellationToken">Cancels the call and closes the stream.</param>
+    /// <exception cref="NotSupportedException">This implementation serves Converse only (the default implementation).</exception>
+    IAsyncEnumerable<InvokeModelStreamChunk> InvokeModelWithResponseStreamAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw InvokeModelNotSupported(GetType());
+
+    /// <summary>The error of the default implementations, naming the type that lacks InvokeModel.</summary>
+    private static NotSupportedException InvokeModelNotSupported(Type implementation) => new(
+        $"{implementation.FullName} serves Converse only: it does not implement InvokeModel or InvokeModelWithResponseStream "
+        + "(model-native bodies, image generation, embeddings). Use PromptGen.BedrockRuntimeClient for those.");
 }

@@ -109,4 +109,84 @@ public sealed class InstrumentedBedrockRuntime : IBedrockRuntime
             await events.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The span's operation is <c>embeddings</c> for embedding models, <c>generate_content</c> for image models,
+    /// <c>text_completion</c> for raw-prompt models (Llama, Mistral) and <c>chat</c> otherwise, unless
+    /// <see cref="InvokeModelOptions.Operation"/> says; token usage comes from Bedrock's token-count headers.
+    /// </remarks>
+    public async Task<InvokeModelResponse> InvokeModelAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        using BedrockCallScope call = BedrockCallScope.StartInvoke(
+            _instrumentation, modelId, "InvokeModel", InvokeBodies.OperationName(modelId, options?.Operation), body, options?.ContentType);
+        try
+        {
+            InvokeModelResponse response = await _inner.InvokeModelAsync(modelId, body, options, cancellationToken).ConfigureAwait(false);
+            call.Complete(response);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One span covers the whole stream; token usage comes from the <c>amazon-bedrock-invocationMetrics</c> Bedrock adds
+    /// to the last chunk.
+    /// </remarks>
+    public async IAsyncEnumerable<InvokeModelStreamChunk> InvokeModelWithResponseStreamAsync(
+        string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using BedrockCallScope call = BedrockCallScope.StartInvoke(
+            _instrumentation, modelId, "InvokeModelWithResponseStream", InvokeBodies.OperationName(modelId, options?.Operation), body, options?.ContentType);
+        IAsyncEnumerator<InvokeModelStreamChunk> chunks;
+        try
+        {
+            chunks = _inner.InvokeModelWithResponseStreamAsync(modelId, body, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
+
+        try
+        {
+            while (true)
+            {
+                InvokeModelStreamChunk current;
+                try
+                {
+                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    current = chunks.Current;
+                }
+                catch (Exception exception)
+                {
+                    call.Fail(exception);
+                    throw;
+                }
+
+                if (InvokeBodies.TryReadInvocationMetrics(current.Bytes.Span, out int? inputTokens, out int? outputTokens))
+                {
+                    call.ObserveTokens(inputTokens, outputTokens);
+                }
+
+                yield return current;
+            }
+
+            call.Complete();
+        }
+        finally
+        {
+            await chunks.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

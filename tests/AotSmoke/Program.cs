@@ -1,6 +1,7 @@
 using System;
 using AotSmoke;
 using PromptGen;
+using PromptGen.Bedrock;
 
 // Configured only from the environment (AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_REGION, AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY): the default resolution chain, as a published app would use it.
@@ -34,6 +35,24 @@ try
     string price = await prompts.PriceAsync("MUG", new PriceTools());
     Console.WriteLine($"PriceAsync: {price}");
     Check("PriceAsync", price, "Two mugs cost 9.50 EUR.");
+
+    // InvokeModel: the typed bodies and the stream decoder, which must need no reflection either.
+    InvokeModelResponse embedded = await bedrock.InvokeModelAsync(
+        "amazon.titan-embed-text-v2:0", new TitanTextEmbeddingRequest { InputText = "hello", Dimensions = 256 }.ToJson());
+    Check("InvokeModel embedding", TitanTextEmbeddingResponse.Parse(embedded.Body).Embedding.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "256");
+    InvokeModelResponse drawn = await bedrock.InvokeModelAsync(
+        "stability.sd3-5-large-v1:0", new StabilityImageRequest { Prompt = "a mug", AspectRatio = "16:9", OutputFormat = "jpeg" }.ToJson());
+    ReadOnlyMemory<byte> image = StabilityImageResponse.Parse(drawn.Body).Images[0];
+    Check("InvokeModel image", $"{image.Span[0]:X2}{image.Span[1]:X2}", "FFD8");
+    int chunks = 0;
+    await foreach (InvokeModelStreamChunk chunk in bedrock.InvokeModelWithResponseStreamAsync(
+        "meta.llama3-1-70b-instruct-v1:0", System.Text.Encoding.UTF8.GetBytes("""{"prompt":"Say hello"}""")))
+    {
+        chunks += chunk.Bytes.Length > 0 ? 1 : 0;
+    }
+
+    Console.WriteLine($"InvokeModel: embedding, image ({image.Length:N0} bytes), {chunks} stream chunks");
+    Check("InvokeModelWithResponseStream", chunks > 1 ? "chunks" : chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "chunks");
 }
 catch (Exception exception)
 {

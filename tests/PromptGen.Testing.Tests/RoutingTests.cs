@@ -50,8 +50,6 @@ public sealed class RoutingTests
     }
 
     [Theory]
-    [InlineData("invoke", "InvokeModel")]
-    [InlineData("invoke-with-response-stream", "InvokeModelWithResponseStream")]
     [InlineData("count-tokens", "CountTokens")]
     public async Task Operations_not_emulated_yet_say_so_as_a_validation_exception(string action, string operation)
     {
@@ -64,7 +62,7 @@ public sealed class RoutingTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("ValidationException", Converse.ErrorType(response));
         Assert.Equal(
-            $"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse and ConverseStream are available.",
+            $"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream are available.",
             await Converse.ErrorMessageAsync(response));
         Assert.Equal(operation, Assert.Single(emulator.Requests).Operation);
     }

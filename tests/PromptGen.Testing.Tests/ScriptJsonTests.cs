@@ -77,7 +77,7 @@ public sealed class ScriptJsonTests
     [InlineData("""{"rules":[{"promtContains":"x","reply":{"text":"y"}}]}""", "rules[0] has unknown member 'promtContains'")]
     [InlineData("""{"rules":[{"promptContains":"x"}]}""", "rules[0] must have exactly one of 'reply', 'error' or 'fault'.")]
     [InlineData("""{"rules":[{"reply":{"text":"y"},"error":{"code":"E","status":400,"message":"m"}}]}""", "rules[0] must have exactly one of 'reply', 'error' or 'fault'.")]
-    [InlineData("""{"rules":[{"reply":{"text":"y"}},{"reply":{}}]}""", "rules[1].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.")]
+    [InlineData("""{"rules":[{"reply":{"text":"y"}},{"reply":{}}]}""", "rules[1].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses', 'guardrailIntervention' or 'contentFiltered'.")]
     [InlineData("""{"rules":[{"reply":{"guardrailIntervention":{"mesage":"x"}}}]}""", "rules[0].reply.guardrailIntervention has unknown member 'mesage'")]
     [InlineData("""{"rules":[{"reply":{"guardrailIntervention":{},"stopReason":"end_turn"}}]}""", "a guardrail intervention stops with 'guardrail_intervened'")]
     [InlineData("""{"rules":[{"reply":{"text":"y","reasoning":{"signature":"s"}}}]}""", "rules[0].reply.reasoning.text is required.")]
@@ -109,7 +109,7 @@ public sealed class ScriptJsonTests
         try
         {
             EmulatorScriptException error = Assert.Throws<EmulatorScriptException>(() => new EmulatorScript().LoadFile(path));
-            Assert.Equal($"Invalid emulator script '{path}': rules[0].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.", error.Message);
+            Assert.Equal($"Invalid emulator script '{path}': rules[0].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses', 'guardrailIntervention' or 'contentFiltered'.", error.Message);
         }
         finally
         {

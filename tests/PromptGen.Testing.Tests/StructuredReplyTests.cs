@@ -148,7 +148,7 @@ public sealed class StructuredReplyTests
     }
 
     [Theory]
-    [InlineData("""{"rules":[{"reply":{"text":"a","json":{}}}]}""", "rules[0].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.")]
+    [InlineData("""{"rules":[{"reply":{"text":"a","json":{}}}]}""", "rules[0].reply must have exactly one of 'text', 'json', 'toolUse', 'toolUses', 'guardrailIntervention' or 'contentFiltered'.")]
     [InlineData("""{"rules":[{"reply":{"toolUse":{"name":"x"}}}]}""", "rules[0].reply.toolUse.input is required.")]
     [InlineData("""{"rules":[{"reply":{"toolUse":{"name":"a b","input":{}}}}]}""", "rules[0].reply.toolUse.name must match")]
     [InlineData("""{"rules":[{"reply":{"toolUse":{"nam":"x","input":{}}}}]}""", "rules[0].reply.toolUse has unknown member 'nam'")]

@@ -178,7 +178,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         frames[index] = frame;
     }
 
-    private static byte[] MutateStream(Random random, byte[] bytes)
+    internal static byte[] MutateStream(Random random, byte[] bytes)
     {
         switch (random.Next(4))
         {
@@ -194,7 +194,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         }
     }
 
-    private static void FlipBits(Random random, byte[] bytes)
+    internal static void FlipBits(Random random, byte[] bytes)
     {
         if (bytes.Length == 0)
         {
@@ -207,7 +207,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         }
     }
 
-    private static byte[] InsertBytes(Random random, byte[] bytes)
+    internal static byte[] InsertBytes(Random random, byte[] bytes)
     {
         int at = random.Next(bytes.Length + 1);
         var inserted = new byte[random.Next(1, 9)];
@@ -215,7 +215,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         return [.. bytes.AsSpan(0, at), .. inserted, .. bytes.AsSpan(at)];
     }
 
-    private static byte[] DeleteBytes(Random random, byte[] bytes)
+    internal static byte[] DeleteBytes(Random random, byte[] bytes)
     {
         if (bytes.Length == 0)
         {
@@ -228,7 +228,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
     }
 
     /// <summary>The total length (offset 0) or headers length (offset 4): huge, off by a little, or random.</summary>
-    private static void TamperLength(Random random, byte[] frame, int offset)
+    internal static void TamperLength(Random random, byte[] frame, int offset)
     {
         if (frame.Length < offset + 4)
         {
@@ -251,7 +251,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
     }
 
     /// <summary>A name length, type byte or value length inside the header block.</summary>
-    private static void TamperHeaderBlock(Random random, byte[] frame)
+    internal static void TamperHeaderBlock(Random random, byte[] frame)
     {
         if (frame.Length < 16)
         {
@@ -275,7 +275,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
     }
 
     /// <summary>Recomputes the prelude CRC, and the message CRC where the frame's own total length allows.</summary>
-    private static void FixChecksums(byte[] frame)
+    internal static void FixChecksums(byte[] frame)
     {
         if (frame.Length < 12)
         {
@@ -296,7 +296,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
-    private static byte[] Concat(List<byte[]> frames)
+    internal static byte[] Concat(List<byte[]> frames)
     {
         int length = 0;
         foreach (byte[] frame in frames)
@@ -316,7 +316,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
     }
 
     /// <summary>Answers every request with the current input as a 200 event stream.</summary>
-    private sealed class FuzzedStreamHandler : HttpMessageHandler
+    internal sealed class FuzzedStreamHandler : HttpMessageHandler
     {
         private static readonly MediaTypeHeaderValue EventStreamType = new("application/vnd.amazon.eventstream");
         private byte[] _body = [];
@@ -339,7 +339,7 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
     }
 
     /// <summary>A read-only stream that hands out its bytes a few at a time, as a network would.</summary>
-    private sealed class ChunkedStream(byte[] bytes, Random random) : Stream
+    internal sealed class ChunkedStream(byte[] bytes, Random random) : Stream
     {
         private int _position;
 

@@ -19,8 +19,14 @@ public static class FuzzTargets
             "model-json" => [new ModelJsonTarget(generator)],
             "repair-loop" => [new RepairLoopTarget(generator)],
             "event-stream" => [new EventStreamTarget(generator)],
-            "all" => [new ModelJsonTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator)],
-            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop, event-stream or all."),
+            "invoke-stream" => [new InvokeStreamTarget(generator)],
+            "invoke-bodies" => [new InvokeBodiesTarget(generator)],
+            "all" =>
+            [
+                new ModelJsonTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator),
+                new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
+            ],
+            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop, event-stream, invoke-stream, invoke-bodies or all."),
         };
     }
 }

@@ -6,7 +6,7 @@ using PromptGen.Generators.Catalog.Models;
 namespace PromptGen.Generators.Catalog;
 
 /// <summary>
-/// The one place that knows Bedrock models: ids, limits, lifecycle and Converse capabilities. Shared by the generator
+/// The one place that knows Bedrock models: ids, limits, lifecycle, modality and Converse capabilities. Shared by the generator
 /// (build-time diagnostics) and the emulator (per-model request rules), so both judge a model id the same way.
 /// </summary>
 internal static class ModelCatalog
@@ -21,6 +21,8 @@ internal static class ModelCatalog
         .Concat(CohereModels.All)
         .Concat(Ai21Models.All)
         .Concat(OpenWeightModels.All)
+        .Concat(ImageModels.All)
+        .Concat(EmbeddingModels.All)
         .ToArray();
 
     private static readonly Dictionary<string, ModelInfo> ByBaseId = Models.ToDictionary(model => model.BaseId, StringComparer.Ordinal);
@@ -48,9 +50,10 @@ internal static class ModelCatalog
     /// <summary>
     /// The known ids closest to <paramref name="unknownId"/> (edit distance on the id without prefix), best first. A
     /// suggestion keeps the caller's profile prefix when the model has that profile, and names a profile when the model
-    /// can only be called through one.
+    /// can only be called through one. Only models of <paramref name="modality"/> are suggested: a chat prompt's typo
+    /// never turns into an embedding model.
     /// </summary>
-    public static IReadOnlyList<string> Suggest(string unknownId, int max = 3)
+    public static IReadOnlyList<string> Suggest(string unknownId, int max = 3, ModelModality modality = ModelModality.Chat)
     {
         if (string.IsNullOrEmpty(unknownId) || max <= 0)
         {
@@ -62,6 +65,7 @@ internal static class ModelCatalog
             : ModelIdSyntax.SplitProfilePrefix(unknownId.Trim());
 
         return Models
+            .Where(model => model.Modality == modality)
             .Select(model => (Model: model, Distance: EditDistance.Between(baseId, model.BaseId)))
             .Where(candidate => IsPlausible(baseId, candidate.Model.BaseId, candidate.Distance))
             .OrderBy(candidate => candidate.Distance)

@@ -27,6 +27,10 @@ namespace PromptGen.Generators.Catalog;
 /// model-specific limit is not, and PG0209 warns only on confirmed limits.
 /// </param>
 /// <param name="Source">Where the facts come from, and which of them are not confirmed.</param>
+/// <param name="Modality">
+/// What the model makes: chat (Converse), images or embeddings. Image and embedding models are called with InvokeModel
+/// only; their Converse capabilities are all unset.
+/// </param>
 internal sealed record ModelInfo(
     string BaseId,
     string Provider,
@@ -45,7 +49,8 @@ internal sealed record ModelInfo(
     double TemperatureMax,
     int MaxStopSequences,
     bool StopSequenceLimitConfirmed,
-    string Source)
+    string Source,
+    ModelModality Modality = ModelModality.Chat)
 {
     public bool Supports(ModelCapabilities capability) => (Capabilities & capability) == capability;
 

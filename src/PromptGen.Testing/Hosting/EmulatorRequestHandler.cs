@@ -18,7 +18,7 @@ namespace PromptGen.Testing.Hosting;
 /// <summary>
 /// Serves one request: route, authenticate, validate, then answer from the script (or the default reply), and record it.
 /// </summary>
-internal sealed class EmulatorRequestHandler
+internal sealed partial class EmulatorRequestHandler
 {
     private const string ErrorTypeNamespace = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
@@ -102,8 +102,8 @@ internal sealed class EmulatorRequestHandler
                 auth?.SignedHeaders ?? Array.Empty<string>(),
                 auth?.SignatureValid ?? false,
                 outcome.Accepted,
-                converse?.SystemText,
-                converse?.UserText,
+                outcome.Invoke?.SystemText ?? converse?.SystemText,
+                outcome.Invoke?.Prompt ?? converse?.UserText,
                 outcome.Status,
                 outcome.ErrorCode,
                 converse?.Features ?? ConverseFeatures.None)
@@ -116,8 +116,17 @@ internal sealed class EmulatorRequestHandler
         {
             body = await ReadBodyAsync(context.Request, aborted.Token);
             var incoming = new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body);
-            converse = ConverseBody.Parse(body);
+            bool isInvoke = OperationRouter.IsInvoke(route?.Operation);
+            converse = isInvoke ? null : ConverseBody.Parse(body);
             auth = _authenticator.Authenticate(incoming);
+
+            if (isInvoke && auth.Error is null)
+            {
+                await HandleInvokeAsync(context, route!, body, started, outcome, aborted.Token);
+                return;
+            }
+
+            converse ??= ConverseBody.Parse(body);
 
             EmulatorError? refusal = route is null
                 ? EmulatorErrors.UnknownOperation(method, rawPath)
@@ -134,7 +143,8 @@ internal sealed class EmulatorRequestHandler
             else
             {
                 outcome.Accepted = true;
-                await AnswerAsync(context, route!.Operation == OperationRouter.ConverseStream, new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features), converse, started, outcome, aborted.Token);
+                var call = new ConverseCall(route!.ModelId, converse.SystemText, converse.UserText, converse.Features) { Operation = route.Operation };
+                await AnswerAsync(context, route.Operation == OperationRouter.ConverseStream, call, converse, started, outcome, aborted.Token);
             }
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
@@ -170,48 +180,8 @@ internal sealed class EmulatorRequestHandler
             await DelayAtLeastAsync(delay, aborted);
         }
 
-        if (reply.Fault == EmulatorFault.DropConnection)
+        if (await TryWriteScriptedFailureAsync(context, reply, streaming, outcome, aborted))
         {
-            // Recorded before the abort: the client retries as soon as it sees it, and its next attempt must not
-            // find the log without this one.
-            outcome.Status = EmulatorStatusCodes.ConnectionDropped;
-            outcome.Settle();
-            FaultResponder.DropConnection(response);
-            return;
-        }
-
-        if (reply.IsError)
-        {
-            if (reply.RetryAfter is { } retryAfter)
-            {
-                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            if (reply.Fault == EmulatorFault.LargeBody)
-            {
-                response.Headers["x-amzn-ErrorType"] = reply.ErrorCode + ErrorTypeNamespace;
-                outcome.ErrorCode = reply.ErrorCode;
-                outcome.Status = reply.ErrorStatus;
-                await LargeBodyResponder.WriteJsonAsync(response, reply, outcome.Settle, aborted);
-                return;
-            }
-
-            await WriteErrorAsync(response, new EmulatorError(reply.ErrorCode!, reply.ErrorStatus, reply.ErrorMessage!), outcome);
-            return;
-        }
-
-        if (reply.Fault == EmulatorFault.LargeBody)
-        {
-            outcome.Status = StatusCodes.Status200OK;
-            if (streaming)
-            {
-                await EventStreamResponder.WriteLargeFrameAsync(context, reply.BodyLength, outcome.Settle, aborted);
-            }
-            else
-            {
-                await LargeBodyResponder.WriteJsonAsync(response, reply, outcome.Settle, aborted);
-            }
-
             return;
         }
 
@@ -276,6 +246,61 @@ internal sealed class EmulatorRequestHandler
 
         byte[] payload = ResponseBodies.ConverseToolUses(reply.ToolPreamble, calls, reply.StopReason, inputTokens, toolOutputTokens, latencyMs, extras);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
+    }
+
+    /// <summary>
+    /// The replies a script makes fail the same way for every operation: a dropped connection, an error (with its
+    /// <c>Retry-After</c>), an oversized body or stream frame. Returns whether the reply was one of those.
+    /// </summary>
+    private static async Task<bool> TryWriteScriptedFailureAsync(HttpContext context, EmulatorReply reply, bool streaming, Outcome outcome, CancellationToken aborted)
+    {
+        HttpResponse response = context.Response;
+        if (reply.Fault == EmulatorFault.DropConnection)
+        {
+            // Recorded before the abort: the client retries as soon as it sees it, and its next attempt must not
+            // find the log without this one.
+            outcome.Status = EmulatorStatusCodes.ConnectionDropped;
+            outcome.Settle();
+            FaultResponder.DropConnection(response);
+            return true;
+        }
+
+        if (reply.IsError)
+        {
+            if (reply.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (reply.Fault == EmulatorFault.LargeBody)
+            {
+                response.Headers["x-amzn-ErrorType"] = reply.ErrorCode + ErrorTypeNamespace;
+                outcome.ErrorCode = reply.ErrorCode;
+                outcome.Status = reply.ErrorStatus;
+                await LargeBodyResponder.WriteJsonAsync(response, reply, outcome.Settle, aborted);
+                return true;
+            }
+
+            await WriteErrorAsync(response, new EmulatorError(reply.ErrorCode!, reply.ErrorStatus, reply.ErrorMessage!), outcome);
+            return true;
+        }
+
+        if (reply.Fault == EmulatorFault.LargeBody)
+        {
+            outcome.Status = StatusCodes.Status200OK;
+            if (streaming)
+            {
+                await EventStreamResponder.WriteLargeFrameAsync(context, reply.BodyLength, outcome.Settle, aborted);
+            }
+            else
+            {
+                await LargeBodyResponder.WriteJsonAsync(response, reply, outcome.Settle, aborted);
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private static async Task StreamAsync(
@@ -382,6 +407,9 @@ internal sealed class EmulatorRequestHandler
         public string? ErrorCode { get; set; }
 
         public bool Accepted { get; set; }
+
+        /// <summary>The InvokeModel body as its family reads it, once validated.</summary>
+        public Wire.Invoke.InvokeRequest? Invoke { get; set; }
 
         /// <summary>Records the request as it stands; called just before the client can have the whole answer.</summary>
         public Action Settle { get; set; } = static () => { };

@@ -13,16 +13,24 @@ internal static class OperationRouter
 {
     public const string Converse = "Converse";
     public const string ConverseStream = "ConverseStream";
+    public const string InvokeModel = "InvokeModel";
+    public const string InvokeModelWithResponseStream = "InvokeModelWithResponseStream";
 
     /// <summary>Converse and ConverseStream take the same request body and the same validation.</summary>
     public static bool IsConverse(string operation) => operation is Converse or ConverseStream;
+
+    /// <summary>InvokeModel and InvokeModelWithResponseStream take the model's native body.</summary>
+    public static bool IsInvoke(string? operation) => operation is InvokeModel or InvokeModelWithResponseStream;
+
+    /// <summary>The operations that answer with an event stream (their response is recorded when the stream ends).</summary>
+    public static bool IsStream(string? operation) => operation is ConverseStream or InvokeModelWithResponseStream;
 
     private static readonly Dictionary<string, string> OperationsByAction = new(StringComparer.Ordinal)
     {
         ["converse"] = Converse,
         ["converse-stream"] = ConverseStream,
-        ["invoke"] = "InvokeModel",
-        ["invoke-with-response-stream"] = "InvokeModelWithResponseStream",
+        ["invoke"] = InvokeModel,
+        ["invoke-with-response-stream"] = InvokeModelWithResponseStream,
         ["count-tokens"] = "CountTokens",
     };
 

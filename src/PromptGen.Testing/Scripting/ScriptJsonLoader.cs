@@ -13,9 +13,9 @@ internal static partial class ScriptJsonLoader
         { "model", "promptContains", "promptMatches", "systemContains", "systemMatches", "toolResultContains", "times", "delayMs", "reply", "error", "fault", "share", "seed", "stream" };
 
     private static readonly string[] ReplyMembers =
-        { "text", "json", "toolUse", "toolUses", "guardrailIntervention", "stopReason", "inputTokens", "outputTokens", "reasoning", "cacheUsage" };
+        { "text", "json", "toolUse", "toolUses", "guardrailIntervention", "contentFiltered", "stopReason", "inputTokens", "outputTokens", "reasoning", "cacheUsage" };
 
-    private static readonly string[] ReplyKinds = { "text", "json", "toolUse", "toolUses", "guardrailIntervention" };
+    private static readonly string[] ReplyKinds = { "text", "json", "toolUse", "toolUses", "guardrailIntervention", "contentFiltered" };
 
     private static readonly string[] ToolUseMembers = { "name", "input" };
 
@@ -112,7 +112,7 @@ internal static partial class ScriptJsonLoader
         string[] kinds = ReplyKinds.Where(kind => reply.TryGetProperty(kind, out _)).ToArray();
         if (kinds.Length != 1)
         {
-            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json', 'toolUse', 'toolUses' or 'guardrailIntervention'.");
+            throw new ScriptFormatError($"{path} must have exactly one of 'text', 'json', 'toolUse', 'toolUses', 'guardrailIntervention' or 'contentFiltered'.");
         }
 
         int? inputTokens = OptionalInt(reply, "inputTokens", path, minimum: 0);
@@ -133,6 +133,15 @@ internal static partial class ScriptJsonLoader
                 return EmulatorReply.FromToolUse(name, input, stopReason ?? StopReasons.ToolUse, inputTokens, outputTokens);
             case "toolUses":
                 return ReadToolUses(reply.GetProperty("toolUses"), $"{path}.toolUses", stopReason, inputTokens, outputTokens);
+            case "contentFiltered":
+                return stopReason is null && inputTokens is null && outputTokens is null
+                    ? EmulatorReply.FromContentFilter(OptionalString(reply, "contentFiltered", path) switch
+                    {
+                        "prompt" => ContentFilterStage.Prompt,
+                        "output" => ContentFilterStage.Output,
+                        _ => throw new ScriptFormatError($"{path}.contentFiltered must be \"prompt\" or \"output\"."),
+                    })
+                    : throw new ScriptFormatError($"{path}: a content-filter reply takes no stopReason or token counts.");
             case "guardrailIntervention":
                 return stopReason is null
                     ? ReadGuardrailIntervention(reply.GetProperty("guardrailIntervention"), $"{path}.guardrailIntervention", inputTokens, outputTokens)

@@ -32,7 +32,33 @@ internal static class EmulatorErrors
     // Typed as ValidationException on purpose: every client already treats it as final (no retry), and the message
     // says plainly that the emulator, not the caller, is missing the feature.
     public static EmulatorError OperationNotEmulated(string operation) =>
-        Validation($"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse and ConverseStream are available.");
+        Validation($"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream are available.");
+
+    // Same reasoning: the caller's body may be fine; the emulator does not know this model's native format.
+    public static EmulatorError InvokeModelNotEmulated(string modelId) => Validation(
+        $"The PromptGen Bedrock emulator does not know the native body of '{modelId}'. InvokeModel is emulated for Amazon Titan Text "
+        + "Embeddings V2, Cohere Embed v3/v4, Amazon Nova Multimodal Embeddings, Amazon Nova Canvas, Titan Image Generator v2, Stability AI "
+        + "(SD 3.5 Large, Stable Image Core/Ultra), Anthropic Claude (Messages), Meta Llama and Mistral (prompt) models.");
+
+    // Words of the Converse API for a model it cannot run (AWS answers this for embedding and image models) [U: remembered].
+    public static EmulatorError NotAChatModel() => Validation(
+        "This action doesn't support the model that you provided. Try again with a supported text or chat model.");
+
+    // Bedrock's words for a stream asked of a model that cannot stream (embedding models; Cohere's page: "Amazon Bedrock
+    // doesn't support streaming responses from Cohere Embed models") [U: wording remembered].
+    public static EmulatorError StreamingNotSupported() => Validation("The model is unsupported for streaming.");
+
+    // Titan Image Generator and Nova Canvas refuse filtered prompts and images with a ValidationException [U: wording remembered].
+    public static EmulatorError ContentFiltered(ContentFilterStage stage) => Validation(stage == ContentFilterStage.Output
+        ? "The generated image has been blocked by our content filters. Please adjust your prompt and try again."
+        : "This request has been blocked by our content filters. Please adjust your prompt and try again.");
+
+    // InvokeModel bodies are JSON; Bedrock refuses another Content-Type [U: wording].
+    public static EmulatorError UnsupportedContentType(string? contentType) => Validation(
+        $"The provided Content-Type '{contentType ?? "(none)"}' is not supported; InvokeModel takes application/json.");
+
+    public static EmulatorError InvokeScriptReplyNotServed(string kind) => Validation(
+        $"Emulator script error: a {kind} reply cannot answer InvokeModel; script text, errors, faults or content filters.");
 
     public static EmulatorError MissingAuthenticationToken() =>
         new("MissingAuthenticationTokenException", 403, "Missing Authentication Token");

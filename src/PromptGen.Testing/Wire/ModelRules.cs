@@ -27,6 +27,11 @@ internal static class ModelRules
             return EmulatorErrors.OnDemandNotSupported(modelId);
         }
 
+        if (model.Modality != ModelModality.Chat)
+        {
+            return EmulatorErrors.NotAChatModel();
+        }
+
         if (model.MaxOutputTokens > 0 && request.MaxTokens > model.MaxOutputTokens)
         {
             return EmulatorErrors.MaxTokensExceeded(model.MaxOutputTokens);
@@ -75,4 +80,27 @@ internal static class ModelRules
 
         return request.HasVideo && !model.Supports(ModelCapabilities.Video) ? "video content blocks" : null;
     }
+
+    /// <summary>
+    /// What InvokeModel refuses for a catalogued model whatever the body: a retired model, and a profile-only model called by
+    /// base id. Unknown and opaque ids pass.
+    /// </summary>
+    public static EmulatorError? CheckInvoke(string modelId)
+    {
+        ModelLookup lookup = ModelCatalog.Find(modelId);
+        if (lookup.Model is not { } model)
+        {
+            return null;
+        }
+
+        if (model.Lifecycle == ModelLifecycle.EndOfLife)
+        {
+            return EmulatorErrors.EndOfLife();
+        }
+
+        return model.RequiresInferenceProfile && !lookup.IsInferenceProfile ? EmulatorErrors.OnDemandNotSupported(modelId) : null;
+    }
+
+    /// <summary>The catalog's output limit for the model; 0 when unknown.</summary>
+    public static int MaxOutputTokens(string modelId) => ModelCatalog.Find(modelId).Model?.MaxOutputTokens ?? 0;
 }

@@ -38,6 +38,16 @@ public sealed class ChatClientBedrockRuntime : IBedrockRuntime
         _mapModelId = mapModelId ?? (static _ => null);
     }
 
+    /// <summary>Not supported: an <see cref="IChatClient"/> has no model-native InvokeModel.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    Task<InvokeModelResponse> IBedrockRuntime.InvokeModelAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options, CancellationToken cancellationToken) =>
+        throw InvokeModelNotSupported();
+
+    /// <summary>Not supported: an <see cref="IChatClient"/> has no model-native InvokeModelWithResponseStream.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    IAsyncEnumerable<InvokeModelStreamChunk> IBedrockRuntime.InvokeModelWithResponseStreamAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options, CancellationToken cancellationToken) =>
+        throw InvokeModelNotSupported();
+
     /// <inheritdoc />
     public async Task<ConverseResponse> ConverseAsync(string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
     {
@@ -129,4 +139,9 @@ public sealed class ChatClientBedrockRuntime : IBedrockRuntime
         TotalTokens = (int)(usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)),
         CacheReadInputTokens = usage.CachedInputTokenCount is { } cached ? (int)cached : null,
     };
+
+    private static NotSupportedException InvokeModelNotSupported() => new(
+        "ChatClientBedrockRuntime serves Converse only: an IChatClient has no InvokeModel (model-native bodies such as image generation or "
+        + "embedding requests). Call those models through PromptGen.BedrockRuntimeClient; for embeddings over M.E.AI, use an "
+        + "IEmbeddingGenerator of your provider.");
 }

@@ -16,6 +16,10 @@ internal sealed class BedrockCallScope : IDisposable
 {
     private readonly BedrockInstrumentation _instrumentation;
     private readonly string _modelId;
+    private readonly string _operationName;
+
+    // Null for Converse calls; "InvokeModel" or "InvokeModelWithResponseStream" otherwise (the logs name it).
+    private readonly string? _invokeApi;
     private readonly PromptInvocation? _invocation;
     private readonly Activity? _activity;
     private readonly long _startTimestamp;
@@ -27,19 +31,10 @@ internal sealed class BedrockCallScope : IDisposable
     private bool _finished;
 
     private BedrockCallScope(BedrockInstrumentation instrumentation, string modelId, ConverseRequest request)
+        : this(instrumentation, modelId, GenAiAttributes.ChatOperation, invokeApi: null)
     {
-        _instrumentation = instrumentation;
-        _modelId = modelId;
-        _invocation = PromptInvocation.Current;
-        _startTimestamp = instrumentation.TimeProvider.GetTimestamp();
-
-        _activity = PromptGenTelemetry.ActivitySource.StartActivity($"{GenAiAttributes.ChatOperation} {modelId}", ActivityKind.Client);
         if (_activity is { IsAllDataRequested: true })
         {
-            _activity.SetTag(GenAiAttributes.OperationName, GenAiAttributes.ChatOperation);
-            _activity.SetTag(GenAiAttributes.ProviderName, GenAiAttributes.AwsBedrock);
-            _activity.SetTag(GenAiAttributes.System, GenAiAttributes.AwsBedrock);
-            _activity.SetTag(GenAiAttributes.RequestModel, modelId);
             if (request.InferenceConfig is { } inference)
             {
                 _activity.SetTag(GenAiAttributes.RequestMaxTokens, inference.MaxTokens);
@@ -50,10 +45,6 @@ internal sealed class BedrockCallScope : IDisposable
                     _activity.SetTag(GenAiAttributes.RequestStopSequences, stops.ToArray());
                 }
             }
-
-            SetServerTags(_activity, instrumentation.Endpoint);
-            _activity.SetTag(GenAiAttributes.PromptInterface, _invocation?.InterfaceName);
-            _activity.SetTag(GenAiAttributes.PromptMethod, _invocation?.MethodName);
         }
 
         BedrockLog.ConverseStarting(instrumentation.Logger, modelId, _invocation?.InterfaceName, _invocation?.MethodName);
@@ -63,8 +54,65 @@ internal sealed class BedrockCallScope : IDisposable
         }
     }
 
+    private BedrockCallScope(BedrockInstrumentation instrumentation, string modelId, string invokeApi, string operationName, ReadOnlyMemory<byte> body, string? contentType)
+        : this(instrumentation, modelId, operationName, invokeApi)
+    {
+        BedrockLog.InvokeStarting(instrumentation.Logger, invokeApi, modelId, _invocation?.InterfaceName, _invocation?.MethodName);
+        if (instrumentation.EnableSensitiveData && instrumentation.Logger.IsEnabled(LogLevel.Trace))
+        {
+            BedrockLog.InvokeRequestContent(instrumentation.Logger, invokeApi, modelId, InvokeBodies.ForLog(body.Span, contentType));
+        }
+    }
+
+    /// <summary>What every call shares: the span with its GenAI tags, the prompt, the start time.</summary>
+    private BedrockCallScope(BedrockInstrumentation instrumentation, string modelId, string operationName, string? invokeApi)
+    {
+        _instrumentation = instrumentation;
+        _modelId = modelId;
+        _operationName = operationName;
+        _invokeApi = invokeApi;
+        _invocation = PromptInvocation.Current;
+        _startTimestamp = instrumentation.TimeProvider.GetTimestamp();
+
+        _activity = PromptGenTelemetry.ActivitySource.StartActivity($"{operationName} {modelId}", ActivityKind.Client);
+        if (_activity is { IsAllDataRequested: true })
+        {
+            _activity.SetTag(GenAiAttributes.OperationName, operationName);
+            _activity.SetTag(GenAiAttributes.ProviderName, GenAiAttributes.AwsBedrock);
+            _activity.SetTag(GenAiAttributes.System, GenAiAttributes.AwsBedrock);
+            _activity.SetTag(GenAiAttributes.RequestModel, modelId);
+            SetServerTags(_activity, instrumentation.Endpoint);
+            _activity.SetTag(GenAiAttributes.PromptInterface, _invocation?.InterfaceName);
+            _activity.SetTag(GenAiAttributes.PromptMethod, _invocation?.MethodName);
+        }
+    }
+
     public static BedrockCallScope Start(BedrockInstrumentation instrumentation, string modelId, ConverseRequest request) =>
         new(instrumentation, modelId, request);
+
+    /// <summary>An InvokeModel call or stream (<paramref name="invokeApi"/> names which), with its GenAI operation name.</summary>
+    public static BedrockCallScope StartInvoke(
+        BedrockInstrumentation instrumentation, string modelId, string invokeApi, string operationName, ReadOnlyMemory<byte> body, string? contentType) =>
+        new(instrumentation, modelId, invokeApi, operationName, body, contentType);
+
+    /// <summary>A whole InvokeModel answer arrived: its token counts (from Bedrock's headers) and, with sensitive data on, its body.</summary>
+    public void Complete(InvokeModelResponse response)
+    {
+        ObserveTokens(response.InputTokenCount, response.OutputTokenCount);
+        if (_instrumentation.EnableSensitiveData && _instrumentation.Logger.IsEnabled(LogLevel.Trace))
+        {
+            BedrockLog.InvokeResponseContent(_instrumentation.Logger, _invokeApi ?? "InvokeModel", _modelId, InvokeBodies.ForLog(response.Body.Span, response.ContentType));
+        }
+
+        Complete();
+    }
+
+    /// <summary>Token counts seen in an InvokeModel answer or stream; a null count keeps what was seen before.</summary>
+    public void ObserveTokens(int? inputTokens, int? outputTokens)
+    {
+        _inputTokens = inputTokens ?? _inputTokens;
+        _outputTokens = outputTokens ?? _outputTokens;
+    }
 
     /// <summary>A whole answer arrived.</summary>
     public void Complete(ConverseResponse response)
@@ -120,7 +168,15 @@ internal sealed class BedrockCallScope : IDisposable
             }
         }
 
-        BedrockLog.ConverseCompleted(_instrumentation.Logger, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, (long)elapsed.TotalMilliseconds, _inputTokens, _outputTokens, _stopReason);
+        if (_invokeApi is null)
+        {
+            BedrockLog.ConverseCompleted(_instrumentation.Logger, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, (long)elapsed.TotalMilliseconds, _inputTokens, _outputTokens, _stopReason);
+        }
+        else
+        {
+            BedrockLog.InvokeCompleted(_instrumentation.Logger, _invokeApi, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, (long)elapsed.TotalMilliseconds, _inputTokens, _outputTokens);
+        }
+
         Record(elapsed, errorType: null);
     }
 
@@ -136,13 +192,25 @@ internal sealed class BedrockCallScope : IDisposable
         string errorType = ErrorType(exception);
         _activity?.SetTag(GenAiAttributes.ErrorType, errorType);
         _activity?.SetStatus(ActivityStatusCode.Error, errorType);
-        if (exception is OperationCanceledException)
+        long elapsedMilliseconds = (long)elapsed.TotalMilliseconds;
+        if (_invokeApi is not null)
         {
-            BedrockLog.ConverseCanceled(_instrumentation.Logger, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, (long)elapsed.TotalMilliseconds);
+            if (exception is OperationCanceledException)
+            {
+                BedrockLog.InvokeCanceled(_instrumentation.Logger, _invokeApi, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, elapsedMilliseconds);
+            }
+            else
+            {
+                BedrockLog.InvokeFailed(_instrumentation.Logger, _invokeApi, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, elapsedMilliseconds, errorType, exception);
+            }
+        }
+        else if (exception is OperationCanceledException)
+        {
+            BedrockLog.ConverseCanceled(_instrumentation.Logger, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, elapsedMilliseconds);
         }
         else
         {
-            BedrockLog.ConverseFailed(_instrumentation.Logger, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, (long)elapsed.TotalMilliseconds, errorType, exception);
+            BedrockLog.ConverseFailed(_instrumentation.Logger, _modelId, _invocation?.InterfaceName, _invocation?.MethodName, elapsedMilliseconds, errorType, exception);
         }
 
         Record(elapsed, errorType);
@@ -175,7 +243,7 @@ internal sealed class BedrockCallScope : IDisposable
         PromptGenMetrics metrics = _instrumentation.Metrics;
         var tags = new TagList
         {
-            { GenAiAttributes.OperationName, GenAiAttributes.ChatOperation },
+            { GenAiAttributes.OperationName, _operationName },
             { GenAiAttributes.ProviderName, GenAiAttributes.AwsBedrock },
             { GenAiAttributes.RequestModel, _modelId },
         };

@@ -30,6 +30,18 @@ internal static class GenAiAttributes
     public const string PromptMethod = "promptgen.prompt.method";
 
     public const string ChatOperation = "chat";
+
+    /// <summary>A prompt completion (Llama, Mistral prompt bodies through InvokeModel).</summary>
+    public const string TextCompletionOperation = "text_completion";
+
+    /// <summary>Embeddings (Titan, Cohere, Nova multimodal embeddings).</summary>
+    public const string EmbeddingsOperation = "embeddings";
+
+    /// <summary>
+    /// Image generation. The conventions name no image operation; <c>generate_content</c> is their operation for
+    /// multimodal content generation, so image models use it (docs/architecture.md, telemetry).
+    /// </summary>
+    public const string GenerateContentOperation = "generate_content";
     public const string AwsBedrock = "aws.bedrock";
     public const string InputTokenType = "input";
     public const string OutputTokenType = "output";

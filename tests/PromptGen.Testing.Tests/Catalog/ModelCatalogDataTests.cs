@@ -45,7 +45,14 @@ public sealed class ModelCatalogDataTests
         Assert.True(model.ContextTokens == 0 || model.MaxOutputTokens <= model.ContextTokens);
         Assert.InRange(model.TemperatureMax, 0.0, 1.0);
         Assert.InRange(model.MaxStopSequences, 1, 2500);
-        Assert.True(model.Supports(ModelCapabilities.Converse), "the catalog lists Converse models only");
+        Assert.Equal(model.Modality == ModelModality.Chat, model.Supports(ModelCapabilities.Converse));
+        if (model.Modality != ModelModality.Chat)
+        {
+            // Invoke-only models: no Converse capability, and that much is confirmed.
+            Assert.Equal(ModelCapabilities.None, model.Capabilities);
+            Assert.True(model.IsConfirmed(ModelCapabilities.Converse | ModelCapabilities.ConverseStream));
+            Assert.Equal(0, model.MaxOutputTokens);
+        }
         Assert.All(model.ProfilePrefixes, prefix => Assert.Contains(prefix, ModelIdSyntax.ProfilePrefixes));
         Assert.Equal(model.ProfilePrefixes.Count, model.ProfilePrefixes.Distinct().Count());
     }
@@ -128,6 +135,36 @@ public sealed class ModelCatalogDataTests
         ModelInfo micro = ModelCatalog.Find("amazon.nova-micro-v1:0").Model!;
         Assert.False(micro.Supports(ModelCapabilities.Images | ModelCapabilities.Documents | ModelCapabilities.Video));
         Assert.True(micro.IsConfirmed(ModelCapabilities.Images | ModelCapabilities.Documents | ModelCapabilities.Video)); // text only
+    }
+
+    [Theory]
+    [InlineData("stability.sd3-5-large-v1:0", "Image")]
+    [InlineData("stability.stable-image-core-v1:1", "Image")]
+    [InlineData("stability.stable-image-ultra-v1:1", "Image")]
+    [InlineData("amazon.nova-canvas-v1:0", "Image")]
+    [InlineData("amazon.titan-image-generator-v2:0", "Image")]
+    [InlineData("amazon.titan-embed-text-v2:0", "Embedding")]
+    [InlineData("cohere.embed-english-v3", "Embedding")]
+    [InlineData("cohere.embed-multilingual-v3", "Embedding")]
+    [InlineData("cohere.embed-v4:0", "Embedding")]
+    [InlineData("amazon.nova-2-multimodal-embeddings-v1:0", "Embedding")]
+    public void Image_and_embedding_models_of_issue_17_are_catalogued_with_their_modality(string baseId, string modality)
+    {
+        ModelInfo model = ModelCatalog.Find(baseId).Model!;
+
+        Assert.Equal(modality, model.Modality.ToString());
+        Assert.Contains("docs.aws.amazon.com", model.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retired_image_models_are_end_of_life()
+    {
+        // The Titan Image Generator G1 v2 model card: EOL June 30, 2026. Nova Canvas: EOL 2026-09-30 (quoted, unconfirmed).
+        ModelInfo titan = ModelCatalog.Find("amazon.titan-image-generator-v2:0").Model!;
+        ModelInfo canvas = ModelCatalog.Find("amazon.nova-canvas-v1:0").Model!;
+
+        Assert.Equal((ModelLifecycle.EndOfLife, "2026-06-30"), (titan.Lifecycle, titan.EndOfLife));
+        Assert.Equal((ModelLifecycle.EndOfLife, "2026-09-30"), (canvas.Lifecycle, canvas.EndOfLife));
     }
 
     [Theory]

@@ -49,7 +49,7 @@ internal static class ModelsDocument
 
             """);
 
-        foreach (ModelInfo model in ModelCatalog.All)
+        foreach (ModelInfo model in ModelCatalog.All.Where(model => model.Modality == ModelModality.Chat))
         {
             text.Append($"| `{model.BaseId}` | {model.DisplayName} | {Lifecycle(model)} | {Limit(model.ContextTokens)} / {Limit(model.MaxOutputTokens)} | {Invocation(model)} |");
             foreach ((ModelCapabilities flag, _) in Columns)
@@ -58,6 +58,23 @@ internal static class ModelsDocument
             }
 
             text.Append('\n');
+        }
+
+        text.Append("""
+
+            ## Image and embedding models
+
+            Called with InvokeModel only (`IBedrockRuntime.InvokeModelAsync`, model-native bodies; the typed bodies are in
+            `PromptGen.Bedrock`); Converse refuses them. Input tokens: the most a text may hold; **?** = unknown. The emulator
+            serves every model here, but refuses the ones past their end of life unless `EnforceModelCapabilities` is off.
+
+            | Model id | Name | Makes | Lifecycle | Input tokens | Invocation |
+            |---|---|---|---|---|---|
+
+            """);
+        foreach (ModelInfo model in ModelCatalog.All.Where(model => model.Modality != ModelModality.Chat))
+        {
+            text.Append($"| `{model.BaseId}` | {model.DisplayName} | {(model.Modality == ModelModality.Image ? "images" : "embeddings")} | {Lifecycle(model)} | {Limit(model.ContextTokens)} | {Invocation(model)} |\n");
         }
 
         text.Append("""

@@ -29,7 +29,8 @@ internal static class ModelRow
         string[]? prefixes = null,
         double temperatureMax = ConverseTemperatureMax,
         int maxStopSequences = WireMaxStopSequences,
-        bool? stopSequenceLimitConfirmed = null) =>
+        bool? stopSequenceLimitConfirmed = null,
+        ModelModality modality = ModelModality.Chat) =>
         new(
             baseId,
             provider,
@@ -49,5 +50,6 @@ internal static class ModelRow
             maxStopSequences,
             // The wire limit is the API reference's; a model-specific one is unconfirmed unless the row says otherwise.
             stopSequenceLimitConfirmed ?? maxStopSequences == WireMaxStopSequences,
-            source);
+            source,
+            modality);
 }

@@ -14,6 +14,12 @@ internal static class BedrockOperationUri
     /// <summary><c>{endpoint}/model/{modelId}/converse-stream</c>, escaped like <see cref="Converse"/>.</summary>
     public static Uri ConverseStream(Uri endpoint, string modelId) => Model(endpoint, modelId, "converse-stream");
 
+    /// <summary><c>{endpoint}/model/{modelId}/invoke</c>, escaped like <see cref="Converse"/>.</summary>
+    public static Uri Invoke(Uri endpoint, string modelId) => Model(endpoint, modelId, "invoke");
+
+    /// <summary><c>{endpoint}/model/{modelId}/invoke-with-response-stream</c>, escaped like <see cref="Converse"/>.</summary>
+    public static Uri InvokeWithResponseStream(Uri endpoint, string modelId) => Model(endpoint, modelId, "invoke-with-response-stream");
+
     private static Uri Model(Uri endpoint, string modelId, string operation)
     {
         string basePath = endpoint.AbsoluteUri.EndsWith('/') ? endpoint.AbsoluteUri : endpoint.AbsoluteUri + "/";

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Bedrock;
+using PromptGen.Bedrock.Errors;
+using PromptGen.Bedrock.EventStream;
+using PromptGen.Bedrock.Http;
+using PromptGen.Bedrock.Retries;
+
+namespace PromptGen;
+
+// InvokeModel and InvokeModelWithResponseStream (wire spec §5): model-native bodies, sent through the same signing,
+// retry pipeline, error mapping and cancellation rules as Converse and ConverseStream.
+public sealed partial class BedrockRuntimeClient
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// Signed, retried and timed like <see cref="ConverseAsync"/>: every attempt is signed afresh, throttling and
+    /// transient failures are retried as <see cref="BedrockOptions.Retry"/> says, and the caller's token cancels at
+    /// once. The body is copied once, so the caller may reuse its buffer when the call returns. The answer is read whole,
+    /// up to <see cref="BedrockOptions.MaxResponseSize"/> (32 MiB by default): several large images can exceed it.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long, the body is larger than 25,000,000 bytes, or an option is malformed.</exception>
+    /// <exception cref="BedrockServiceException">Bedrock answered with an error; the subclass names it (a body the model rejects is <see cref="BedrockValidationException"/>).</exception>
+    /// <exception cref="BedrockConfigurationException">No usable credentials.</exception>
+    /// <exception cref="BedrockConnectionException">Bedrock could not be reached, or the connection broke.</exception>
+    /// <exception cref="BedrockTimeoutException">The call took longer than the time limit.</exception>
+    /// <exception cref="BedrockResponseTooLargeException">The answer or error response is larger than <see cref="BedrockOptions.MaxResponseSize"/>; not retried.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public async Task<InvokeModelResponse> InvokeModelAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateModelId(modelId);
+        InvokeModelHeaders.Validate(body, options);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+        byte[] requestBody = body.ToArray();
+        Uri uri = BedrockOperationUri.Invoke(Endpoint, modelId);
+        string invocationId = InvocationIds.Next();
+        return await _pipeline.ExecuteAsync(
+                (attempt, maxAttempts, attemptToken) => InvokeAttemptAsync(uri, requestBody, options, invocationId, attempt, maxAttempts, attemptToken),
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Opening the stream goes through the retry policy and time limit of <see cref="InvokeModelAsync"/>; once the
+    /// first chunk may have reached the caller nothing is retried. Each frame is checked (checksums, lengths, at most
+    /// <see cref="BedrockOptions.MaxResponseSize"/> and 16 MiB) as it arrives; the whole stream is bounded by
+    /// <see cref="BedrockOptions.StreamTimeout"/> and each wait for a frame by <see cref="BedrockOptions.StreamIdleTimeout"/>, as for
+    /// ConverseStream. A stream may end after
+    /// any chunk: the model's own chunks say when an answer is complete. Errors: as for ConverseStream — an
+    /// exception Bedrock sends inside the stream as the same <see cref="BedrockServiceException"/> subclass, a
+    /// corrupt or truncated stream as <see cref="BedrockEventStreamException"/>, a broken connection as
+    /// <see cref="BedrockConnectionException"/>, a stalled one as <see cref="BedrockTimeoutException"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or too long, the body is too large, or an option is malformed (raised at the call, not at enumeration).</exception>
+    public IAsyncEnumerable<InvokeModelStreamChunk> InvokeModelWithResponseStreamAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateModelId(modelId);
+        InvokeModelHeaders.Validate(body, options);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return InvokeStreamAsync(BedrockOperationUri.InvokeWithResponseStream(Endpoint, modelId), body.ToArray(), options, cancellationToken);
+    }
+
+    private async Task<InvokeModelResponse> InvokeAttemptAsync(
+        Uri uri, byte[] body, InvokeModelOptions? options, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
+    {
+        // cancellationToken is the pipeline's: it carries the caller's token and both time limits.
+        using var message = new HttpRequestMessage(HttpMethod.Post, uri);
+        message.Content = new ByteArrayContent(body);
+        InvokeModelHeaders.Apply(message, options, stream: false);
+        BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
+
+        try
+        {
+            using HttpResponseMessage response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
+            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+            if (!response.IsSuccessStatusCode)
+            {
+                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
+                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
+                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
+                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
+                throw serviceError;
+            }
+
+            // Bounded like a Converse answer (BedrockOptions.MaxResponseSize): image answers are the largest bodies
+            // Bedrock sends, so raise the limit for many large images rather than lose the bound.
+            byte[] responseBody = await ResponseBodyReader.ReadAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
+            return InvokeModelHeaders.ReadResponse(response, responseBody, requestId);
+        }
+        catch (Exception e) when (TranslateOpenFailure(e, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async IAsyncEnumerable<InvokeModelStreamChunk> InvokeStreamAsync(Uri uri, byte[] body, InvokeModelOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string invocationId = InvocationIds.Next();
+
+        // The same limits as ConverseStream: the whole stream's (StreamTimeout, else Timeout) from the call, opening
+        // within Timeout, and an idle limit per frame.
+        using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
+        OpenedStream opened;
+        string? chunkContentType;
+        using (CancellationTokenSource openSource = LinkedSource(cancellationToken, deadlineSource, null))
+        {
+            try
+            {
+                (opened, chunkContentType) = await _pipeline.ExecuteAsync(
+                        (attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
+                        openSource.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadlineSource?.IsCancellationRequested == true)
+            {
+                throw StreamDeadlineExceeded(e);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException(e.Message, e, cancellationToken);
+            }
+        }
+
+        using OpenedStream owned = opened;
+        using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);
+        using CancellationTokenSource readSource = LinkedSource(cancellationToken, deadlineSource, idleSource);
+        int maxFrameLength = (int)Math.Max(EventStreamFrame.MinimumLength, Math.Min(MaxEventStreamMessageLength, _maxResponseSize));
+        using var reader = new EventStreamReader(opened.Content, maxFrameLength, opened.RequestId);
+        while (true)
+        {
+            long offset = reader.Offset;
+            EventStreamMessage? frame;
+            try
+            {
+                // The idle limit runs only while a frame is awaited.
+                idleSource?.CancelAfter(_streamIdleTimeout);
+                frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
+                idleSource?.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, deadlineSource, idleSource) is { } translated)
+            {
+                throw translated;
+            }
+
+            if (frame is null)
+            {
+                yield break;
+            }
+
+            if (InvokeModelStreamDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor) is { } bytes)
+            {
+                yield return new InvokeModelStreamChunk(bytes) { ContentType = chunkContentType, RequestId = opened.RequestId };
+            }
+        }
+    }
+
+    /// <summary>
+    /// One attempt at opening an InvokeModelWithResponseStream answer: on a 2xx event stream, the response with its
+    /// body not yet read and the chunks' content type; otherwise the typed error, so the pipeline can decide on a retry.
+    /// </summary>
+    private async Task<(OpenedStream Stream, string? ChunkContentType)> OpenInvokeStreamAttemptAsync(
+        Uri uri, byte[] body, InvokeModelOptions? options, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            // As for ConverseStream: a caller's client set up for HTTP/2 streams over HTTP/2.
+            Version = _httpClient.DefaultRequestVersion,
+            VersionPolicy = _httpClient.DefaultVersionPolicy,
+        };
+        message.Content = new ByteArrayContent(body);
+        InvokeModelHeaders.Apply(message, options, stream: true);
+        BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
+            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+            var redactor = RequestSecretRedactor.ForRequest(message);
+            if (!response.IsSuccessStatusCode)
+            {
+                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
+                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
+                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, redactor);
+                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
+                throw serviceError;
+            }
+
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!string.Equals(mediaType, EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                throw EventStreamFrame.Error(EventStreamErrorKind.NotAnEventStream,
+                    $"the InvokeModelWithResponseStream response has Content-Type '{mediaType ?? "(none)"}', not {EventStreamMediaType}", 0, requestId);
+            }
+
+            string? chunkContentType = HeaderValue(response, InvokeModelHeaders.StreamContentType);
+            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return (new OpenedStream(message, response, content, requestId, redactor), chunkContentType);
+        }
+        catch (Exception e)
+        {
+            response?.Dispose();
+            message.Dispose();
+            if (TranslateOpenFailure(e, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+    }
+}
