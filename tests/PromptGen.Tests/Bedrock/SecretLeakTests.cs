@@ -153,6 +153,32 @@ public sealed class SecretLeakTests
         Assert.Equal("key *** end", SafeErrorText.MaskLikelySecrets($"key {SecretKey} end"));
     }
 
+    [Theory]
+    [InlineData("The environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN were not set with AWS credentials.")]
+    [InlineData("Either AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or AWS_CONTAINER_CREDENTIALS_FULL_URI environment variables must be set.")]
+    [InlineData("To disable permission enforcement, set the environment variable AWS_RESTRICT_FILE_PERMISSIONS=UNRESTRICTED.")]
+    [InlineData("The profile sets aws_secret_access_key/aws_session_token/credential_process in a file it cannot read.")]
+    public void Masking_keeps_the_names_of_variables_and_settings(string message)
+    {
+        Assert.Equal(message, SafeErrorText.MaskLikelySecrets(message));
+    }
+
+    [Theory]
+    [InlineData(SecretKey)]
+    [InlineData(SessionToken)]
+    [InlineData(ApiKey)]
+    [InlineData("AKIAIOSFODNN7EXAMPLEAKIAIOSFODNN7EXAMPLE")] // upper case and digits, one long segment
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN")] // upper case only, but no name has a 40-letter word
+    [InlineData("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")] // a name followed by its value
+    [InlineData("aws_session_token=IQoJb3JpZ2luX2VjEXAMPLEsessionTOKENvalue0123456789")]
+    [InlineData("c2VjcmV0LWtleS1pbi1iYXNlNjQtZm9ybS0xMjM0NTY3ODkw")] // base64 of a secret, lower case and digits
+    public void Masking_removes_real_looking_secrets_beside_names(string secret)
+    {
+        string masked = SafeErrorText.MaskLikelySecrets($"AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN were read: {secret} end");
+
+        Assert.Equal("AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN were read: *** end", masked);
+    }
+
     private static BedrockOptions SessionOptions() => new()
     {
         Region = "us-east-1",
