@@ -335,6 +335,24 @@ internal static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidEmbeddingInput = Create(
+        DiagnosticIds.InvalidEmbeddingInput,
+        "Embedding method has no single text input",
+        "Embedding method '{0}' {1}",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor ModelModalityMismatch = Create(
+        DiagnosticIds.ModelModalityMismatch,
+        "Model does not make what the method returns",
+        "Method '{0}' returns {1}, but '{2}' {3}; {4}",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor InvokeSettingNotAccepted = Create(
+        DiagnosticIds.InvokeSettingNotAccepted,
+        "Image or embedding setting is not accepted by the model",
+        "{0} is not accepted by {1} ('{2}'): {3}",
+        ModelCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -385,7 +403,10 @@ internal static class DiagnosticDescriptors
         InvalidDocumentName,
         ModelLacksMediaCapability,
         MediaParameterInTemplate,
-        BinaryParameterWithoutMediaAttribute).AddRange(ToolDiagnostics.All);
+        BinaryParameterWithoutMediaAttribute,
+        InvalidEmbeddingInput,
+        ModelModalityMismatch,
+        InvokeSettingNotAccepted).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 
