@@ -16,6 +16,16 @@ namespace PromptGen.Generators.Parsing;
 /// that pass are turned into the model's own words. Ranges come from the typed bodies' AWS pages (the sources in
 /// src/PromptGen/Bedrock and the catalog rows); the ones marked [U] there are remembered, not read.
 /// </summary>
+/// <remarks>
+/// Confirmed here: the Stable Diffusion 3.5 Large aspect ratios and the 10,000-character prompt (AWS,
+/// https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-diffusion-3-5-large.html); the Nova Canvas seed,
+/// 0 to 858,993,459 (AWS code example,
+/// https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-runtime_example_bedrock-runtime_InvokeModel_AmazonNovaImageGeneration_section.html);
+/// Titan Text Embeddings V2 dimensions and normalize (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-embed-text.html);
+/// Cohere input types and truncation (model-parameters-embed-v3.html, model-parameters-embed-v4.html). Unconfirmed [U]:
+/// Stable Diffusion 3.5's cfg_scale 1–10 and Stable Image's style_preset (Stability's own API documents them; the AWS
+/// pages read here do not), the Titan Image sizes and the Nova Canvas size rules (the emulator's validator, same [U]).
+/// </remarks>
 internal sealed class InvokeSettingsReader
 {
     private static readonly string[] EmbeddingInputTypes = { "SearchDocument", "SearchQuery", "Classification", "Clustering" };
