@@ -31,7 +31,8 @@ public sealed class InvokeTests : IAsyncLifetime
             Region = "us-east-1",
             Endpoint = _emulator.Endpoint,
             Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-            Retry = new BedrockRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1) },
+            // Four attempts: the throttling test scripts three 429s, which may all fall on one call.
+            Retry = new BedrockRetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1) },
         });
     }
 
