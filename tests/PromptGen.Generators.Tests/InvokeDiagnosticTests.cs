@@ -223,4 +223,15 @@ public sealed class InvokeDiagnosticTests
         Assert.Contains("Dimensions = 512,\n                    InputType = \"search_document\",", source.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
         Assert.Contains("Dimensions = 1024,\n                    InputType = \"search_query\",", source.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("[Model(\"stability.sd3-5-large-v1:0\")]\n[Prompt(\"Restyle it\")]\nTask<GeneratedImage> RestyleAsync(PromptImage photo);", "photo", "an image")]
+    [InlineData("[Model(\"amazon.titan-embed-text-v2:0\")]\nTask<Embedding<float>> EmbedAsync(string text, [Document(DocumentFormat.Pdf)] byte[] file);", "file", "a document")]
+    public void Media_parameters_of_image_and_embedding_methods_are_errors_at_the_parameter(string declaration, string parameter, string kind)
+    {
+        (Diagnostic diagnostic, string text) = Assert.Single(Reported(declaration, "PG0022"));
+
+        Assert.Equal(parameter, text);
+        Assert.Contains($"takes '{parameter}' ({kind})", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
 }

@@ -341,6 +341,12 @@ internal static class DiagnosticDescriptors
         "Embedding method '{0}' {1}",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor MediaInputToInvokeMethod = Create(
+        DiagnosticIds.MediaInputToInvokeMethod,
+        "Image or embedding method takes media",
+        "Method '{0}' takes '{1}' ({2}), but PromptGen sends image and embedding models text only (no image-to-image, no image embeddings yet); remove the parameter",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor ModelModalityMismatch = Create(
         DiagnosticIds.ModelModalityMismatch,
         "Model does not make what the method returns",
@@ -405,6 +411,7 @@ internal static class DiagnosticDescriptors
         MediaParameterInTemplate,
         BinaryParameterWithoutMediaAttribute,
         InvalidEmbeddingInput,
+        MediaInputToInvokeMethod,
         ModelModalityMismatch,
         InvokeSettingNotAccepted).AddRange(ToolDiagnostics.All);
 

@@ -23,6 +23,7 @@ internal static partial class DiagnosticIds
     public const string CachePointAfterNoTools = "PG0017";
     public const string MultipleHistoryParameters = "PG0020";
     public const string InvalidEmbeddingInput = "PG0021";
+    public const string MediaInputToInvokeMethod = "PG0022";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";

@@ -24,7 +24,8 @@ internal sealed partial class PromptMethodParser
     {
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
-        string? input = FindEmbeddingInput(returns);
+        ReportMediaInputs();
+        string? input = _diagnostics.Count == diagnosticsBefore ? FindEmbeddingInput(returns) : null;
         if (_rules.Prompt is { } prompt)
         {
             _diagnostics.Add(DiagnosticInfo.Create(
@@ -66,6 +67,7 @@ internal sealed partial class PromptMethodParser
     {
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
+        ReportMediaInputs();
         bool templatesValid = CheckTemplates();
         string? modelId = ReadModelId();
         InvokeModelFamily? family = CheckInvokeModel(returns, modelId);
@@ -85,6 +87,27 @@ internal sealed partial class PromptMethodParser
             plan is null ? ReturnKind.Unsupported : ReturnKind.Image,
             parameters,
             plan);
+    }
+
+    /// <summary>
+    /// PG0022 for each media parameter (PromptImage, PromptDocument, PromptVideo, their collections, or one with a media
+    /// attribute): an image or embedding method would not send it, and ignoring an input image silently is worse.
+    /// </summary>
+    private void ReportMediaInputs()
+    {
+        foreach (IParameterSymbol parameter in _method.Parameters)
+        {
+            MediaKind? kind = MediaParameters.FindAttribute(parameter, KnownTypes)?.Kind ?? MediaParameters.MediaTypeOf(parameter.Type, KnownTypes)?.Kind;
+            if (kind is { } media)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.MediaInputToInvokeMethod,
+                    SourceLocations.Of(parameter, _location),
+                    _method.Name,
+                    parameter.Name,
+                    media switch { MediaKind.Image => "an image", MediaKind.Document => "a document", _ => "a video" }));
+            }
+        }
     }
 
     /// <summary>The parameter holding the text or texts to embed; null (and PG0021) when there is not exactly one that fits.</summary>
