@@ -28,11 +28,13 @@ internal sealed class HandWrittenEmbeddingBatch
     private readonly AWSCredentials _credentials;
     private readonly RegionEndpoint _region = RegionEndpoint.USEast1;
     private readonly Uri _uri = new("https://bedrock-runtime.us-east-1.amazonaws.com/model/amazon.titan-embed-text-v2%3A0/invoke");
+    private readonly IBedrockRuntime? _client;
 
-    public HandWrittenEmbeddingBatch(HttpClient http, AWSCredentials credentials)
+    public HandWrittenEmbeddingBatch(HttpClient http, AWSCredentials credentials, IBedrockRuntime? client = null)
     {
         _http = http;
         _credentials = credentials;
+        _client = client;
     }
 
     public async Task<ReadOnlyMemory<float>[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -61,6 +63,13 @@ internal sealed class HandWrittenEmbeddingBatch
     private async Task<float[]> EmbedOneAsync(string text, CancellationToken cancellationToken)
     {
         byte[] payload = JsonSerializer.SerializeToUtf8Bytes(new FloorEmbeddingRequest(text, 256), FloorEmbeddingJsonContext.Default.FloorEmbeddingRequest);
+        if (_client is not null)
+        {
+            // The diagnostic row: the same batch and bodies, sent through PromptGen's client instead of by hand.
+            Bedrock.InvokeModelResponse answer = await _client.InvokeModelAsync("amazon.titan-embed-text-v2:0", payload, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(answer.Body.Span, FloorEmbeddingJsonContext.Default.FloorEmbeddingResponse)!.Embedding;
+        }
+
         using var message = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = new ByteArrayContent(payload) };
         message.Content.Headers.ContentType = Json;
         message.Headers.Accept.Add(AcceptJson);

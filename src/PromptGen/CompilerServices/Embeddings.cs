@@ -23,6 +23,9 @@ public static class Embeddings
 
     private static readonly InvokeModelOptions Options = new() { Operation = InvokeModelOperation.Embeddings };
 
+    // AWS "Amazon Titan Embeddings Text" (model-parameters-titan-embed-text.html): 1024 when dimensions is not sent.
+    private const int TitanDefaultDimensions = 1024;
+
     /// <summary>Embeds one text. Used by generated code; not for direct use.</summary>
     public static async Task<Embedding<float>> EmbedAsync(IBedrockRuntime runtime, EmbeddingSpec spec, string text, CancellationToken cancellationToken)
     {
@@ -192,7 +195,7 @@ public static class Embeddings
         switch (spec.Family)
         {
             case EmbeddingFamily.TitanText:
-                vectors[start] = Vector(TitanTextEmbeddingResponse.Parse(response.Body).Embedding);
+                vectors[start] = EmbeddingVectorReader.ReadTitan(response.Body.Span, spec.Dimensions ?? TitanDefaultDimensions) ?? Vector(TitanTextEmbeddingResponse.Parse(response.Body).Embedding);
                 break;
             case EmbeddingFamily.Cohere:
                 IReadOnlyList<IReadOnlyList<float>> floats = CohereEmbedResponse.Parse(response.Body).FloatEmbeddings;
