@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using AotSmoke;
 using PromptGen;
 using PromptGen.Bedrock;
@@ -52,6 +53,14 @@ try
     }
 
     Console.WriteLine($"InvokeModel: embedding, image ({image.Length:N0} bytes), {chunks} stream chunks");
+
+    // The same through generated image and embedding methods.
+    ISmokeMedia media = ISmokeMedia.Create(bedrock);
+    GeneratedImage drawnByMethod = await media.DrawAsync("table");
+    Check("ISmokeMedia.DrawAsync", $"{drawnByMethod.MediaType} {drawnByMethod.Data.Span[0]:X2}{drawnByMethod.Data.Span[1]:X2} seed {drawnByMethod.Seed}", "image/jpeg FFD8 seed 5");
+    var vectors = await media.EmbedAsync(new[] { "one", "two", "three" });
+    Check("ISmokeMedia.EmbedAsync", string.Join(",", vectors.Select(vector => vector.Vector.Length)), "1024,1024,1024");
+    Console.WriteLine($"Generated methods: image ({drawnByMethod.Data.Length:N0} bytes), {vectors.Count} embeddings");
     Check("InvokeModelWithResponseStream", chunks > 1 ? "chunks" : chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "chunks");
 }
 catch (Exception exception)

@@ -50,3 +50,16 @@ public sealed class PriceTools
     public Task<Quote> QuoteAsync(string sku, int quantity, CancellationToken cancellationToken) =>
         Task.FromResult(new Quote(sku, quantity, 4.75m * quantity, Priority.Normal));
 }
+
+/// <summary>An image method and an embedding method: InvokeModel through generated code, with no reflection.</summary>
+[PromptClient(Model = "stability.sd3-5-large-v1:0")]
+public partial interface ISmokeMedia
+{
+    [Prompt("A mug on a {{ surface }}")]
+    [ImageGeneration(AspectRatio = "16:9", OutputFormat = ImageFormat.Jpeg, Seed = 5)]
+    Task<GeneratedImage> DrawAsync(string surface, CancellationToken cancellationToken = default);
+
+    [Model("cohere.embed-english-v3")]
+    [Embedding(InputType = EmbeddingInputType.SearchQuery)]
+    Task<IReadOnlyList<Microsoft.Extensions.AI.Embedding<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+}

@@ -353,6 +353,30 @@ internal static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidEmbeddingInput = Create(
+        DiagnosticIds.InvalidEmbeddingInput,
+        "Embedding method has no single text input",
+        "Embedding method '{0}' {1}",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor MediaInputToInvokeMethod = Create(
+        DiagnosticIds.MediaInputToInvokeMethod,
+        "Image or embedding method takes media",
+        "Method '{0}' takes '{1}' ({2}), but PromptGen sends image and embedding models text only (no image-to-image, no image embeddings yet); remove the parameter",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor ModelModalityMismatch = Create(
+        DiagnosticIds.ModelModalityMismatch,
+        "Model does not make what the method returns",
+        "Method '{0}' returns {1}, but '{2}' {3}; {4}",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor InvokeSettingNotAccepted = Create(
+        DiagnosticIds.InvokeSettingNotAccepted,
+        "Image or embedding setting is not accepted by the model",
+        "{0} is not accepted by {1} ('{2}'): {3}",
+        ModelCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
         UnsupportedReturnType,
@@ -406,7 +430,11 @@ internal static class DiagnosticDescriptors
         InvalidDocumentName,
         ModelLacksMediaCapability,
         MediaParameterInTemplate,
-        BinaryParameterWithoutMediaAttribute).AddRange(ToolDiagnostics.All);
+        BinaryParameterWithoutMediaAttribute,
+        InvalidEmbeddingInput,
+        MediaInputToInvokeMethod,
+        ModelModalityMismatch,
+        InvokeSettingNotAccepted).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

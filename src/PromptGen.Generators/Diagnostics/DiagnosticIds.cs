@@ -22,6 +22,8 @@ internal static partial class DiagnosticIds
     public const string InvalidModelRequestFields = "PG0016";
     public const string CachePointAfterNoTools = "PG0017";
     public const string MultipleHistoryParameters = "PG0020";
+    public const string InvalidEmbeddingInput = "PG0021";
+    public const string MediaInputToInvokeMethod = "PG0022";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";
@@ -53,6 +55,8 @@ internal static partial class DiagnosticIds
     public const string DuplicateFallbackModel = "PG0220";
     public const string FallbackModelsNotStreamed = "PG0221";
     public const string FallbackModelsWithTools = "PG0222";
+    public const string ModelModalityMismatch = "PG0223";
+    public const string InvokeSettingNotAccepted = "PG0224";
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";

@@ -127,6 +127,7 @@ internal static class PromptClientEmitter
             WriteResultSpecField(writer, model.Methods[i], memberNames[i], json);
             ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
             PromptCallEmitter.WriteModelsField(writer, model.Methods[i], memberNames[i]);
+            InvokeMethodEmitter.WriteFields(writer, model.Methods[i], memberNames[i]);
             if (model.Methods[i].Plan is { } plan)
             {
                 InvocationOptionsEmitter.WriteFields(writer, plan, memberNames[i]);
@@ -303,6 +304,17 @@ internal static class PromptClientEmitter
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.Type} {p.Identifier}"));
         string signature = $"{StreamingMethodEmitter.ReturnType(model, method)} {ExplicitInterfaceName(model, method)}.{method.Name}({parameters})";
 
+        string cancellation = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Identifier ?? "default";
+        if (method.Embedding is { } embedding)
+        {
+            writer.WriteLine("async " + signature);
+            writer.OpenBlock();
+            WriteEnter(writer, model, method);
+            InvokeMethodEmitter.WriteEmbeddingCall(writer, method, embedding, memberName, Bedrock(method), cancellation);
+            writer.CloseBlock();
+            return;
+        }
+
         if (method.Plan is not { } plan)
         {
             writer.WriteLine(signature);
@@ -316,9 +328,7 @@ internal static class PromptClientEmitter
         writer.OpenBlock();
         if (!StreamingMethodEmitter.IsStreaming(method))
         {
-            // Names the prompt in logs, traces and metrics. Only in async methods: their caller never sees the value
-            // they set, whereas a streaming method returns synchronously and would leak it to its caller.
-            writer.WriteLine($"{RuntimeTypes.PromptInvocation}.Enter({SymbolDisplay.FormatLiteral(PromptInterfaceName(model), quote: true)}, {SymbolDisplay.FormatLiteral(method.Name, quote: true)});");
+            WriteEnter(writer, model, method);
         }
 
         string arguments = LocalName("arguments", method);
@@ -327,6 +337,15 @@ internal static class PromptClientEmitter
         if (plan.UsesScriban)
         {
             WriteScribanArguments(writer, method, arguments);
+        }
+
+        if (plan.Image is { } image)
+        {
+            string prompt = Render(method, memberName + "User", plan.CompiledUserTemplate, arguments);
+            InvokeMethodEmitter.WriteImageCall(writer, image, memberName, Bedrock(method), prompt, cancellation);
+            writer.CloseBlock();
+            WriteCompiledTemplates(writer, method, memberName);
+            return;
         }
 
         string userTurn = InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments));
@@ -348,7 +367,6 @@ internal static class PromptClientEmitter
         writer.Indent--;
         writer.WriteLine("};");
 
-        string cancellation = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Identifier ?? "default";
         string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
         if (StreamingMethodEmitter.IsStreaming(method))
         {
@@ -366,6 +384,13 @@ internal static class PromptClientEmitter
         writer.CloseBlock();
         WriteCompiledTemplates(writer, method, memberName);
     }
+
+    /// <summary>
+    /// Names the prompt in logs, traces and metrics. Only in async methods: their caller never sees the value they
+    /// set, whereas a streaming method returns synchronously and would leak it to its caller.
+    /// </summary>
+    private static void WriteEnter(CodeWriter writer, PromptClientModel model, PromptMethodModel method) =>
+        writer.WriteLine($"{RuntimeTypes.PromptInvocation}.Enter({SymbolDisplay.FormatLiteral(PromptInterfaceName(model), quote: true)}, {SymbolDisplay.FormatLiteral(method.Name, quote: true)});");
 
     private static void WriteScribanArguments(CodeWriter writer, PromptMethodModel method, string arguments)
     {

@@ -67,4 +67,10 @@ internal static class RuntimeTypes
     public const string PartialObjectBuilder = Support + ".PartialObjectBuilder";
     public const string PartialScalars = Support + ".PartialScalars";
     public const string PartialValueBuilder = Support + ".PartialValueBuilder";
+    public const string EmbeddingSpec = Support + ".EmbeddingSpec";
+    public const string EmbeddingFamily = Support + ".EmbeddingFamily";
+    public const string Embeddings = Support + ".Embeddings";
+    public const string ImageSpec = Support + ".ImageSpec";
+    public const string ImageFamily = Support + ".ImageFamily";
+    public const string ImageGeneration = Support + ".ImageGeneration";
 }

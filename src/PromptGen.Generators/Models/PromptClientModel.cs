@@ -39,6 +39,9 @@ internal sealed record PromptMethodModel(
 
     /// <summary>The tool sets the method offers the model, and its loop settings; null without tools.</summary>
     public ToolingModel? Tools { get; init; }
+
+    /// <summary>An embedding method's call (it has no <see cref="Plan"/>: no template, no Converse); null otherwise.</summary>
+    public EmbeddingPlan? Embedding { get; init; }
 }
 
 /// <summary>How the result reaches the caller.</summary>
@@ -57,6 +60,10 @@ internal enum ReturnKind
     PromptStream,
     /// <summary>ResultStream&lt;T, TPartial&gt;: partial values as they arrive, then the validated T.</summary>
     ResultStream,
+    /// <summary>Task of an embedding or a list of them (see <see cref="PromptMethodModel.Embedding"/>).</summary>
+    Embedding,
+    /// <summary>Task of a GeneratedImage or a list of them (see <see cref="PromptPlan.Image"/>).</summary>
+    Image,
 }
 
 /// <summary>A method parameter as it appears in the implementing signature and in templates.</summary>
@@ -99,6 +106,9 @@ internal sealed record PromptPlan(
 
     /// <summary>Parameters sent as image, document or video content blocks beside the text, in declaration order.</summary>
     public EquatableArray<MediaParameterModel> Media { get; init; } = EquatableArray<MediaParameterModel>.Empty;
+
+    /// <summary>An image method's settings: the user template is the image prompt, sent with InvokeModel; null for chat.</summary>
+    public ImagePlan? Image { get; init; }
 
     /// <summary>Some template of the method renders with Scriban at run time (its arguments are collected for it).</summary>
     public bool UsesScriban => CompiledUserTemplate is null || SystemTemplate is not null && CompiledSystemTemplate is null;

@@ -83,6 +83,13 @@ internal static class AttributeReader
         return null;
     }
 
+    /// <summary>Where <c>Name = …</c> is written in the attribute; <paramref name="fallback"/> when it is not.</summary>
+    public static Location NamedArgumentLocation(AttributeData attribute, string name, Location fallback, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } arguments }
+        && arguments.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name) is { } found
+            ? found.GetLocation()
+            : fallback;
+
     public static bool HasErrors(AttributeData attribute) =>
         attribute.AttributeClass is null or IErrorTypeSymbol
         || attribute.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Error)

@@ -49,4 +49,10 @@ internal static class KnownNames
     public const string ReadOnlyMemory = "System.ReadOnlyMemory`1";
     public const string Stream = "System.IO.Stream";
     public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
+    public const string EmbeddingAttribute = "PromptGen.EmbeddingAttribute";
+    public const string ImageGenerationAttribute = "PromptGen.ImageGenerationAttribute";
+    public const string GeneratedImage = "PromptGen.GeneratedImage";
+    public const string Embedding = "Microsoft.Extensions.AI.Embedding`1";
+    public const string ReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";
+    public const string Enumerable = "System.Collections.Generic.IEnumerable`1";
 }

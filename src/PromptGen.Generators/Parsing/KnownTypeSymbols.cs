@@ -60,6 +60,12 @@ internal sealed class KnownTypeSymbols
         ReadOnlyMemory = Resolve(KnownNames.ReadOnlyMemory);
         Stream = Resolve(KnownNames.Stream);
         DescriptionAttribute = Resolve(KnownNames.DescriptionAttribute);
+        EmbeddingAttribute = Resolve(KnownNames.EmbeddingAttribute);
+        ImageGenerationAttribute = Resolve(KnownNames.ImageGenerationAttribute);
+        GeneratedImage = Resolve(KnownNames.GeneratedImage);
+        Embedding = Resolve(KnownNames.Embedding);
+        ReadOnlyList = Resolve(KnownNames.ReadOnlyList);
+        Enumerable = Resolve(KnownNames.Enumerable);
     }
 
     /// <summary>The compilation the types come from, e.g. to read the constants a template is built from.</summary>
@@ -157,6 +163,21 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? Stream { get; }
 
     public INamedTypeSymbol? DescriptionAttribute { get; }
+
+    public INamedTypeSymbol? EmbeddingAttribute { get; }
+
+    public INamedTypeSymbol? ImageGenerationAttribute { get; }
+
+    public INamedTypeSymbol? GeneratedImage { get; }
+
+    /// <summary>Microsoft.Extensions.AI's Embedding&lt;T&gt;, unbound.</summary>
+    public INamedTypeSymbol? Embedding { get; }
+
+    /// <summary>IReadOnlyList&lt;T&gt;, unbound.</summary>
+    public INamedTypeSymbol? ReadOnlyList { get; }
+
+    /// <summary>IEnumerable&lt;T&gt;, unbound.</summary>
+    public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>
     /// Whether PromptGen's core attributes are there; without them a compilation has no prompt client to read.

@@ -19,6 +19,8 @@ internal sealed class PromptClientRules
         Inference = AttributeReader.Find(client, knownTypes.InferenceAttribute);
         StructuredOutput = AttributeReader.Find(client, knownTypes.StructuredOutputAttribute);
         FallbackModels = AttributeReader.Find(client, knownTypes.FallbackModelsAttribute);
+        Embedding = AttributeReader.Find(client, knownTypes.EmbeddingAttribute);
+        ImageGeneration = AttributeReader.Find(client, knownTypes.ImageGenerationAttribute);
     }
 
     public INamedTypeSymbol Client { get; }
@@ -38,6 +40,12 @@ internal sealed class PromptClientRules
     public AttributeData? StructuredOutput { get; }
 
     public AttributeData? FallbackModels { get; }
+
+    /// <summary>The interface's <c>[Embedding]</c>, for embedding methods that declare none.</summary>
+    public AttributeData? Embedding { get; }
+
+    /// <summary>The interface's <c>[ImageGeneration]</c>, for image methods that declare none.</summary>
+    public AttributeData? ImageGeneration { get; }
 
     /// <summary>The rules of <paramref name="client"/>, given its <c>[PromptClient]</c> attribute.</summary>
     public static PromptClientRules Read(INamedTypeSymbol client, AttributeData clientAttribute, KnownTypeSymbols knownTypes) =>

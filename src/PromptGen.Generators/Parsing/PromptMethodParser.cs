@@ -19,7 +19,7 @@ namespace PromptGen.Generators.Parsing;
 /// the analyzers read too. A method that cannot be generated is still modelled, without a plan, so the emitted
 /// class implements it with a throwing body and the user sees our diagnostic rather than CS0535.
 /// </summary>
-internal sealed class PromptMethodParser
+internal sealed partial class PromptMethodParser
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -63,6 +63,11 @@ internal sealed class PromptMethodParser
 
     private PromptMethodModel Parse()
     {
+        if (_rules.Invoke is { } invoke)
+        {
+            return invoke.Kind == InvokeKind.Embedding ? ParseEmbedding(invoke) : ParseImage(invoke);
+        }
+
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
         PromptReturnType returns = PromptReturnTypes.Classify(_method.ReturnType, KnownTypes);
@@ -72,6 +77,7 @@ internal sealed class PromptMethodParser
         parameters = MediaParameterReader.MarkMedia(parameters, media);
         bool templatesValid = CheckTemplates();
         string? modelId = ReadModelId();
+        CheckChatModel(returns, modelId);
         string? historyParameter = ConversationParameters.Find(_method, KnownTypes, _location, _diagnostics);
         (InvocationOptionsModel? options, bool optionsValid) = _client.InvocationOptions.Read(_method, returns.IsStreaming, _location, _diagnostics, _cancellationToken);
 

@@ -15,12 +15,22 @@ internal sealed class PromptMethodRules
     {
         KnownTypeSymbols knownTypes = client.KnownTypes;
         Method = method;
+        Invoke = InvokeReturnTypes.Classify(method.ReturnType, knownTypes);
         Prompt = AttributeReader.Find(method, knownTypes.PromptAttribute);
         Model = ModelChoice.Resolve(AttributeReader.Find(method, knownTypes.ModelAttribute), client.ClientAttribute, client.AssemblyDefaults);
-        FallbackModels = FallbackModelsChoice.Resolve(AttributeReader.Find(method, knownTypes.FallbackModelsAttribute), client.FallbackModels);
-        SystemPrompt = SystemPromptChoice.Resolve(AttributeReader.Find(method, knownTypes.SystemPromptAttribute), client.SystemPrompt);
+        FallbackModels = Invoke is null
+            ? FallbackModelsChoice.Resolve(AttributeReader.Find(method, knownTypes.FallbackModelsAttribute), client.FallbackModels)
+            : FallbackModelsChoice.Resolve(null, null);
+        // Image and embedding methods send no system prompt and no inference settings: the interface's do not apply.
+        SystemPrompt = Invoke is null
+            ? SystemPromptChoice.Resolve(AttributeReader.Find(method, knownTypes.SystemPromptAttribute), client.SystemPrompt)
+            : SystemPromptChoice.Resolve(null, null);
         StructuredOutput = AttributeReader.Find(method, knownTypes.StructuredOutputAttribute) ?? client.StructuredOutput;
-        Inference = InferenceChoice.Resolve(AttributeReader.Find(method, knownTypes.InferenceAttribute), client.Inference);
+        Inference = Invoke is null
+            ? InferenceChoice.Resolve(AttributeReader.Find(method, knownTypes.InferenceAttribute), client.Inference)
+            : InferenceChoice.Resolve(null, null);
+        EmbeddingSettings = AttributeReader.Find(method, knownTypes.EmbeddingAttribute) ?? client.Embedding;
+        ImageSettings = AttributeReader.Find(method, knownTypes.ImageGenerationAttribute) ?? client.ImageGeneration;
     }
 
     public IMethodSymbol Method { get; }
@@ -41,6 +51,18 @@ internal sealed class PromptMethodRules
     public AttributeData? StructuredOutput { get; }
 
     public InferenceChoice Inference { get; }
+
+    /// <summary>What an image or embedding method returns; null for a chat method (text, typed result, stream).</summary>
+    public InvokeReturnType? Invoke { get; }
+
+    /// <summary>A chat method: Converse, templates, inference settings, tools. Image and embedding methods are not.</summary>
+    public bool IsChat => Invoke is null;
+
+    /// <summary>The method's <c>[Embedding]</c>, else its interface's.</summary>
+    public AttributeData? EmbeddingSettings { get; }
+
+    /// <summary>The method's <c>[ImageGeneration]</c>, else its interface's.</summary>
+    public AttributeData? ImageSettings { get; }
 
     /// <summary>How a typed result is asked of <paramref name="modelId"/> (the method's model or one of its fallbacks).</summary>
     public StrategyChoice StrategyFor(string modelId) => ResultStrategySelector.Choose(modelId, StructuredOutput);

@@ -15,10 +15,18 @@ internal readonly record struct PromptReturnType(ReturnKind Kind, ITypeSymbol? R
 /// <summary>Classifies a prompt method's return type, for the generator and the analyzers alike.</summary>
 internal static class PromptReturnTypes
 {
-    public static PromptReturnType Classify(ITypeSymbol returnType, KnownTypeSymbols knownTypes) =>
-        StreamingReturnTypes.TryClassify(returnType, knownTypes, out ReturnKind kind, out ITypeSymbol? resultType, out ITypeSymbol? partialType)
+    public static PromptReturnType Classify(ITypeSymbol returnType, KnownTypeSymbols knownTypes)
+    {
+        if (InvokeReturnTypes.Classify(returnType, knownTypes) is { } invoke)
+        {
+            // An image or embedding method: no typed result to ask a chat model for.
+            return new PromptReturnType(invoke.Kind == InvokeKind.Image ? ReturnKind.Image : ReturnKind.Embedding, null, null, WithDetails: false);
+        }
+
+        return StreamingReturnTypes.TryClassify(returnType, knownTypes, out ReturnKind kind, out ITypeSymbol? resultType, out ITypeSymbol? partialType)
             ? new PromptReturnType(kind, resultType, partialType, WithDetails: false)
             : ClassifyTask(returnType, knownTypes);
+    }
 
     /// <summary>Task&lt;T&gt; or ValueTask&lt;T&gt;; T is the result type when it is not string (a typed result).</summary>
     private static PromptReturnType ClassifyTask(ITypeSymbol returnType, KnownTypeSymbols knownTypes)

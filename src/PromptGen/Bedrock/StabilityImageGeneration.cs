@@ -40,6 +40,12 @@ public sealed class StabilityImageRequest
     /// <summary>SD 3.5 Large only: <c>text-to-image</c> (default) or <c>image-to-image</c> (<c>mode</c>).</summary>
     public string? Mode { get; init; }
 
+    /// <summary>Stable Image Core and Ultra only: a style preset (<c>style_preset</c>), e.g. <c>photographic</c>.</summary>
+    public string? StylePreset { get; init; }
+
+    /// <summary>SD 3.5 Large only: how closely to follow the prompt (<c>cfg_scale</c>), 1 to 10.</summary>
+    public double? CfgScale { get; init; }
+
     /// <summary>The JSON body, members the caller did not set left out.</summary>
     /// <exception cref="ArgumentException"><see cref="Prompt"/> is not set.</exception>
     public byte[] ToJson()
@@ -53,6 +59,8 @@ public sealed class StabilityImageRequest
             WriteOptional(writer, "aspect_ratio", AspectRatio);
             WriteOptional(writer, "seed", Seed);
             WriteOptional(writer, "output_format", OutputFormat);
+            WriteOptional(writer, "style_preset", StylePreset);
+            WriteOptional(writer, "cfg_scale", CfgScale);
         });
     }
 }

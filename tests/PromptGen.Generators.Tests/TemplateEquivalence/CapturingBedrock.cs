@@ -22,6 +22,19 @@ internal sealed class CapturingBedrock : IBedrockRuntime
         Request ??= request;
         throw new RequestCapturedException();
     }
+
+    /// <summary>The prompt an image method sent (Stability's <c>prompt</c>, Nova Canvas' and Titan's <c>textToImageParams.text</c>).</summary>
+    public string? ImagePrompt { get; private set; }
+
+    public Task<InvokeModelResponse> InvokeModelAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        System.Text.Json.JsonElement root = document.RootElement;
+        ImagePrompt ??= root.TryGetProperty("prompt", out System.Text.Json.JsonElement prompt)
+            ? prompt.GetString()
+            : root.GetProperty("textToImageParams").GetProperty("text").GetString();
+        throw new RequestCapturedException();
+    }
 }
 
 internal sealed class RequestCapturedException : Exception

@@ -35,7 +35,8 @@ internal static class RenderComparison
         {
             (RenderOutcome user, RenderOutcome system) generated = CallGenerated(promptInterface, method, arguments);
             string userTemplate = method.GetCustomAttribute<PromptAttribute>()!.Template;
-            string? systemTemplate = (method.GetCustomAttribute<SystemPromptAttribute>() ?? promptInterface.GetCustomAttribute<SystemPromptAttribute>())?.Template;
+            bool image = method.GetCustomAttribute<ImageGenerationAttribute>() is not null || method.ReturnType.ToString().Contains(nameof(GeneratedImage), StringComparison.Ordinal);
+            string? systemTemplate = image ? null : (method.GetCustomAttribute<SystemPromptAttribute>() ?? promptInterface.GetCustomAttribute<SystemPromptAttribute>())?.Template;
             PromptArguments scribanArguments = ArgumentsOf(method, arguments);
             RenderOutcome scribanUser = RenderWithScriban(userTemplate, scribanArguments);
             RenderOutcome scribanSystem = systemTemplate is null ? new RenderOutcome(null, false) : RenderWithScriban(systemTemplate, scribanArguments);
@@ -77,6 +78,12 @@ internal static class RenderComparison
         catch (PromptTemplateException)
         {
             return (new RenderOutcome(null, true), new RenderOutcome(null, true));
+        }
+
+        if (bedrock.ImagePrompt is { } imagePrompt)
+        {
+            // An image method sends its rendered prompt as the image prompt, and no system prompt.
+            return (new RenderOutcome(imagePrompt, false), new RenderOutcome(null, false));
         }
 
         ConverseRequest request = bedrock.Request ?? throw new InvalidOperationException($"{method.Name} sent no request.");

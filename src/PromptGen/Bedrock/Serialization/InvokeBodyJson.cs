@@ -102,11 +102,40 @@ internal static class InvokeBodyJson
         return items;
     }
 
-    public static float[] Floats(JsonElement value, string what, string path) =>
-        Array(value, what, path, (element, itemPath) => Float(element, what, itemPath)).ToArray();
+    // Vectors are read straight into their array, and an element's path is written only for the error: an embedding
+    // answer has thousands of numbers, and a path string each was most of what reading it allocated.
+    public static float[] Floats(JsonElement value, string what, string path)
+    {
+        var items = new float[ArrayLength(value, what, path)];
+        int index = 0;
+        foreach (JsonElement element in value.EnumerateArray())
+        {
+            items[index] = element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double number) && float.IsFinite((float)number)
+                ? (float)number
+                : throw Invalid(what, $"{path}[{index}]", "is not a finite number");
+            index++;
+        }
 
-    public static int[] Ints(JsonElement value, string what, string path) =>
-        Array(value, what, path, (element, itemPath) => Int(element, what, itemPath)).ToArray();
+        return items;
+    }
+
+    public static int[] Ints(JsonElement value, string what, string path)
+    {
+        var items = new int[ArrayLength(value, what, path)];
+        int index = 0;
+        foreach (JsonElement element in value.EnumerateArray())
+        {
+            items[index] = element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int number)
+                ? number
+                : throw Invalid(what, $"{path}[{index}]", "is not a 32-bit integer");
+            index++;
+        }
+
+        return items;
+    }
+
+    private static int ArrayLength(JsonElement value, string what, string path) =>
+        value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : throw Invalid(what, path, "is not an array");
 
     public static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {
