@@ -7,7 +7,7 @@ using Xunit;
 namespace PromptGen.Package.Tests;
 
 /// <summary>
-/// Packs PromptGen, PromptGen.Testing and the promptgen tool (PromptGen.Tool) once per test run, with a version no earlier run used, into a folder feed
+/// Packs PromptGen, PromptGen.Testing, the promptgen tool (PromptGen.Tool) and the dotnet new templates once per test run, with a version no earlier run used, into a folder feed
 /// under this test's output directory. Builds go to their own artifacts folder so they never touch the bin/obj of
 /// the solution build that other test assemblies are using at the same time.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class PackedPackages
         Feed = Directory.CreateDirectory(Path.Combine(WorkDirectory, "feed")).FullName;
         string artifacts = Path.Combine(WorkDirectory, "artifacts");
 
-        foreach (string project in new[] { "src/PromptGen/PromptGen.csproj", "src/PromptGen.Testing/PromptGen.Testing.csproj", "src/PromptGen.Tool/PromptGen.Tool.csproj" })
+        foreach (string project in new[] { "src/PromptGen/PromptGen.csproj", "src/PromptGen.Testing/PromptGen.Testing.csproj", "src/PromptGen.Tool/PromptGen.Tool.csproj", "src/PromptGen.Templates/PromptGen.Templates.csproj" })
         {
             (int exitCode, string output) = DotNetCli.Run(
                 RepositoryPaths.Root,
