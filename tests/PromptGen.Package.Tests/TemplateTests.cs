@@ -43,7 +43,7 @@ public sealed class TemplateTests
     }
 
     private static readonly System.Threading.Lock InstallLock = new();
-    private static string? s_installedHive;
+    private static string? _installedHive;
 
     /// <summary>Installs the template package into this run's hive (once) and creates a project from <paramref name="shortName"/>.</summary>
     private string Instantiate(string shortName, string name)
@@ -53,11 +53,11 @@ public sealed class TemplateTests
         lock (InstallLock)
         {
             // Installing again into the same hive leaves two entries and 'dotnet new' then finds neither.
-            if (s_installedHive != hive)
+            if (_installedHive != hive)
             {
                 (int installExit, string installOutput) = DotNetCli.Run(_packages.WorkDirectory, Timeout, noEnvironment, "new", "install", _packages.PackagePath("PromptGen.Templates"), "--debug:custom-hive", hive);
                 Assert.True(installExit == 0, $"dotnet new install failed:\n{installOutput}");
-                s_installedHive = hive;
+                _installedHive = hive;
             }
         }
 

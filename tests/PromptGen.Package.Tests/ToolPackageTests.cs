@@ -78,16 +78,16 @@ public sealed class ToolPackageTests
         string.Join("\n", text.ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd())).TrimEnd();
 
     private static readonly Lock InstallLock = new();
-    private static string? s_installed;
+    private static string? _installed;
 
     /// <summary>'dotnet tool install --tool-path' from this run's feed, once; returns the promptgen command's path.</summary>
     private string InstallTool()
     {
         lock (InstallLock)
         {
-            if (s_installed is not null)
+            if (_installed is not null)
             {
-                return s_installed;
+                return _installed;
             }
 
             string toolPath = Path.Combine(_packages.WorkDirectory, "tools");
@@ -103,7 +103,7 @@ public sealed class ToolPackageTests
             Assert.True(exitCode == 0, $"dotnet tool install failed ({exitCode}):\n{output}");
             string command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "promptgen.exe" : "promptgen");
             Assert.True(File.Exists(command), $"{command} was not installed:\n{output}");
-            return s_installed = command;
+            return _installed = command;
         }
     }
 
