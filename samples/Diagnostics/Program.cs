@@ -39,11 +39,11 @@ public partial interface IDeclarationMistakes
     // PG0004: no template.
     Task<string> FarewellAsync(CancellationToken cancellationToken = default);
 
-    // PG0006: inputs are taken by value.
+    // PG0006, at 'ref': inputs are taken by value.
     [Prompt("Hi {{ name }}")]
     Task<string> RefAsync(ref string name);
 
-    // PG0300: 'object' has no JSON shape.
+    // PG0300, at Holder's 'Payload' (line 14): 'object' has no JSON shape.
     [Prompt("Wrap {{ text }}")]
     Task<Holder> WrapAsync(string text, CancellationToken cancellationToken = default);
 }

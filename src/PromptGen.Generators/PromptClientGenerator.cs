@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Emit;
@@ -37,9 +38,10 @@ internal sealed class PromptClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+        // Collected so that a finding two interfaces share (a template constant, a result type) is reported once.
+        context.RegisterSourceOutput(diagnostics.Collect().Combine(context.CompilationProvider), static (output, pair) =>
         {
-            foreach (DiagnosticInfo diagnostic in pair.Left)
+            foreach (DiagnosticInfo diagnostic in DiagnosticInfo.Distinct(pair.Left.SelectMany(static found => found)))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
             }

@@ -19,7 +19,7 @@ public sealed class FixDocsTests
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(new[] { "PG0001", "PG0007", "PG0101", "PG0103", "PG0201", "PG0203", "PG0204", "PG0205" }, fixableIds);
+        Assert.Equal(new[] { "PG0001", "PG0006", "PG0007", "PG0100", "PG0101", "PG0103", "PG0106", "PG0201", "PG0203", "PG0204", "PG0205" }, fixableIds);
         foreach (string id in fixableIds)
         {
             string page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");

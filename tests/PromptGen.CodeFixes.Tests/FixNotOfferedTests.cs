@@ -28,21 +28,6 @@ public sealed class FixNotOfferedTests
             """).Replace("{|PG0101:{{ company }}|}", "{{ {|PG0101:company|} }}"));
 
     [Fact]
-    public Task PG0101_in_a_template_from_a_constant() =>
-        // The whole expression is underlined: replacing it with 'name' would break the code.
-        NoFix<TemplateVariableAnalyzer, ReplaceTemplateVariableCodeFix>(Sources.Client("""
-                [Prompt({|PG0101:Templates.Greeting|})]
-                Task<string> GreetAsync(string name, CancellationToken cancellationToken);
-            """) + "\ninternal static class Templates { public const string Greeting = \"Hi {{ nam }}\"; }\n");
-
-    [Fact]
-    public Task PG0103_in_a_template_from_a_constant() =>
-        NoFix<TemplateMemberAnalyzer, ReplaceTemplateMemberCodeFix>(Sources.Client("""
-                [Prompt({|PG0103:Templates.Summary|})]
-                Task<string> SummarizeAsync(Ticket ticket, CancellationToken cancellationToken);
-            """) + "\ninternal static class Templates { public const string Summary = \"{{ ticket.titel }}\"; }\n");
-
-    [Fact]
     public Task PG0201_without_any_close_catalog_id() =>
         NoFix<ModelIdAnalyzer, ReplaceUnknownModelCodeFix>(
             Sources.Client(Greet, clientAttribute: "[PromptClient(Model = {|PG0201:\"acme.totally-new-model-v9:0\"|})]"));

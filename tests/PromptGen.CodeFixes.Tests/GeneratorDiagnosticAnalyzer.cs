@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,14 +10,18 @@ using PromptGen.Generators.Diagnostics;
 namespace PromptGen.CodeFixes.Tests;
 
 /// <summary>
-/// Some diagnostics (PG0001) come from the generator, not an analyzer, but the code-fix test harness takes an
-/// analyzer: this one runs the real generator over the compilation and re-reports what it found.
+/// Some diagnostics (PG0001, PG0006, PG0100 and the PG0106 habits that stop Scriban reading a template) come from the
+/// generator, not an analyzer, but the code-fix test harness takes an analyzer: this one runs the real generator over
+/// the compilation and re-reports what it found.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class GeneratorDiagnosticAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.PromptClientNotPartial);
+        DiagnosticDescriptors.PromptClientNotPartial,
+        DiagnosticDescriptors.UnsupportedParameter,
+        DiagnosticDescriptors.TemplateSyntaxError,
+        DiagnosticDescriptors.OtherTemplateLanguageSyntax);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,7 +40,7 @@ internal sealed class GeneratorDiagnosticAnalyzer : DiagnosticAnalyzer
             {
                 foreach (Diagnostic diagnostic in generated.Value)
                 {
-                    if (diagnostic.Id == DiagnosticDescriptors.PromptClientNotPartial.Id && diagnostic.Location.SourceTree == modelContext.SemanticModel.SyntaxTree)
+                    if (SupportedDiagnostics.Any(supported => supported.Id == diagnostic.Id) && diagnostic.Location.SourceTree == modelContext.SemanticModel.SyntaxTree)
                     {
                         modelContext.ReportDiagnostic(diagnostic);
                     }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = PromptGen.CodeFixes.Tests.CodeFixVerifier<PromptGen.Generators.Analyzers.TemplateMemberAnalyzer, PromptGen.CodeFixes.ReplaceTemplateMemberCodeFix>;
 
@@ -30,4 +31,15 @@ public sealed class ReplaceTemplateMemberTests
         Verify.VerifyAsync(
             Sources.Client($"    [Prompt(\"Summarize {{{{ ticket.{{|PG0103:priority|}} }}}}\")]\n    {Method}"),
             Sources.Client($"    [Prompt(\"Summarize {{{{ ticket.{{|PG0103:priority|}} }}}}\")]\n    {Method}"));
+
+    [Fact]
+    public Task Misspelt_member_in_a_constant_is_replaced_inside_the_constant()
+    {
+        // Non-local, as for PG0101 in a constant (see ReplaceTemplateVariableTests).
+        var test = Verify.Create(
+            Sources.Client($"    [Prompt(Templates.Summary)]\n    {Method}") + "\ninternal static class Templates { public const string Summary = \"{{ ticket.{|PG0103:titel|} }} {{ ticket.body }}\"; }\n",
+            Sources.Client($"    [Prompt(Templates.Summary)]\n    {Method}") + "\ninternal static class Templates { public const string Summary = \"{{ ticket.title }} {{ ticket.body }}\"; }\n");
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test.RunAsync();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = PromptGen.CodeFixes.Tests.CodeFixVerifier<PromptGen.Generators.Analyzers.TemplateVariableAnalyzer, PromptGen.CodeFixes.ReplaceTemplateVariableCodeFix>;
 
@@ -29,4 +30,21 @@ public sealed class ReplaceTemplateVariableTests
                     [Prompt("{{ ticket.title }} for {{ customer }}")]
                     Task<string> SummarizeAsync(Ticket ticket, string customer, CancellationToken cancellationToken);
                 """));
+
+    [Fact]
+    public Task Misspelt_variable_in_a_constant_is_replaced_inside_the_constant()
+    {
+        const string Members = """
+                [Prompt(Templates.Greeting)]
+                Task<string> GreetAsync(string name, CancellationToken cancellationToken);
+            """;
+
+        // The constant is declared outside the interface the analyzer judges, so the diagnostic is non-local: a build
+        // and full-solution analysis list it (and the IDE offers the fix there), live analysis of the open file does not.
+        var test = Verify.Create(
+            Sources.Client(Members) + "\ninternal static class Templates { public const string Greeting = \"Hi {{ {|PG0101:nam|} }}\"; }\n",
+            Sources.Client(Members) + "\ninternal static class Templates { public const string Greeting = \"Hi {{ name }}\"; }\n");
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test.RunAsync();
+    }
 }

@@ -7,8 +7,8 @@ namespace PromptGen.Generators.Tests;
 
 /// <summary>
 /// Templates composed of several pieces: concatenations, constant interpolated strings (regular, verbatim, raw) and
-/// named constants. A finding in text written in place is underlined there; one in a constant's text underlines the
-/// constant's name or interpolation hole.
+/// named constants. A finding in text written in place is underlined there; one in a constant's text is underlined
+/// inside the constant's own literal.
 /// </summary>
 public sealed class ComposedTemplateLocationTests
 {
@@ -69,13 +69,15 @@ public sealed class ComposedTemplateLocationTests
     }
 
     [Theory]
-    [InlineData("Shared.Broken + \" {{ ticket.title }} {{ ticket.body }}\"", "Shared.Broken")]
-    [InlineData("$\"{Shared.Broken} {{{{ ticket.title }}}} {{{{ ticket.body }}}}\"", "{Shared.Broken}")]
-    public void A_finding_inside_a_constant_underlines_the_constant(string prompt, string underlined)
+    [InlineData("Shared.Broken + \" {{ ticket.title }} {{ ticket.body }}\"")]
+    [InlineData("$\"{Shared.Broken} {{{{ ticket.title }}}} {{{{ ticket.body }}}}\"")]
+    public void A_finding_inside_a_constant_is_underlined_inside_the_constant(string prompt)
     {
         Diagnostic diagnostic = SingleAnalyzerDiagnostic(prompt, "PG0101");
 
-        Assert.Equal(underlined, AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal("nam", AnalyzerHarness.TextAt(diagnostic));
+        int line = diagnostic.Location.GetLineSpan().StartLinePosition.Line;
+        Assert.Contains("Broken = \"Hi {{ nam }}\"", diagnostic.Location.SourceTree!.GetText().Lines[line].ToString(), System.StringComparison.Ordinal);
         Assert.StartsWith("'nam' is not a parameter", diagnostic.GetMessage(), System.StringComparison.Ordinal);
     }
 
@@ -89,7 +91,7 @@ public sealed class ComposedTemplateLocationTests
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PG0100");
         Assert.Equal(LocationKind.SourceFile, diagnostic.Location.Kind);
-        Assert.Equal("}}", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal("|", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
     }
 

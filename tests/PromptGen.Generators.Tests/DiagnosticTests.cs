@@ -41,8 +41,8 @@ public sealed class DiagnosticTests
         (Diagnostic diagnostic, string text) = Single(run, "PG0100");
 
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.StartsWith("Template syntax error: ", diagnostic.GetMessage(), System.StringComparison.Ordinal);
-        Assert.Equal("}}", text);
+        Assert.StartsWith("Nothing follows '|': a pipe sends the value on its left into a function", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal("|", text);
         // The method still compiles (its body throws), so the template error is the only error the user sees.
         Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
     }
@@ -61,11 +61,11 @@ public sealed class DiagnosticTests
 
         (_, string text) = Single(run, "PG0100");
 
-        Assert.Equal("}}", text);
+        Assert.Equal("|", text);
     }
 
     [Fact]
-    public void Template_error_in_a_constant_points_at_the_argument()
+    public void Template_error_in_a_constant_is_underlined_inside_the_constant()
     {
         GeneratorRun run = GeneratorHarness.Run(Client("""
                 const string Greeting = "Hello {{ name | }}!";
@@ -74,9 +74,10 @@ public sealed class DiagnosticTests
                 Task<string> GreetAsync(string name);
             """));
 
-        (_, string text) = Single(run, "PG0100");
+        (Diagnostic diagnostic, string text) = Single(run, "PG0100");
 
-        Assert.Equal("Greeting", text);
+        Assert.Equal("|", text);
+        Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // the constant's line
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class DiagnosticTests
 
         (Diagnostic diagnostic, string text) = Single(run, "PG0100");
 
-        Assert.Equal("}}", text);
+        Assert.Equal("|", text);
         Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // the interface's attribute line
         Assert.DoesNotContain("OneUserTemplate", run.Result.GeneratedSources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
     }
@@ -130,12 +131,12 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("Task<object>", "'object' at $ has no JSON shape")]
-    [InlineData("Task<Holder>", "'object' at $.payload has no JSON shape")]
-    [InlineData("Task<System.Collections.Generic.Dictionary<int, string>>", "has 'int' keys")]
-    [InlineData("Task<System.IDisposable>", "the interface 'System.IDisposable' at $ has no concrete shape")]
-    [InlineData("Task<System.Action>", "the delegate 'System.Action' at $ has no concrete shape")]
-    public void Result_type_without_a_JSON_shape_is_reported_on_the_return_type(string returnType, string expected)
+    [InlineData("Task<object>", "Task<object>", "'object' at $ has no JSON shape")]
+    [InlineData("Task<Holder>", "Payload", "'object' at $.payload has no JSON shape")]
+    [InlineData("Task<System.Collections.Generic.Dictionary<int, string>>", "Task<System.Collections.Generic.Dictionary<int, string>>", "has 'int' keys")]
+    [InlineData("Task<System.IDisposable>", "Task<System.IDisposable>", "the interface 'System.IDisposable' at $ has no concrete shape")]
+    [InlineData("Task<System.Action>", "Task<System.Action>", "the delegate 'System.Action' at $ has no concrete shape")]
+    public void Result_type_without_a_JSON_shape_is_reported_where_the_construct_is_declared(string returnType, string underlined, string expected)
     {
         GeneratorRun run = GeneratorHarness.Run(Client($$"""
                 [Prompt("Hi")]
@@ -144,7 +145,8 @@ public sealed class DiagnosticTests
 
         (Diagnostic diagnostic, string text) = Single(run, "PG0300");
 
-        Assert.Equal(returnType, text);
+        // The result type itself at the return type; a member's construct at the member's declaration.
+        Assert.Equal(underlined, text);
         Assert.Contains(expected, diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id.StartsWith("CS", System.StringComparison.Ordinal));
     }
@@ -189,7 +191,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Ref_parameter_is_reported_on_the_parameter()
+    public void Ref_parameter_is_reported_on_the_modifier()
     {
         GeneratorRun run = GeneratorHarness.Run(Client("""
                 [Prompt("Hi {{ name }}")]
@@ -198,8 +200,8 @@ public sealed class DiagnosticTests
 
         (Diagnostic diagnostic, string text) = Single(run, "PG0006");
 
-        Assert.Equal("name", text);
-        Assert.Contains("'ref' parameter", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal("ref", text);
+        Assert.Contains("declared 'ref'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
     }
 
     [Theory]

@@ -18,9 +18,9 @@ public sealed class DiagnosticsSampleBuildTests
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// What building samples/Diagnostics reports; each line is a deliberate mistake there. PG0301, PG0304 and PG0408 are
-    /// infos, which a command-line build does not print: the sample's .editorconfig raises them to warnings. PG0007 (info) and
-    /// PG0099 (an internal error) are not in the sample.
+    /// What building samples/Diagnostics reports; each line is a deliberate mistake there, and every id but PG0099 (an
+    /// internal error, which no mistake of a user's causes) has one. PG0007, PG0150, PG0301, PG0304 and PG0408 are infos,
+    /// which a command-line build does not print: the sample's .editorconfig raises them to warnings.
     /// </summary>
     private static readonly string[] Expected =
     {
@@ -28,10 +28,10 @@ public sealed class DiagnosticsSampleBuildTests
         "Program.cs(29,18): error PG0200",
         "Program.cs(37,5): error PG0002",
         "Program.cs(40,18): error PG0004",
-        "Program.cs(44,38): error PG0006",
-        "Program.cs(48,5): error PG0300",
+        "Program.cs(44,27): error PG0006",
+        "Program.cs(14,36): error PG0300",
         "Program.cs(56,18): error PG0005",
-        "Program.cs(63,30): error PG0100",
+        "Program.cs(63,28): error PG0100",
         "Program.cs(67,27): error PG0101",
         "Program.cs(72,53): warning PG0102",
         "Program.cs(75,24): error PG0103",
@@ -50,7 +50,7 @@ public sealed class DiagnosticsSampleBuildTests
         "Program.cs(134,6): warning PG0008",
         "Program.cs(143,18): error PG0009",
         "Program.cs(150,32): error PG0104",
-        "Program.cs(154,16): error PG0210",
+        "Program.cs(154,47): error PG0210",
         "Program.cs(164,23): warning PG0203",
         "Program.cs(170,5): warning PG0301",
         "Program.cs(170,5): warning PG0304",
@@ -59,14 +59,20 @@ public sealed class DiagnosticsSampleBuildTests
         "ConversationAndFallbacks.cs(17,21): warning PG0220",
         "ConversationAndFallbacks.cs(22,6): warning PG0221",
         "MediaMistakes.cs(15,33): error PG0010",
-        "MediaMistakes.cs(15,47): warning PG0102",
         "MediaMistakes.cs(19,34): error PG0011",
         "MediaMistakes.cs(23,57): error PG0012",
         "MediaMistakes.cs(27,64): error PG0013",
         "MediaMistakes.cs(30,27): error PG0212",
         "MediaMistakes.cs(35,34): warning PG0213",
-        "MediaMistakes.cs(40,41): warning PG0211",
+        "MediaMistakes.cs(40,41): error PG0211",
         "TooManyStopSequences.cs(12,16): warning PG0209",
+        "TemplatesAndResults.cs(11,30): warning PG0305",
+        "TemplatesAndResults.cs(17,13): error PG0105",
+        "TemplatesAndResults.cs(21,30): error PG0106",
+        "TemplatesAndResults.cs(25,24): error PG0106",
+        "TemplatesAndResults.cs(29,20): error PG0100",
+        "TemplatesAndResults.cs(33,27): error PG0103",
+        "TemplatesAndResults.cs(37,12): warning PG0201",
         "BedrockOptions.cs(12,72): error PG0015",
         "BedrockOptions.cs(14,27): error PG0016",
         "BedrockOptions.cs(19,6): warning PG0215",
@@ -85,9 +91,30 @@ public sealed class DiagnosticsSampleBuildTests
         "Tools.cs(62,15): error PG0406",
         "Tools.cs(65,12): warning PG0203",
         "Tools.cs(65,12): warning PG0409",
+        "CompletingTheSet.cs(13,44): warning PG0305",
+        "CompletingTheSet.cs(28,38): warning PG0305",
+        "CompletingTheSet.cs(36,18): warning PG0007",
+        "CompletingTheSet.cs(39,17): warning PG0017",
+        "CompletingTheSet.cs(45,5): error PG0303",
+        "CompletingTheSet.cs(48,41): warning PG0150",
+        "CompletingTheSet.cs(52,6): warning PG0222",
+        "CompletingTheSet.cs(57,21): error PG0211",
     };
 
     private static readonly Regex DiagnosticLine = new(@"(\w+\.cs)\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void Every_id_but_the_internal_error_has_a_line_in_the_sample()
+    {
+        string[] shown = Expected.Select(line => DiagnosticLine.Match(line + ":").Groups[5].Value).Distinct(StringComparer.Ordinal).ToArray();
+
+        string[] missing = PromptGen.Generators.Diagnostics.DiagnosticDescriptors.All
+            .Select(descriptor => descriptor.Id)
+            .Where(id => id != PromptGen.Generators.Diagnostics.DiagnosticIds.InternalError && !shown.Contains(id, StringComparer.Ordinal))
+            .ToArray();
+
+        Assert.Empty(missing);
+    }
 
     [Fact]
     public void Building_the_sample_lists_every_deliberate_mistake_at_its_place()

@@ -58,7 +58,7 @@ public sealed class IncrementalTests
         foreach (IncrementalGeneratorRunStep output in result.TrackedOutputSteps.SelectMany(step => step.Value))
         {
             (IncrementalGeneratorRunStep source, int index) = Assert.Single(output.Inputs);
-            if (source.Outputs[index].Value is (EquatableArray<DiagnosticInfo>, Compilation))
+            if (source.Outputs[index].Value is (System.Collections.Immutable.ImmutableArray<EquatableArray<DiagnosticInfo>>, Compilation))
             {
                 continue;
             }

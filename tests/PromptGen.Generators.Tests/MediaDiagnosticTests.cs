@@ -118,6 +118,7 @@ public sealed class MediaDiagnosticTests
         { "us.amazon.nova-micro-v1:0", "PromptImage photo", "photo", "sends images, which model 'us.amazon.nova-micro-v1:0' does not accept" },
         { "us.amazon.nova-micro-v1:0", "[Document(DocumentFormat.Txt)] byte[] notes", "notes", "sends documents" },
         { "amazon.titan-text-express-v1", "IReadOnlyList<PromptImage> pages", "pages", "sends images, which model 'amazon.titan-text-express-v1'" },
+        { "us.amazon.nova-micro-v1:0", "PromptVideo clip", "clip", "sends video, which model 'us.amazon.nova-micro-v1:0' does not accept" },
     };
 
     [Theory]
@@ -130,10 +131,30 @@ public sealed class MediaDiagnosticTests
             """, model));
 
         Diagnostic diagnostic = Assert.Single(diagnostics, d => d.Id == "PG0211");
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity); // Bedrock refuses the request: the call fails
         Assert.Equal(underlined, AnalyzerHarness.TextAt(diagnostic));
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("so the call fails", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, d => d.Id == "PG0102");
+    }
+
+    [Fact]
+    public void Media_a_fallback_model_is_confirmed_not_to_read_is_PG0211_at_the_fallback_id_once()
+    {
+        // Nova Lite reads images and documents; the fallback Nova Micro reads neither. One finding at the id to
+        // change, however many parameters send media it does not read; the other fallback reads them.
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run(Client("""
+                [Prompt("Look.")]
+                [FallbackModels("us.amazon.nova-pro-v1:0", "us.amazon.nova-micro-v1:0")]
+                Task<string> LookAsync(PromptImage photo, PromptDocument notes, CancellationToken cancellationToken = default);
+            """));
+
+        Diagnostic diagnostic = Assert.Single(diagnostics, d => d.Id == "PG0211");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("\"us.amazon.nova-micro-v1:0\"", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal(
+            "Parameter 'photo' of method 'LookAsync' sends images, which the fallback model 'us.amazon.nova-micro-v1:0' does not accept through Converse, so the call fails; choose a model that reads images or remove the parameter",
+            diagnostic.GetMessage());
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class NameCollisionTests
         Assert.Equal(LocationKind.SourceFile, diagnostic.Location.Kind);
         Assert.Equal("Create", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Equal(
-            "Member 'Create' of prompt client 'IPrompts' collides with the static Create(IBedrockRuntime) method PromptGen adds to the interface; rename it",
+            "Member 'Create' of prompt client 'IPrompts' collides with the static Create(IBedrockRuntime) method, which PromptGen adds to the interface; rename it",
             diagnostic.GetMessage());
         // Ours is the only error: no CS0111 from a generated duplicate.
         Assert.Empty(run.Result.GeneratedSources);

@@ -143,6 +143,44 @@ public sealed class TemplateMemberDiagnosticTests
             """);
     }
 
+    [Theory]
+    [InlineData("string name", "{{ name.first }}", "first", "'string' has no member 'first'", "a string has only 'size'")]
+    [InlineData("Line line", "{{ line.sku.length }}", "length", "'string' has no member 'length'", "a string has only 'size'")]
+    [InlineData("int count", "{{ count.value }}", "value", "'int' has no member 'value'", "a single value with no members")]
+    [InlineData("decimal? price", "{{ price.amount }}", "amount", "'decimal?' has no member 'amount'", "a single value with no members")]
+    [InlineData("bool urgent", "{{ if urgent.yes }}!{{ end }}", "yes", "'bool' has no member 'yes'", "a single value with no members")]
+    [InlineData("DayOfWeek day", "{{ day.name }}", "name", "'DayOfWeek' has no member 'name'", "an enum value has no members")]
+    [InlineData("List<string> tags", "{{ tags.first }}", "first", "'List<string>' has no member 'first'", "'items[0]' or with '| array.first'")]
+    [InlineData("string[] tags", "{{ tags.count }}", "count", "'string[]' has no member 'count'", "a list has only 'size'")]
+    [InlineData("List<string> tags", "{{ for tag in tags }}{{ tag.text }}{{ end }}", "text", "'string' has no member 'text'", "a string has only 'size'")]
+    public void A_member_of_a_string_a_number_an_enum_or_a_list_is_an_error_naming_the_type(string parameter, string template, string underlined, string message, string advice)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client($$$"""
+                [Prompt("{{{template}}} {{ ticket.customer.name }}")]
+                Task<string> AskAsync({{{parameter}}}, Ticket ticket, CancellationToken cancellationToken);
+            """));
+        Diagnostic diagnostic = Single($$$"""
+                [Prompt("{{{template}}} {{ ticket.customer.name }}")]
+                Task<string> AskAsync({{{parameter}}}, Ticket ticket, CancellationToken cancellationToken);
+            """);
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(underlined, AnalyzerHarness.TextAt(diagnostic));
+        Assert.StartsWith(message, diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Contains(advice, diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        // Not also PG0150 "rendered by Scriban at run time": the template fails there, which is this error.
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void The_size_of_a_string_or_a_list_is_quiet()
+    {
+        AssertNoMemberDiagnostics("""
+                [Prompt("{{ name.size }} {{ tags.size }} {{ codes.size }} {{ ticket.title.size }} {{ if name.size > 3 }}long{{ end }}")]
+                Task<string> AAsync(string name, List<string> tags, string[] codes, Ticket ticket, CancellationToken cancellationToken);
+            """);
+    }
+
     [Fact]
     public void Test_sources_and_QuickStart_have_no_member_diagnostics()
     {

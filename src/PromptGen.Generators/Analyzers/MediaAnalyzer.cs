@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -14,7 +15,7 @@ namespace PromptGen.Generators.Analyzers;
 
 /// <summary>
 /// Media parameters against the model and the templates: media the model is confirmed not to read (PG0211, at the
-/// parameter), a media parameter read by a template (PG0212, at the variable inside the literal), and binary data
+/// parameter; for a fallback model, at its id), a media parameter read by a template (PG0212, at the variable inside the literal), and binary data
 /// without a media attribute, which the model would never see (PG0213, at the parameter). Capabilities the catalog
 /// marks unconfirmed say nothing.
 /// </summary>
@@ -33,6 +34,7 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
             ModelInfo? model = null;
             ModelReference? reference = null;
+            IReadOnlyList<ModelReference>? fallbacks = null;
             foreach (IParameterSymbol parameter in method.Symbol.Parameters)
             {
                 if (parameter.Locations.FirstOrDefault(location => location.IsInSource) is not { } location)
@@ -66,7 +68,24 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                 };
                 if (model is not null && model.IsConfirmed(capability) && !model.Supports(capability))
                 {
-                    sink.Report(DiagnosticDescriptors.ModelLacksMediaCapability, location, parameter.Name, method.Symbol.Name, Plural(kind), reference!.Id);
+                    sink.Report(DiagnosticDescriptors.ModelLacksMediaCapability, location, parameter.Name, method.Symbol.Name, Plural(kind), $"model '{reference!.Id}'");
+                }
+
+                // A fallback model gets the same request: reported at its id, the characters to change (once per id,
+                // however many parameters send media it does not read: the sink keeps one finding per place).
+                fallbacks ??= ModelReference.EffectiveFallbacks(method, cancellationToken);
+                foreach (ModelReference fallback in fallbacks)
+                {
+                    if (fallback.Lookup.Model is { } fallbackModel && fallbackModel.IsConfirmed(capability) && !fallbackModel.Supports(capability))
+                    {
+                        sink.Report(
+                            DiagnosticDescriptors.ModelLacksMediaCapability,
+                            fallback.Location,
+                            parameter.Name,
+                            method.Symbol.Name,
+                            Plural(kind),
+                            $"the fallback model '{fallback.Id}'");
+                    }
                 }
 
                 ReportTemplateUses(method, parameter, kind, knownTypes.Compilation, sink, cancellationToken);
@@ -102,7 +121,7 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
                 if (use.Name == parameter.Name && !variables.IsProvidedByTemplate(use.Name))
                 {
                     map ??= LiteralSourceMap.For(argument, compilation);
-                    Location location = Location.Create(argument.SyntaxTree, map.Map(use.Start, use.End));
+                    Location location = map.Locate(use.Start, use.End);
                     sink.Report(DiagnosticDescriptors.MediaParameterInTemplate, location, parameter.Name, method.Symbol.Name, MediaParameters.KindName(kind).ToLowerInvariant());
                 }
             }

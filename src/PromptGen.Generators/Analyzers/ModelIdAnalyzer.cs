@@ -76,6 +76,15 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
             case ModelLookupKind.Malformed:
                 sink.Report(DiagnosticDescriptors.MalformedModelId, reference.Location, reference.Id);
                 return;
+            case ModelLookupKind.Unknown when ModelCatalog.UnknownVendor(lookup.BaseId) is { } vendor:
+                // A vendor the catalog has never heard of: nothing to compare the id with, so no guess at another model.
+                sink.Report(
+                    DiagnosticDescriptors.UnknownModel,
+                    reference.Location,
+                    reference.Id,
+                    ModelCatalog.AsOf,
+                    $"PromptGen knows no models of '{vendor}', so the id is sent to Bedrock as written and not checked");
+                return;
             case ModelLookupKind.Unknown:
                 // A warning, not an error: AWS adds models faster than any catalog, and the id may well be right.
                 IReadOnlyList<string> suggestions = ModelCatalog.Suggest(reference.Id);

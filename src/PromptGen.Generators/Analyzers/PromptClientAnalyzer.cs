@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,12 +24,14 @@ internal abstract class PromptClientAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // One finding at one place is reported once per compilation, whichever interface meets it first.
+            var reported = new ConcurrentDictionary<(string Id, Location Location), byte>();
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
                     if (PromptDeclaration.TryRead(symbolContext.Symbol, knownTypes) is { } declaration)
                     {
-                        var sink = new DiagnosticSink(symbolContext.ReportDiagnostic);
+                        var sink = new DiagnosticSink(symbolContext.ReportDiagnostic, reported);
                         Analyze(declaration, knownTypes, sink, symbolContext.CancellationToken);
                     }
                 },

@@ -35,7 +35,9 @@ internal sealed class PromptDeclaration
         // shared by two clients would otherwise be reported twice).
         foreach (ISymbol member in rules.Client.GetMembers())
         {
-            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method)
+            // A method whose signature names a type that does not compile is the compiler's to report (CS0246);
+            // judging it would only add noise about a method that cannot be generated yet.
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method && !knownTypes.HasUnresolvedSignature(method))
             {
                 methods.Add(new PromptMethod(rules.For(method)));
             }

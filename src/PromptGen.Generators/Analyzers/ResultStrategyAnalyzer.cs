@@ -58,8 +58,10 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
                 continue;
             }
 
-            // Only a confirmed lack of tool use is worth a word: an unconfirmed capability may well be there.
+            // Only a confirmed lack of tool use is worth a word: an unconfirmed capability may well be there. A result
+            // type without a JSON shape is PG0300's: how its schema would be sent is beside the point.
             if (strategy.Strategy == ResultStrategySelector.PromptOnly && ConfirmedWithout(model, ModelCapabilities.ToolUse)
+                && ResultShapeReader.ReadAll(TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes)!, cancellationToken).Model is not null
                 && TypedResultReturn.ReturnTypeLocation(method.Symbol, cancellationToken) is { } returnType)
             {
                 sink.Report(DiagnosticDescriptors.SchemaSentInPrompt, returnType, method.Symbol.Name, reference.Id, ResultStrategySelector.PromptOnly);

@@ -1,7 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
@@ -66,14 +69,26 @@ internal sealed class StopSequenceAnalyzer : PromptClientAnalyzer
                 continue;
             }
 
+            AttributeArgumentSyntax? written = AttributeArguments.Named(inference, InferenceChoice.StopSequences, cancellationToken);
+            IReadOnlyList<ExpressionSyntax> elements = Elements(written?.Expression);
             for (int index = 0; index < array.Values.Length; index++)
             {
-                if (array.Values[index].Value is string { Length: 0 } && AttributeArguments.Named(inference, InferenceChoice.StopSequences, cancellationToken)?.GetLocation() is { } location)
+                // Each empty one is its own mistake, at its own literal, numbered as a user counts (from 1).
+                Location? location = elements.Count == array.Values.Length ? elements[index].GetLocation() : written?.GetLocation();
+                if (array.Values[index].Value is string { Length: 0 } && location is not null)
                 {
-                    sink.Report(DiagnosticDescriptors.EmptyStopSequence, location, index.ToString(CultureInfo.InvariantCulture));
-                    return;
+                    sink.Report(DiagnosticDescriptors.EmptyStopSequence, location, (index + 1).ToString(CultureInfo.InvariantCulture));
                 }
             }
         }
     }
+
+    /// <summary>The elements as written: <c>new[] { … }</c>, <c>new string[] { … }</c> or <c>[ … ]</c>.</summary>
+    private static IReadOnlyList<ExpressionSyntax> Elements(ExpressionSyntax? expression) => expression switch
+    {
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
+        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(element => element.Expression).ToArray(),
+        _ => System.Array.Empty<ExpressionSyntax>(),
+    };
 }

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
 using PromptGen.Generators.Templates;
-using Scriban;
 using Scriban.Syntax;
 
 namespace PromptGen.Generators.Analyzers;
@@ -17,7 +16,9 @@ namespace PromptGen.Generators.Analyzers;
 /// time because the runtime renders strictly, so it is PG0103 at the member's characters inside the literal. The
 /// names are Scriban's: <see cref="TemplateMemberTypes"/> renames members exactly as the runtime does. A <c>for</c>
 /// or <c>tablerow</c> over a value that can never be a collection (<c>{{ for x in ticket.count }}</c> on an int)
-/// fails the same way ("Unexpected type for iterator"), so it is PG0104 at the iterated expression.
+/// fails the same way ("Unexpected type for iterator"), so it is PG0104 at the iterated expression. A member of a
+/// string, a number, a bool, an enum or a list (other than a string's or a list's <c>size</c>) fails too: Scriban reads
+/// no member of those, so it is PG0103, naming the type.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
@@ -70,32 +71,34 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
             return;
         }
 
-        Template template;
-        try
+        if (TemplateSyntax.Check(text).Page is not { } page)
         {
-            template = Template.Parse(text);
-        }
-        catch (System.Exception)
-        {
-            return; // PG0100's
-        }
-
-        if (template.HasErrors || template.Page is null)
-        {
-            return;
+            return; // PG0100's or PG0106's
         }
 
         LiteralSourceMap? map = null;
         Location LocationOf(int start, int end)
         {
             map ??= LiteralSourceMap.For(argument, compilation);
-            return Location.Create(argument.SyntaxTree, map.Map(start, end));
+            return map.Locate(start, end);
         }
 
         var walker = new MemberAccessWalker(
             parameterTypes,
+            compilation.GetSpecialType(SpecialType.System_Int32),
             (type, member, start, end) =>
             {
+                if (TemplateMemberTypes.MemberlessKind(type) is { } memberless)
+                {
+                    sink.Report(
+                        DiagnosticDescriptors.UnknownTemplateMember,
+                        LocationOf(start, end),
+                        type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                        member,
+                        memberless);
+                    return;
+                }
+
                 string? closest = Closest(type, member);
                 sink.Report(
                     DiagnosticDescriptors.UnknownTemplateMember,
@@ -110,7 +113,7 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                 LocationOf(start, end),
                 text.Substring(start, end - start),
                 type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
-        walker.Walk(template.Page);
+        walker.Walk(page);
     }
 
     /// <summary>The member the template most likely meant, or null when none is close.</summary>
@@ -167,15 +170,18 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
     {
         private readonly System.Action<ITypeSymbol, string, int, int> _reportMissing;
         private readonly System.Action<ITypeSymbol, int, int> _reportNotCollection;
+        private readonly ITypeSymbol _int;
         private Dictionary<string, ITypeSymbol?> _scope;
         private HashSet<string>? _assigned;
 
         public MemberAccessWalker(
             Dictionary<string, ITypeSymbol?> parameterTypes,
+            ITypeSymbol @int,
             System.Action<ITypeSymbol, string, int, int> reportMissing,
             System.Action<ITypeSymbol, int, int> reportNotCollection)
         {
             _scope = parameterTypes;
+            _int = @int;
             _reportMissing = reportMissing;
             _reportNotCollection = reportNotCollection;
         }
@@ -244,6 +250,18 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                     return _assigned!.Contains(variable.Name) ? null : _scope.TryGetValue(variable.Name, out ITypeSymbol? type) ? type : null;
                 case ScriptMemberExpression { Member: { } member } access:
                     ITypeSymbol? target = TypeOf(access.Target);
+                    if (target is not null && TemplateMemberTypes.MemberlessKind(target) is not null)
+                    {
+                        // A string or a list has 'size' and nothing else; a number, a bool or an enum has no member at all.
+                        if (member.Name == "size" && TemplateMemberTypes.HasSize(target))
+                        {
+                            return _int;
+                        }
+
+                        _reportMissing(target, member.Name, member.Span.Start.Offset, member.Span.End.Offset + 1);
+                        return null;
+                    }
+
                     if (target is null || !TemplateMemberTypes.IsCheckable(target))
                     {
                         return null;

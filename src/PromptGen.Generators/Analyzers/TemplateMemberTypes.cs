@@ -32,6 +32,53 @@ internal static class TemplateMemberTypes
         return ReadableMembers(type).Count > 0;
     }
 
+    /// <summary>
+    /// For a value whose members Scriban never reads — a string or a list (only <c>size</c>), a number, a bool, a char,
+    /// an enum, or a nullable one of those — what to do instead, in words; null for any other type.
+    /// Interfaces are not judged: the object behind one may well have members.
+    /// </summary>
+    public static string? MemberlessKind(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return "a string has only 'size'; transform it with string functions such as '| string.upcase'";
+        }
+
+        if (type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Decimal
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_Single or SpecialType.System_Double)
+        {
+            return "it is a single value with no members: write it as it is, or pass an object that has this member";
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return "an enum value has no members: write it as it is";
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } || (type.TypeKind is TypeKind.Class or TypeKind.Struct && IsPlainList(type)))
+        {
+            return "a list has only 'size'; read an element as 'items[0]' or with '| array.first', or loop over it";
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether Scriban reads <c>size</c> from a value of <paramref name="type"/>: a string or a list.</summary>
+    public static bool HasSize(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String || type is IArrayTypeSymbol || IsPlainList(type);
+
+    /// <summary>A list Scriban reads with its list accessor (IList), and not a dictionary (whose keys are its members).</summary>
+    private static bool IsPlainList(ITypeSymbol type) =>
+        type.AllInterfaces.Any(@interface => @interface.ToDisplayString() == "System.Collections.IList")
+        && !type.AllInterfaces.Any(@interface => @interface.ToDisplayString() is "System.Collections.IDictionary" || @interface.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IDictionary<TKey, TValue>");
+
     /// <summary>Template name → member type, for the type's readable members (the most derived declaration wins).</summary>
     public static IReadOnlyDictionary<string, ITypeSymbol> ReadableMembers(ITypeSymbol type)
     {

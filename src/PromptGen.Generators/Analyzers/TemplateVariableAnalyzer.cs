@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Parsing;
 using PromptGen.Generators.Templates;
+using Scriban.Syntax;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -17,19 +18,23 @@ namespace PromptGen.Generators.Analyzers;
 /// parameter no template uses is never seen by the model (PG0102, at the parameter). A <c>CancellationToken</c> is
 /// passed to the call, never to the template, so it is neither a variable nor unused; a parameter marked
 /// <c>[NotInTemplate]</c> is used otherwise by design and is not reported either, nor is a tool set (its tools go
-/// to the model as tools) or a conversation history (its turns go before the user turn).
+/// to the model as tools) or a conversation history (its turns go before the user turn). A template that renders no
+/// text is PG0105, and Liquid's, Jinja's and format strings' syntax in a template Scriban reads is PG0106, with the
+/// Scriban way to write it (the habits that stop Scriban reading the template are the generator's PG0106).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnknownTemplateVariable,
-        DiagnosticDescriptors.UnusedParameter);
+        DiagnosticDescriptors.UnusedParameter,
+        DiagnosticDescriptors.EmptyTemplate,
+        DiagnosticDescriptors.OtherTemplateLanguageSyntax);
 
     protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        // An interface-wide system prompt is shared by every method: parse it once.
-        var parsedByAttribute = new Dictionary<AttributeData, TemplateVariables?>();
+        // An interface-wide system prompt is shared by every method: read it once.
+        var checks = new Dictionary<AttributeData, TemplateCheck?>();
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,14 +43,14 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 continue; // PG0004: nothing to match the parameters against
             }
 
-            AnalyzeMethod(method, knownTypes, parsedByAttribute, sink, cancellationToken);
+            AnalyzeMethod(method, knownTypes, checks, sink, cancellationToken);
         }
     }
 
     private static void AnalyzeMethod(
         PromptMethod method,
         KnownTypeSymbols knownTypes,
-        Dictionary<AttributeData, TemplateVariables?> parsedByAttribute,
+        Dictionary<AttributeData, TemplateCheck?> checks,
         DiagnosticSink sink,
         CancellationToken cancellationToken)
     {
@@ -54,7 +59,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         var used = new HashSet<string>(System.StringComparer.Ordinal);
         // A parameter offered as "did you mean" for a misspelt variable is one mistake, already reported as PG0101.
         var suggested = new HashSet<string>(System.StringComparer.Ordinal);
-        bool everyTemplateRead = true;
+        bool usageKnowable = true;
 
         foreach (AttributeData? attribute in new[] { method.Prompt, method.SystemPrompt })
         {
@@ -63,25 +68,51 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 continue;
             }
 
-            if (!parsedByAttribute.TryGetValue(attribute, out TemplateVariables? variables))
+            if (!checks.TryGetValue(attribute, out TemplateCheck? check))
             {
-                variables = AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } template
+                check = AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } text
                     ? null
-                    : TemplateVariables.Read(template);
-                parsedByAttribute[attribute] = variables;
+                    : TemplateSyntax.Check(text);
+                checks[attribute] = check;
             }
 
-            if (variables is null)
+            string? template = AttributeReader.FirstStringArgument(attribute);
+            if (check is null || template is null || TemplateVariables.Read(check) is not { } variables)
             {
-                everyTemplateRead = false; // a broken template is PG0100's; judging usage from half a template would mislead
+                usageKnowable = false; // a broken template is PG0100's; judging usage from half a template would mislead
                 continue;
             }
 
+            ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
+            LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument, knownTypes.Compilation);
+            if (IsEmpty(check, template))
+            {
+                // Every parameter is unused then: one mistake, reported once, here.
+                usageKnowable = false;
+                ReportEmpty(method, attribute, knownTypes, map, sink);
+                continue;
+            }
+
+            TemplateHabitFindings habits = TemplateHabits.Find(
+                check,
+                template,
+                name => variables.NamesAreKnowable && !parameterNames.Contains(name) && !variables.IsProvidedByTemplate(name),
+                parameterNames);
+            if (map is not null)
+            {
+                foreach (TemplateProblem habit in habits.Problems)
+                {
+                    (Location location, ImmutableDictionary<string, string?> properties) = TemplateProblemLocation.Of(habit, map, template);
+                    sink.Report(DiagnosticDescriptors.OtherTemplateLanguageSyntax, location, properties, habit.Message);
+                }
+            }
+
             used.UnionWith(variables.Uses.Select(use => use.Name));
-            ReportUnknownVariables(attribute, variables, method.Symbol.Name, parameterNames, suggested, knownTypes.Compilation, sink, cancellationToken);
+            used.UnionWith(habits.MentionedParameters);
+            ReportUnknownVariables(map, variables, habits, method.Symbol.Name, parameterNames, suggested, sink);
         }
 
-        if (!everyTemplateRead)
+        if (!usageKnowable)
         {
             return;
         }
@@ -89,13 +120,16 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         foreach (IParameterSymbol parameter in inputs)
         {
             // Tools go to the model as tools, request metadata in requestMetadata, the conversation history before the
-            // user turn: none of them is prompt text.
+            // user turn: none of them is prompt text. A ref or out parameter is PG0006's.
             bool optedOut = AttributeReader.Find(parameter, knownTypes.NotInTemplateAttribute) is not null
                 || ToolSetReader.IsToolSet(parameter.Type, knownTypes)
                 || ConversationParameters.IsHistory(parameter.Type, knownTypes)
-                || AttributeReader.Find(parameter, knownTypes.RequestMetadataAttribute) is not null;
+                || AttributeReader.Find(parameter, knownTypes.RequestMetadataAttribute) is not null
+                || parameter.RefKind != RefKind.None;
             // Media go beside the text, and binary data without a media attribute is PG0213's: neither belongs in a template.
-            optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null;
+            // A media attribute on a type that cannot carry media is PG0010's: the parameter was meant as media.
+            optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null
+                || MediaParameters.FindAttribute(parameter, knownTypes) is not null;
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);
@@ -103,33 +137,79 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         }
     }
 
+    /// <summary>
+    /// A template that renders no text: blank, or nothing but whitespace, comments and empty code. A user turn of media
+    /// alone is sent (the text block is left out), so an empty [Prompt] beside a media parameter is no mistake.
+    /// </summary>
+    private static void ReportEmpty(PromptMethod method, AttributeData attribute, KnownTypeSymbols knownTypes, LiteralSourceMap? map, DiagnosticSink sink)
+    {
+        bool system = !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, knownTypes.PromptAttribute);
+        if (!system && method.Symbol.Parameters.Any(parameter => MediaAnalyzer.KindOf(parameter, knownTypes) is not null))
+        {
+            return;
+        }
+
+        Location? location = map?.LocateWhole() ?? attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+        if (location is null)
+        {
+            return;
+        }
+
+        sink.Report(
+            DiagnosticDescriptors.EmptyTemplate,
+            location,
+            system ? "[SystemPrompt]" : "[Prompt]",
+            method.Symbol.Name,
+            system
+                ? "Bedrock rejects the blank system prompt; write the instructions or remove [SystemPrompt]"
+                : "the call sends Bedrock an empty user turn, which it rejects; write the prompt");
+    }
+
+    internal static bool IsEmpty(TemplateCheck check, string template)
+    {
+        if (template.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        if (check.Page?.Body is not { } body)
+        {
+            return false;
+        }
+
+        foreach (ScriptStatement statement in body.Statements)
+        {
+            bool nothing = statement is ScriptEscapeStatement or ScriptNopStatement
+                || (statement is ScriptRawStatement raw && raw.Text.ToString().Trim().Length == 0);
+            if (!nothing)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void ReportUnknownVariables(
-        AttributeData attribute,
+        LiteralSourceMap? map,
         TemplateVariables variables,
+        TemplateHabitFindings habits,
         string methodName,
         HashSet<string> parameterNames,
         HashSet<string> suggested,
-        Compilation compilation,
-        DiagnosticSink sink,
-        CancellationToken cancellationToken)
+        DiagnosticSink sink)
     {
-        if (!variables.NamesAreKnowable)
+        if (!variables.NamesAreKnowable || map is null)
         {
             return;
         }
 
-        ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
-        if (argument is null)
-        {
-            return;
-        }
-
-        LiteralSourceMap map = LiteralSourceMap.For(argument, compilation);
         foreach (TemplateVariableUse use in variables.Uses)
         {
-            if (!use.Checkable || parameterNames.Contains(use.Name) || variables.IsProvidedByTemplate(use.Name))
+            if (!use.Checkable || parameterNames.Contains(use.Name) || variables.IsProvidedByTemplate(use.Name)
+                || habits.Covers(use.Start, use.End) || habits.DefinedNames.Contains(use.Name))
             {
-                continue;
+                continue; // a name another language gave a meaning, or one its tag defines, is PG0106's
             }
 
             string? closest = NameSuggestion.Closest(use.Name, parameterNames);
@@ -139,7 +219,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 suggested.Add(closest);
             }
 
-            Location location = Location.Create(argument.SyntaxTree, map.Map(use.Start, use.End));
+            Location location = map.Locate(use.Start, use.End);
             sink.Report(DiagnosticDescriptors.UnknownTemplateVariable, location, FixProperties.Replacement(FixProperties.SuggestedVariable, closest, use.Name), use.Name, methodName, advice);
         }
     }

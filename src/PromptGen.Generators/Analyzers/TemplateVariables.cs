@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PromptGen.Generators.Templates;
 using Scriban;
 using Scriban.Syntax;
 
@@ -34,26 +35,18 @@ internal sealed class TemplateVariables
     /// </summary>
     public bool NamesAreKnowable => !_importsNames;
 
-    /// <summary>Null when the template does not parse: PG0100 reports that, and nothing else can be judged.</summary>
-    public static TemplateVariables? Read(string template)
-    {
-        Template parsed;
-        try
-        {
-            parsed = Template.Parse(template);
-        }
-        catch (System.Exception)
-        {
-            return null;
-        }
+    /// <summary>Null when the template has a problem: PG0100 or PG0106 reports it, and nothing else can be judged.</summary>
+    public static TemplateVariables? Read(string template) => Read(TemplateSyntax.Check(template));
 
-        if (parsed.HasErrors || parsed.Page is null)
+    public static TemplateVariables? Read(TemplateCheck check)
+    {
+        if (check.Page is not { } page)
         {
             return null;
         }
 
         var variables = new TemplateVariables();
-        variables.Walk(parsed.Page, insideWith: false);
+        variables.Walk(page, insideWith: false);
         return variables;
     }
 
@@ -132,6 +125,9 @@ internal sealed class TemplateVariables
             _defined.Add(variable.Name);
         }
     }
+
+    /// <summary>Whether <paramref name="name"/> is one of Scriban's builtins or loop objects.</summary>
+    public static bool IsBuiltin(string name) => Builtins.Contains(name);
 
     private static HashSet<string> CreateBuiltins()
     {

@@ -32,8 +32,10 @@ internal sealed class ToolDescriptionAnalyzer : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
+                    // A tool whose signature names a type that does not compile is the compiler's to report.
                     if (AttributeReader.Find(method, knownTypes.ToolAttribute) is null
-                        || AttributeReader.Find(method, knownTypes.DescriptionAttribute) is not null)
+                        || AttributeReader.Find(method, knownTypes.DescriptionAttribute) is not null
+                        || knownTypes.HasUnresolvedSignature(method))
                     {
                         return;
                     }

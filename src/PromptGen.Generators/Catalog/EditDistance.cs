@@ -2,7 +2,11 @@ using System;
 
 namespace PromptGen.Generators.Catalog;
 
-/// <summary>Levenshtein distance, for "did you mean" suggestions on mistyped model ids.</summary>
+/// <summary>
+/// Edit distance for "did you mean" suggestions (mistyped model ids, template names, members): Levenshtein's
+/// insertions, deletions and substitutions, plus the swap of two adjacent characters as one edit (the optimal string
+/// alignment distance), since 'nmae' for 'name' is one slip of the fingers, not two.
+/// </summary>
 internal static class EditDistance
 {
     public static int Between(string a, string b)
@@ -17,7 +21,8 @@ internal static class EditDistance
             return a.Length;
         }
 
-        // Two rows are enough: each cell needs only the row above and the cell to its left.
+        // Three rows are enough: each cell needs the row above, the one above that (for a swap) and the cell to its left.
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -31,10 +36,16 @@ internal static class EditDistance
             for (int j = 1; j <= b.Length; j++)
             {
                 int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                int best = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = best;
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

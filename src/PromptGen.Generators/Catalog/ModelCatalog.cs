@@ -75,6 +75,30 @@ internal static class ModelCatalog
             .ToArray();
     }
 
+    /// <summary>
+    /// The vendor part of <paramref name="baseId"/> (<c>acme</c> of <c>acme.model-v1:0</c>) when the catalog has no model
+    /// of that vendor nor of one spelt close to it; null for a known vendor or a likely misspelling of one.
+    /// </summary>
+    public static string? UnknownVendor(string baseId)
+    {
+        int dot = baseId.IndexOf('.');
+        string vendor = dot > 0 ? baseId.Substring(0, dot) : baseId;
+        foreach (string known in Vendors)
+        {
+            if (string.Equals(known, vendor, StringComparison.OrdinalIgnoreCase) || EditDistance.Between(known, vendor.ToLowerInvariant()) <= Math.Max(1, known.Length / 4))
+            {
+                return null;
+            }
+        }
+
+        return vendor;
+    }
+
+    private static readonly IReadOnlyList<string> Vendors = Models
+        .Select(model => model.BaseId.IndexOf('.') is var dot && dot > 0 ? model.BaseId.Substring(0, dot) : model.BaseId)
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
     // Close spelling, or a fragment of the real id ("claude-sonnet-4-5"), is worth suggesting; anything else is noise.
     private static bool IsPlausible(string typed, string known, int distance) =>
         distance * 5 <= Math.Max(typed.Length, known.Length) * 2

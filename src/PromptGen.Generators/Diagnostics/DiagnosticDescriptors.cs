@@ -50,13 +50,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
         DiagnosticIds.UnsupportedParameter,
         "Prompt method parameter is not supported",
-        "Parameter '{0}' of method '{1}' is a '{2}' parameter; prompt methods take their inputs by value, so remove the modifier",
+        "Parameter '{0}' of method '{1}' is declared '{2}': {3}",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor GeneratedNameCollision = Create(
         DiagnosticIds.GeneratedNameCollision,
-        "Member collides with the generated Create method",
-        "Member '{0}' of prompt client '{1}' collides with the static Create(IBedrockRuntime) method PromptGen adds to the interface; rename it",
+        "Member collides with a member PromptGen generates",
+        "Member '{0}' of prompt client '{1}' collides with {2}, which PromptGen adds to the interface; {3}",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor InvalidRequestMetadataParameter = Create(
@@ -87,13 +87,25 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TemplateSyntaxError = Create(
         DiagnosticIds.TemplateSyntaxError,
         "Prompt template has a syntax error",
-        "Template syntax error: {0}",
+        "{0}",
         TemplateCategory);
 
     public static readonly DiagnosticDescriptor LoopOverNonCollection = Create(
         DiagnosticIds.LoopOverNonCollection,
         "Template loops over a value that is not a collection",
         "The template loops over '{0}', a '{1}', which is not a collection, so rendering fails with 'Unexpected type for iterator'; loop over an array, a list or another IEnumerable, or remove the loop",
+        TemplateCategory);
+
+    public static readonly DiagnosticDescriptor EmptyTemplate = Create(
+        DiagnosticIds.EmptyTemplate,
+        "Prompt template is empty",
+        "The {0} template of method '{1}' renders no text, so {2}",
+        TemplateCategory);
+
+    public static readonly DiagnosticDescriptor OtherTemplateLanguageSyntax = Create(
+        DiagnosticIds.OtherTemplateLanguageSyntax,
+        "Template uses another template language's syntax",
+        "{0}",
         TemplateCategory);
 
     public static readonly DiagnosticDescriptor TemplateNotCompiled = Create(
@@ -273,6 +285,13 @@ internal static class DiagnosticDescriptors
         ResultCategory,
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ValidationAttributeMismatch = Create(
+        DiagnosticIds.ValidationAttributeMismatch,
+        "Validation attribute does not fit the member's type",
+        "[{0}] on '{1}' does not fit its type '{2}': it applies to {3}, so the answer is never checked against it; {4}",
+        ResultCategory,
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor MultipleHistoryParameters = Create(
         DiagnosticIds.MultipleHistoryParameters,
         "Prompt method has more than one conversation history",
@@ -327,9 +346,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ModelLacksMediaCapability = Create(
         DiagnosticIds.ModelLacksMediaCapability,
         "Model does not accept this media",
-        "Parameter '{0}' of method '{1}' sends {2}, which model '{3}' does not accept through Converse; choose a model that reads {2} or remove the parameter",
-        ModelCategory,
-        DiagnosticSeverity.Warning);
+        "Parameter '{0}' of method '{1}' sends {2}, which {3} does not accept through Converse, so the call fails; choose a model that reads {2} or remove the parameter",
+        ModelCategory);
 
     public static readonly DiagnosticDescriptor MediaParameterInTemplate = Create(
         DiagnosticIds.MediaParameterInTemplate,
@@ -363,6 +381,8 @@ internal static class DiagnosticDescriptors
         UnusedParameter,
         UnknownTemplateMember,
         LoopOverNonCollection,
+        EmptyTemplate,
+        OtherTemplateLanguageSyntax,
         UnknownModel,
         MalformedModelId,
         LegacyModel,
@@ -383,6 +403,7 @@ internal static class DiagnosticDescriptors
         StructuredOutputStrategyNotSupported,
         PartialTypeNameMismatch,
         EnumWithoutFallback,
+        ValidationAttributeMismatch,
         TemplateNotCompiled,
         MultipleHistoryParameters,
         DuplicateFallbackModel,

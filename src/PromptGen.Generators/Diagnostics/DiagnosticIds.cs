@@ -28,6 +28,8 @@ internal static partial class DiagnosticIds
     public const string UnusedParameter = "PG0102";
     public const string UnknownTemplateMember = "PG0103";
     public const string LoopOverNonCollection = "PG0104";
+    public const string EmptyTemplate = "PG0105";
+    public const string OtherTemplateLanguageSyntax = "PG0106";
     public const string TemplateNotCompiled = "PG0150";
     public const string NoModel = "PG0200";
     public const string UnknownModel = "PG0201";
@@ -56,4 +58,5 @@ internal static partial class DiagnosticIds
     public const string StructuredOutputStrategyNotSupported = "PG0302";
     public const string PartialTypeNameMismatch = "PG0303";
     public const string EnumWithoutFallback = "PG0304";
+    public const string ValidationAttributeMismatch = "PG0305";
 }

@@ -30,11 +30,38 @@ internal static class FixProperties
     /// <summary>PG0205: the inference-profile prefixes (without the dot) the model is served under, joined with <see cref="Separator"/>.</summary>
     public const string ProfilePrefixes = "ProfilePrefixes";
 
+    /// <summary>
+    /// PG0100, PG0106, PG0006: a text edit that removes the problem, in the diagnostic's file. The fix applies it only
+    /// when the source still holds <see cref="EditOriginal"/> at <see cref="EditStart"/>.
+    /// </summary>
+    public const string EditStart = "EditStart";
+
+    /// <summary>The length of the text the edit replaces (0 inserts).</summary>
+    public const string EditLength = "EditLength";
+
+    /// <summary>The source text the edit replaces, exactly as written.</summary>
+    public const string EditOriginal = "EditOriginal";
+
+    /// <summary>The source text that replaces it, escaped for the literal it goes into.</summary>
+    public const string EditReplacement = "EditReplacement";
+
+    /// <summary>The fix's title in the IDE's menu.</summary>
+    public const string EditTitle = "EditTitle";
+
     /// <summary>Model ids and prefixes never contain a space.</summary>
     public const char Separator = ' ';
 
     public static ImmutableDictionary<string, string?> Of(string key, string? value) =>
         value is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(key, value);
+
+    /// <summary>The properties of an edit (see <see cref="EditStart"/>).</summary>
+    public static ImmutableDictionary<string, string?> Edit(int start, int length, string original, string replacement, string title) =>
+        ImmutableDictionary<string, string?>.Empty
+            .Add(EditStart, start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(EditLength, length.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(EditOriginal, original)
+            .Add(EditReplacement, replacement)
+            .Add(EditTitle, title);
 
     /// <summary>A replacement for a misspelt template name: the suggestion and what was typed; nothing without a suggestion.</summary>
     public static ImmutableDictionary<string, string?> Replacement(string suggestionKey, string? suggestion, string typed) =>

@@ -33,8 +33,12 @@ internal static class PromptClientEmitter
         writer.OpenBlock();
         WriteFactory(writer, model, factoryInterface);
         StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
-        writer.WriteLine();
-        WriteImplementation(writer, model);
+        if (!model.HasUnresolvedTypes)
+        {
+            writer.WriteLine();
+            WriteImplementation(writer, model);
+        }
+
         writer.CloseBlock();
 
         foreach (ContainingTypeModel _ in model.ContainingTypes)
@@ -76,7 +80,19 @@ internal static class PromptClientEmitter
         writer.WriteLine(GeneratedCodeAttribute);
         writer.WriteLine($"public static new {model.InterfaceName} Create({RuntimeTypes.BedrockRuntime} bedrock)");
         writer.Indent++;
-        writer.WriteLine($"=> new {model.ImplementationName}(bedrock);");
+        if (model.HasUnresolvedTypes)
+        {
+            // Unreachable: the build fails on the type that does not compile, which the compiler reports.
+            writer.WriteLine("=> throw new global::System.InvalidOperationException(");
+            writer.Indent++;
+            writer.WriteLine($"\"PromptGen did not generate {model.InterfaceName}: a type in one of its methods does not compile.\");");
+            writer.Indent--;
+        }
+        else
+        {
+            writer.WriteLine($"=> new {model.ImplementationName}(bedrock);");
+        }
+
         writer.Indent--;
         writer.WriteLine();
         writer.WriteLine(GeneratedCodeAttribute);

@@ -9,7 +9,15 @@ internal sealed record PromptClientModel(
     string ImplementationName,
     string HintName,
     EquatableArray<PromptMethodModel> Methods,
-    EquatableArray<string> TemplateTypes);
+    EquatableArray<string> TemplateTypes)
+{
+    /// <summary>
+    /// A method's signature names a type that does not compile: no implementation could name it, so only the factory
+    /// (which cannot be reached while the build fails) and the streamed partial types are generated, and the
+    /// compiler's CS0246 is the only error.
+    /// </summary>
+    public bool HasUnresolvedTypes { get; init; }
+}
 
 /// <summary>A type the interface is nested in, e.g. <c>partial class Outer</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -144,7 +144,7 @@ internal sealed class InvocationOptionsReader
         }
 
         LiteralSourceMap map = LiteralSourceMap.For(argument, _knownTypes.Compilation);
-        return Location.Create(argument.SyntaxTree, map.Map(error.Start, error.End));
+        return map.Locate(error.Start, error.End);
     }
 
     private (EquatableArray<MetadataPairModel>, string?) ReadRequestMetadata(IMethodSymbol method, Location methodLocation, List<DiagnosticInfo> diagnostics, ref bool valid)

@@ -25,6 +25,7 @@ internal static class KnownNames
     public const string ReasoningAttribute = "PromptGen.ReasoningAttribute";
     public const string RequestMetadataAttribute = "PromptGen.RequestMetadataAttribute";
     public const string BedrockRuntime = "PromptGen.IBedrockRuntime";
+    public const string PromptClientInterface = "PromptGen.IPromptClient`1";
     public const string StructuredOutputAttribute = "PromptGen.StructuredOutputAttribute";
     public const string PromptResult = "PromptGen.PromptResult`1";
     public const string ToolAttribute = "PromptGen.ToolAttribute";

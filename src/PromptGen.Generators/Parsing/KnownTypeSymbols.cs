@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -44,6 +45,7 @@ internal sealed class KnownTypeSymbols
         ConversationMessage = Resolve(KnownNames.ConversationMessage);
         ChatMessage = Resolve(KnownNames.ChatMessage);
         BedrockRuntime = Resolve(KnownNames.BedrockRuntime);
+        PromptClientInterface = Resolve(KnownNames.PromptClientInterface);
         PromptResult = Resolve(KnownNames.PromptResult);
         PromptStream = Resolve(KnownNames.PromptStream);
         ResultStream = Resolve(KnownNames.ResultStream);
@@ -117,6 +119,9 @@ internal sealed class KnownTypeSymbols
     /// <summary>Microsoft.Extensions.AI's conversation turn.</summary>
     public INamedTypeSymbol? ChatMessage { get; }
 
+    /// <summary><c>IPromptClient&lt;TSelf&gt;</c>, whose static <c>Create</c> the generated code implements.</summary>
+    public INamedTypeSymbol? PromptClientInterface { get; }
+
     public INamedTypeSymbol? BedrockRuntime { get; }
 
     /// <summary>PromptResult&lt;T&gt;, unbound.</summary>
@@ -173,6 +178,37 @@ internal sealed class KnownTypeSymbols
         && SymbolEqualityComparer.Default.Equals(named.ConstructedFrom, definition);
 
     public bool IsCancellationToken(ITypeSymbol type) => Is(type, CancellationToken);
+
+    /// <summary>
+    /// Whether a type in <paramref name="method"/>'s signature does not compile (a missing using, a typo): the compiler
+    /// says so (CS0246), so PromptGen reports nothing about the method and generates nothing that names the type. The
+    /// TPartial of <c>ResultStream&lt;T, TPartial&gt;</c> is the exception: PromptGen writes it.
+    /// </summary>
+    public bool HasUnresolvedSignature(IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (ContainsErrorType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return method.ReturnType is INamedTypeSymbol named && IsConstructionOf(named, ResultStream)
+            ? ContainsErrorType(named.TypeArguments[0])
+            : ContainsErrorType(method.ReturnType);
+    }
+
+    /// <summary>Whether <paramref name="type"/> is, or is built from, a type that does not compile.</summary>
+    public static bool ContainsErrorType(ITypeSymbol? type) => type switch
+    {
+        null => false,
+        IErrorTypeSymbol => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
 
     private INamedTypeSymbol? Resolve(string metadataName)
     {

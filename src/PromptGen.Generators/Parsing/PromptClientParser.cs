@@ -56,6 +56,7 @@ internal static class PromptClientParser
         var client = new ClientParseState(PromptClientRules.Read(symbol, context.Attributes[0], knownTypes));
         var methods = new List<PromptMethodModel>();
         var templateTypes = new SortedSet<string>(System.StringComparer.Ordinal);
+        bool unresolved = false;
         foreach (ISymbol member in new[] { symbol }.Concat(symbol.AllInterfaces).SelectMany(owner => owner.GetMembers()))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,6 +72,14 @@ internal static class PromptClientParser
             }
 
             var method = (IMethodSymbol)member;
+            if (knownTypes.HasUnresolvedSignature(method))
+            {
+                // A type in the signature does not compile (CS0246 says so): nothing to report, and no implementation
+                // could name the type, so the interface gets only its factory (see PromptClientModel.HasUnresolvedTypes).
+                unresolved = true;
+                continue;
+            }
+
             PromptMethodModel parsedMethod = PromptMethodParser.Parse(method, client, interfaceLocation, diagnostics, cancellationToken);
             methods.Add(parsedMethod);
             if (parsedMethod.Plan is { UsesScriban: true })
@@ -81,11 +90,62 @@ internal static class PromptClientParser
         }
 
         string implementationName = ImplementationName(symbol, context.SemanticModel, declaration.SpanStart);
-        return Result(ClientModel(symbol, implementationName, methods, templateTypes), diagnostics);
+        PromptClientModel model = ClientModel(symbol, implementationName, methods, templateTypes) with { HasUnresolvedTypes = unresolved };
+        if (FindPartialTypeCollisions(symbol, model, interfaceLocation) is { Count: > 0 } collisions)
+        {
+            diagnostics.AddRange(collisions);
+            return Result(null, diagnostics);
+        }
+
+        return Result(model, diagnostics);
     }
 
     private static ParseResult Result(PromptClientModel? model, List<DiagnosticInfo> diagnostics) =>
-        new(model, diagnostics.ToEquatableArray());
+        new(model, DiagnosticInfo.Distinct(diagnostics).ToEquatableArray());
+
+    /// <summary>
+    /// Members the user declared with the name of a partial type PromptGen writes into the interface for a streamed
+    /// result (<c>TriagePartial</c>): the generated type would clash with them (CS0102), or hide one a base interface
+    /// declares (CS0108), so nothing is generated.
+    /// </summary>
+    private static List<DiagnosticInfo> FindPartialTypeCollisions(INamedTypeSymbol symbol, PromptClientModel model, Location interfaceLocation)
+    {
+        var collisions = new List<DiagnosticInfo>();
+        Emit.StreamingPartialTypes partials = Emit.StreamingPartialTypes.Of(model);
+        foreach (ObjectShape shape in partials.Objects)
+        {
+            string name = partials.NameOf(shape.Id);
+            string typeName = shape.TypeName.Replace("global::", string.Empty);
+            foreach (ISymbol member in symbol.GetMembers(name).Concat(symbol.GetTypeMembers(name)).Distinct<ISymbol>(SymbolEqualityComparer.Default))
+            {
+                collisions.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.GeneratedNameCollision,
+                    SourceLocations.Of(member, interfaceLocation),
+                    member.Name,
+                    symbol.Name,
+                    $"the partial type '{name}' it generates for streaming '{typeName}'",
+                    member is INamedTypeSymbol ? $"remove it: PromptGen writes '{name}' itself" : "rename it"));
+            }
+
+            // A member of that name that a base interface declares in source would be hidden by the generated type
+            // (CS0108 in generated code). (The generator never sees its own output, so such a member is the user's.)
+            foreach (INamedTypeSymbol baseInterface in symbol.AllInterfaces)
+            {
+                foreach (ISymbol member in baseInterface.GetMembers(name).Where(member => member.Locations.Any(location => location.IsInSource)))
+                {
+                    collisions.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.GeneratedNameCollision,
+                        SourceLocations.Of(member, interfaceLocation),
+                        $"{baseInterface.Name}.{member.Name}",
+                        symbol.Name,
+                        $"the partial type '{name}' it generates for streaming '{typeName}'",
+                        $"rename it: the generated '{symbol.Name}.{name}' would hide it"));
+                }
+            }
+        }
+
+        return collisions;
+    }
 
     private static PromptClientModel ClientModel(
         INamedTypeSymbol symbol, string implementationName, List<PromptMethodModel> methods, SortedSet<string> templateTypes) => new(
@@ -112,7 +172,13 @@ internal static class PromptClientParser
         }
 
         return FindFactoryCollision(symbol, knownTypes) is { } collision
-            ? DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, SourceLocations.Of(collision, interfaceLocation), collision.Name, symbol.Name)
+            ? DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratedNameCollision,
+                SourceLocations.Of(collision, interfaceLocation),
+                collision.Name,
+                symbol.Name,
+                "the static Create(IBedrockRuntime) method",
+                "rename it")
             : null;
     }
 
@@ -166,16 +232,23 @@ internal static class PromptClientParser
 
     /// <summary>
     /// A member of the interface that the generated <c>static Create(IBedrockRuntime)</c> would clash with: a method
-    /// of that signature (CS0111) or anything else named Create (CS0102). Overloads of other names are fine.
+    /// of that signature (CS0111), anything else named Create (CS0102), or the user's own explicit implementation of
+    /// <c>IPromptClient&lt;T&gt;.Create</c>, which PromptGen writes too. Overloads of other names are fine.
     /// </summary>
     private static ISymbol? FindFactoryCollision(INamedTypeSymbol symbol, KnownTypeSymbols knownTypes)
     {
+        foreach (IMethodSymbol method in symbol.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (method.ExplicitInterfaceImplementations.Any(implemented => implemented.Name == FactoryMethodName
+                && KnownTypeSymbols.IsConstructionOf(implemented.ContainingType, knownTypes.PromptClientInterface)))
+            {
+                return method;
+            }
+        }
+
         foreach (ISymbol member in symbol.GetMembers(FactoryMethodName).Concat(symbol.GetTypeMembers(FactoryMethodName)))
         {
-            if (member is not IMethodSymbol method
-                || (method.Parameters.Length == 1
-                    && method.Parameters[0].RefKind == RefKind.None
-                    && KnownTypeSymbols.Is(method.Parameters[0].Type, knownTypes.BedrockRuntime)))
+            if (member is not IMethodSymbol method || HasFactorySignature(method, knownTypes))
             {
                 return member;
             }
@@ -183,6 +256,16 @@ internal static class PromptClientParser
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> has the generated factory's signature, <c>Create(IBedrockRuntime)</c>
+    /// (PG0009); the analyzers ask too, so that such a method gets no second diagnostic.
+    /// </summary>
+    internal static bool HasFactorySignature(IMethodSymbol method, KnownTypeSymbols knownTypes) =>
+        method.Name == FactoryMethodName
+        && method.Parameters.Length == 1
+        && method.Parameters[0].RefKind == RefKind.None
+        && KnownTypeSymbols.Is(method.Parameters[0].Type, knownTypes.BedrockRuntime);
 
     private const string FactoryMethodName = "Create";
 

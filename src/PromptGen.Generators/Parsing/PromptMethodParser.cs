@@ -1,9 +1,11 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Schema;
@@ -32,6 +34,12 @@ internal sealed class PromptMethodParser
     private readonly Location _location;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
+
+    /// <summary>
+    /// Something stops generation that is reported elsewhere: by the compiler (a type that does not compile) or for
+    /// another method (a result type they share).
+    /// </summary>
+    private bool _stopped;
 
     private PromptMethodParser(IMethodSymbol method, ClientParseState client, Location location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -74,7 +82,7 @@ internal sealed class PromptMethodParser
             _method, returns.Kind, resultPlan, AttributeReader.Find(_method.ContainingType, KnownTypes.ToolLoopAttribute), KnownTypes, _location, _diagnostics, _cancellationToken);
 
         // Whatever this method reported stops it; a tool set's problem reported for an earlier method shows in toolsHaveErrors.
-        bool canGenerate = templatesValid && optionsValid && !toolsHaveErrors && _diagnostics.Count == diagnosticsBefore;
+        bool canGenerate = templatesValid && optionsValid && !toolsHaveErrors && !_stopped && _diagnostics.Count == diagnosticsBefore;
         PromptPlan? plan = canGenerate && _rules.UserTemplate is { } userTemplate && modelId is not null
             ? CompileTemplates(new PromptPlan(modelId, userTemplate, _rules.SystemPrompt.Template, _rules.Inference.Effective, resultPlan)
             {
@@ -114,12 +122,7 @@ internal sealed class PromptMethodParser
         };
         if (refKind.Length > 0)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedParameter,
-                SourceLocations.Of(parameter, _location),
-                parameter.Name,
-                _method.Name,
-                refKind.Trim()));
+            ReportModifier(parameter, refKind.Trim());
         }
 
         string identifier = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
@@ -129,6 +132,42 @@ internal sealed class PromptMethodParser
             (parameter.IsParams ? "params " : string.Empty) + parameter.Type.ToDisplayString(TypeFormat),
             refKind,
             KnownTypes.IsCancellationToken(parameter.Type));
+    }
+
+    /// <summary>
+    /// PG0006 at the modifier itself (<c>ref</c>, <c>out</c>, <c>in</c>, <c>ref readonly</c>), with the advice that fits it:
+    /// an input loses its modifier (the fix removes it); an <c>out</c> value belongs in the result type.
+    /// </summary>
+    private void ReportModifier(IParameterSymbol parameter, string modifier)
+    {
+        Location location = SourceLocations.Of(parameter, _location);
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
+        if (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is ParameterSyntax syntax)
+        {
+            SyntaxToken[] modifiers = syntax.Modifiers
+                .Where(token => token.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword or SyntaxKind.ReadOnlyKeyword or SyntaxKind.ScopedKeyword)
+                .ToArray();
+            if (modifiers.Length > 0)
+            {
+                TextSpan span = TextSpan.FromBounds(modifiers[0].SpanStart, modifiers[modifiers.Length - 1].Span.End);
+                location = Location.Create(syntax.SyntaxTree, span);
+                if (parameter.RefKind != RefKind.Out)
+                {
+                    // The modifiers and the space after them go; the type then starts where they did.
+                    int end = modifiers[modifiers.Length - 1].GetNextToken().SpanStart;
+                    string original = syntax.SyntaxTree.GetText(_cancellationToken).ToString(TextSpan.FromBounds(span.Start, end));
+                    properties = FixProperties.Edit(span.Start, end - span.Start, original, string.Empty, $"Remove '{modifier}'");
+                }
+            }
+        }
+
+        string advice = parameter.RefKind switch
+        {
+            RefKind.Out => "a prompt method cannot set a parameter; return the value through the method's result type instead (Task<T> with a member for it)",
+            RefKind.Ref => "a prompt method never writes back to its inputs; remove 'ref', and return anything the call produces through the method's result type",
+            _ => $"the generated method is asynchronous, and an asynchronous method cannot take a parameter by reference; remove '{modifier}' (the value is copied once per call)",
+        };
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, location, properties, parameter.Name, _method.Name, modifier, advice));
     }
 
     private Location ReturnTypeLocation() =>
@@ -153,17 +192,35 @@ internal sealed class PromptMethodParser
             return null;
         }
 
-        (ResultModel? result, string? problem) = ResultShapeReader.Read(resultType, _cancellationToken);
-        if (problem is not null)
+        ResultShapeReading reading = ResultShapeReader.ReadAll(resultType, _cancellationToken);
+        ResultModel? result = reading.Model;
+        if (reading.Unresolved)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(
+            _stopped = true; // a type in the result does not compile; the compiler says which
+            return null;
+        }
+
+        foreach (ShapeProblem problem in reading.Problems)
+        {
+            // Each at the member that declares it, so every problem of the type shows at once, where it is fixed.
+            Location location = problem.Member is null ? returnLocation : SourceLocations.Of(problem.Member, returnLocation);
+            DiagnosticInfo diagnostic = DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedResultType,
-                returnLocation,
+                location,
                 _method.Name,
                 resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                problem));
+                problem.Message);
+            if (_diagnostics.Any(diagnostic.SamePlace))
+            {
+                _stopped = true; // reported for another method returning the same type: it stops this one too
+            }
+            else
+            {
+                _diagnostics.Add(diagnostic);
+            }
         }
-        else if (returns.PartialType is { } partialType)
+
+        if (reading.Problems.Count == 0 && returns.PartialType is { } partialType)
         {
             CheckStreamedResult(resultType, partialType, result!, returnLocation);
         }
@@ -223,30 +280,34 @@ internal sealed class PromptMethodParser
             return true;
         }
 
-        IReadOnlyList<TemplateError> errors = TemplateSyntax.FindErrors(template);
-        if (errors.Count == 0 || !report)
+        TemplateCheck check = TemplateSyntax.Check(template);
+        if (check.Problem is not { } problem || !report)
         {
-            return errors.Count == 0;
+            return check.Problem is null;
         }
 
+        // One diagnostic per template: whatever follows the first problem is read out of step and would only cascade.
         ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, _cancellationToken);
-        LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument, KnownTypes.Compilation);
-        foreach (TemplateError error in errors)
+        (Location location, ImmutableDictionary<string, string?> properties) = argument is null
+            ? (AttributeReader.LocationOf(attribute, _location, _cancellationToken), ImmutableDictionary<string, string?>.Empty)
+            : TemplateProblemLocation.Of(problem, LiteralSourceMap.For(argument, KnownTypes.Compilation), template);
+        DiagnosticInfo diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.ById(problem.Id), location, properties, problem.Message);
+        if (!_diagnostics.Any(diagnostic.SamePlace))
         {
-            Location location = argument is null || map is null
-                ? AttributeReader.LocationOf(attribute, _location, _cancellationToken)
-                : Location.Create(argument.SyntaxTree, map.Map(error.Start, error.End));
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateSyntaxError, location, error.Message));
+            _diagnostics.Add(diagnostic); // a constant shared with another method is reported once
         }
 
         return false;
     }
 
-    /// <summary>The model id the method calls; PG0200 when it has none (unless its setting does not compile).</summary>
+    /// <summary>
+    /// The model id the method calls; PG0200 when it has none (unless its setting does not compile, or the method has
+    /// no [Prompt] yet: PG0004 says what is missing first).
+    /// </summary>
     private string? ReadModelId()
     {
         string? modelId = _rules.Model.Id;
-        if (string.IsNullOrWhiteSpace(modelId) && !_rules.Model.IsBroken)
+        if (string.IsNullOrWhiteSpace(modelId) && !_rules.Model.IsBroken && _rules.Prompt is not null)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, _location, _method.Name));
         }

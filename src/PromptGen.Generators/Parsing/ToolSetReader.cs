@@ -41,16 +41,18 @@ internal static class ToolSetReader
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        ToolingModel? model = ReadTooling(method, returnKind, result, interfaceToolLoop, knownTypes, methodLocation, diagnostics, cancellationToken);
+        bool unresolved = false;
+        ToolingModel? model = ReadTooling(method, returnKind, result, interfaceToolLoop, knownTypes, methodLocation, diagnostics, ref unresolved, cancellationToken);
         foreach (DiagnosticInfo diagnostic in diagnostics)
         {
-            if (!reported.Contains(diagnostic))
+            if (!reported.Any(diagnostic.SamePlace))
             {
                 reported.Add(diagnostic);
             }
         }
 
-        return (model, diagnostics.Count > 0);
+        // A tool whose types do not compile cannot be generated either; the compiler says why, so nothing is added.
+        return (model, diagnostics.Count > 0 || unresolved);
     }
 
     private static ToolingModel? ReadTooling(
@@ -61,6 +63,7 @@ internal static class ToolSetReader
         KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
+        ref bool unresolved,
         CancellationToken cancellationToken)
     {
         var uses = new List<(IParameterSymbol Parameter, ToolSetModel Set)>();
@@ -75,10 +78,10 @@ internal static class ToolSetReader
             if (returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream)
             {
                 Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.ToolsWithStreaming, parameterLocation, method.Name, parameter.Name));
-                continue;
             }
 
-            uses.Add((parameter, ReadSet(parameter.Type, knownTypes, parameterLocation, diagnostics, cancellationToken)));
+            // The set is read even for a streaming method: its own problems are separate mistakes, reported in the same build.
+            uses.Add((parameter, ReadSet(parameter.Type, knownTypes, parameterLocation, diagnostics, ref unresolved, cancellationToken)));
         }
 
         if (uses.Count == 0)
@@ -168,7 +171,7 @@ internal static class ToolSetReader
         }
     }
 
-    private static ToolSetModel ReadSet(ITypeSymbol type, KnownTypeSymbols knownTypes, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static ToolSetModel ReadSet(ITypeSymbol type, KnownTypeSymbols knownTypes, Location useLocation, List<DiagnosticInfo> diagnostics, ref bool unresolved, CancellationToken cancellationToken)
     {
         string typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var tools = new List<ToolModel>();
@@ -178,7 +181,7 @@ internal static class ToolSetReader
             cancellationToken.ThrowIfCancellationRequested();
             overloads[method.Name] = overloads.TryGetValue(method.Name, out int count) ? count + 1 : 1;
             string suffix = overloads[method.Name] == 1 ? string.Empty : overloads[method.Name].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (ReadTool(type, method, suffix, knownTypes, useLocation, diagnostics, cancellationToken) is { } tool)
+            if (ReadTool(type, method, suffix, knownTypes, useLocation, diagnostics, ref unresolved, cancellationToken) is { } tool)
             {
                 tools.Add(tool);
             }
@@ -187,12 +190,26 @@ internal static class ToolSetReader
         return new ToolSetModel(typeName, type.Name, tools.ToEquatableArray());
     }
 
-    private static ToolModel? ReadTool(ITypeSymbol owner, IMethodSymbol method, string overloadSuffix, KnownTypeSymbols knownTypes, Location useLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static ToolModel? ReadTool(
+        ITypeSymbol owner,
+        IMethodSymbol method,
+        string overloadSuffix,
+        KnownTypeSymbols knownTypes,
+        Location useLocation,
+        List<DiagnosticInfo> diagnostics,
+        ref bool unresolved,
+        CancellationToken cancellationToken)
     {
         Location location = SourceLocation(method, useLocation);
         AttributeData attribute = AttributeReader.Find(method, knownTypes.ToolAttribute)!;
         if (AttributeReader.HasErrors(attribute))
         {
+            return null;
+        }
+
+        if (method.Parameters.Any(parameter => KnownTypeSymbols.ContainsErrorType(parameter.Type)) || KnownTypeSymbols.ContainsErrorType(method.ReturnType))
+        {
+            unresolved = true;
             return null;
         }
 
@@ -242,6 +259,12 @@ internal static class ToolSetReader
         string argumentsType = Sanitize(owner.Name) + Sanitize(method.Name) + overloadSuffix + "Arguments";
         string id = "tool-arguments:" + owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name + overloadSuffix;
         (ResultModel? arguments, IParameterSymbol? culprit, string? argumentProblem) = ResultShapeReader.ReadArguments(inputs, argumentsType, id, cancellationToken);
+        if (arguments is null && culprit is null && argumentProblem is null)
+        {
+            unresolved = true;
+            return null;
+        }
+
         if (arguments is null)
         {
             Add(diagnostics, DiagnosticInfo.Create(
@@ -257,7 +280,15 @@ internal static class ToolSetReader
         ResultModel? result = null;
         if (jsonType is not null)
         {
-            (result, string? resultProblem) = ResultShapeReader.Read(jsonType, cancellationToken);
+            ResultShapeReading reading = ResultShapeReader.ReadAll(jsonType, cancellationToken);
+            result = reading.Model;
+            string? resultProblem = reading.Problems.Count > 0 ? reading.Problems[0].Message : null;
+            if (reading.Unresolved)
+            {
+                unresolved = true;
+                return null;
+            }
+
             if (result is null)
             {
                 Location returnLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax

@@ -10,9 +10,30 @@ namespace PromptGen.Generators.Schema;
 internal sealed partial class ResultShapeReader
 {
     /// <summary>
+    /// The DataAnnotations attributes on a tool's parameters that do not fit their types (PG0305): the model's input
+    /// is checked against them as against a result's members (<see cref="ConstraintFit"/>). Every parameter is read,
+    /// whatever the others are; one whose type has no JSON shape or does not compile has none.
+    /// </summary>
+    public static IReadOnlyList<ConstraintMisfit> ReadArgumentMisfits(IReadOnlyList<IParameterSymbol> parameters, CancellationToken cancellationToken)
+    {
+        var misfits = new List<ConstraintMisfit>();
+        foreach (IParameterSymbol parameter in parameters)
+        {
+            var reader = new ResultShapeReader(cancellationToken) { _member = parameter };
+            if (reader.Describe(parameter.Type, "$." + parameter.Name) is { } type && !reader._unresolved)
+            {
+                misfits.AddRange(ConstraintFit.Misfits(parameter, type));
+            }
+        }
+
+        return misfits;
+    }
+
+    /// <summary>
     /// Describes <paramref name="parameters"/> as the members of one object, constructed as
     /// <paramref name="typeName"/>(parameter values in order). A parameter is required unless it is nullable or has
-    /// a default value. On failure, names the parameter whose type has no JSON shape.
+    /// a default value. On failure, names the parameter whose type has no JSON shape; all three are null when a type
+    /// does not compile.
     /// </summary>
     public static (ResultModel? Model, IParameterSymbol? Culprit, string? Problem) ReadArguments(
         IReadOnlyList<IParameterSymbol> parameters, string typeName, string id, CancellationToken cancellationToken)
@@ -23,7 +44,13 @@ internal sealed partial class ResultShapeReader
         for (int i = 0; i < parameters.Count; i++)
         {
             IParameterSymbol parameter = parameters[i];
+            reader._member = parameter;
             TypeRef? type = reader.Describe(parameter.Type, "$." + parameter.Name);
+            if (reader._unresolved)
+            {
+                return (null, null, null); // a type that does not compile: the compiler says so
+            }
+
             if (type is null || reader.Problem is not null)
             {
                 return (null, parameter, reader.Problem ?? $"'{parameter.Type.ToDisplayString()}' has no JSON shape");

@@ -10,9 +10,38 @@ using PromptGen.Generators.Models;
 
 namespace PromptGen.Generators.Schema;
 
+/// <summary>A construct of a result type that has no JSON shape: what, with its JSON path, and the member that declares it.</summary>
+/// <param name="Member">The property (or type, for a type-level problem) to report at; null for the result type itself.</param>
+internal sealed record ShapeProblem(string Message, ISymbol? Member);
+
+/// <summary>
+/// Everything <see cref="ResultShapeReader.ReadAll"/> learned about a result type: its shapes when it has them, every
+/// construct without one, whether a type in it does not compile (then nothing is reported: the compiler says why),
+/// and the validation attributes that do not fit their members.
+/// </summary>
+internal sealed class ResultShapeReading
+{
+    public ResultShapeReading(ResultModel? model, IReadOnlyList<ShapeProblem> problems, bool unresolved, IReadOnlyList<ConstraintMisfit> misfits)
+    {
+        Model = model;
+        Problems = problems;
+        Unresolved = unresolved;
+        Misfits = misfits;
+    }
+
+    public ResultModel? Model { get; }
+
+    public IReadOnlyList<ShapeProblem> Problems { get; }
+
+    public bool Unresolved { get; }
+
+    public IReadOnlyList<ConstraintMisfit> Misfits { get; }
+}
+
 /// <summary>
 /// Describes a result type as a graph of JSON shapes (objects, enums, lists, scalars) that both the schema writer
-/// and the parser emitter read. The first construct that has no JSON shape stops it, with a message that names it.
+/// and the parser emitter read. It goes on past a construct that has no JSON shape, so every one is named at once,
+/// each with the member that declares it; a type that does not compile stops it silently.
 /// </summary>
 internal sealed partial class ResultShapeReader
 {
@@ -24,26 +53,45 @@ internal sealed partial class ResultShapeReader
     private readonly Dictionary<string, ObjectShape?> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
     private readonly HashSet<string> _recursive = new();
+    private readonly List<ShapeProblem> _problems = new();
+    private readonly List<ConstraintMisfit> _misfits = new();
+    private ISymbol? _member;
+    private bool _unresolved;
 
     private ResultShapeReader(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
-    /// <summary>The problem that stopped the description, e.g. "'object' at $.payload has no JSON shape".</summary>
-    public string? Problem { get; private set; }
+    /// <summary>The first problem, e.g. "'object' at $.payload has no JSON shape".</summary>
+    public string? Problem => _problems.Count > 0 ? _problems[0].Message : null;
 
+    /// <summary>The shapes of <paramref name="type"/>, or its first problem (null too when a type in it does not compile).</summary>
     public static (ResultModel? Model, string? Problem) Read(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        ResultShapeReading reading = ReadAll(type, cancellationToken);
+        return (reading.Model, reading.Problems.Count > 0 ? reading.Problems[0].Message : null);
+    }
+
+    public static ResultShapeReading ReadAll(ITypeSymbol type, CancellationToken cancellationToken)
     {
         var reader = new ResultShapeReader(cancellationToken);
         TypeRef? root = reader.Describe(type, "$");
-        if (root is null || reader.Problem is not null)
+        if (reader._unresolved)
         {
-            return (null, reader.Problem ?? $"'{type.ToDisplayString()}' has no JSON shape");
+            return new ResultShapeReading(null, System.Array.Empty<ShapeProblem>(), unresolved: true, reader._misfits);
+        }
+
+        if (root is null || reader._problems.Count > 0)
+        {
+            IReadOnlyList<ShapeProblem> problems = reader._problems.Count > 0
+                ? reader._problems
+                : new[] { new ShapeProblem($"'{type.ToDisplayString()}' has no JSON shape", null) };
+            return new ResultShapeReading(null, problems, unresolved: false, reader._misfits);
         }
 
         ObjectShape[] objects = reader._objectOrder.Select(id => reader._objects[id]!).ToArray();
         bool wrapped = root.Kind != ValueKind.Object || root.IsNullable;
         string resultName = ResultName(type);
         var shapes = new ResultModel(root, wrapped, resultName, string.Empty, objects.ToEquatableArray(), reader._enums.Values.ToEquatableArray());
-        return (shapes with { SchemaJson = JsonSchemaWriter.Write(shapes) }, null);
+        return new ResultShapeReading(shapes with { SchemaJson = JsonSchemaWriter.Write(shapes) }, System.Array.Empty<ShapeProblem>(), unresolved: false, reader._misfits);
     }
 
     private static string ResultName(ITypeSymbol type)
@@ -56,17 +104,24 @@ internal sealed partial class ResultShapeReader
         return clean.Length > 64 ? clean.Substring(0, 64) : clean;
     }
 
-    private TypeRef? Fail(string problem)
+    private TypeRef? Fail(string problem) => Fail(problem, _member);
+
+    private TypeRef? Fail(string problem, ISymbol? member)
     {
-        Problem ??= problem;
+        if (!_problems.Any(existing => existing.Message == problem))
+        {
+            _problems.Add(new ShapeProblem(problem, member));
+        }
+
         return null;
     }
 
     private TypeRef? Describe(ITypeSymbol type, string path)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (Problem is not null)
+        if (type.TypeKind == TypeKind.Error || _unresolved)
         {
+            _unresolved = true; // the compiler reports the type; nothing PromptGen could say would help
             return null;
         }
 
@@ -184,13 +239,15 @@ internal sealed partial class ResultShapeReader
 
     private TypeRef? DescribeDictionary(ITypeSymbol keyType, ITypeSymbol valueType, string typeName, bool nullable, string path)
     {
-        if (keyType.SpecialType != SpecialType.System_String)
+        bool stringKeys = keyType.SpecialType == SpecialType.System_String;
+        if (!stringKeys)
         {
-            return Fail($"the dictionary '{typeName.Replace("global::", string.Empty)}' at {path} has '{keyType.ToDisplayString()}' keys; JSON object keys are strings, so use string keys");
+            Fail($"the dictionary '{typeName.Replace("global::", string.Empty)}' at {path} has '{keyType.ToDisplayString()}' keys; JSON object keys are strings, so use string keys");
         }
 
+        // The values are described even so: their problems are reported in the same build.
         TypeRef? value = Describe(valueType, path + ".*");
-        return value is null ? null : new TypeRef(ValueKind.Dictionary, typeName, nullable, false, null, value, CollectionShape.None);
+        return value is null || !stringKeys ? null : new TypeRef(ValueKind.Dictionary, typeName, nullable, false, null, value, CollectionShape.None);
     }
 
     private TypeRef DescribeEnum(INamedTypeSymbol enumType, string typeName)
@@ -223,10 +280,12 @@ internal sealed partial class ResultShapeReader
         IMethodSymbol? constructor = ChooseConstructor(type);
         if (constructor is null)
         {
-            return Fail($"'{type.ToDisplayString()}' at {path} has no public constructor PromptGen can call: add a parameterless one or one whose parameters match its properties");
+            return Fail($"'{type.ToDisplayString()}' at {path} has no public constructor PromptGen can call: add a parameterless one or one whose parameters match its properties", SourceTypeOr(type));
         }
 
+        ISymbol? outerMember = _member;
         var properties = new List<PropertyShape>();
+        bool failed = false;
         foreach (IPropertySymbol property in ReadableProperties(type))
         {
             int constructorIndex = constructor.Parameters.IndexOf(
@@ -242,18 +301,24 @@ internal sealed partial class ResultShapeReader
             {
                 if (parameter is not null && !parameter.HasExplicitDefaultValue)
                 {
-                    return Fail($"'{type.ToDisplayString()}.{property.Name}' is [JsonIgnore] but its constructor needs it");
+                    Fail($"'{type.ToDisplayString()}.{property.Name}' is [JsonIgnore] but its constructor needs it", property);
+                    failed = true;
                 }
 
                 continue;
             }
 
             string jsonName = JsonName(property);
+            _member = property;
             TypeRef? propertyType = Describe(property.Type, path + "." + jsonName);
+            _member = outerMember;
             if (propertyType is null)
             {
-                return null;
+                failed = true;
+                continue; // the other members are still read, so each of their problems is reported too
             }
+
+            _misfits.AddRange(ConstraintFit.Misfits(property, parameter, propertyType));
 
             // Nullable means optional (absent reads as null); otherwise a member is required unless it has a default
             // (a constructor default or a property initializer). A C# 'required' member always is.
@@ -270,9 +335,14 @@ internal sealed partial class ResultShapeReader
                 parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null));
         }
 
+        if (failed)
+        {
+            return null;
+        }
+
         if (properties.Count == 0)
         {
-            return Fail($"'{type.ToDisplayString()}' at {path} has no public settable or constructor-bound properties");
+            return Fail($"'{type.ToDisplayString()}' at {path} has no public settable or constructor-bound properties", SourceTypeOr(type));
         }
 
         var shape = new ObjectShape(id, id, type.Name, DescriptionOf(type), _recursive.Contains(id), properties.ToEquatableArray());
@@ -280,6 +350,10 @@ internal sealed partial class ResultShapeReader
         _objectOrder.Add(id);
         return reference;
     }
+
+    /// <summary>A type-level problem goes on the type's declaration when it is in source, else on the member that uses it.</summary>
+    private ISymbol? SourceTypeOr(INamedTypeSymbol type) =>
+        type.Locations.Any(location => location.IsInSource) ? type : _member;
 
     private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
     {

@@ -13,69 +13,182 @@ namespace PromptGen.Generators.Templates;
 /// string's indentation. A template composed of literals, constants and constant interpolated strings
 /// (<c>"…" + Shared</c>, <c>$"You are {Persona}. {{{{ name }}}}"</c>) is mapped piece by piece when a compilation is
 /// given (<see cref="ComposedTemplateMap"/>): characters from a literal map to themselves, characters from a constant
-/// to the constant's name or interpolation hole. Otherwise every offset maps to the whole expression.
+/// declared in source to themselves inside the constant's literal (possibly in another file), characters from any other
+/// constant to its name or interpolation hole. Otherwise every offset maps to the whole expression.
 /// </summary>
 internal sealed class LiteralSourceMap
 {
-    private readonly int[]? _sourceOffsets;
-    private readonly int[]? _sourceEnds;
-    private readonly TextSpan _fallback;
+    private readonly IReadOnlyList<SourceChar>? _chars;
+    private readonly Location _whole;
 
-    private LiteralSourceMap(int[]? sourceOffsets, TextSpan fallback, int[]? sourceEnds = null)
+    private LiteralSourceMap(IReadOnlyList<SourceChar>? chars, Location whole)
     {
-        _sourceOffsets = sourceOffsets;
-        _sourceEnds = sourceEnds;
-        _fallback = fallback;
+        _chars = chars;
+        _whole = whole;
     }
-
-    /// <summary>Where each value character starts in source, when the literal could be mapped.</summary>
-    internal int[]? SourceOffsets => _sourceOffsets;
 
     /// <param name="compilation">Needed only to read constants in a composed template; without it such a template maps whole.</param>
     public static LiteralSourceMap For(ExpressionSyntax expression, Compilation? compilation = null)
     {
-        TextSpan whole = expression.Span;
-        if (expression is LiteralExpressionSyntax literal)
-        {
-            SyntaxToken token = literal.Token;
-            int[]? offsets = token.Kind() switch
-            {
-                SyntaxKind.StringLiteralToken => token.Text.StartsWith("@", System.StringComparison.Ordinal)
-                    ? MapVerbatim(token)
-                    : MapRegular(token),
-                SyntaxKind.SingleLineRawStringLiteralToken => MapSingleLineRaw(token),
-                SyntaxKind.MultiLineRawStringLiteralToken => MapMultiLineRaw(token),
-                _ => null,
-            };
-
-            return new LiteralSourceMap(offsets, whole);
-        }
-
+        Location whole = expression.GetLocation();
         if (compilation is not null && ComposedTemplateMap.TryMap(expression, compilation) is { } composed)
         {
-            return new LiteralSourceMap(composed.Starts, whole, composed.Ends);
+            return new LiteralSourceMap(composed.Chars, whole);
+        }
+
+        if (expression is LiteralExpressionSyntax { Token.Value: string value } literal && OffsetsOf(literal.Token) is not null)
+        {
+            return new LiteralSourceMap(ComposedTemplateMap.LiteralChars(literal, value, piece: 0), whole);
         }
 
         return new LiteralSourceMap(null, whole);
     }
 
-    /// <summary>The source span of value characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public TextSpan Map(int start, int end)
+    /// <summary>Where each value character is written, when the template could be mapped.</summary>
+    internal IReadOnlyList<SourceChar>? Chars => _chars;
+
+    /// <summary>
+    /// The source location of value characters [<paramref name="start"/>, <paramref name="end"/>): inside the literal
+    /// (or the constant's literal) that wrote them. A range that crosses from one piece into another (a literal into a
+    /// constant) is narrowed to its first piece; an unmapped template is located whole.
+    /// </summary>
+    public Location Locate(int start, int end)
     {
-        if (_sourceOffsets is null || _sourceOffsets.Length == 0)
+        if (_chars is null || _chars.Count == 0)
         {
-            return _fallback;
+            return LocateWhole();
         }
 
-        int last = _sourceOffsets.Length - 1;
+        int last = _chars.Count - 1;
         start = Clamp(start, 0, last);
         end = Clamp(end, start + 1, last + 1);
-        int sourceStart = _sourceOffsets[start];
-        int sourceEnd = _sourceEnds is null ? _sourceOffsets[end - 1] + 1 : _sourceEnds[end - 1];
-        return TextSpan.FromBounds(sourceStart, System.Math.Max(sourceStart + 1, sourceEnd));
+        SourceChar first = _chars[start];
+        int sourceEnd = first.End;
+        for (int i = start + 1; i < end && _chars[i].Piece == first.Piece && _chars[i].Tree == first.Tree; i++)
+        {
+            sourceEnd = System.Math.Max(sourceEnd, _chars[i].End);
+        }
+
+        return Location.Create(first.Tree, TextSpan.FromBounds(first.Start, System.Math.Max(first.Start + 1, sourceEnd)));
+    }
+
+    /// <summary>
+    /// The whole template: the one literal that writes all of it (also inside a constant), else the expression written
+    /// in the attribute.
+    /// </summary>
+    public Location LocateWhole()
+    {
+        if (_chars is { Count: > 0 } && AllOnePiece(_chars))
+        {
+            SourceChar first = _chars[0];
+            TextSpan span = TextSpan.FromBounds(first.Start, _chars[_chars.Count - 1].End);
+            SyntaxNode? literal = first.Tree.GetRoot().FindNode(span, getInnermostNodeForTie: true);
+            while (literal is not null and not LiteralExpressionSyntax and not InterpolatedStringExpressionSyntax)
+            {
+                literal = literal.Parent;
+            }
+
+            return literal is null ? _whole : literal.GetLocation();
+        }
+
+        return _whole;
+    }
+
+    /// <summary>
+    /// The exact source span of value characters [<paramref name="start"/>, <paramref name="end"/>) for a code fix to
+    /// replace: every character written as itself, one after the other, in one piece of one file. An empty range is
+    /// an insertion point after character <paramref name="start"/> - 1 (or before <paramref name="start"/>).
+    /// </summary>
+    public bool TryLocateExact(int start, int end, out Location location, out LiteralKind kind)
+    {
+        location = Location.None;
+        kind = LiteralKind.Regular;
+        if (_chars is null || start < 0 || end > _chars.Count || end < start)
+        {
+            return false;
+        }
+
+        if (start == end)
+        {
+            if (start > 0 && _chars[start - 1].Exact)
+            {
+                SourceChar before = _chars[start - 1];
+                location = Location.Create(before.Tree, new TextSpan(before.End, 0));
+                kind = before.Kind;
+                return true;
+            }
+
+            if (start < _chars.Count && _chars[start].Exact)
+            {
+                SourceChar after = _chars[start];
+                location = Location.Create(after.Tree, new TextSpan(after.Start, 0));
+                kind = after.Kind;
+                return true;
+            }
+
+            return false;
+        }
+
+        SourceChar first = _chars[start];
+        for (int i = start; i < end; i++)
+        {
+            SourceChar c = _chars[i];
+            if (!c.Exact || c.Piece != first.Piece || c.Tree != first.Tree || (i > start && c.Start != _chars[i - 1].End))
+            {
+                return false;
+            }
+        }
+
+        location = Location.Create(first.Tree, TextSpan.FromBounds(first.Start, _chars[end - 1].End));
+        kind = first.Kind;
+        return true;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as a literal of <paramref name="kind"/> must spell it; null when it cannot be written
+    /// there simply (braces inside a raw interpolated string, a line break in a raw string).
+    /// </summary>
+    public static string? Escape(string value, LiteralKind kind)
+    {
+        bool interpolated = kind is LiteralKind.InterpolatedRegular or LiteralKind.InterpolatedVerbatim or LiteralKind.InterpolatedRaw;
+        if (kind is LiteralKind.Raw or LiteralKind.InterpolatedRaw)
+        {
+            return value.IndexOf('\n') >= 0 || value.IndexOf("\"\"\"", System.StringComparison.Ordinal) >= 0 || (interpolated && (value.IndexOf('{') >= 0 || value.IndexOf('}') >= 0))
+                ? null
+                : value;
+        }
+
+        string escaped = kind is LiteralKind.Verbatim or LiteralKind.InterpolatedVerbatim
+            ? value.Replace("\"", "\"\"")
+            : value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r").Replace("\t", "\\t");
+        return interpolated ? escaped.Replace("{", "{{").Replace("}", "}}") : escaped;
+    }
+
+    private static bool AllOnePiece(IReadOnlyList<SourceChar> chars)
+    {
+        for (int i = 1; i < chars.Count; i++)
+        {
+            if (chars[i].Piece != chars[0].Piece || chars[i].Tree != chars[0].Tree)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
+
+    /// <summary>Where each value character of a string literal token starts in source; null when it cannot be mapped.</summary>
+    internal static int[]? OffsetsOf(SyntaxToken token) => token.Kind() switch
+    {
+        SyntaxKind.StringLiteralToken => token.Text.StartsWith("@", System.StringComparison.Ordinal)
+            ? MapVerbatim(token)
+            : MapRegular(token),
+        SyntaxKind.SingleLineRawStringLiteralToken => MapSingleLineRaw(token),
+        SyntaxKind.MultiLineRawStringLiteralToken => MapMultiLineRaw(token),
+        _ => null,
+    };
 
     private static int[]? Verified(List<int> offsets, List<char> chars, SyntaxToken token)
     {

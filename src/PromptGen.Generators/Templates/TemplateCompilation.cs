@@ -51,12 +51,12 @@ internal static class TemplateCompilation
     {
         cancellationToken.ThrowIfCancellationRequested();
         (CompiledTemplate? compiled, TemplateFallback? fallback) = TemplateCompiler.Compile(template, parameters);
-        if (fallback is { } reason)
+        if (fallback is { FailsAtRunTime: false } reason)
         {
             ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
             Location location = argument is null
                 ? AttributeReader.LocationOf(attribute, fallbackLocation, cancellationToken)
-                : Location.Create(argument.SyntaxTree, LiteralSourceMap.For(argument, compilation).Map(reason.Start, reason.End));
+                : LiteralSourceMap.For(argument, compilation).Locate(reason.Start, reason.End);
             DiagnosticInfo diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateNotCompiled, location, reason.Construct);
             // An interface-wide system prompt falls back for every method alike: say so once.
             if (!diagnostics.Contains(diagnostic))

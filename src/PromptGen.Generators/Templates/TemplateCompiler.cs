@@ -1,13 +1,16 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Models;
-using Scriban;
 using Scriban.Syntax;
 
 namespace PromptGen.Generators.Templates;
 
 /// <summary>Why a template stays with Scriban: the first construct the compiler does not handle, as template offsets.</summary>
-internal readonly record struct TemplateFallback(string Construct, int Start, int End);
+/// <param name="FailsAtRunTime">
+/// The construct fails when Scriban renders it (a name nothing provides, a member nothing has), which an analyzer
+/// reports as an error: saying it renders at run time as well would be a second diagnostic for one mistake.
+/// </param>
+internal readonly record struct TemplateFallback(string Construct, int Start, int End, bool FailsAtRunTime = false);
 
 /// <summary>
 /// Compiles a Scriban template into <see cref="CompiledTemplate"/> steps: text, values (members of parameters,
@@ -26,38 +29,28 @@ internal sealed class TemplateCompiler
         string source,
         IReadOnlyList<(string TemplateName, string Identifier, ITypeSymbol Type)> parameters)
     {
-        Template template;
-        try
+        if (TemplateSyntax.Check(source).Page is not { } page)
         {
-            template = Template.Parse(source);
-        }
-        catch (System.Exception exception)
-        {
-            return (null, new TemplateFallback("a template Scriban could not parse (" + exception.GetType().Name + ")", 0, source.Length));
-        }
-
-        if (template.HasErrors || template.Page is null)
-        {
-            return (null, null); // PG0100 reports it; nothing is generated for the method
+            return (null, null); // PG0100 or PG0106 reports it; nothing is generated for the method
         }
 
         var compiler = new TemplateCompiler(new TemplateExpressions(parameters));
         try
         {
-            EquatableArray<TemplateStep> steps = compiler.Statements(template.Page.Body);
+            EquatableArray<TemplateStep> steps = compiler.Statements(page.Body);
             return (new CompiledTemplate(source, steps), null);
         }
         catch (NotCompilableException notCompilable)
         {
             if (notCompilable.Node is not { } node)
             {
-                return (null, new TemplateFallback(notCompilable.Construct, 0, source.Length));
+                return (null, new TemplateFallback(notCompilable.Construct, 0, source.Length, notCompilable.FailsAtRunTime));
             }
 
             // Scriban's end offset is inclusive.
             int start = System.Math.Max(0, node.Span.Start.Offset);
             int end = System.Math.Min(source.Length, System.Math.Max(start + 1, node.Span.End.Offset + 1));
-            return (null, new TemplateFallback(notCompilable.Construct, start, end));
+            return (null, new TemplateFallback(notCompilable.Construct, start, end, notCompilable.FailsAtRunTime));
         }
     }
 
@@ -190,12 +183,16 @@ internal sealed class TemplateCompiler
 /// <summary>Thrown inside the compiler only: the construct at <see cref="Node"/> has no compiled form.</summary>
 internal sealed class NotCompilableException : System.Exception
 {
-    public NotCompilableException(ScriptNode? node, string construct)
+    public NotCompilableException(ScriptNode? node, string construct, bool failsAtRunTime = false)
         : base(construct)
     {
         Node = node;
         Construct = construct;
+        FailsAtRunTime = failsAtRunTime;
     }
+
+    /// <summary>Scriban fails on the construct too, and an analyzer reports that as an error.</summary>
+    public bool FailsAtRunTime { get; }
 
     /// <summary>Null when Scriban's tree has no node there; the whole template is then the location.</summary>
     public ScriptNode? Node { get; }

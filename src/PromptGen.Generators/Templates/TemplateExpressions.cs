@@ -53,7 +53,12 @@ internal sealed class TemplateExpressions
         TemplateValue value = Compile(expression);
         if (value.Kind.ElementType is not { } element)
         {
-            throw new NotCompilableException(expression, $"'for' over a value of type '{value.Kind.DisplayName}'");
+            throw new NotCompilableException(
+                expression,
+                $"'for' over a value of type '{value.Kind.DisplayName}'",
+                failsAtRunTime: value.Kind.Type is { } type
+                    ? Analyzers.TemplateMemberTypes.IsNeverACollection(type)
+                    : value.Kind.IsNumber || value.Kind == ValueKind.Boolean); // a computed number ('name.size'): PG0104 says so
         }
 
         string source = value.Kind.IsReference ? $"{Values}.Items({value.Code})" : value.Code;
@@ -108,7 +113,10 @@ internal sealed class TemplateExpressions
             case ScriptBinaryExpression binary:
                 return Binary(binary);
             default:
-                throw new NotCompilableException(expression, Describe(expression));
+                // Calling a parameter, or a name nothing provides, fails when Scriban renders it: that is often
+                // another language's 'a and b' or 'a if c else b', which an analyzer reports (PG0106, PG0101).
+                bool fails = expression is ScriptFunctionCall { Target: ScriptVariableGlobal called } && !Analyzers.TemplateVariables.IsBuiltin(called.Name);
+                throw new NotCompilableException(expression, Describe(expression), fails);
         }
     }
 
@@ -119,7 +127,8 @@ internal sealed class TemplateExpressions
             return stack.Peek();
         }
 
-        throw new NotCompilableException(variable, $"the variable '{variable.Name}', which is not a parameter");
+        // No parameter, loop variable or builtin has the name: rendering fails (PG0101, PG0106 or PG0212).
+        throw new NotCompilableException(variable, $"the variable '{variable.Name}', which is not a parameter", failsAtRunTime: !Analyzers.TemplateVariables.IsBuiltin(variable.Name));
     }
 
     private static TemplateValue Literal(ScriptLiteral literal) => literal.Value switch
@@ -142,7 +151,10 @@ internal sealed class TemplateExpressions
 
         if (target.Kind.IsNullableValue)
         {
-            throw new NotCompilableException(member, $"a member of the nullable value '{target.Path}'");
+            throw new NotCompilableException(
+                member,
+                $"a member of the nullable value '{target.Path}'",
+                failsAtRunTime: target.Kind.Type is { } nullable && Analyzers.TemplateMemberTypes.MemberlessKind(nullable) is not null);
         }
 
         string checkedTarget = target.Kind.IsReference
@@ -156,7 +168,10 @@ internal sealed class TemplateExpressions
 
         if (TemplateObjectMembers.Find(target.Kind.Type, name) is not { } found)
         {
-            throw new NotCompilableException(member, $"the member '{name}' of a value of type '{target.Kind.DisplayName}'");
+            // A member of a string, a number or a list, or one a plain object lacks, fails when Scriban renders it (PG0103).
+            bool fails = target.Kind.Type is { } type
+                && (Analyzers.TemplateMemberTypes.MemberlessKind(type) is not null || Analyzers.TemplateMemberTypes.IsCheckable(type));
+            throw new NotCompilableException(member, $"the member '{name}' of a value of type '{target.Kind.DisplayName}'", fails);
         }
 
         return new TemplateValue($"{checkedTarget}.{found.Identifier}", ValueKind.Of(found.Type), path);
@@ -179,7 +194,10 @@ internal sealed class TemplateExpressions
         };
         if (function is null || BuiltinNamespaces.Any(ns => _scope.ContainsKey(ns)))
         {
-            throw new NotCompilableException(to, Describe(to));
+            // A pipe into a name nothing provides ('| upcase'), or Liquid's 'truncate: 20', fails when it renders (PG0106, PG0101).
+            bool fails = to is ScriptNamedArgument
+                || (to is ScriptVariableGlobal or ScriptFunctionCall { Target: ScriptVariableGlobal }) && UnknownFunction(to);
+            throw new NotCompilableException(to, Describe(to), fails);
         }
 
         string? argument = arguments.Count == 1 && arguments[0] is ScriptLiteral { Value: string text } ? text : null;
@@ -201,6 +219,12 @@ internal sealed class TemplateExpressions
             default:
                 throw new NotCompilableException(to, $"the function '{function}'{(arguments.Count > 0 ? " with these arguments" : string.Empty)} on a value of type '{input.Kind.DisplayName}'");
         }
+    }
+
+    private bool UnknownFunction(ScriptExpression? to)
+    {
+        ScriptVariableGlobal? name = to as ScriptVariableGlobal ?? (to as ScriptFunctionCall)?.Target as ScriptVariableGlobal;
+        return name is not null && !_scope.ContainsKey(name.Name) && !Analyzers.TemplateVariables.IsBuiltin(name.Name);
     }
 
     private static string? FunctionName(ScriptMemberExpression target) =>

@@ -133,7 +133,8 @@ public sealed class ModelCatalogDataTests
             model => Assert.True(model.Supports(ModelCapabilities.NativeStructuredOutput) && model.IsConfirmed(ModelCapabilities.NativeStructuredOutput)));
 
         ModelInfo micro = ModelCatalog.Find("amazon.nova-micro-v1:0").Model!;
-        Assert.False(micro.Supports(ModelCapabilities.Images | ModelCapabilities.Documents));
+        Assert.False(micro.Supports(ModelCapabilities.Images | ModelCapabilities.Documents | ModelCapabilities.Video));
+        Assert.True(micro.IsConfirmed(ModelCapabilities.Images | ModelCapabilities.Documents | ModelCapabilities.Video)); // text only
     }
 
     [Theory]

@@ -23,6 +23,9 @@ internal static class AmazonModels
     // models-supported lists "text, image, video" input for Nova Lite (and the Nova family page says Pro alike).
     private const string NovaVideo = "video: AWS 'Supported foundation models' (models-supported.html, localized copy)";
 
+    // The Amazon model cards call Nova Micro text-only, which confirms it reads no video either.
+    private const string NovaMicroTextOnly = "no video: AWS 'Amazon' model cards (model-cards-amazon.html: \"fastest text-only model\")";
+
     private const string Nova2Source =
         "AWS Nova 2 user guide, core inference (docs.aws.amazon.com/nova/latest/nova2-userguide/core-inference.html): "
         + "Converse, streaming, image/video input, tool use; ids only as global./us. profiles; "
@@ -48,8 +51,8 @@ internal static class AmazonModels
             lifecycle: ModelLifecycle.Legacy, successor: "amazon.nova-pro-v1:0"),
         ModelRow.Create(
             "amazon.nova-micro-v1:0", Provider, "Nova", "Nova Micro", 128_000, 5_000,
-            Chat | Tools | ForcedToolChoice, OutsideFeatureTable,
-            NovaSource + "; " + NovaLimits,
+            Chat | Tools | ForcedToolChoice, OutsideFeatureTable & ~Video,
+            NovaSource + "; " + NovaMicroTextOnly + "; " + NovaLimits,
             prefixes: new[] { "us", "eu", "apac" }),
         ModelRow.Create(
             "amazon.nova-lite-v1:0", Provider, "Nova", "Nova Lite", 300_000, 5_000,
