@@ -150,7 +150,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
             token.ThrowIfCancellationRequested();
             Attempt = number;
             PartialValueBuilder<TPartial> builder = _createBuilder();
-            var json = new IncrementalJsonReader(builder);
+            var json = new IncrementalJsonReader(builder, rootIsArray: _spec.Reader.Root == ResultRoot.Array);
             var answer = new ConverseStreamAccumulator();
             _answer = answer;
             bool readsTool = _spec.Strategy == StructuredOutputStrategy.ForcedTool;

@@ -113,6 +113,30 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Equal(120, stream.Value.Pages);
     }
 
+    [Theory]
+    [InlineData("[{\"name\":\"Ada\",\"age\":36},{\"name\":\"Brin\",\"age\":7},{\"name\":\"Cole\",\"age\":52}]")]
+    [InlineData("Here is the cast:\n```json\n[{\"name\": \"Ada\", \"age\": 36}, {\"name\": \"Brin\", \"age\": \"7\"}, {\"name\": \"Cole\", \"age\": 52},]\n```")]
+    [InlineData("{\"value\": [{\"name\":\"Ada\",\"age\":36},{\"name\":\"Brin\",\"age\":7},{\"name\":\"Cole\",\"age\":52}]}")]
+    public async Task A_bare_list_answer_streams_as_a_growing_list_with_the_value_the_non_streaming_call_reads(string answer)
+    {
+        _fixture.Emulator.Script.When(promptContains: "Cast").Stream(chunkSize: 5).ReplyText(answer);
+
+        ResultStream<List<Character>, IReadOnlyList<IStreamingPrompts.CharacterPartial>> stream = Prompts.CastAsync("a lighthouse");
+        var counts = new List<int>();
+        await foreach (IReadOnlyList<IStreamingPrompts.CharacterPartial> partial in stream)
+        {
+            counts.Add(partial.Count);
+        }
+
+        List<Character> atOnce = await Prompts.CastAtOnceAsync("a lighthouse");
+
+        // Each element shows up as it is written (its members one by one), and the list only grows.
+        Assert.Equal(new[] { 1, 2, 3 }, counts.Distinct());
+        Assert.Equal(counts.OrderBy(count => count), counts);
+        Assert.Equal(new[] { new Character("Ada", 36), new Character("Brin", 7), new Character("Cole", 52) }, stream.Value);
+        Assert.Equal(atOnce, stream.Value);
+    }
+
     [Fact]
     public async Task An_invalid_streamed_answer_is_repaired_with_a_second_stream()
     {

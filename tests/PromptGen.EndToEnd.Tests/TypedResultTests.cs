@@ -86,6 +86,31 @@ public sealed class TypedResultTests : IAsyncLifetime
         Assert.Contains("angry", previous.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("end_turn")]
+    [InlineData("max_tokens")]
+    public async Task The_same_cut_off_answer_is_repaired_when_the_model_ended_it_and_not_when_it_ran_out_of_tokens(string stopReason)
+    {
+        const string CutOff = """{"summary":"Fast delivery, broken lid.","sentiment":"neutral","stars":3,"topics":["deliv""";
+        _fixture.Emulator.Script.When(promptContains: "Analyze").Times(1).ReplyText(CutOff, stopReason);
+        _fixture.Emulator.Script.When(promptContains: "not valid").ReplyText(ValidAnswer); // the repair turn
+
+        if (stopReason == "end_turn")
+        {
+            AssertValid(await Prompts.AnalyzeInPromptAsync("Arrived fast, lid broken."));
+            Assert.Equal(2, _fixture.Emulator.Requests.Count);
+            Assert.Contains("$: ", _fixture.Emulator.Requests[1].UserText, StringComparison.Ordinal);
+            Assert.Contains("ends inside a string", _fixture.Emulator.Requests[1].UserText, StringComparison.Ordinal);
+        }
+        else
+        {
+            PromptResultException error = await Assert.ThrowsAsync<PromptResultException>(() => Prompts.AnalyzeInPromptAsync("Arrived fast, lid broken."));
+            ResultError truncated = Assert.Single(error.Errors);
+            Assert.Equal(("$", ResultErrorKind.Truncated), (truncated.Path, truncated.Kind));
+            Assert.Single(_fixture.Emulator.Requests);
+        }
+    }
+
     [Fact]
     public async Task A_repaired_answer_reports_every_attempt_and_the_summed_usage()
     {

@@ -46,17 +46,33 @@ public sealed class StreamingDiagnosticTests
     }
 
     [Fact]
-    public void A_streamed_result_that_is_not_an_object_is_PG0300()
+    public void A_streamed_result_that_is_neither_an_object_nor_a_list_is_PG0300()
     {
         GeneratorRun run = GeneratorHarness.Run(Client("""
-                [Prompt("List {{ text }}")]
-                ResultStream<List<string>, ListPartial> ListAsync(string text);
+                [Prompt("Score {{ text }}")]
+                ResultStream<Dictionary<string, int>, DictionaryPartial> ScoreAsync(string text);
             """));
 
         (Diagnostic diagnostic, string text) = Single(run, "PG0300");
 
-        Assert.Equal("ResultStream<List<string>, ListPartial>", text);
+        Assert.Equal("ResultStream<Dictionary<string, int>, DictionaryPartial>", text);
         Assert.Contains("wrap the value in a record", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("List<Verdict>", "List<VerdictPartial>", "IReadOnlyList<VerdictPartial>")]
+    [InlineData("Verdict[]", "IReadOnlyList<Verdict>", "IReadOnlyList<VerdictPartial>")]
+    [InlineData("List<string>", "ListPartial", "IReadOnlyList<string>")]
+    public void A_streamed_list_with_another_partial_type_is_PG0303_naming_the_list_of_partials(string result, string partial, string expected)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Client($$$"""
+                [Prompt("Judge {{ text }}")]
+                ResultStream<{{{result}}}, {{{partial}}}> JudgeAsync(string text);
+            """));
+
+        (Diagnostic diagnostic, _) = Single(run, "PG0303");
+
+        Assert.Contains($"return ResultStream<{result}, {expected}>", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +114,12 @@ public sealed class StreamingDiagnosticTests
 
                 [Prompt("Judge {{ text }}")]
                 ResultStream<Verdict, VerdictPartial> JudgeAsync(string text, CancellationToken cancellationToken = default);
+
+                [Prompt("Judge all {{ text }}")]
+                ResultStream<IReadOnlyList<Verdict>, IReadOnlyList<VerdictPartial>> JudgeAllAsync(string text);
+
+                [Prompt("Label {{ text }}")]
+                ResultStream<List<string>, IReadOnlyList<string>> LabelAsync(string text);
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);

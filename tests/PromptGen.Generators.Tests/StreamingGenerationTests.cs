@@ -95,17 +95,50 @@ public sealed class StreamingGenerationTests
         Assert.Null(At(At(partial.Children, 0).Children, 0).Children);
     }
 
+    [Theory]
+    [InlineData("[{\"title\": \"Refund\", \"minutes\": 5, \"tools\": []}, {\"title\": \"Call\", \"minutes\": 10, \"tools\": [\"phone\"]}]")]
+    [InlineData("Here are the steps:\n```json\n{\"value\": [{\"title\": \"Refund\", \"minutes\": 5}, {\"title\": \"Call\", \"minutes\": 10}]}\n```")]
+    [InlineData("I checked {\"note\": [1, 2]} first; the steps: [{\"title\": \"Refund\", \"minutes\": 5}, {\"title\": \"Call\", \"minutes\": 10}]")]
+    public void A_list_result_streams_as_a_growing_list_bare_or_wrapped(string answer)
+    {
+        (IncrementalJsonReader reader, Func<object> snapshot) = NewReader("CreateListOfStepPartial", rootIsArray: true);
+        int firstStepEnd = answer.IndexOf('}', answer.IndexOf("Refund", StringComparison.Ordinal)) + 1;
+
+        reader.Append(answer.AsSpan(0, firstStepEnd));
+        Assert.Equal("Refund", (string)At(snapshot(), 0).Title);
+        Assert.Equal(1, Count(snapshot()));
+
+        reader.Append(answer.AsSpan(firstStepEnd));
+        Assert.Equal(new[] { "Refund", "Call" }, ((IEnumerable)snapshot()).Cast<dynamic>().Select(step => (string)step.Title).ToArray());
+        Assert.Equal(10, (int)At(snapshot(), 1).Minutes);
+    }
+
+    [Fact]
+    public void An_array_where_an_object_is_expected_is_passed_over_not_read_as_the_object()
+    {
+        (IncrementalJsonReader reader, Func<object> snapshot) = NewReader("CreateOutlinePartial");
+        reader.Append("[{\"title\": \"First\"}, {\"title\": \"Second\"}] and then {\"title\": \"Root\"}");
+
+        Assert.True(reader.IsComplete, reader.Failure);
+        Assert.Equal("Root", (string)((dynamic)snapshot()).Title);
+    }
+
     // The lists in snapshots are runtime-internal views: read through their interface, not with dynamic indexing.
     private static dynamic At(object list, int index) => ((IEnumerable)list).Cast<object>().ElementAt(index);
 
     private static int Count(object list) => ((IEnumerable)list).Cast<object>().Count();
 
-    private static (IncrementalJsonReader Reader, Func<object> Snapshot) NewReader(string factory)
+    private static (IncrementalJsonReader Reader, Func<object> Snapshot) NewReader(string factory, bool rootIsArray = false)
     {
         Type partials = Loaded.Value.GetTypes().Single(t => t.Name == "Partials" && t.DeclaringType?.Name == "StreamingPromptsClient");
         var builder = (PartialJsonNode)partials.GetMethod(factory)!.Invoke(null, null)!;
         MethodInfo snapshot = builder.GetType().GetMethod("Snapshot")!;
-        return (new IncrementalJsonReader(builder), () => snapshot.Invoke(builder, null)!);
+
+        // As ResultStream makes it: a list result's reader takes the array (bare or wrapped) as its root.
+        var reader = (IncrementalJsonReader)typeof(IncrementalJsonReader)
+            .GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, new[] { typeof(PartialJsonNode), typeof(bool) })!
+            .Invoke(new object[] { builder, rootIsArray });
+        return (reader, () => snapshot.Invoke(builder, null)!);
     }
 
     private static readonly Lazy<Assembly> Loaded = new(() =>

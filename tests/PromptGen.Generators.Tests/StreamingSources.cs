@@ -54,6 +54,12 @@ internal static class StreamingSources
             [Prompt("Outline {{ subject }}")]
             ResultStream<Outline, OutlinePartial> OutlineAsync(string subject);
 
+            [Prompt("List the steps for: {{ ticket }}")]
+            ResultStream<List<Step>, IReadOnlyList<StepPartial>> StepsAsync(string ticket, CancellationToken cancellationToken = default);
+
+            [Prompt("Tag {{ ticket }}")]
+            ResultStream<string[], IReadOnlyList<string>> TagsAsync(string ticket);
+
             [Prompt("Plan once more: {{ ticket }}")]
             Task<Plan> PlanOnceAsync(string ticket, CancellationToken cancellationToken = default);
         }

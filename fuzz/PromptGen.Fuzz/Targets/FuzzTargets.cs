@@ -19,14 +19,16 @@ public static class FuzzTargets
             "model-json" => [new ModelJsonTarget(generator)],
             "repair-loop" => [new RepairLoopTarget(generator)],
             "event-stream" => [new EventStreamTarget(generator)],
+            "result-reader" => [new ResultReaderTarget(generator)],
             "invoke-stream" => [new InvokeStreamTarget(generator)],
             "invoke-bodies" => [new InvokeBodiesTarget(generator)],
             "all" =>
             [
-                new ModelJsonTarget(generator), new RepairLoopTarget(generator), new EventStreamTarget(generator),
-                new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
+                new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
+                new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
             ],
-            _ => throw new ArgumentException($"Unknown fuzz target '{which}': model-json, repair-loop, event-stream, invoke-stream, invoke-bodies or all."),
+            _ => throw new ArgumentException(
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies or all."),
         };
     }
 }

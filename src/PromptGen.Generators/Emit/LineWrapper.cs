@@ -73,7 +73,7 @@ internal static class LineWrapper
         if (scan.Assignment is null && line.EndsWith(" =", System.StringComparison.Ordinal) && NameStart(line, line.Length - 2) is { } declared)
         {
             // "Type Name =" with the value on the next line already: the type alone is long.
-            lines.Add((indent, line.Substring(0, declared - 1)));
+            Wrap(line.Substring(0, declared - 1), column, maxLength, indent, lines);
             Wrap(line.Substring(declared), column, maxLength, indent + 1, lines);
             return;
         }
@@ -84,7 +84,7 @@ internal static class LineWrapper
             if (width + left.Length + 2 > maxLength && NameStart(left, left.Length) is { } name)
             {
                 // The declared type alone is long: the name and what follows go on the next line.
-                lines.Add((indent, line.Substring(0, name - 1)));
+                Wrap(line.Substring(0, name - 1), column, maxLength, indent, lines);
                 Wrap(line.Substring(name), column, maxLength, indent + 1, lines);
                 return;
             }
@@ -104,7 +104,7 @@ internal static class LineWrapper
         if (list is not null && NameStart(line, list.Open) is { } member)
         {
             // A method whose return type is long: the name and its parameters go on the next line.
-            lines.Add((indent, line.Substring(0, member - 1)));
+            Wrap(line.Substring(0, member - 1), column, maxLength, indent, lines);
             Wrap(line.Substring(member), column, maxLength, indent + 1, lines);
             return;
         }
@@ -160,12 +160,13 @@ internal static class LineWrapper
 
     /// <summary>
     /// Where the member name ending at <paramref name="end"/> starts, when a type precedes it (<c>Task&lt;T&gt; I.M</c>,
-    /// <c>static readonly T Name</c>); null for a call or a <c>new</c>.
+    /// <c>Task&lt;T&gt; global::N.I.M</c>, <c>static readonly T Name</c>); null for a call or a <c>new</c>.
     /// </summary>
     private static int? NameStart(string line, int end)
     {
         int start = end;
-        while (start > 0 && (IsIdentifierPart(line[start - 1]) || line[start - 1] is '.' or '@'))
+        while (start > 0 && (IsIdentifierPart(line[start - 1]) || line[start - 1] is '.' or '@'
+            || (line[start - 1] == ':' && ((start > 1 && line[start - 2] == ':') || (start < line.Length && line[start] == ':')))))
         {
             start--;
         }

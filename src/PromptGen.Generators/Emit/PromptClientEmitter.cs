@@ -254,7 +254,7 @@ internal static class PromptClientEmitter
             $"SchemaJson = {json.SchemaOf(result.Model)}",
             $"Strategy = {RuntimeTypes.StructuredOutputStrategy}.{result.Strategy}",
             $"MaxRepairAttempts = {result.MaxRepairAttempts.ToString(CultureInfo.InvariantCulture)}",
-            $"Parse = {json.ParserOf(result.Model)}",
+            $"Reader = {json.ReaderOf(result.Model)}",
         });
         writer.WriteLine();
     }

@@ -8,8 +8,8 @@ namespace PromptGen.Generators.Emit;
 
 /// <summary>
 /// Writes the <c>Json</c> class nested in an implementation: each result type's JSON schema once (a raw string
-/// literal, shared by every method returning the type), its <c>Parse…</c> entry point (one call into the runtime's
-/// <c>ResultParsing</c>), and one <c>Read…</c> method per object and enum type, reading strict JSON with
+/// literal, shared by every method returning the type), its entry point (a <c>ResultReader</c> naming its root for a
+/// result, a <c>Parse…</c> method for a tool's arguments), and one <c>Read…</c> method per object and enum type, reading strict JSON with
 /// <c>Utf8JsonReader</c> (no reflection). Lists, dictionaries and nullable values are read by the runtime's generic
 /// readers given the element's reader. Every problem is collected with its JSON path instead of stopping at the
 /// first one, so a repair prompt can list them all.
@@ -26,7 +26,7 @@ internal sealed class ResultParserEmitter
     private const string Collections = "global::System.Collections.Generic";
 
     /// <summary>Locals every object reader has; a member's locals are named around them.</summary>
-    private static readonly string[] ReaderLocals = { "reader", "path", "errors", "value", "objectPath", "errorCount", "memberPath", "_" };
+    private static readonly string[] ReaderLocals = { "reader", "path", "errors", "value", "objectPath", "errorCount", "member", "memberPath", "_" };
 
     private readonly Dictionary<string, ObjectShape> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
@@ -34,6 +34,8 @@ internal sealed class ResultParserEmitter
     private readonly Dictionary<TypeRef, string> _readerNames = new();
     private readonly List<TypeRef> _pending = new();
     private readonly HashSet<string> _usedNames = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _readRoots = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _parsedRoots = new(System.StringComparer.Ordinal);
 
     private ResultParserEmitter(IEnumerable<ResultModel> results)
     {
@@ -64,8 +66,21 @@ internal sealed class ResultParserEmitter
     /// <summary>The constant holding the result's JSON schema, as the implementation refers to it.</summary>
     public string SchemaOf(ResultModel result) => $"{ClassName}.{RootName(result)}Schema";
 
-    /// <summary>The method that parses the result's JSON into a <c>ParseOutcome</c>, as the implementation refers to it.</summary>
-    public string ParserOf(ResultModel result) => $"{ClassName}.Parse{RootName(result)}";
+    /// <summary>The result's <c>ResultReader</c> (how it is found in an answer and read), as the implementation refers to it.</summary>
+    public string ReaderOf(ResultModel result)
+    {
+        string name = RootName(result);
+        _readRoots.Add(name);
+        return $"{ClassName}.{name}Reader";
+    }
+
+    /// <summary>The method that parses a tool's arguments (strict JSON) into a <c>ParseOutcome</c>, as the implementation refers to it.</summary>
+    public string ParserOf(ResultModel arguments)
+    {
+        string name = RootName(arguments);
+        _parsedRoots.Add(name);
+        return $"{ClassName}.Parse{name}";
+    }
 
     private string RootName(ResultModel result) => _roots.First(root => root.Result.Equals(result)).Name;
 
@@ -104,15 +119,51 @@ internal sealed class ResultParserEmitter
 
     private void WriteEntryPoint(CodeWriter writer, ResultModel result, string name)
     {
-        // An object or dictionary would look like the wrapper itself, so for those the wrapper is required.
-        string parse = !result.IsWrapped ? "Parse"
-            : result.Root.Kind is ValueKind.Object or ValueKind.Dictionary ? "ParseWrapped"
-            : "ParseWrappedOrBare";
         string type = result.Root.TypeName;
-        writer.WriteLine($"public static {RuntimeTypes.ParseOutcome}<{type}> Parse{name}(byte[] json)");
-        writer.Indent++;
-        writer.WriteLine($"=> {RuntimeTypes.ResultParsing}.{parse}<{type}>(json, {MethodGroup(result.Root)});");
-        writer.Indent--;
+        if (_readRoots.Contains(name))
+        {
+            string nullable = result.Root.IsNullable ? ", isNullable: true" : string.Empty;
+            string declaration = $"public static readonly {RuntimeTypes.ResultReader}<{type}> {name}Reader =";
+            string value = $"new({RuntimeTypes.ResultRoot}.{RootOf(result)}, {MethodGroup(result.Root)}{nullable});";
+            if ((writer.Indent * 4) + declaration.Length + 1 + value.Length <= CodeWriter.MaxLineLength
+                || (writer.Indent * 4) + declaration.Length > CodeWriter.MaxLineLength)
+            {
+                writer.WriteLine(declaration + " " + value); // on one line, or wrapped inside the type name
+            }
+            else
+            {
+                writer.WriteLine(declaration);
+                writer.Indent++;
+                writer.WriteLine(value);
+                writer.Indent--;
+            }
+        }
+
+        if (_parsedRoots.Contains(name))
+        {
+            writer.WriteLine($"public static {RuntimeTypes.ParseOutcome}<{type}> Parse{name}(byte[] json)");
+            writer.Indent++;
+            writer.WriteLine($"=> {RuntimeTypes.ResultParsing}.Parse<{type}>(json, {MethodGroup(result.Root)});");
+            writer.Indent--;
+        }
+    }
+
+    /// <summary>What JSON value the result is at its root (the runtime's <c>ResultRoot</c>).</summary>
+    private static string RootOf(ResultModel result)
+    {
+        if (!result.IsWrapped)
+        {
+            return "Object";
+        }
+
+        return result.Root.Kind switch
+        {
+            ValueKind.Object or ValueKind.Dictionary => "WrappedObject",
+            ValueKind.List => "Array",
+            ValueKind.Boolean => "Boolean",
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal => "Number",
+            _ => "String",
+        };
     }
 
     /// <summary>
@@ -216,9 +267,7 @@ internal sealed class ResultParserEmitter
         if (!type.IsNullable && type.Kind == ValueKind.Enum)
         {
             // A field, not an array in the method: an array initializer of strings allocates on every call.
-            string names = string.Join(", ", _enums[type.ShapeId!].MemberNames.Select(Literal));
-            writer.WriteLine($"private static readonly string[] {EnumNamesField(name)} = {{ {names} }};");
-            writer.WriteLine();
+            WriteNames(writer, EnumNamesField(name), _enums[type.ShapeId!].MemberNames);
         }
 
         string signature = $"private static bool {name}({ReaderParameters(type.TypeName)})";
@@ -228,11 +277,17 @@ internal sealed class ResultParserEmitter
             return;
         }
 
+        if (type.Kind == ValueKind.Object)
+        {
+            // The member names, matched as UTF-8 bytes first; as an enum's names, a field read once.
+            WriteNames(writer, MemberNamesField(name), _objects[type.ShapeId!].Properties.Select(property => property.JsonName));
+        }
+
         writer.WriteLine(signature);
         writer.OpenBlock();
         if (type.Kind == ValueKind.Object)
         {
-            WriteObjectBody(writer, _objects[type.ShapeId!]);
+            WriteObjectBody(writer, _objects[type.ShapeId!], MemberNamesField(name));
         }
         else
         {
@@ -240,6 +295,42 @@ internal sealed class ResultParserEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// A <c>JsonNames</c> field: the names on the declaration's line when they fit, else on the lines below it, as
+    /// many to a line as fit (string data is never broken by the line wrapper, so it is laid out here).
+    /// </summary>
+    private static void WriteNames(CodeWriter writer, string field, IEnumerable<string> names)
+    {
+        string declaration = $"private static readonly {RuntimeTypes.JsonNames} {field} = new(";
+        string[] literals = names.Select(Literal).ToArray();
+        string oneLine = declaration + string.Join(", ", literals) + ");";
+        if ((writer.Indent * 4) + oneLine.Length <= CodeWriter.MaxLineLength)
+        {
+            writer.WriteLine(oneLine);
+            writer.WriteLine();
+            return;
+        }
+
+        writer.WriteLine(declaration);
+        writer.Indent++;
+        var line = new System.Text.StringBuilder();
+        for (int i = 0; i < literals.Length; i++)
+        {
+            string piece = literals[i] + (i == literals.Length - 1 ? ");" : ",");
+            if (line.Length > 0 && (writer.Indent * 4) + line.Length + 1 + piece.Length > CodeWriter.MaxLineLength)
+            {
+                writer.WriteLine(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(piece);
+        }
+
+        writer.WriteLine(line.ToString());
+        writer.Indent--;
+        writer.WriteLine();
     }
 
     private static string ReaderParameters(string typeName) =>
@@ -266,11 +357,11 @@ internal sealed class ResultParserEmitter
         writer.CloseBlock();
     }
 
-    private void WriteObjectBody(CodeWriter writer, ObjectShape shape)
+    private void WriteObjectBody(CodeWriter writer, ObjectShape shape, string membersField)
     {
         IReadOnlyList<MemberLocals> locals = MemberLocals.For(shape);
         writer.WriteLine("value = default!;");
-        writer.WriteLine("if (!TryStartObject(ref reader, path, errors, out string objectPath))");
+        writer.WriteLine($"if (!TryStartObject(ref reader, path, errors, out {RuntimeTypes.JsonPath} objectPath))");
         writer.OpenBlock();
         writer.WriteLine("return false;");
         writer.CloseBlock();
@@ -293,37 +384,39 @@ internal sealed class ResultParserEmitter
 
         if (shape.Properties.Count > 0)
         {
+            // Members the type does not have (models add commentary) and members written as null are skipped.
             writer.WriteLine($"{RuntimeTypes.JsonPath} memberPath;");
-        }
-
-        writer.WriteLine("while (NextMember(ref reader))");
-        writer.OpenBlock();
-        for (int i = 0; i < shape.Properties.Count; i++)
-        {
-            PropertyShape property = shape.Properties[i];
-            writer.WriteLine($"{(i == 0 ? "if" : "else if")} (IsMember(ref reader, objectPath, {Literal(property.JsonName)}, out memberPath))");
+            writer.WriteLine($"while (NextMember(ref reader, objectPath, {membersField}, out string member, out memberPath))");
             writer.OpenBlock();
-            if (property.IsRequired)
+            writer.WriteLine("switch (member)");
+            writer.OpenBlock();
+            for (int i = 0; i < shape.Properties.Count; i++)
             {
-                writer.WriteLine($"{locals[i].Found} = true;");
+                PropertyShape property = shape.Properties[i];
+                writer.WriteLine($"case {Literal(property.JsonName)}:");
+                writer.Indent++;
+                if (property.IsRequired)
+                {
+                    writer.WriteLine($"{locals[i].Found} = true;");
+                }
+
+                // Constraints are checked only on a value that was read: a wrong type is already one error.
+                string read = Call(property.Type, "memberPath", locals[i].Value);
+                writer.WriteLine(property.Constraints.IsEmpty ? read + ";" : $"{locals[i].Read} = {read};");
+                writer.WriteLine("break;");
+                writer.Indent--;
             }
 
-            // Constraints are checked only on a value that was read: a wrong type is already one error.
-            string read = Call(property.Type, "memberPath", locals[i].Value);
-            writer.WriteLine(property.Constraints.IsEmpty ? read + ";" : $"{locals[i].Read} = {read};");
+            writer.CloseBlock();
             writer.CloseBlock();
         }
-
-        if (shape.Properties.Count > 0)
+        else
         {
-            writer.WriteLine();
+            writer.WriteLine("// The type has no members: every member the model wrote is skipped.");
+            writer.WriteLine($"NextMember(ref reader, objectPath, {membersField}, out _, out _);");
         }
 
-        writer.WriteLine("// Skips a member the type does not have (models add commentary) or a value not read.");
-        writer.WriteLine("reader.Skip();");
-        writer.CloseBlock();
         writer.WriteLine();
-
         for (int i = 0; i < shape.Properties.Count; i++)
         {
             PropertyShape property = shape.Properties[i];
@@ -461,6 +554,8 @@ internal sealed class ResultParserEmitter
     }
 
     private static string EnumNamesField(string readerName) => readerName.Substring("Read".Length) + "Names";
+
+    private static string MemberNamesField(string readerName) => readerName.Substring("Read".Length) + "Members";
 
     private static void WriteEnumBody(CodeWriter writer, EnumShape shape, string namesField)
     {

@@ -42,6 +42,9 @@ internal static class RuntimeTypes
     public const string TextPrompt = Support + ".TextPrompt";
     public const string ParseOutcome = Support + ".ParseOutcome";
     public const string ResultParsing = Support + ".ResultParsing";
+    public const string ResultReader = Support + ".ResultReader";
+    public const string ResultRoot = Support + ".ResultRoot";
+    public const string JsonNames = Support + ".JsonNames";
     public const string JsonValueReaders = Support + ".JsonValueReaders";
     public const string JsonPath = Support + ".JsonPath";
     public const string ResultErrorList = Support + ".ResultErrorList";

@@ -31,6 +31,10 @@ internal sealed class StreamingBuilderEmitter
 
     public static string FactoryName(string partialTypeName) => "Create" + partialTypeName;
 
+    /// <summary>The factory of a streamed result's builder: its partial type's (<c>CreatePlanPartial</c>), or for a list its own (<c>CreateListOfStepPartial</c>).</summary>
+    public static string FactoryName(ResultPlan result) =>
+        FactoryName(result.Model.Root.Kind == ValueKind.Object ? result.PartialTypeName! : result.Model.ResultName + "Partial");
+
     public static void Emit(CodeWriter writer, StreamingPartialTypes types)
     {
         var emitter = new StreamingBuilderEmitter(types);
@@ -51,6 +55,20 @@ internal sealed class StreamingBuilderEmitter
 
             string partial = types.NameOf(types.Objects[i].Id);
             writer.WriteLine($"public static {RuntimeTypes.PartialValueBuilder}<{partial}> {FactoryName(partial)}() => new {BuilderName(types, types.Objects[i].Id)}();");
+        }
+
+        foreach (ResultPlan list in types.ListRoots)
+        {
+            if (types.Objects.Count > 0 || list != types.ListRoots[0])
+            {
+                writer.WriteLine();
+            }
+
+            // A list result streams as a growing list: the runtime's list builder, with the element's builder or reader.
+            writer.WriteLine($"public static {RuntimeTypes.PartialValueBuilder}<{list.StreamedPartialType}> {FactoryName(list)}()");
+            writer.Indent++;
+            writer.WriteLine($"=> {emitter.BuilderExpression(list.Model.Root)};");
+            writer.Indent--;
         }
 
         foreach (ObjectShape shape in types.Objects)

@@ -10,7 +10,6 @@ namespace PromptGen.Generators.Emit;
 /// </summary>
 internal static class StreamingMethodEmitter
 {
-
     public static bool IsStreaming(PromptMethodModel method) =>
         method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream;
 
@@ -25,11 +24,11 @@ internal static class StreamingMethodEmitter
 
     public static void WriteReturn(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName, string modelId, string cancellation)
     {
-        if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { PartialTypeName: { } partialName } result)
+        if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { StreamedPartialType: not null } result)
         {
-            string partial = partialName;
-            string factory = StreamingBuilderEmitter.ClassName + "." + StreamingBuilderEmitter.FactoryName(partialName);
-            writer.WriteLine($"return new {RuntimeTypes.ResultStream}<{result.Model.Root.TypeName}, {partial}>(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
+            // Target-typed: the method's return type, just above, names the stream's types.
+            string factory = StreamingBuilderEmitter.ClassName + "." + StreamingBuilderEmitter.FactoryName(result);
+            writer.WriteLine($"return new(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
             return;
         }
 

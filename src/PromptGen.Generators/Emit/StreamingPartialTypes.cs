@@ -16,6 +16,7 @@ internal sealed class StreamingPartialTypes
     private readonly Dictionary<string, string> _names = new();
     private readonly List<ObjectShape> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
+    private readonly List<ResultPlan> _listRoots = new();
     private readonly string _interface;
 
     private StreamingPartialTypes(string fullyQualifiedInterfaceName)
@@ -27,7 +28,10 @@ internal sealed class StreamingPartialTypes
 
     public IEnumerable<EnumShape> Enums => _enums.Values;
 
-    public bool IsEmpty => _objects.Count == 0;
+    /// <summary>The streamed results that are lists: each gets a factory of its list builder.</summary>
+    public IReadOnlyList<ResultPlan> ListRoots => _listRoots;
+
+    public bool IsEmpty => _objects.Count == 0 && _listRoots.Count == 0;
 
     public static StreamingPartialTypes Of(PromptClientModel model)
     {
@@ -35,19 +39,26 @@ internal sealed class StreamingPartialTypes
         var streamed = new List<ResultPlan>();
         foreach (PromptMethodModel method in model.Methods)
         {
-            if (method.StreamedResult is { PartialTypeName: not null } result)
+            if (method.StreamedResult is { StreamedPartialType: not null } result)
             {
                 streamed.Add(result);
             }
         }
 
-        // Roots first, with the names their methods declare; then every other shape they reach.
+        // Roots first (the root object, or a list's element object), with the names their methods declare; then
+        // every other shape they reach.
         foreach (ResultPlan result in streamed)
         {
-            string rootId = result.Model.Root.ShapeId!;
-            if (!types._names.ContainsKey(rootId) && !types._names.ContainsValue(result.PartialTypeName!))
+            TypeRef root = result.Model.Root;
+            if (root.Kind == ValueKind.List && !types._listRoots.Exists(known => known.Model.Equals(result.Model)))
             {
-                types._names[rootId] = result.PartialTypeName!;
+                types._listRoots.Add(result);
+            }
+
+            string? rootId = root.Kind == ValueKind.Object ? root.ShapeId : root.Element?.ShapeId;
+            if (rootId is not null && result.PartialTypeName is { } name && !types._names.ContainsKey(rootId) && !types._names.ContainsValue(name))
+            {
+                types._names[rootId] = name;
             }
         }
 

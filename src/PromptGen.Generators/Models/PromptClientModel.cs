@@ -113,7 +113,16 @@ internal sealed record ResultPlan(ResultModel Model, string Strategy, string Str
     /// <summary>The method returns PromptResult&lt;T&gt; (value plus attempts and usage) rather than T.</summary>
     public bool WithDetails { get; init; }
 
-    /// <summary>The generated partial counterpart of T the method streams (nested in the interface); null when it does not stream.</summary>
+    /// <summary>
+    /// The <c>TPartial</c> of the <c>ResultStream&lt;T, TPartial&gt;</c> the method returns, as the implementation writes it
+    /// (<c>PlanPartial</c>, <c>global::System.Collections.Generic.IReadOnlyList&lt;StepPartial&gt;</c>); null when it does not stream.
+    /// </summary>
+    public string? StreamedPartialType { get; init; }
+
+    /// <summary>
+    /// The generated partial type the stream's values are made of (nested in the interface): the root object's, or a
+    /// list's element's; null when the method does not stream or streams a list of scalars.
+    /// </summary>
     public string? PartialTypeName { get; init; }
 }
 

@@ -97,7 +97,7 @@ internal sealed class PromptMethodParser
         return new PromptMethodModel(
             _method.Name,
             _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            streamedResult is null ? _method.ReturnType.ToDisplayString(TypeFormat) : StreamedReturnType(streamedResult, returns.PartialType!),
+            streamedResult is null ? _method.ReturnType.ToDisplayString(TypeFormat) : StreamedReturnType(streamedResult),
             plan is null ? ReturnKind.Unsupported : returns.Kind,
             parameters,
             plan)
@@ -228,7 +228,7 @@ internal sealed class PromptMethodParser
         return result;
     }
 
-    /// <summary>A streamed result must be an object, and its partial type must have the generated name.</summary>
+    /// <summary>A streamed result must be an object or a list, and its partial type the generated one.</summary>
     private void CheckStreamedResult(ITypeSymbol resultType, ITypeSymbol partialType, ResultModel result, Location location)
     {
         string display = resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
@@ -236,14 +236,14 @@ internal sealed class PromptMethodParser
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResultType, location, _method.Name, display, problem));
         }
-        else if (partialType.Name != StreamingReturnTypes.PartialTypeName(resultType))
+        else if (!StreamingReturnTypes.IsExpectedPartialType(resultType, partialType, result))
         {
             _diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.PartialTypeNameMismatch,
                 location,
                 _method.Name,
                 display,
-                StreamingReturnTypes.PartialTypeName(resultType)));
+                StreamingReturnTypes.ExpectedPartialType(resultType, result)));
         }
     }
 
@@ -324,16 +324,38 @@ internal sealed class PromptMethodParser
     /// The plan of a ResultStream method whose partial type this generator writes (so the name is right and the
     /// result can stream); null otherwise.
     /// </summary>
-    private static ResultPlan? PlanStreamedResult(ResultPlan? resultPlan, PromptReturnType returns) =>
-        returns.PartialType is { } partialType && resultPlan is not null
-        && partialType.Name == StreamingReturnTypes.PartialTypeName(returns.ResultType!)
-        && StreamingReturnTypes.StreamingProblem(resultPlan.Model) is null
-            ? resultPlan with { PartialTypeName = partialType.Name }
-            : null;
+    private static ResultPlan? PlanStreamedResult(ResultPlan? resultPlan, PromptReturnType returns)
+    {
+        if (returns.PartialType is not { } partialType || resultPlan is null
+            || StreamingReturnTypes.StreamingProblem(resultPlan.Model) is not null
+            || !StreamingReturnTypes.IsExpectedPartialType(returns.ResultType!, partialType, resultPlan.Model))
+        {
+            return null;
+        }
 
-    /// <summary>The partial type does not exist yet (this generator writes it), so the return type is spelt out in full.</summary>
-    private string StreamedReturnType(ResultPlan streamed, ITypeSymbol partialType) =>
-        $"{KnownTypes.ResultStream!.ToDisplayString(GenericNameFormat)}<{streamed.Model.Root.TypeName}, {_method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{partialType.Name}>";
+        string? generated = StreamingReturnTypes.GeneratedPartialName(returns.ResultType!, resultPlan.Model);
+        TypeRef root = resultPlan.Model.Root;
+        string partial = root.Kind == Models.ValueKind.Object
+            ? generated!
+            : $"global::System.Collections.Generic.IReadOnlyList<{generated ?? root.Element!.TypeName}>";
+        return resultPlan with { StreamedPartialType = partial, PartialTypeName = generated };
+    }
+
+    /// <summary>
+    /// The partial type does not exist yet (this generator writes it), so the return type is spelt out in full, the
+    /// generated type qualified by the interface.
+    /// </summary>
+    private string StreamedReturnType(ResultPlan streamed)
+    {
+        string partial = streamed.StreamedPartialType!;
+        if (streamed.PartialTypeName is { } generated)
+        {
+            string qualified = _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + generated;
+            partial = partial == generated ? qualified : partial.Replace("<" + generated + ">", "<" + qualified + ">");
+        }
+
+        return $"{KnownTypes.ResultStream!.ToDisplayString(GenericNameFormat)}<{streamed.Model.Root.TypeName}, {partial}>";
+    }
 
     private PromptPlan CompileTemplates(PromptPlan plan) =>
         TemplateCompilation.CompileTemplates(plan, _method, _rules.Prompt!, _rules.SystemPrompt.Attribute, KnownTypes, _diagnostics, _location, _cancellationToken);

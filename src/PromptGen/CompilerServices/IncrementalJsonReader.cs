@@ -6,19 +6,26 @@ using System.Text;
 namespace PromptGen.CompilerServices;
 
 /// <summary>
-/// Reads one JSON object as it arrives in pieces, keeping its state between pieces: every character is looked at
-/// once, and only the token being read (a string, a number) is buffered, so the cost is linear in the answer's
-/// length however it is split. What it reads goes to a tree of <see cref="PartialJsonNode"/>s (the generated
-/// partial builders) as members complete.
+/// Reads one JSON object (or, for a list result, one array) as it arrives in pieces, keeping its state between
+/// pieces: every character is looked at once, and only the token being read (a string, a number) is buffered, so
+/// the cost is linear in the answer's length however it is split. What it reads goes to a tree of
+/// <see cref="PartialJsonNode"/>s (the generated partial builders) as members complete.
 /// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
-/// It accepts what a model wraps around or writes into its JSON where that can be decided without looking ahead:
-/// prose and Markdown fences before the object (skipped up to the first <c>{</c>) and after it (ignored), trailing
-/// commas, comments, single-quoted and curly-quoted strings, unquoted member names, <c>True</c>/<c>False</c>/<c>None</c>.
+/// <para>
+/// It follows the rules of the non-streaming reader where they can be decided without looking ahead: the answer is
+/// the first top-level value of the result's kind, so prose and Markdown fences before it are skipped and what
+/// comes after it is ignored, and a top-level value of another kind is passed over whole (the orders in an array
+/// are not an order's members); a list is read bare or from its <c>{"value": […]}</c> wrapper. Inside, it accepts
+/// trailing commas, comments, single-quoted and curly-quoted strings, unquoted member names,
+/// <c>True</c>/<c>False</c>/<c>None</c>.
+/// </para>
+/// <para>
 /// A false start such as <c>{placeholder}</c> in the prose is abandoned and the search goes on, as long as nothing
 /// was read from it. On anything else it stops reading (<see cref="IsFailed"/>) and the caller falls back to the
 /// final answer, which is read by the non-streaming parser either way.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class IncrementalJsonReader
@@ -30,6 +37,7 @@ public sealed class IncrementalJsonReader
     private const int MaxRestarts = 16;
 
     private readonly PartialJsonNode _root;
+    private readonly bool _rootIsArray;
     private readonly List<Frame> _stack = new();
     private readonly StringBuilder _token = new();
     private State _state = State.BeforeRoot;
@@ -43,11 +51,26 @@ public sealed class IncrementalJsonReader
     private bool _restarted;
     private long _position;
 
-    /// <summary>Creates a reader that delivers what it reads to <paramref name="root"/>.</summary>
-    /// <param name="root">The node of the top-level value: a generated builder, or a list or dictionary builder.</param>
+    // Passing over a top-level value of another kind: its depth, and whether the reader is in one of its strings.
+    private int _skipDepth;
+    private bool _skipInString;
+    private bool _skipEscaped;
+
+    /// <summary>Creates a reader that delivers the answer's object to <paramref name="root"/>.</summary>
+    /// <param name="root">The node of the top-level object: a generated builder, or a dictionary builder.</param>
     public IncrementalJsonReader(PartialJsonNode root)
+        : this(root, rootIsArray: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a reader that delivers the answer's object, or with <paramref name="rootIsArray"/> its array (bare,
+    /// or the value of a <c>{"value": […]}</c> wrapper), to <paramref name="root"/>.
+    /// </summary>
+    internal IncrementalJsonReader(PartialJsonNode root, bool rootIsArray)
     {
         _root = root ?? throw new ArgumentNullException(nameof(root));
+        _rootIsArray = rootIsArray;
     }
 
     /// <summary>The object has been read to its closing brace; anything after it is ignored.</summary>
@@ -78,11 +101,11 @@ public sealed class IncrementalJsonReader
             Step(c);
             if (_restarted)
             {
-                // The character that ended a false start may begin the real object.
+                // The character that ended a false start may begin the real value.
                 _restarted = false;
-                if (c == '{' && _state == State.BeforeRoot)
+                if (_state == State.BeforeRoot)
                 {
-                    Open(isArray: false);
+                    Step(c);
                 }
             }
 
@@ -100,11 +123,10 @@ public sealed class IncrementalJsonReader
         switch (_state)
         {
             case State.BeforeRoot:
-                if (c == '{')
-                {
-                    Open(isArray: false);
-                }
-
+                BeforeRoot(c);
+                return;
+            case State.SkippingOtherValue:
+                SkipOtherValue(c);
                 return;
             case State.InString:
                 if (c == _closingQuote)
@@ -212,6 +234,69 @@ public sealed class IncrementalJsonReader
                 break;
             case State.AfterValue:
                 AfterValue(c);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Prose before the value: the first <c>{</c> (or, for a list, <c>[</c>) starts it; a top-level array where an
+    /// object is expected is a value of another kind, passed over whole.
+    /// </summary>
+    private void BeforeRoot(char c)
+    {
+        if (c == '{')
+        {
+            Open(isArray: false);
+        }
+        else if (c == '[')
+        {
+            if (_rootIsArray)
+            {
+                Open(isArray: true);
+            }
+            else
+            {
+                _skipDepth = 1;
+                _skipInString = false;
+                _state = State.SkippingOtherValue;
+            }
+        }
+    }
+
+    private void SkipOtherValue(char c)
+    {
+        if (_skipInString)
+        {
+            if (_skipEscaped)
+            {
+                _skipEscaped = false;
+            }
+            else if (c == '\\')
+            {
+                _skipEscaped = true;
+            }
+            else if (c == '"')
+            {
+                _skipInString = false;
+            }
+
+            return;
+        }
+
+        switch (c)
+        {
+            case '"':
+                _skipInString = true;
+                break;
+            case '[' or '{':
+                _skipDepth++;
+                break;
+            case ']' or '}':
+                if (--_skipDepth == 0)
+                {
+                    _state = State.BeforeRoot;
+                }
+
                 break;
         }
     }
@@ -406,7 +491,9 @@ public sealed class IncrementalJsonReader
     {
         if (_stack.Count == 0)
         {
-            _stack.Add(new Frame(_root, isArray));
+            // A list is read from its wrapper too: {"value": [...]} hands the array to the root node.
+            PartialJsonNode node = _rootIsArray && !isArray ? new WrapperNode(_root) : _root;
+            _stack.Add(new Frame(node, isArray));
         }
         else if (_stack.Count >= MaxDepth)
         {
@@ -428,7 +515,9 @@ public sealed class IncrementalJsonReader
         closed.Node.OnEnd();
         if (_stack.Count == 0)
         {
-            _state = State.Done;
+            // An object without the list in its "value" was not the wrapper but a value of another kind: go on looking.
+            bool notTheAnswer = closed.Node is WrapperNode { HasValue: false };
+            _state = notTheAnswer ? State.BeforeRoot : State.Done;
             return;
         }
 
@@ -460,6 +549,33 @@ public sealed class IncrementalJsonReader
 
     private readonly record struct Frame(PartialJsonNode Node, bool IsArray);
 
+    /// <summary>The <c>{"value": […]}</c> wrapper of a list: hands its <c>value</c> array to the list's node.</summary>
+    private sealed class WrapperNode : PartialJsonNode
+    {
+        private readonly PartialJsonNode _list;
+        private bool _atValue;
+
+        public WrapperNode(PartialJsonNode list) => _list = list;
+
+        public bool HasValue { get; private set; }
+
+        public override void OnMemberName(string name) =>
+            _atValue = !HasValue && Prompting.LooseNames.Equal(name, "value");
+
+        public override void OnScalar(in JsonScalar value) => _atValue = false;
+
+        public override PartialJsonNode OnContainerStart(bool isArray)
+        {
+            if (!_atValue || !isArray)
+            {
+                return Ignored;
+            }
+
+            HasValue = true;
+            return _list;
+        }
+    }
+
     private enum State
     {
         BeforeRoot,
@@ -476,6 +592,7 @@ public sealed class IncrementalJsonReader
         LineComment,
         BlockComment,
         BlockCommentStar,
+        SkippingOtherValue,
         Done,
         Failed,
     }

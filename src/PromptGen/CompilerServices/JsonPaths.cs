@@ -18,18 +18,32 @@ internal static class JsonPaths
             return parent + "." + name;
         }
 
-        var quoted = new StringBuilder(parent.Length + name.Length + 4).Append(parent).Append("['");
+        var quoted = new StringBuilder(parent.Length + name.Length + 4).Append(parent);
+        AppendMember(quoted, name);
+        return quoted.ToString();
+    }
+
+    /// <summary>Appends <c>.name</c>, or <c>['name']</c> with <c>'</c> and <c>\</c> escaped when the name is not an identifier.</summary>
+    public static void AppendMember(StringBuilder path, string name)
+    {
+        if (IsIdentifier(name))
+        {
+            path.Append('.').Append(name);
+            return;
+        }
+
+        path.Append("['");
         foreach (char c in name)
         {
             if (c is '\'' or '\\')
             {
-                quoted.Append('\\');
+                path.Append('\\');
             }
 
-            quoted.Append(c);
+            path.Append(c);
         }
 
-        return quoted.Append("']").ToString();
+        path.Append("']");
     }
 
     /// <summary><c>parent[index]</c>.</summary>

@@ -9,7 +9,8 @@ public abstract partial class JsonValueReaders
 {
     /// <summary>
     /// Reads an array into a list, each element with <paramref name="readItem"/>. An element that fails keeps its
-    /// place (as <c>default</c>), so the paths of later errors give the indexes the model wrote.
+    /// place (as <c>default</c>), so the paths of later errors give the indexes the model wrote. A <c>null</c> element
+    /// of a type that cannot be null is the element reader's type mismatch.
     /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="reader">The JSON, on the value's first token.</param>
@@ -27,7 +28,7 @@ public abstract partial class JsonValueReaders
             return Mismatch(ref reader, path, errors, "array");
         }
 
-        string arrayPath = path.ToString();
+        JsonPath arrayPath = errors.Enter(path);
         int errorCount = errors.Count;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -38,7 +39,7 @@ public abstract partial class JsonValueReaders
             else
             {
                 value.Add(default!); // keeps later indexes in error paths true
-                reader.Skip();
+                reader.Skip(); // the element's reader has skipped it; this only guards against one that did not
             }
         }
 
@@ -87,7 +88,7 @@ public abstract partial class JsonValueReaders
             return Mismatch(ref reader, path, errors, "object");
         }
 
-        string objectPath = path.ToString();
+        JsonPath objectPath = errors.Enter(path);
         int errorCount = errors.Count;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -99,7 +100,7 @@ public abstract partial class JsonValueReaders
             }
             else
             {
-                reader.Skip();
+                reader.Skip(); // as in TryReadList
             }
         }
 

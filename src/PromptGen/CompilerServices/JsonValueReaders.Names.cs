@@ -18,12 +18,31 @@ public abstract partial class JsonValueReaders
         TryMatchEnum(ref reader, path, errors, names, ReadOnlySpan<string>.Empty, out index);
 
     /// <summary>
+    /// Matches a string against an enum's names, written exactly (compared as UTF-8, without reading the string) or
+    /// as the rules of <see cref="TryMatchEnum(ref Utf8JsonReader, JsonPath, ResultErrorList, ReadOnlySpan{string}, ReadOnlySpan{string}, out int)"/>
+    /// allow; <paramref name="index"/> is the position in <paramref name="names"/>.
+    /// </summary>
+    public static bool TryMatchEnum(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, JsonNames names, out int index)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            index = names.FindExact(ref reader);
+            if (index >= 0)
+            {
+                return true;
+            }
+        }
+
+        return TryMatchEnum(ref reader, path, errors, names.AsSpan(), ReadOnlySpan<string>.Empty, out index);
+    }
+
+    /// <summary>
     /// Matches a string against an enum's names. <paramref name="wireNames"/>, when not empty, runs parallel to
     /// <paramref name="names"/> and holds the name the schema showed the model (null or empty where it is the C#
     /// name); both are accepted. Matching ignores case, surrounding whitespace, quotes and punctuation, and treats
     /// <c>_</c>, <c>-</c> and spaces between words as optional: <c>"in progress"</c>, <c>"IN_PROGRESS"</c> and
     /// <c>"In-Progress."</c> all match <c>InProgress</c>. A case-insensitive exact match wins over a loose one; a
-    /// loose match to two names is an error rather than a guess.
+    /// loose match to two names is an error rather than a guess. A value that matches nothing is skipped.
     /// </summary>
     public static bool TryMatchEnum(
         ref Utf8JsonReader reader,
@@ -62,6 +81,7 @@ public abstract partial class JsonValueReaders
         }
 
         errors.Add(path, ResultErrorKind.UnknownEnumValue, $"expected one of {ListNames(names, wireNames)}, got {Describe(ref reader)}");
+        reader.Skip();
         return false;
     }
 

@@ -37,6 +37,11 @@ public abstract partial class JsonValueReaders
     /// <summary>Reads a finite double.</summary>
     public static bool TryReadDouble(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out double value)
     {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && double.IsFinite(value))
+        {
+            return true;
+        }
+
         if (TryGetNumberText(ref reader, out string text)
             && double.TryParse(text, RealStyles, CultureInfo.InvariantCulture, out value)
             && double.IsFinite(value))
@@ -65,6 +70,11 @@ public abstract partial class JsonValueReaders
     /// <summary>Reads a decimal, keeping every digit the model wrote (no detour through double).</summary>
     public static bool TryReadDecimal(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out decimal value)
     {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value))
+        {
+            return true;
+        }
+
         if (TryGetNumberText(ref reader, out string text)
             && decimal.TryParse(text, RealStyles, CultureInfo.InvariantCulture, out value))
         {

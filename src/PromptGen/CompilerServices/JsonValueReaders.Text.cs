@@ -11,46 +11,66 @@ public abstract partial class JsonValueReaders
     private const DateTimeStyles DateStyles = DateTimeStyles.AllowWhiteSpaces;
 
     /// <summary>
-    /// Reads an ISO 8601 date-time (<c>2024-03-05T14:30:00+01:00</c>; a space instead of <c>T</c> and other invariant
-    /// forms also work). Without an offset, UTC is assumed.
+    /// Reads a date-time: ISO 8601 (<c>2024-03-05T14:30:00+01:00</c>, a space instead of <c>T</c>, a date alone) or a
+    /// date with the month in words; the offset is kept exactly as written, and without one UTC is assumed. A numeric
+    /// date whose day and month could be either way round (<c>04/07/2025</c>) is refused (see docs/parsing.md).
     /// </summary>
     public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out DateTimeOffset value)
     {
-        if (TryGetTrimmedString(ref reader, out string text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateStyles | DateTimeStyles.AssumeUniversal, out value))
+        string? problem = null;
+        if (TryGetTrimmedString(ref reader, out string text) && DateText.TryParseDateTimeOffset(text, out value, out problem))
         {
             return true;
         }
 
         value = default;
-        return Mismatch(ref reader, path, errors, "date-time");
+        return DateMismatch(ref reader, path, errors, DateText.DateTimeForms, text, problem);
     }
 
-    /// <summary>Reads an ISO 8601 date-time; the kind follows the text (<c>Z</c> is UTC, no offset is unspecified).</summary>
+    /// <summary>
+    /// Reads a date-time as <see cref="TryReadDateTimeOffset"/> does. Without an offset the kind is unspecified; with
+    /// <c>Z</c> it is UTC, and another offset gives the same instant in UTC (never the machine's local time).
+    /// </summary>
     public static bool TryReadDateTime(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out DateTime value)
     {
-        if (TryGetTrimmedString(ref reader, out string text)
-            && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateStyles | DateTimeStyles.RoundtripKind, out value))
+        string? problem = null;
+        if (TryGetTrimmedString(ref reader, out string text) && DateText.TryParseDateTime(text, out value, out problem))
         {
             return true;
         }
 
         value = default;
-        return Mismatch(ref reader, path, errors, "date-time");
+        return DateMismatch(ref reader, path, errors, DateText.DateTimeForms, text, problem);
     }
 
-    /// <summary>Reads a date, <c>2024-03-05</c> (other invariant forms such as <c>3/5/2024</c> also work).</summary>
+    /// <summary>
+    /// Reads a date: ISO 8601 (<c>2024-03-05</c>; a date-time whose time is midnight, <c>2024-03-05T00:00:00Z</c>),
+    /// or with the month in words (<c>5 March 2024</c>, <c>March 5, 2024</c>). A numeric date whose day and month could
+    /// be either way round (<c>04/07/2025</c>) is refused; one that reads only one way (<c>25/04/2025</c>) is not.
+    /// </summary>
     public static bool TryReadDateOnly(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out DateOnly value)
     {
-        if (TryGetTrimmedString(ref reader, out string text)
-            && (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-                || DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateStyles, out value)))
+        string? problem = null;
+        if (TryGetTrimmedString(ref reader, out string text) && DateText.TryParseDate(text, out value, out problem))
         {
             return true;
         }
 
         value = default;
-        return Mismatch(ref reader, path, errors, "date");
+        return DateMismatch(ref reader, path, errors, DateText.DateForms, text, problem);
+    }
+
+    /// <summary>The mismatch of a date that was refused, saying why when it is close to one (<c>…: its day and month could be either way round</c>).</summary>
+    private static bool DateMismatch(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, string expected, string text, string? problem)
+    {
+        if (problem is null || text.Length == 0)
+        {
+            return Mismatch(ref reader, path, errors, expected);
+        }
+
+        errors.Add(path, ResultErrorKind.TypeMismatch, $"expected {expected}, got {Describe(ref reader)}: {problem}");
+        reader.Skip();
+        return false;
     }
 
     /// <summary>Reads a time of day, <c>14:30</c>, <c>14:30:15.5</c> or <c>2:30 PM</c>.</summary>

@@ -8,8 +8,9 @@ namespace PromptGen.CompilerServices;
 
 /// <summary>
 /// Reads scalar JSON values the way models write them, for generated parsers. Every reader expects the reader
-/// positioned on the value token and leaves it there. On failure it adds one <see cref="ResultErrorKind.TypeMismatch"/>
-/// error (<c>expected number, got "12 USD"</c>) and returns false; the caller then skips the value.
+/// positioned on the value's first token and leaves it on the value's last token, whether it read it or not: on
+/// failure it adds one <see cref="ResultErrorKind.TypeMismatch"/> error (<c>expected number, got "12 USD"</c>),
+/// skips the value (an object where a number belongs) and returns false.
 /// Used by generated code; not for direct use.
 /// </summary>
 /// <remarks>
@@ -143,10 +144,13 @@ public abstract partial class JsonValueReaders
         return quoted.Append(cut ? "…\"" : "\"").ToString();
     }
 
-    /// <summary>Adds the TypeMismatch error for the current token and returns false, for <c>return Mismatch(...)</c>.</summary>
+    /// <summary>
+    /// Adds the TypeMismatch error for the current token, skips its value and returns false, for <c>return Mismatch(...)</c>.
+    /// </summary>
     private static bool Mismatch(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, string expected)
     {
         errors.Add(path, ResultErrorKind.TypeMismatch, $"expected {expected}, got {Describe(ref reader)}");
+        reader.Skip();
         return false;
     }
 

@@ -45,8 +45,8 @@ public sealed class StructuredOutputSpec<T>
     /// <summary>How the result is asked of the model.</summary>
     public required StructuredOutputStrategy Strategy { get; init; }
 
-    /// <summary>Reads the strict UTF-8 JSON of the result object (generated, reflection-free).</summary>
-    public required Func<byte[], ParseOutcome<T>> Parse { get; init; }
+    /// <summary>How the result is read from the answer: its root and its generated, reflection-free reader.</summary>
+    public required ResultReader<T> Reader { get; init; }
 
     /// <summary>How many times to ask again after an invalid answer (0–10); the first attempt is not counted.</summary>
     public int MaxRepairAttempts
@@ -67,7 +67,7 @@ public sealed class StructuredOutputSpec<T>
                 ResultName = ResultName,
                 Description = Description,
                 Strategy = other,
-                Parse = Parse,
+                Reader = Reader,
                 MaxRepairAttempts = MaxRepairAttempts,
                 _schema = _schema,
             };
@@ -91,9 +91,9 @@ public sealed class StructuredOutputSpec<T>
             throw new ArgumentException($"The result name '{ResultName}' must be 1–64 characters of [a-zA-Z0-9_-].", nameof(ResultName));
         }
 
-        if (Parse is null)
+        if (Reader is null)
         {
-            throw new ArgumentException("The structured output spec has no Parse function.", nameof(Parse));
+            throw new ArgumentException("The structured output spec has no Reader.", nameof(Reader));
         }
 
         _ = SchemaElement;

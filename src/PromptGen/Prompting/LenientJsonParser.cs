@@ -40,7 +40,11 @@ internal sealed class LenientJsonParser
     }
 
     /// <summary>Reads the value starting at <paramref name="start"/>; text after it (up to <paramref name="end"/>) is ignored.</summary>
-    public static bool TryParse(string text, int start, int end, out byte[] json, out LenientJsonFailure failure)
+    public static bool TryParse(string text, int start, int end, out byte[] json, out LenientJsonFailure failure) =>
+        TryParse(text, start, end, out json, out failure, out _);
+
+    /// <summary>As <see cref="TryParse(string, int, int, out byte[], out LenientJsonFailure)"/>; <paramref name="valueEnd"/> is where the value ends.</summary>
+    public static bool TryParse(string text, int start, int end, out byte[] json, out LenientJsonFailure failure, out int valueEnd)
     {
         var output = new ArrayBufferWriter<byte>();
         var parser = new LenientJsonParser(text, start, end, output);
@@ -48,6 +52,7 @@ internal sealed class LenientJsonParser
         parser._writer.Flush();
         json = parsed ? output.WrittenSpan.ToArray() : Array.Empty<byte>();
         failure = parser._failure;
+        valueEnd = parsed ? parser._position : start;
         return parsed;
     }
 

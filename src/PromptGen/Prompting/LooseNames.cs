@@ -4,7 +4,8 @@ namespace PromptGen.Prompting;
 
 /// <summary>
 /// Name comparison that forgives how models spell names: case is ignored, and <c>_</c>, <c>-</c> and spaces
-/// between words are optional, so <c>first_name</c>, <c>First-Name</c> and <c>firstName</c> are one name.
+/// between words are optional, so <c>first_name</c>, <c>First-Name</c> and <c>firstName</c> are one name. A
+/// backslash is ignored too: some models escape underscores as Markdown does (<c>first\_name</c>).
 /// </summary>
 internal static class LooseNames
 {
@@ -57,7 +58,7 @@ internal static class LooseNames
         return text.Slice(start, end - start);
     }
 
-    private static bool IsSeparator(char c) => c is '_' or '-' or ' ';
+    private static bool IsSeparator(char c) => c is '_' or '-' or ' ' or '\\';
 
     private static bool IsDecoration(char c) =>
         char.IsWhiteSpace(c)

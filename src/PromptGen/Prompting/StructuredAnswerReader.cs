@@ -23,45 +23,42 @@ internal static class StructuredAnswerReader
                 $"the answer was blocked (stopReason {stopReason})"));
         }
 
-        bool truncated = stopReason == StopReason.MaxTokens;
+        // Only running out of tokens cuts an answer off; one the model ended by itself in the middle of the JSON is
+        // malformed, and asking again can fix it.
+        bool outOfTokens = stopReason == StopReason.MaxTokens || stopReason == StopReason.ModelContextWindowExceeded;
         string rawOutput;
-        byte[] json;
+        ParseOutcome<T> outcome;
         if (spec.Strategy == StructuredOutputStrategy.ForcedTool)
         {
             ToolUseBlock? call = FindCall(content, spec.ResultName);
             if (call is null)
             {
-                var kind = truncated ? ResultErrorKind.Truncated : ResultErrorKind.NoJson;
+                var kind = outOfTokens ? ResultErrorKind.Truncated : ResultErrorKind.NoJson;
                 return AnswerReading<T>.Failed(text, new ResultError(JsonPaths.Root, kind,
                     $"the model answered with text instead of calling the tool {spec.ResultName}: {JsonValueReaders.Quote(text.Trim())}"));
             }
 
-            if (!TryReadToolInput(call.Input, truncated, out rawOutput, out json, out ResultError inputError))
+            if (!TryReadToolInput(call.Input, spec.Reader, outOfTokens, out rawOutput, out outcome))
             {
-                return AnswerReading<T>.Failed(rawOutput, inputError);
+                return AnswerReading<T>.Failed(rawOutput, outcome.Errors);
             }
         }
         else
         {
             rawOutput = text;
-            if (!ModelJson.TryNormalize(text, truncated, JsonRoot.Object, out json, out ResultError jsonError))
-            {
-                return AnswerReading<T>.Failed(text, jsonError);
-            }
+            outcome = spec.Reader.ReadText(text, outOfTokens);
         }
 
-        ParseOutcome<T> outcome = spec.Parse(json);
         if (outcome.IsSuccess)
         {
             // A complete, valid result counts even if the model was cut off afterwards (in trailing prose, say).
             return AnswerReading<T>.Succeeded(rawOutput, outcome.Value);
         }
 
-        if (truncated)
+        if (outOfTokens && !(outcome.Errors.Count == 1 && outcome.Errors[0].Kind == ResultErrorKind.Truncated))
         {
-            ResultError first = outcome.Errors.Count > 0 ? outcome.Errors[0] : new ResultError(JsonPaths.Root, ResultErrorKind.Truncated, "incomplete");
             return AnswerReading<T>.Failed(rawOutput, new ResultError(JsonPaths.Root, ResultErrorKind.Truncated,
-                $"the answer was cut off at the token limit and is incomplete ({first})"));
+                $"the answer was cut off at the token limit and is incomplete ({outcome.Errors[0]})"));
         }
 
         return AnswerReading<T>.Failed(rawOutput, outcome.Errors);
@@ -109,24 +106,27 @@ internal static class StructuredAnswerReader
     }
 
     /// <summary>
-    /// The tool input is normally a JSON object. Some models send it as a string holding the JSON; that string is
-    /// read the way a text answer is.
+    /// The tool input is normally a JSON object (the wrapper, for a result that is not an object). Some models send it
+    /// as a string holding the JSON; that string is read the way a text answer is. False when there is no input.
     /// </summary>
-    private static bool TryReadToolInput(JsonElement input, bool truncated, out string rawOutput, out byte[] json, out ResultError error)
+    private static bool TryReadToolInput<T>(JsonElement input, ResultReader<T> reader, bool outOfTokens, out string rawOutput, out ParseOutcome<T> outcome)
     {
-        error = default;
         switch (input.ValueKind)
         {
             case JsonValueKind.Undefined:
                 rawOutput = "";
-                json = Array.Empty<byte>();
-                error = new ResultError(JsonPaths.Root, truncated ? ResultErrorKind.Truncated : ResultErrorKind.NoJson, "the tool call had no input");
+                outcome = ParseOutcome<T>.Failure(new[]
+                {
+                    new ResultError(JsonPaths.Root, outOfTokens ? ResultErrorKind.Truncated : ResultErrorKind.NoJson, "the tool call had no input"),
+                });
                 return false;
             case JsonValueKind.String:
                 rawOutput = StringWithoutLoneSurrogates(input);
-                return ModelJson.TryNormalize(rawOutput, truncated, JsonRoot.Object, out json, out error);
+                outcome = reader.ReadText(rawOutput, outOfTokens);
+                return true;
             default:
                 rawOutput = input.GetRawText();
+                byte[] json;
                 try
                 {
                     var buffer = new ArrayBufferWriter<byte>();
@@ -136,14 +136,17 @@ internal static class StructuredAnswerReader
                     }
 
                     json = buffer.WrittenSpan.ToArray();
-                    return true;
                 }
                 catch (InvalidOperationException)
                 {
                     // A lone surrogate escape (\uD800) is valid JSON that System.Text.Json cannot write again; the
                     // lenient parser turns it into U+FFFD, as it does in text answers. Found by fuzzing.
-                    return LenientRewrite(rawOutput, truncated, out json, out error);
+                    outcome = reader.ReadText(rawOutput, outOfTokens);
+                    return true;
                 }
+
+                outcome = reader.ReadJson(json);
+                return true;
         }
     }
 
@@ -165,18 +168,6 @@ internal static class StructuredAnswerReader
 
             return "";
         }
-    }
-
-    private static bool LenientRewrite(string rawOutput, bool truncated, out byte[] json, out ResultError error)
-    {
-        error = default;
-        if (LenientJsonParser.TryParse(rawOutput, 0, rawOutput.Length, out json, out LenientJsonFailure failure))
-        {
-            return true;
-        }
-
-        error = new ResultError(JsonPaths.Root, truncated ? ResultErrorKind.Truncated : failure.Kind, failure.Message);
-        return false;
     }
 }
 

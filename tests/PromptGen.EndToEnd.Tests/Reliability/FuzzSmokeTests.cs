@@ -15,6 +15,7 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("model-json", 30_000)]
+    [InlineData("result-reader", 10_000)]
     [InlineData("repair-loop", 10_000)]
     [InlineData("event-stream", 20_000)]
     [InlineData("invoke-stream", 20_000)]

@@ -55,7 +55,7 @@ namespace Contoso.Chat
                     SchemaJson = Json.AnswerSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseAnswer,
+                    Reader = Json.AnswerReader,
                 };
 
             // Tried in order: the next model when one fails (see ModelFallbackPolicy).
@@ -78,7 +78,7 @@ namespace Contoso.Chat
                     SchemaJson = Json.AnswerSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseAnswer,
+                    Reader = Json.AnswerReader,
                 };
 
             // Tried in order: the next model when one fails (see ModelFallbackPolicy).
@@ -324,8 +324,10 @@ namespace Contoso.Chat
                     }
                     """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Chat.Answer> ParseAnswer(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Chat.Answer>(json, ReadAnswer);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Contoso.Chat.Answer> AnswerReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadAnswer);
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames AnswerMembers = new("text", "confidence");
 
                 private static bool ReadAnswer(
                     ref global::System.Text.Json.Utf8JsonReader reader,
@@ -334,7 +336,7 @@ namespace Contoso.Chat
                     out global::Contoso.Chat.Answer value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -345,21 +347,19 @@ namespace Contoso.Chat
                     int confidence = default;
                     bool hasConfidence = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, AnswerMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "text", out memberPath))
+                        switch (member)
                         {
-                            hasText = true;
-                            TryReadString(ref reader, memberPath, errors, out text);
+                            case "text":
+                                hasText = true;
+                                TryReadString(ref reader, memberPath, errors, out text);
+                                break;
+                            case "confidence":
+                                hasConfidence = true;
+                                TryReadInt32(ref reader, memberPath, errors, out confidence);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "confidence", out memberPath))
-                        {
-                            hasConfidence = true;
-                            TryReadInt32(ref reader, memberPath, errors, out confidence);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasText, errors, objectPath, "text");

@@ -41,7 +41,7 @@ namespace Demo.Media
                     SchemaJson = Json.CaptionSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseCaption,
+                    Reader = Json.CaptionReader,
                 };
 
             private const string StreamDescriptionAsyncUserTemplate = "Describe the photos.";
@@ -247,8 +247,10 @@ namespace Demo.Media
                     }
                     """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Media.Caption> ParseCaption(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Media.Caption>(json, ReadCaption);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Media.Caption> CaptionReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadCaption);
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames CaptionMembers = new("text", "objects");
 
                 private static bool ReadCaption(
                     ref global::System.Text.Json.Utf8JsonReader reader,
@@ -257,7 +259,7 @@ namespace Demo.Media
                     out global::Demo.Media.Caption value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -268,21 +270,19 @@ namespace Demo.Media
                     global::System.Collections.Generic.List<string> objects = default!;
                     bool hasObjects = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, CaptionMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "text", out memberPath))
+                        switch (member)
                         {
-                            hasText = true;
-                            TryReadString(ref reader, memberPath, errors, out text);
+                            case "text":
+                                hasText = true;
+                                TryReadString(ref reader, memberPath, errors, out text);
+                                break;
+                            case "objects":
+                                hasObjects = true;
+                                TryReadList(ref reader, memberPath, errors, TryReadString, out objects);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "objects", out memberPath))
-                        {
-                            hasObjects = true;
-                            TryReadList(ref reader, memberPath, errors, TryReadString, out objects);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasText, errors, objectPath, "text");

@@ -129,7 +129,7 @@ namespace Demo.Streaming
                     SchemaJson = Json.PlanSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParsePlan,
+                    Reader = Json.PlanReader,
                 };
 
             private const string OutlineAsyncUserTemplate = "Outline {{ subject }}";
@@ -142,8 +142,34 @@ namespace Demo.Streaming
                     SchemaJson = Json.OutlineSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseOutline,
+                    Reader = Json.OutlineReader,
                 };
+
+            private const string StepsAsyncUserTemplate = "List the steps for: {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<
+                global::System.Collections.Generic.List<global::Demo.Streaming.Step>>
+                StepsAsyncResult = new()
+                {
+                    ResultName = "ListOfStep",
+                    SchemaJson = Json.ListOfStepSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Reader = Json.ListOfStepReader,
+                };
+
+            private const string TagsAsyncUserTemplate = "Tag {{ ticket }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<string[]> TagsAsyncResult = new()
+            {
+                ResultName = "StringList",
+                SchemaJson = Json.ArrayOfStringSchema,
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                MaxRepairAttempts = 1,
+                Reader = Json.ArrayOfStringReader,
+            };
 
             private const string PlanOnceAsyncUserTemplate = "Plan once more: {{ ticket }}";
 
@@ -155,7 +181,7 @@ namespace Demo.Streaming
                     SchemaJson = Json.PlanSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParsePlan,
+                    Reader = Json.PlanReader,
                 };
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
@@ -216,13 +242,7 @@ namespace Demo.Streaming
                 {
                     Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(ticket)) },
                 };
-                return new global::PromptGen.ResultStream<global::Demo.Streaming.Plan, PlanPartial>(
-                    _bedrock,
-                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
-                    request,
-                    PlanAsyncResult,
-                    Partials.CreatePlanPartial,
-                    cancellationToken);
+                return new(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PlanAsyncResult, Partials.CreatePlanPartial, cancellationToken);
             }
 
             /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -241,8 +261,7 @@ namespace Demo.Streaming
                 {
                     Messages = { global::PromptGen.Message.User(RenderOutlineAsyncUser(subject)) },
                 };
-                return new global::PromptGen.ResultStream<global::Demo.Streaming.Outline, OutlinePartial>(
-                    _bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, Partials.CreateOutlinePartial, default);
+                return new(_bedrock, "amazon.nova-lite-v1:0", request, OutlineAsyncResult, Partials.CreateOutlinePartial, default);
             }
 
             /// <summary>Renders <see cref="OutlineAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -252,6 +271,48 @@ namespace Demo.Streaming
                     8, 1, global::System.Globalization.CultureInfo.InvariantCulture);
                 output.AppendLiteral("Outline ");
                 output.AppendFormatted(subject);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.ResultStream<
+                global::System.Collections.Generic.List<
+                    global::Demo.Streaming.Step>, global::System.Collections.Generic.IReadOnlyList<StepPartial>>
+                IStreamingPrompts.StepsAsync(string ticket, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderStepsAsyncUser(ticket)) },
+                };
+                return new(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, StepsAsyncResult, Partials.CreateListOfStepPartial, cancellationToken);
+            }
+
+            /// <summary>Renders <see cref="StepsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderStepsAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    20, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("List the steps for: ");
+                output.AppendFormatted(ticket);
+                return output.ToStringAndClear();
+            }
+
+            global::PromptGen.ResultStream<string[], global::System.Collections.Generic.IReadOnlyList<string>>
+                IStreamingPrompts.TagsAsync(string ticket)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTagsAsyncUser(ticket)) },
+                };
+                return new(_bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, Partials.CreateStringListPartial, default);
+            }
+
+            /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderTagsAsyncUser(string ticket)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    4, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Tag ");
+                output.AppendFormatted(ticket);
                 return output.ToStringAndClear();
             }
 
@@ -295,6 +356,15 @@ namespace Demo.Streaming
 
                 public static global::PromptGen.CompilerServices.PartialValueBuilder<OutlinePartial> CreateOutlinePartial()
                     => new OutlinePartialBuilder();
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<
+                    global::System.Collections.Generic.IReadOnlyList<StepPartial>> CreateListOfStepPartial()
+                    => new global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>(
+                        null, static () => new StepPartialBuilder(), false);
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<
+                    global::System.Collections.Generic.IReadOnlyList<string>> CreateStringListPartial()
+                    => new global::PromptGen.CompilerServices.PartialListBuilder<string>(ReadString);
 
                 private sealed class AddressPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<AddressPartial>
                 {
@@ -819,11 +889,54 @@ namespace Demo.Streaming
                     }
                     """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Plan> ParsePlan(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Streaming.Plan>(json, ReadPlan);
+                public const string ListOfStepSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "value": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "title": { "type": "string" },
+                              "minutes": { "type": "integer" },
+                              "tools": { "type": "array", "items": { "type": "string" } }
+                            },
+                            "required": ["title", "minutes", "tools"],
+                            "additionalProperties": false
+                          }
+                        }
+                      },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Streaming.Outline> ParseOutline(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Streaming.Outline>(json, ReadOutline);
+                public const string ArrayOfStringSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "value": { "type": "array", "items": { "type": "string" } } },
+                      "required": ["value"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Streaming.Plan> PlanReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadPlan);
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Streaming.Outline> OutlineReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadOutline);
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<
+                    global::System.Collections.Generic.List<global::Demo.Streaming.Step>>
+                    ListOfStepReader = new(global::PromptGen.CompilerServices.ResultRoot.Array, ReadListOfStep);
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<string[]> ArrayOfStringReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Array, ReadArrayOfString);
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames PlanMembers = new(
+                    "team", "priority", "fallback", "confidence", "escalate", "due", "customer", "steps", "history", "scores", "matrix",
+                    "tags");
 
                 private static bool ReadPlan(
                     ref global::System.Text.Json.Utf8JsonReader reader,
@@ -832,7 +945,7 @@ namespace Demo.Streaming
                     out global::Demo.Streaming.Plan value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -860,68 +973,56 @@ namespace Demo.Streaming
                     string[] tags = default!;
                     bool hasTags = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, PlanMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "team", out memberPath))
+                        switch (member)
                         {
-                            hasTeam = true;
-                            TryReadString(ref reader, memberPath, errors, out team);
+                            case "team":
+                                hasTeam = true;
+                                TryReadString(ref reader, memberPath, errors, out team);
+                                break;
+                            case "priority":
+                                hasPriority = true;
+                                ReadPriority(ref reader, memberPath, errors, out priority);
+                                break;
+                            case "fallback":
+                                TryReadNullable(ref reader, memberPath, errors, ReadPriority, out fallback);
+                                break;
+                            case "confidence":
+                                hasConfidence = true;
+                                TryReadDouble(ref reader, memberPath, errors, out confidence);
+                                break;
+                            case "escalate":
+                                hasEscalate = true;
+                                TryReadBoolean(ref reader, memberPath, errors, out escalate);
+                                break;
+                            case "due":
+                                TryReadNullable(ref reader, memberPath, errors, TryReadDateOnly, out due);
+                                break;
+                            case "customer":
+                                TryReadNullableReference(ref reader, memberPath, errors, ReadAddress, out customer);
+                                break;
+                            case "steps":
+                                hasSteps = true;
+                                TryReadList(ref reader, memberPath, errors, ReadStep, out steps);
+                                break;
+                            case "history":
+                                hasHistory = true;
+                                TryReadList(ref reader, memberPath, errors, ReadPriority, out history);
+                                break;
+                            case "scores":
+                                hasScores = true;
+                                TryReadDictionary(ref reader, memberPath, errors, TryReadInt32, out scores);
+                                break;
+                            case "matrix":
+                                hasMatrix = true;
+                                TryReadList(ref reader, memberPath, errors, ReadListOfDouble, out matrix);
+                                break;
+                            case "tags":
+                                hasTags = true;
+                                TryReadArray(ref reader, memberPath, errors, TryReadString, out tags);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "priority", out memberPath))
-                        {
-                            hasPriority = true;
-                            ReadPriority(ref reader, memberPath, errors, out priority);
-                        }
-                        else if (IsMember(ref reader, objectPath, "fallback", out memberPath))
-                        {
-                            TryReadNullable(ref reader, memberPath, errors, ReadPriority, out fallback);
-                        }
-                        else if (IsMember(ref reader, objectPath, "confidence", out memberPath))
-                        {
-                            hasConfidence = true;
-                            TryReadDouble(ref reader, memberPath, errors, out confidence);
-                        }
-                        else if (IsMember(ref reader, objectPath, "escalate", out memberPath))
-                        {
-                            hasEscalate = true;
-                            TryReadBoolean(ref reader, memberPath, errors, out escalate);
-                        }
-                        else if (IsMember(ref reader, objectPath, "due", out memberPath))
-                        {
-                            TryReadNullable(ref reader, memberPath, errors, TryReadDateOnly, out due);
-                        }
-                        else if (IsMember(ref reader, objectPath, "customer", out memberPath))
-                        {
-                            TryReadNullableReference(ref reader, memberPath, errors, ReadAddress, out customer);
-                        }
-                        else if (IsMember(ref reader, objectPath, "steps", out memberPath))
-                        {
-                            hasSteps = true;
-                            TryReadList(ref reader, memberPath, errors, ReadStep, out steps);
-                        }
-                        else if (IsMember(ref reader, objectPath, "history", out memberPath))
-                        {
-                            hasHistory = true;
-                            TryReadList(ref reader, memberPath, errors, ReadPriority, out history);
-                        }
-                        else if (IsMember(ref reader, objectPath, "scores", out memberPath))
-                        {
-                            hasScores = true;
-                            TryReadDictionary(ref reader, memberPath, errors, TryReadInt32, out scores);
-                        }
-                        else if (IsMember(ref reader, objectPath, "matrix", out memberPath))
-                        {
-                            hasMatrix = true;
-                            TryReadList(ref reader, memberPath, errors, ReadListOfDouble, out matrix);
-                        }
-                        else if (IsMember(ref reader, objectPath, "tags", out memberPath))
-                        {
-                            hasTags = true;
-                            TryReadArray(ref reader, memberPath, errors, TryReadString, out tags);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasTeam, errors, objectPath, "team");
@@ -943,6 +1044,8 @@ namespace Demo.Streaming
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames OutlineMembers = new("title", "children");
+
                 private static bool ReadOutline(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -950,7 +1053,7 @@ namespace Demo.Streaming
                     out global::Demo.Streaming.Outline value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -961,21 +1064,19 @@ namespace Demo.Streaming
                     global::System.Collections.Generic.List<global::Demo.Streaming.Outline> children = default!;
                     bool hasChildren = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, OutlineMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "title", out memberPath))
+                        switch (member)
                         {
-                            hasTitle = true;
-                            TryReadString(ref reader, memberPath, errors, out title);
+                            case "title":
+                                hasTitle = true;
+                                TryReadString(ref reader, memberPath, errors, out title);
+                                break;
+                            case "children":
+                                hasChildren = true;
+                                TryReadList(ref reader, memberPath, errors, ReadOutline, out children);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "children", out memberPath))
-                        {
-                            hasChildren = true;
-                            TryReadList(ref reader, memberPath, errors, ReadOutline, out children);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasTitle, errors, objectPath, "title");
@@ -989,7 +1090,21 @@ namespace Demo.Streaming
                     return true;
                 }
 
-                private static readonly string[] PriorityNames = { "Low", "Normal", "High" };
+                private static bool ReadListOfStep(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::System.Collections.Generic.List<global::Demo.Streaming.Step> value)
+                    => TryReadList(ref reader, path, errors, ReadStep, out value);
+
+                private static bool ReadArrayOfString(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out string[] value)
+                    => TryReadArray(ref reader, path, errors, TryReadString, out value);
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames PriorityNames = new("Low", "Normal", "High");
 
                 private static bool ReadPriority(
                     ref global::System.Text.Json.Utf8JsonReader reader,
@@ -1008,6 +1123,8 @@ namespace Demo.Streaming
                     return matched;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames AddressMembers = new("city", "street");
+
                 private static bool ReadAddress(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -1015,7 +1132,7 @@ namespace Demo.Streaming
                     out global::Demo.Streaming.Address value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -1025,20 +1142,18 @@ namespace Demo.Streaming
                     bool hasCity = false;
                     string? street = null;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, AddressMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "city", out memberPath))
+                        switch (member)
                         {
-                            hasCity = true;
-                            TryReadString(ref reader, memberPath, errors, out city);
+                            case "city":
+                                hasCity = true;
+                                TryReadString(ref reader, memberPath, errors, out city);
+                                break;
+                            case "street":
+                                TryReadNullableReference(ref reader, memberPath, errors, TryReadString, out street);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "street", out memberPath))
-                        {
-                            TryReadNullableReference(ref reader, memberPath, errors, TryReadString, out street);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasCity, errors, objectPath, "city");
@@ -1051,6 +1166,8 @@ namespace Demo.Streaming
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames StepMembers = new("title", "minutes", "tools");
+
                 private static bool ReadStep(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -1058,7 +1175,7 @@ namespace Demo.Streaming
                     out global::Demo.Streaming.Step value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -1071,26 +1188,23 @@ namespace Demo.Streaming
                     global::System.Collections.Generic.List<string> tools = default!;
                     bool hasTools = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, StepMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "title", out memberPath))
+                        switch (member)
                         {
-                            hasTitle = true;
-                            TryReadString(ref reader, memberPath, errors, out title);
+                            case "title":
+                                hasTitle = true;
+                                TryReadString(ref reader, memberPath, errors, out title);
+                                break;
+                            case "minutes":
+                                hasMinutes = true;
+                                TryReadInt32(ref reader, memberPath, errors, out minutes);
+                                break;
+                            case "tools":
+                                hasTools = true;
+                                TryReadList(ref reader, memberPath, errors, TryReadString, out tools);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "minutes", out memberPath))
-                        {
-                            hasMinutes = true;
-                            TryReadInt32(ref reader, memberPath, errors, out minutes);
-                        }
-                        else if (IsMember(ref reader, objectPath, "tools", out memberPath))
-                        {
-                            hasTools = true;
-                            TryReadList(ref reader, memberPath, errors, TryReadString, out tools);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasTitle, errors, objectPath, "title");

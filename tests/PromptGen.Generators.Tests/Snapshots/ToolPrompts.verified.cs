@@ -35,7 +35,7 @@ namespace Demo.Tools
                     SchemaJson = Json.ItinerarySchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.ForcedTool,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseItinerary,
+                    Reader = Json.ItineraryReader,
                 };
 
             private static readonly global::PromptGen.CompilerServices.ToolLoopOptions ItineraryAsyncToolLoop = new()
@@ -500,8 +500,8 @@ namespace Demo.Tools
                     }
                     """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Demo.Tools.Itinerary> ParseItinerary(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Demo.Tools.Itinerary>(json, ReadItinerary);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Tools.Itinerary> ItineraryReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadItinerary);
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<WeatherToolsGetForecastAsyncArguments>
                     ParseWeatherToolsGetForecastAsyncArguments(byte[] json)
@@ -528,6 +528,8 @@ namespace Demo.Tools
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<IBookingToolsBookTableAsyncArguments>(
                         json, ReadIBookingToolsBookTableAsyncArguments);
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames ItineraryMembers = new("summary", "stops");
+
                 private static bool ReadItinerary(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -535,7 +537,7 @@ namespace Demo.Tools
                     out global::Demo.Tools.Itinerary value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -546,21 +548,19 @@ namespace Demo.Tools
                     global::System.Collections.Generic.List<string> stops = default!;
                     bool hasStops = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, ItineraryMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "summary", out memberPath))
+                        switch (member)
                         {
-                            hasSummary = true;
-                            TryReadString(ref reader, memberPath, errors, out summary);
+                            case "summary":
+                                hasSummary = true;
+                                TryReadString(ref reader, memberPath, errors, out summary);
+                                break;
+                            case "stops":
+                                hasStops = true;
+                                TryReadList(ref reader, memberPath, errors, TryReadString, out stops);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "stops", out memberPath))
-                        {
-                            hasStops = true;
-                            TryReadList(ref reader, memberPath, errors, TryReadString, out stops);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasSummary, errors, objectPath, "summary");
@@ -574,6 +574,9 @@ namespace Demo.Tools
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames WeatherToolsGetForecastAsyncArgumentsMembers = new(
+                    "city", "days");
+
                 private static bool ReadWeatherToolsGetForecastAsyncArguments(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -581,7 +584,7 @@ namespace Demo.Tools
                     out WeatherToolsGetForecastAsyncArguments value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -592,20 +595,19 @@ namespace Demo.Tools
                     int days = 1;
                     bool daysRead = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(
+                        ref reader, objectPath, WeatherToolsGetForecastAsyncArgumentsMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "city", out memberPath))
+                        switch (member)
                         {
-                            hasCity = true;
-                            TryReadString(ref reader, memberPath, errors, out city);
+                            case "city":
+                                hasCity = true;
+                                TryReadString(ref reader, memberPath, errors, out city);
+                                break;
+                            case "days":
+                                daysRead = TryReadInt32(ref reader, memberPath, errors, out days);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "days", out memberPath))
-                        {
-                            daysRead = TryReadInt32(ref reader, memberPath, errors, out days);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasCity, errors, objectPath, "city");
@@ -623,6 +625,9 @@ namespace Demo.Tools
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames WeatherToolsConvertArgumentsMembers = new(
+                    "amount", "from", "to");
+
                 private static bool ReadWeatherToolsConvertArguments(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -630,7 +635,7 @@ namespace Demo.Tools
                     out WeatherToolsConvertArguments value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -643,26 +648,23 @@ namespace Demo.Tools
                     string to = default!;
                     bool hasTo = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, WeatherToolsConvertArgumentsMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "amount", out memberPath))
+                        switch (member)
                         {
-                            hasAmount = true;
-                            TryReadDecimal(ref reader, memberPath, errors, out amount);
+                            case "amount":
+                                hasAmount = true;
+                                TryReadDecimal(ref reader, memberPath, errors, out amount);
+                                break;
+                            case "from":
+                                hasFrom = true;
+                                TryReadString(ref reader, memberPath, errors, out from);
+                                break;
+                            case "to":
+                                hasTo = true;
+                                TryReadString(ref reader, memberPath, errors, out to);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "from", out memberPath))
-                        {
-                            hasFrom = true;
-                            TryReadString(ref reader, memberPath, errors, out from);
-                        }
-                        else if (IsMember(ref reader, objectPath, "to", out memberPath))
-                        {
-                            hasTo = true;
-                            TryReadString(ref reader, memberPath, errors, out to);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasAmount, errors, objectPath, "amount");
@@ -677,6 +679,8 @@ namespace Demo.Tools
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames WeatherToolsRememberArgumentsMembers = new("note");
+
                 private static bool ReadWeatherToolsRememberArguments(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -684,7 +688,7 @@ namespace Demo.Tools
                     out WeatherToolsRememberArguments value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -693,16 +697,15 @@ namespace Demo.Tools
                     string note = default!;
                     bool hasNote = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, WeatherToolsRememberArgumentsMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "note", out memberPath))
+                        switch (member)
                         {
-                            hasNote = true;
-                            TryReadString(ref reader, memberPath, errors, out note);
+                            case "note":
+                                hasNote = true;
+                                TryReadString(ref reader, memberPath, errors, out note);
+                                break;
                         }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasNote, errors, objectPath, "note");
@@ -715,6 +718,9 @@ namespace Demo.Tools
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames WeatherToolsLocalTimeAsyncArgumentsMembers = new(
+                    "city");
+
                 private static bool ReadWeatherToolsLocalTimeAsyncArguments(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -722,7 +728,7 @@ namespace Demo.Tools
                     out WeatherToolsLocalTimeAsyncArguments value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -731,16 +737,16 @@ namespace Demo.Tools
                     string city = default!;
                     bool hasCity = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(
+                        ref reader, objectPath, WeatherToolsLocalTimeAsyncArgumentsMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "city", out memberPath))
+                        switch (member)
                         {
-                            hasCity = true;
-                            TryReadString(ref reader, memberPath, errors, out city);
+                            case "city":
+                                hasCity = true;
+                                TryReadString(ref reader, memberPath, errors, out city);
+                                break;
                         }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasCity, errors, objectPath, "city");
@@ -753,6 +759,9 @@ namespace Demo.Tools
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames IBookingToolsBookTableAsyncArgumentsMembers = new(
+                    "restaurant", "people");
+
                 private static bool ReadIBookingToolsBookTableAsyncArguments(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -760,7 +769,7 @@ namespace Demo.Tools
                     out IBookingToolsBookTableAsyncArguments value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -771,21 +780,20 @@ namespace Demo.Tools
                     int people = default;
                     bool hasPeople = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(
+                        ref reader, objectPath, IBookingToolsBookTableAsyncArgumentsMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "restaurant", out memberPath))
+                        switch (member)
                         {
-                            hasRestaurant = true;
-                            TryReadString(ref reader, memberPath, errors, out restaurant);
+                            case "restaurant":
+                                hasRestaurant = true;
+                                TryReadString(ref reader, memberPath, errors, out restaurant);
+                                break;
+                            case "people":
+                                hasPeople = true;
+                                TryReadInt32(ref reader, memberPath, errors, out people);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "people", out memberPath))
-                        {
-                            hasPeople = true;
-                            TryReadInt32(ref reader, memberPath, errors, out people);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasRestaurant, errors, objectPath, "restaurant");

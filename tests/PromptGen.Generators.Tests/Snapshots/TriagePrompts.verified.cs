@@ -33,7 +33,7 @@ namespace Contoso.Triage
                     SchemaJson = Json.TicketTriageSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseTicketTriage,
+                    Reader = Json.TicketTriageReader,
                 };
 
             private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
@@ -46,7 +46,7 @@ namespace Contoso.Triage
                     SchemaJson = Json.PrioritySchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParsePriority,
+                    Reader = Json.PriorityReader,
                 };
 
             private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
@@ -59,7 +59,7 @@ namespace Contoso.Triage
                     SchemaJson = Json.ListOfStringSchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseListOfString,
+                    Reader = Json.ListOfStringReader,
                 };
 
             private const string IsSpamAsyncUserTemplate = "Is this spam? {{ ticket }}";
@@ -71,7 +71,7 @@ namespace Contoso.Triage
                 SchemaJson = Json.BooleanSchema,
                 Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                 MaxRepairAttempts = 1,
-                Parse = Json.ParseBoolean,
+                Reader = Json.BooleanReader,
             };
 
             private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
@@ -84,7 +84,7 @@ namespace Contoso.Triage
                     SchemaJson = Json.CategorySchema,
                     Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                     MaxRepairAttempts = 1,
-                    Parse = Json.ParseCategory,
+                    Reader = Json.CategoryReader,
                 };
 
             private const string CountAsyncUserTemplate = "How many items in: {{ ticket }}";
@@ -96,7 +96,7 @@ namespace Contoso.Triage
                 SchemaJson = Json.NullableInt32Schema,
                 Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                 MaxRepairAttempts = 1,
-                Parse = Json.ParseNullableInt32,
+                Reader = Json.NullableInt32Reader,
             };
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
@@ -341,27 +341,26 @@ namespace Contoso.Triage
                     }
                     """;
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.TicketTriage>
-                    ParseTicketTriage(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Triage.TicketTriage>(json, ReadTicketTriage);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Contoso.Triage.TicketTriage>
+                    TicketTriageReader = new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadTicketTriage);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Priority> ParsePriority(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<global::Contoso.Triage.Priority>(
-                        json, ReadPriority);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Contoso.Triage.Priority> PriorityReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.String, ReadPriority);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::System.Collections.Generic.List<string>>
-                    ParseListOfString(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<global::System.Collections.Generic.List<string>>(
-                        json, ReadListOfString);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::System.Collections.Generic.List<string>>
+                    ListOfStringReader = new(global::PromptGen.CompilerServices.ResultRoot.Array, ReadListOfString);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<bool> ParseBoolean(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<bool>(json, TryReadBoolean);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<bool> BooleanReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Boolean, TryReadBoolean);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<global::Contoso.Triage.Category> ParseCategory(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.Parse<global::Contoso.Triage.Category>(json, ReadCategory);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Contoso.Triage.Category> CategoryReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadCategory);
 
-                public static global::PromptGen.CompilerServices.ParseOutcome<int?> ParseNullableInt32(byte[] json)
-                    => global::PromptGen.CompilerServices.ResultParsing.ParseWrappedOrBare<int?>(json, ReadNullableInt32);
+                public static readonly global::PromptGen.CompilerServices.ResultReader<int?> NullableInt32Reader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Number, ReadNullableInt32, isNullable: true);
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames TicketTriageMembers = new(
+                    "summary", "priority", "tags", "customer", "confidence", "suggestedReply", "scores", "dueDate", "ticket_id");
 
                 private static bool ReadTicketTriage(
                     ref global::System.Text.Json.Utf8JsonReader reader,
@@ -370,7 +369,7 @@ namespace Contoso.Triage
                     out global::Contoso.Triage.TicketTriage value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -393,53 +392,44 @@ namespace Contoso.Triage
                     global::System.Guid ticketId = default;
                     bool hasTicketId = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, TicketTriageMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "summary", out memberPath))
+                        switch (member)
                         {
-                            hasSummary = true;
-                            TryReadString(ref reader, memberPath, errors, out summary);
+                            case "summary":
+                                hasSummary = true;
+                                TryReadString(ref reader, memberPath, errors, out summary);
+                                break;
+                            case "priority":
+                                hasPriority = true;
+                                ReadPriority(ref reader, memberPath, errors, out priority);
+                                break;
+                            case "tags":
+                                hasTags = true;
+                                TryReadList(ref reader, memberPath, errors, TryReadString, out tags);
+                                break;
+                            case "customer":
+                                TryReadNullableReference(ref reader, memberPath, errors, ReadCustomer, out customer);
+                                break;
+                            case "confidence":
+                                hasConfidence = true;
+                                confidenceRead = TryReadDouble(ref reader, memberPath, errors, out confidence);
+                                break;
+                            case "suggestedReply":
+                                suggestedReplyRead = TryReadNullableReference(
+                                    ref reader, memberPath, errors, TryReadString, out suggestedReply);
+                                break;
+                            case "scores":
+                                TryReadDictionary(ref reader, memberPath, errors, TryReadInt32, out scores);
+                                break;
+                            case "dueDate":
+                                TryReadNullable(ref reader, memberPath, errors, TryReadDateOnly, out dueDate);
+                                break;
+                            case "ticket_id":
+                                hasTicketId = true;
+                                TryReadGuid(ref reader, memberPath, errors, out ticketId);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "priority", out memberPath))
-                        {
-                            hasPriority = true;
-                            ReadPriority(ref reader, memberPath, errors, out priority);
-                        }
-                        else if (IsMember(ref reader, objectPath, "tags", out memberPath))
-                        {
-                            hasTags = true;
-                            TryReadList(ref reader, memberPath, errors, TryReadString, out tags);
-                        }
-                        else if (IsMember(ref reader, objectPath, "customer", out memberPath))
-                        {
-                            TryReadNullableReference(ref reader, memberPath, errors, ReadCustomer, out customer);
-                        }
-                        else if (IsMember(ref reader, objectPath, "confidence", out memberPath))
-                        {
-                            hasConfidence = true;
-                            confidenceRead = TryReadDouble(ref reader, memberPath, errors, out confidence);
-                        }
-                        else if (IsMember(ref reader, objectPath, "suggestedReply", out memberPath))
-                        {
-                            suggestedReplyRead = TryReadNullableReference(
-                                ref reader, memberPath, errors, TryReadString, out suggestedReply);
-                        }
-                        else if (IsMember(ref reader, objectPath, "scores", out memberPath))
-                        {
-                            TryReadDictionary(ref reader, memberPath, errors, TryReadInt32, out scores);
-                        }
-                        else if (IsMember(ref reader, objectPath, "dueDate", out memberPath))
-                        {
-                            TryReadNullable(ref reader, memberPath, errors, TryReadDateOnly, out dueDate);
-                        }
-                        else if (IsMember(ref reader, objectPath, "ticket_id", out memberPath))
-                        {
-                            hasTicketId = true;
-                            TryReadGuid(ref reader, memberPath, errors, out ticketId);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasSummary, errors, objectPath, "summary");
@@ -476,7 +466,8 @@ namespace Contoso.Triage
                     return true;
                 }
 
-                private static readonly string[] PriorityNames = { "Low", "Medium", "High", "Critical" };
+                private static readonly global::PromptGen.CompilerServices.JsonNames PriorityNames = new(
+                    "Low", "Medium", "High", "Critical");
 
                 private static bool ReadPriority(
                     ref global::System.Text.Json.Utf8JsonReader reader,
@@ -503,6 +494,8 @@ namespace Contoso.Triage
                     out global::System.Collections.Generic.List<string> value)
                     => TryReadList(ref reader, path, errors, TryReadString, out value);
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames CategoryMembers = new("name", "children");
+
                 private static bool ReadCategory(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -510,7 +503,7 @@ namespace Contoso.Triage
                     out global::Contoso.Triage.Category value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -521,21 +514,19 @@ namespace Contoso.Triage
                     global::System.Collections.Generic.List<global::Contoso.Triage.Category> children = default!;
                     bool hasChildren = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, CategoryMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "name", out memberPath))
+                        switch (member)
                         {
-                            hasName = true;
-                            TryReadString(ref reader, memberPath, errors, out name);
+                            case "name":
+                                hasName = true;
+                                TryReadString(ref reader, memberPath, errors, out name);
+                                break;
+                            case "children":
+                                hasChildren = true;
+                                TryReadList(ref reader, memberPath, errors, ReadCategory, out children);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "children", out memberPath))
-                        {
-                            hasChildren = true;
-                            TryReadList(ref reader, memberPath, errors, ReadCategory, out children);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasName, errors, objectPath, "name");
@@ -556,6 +547,8 @@ namespace Contoso.Triage
                     out int? value)
                     => TryReadNullable(ref reader, path, errors, TryReadInt32, out value);
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames CustomerMembers = new("name", "country", "orders");
+
                 private static bool ReadCustomer(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -563,7 +556,7 @@ namespace Contoso.Triage
                     out global::Contoso.Triage.Customer value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -576,24 +569,21 @@ namespace Contoso.Triage
                     global::System.Collections.Generic.List<global::Contoso.Triage.Order> orders = default!;
                     bool ordersRead = false;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, CustomerMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "name", out memberPath))
+                        switch (member)
                         {
-                            hasName = true;
-                            TryReadString(ref reader, memberPath, errors, out name);
+                            case "name":
+                                hasName = true;
+                                TryReadString(ref reader, memberPath, errors, out name);
+                                break;
+                            case "country":
+                                countryRead = TryReadNullableReference(ref reader, memberPath, errors, TryReadString, out country);
+                                break;
+                            case "orders":
+                                ordersRead = TryReadList(ref reader, memberPath, errors, ReadOrder, out orders);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "country", out memberPath))
-                        {
-                            countryRead = TryReadNullableReference(ref reader, memberPath, errors, TryReadString, out country);
-                        }
-                        else if (IsMember(ref reader, objectPath, "orders", out memberPath))
-                        {
-                            ordersRead = TryReadList(ref reader, memberPath, errors, ReadOrder, out orders);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasName, errors, objectPath, "name");
@@ -621,6 +611,9 @@ namespace Contoso.Triage
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames OrderMembers = new(
+                    "id", "total", "placedAt", "receipt", "quantity");
+
                 private static bool ReadOrder(
                     ref global::System.Text.Json.Utf8JsonReader reader,
                     global::PromptGen.CompilerServices.JsonPath path,
@@ -628,7 +621,7 @@ namespace Contoso.Triage
                     out global::Contoso.Triage.Order value)
                 {
                     value = default!;
-                    if (!TryStartObject(ref reader, path, errors, out string objectPath))
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
                     {
                         return false;
                     }
@@ -643,34 +636,29 @@ namespace Contoso.Triage
                     global::System.Uri? receipt = null;
                     int quantity = 1;
                     global::PromptGen.CompilerServices.JsonPath memberPath;
-                    while (NextMember(ref reader))
+                    while (NextMember(ref reader, objectPath, OrderMembers, out string member, out memberPath))
                     {
-                        if (IsMember(ref reader, objectPath, "id", out memberPath))
+                        switch (member)
                         {
-                            hasId = true;
-                            TryReadString(ref reader, memberPath, errors, out id);
+                            case "id":
+                                hasId = true;
+                                TryReadString(ref reader, memberPath, errors, out id);
+                                break;
+                            case "total":
+                                hasTotal = true;
+                                TryReadDecimal(ref reader, memberPath, errors, out total);
+                                break;
+                            case "placedAt":
+                                hasPlacedAt = true;
+                                TryReadDateTimeOffset(ref reader, memberPath, errors, out placedAt);
+                                break;
+                            case "receipt":
+                                TryReadNullableReference(ref reader, memberPath, errors, TryReadUri, out receipt);
+                                break;
+                            case "quantity":
+                                TryReadInt32(ref reader, memberPath, errors, out quantity);
+                                break;
                         }
-                        else if (IsMember(ref reader, objectPath, "total", out memberPath))
-                        {
-                            hasTotal = true;
-                            TryReadDecimal(ref reader, memberPath, errors, out total);
-                        }
-                        else if (IsMember(ref reader, objectPath, "placedAt", out memberPath))
-                        {
-                            hasPlacedAt = true;
-                            TryReadDateTimeOffset(ref reader, memberPath, errors, out placedAt);
-                        }
-                        else if (IsMember(ref reader, objectPath, "receipt", out memberPath))
-                        {
-                            TryReadNullableReference(ref reader, memberPath, errors, TryReadUri, out receipt);
-                        }
-                        else if (IsMember(ref reader, objectPath, "quantity", out memberPath))
-                        {
-                            TryReadInt32(ref reader, memberPath, errors, out quantity);
-                        }
-
-                        // Skips a member the type does not have (models add commentary) or a value not read.
-                        reader.Skip();
                     }
 
                     CheckRequired(hasId, errors, objectPath, "id");

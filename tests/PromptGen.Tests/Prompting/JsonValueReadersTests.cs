@@ -35,7 +35,7 @@ public sealed class JsonValueReadersTests
         ResultError error = Assert.Single(errors.Items);
         Assert.Equal(new ResultError("$.v", ResultErrorKind.TypeMismatch, message), error);
         Assert.Equal($"$.v: {message}", error.ToString());
-        Assert.True(token is JsonTokenType.Null or JsonTokenType.StartObject or JsonTokenType.StartArray, "the reader stays on the value");
+        Assert.True(token is JsonTokenType.Null or JsonTokenType.EndObject or JsonTokenType.EndArray, "the reader ends on the value's last token");
     }
 
     [Theory]
@@ -174,7 +174,7 @@ public sealed class JsonValueReadersTests
             ReaderHarness.Read<DateTimeOffset>("\"2024-03-05T14:30:00+01:00\"", JsonValueReaders.TryReadDateTimeOffset).Value);
         Assert.Equal(new DateTimeOffset(2024, 3, 5, 14, 30, 0, TimeSpan.Zero),
             ReaderHarness.Read<DateTimeOffset>("\"2024-03-05 14:30\"", JsonValueReaders.TryReadDateTimeOffset).Value);
-        Assert.Equal("expected date-time, got \"next Tuesday\"",
+        Assert.Equal("expected date-time as yyyy-MM-ddTHH:mm:ss with an offset (2025-04-07T14:30:00+02:00) or Z, got \"next Tuesday\"",
             Assert.Single(ReaderHarness.Read<DateTimeOffset>("\"next Tuesday\"", JsonValueReaders.TryReadDateTimeOffset).Errors.Items).Message);
     }
 
@@ -201,7 +201,7 @@ public sealed class JsonValueReadersTests
         }
         else
         {
-            Assert.StartsWith("expected date, got", Assert.Single(read.Errors.Items).Message);
+            Assert.StartsWith("expected date as yyyy-MM-dd (or with the month in words, 7 April 2025), got", Assert.Single(read.Errors.Items).Message);
         }
     }
 

@@ -16,10 +16,19 @@ internal static class ReaderHarness
         reader.Read();
         reader.Read();
         JsonTokenType before = reader.TokenType;
+        int depth = reader.CurrentDepth;
         var errors = new ResultErrorList();
         bool ok = read(ref reader, "$.v", errors, out T value);
-        // Every reader must leave the reader on the value it read, or the generated parser would lose its place.
-        Xunit.Assert.Equal(before, reader.TokenType);
+        // Every reader must leave the reader on the value's last token, read or not, or the generated parser would
+        // lose its place: a container is skipped to its end.
+        JsonTokenType last = before switch
+        {
+            JsonTokenType.StartObject => JsonTokenType.EndObject,
+            JsonTokenType.StartArray => JsonTokenType.EndArray,
+            _ => before,
+        };
+        Xunit.Assert.Equal(last, reader.TokenType);
+        Xunit.Assert.Equal(depth, reader.CurrentDepth);
         Xunit.Assert.Equal(ok ? 0 : 1, errors.Count);
         return (ok, value, errors, reader.TokenType);
     }

@@ -26,7 +26,8 @@ public sealed class ResultParsingTests
 
     [Theory]
     [InlineData("42", ResultErrorKind.TypeMismatch, "$", "expected object, got 42")]
-    [InlineData("""{"x": 1}""", ResultErrorKind.MissingMember, "$.y", "required member is missing")]
+    [InlineData("""{"x": 1}""", ResultErrorKind.MissingMember, "$.y", "is required")]
+    [InlineData("""{"x": 1, "y": null}""", ResultErrorKind.MissingMember, "$.y", "is required")]
     public void An_object_result_that_fails_says_why(string json, ResultErrorKind kind, string path, string message)
     {
         ParseOutcome<Point> outcome = ResultParsing.Parse<Point>(Utf8(json), PointReader.Read);
@@ -59,32 +60,38 @@ public sealed class ResultParsingTests
     [InlineData("42")]
     public void A_wrapped_scalar_is_read_from_its_wrapper_or_bare(string json)
     {
-        ParseOutcome<int> outcome = ResultParsing.ParseWrappedOrBare<int>(Utf8(json), JsonValueReaders.TryReadInt32);
+        ParseOutcome<int> outcome = new ResultReader<int>(ResultRoot.Number, JsonValueReaders.TryReadInt32).ReadJson(Utf8(json));
 
         Assert.True(outcome.IsSuccess);
         Assert.Equal(42, outcome.Value);
     }
 
     [Theory]
-    [InlineData("""{"answer": 42}""", ResultErrorKind.MissingMember, "$.value", "required member is missing")]
-    [InlineData("""{"value": "many"}""", ResultErrorKind.TypeMismatch, "$.value", "expected integer, got \"many\"")]
-    [InlineData("""{"value": {"n": 1}}""", ResultErrorKind.TypeMismatch, "$.value", "expected integer, got an object")]
-    public void A_wrapped_scalar_that_fails_says_why(string json, ResultErrorKind kind, string path, string message)
+    [InlineData("""{"answer": 42}""", ResultErrorKind.TypeMismatch, "$", "expected number, got an object")]
+    [InlineData("""{"value": "many"}""", ResultErrorKind.TypeMismatch, "$", "expected integer, got \"many\"")]
+    [InlineData("""{"value": {"n": 1}}""", ResultErrorKind.TypeMismatch, "$", "expected integer, got an object")]
+    [InlineData("""{"value": null}""", ResultErrorKind.MissingMember, "$", "is required, got null")]
+    [InlineData("null", ResultErrorKind.MissingMember, "$", "is required, got null")]
+    public void A_wrapped_scalar_that_fails_says_why_at_the_root(string json, ResultErrorKind kind, string path, string message)
     {
-        ParseOutcome<int> outcome = ResultParsing.ParseWrappedOrBare<int>(Utf8(json), JsonValueReaders.TryReadInt32);
+        ParseOutcome<int> outcome = new ResultReader<int>(ResultRoot.Number, JsonValueReaders.TryReadInt32).ReadJson(Utf8(json));
 
         Assert.Equal(new ResultError(path, kind, message), Assert.Single(outcome.Errors));
     }
 
     [Fact]
-    public void A_wrapped_object_needs_its_wrapper()
+    public void A_wrapped_object_is_read_from_its_wrapper_or_bare()
     {
-        ParseOutcome<Point> wrapped = ResultParsing.ParseWrapped<Point>(Utf8("""{"value": {"x": 1, "y": 2}}"""), PointReader.Read);
-        ParseOutcome<Point> bare = ResultParsing.ParseWrapped<Point>(Utf8("""{"x": 1, "y": 2}"""), PointReader.Read);
-        ParseOutcome<Point> scalar = ResultParsing.ParseWrapped<Point>(Utf8("7"), PointReader.Read);
+        var reader = new ResultReader<Point>(ResultRoot.WrappedObject, PointReader.Read, isNullable: true);
+
+        ParseOutcome<Point> wrapped = reader.ReadJson(Utf8("""{"value": {"x": 1, "y": 2}}"""));
+        ParseOutcome<Point> bare = reader.ReadJson(Utf8("""{"x": 1, "y": 2}"""));
+        ParseOutcome<Point> none = reader.ReadJson(Utf8("""{"value": null}"""));
+        ParseOutcome<Point> scalar = reader.ReadJson(Utf8("7"));
 
         Assert.Equal(new Point(1, 2), wrapped.Value);
-        Assert.Equal(new ResultError("$.value", ResultErrorKind.MissingMember, "required member is missing"), Assert.Single(bare.Errors));
+        Assert.Equal(new Point(1, 2), bare.Value);
+        Assert.Null(none.Value);
         Assert.Equal(new ResultError("$", ResultErrorKind.TypeMismatch, "expected object, got 7"), Assert.Single(scalar.Errors));
     }
 
@@ -208,7 +215,7 @@ public sealed class ResultParsingTests
             ResultName = "Point",
             SchemaJson = Pretty,
             Strategy = StructuredOutputStrategy.NativeSchema,
-            Parse = json => ResultParsing.Parse<Point>(json, PointReader.Read),
+            Reader = new ResultReader<Point>(ResultRoot.Object, PointReader.Read),
         };
 
         Assert.Equal("""{"type":"object","properties":{"a":{"type":"string"}}}""", spec.SchemaJson);
@@ -237,10 +244,12 @@ public sealed class ResultParsingTests
     /// <summary>A reader of <see cref="Point"/> as the generator writes one.</summary>
     private abstract class PointReader : JsonValueReaders
     {
+        private static readonly JsonNames PointMembers = new("x", "y");
+
         public static bool Read(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out Point value)
         {
             value = default!;
-            if (!TryStartObject(ref reader, path, errors, out string objectPath))
+            if (!TryStartObject(ref reader, path, errors, out JsonPath objectPath))
             {
                 return false;
             }
@@ -251,20 +260,19 @@ public sealed class ResultParsingTests
             int y = default;
             bool hasY = false;
             JsonPath memberPath;
-            while (NextMember(ref reader))
+            while (NextMember(ref reader, objectPath, PointMembers, out string member, out memberPath))
             {
-                if (IsMember(ref reader, objectPath, "x", out memberPath))
+                switch (member)
                 {
-                    hasX = true;
-                    TryReadInt32(ref reader, memberPath, errors, out x);
+                    case "x":
+                        hasX = true;
+                        TryReadInt32(ref reader, memberPath, errors, out x);
+                        break;
+                    case "y":
+                        hasY = true;
+                        TryReadInt32(ref reader, memberPath, errors, out y);
+                        break;
                 }
-                else if (IsMember(ref reader, objectPath, "y", out memberPath))
-                {
-                    hasY = true;
-                    TryReadInt32(ref reader, memberPath, errors, out y);
-                }
-
-                reader.Skip();
             }
 
             CheckRequired(hasX, errors, objectPath, "x");

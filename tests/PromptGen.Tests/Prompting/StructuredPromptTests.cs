@@ -185,7 +185,7 @@ public sealed class StructuredPromptTests
         Assert.Equal((30, 15), (error.Usage.InputTokens, error.Usage.OutputTokens));
         Assert.Equal(Model, error.ModelId);
         Assert.Equal(
-            $"The answer of {Model} could not be read as the result after 3 attempts:\n  $.minutes: expected integer, got 1.5\n  $.title: required member is missing",
+            $"The answer of {Model} could not be read as the result after 3 attempts:\n  $.minutes: expected integer, got 1.5\n  $.title: is required",
             error.Message);
         // Each repair extends the same conversation: 1, then 3, then 5 messages.
         Assert.Equal(new[] { 1, 3, 5 }, Enumerable.Range(0, 3).Select(i => bedrock.Request(i).GetProperty("messages").GetArrayLength()));
@@ -217,7 +217,7 @@ public sealed class StructuredPromptTests
 
         ResultError only = Assert.Single(error.Errors);
         Assert.Equal(ResultErrorKind.Truncated, only.Kind);
-        Assert.Contains("$.priority: required member is missing", only.Message);
+        Assert.Contains("$.priority: is required", only.Message);
         Assert.Single(bedrock.RequestBodies);
     }
 
@@ -361,7 +361,7 @@ public sealed class StructuredPromptTests
             SchemaJson = TicketResultParser.Schema,
             ResultName = name,
             Strategy = StructuredOutputStrategy.ForcedTool,
-            Parse = TicketResultParser.Parse,
+            Reader = new ResultReader<TicketResult>(ResultRoot.Object, TicketResultParser.Read),
         };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => StructuredPrompt.RunAsync(bedrock, Model, GeneratedRequest(), spec, CancellationToken.None));
@@ -380,7 +380,7 @@ public sealed class StructuredPromptTests
             SchemaJson = schema,
             ResultName = "r",
             Strategy = StructuredOutputStrategy.PromptOnly,
-            Parse = TicketResultParser.Parse,
+            Reader = new ResultReader<TicketResult>(ResultRoot.Object, TicketResultParser.Read),
         };
 
         await Assert.ThrowsAsync<ArgumentException>(() => StructuredPrompt.RunAsync(new ScriptedBedrock(), Model, GeneratedRequest(), spec, CancellationToken.None));

@@ -22,6 +22,24 @@ public sealed class FuzzFindingTests
         InferenceConfig = new InferenceConfiguration { MaxTokens = 300 },
     };
 
+    [Theory]
+    [InlineData("\"720\u1C496854null7758070\"")] // the fuzzer's input: an Ol Chiki digit where a year's digits are
+    [InlineData("\"\u0662\u0660\u0662\u0665-04-07\"")] // Arabic-Indic digits
+    [InlineData("\"2025-04-07T\u0661\u0664:30:00Z\"")]
+    public void A_date_written_with_digits_of_another_script_is_refused_not_thrown(string answer)
+    {
+        // Regex's \d matches every Unicode decimal digit and int.Parse then threw FormatException out of
+        // ResultReader (result-reader target, input 629,434 of the first million); the date patterns now say [0-9].
+        var date = new ResultReader<System.DateOnly>(ResultRoot.String, JsonValueReaders.TryReadDateOnly);
+        var moment = new ResultReader<System.DateTimeOffset>(ResultRoot.String, JsonValueReaders.TryReadDateTimeOffset);
+
+        ResultError dateError = Assert.Single(date.ReadText(answer, outOfTokens: false).Errors);
+        ResultError momentError = Assert.Single(moment.ReadText(answer, outOfTokens: false).Errors);
+
+        Assert.Equal(("$", ResultErrorKind.TypeMismatch), (dateError.Path, dateError.Kind));
+        Assert.Equal(("$", ResultErrorKind.TypeMismatch), (momentError.Path, momentError.Kind));
+    }
+
     [Fact]
     public async Task Tool_input_with_a_lone_surrogate_escape_is_read_with_a_replacement_character()
     {

@@ -30,55 +30,62 @@ internal static class TicketResultParser
         ResultName = "ticket_result",
         Description = "The triaged ticket.",
         Strategy = strategy,
-        Parse = Parse,
+        Reader = new ResultReader<TicketResult>(ResultRoot.Object, Read),
         MaxRepairAttempts = maxRepairAttempts,
     };
 
-    public static ParseOutcome<TicketResult> Parse(byte[] json)
+    /// <summary>The strict JSON of a whole answer, read as the spec reads a forced tool's input.</summary>
+    public static ParseOutcome<TicketResult> Parse(byte[] json) => new ResultReader<TicketResult>(ResultRoot.Object, Read).ReadJson(json);
+
+    public static bool Read(ref Utf8JsonReader reader, JsonPath path, ResultErrorList errors, out TicketResult value)
     {
-        var errors = new ResultErrorList();
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
+        value = default!;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            errors.Add("$", ResultErrorKind.TypeMismatch, $"expected an object, got {JsonValueReaders.Describe(ref reader)}");
-            return ParseOutcome<TicketResult>.Failure(errors.Items);
+            errors.Add(path, ResultErrorKind.TypeMismatch, $"expected an object, got {JsonValueReaders.Describe(ref reader)}");
+            reader.Skip();
+            return false;
         }
 
+        int errorCount = errors.Count;
         string? title = null;
         Priority? priority = null;
         int? minutes = null;
         bool sawPriority = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (JsonValueReaders.MemberNameEquals(ref reader, "title"))
+            // As generated readers do (JsonValueReaders.NextMember): a member written as null is absent.
+            int member = JsonValueReaders.MemberNameEquals(ref reader, "title") ? 0
+                : JsonValueReaders.MemberNameEquals(ref reader, "priority") ? 1
+                : JsonValueReaders.MemberNameEquals(ref reader, "minutes") ? 2 : -1;
+            reader.Read();
+            if (member < 0 || reader.TokenType == JsonTokenType.Null)
             {
-                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            if (member == 0)
+            {
                 if (JsonValueReaders.TryReadString(ref reader, "$.title", errors, out string t))
                 {
                     title = t;
                 }
             }
-            else if (JsonValueReaders.MemberNameEquals(ref reader, "priority"))
+            else if (member == 1)
             {
                 sawPriority = true;
-                reader.Read();
                 if (JsonValueReaders.TryMatchEnum(ref reader, "$.priority", errors, PriorityNames, out int index))
                 {
                     priority = (Priority)index;
                 }
             }
-            else if (JsonValueReaders.MemberNameEquals(ref reader, "minutes"))
+            else
             {
-                reader.Read();
                 if (JsonValueReaders.TryReadInt32(ref reader, "$.minutes", errors, out int m))
                 {
                     minutes = m;
                 }
-            }
-            else
-            {
-                reader.Read();
             }
 
             reader.Skip();
@@ -86,28 +93,32 @@ internal static class TicketResultParser
 
         if (title is null && !errors.Items.Exists("$.title"))
         {
-            errors.Add("$.title", ResultErrorKind.MissingMember, "required member is missing");
+            errors.Add("$.title", ResultErrorKind.MissingMember, "is required");
         }
 
         if (!sawPriority)
         {
-            errors.Add("$.priority", ResultErrorKind.MissingMember, "required member is missing");
+            errors.Add("$.priority", ResultErrorKind.MissingMember, "is required");
         }
 
         if (minutes is null && !errors.Items.Exists("$.minutes"))
         {
-            errors.Add("$.minutes", ResultErrorKind.MissingMember, "required member is missing");
+            errors.Add("$.minutes", ResultErrorKind.MissingMember, "is required");
         }
 
         ResultValidation.Length(errors, "$.title", title, -1, 40);
-        if (minutes is { } value)
+        if (minutes is { } number)
         {
-            ResultValidation.Range(errors, "$.minutes", value, 0, double.PositiveInfinity);
+            ResultValidation.Range(errors, "$.minutes", number, 0, double.PositiveInfinity);
         }
 
-        return errors.Count == 0
-            ? ParseOutcome<TicketResult>.Success(new TicketResult(title!, priority!.Value, minutes!.Value))
-            : ParseOutcome<TicketResult>.Failure(errors.Items);
+        if (errors.Count != errorCount)
+        {
+            return false;
+        }
+
+        value = new TicketResult(title!, priority!.Value, minutes!.Value);
+        return true;
     }
 
     private static bool Exists(this System.Collections.Generic.IReadOnlyList<ResultError> errors, string path)

@@ -2,74 +2,83 @@ using System;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using PromptGen.CompilerServices;
 using PromptGen.Prompting;
 using Xunit;
 
 namespace PromptGen.Tests.Prompting;
 
 /// <summary>
-/// ModelJson's fast path: an answer that is already one strict JSON value is handed over as its own UTF-8 bytes,
-/// and it must read exactly as the lenient parser's rewrite of it would.
+/// Strict first: a candidate is read as strict JSON straight from the answer's bytes, and only rewritten by the lenient
+/// parser when that fails. Either way it must read exactly as the lenient parser's rewrite of it would.
 /// </summary>
-public sealed class StrictJsonFastPathTests
+public sealed class StrictFirstTests
 {
     [Theory]
     [InlineData("{\"summary\": \"ok\", \"n\": 1.5e3}")]
     [InlineData("  \n{ \"a\" : [ 1, 2, {\"b\": null} ] }\r\n ")]
     [InlineData("{\"caf\\u00e9\": \"Ren\\u00e9e \\\"q\\\" \\\\ \\n\", \"emoji\": \"\\ud83d\\ude00x\"}")]
-    public void A_strict_answer_is_handed_over_unchanged(string answer)
+    [InlineData("Sure: {\"a\" :  1}\nHope this helps!")]
+    [InlineData("{\"path\": \"C:\\\\ud800\"}")] // an escaped backslash before u is not an escape
+    public void A_strict_value_is_handed_over_as_written(string answer)
     {
         Assert.True(ModelJson.TryNormalize(answer, wasTruncated: false, out byte[] json, out _));
 
-        // Byte for byte the answer, whitespace included: nothing was re-written.
-        Assert.Equal(Encoding.UTF8.GetBytes(answer), json);
+        // Byte for byte the value as it stands in the answer: nothing was re-written.
+        string trimmed = answer.Trim();
+        int start = trimmed.IndexOf('{');
+        Assert.Equal(Encoding.UTF8.GetBytes(trimmed[start..(trimmed.LastIndexOf('}') + 1)]), json);
     }
 
     [Theory]
     [InlineData("{\"a\": 1,}")] // trailing comma
     [InlineData("{'a': 1}")] // single quotes
-    [InlineData("{\"a\": 1} // done")] // comment
-    [InlineData("{\"a\": 1}\nHope this helps!")] // prose after
-    [InlineData("Sure: {\"a\": 1}")] // prose before
-    [InlineData("```json\n{\"a\": 1}\n```")] // fence
+    [InlineData("{\"a\": 1 // done\n}")] // comment
+    [InlineData("```json\n{\"a\": True}\n```")] // Python literal in a fence
     [InlineData("{\"a\": \"\\ud800\"}")] // lone surrogate escape: the lenient parser writes U+FFFD
     [InlineData("{\"a\": \"\\uDE00x\"}")] // a low half alone
     [InlineData("{\"a\": \"\\ud83d\\u0041\"}")] // a high half followed by something else
     [InlineData("{\"a\": \"\\ud83d\"}")] // a high half at the end
-    [InlineData("{\"a\": True}")] // Python literal
-    [InlineData("[1, 2]")] // an array where only objects count
-    [InlineData("\uFEFF{\"a\": 1}")] // byte order mark
-    public void Anything_but_one_strict_object_is_left_to_the_lenient_parser(string answer)
+    [InlineData("\uFEFF{\"a\": 1}")] // byte order mark (the value itself is strict)
+    public void Anything_not_strict_reads_as_the_lenient_rewrite(string answer)
     {
-        Assert.False(StrictJson.TryRead(answer, JsonRoot.Object, out byte[] json));
-        Assert.Empty(json);
+        int start = answer.IndexOf('{');
+        Assert.True(LenientJsonParser.TryParse(answer, start, answer.Length, out byte[] lenient, out _));
+
+        Assert.True(ModelJson.TryNormalize(answer, wasTruncated: false, out byte[] json, out _));
+
+        AssertSameJson(lenient, json, answer);
     }
 
     [Fact]
-    public void An_escaped_backslash_before_u_is_not_an_escape()
+    public void A_strict_answer_is_read_once_and_a_sloppy_one_twice()
     {
-        Assert.True(StrictJson.TryRead("{\"path\": \"C:\\\\ud800\"}", JsonRoot.Object, out byte[] json));
-        Assert.NotEmpty(json);
+        int reads = 0;
+        var reader = new ResultReader<int>(ResultRoot.Number, (ref Utf8JsonReader json, JsonPath path, ResultErrorList errors, out int value) =>
+        {
+            reads++;
+            return JsonValueReaders.TryReadInt32(ref json, path, errors, out value);
+        });
+
+        Assert.Equal(42, reader.ReadText("{\"value\": 42}", outOfTokens: false).Value);
+        Assert.Equal(1, reads);
+
+        reads = 0;
+        Assert.Equal(42, reader.ReadText("{\"value\": 42,}", outOfTokens: false).Value);
+        Assert.Equal(2, reads); // the strict read stopped at the trailing comma, after reading 42; then the rewrite
     }
 
     [Fact]
-    public void Arrays_are_taken_where_arrays_count()
-    {
-        Assert.True(StrictJson.TryRead("[1, {\"a\": 2}]", JsonRoot.ObjectOrArray, out byte[] json));
-        Assert.Equal("[1, {\"a\": 2}]", Encoding.UTF8.GetString(json));
-    }
-
-    [Fact]
-    public void The_fast_path_reads_as_the_lenient_rewrite_on_random_strict_json()
+    public void The_strict_read_reads_as_the_lenient_rewrite_on_random_strict_json()
     {
         var random = new Random(20261125);
         for (int i = 0; i < 2_000; i++)
         {
             string answer = RandomDocument(random);
 
-            Assert.True(StrictJson.TryRead(answer, JsonRoot.ObjectOrArray, out byte[] fast), answer);
+            Assert.True(ModelJson.TryNormalize(answer, wasTruncated: false, out byte[] strict, out _), answer);
             Assert.True(LenientJsonParser.TryParse(answer, 0, answer.Length, out byte[] lenient, out _), answer);
-            AssertSameJson(lenient, fast, answer);
+            AssertSameJson(lenient, strict, answer);
         }
     }
 
@@ -79,9 +88,9 @@ public sealed class StrictJsonFastPathTests
         string deepest = new string('[', ModelJson.MaxDepth) + new string(']', ModelJson.MaxDepth);
         string tooDeep = "[" + deepest + "]";
 
-        Assert.True(StrictJson.TryRead(deepest, JsonRoot.ObjectOrArray, out _));
+        Assert.True(ModelJson.TryNormalize(deepest, wasTruncated: false, out _, out _));
         Assert.True(LenientJsonParser.TryParse(deepest, 0, deepest.Length, out _, out _));
-        Assert.False(StrictJson.TryRead(tooDeep, JsonRoot.ObjectOrArray, out _));
+        Assert.False(ModelJson.TryNormalize(tooDeep, wasTruncated: false, out _, out _));
         Assert.False(LenientJsonParser.TryParse(tooDeep, 0, tooDeep.Length, out _, out _));
     }
 
