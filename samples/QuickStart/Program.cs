@@ -42,6 +42,8 @@ using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 });
 
 Console.WriteLine($"Local Bedrock emulator listening on {emulator.Endpoint}");
+Console.WriteLine("The answers below are scripted by this sample (emulator.Script above), not written by a model.");
+Console.WriteLine("To ask a real model: run with --live (Amazon Bedrock, with your AWS region and credentials).");
 Console.WriteLine();
 
 ISupportPrompts support = ISupportPrompts.Create(bedrock);

@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace PromptGen.Conformance.Tests;
 
@@ -14,7 +16,7 @@ namespace PromptGen.Conformance.Tests;
 /// package-lock.json. Installed once per test run with <c>npm ci</c> when node_modules is missing or does not match
 /// the lock; every script runs with a time limit, so a broken install or a hung SDK fails a test instead of CI.
 /// </summary>
-public sealed class NodeProject : IAsyncLifetime
+public sealed class NodeProject(IMessageSink diagnostics) : IAsyncLifetime
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(2);
@@ -32,12 +34,17 @@ public sealed class NodeProject : IAsyncLifetime
 
         if (!IsInstalled())
         {
+            // Says what the pause is: a first run downloads the pinned SDK from the npm registry (.ci/run does it up front).
+            var stopwatch = Stopwatch.StartNew();
+            diagnostics.OnMessage(new DiagnosticMessage($"npm ci in {Directory}: installing the pinned AWS SDK for JavaScript for the conformance tests (once; needs the npm registry)..."));
             await RunProcessAsync("npm", "ci --no-audit --no-fund --ignore-scripts", stdin: null, InstallTimeout,
                 $"'npm ci' failed in {Directory}; the conformance tests need the npm registry once to install the pinned packages.");
             if (!IsInstalled())
             {
                 throw new InvalidOperationException($"'npm ci' in {Directory} finished, but the pinned packages are still not installed.");
             }
+
+            diagnostics.OnMessage(new DiagnosticMessage($"npm ci done in {stopwatch.Elapsed.TotalSeconds:0} s."));
         }
     }
 

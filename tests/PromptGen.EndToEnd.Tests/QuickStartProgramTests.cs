@@ -13,6 +13,9 @@ public sealed class QuickStartProgramTests
         (int exitCode, string output, string errors) = await SampleProgram.RunAsync("QuickStart");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{errors}");
+        // A newcomer must not take the scripted answers for a model's, and learns how to go live.
+        Assert.Contains("The answers below are scripted by this sample", output, StringComparison.Ordinal);
+        Assert.Contains("run with --live", output, StringComparison.Ordinal);
         Assert.Contains("result:  The customer was charged twice", output, StringComparison.Ordinal);
         Assert.Contains("result:  Bonjour", output, StringComparison.Ordinal);
         Assert.Contains("result:  Billing, High urgency (92% sure): Refund the duplicate charge; Email the customer", output, StringComparison.Ordinal);

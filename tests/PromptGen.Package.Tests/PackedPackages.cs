@@ -7,7 +7,7 @@ using Xunit;
 namespace PromptGen.Package.Tests;
 
 /// <summary>
-/// Packs PromptGen and PromptGen.Testing once per test run, with a version no earlier run used, into a folder feed
+/// Packs PromptGen, PromptGen.Testing, the promptgen tool (PromptGen.Tool) and the dotnet new templates once per test run, with a version no earlier run used, into a folder feed
 /// under this test's output directory. Builds go to their own artifacts folder so they never touch the bin/obj of
 /// the solution build that other test assemblies are using at the same time.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class PackedPackages
         Feed = Directory.CreateDirectory(Path.Combine(WorkDirectory, "feed")).FullName;
         string artifacts = Path.Combine(WorkDirectory, "artifacts");
 
-        foreach (string project in new[] { "src/PromptGen/PromptGen.csproj", "src/PromptGen.Testing/PromptGen.Testing.csproj" })
+        foreach (string project in new[] { "src/PromptGen/PromptGen.csproj", "src/PromptGen.Testing/PromptGen.Testing.csproj", "src/PromptGen.Tool/PromptGen.Tool.csproj", "src/PromptGen.Templates/PromptGen.Templates.csproj" })
         {
             (int exitCode, string output) = DotNetCli.Run(
                 RepositoryPaths.Root,
@@ -43,12 +43,16 @@ public sealed class PackedPackages
                 "-nodeReuse:false",
                 "-clp:NoSummary");
             Assert.True(exitCode == 0, $"dotnet pack {project} failed ({exitCode}):\n{output}");
+            PackOutputs[project] = output;
         }
 
         WriteConsumerSettings();
     }
 
-    /// <summary>The unique version both packages were packed with.</summary>
+    /// <summary>What each 'dotnet pack' printed, by project path.</summary>
+    public Dictionary<string, string> PackOutputs { get; } = new();
+
+    /// <summary>The unique version the packages were packed with.</summary>
     public string Version { get; }
 
     /// <summary>The folder feed holding the .nupkg and .snupkg files.</summary>

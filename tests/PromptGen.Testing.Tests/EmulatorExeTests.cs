@@ -12,7 +12,7 @@ using Xunit;
 
 namespace PromptGen.Testing.Tests;
 
-/// <summary>The promptgen-emulator executable, run for real as a child process. Every wait is bounded.</summary>
+/// <summary><c>promptgen emulator</c> (the promptgen tool, src/PromptGen.Tool), run for real as a child process. Every wait is bounded.</summary>
 public sealed class EmulatorExeTests
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
@@ -128,7 +128,8 @@ public sealed class EmulatorExeTests
 
         string printed = output + emulator.StandardError;
         Assert.Equal(5, Regex.Matches(printed, "^POST /model/", RegexOptions.Multiline).Count);
-        string[] credentials = { ApiKey, WrongApiKey, SessionToken, WrongSecret, Basic, EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey };
+        // The emulator's own example pair is printed on purpose (how to connect); nothing a client sent ever is.
+        string[] credentials = { ApiKey, WrongApiKey, SessionToken, WrongSecret, Basic };
         foreach (string credential in credentials.Concat(sentAuthorizations))
         {
             Assert.DoesNotContain(credential, printed, StringComparison.Ordinal);
@@ -149,7 +150,7 @@ public sealed class EmulatorExeTests
         int exitCode = await emulator.WaitForExitAsync(StartupTimeout);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("Usage: promptgen-emulator", emulator.StandardError, StringComparison.Ordinal);
+        Assert.Contains("promptgen emulator [options]", emulator.StandardError, StringComparison.Ordinal);
         Assert.Null(await emulator.ReadLineAsync(TimeSpan.FromSeconds(5)));
     }
 
@@ -176,7 +177,65 @@ public sealed class EmulatorExeTests
     {
         using EmulatorProcess emulator = EmulatorProcess.Start("--help");
 
-        Assert.Equal("Usage: promptgen-emulator [options]", await emulator.ReadLineAsync(StartupTimeout));
         Assert.Equal(0, await emulator.WaitForExitAsync(StartupTimeout));
+        string help = await ReadToEndAsync(emulator);
+        Assert.Contains("promptgen emulator [options]", help, StringComparison.Ordinal);
+        Assert.Contains("--bearer-token", help, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// After the two machine-read lines, standard error tells a person how to point an app at the emulator: the
+    /// endpoint variable with the real port, the region, the emulator's example credentials, never a given API key.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Prints_how_to_point_an_app_at_it_without_the_api_keys()
+    {
+        const string ApiKey = "bedrock-api-key-SG93VG9Db25uZWN0UHJvYmU=connect0123456789";
+        using EmulatorProcess emulator = EmulatorProcess.Start("--port", "0", "--region", "eu-west-1", "--bearer-token", ApiKey);
+        string? firstLine = await emulator.ReadLineAsync(StartupTimeout);
+        Assert.True(firstLine?.StartsWith("Listening on ", StringComparison.Ordinal), $"first line: {firstLine}; stderr: {emulator.StandardError}");
+        string endpoint = firstLine!["Listening on ".Length..];
+
+        string hint = string.Empty;
+        for (int i = 0; i < 100 && !hint.Contains("Ctrl+C", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            hint = emulator.StandardError;
+        }
+
+        Assert.Contains($"export AWS_ENDPOINT_URL_BEDROCK_RUNTIME={endpoint}\n", hint.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("export AWS_REGION=eu-west-1", hint, StringComparison.Ordinal);
+        Assert.Contains($"export AWS_ACCESS_KEY_ID={EmulatorCredentials.AccessKeyId}", hint, StringComparison.Ordinal);
+        Assert.Contains($"export AWS_SECRET_ACCESS_KEY={EmulatorCredentials.SecretAccessKey}", hint, StringComparison.Ordinal);
+        Assert.Contains("export AWS_BEARER_TOKEN_BEDROCK=<your key>", hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey[^16..], hint, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The help of 'promptgen' and of 'promptgen emulator', compared with approved copies in Snapshots/. A difference
+    /// fails and writes a .received.txt next to the approved file; accept it with PROMPTGEN_ACCEPT_SNAPSHOTS=1.
+    /// </summary>
+    [Theory(Timeout = 60_000)]
+    [InlineData("promptgen-help.txt", "--help")]
+    [InlineData("promptgen-emulator-help.txt", "emulator", "--help")]
+    public async Task Help_output_matches_the_approved_snapshot(string snapshot, params string[] args)
+    {
+        using EmulatorProcess tool = EmulatorProcess.StartTool(args);
+        Assert.Equal(0, await tool.WaitForExitAsync(StartupTimeout));
+        string help = await ReadToEndAsync(tool);
+
+        HelpSnapshot.Match(snapshot, help);
+    }
+
+    private static async Task<string> ReadToEndAsync(EmulatorProcess process)
+    {
+        var output = new StringBuilder();
+        for (string? line = await process.ReadLineAsync(TimeSpan.FromSeconds(5)); line is not null; line = await process.ReadLineAsync(TimeSpan.FromSeconds(1)))
+        {
+            output.AppendLine(line);
+        }
+
+        return output.ToString();
     }
 }

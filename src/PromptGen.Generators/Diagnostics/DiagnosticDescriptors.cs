@@ -7,7 +7,16 @@ namespace PromptGen.Generators.Diagnostics;
 /// <summary>The descriptors, one place; each links to its page under docs/diagnostics.</summary>
 internal static class DiagnosticDescriptors
 {
-    public const string HelpLinkBase = "https://github.com/promptgen/promptgen/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// The repository, as README.md names it and Directory.Build.props' PromptGenRepositoryUrl spells it for packages and
+    /// SourceLink (tests/PromptGen.Package.Tests/RepositoryAddressTests keeps the three equal).
+    /// </summary>
+    public const string RepositoryUrl = "https://github.com/promptgen/promptgen";
+
+    /// <summary>The docs folder on the default branch: the base of every documentation link PromptGen prints.</summary>
+    public const string DocsBaseUrl = RepositoryUrl + "/blob/main/docs/";
+
+    public const string HelpLinkBase = DocsBaseUrl + "diagnostics/";
 
     private const string DeclarationCategory = "PromptGen.Declaration";
     private const string TemplateCategory = "PromptGen.Template";

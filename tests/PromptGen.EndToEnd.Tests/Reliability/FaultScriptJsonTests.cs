@@ -7,7 +7,7 @@ using static PromptGen.EndToEnd.Tests.Reliability.FaultClients;
 
 namespace PromptGen.EndToEnd.Tests.Reliability;
 
-/// <summary>Faults in the JSON script format that <c>promptgen-emulator --script</c> reads.</summary>
+/// <summary>Faults in the JSON script format that <c>promptgen emulator --script</c> reads.</summary>
 public sealed class FaultScriptJsonTests
 {
     [Fact]

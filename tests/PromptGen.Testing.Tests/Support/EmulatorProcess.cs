@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace PromptGen.Testing.Tests.Support;
 
 /// <summary>
-/// The built promptgen-emulator run as a child process, its output read line by line. Disposing kills it if it still runs,
+/// The built <c>promptgen emulator</c> (src/PromptGen.Tool) run as a child process, its output read line by line. Disposing kills it if it still runs,
 /// so a failing test never leaves it behind.
 /// </summary>
 internal sealed class EmulatorProcess : IDisposable
@@ -33,10 +33,14 @@ internal sealed class EmulatorProcess : IDisposable
         }
     }
 
-    public static EmulatorProcess Start(params string[] args)
+    /// <summary>Starts <c>promptgen emulator</c> with <paramref name="args"/>.</summary>
+    public static EmulatorProcess Start(params string[] args) => StartTool(["emulator", .. args]);
+
+    /// <summary>Starts <c>promptgen</c> with <paramref name="args"/> (the command first).</summary>
+    public static EmulatorProcess StartTool(params string[] args)
     {
         string dll = typeof(EmulatorProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "PromptGen.EmulatorDll").Value!;
+            .Single(attribute => attribute.Key == "PromptGen.ToolDll").Value!;
         var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
