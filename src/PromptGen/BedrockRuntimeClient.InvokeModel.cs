@@ -1,15 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
-using PromptGen.Bedrock.Errors;
 using PromptGen.Bedrock.EventStream;
 using PromptGen.Bedrock.Http;
-using PromptGen.Bedrock.Retries;
 
 namespace PromptGen;
 
@@ -79,14 +76,10 @@ public sealed partial class BedrockRuntimeClient
         try
         {
             using HttpResponseMessage response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
-            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+            string? requestId = RequestIdOf(response);
             if (!response.IsSuccessStatusCode)
             {
-                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
-                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
-                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
-                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
-                throw serviceError;
+                throw await ReadServiceErrorAsync(response, message, requestId, cancellationToken).ConfigureAwait(false);
             }
 
             // Bounded like a Converse answer (BedrockOptions.MaxResponseSize): image answers are the largest bodies
@@ -168,52 +161,10 @@ public sealed partial class BedrockRuntimeClient
     private async Task<(OpenedStream Stream, string? ChunkContentType)> OpenInvokeStreamAttemptAsync(
         Uri uri, byte[] body, InvokeModelOptions? options, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            // As for ConverseStream: a caller's client set up for HTTP/2 streams over HTTP/2.
-            Version = _httpClient.DefaultRequestVersion,
-            VersionPolicy = _httpClient.DefaultVersionPolicy,
-        };
-        message.Content = new ByteArrayContent(body);
+        HttpRequestMessage message = NewStreamRequest(uri, body);
         InvokeModelHeaders.Apply(message, options, stream: true);
         BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
-
-        HttpResponseMessage? response = null;
-        try
-        {
-            response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
-            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
-            var redactor = RequestSecretRedactor.ForRequest(message);
-            if (!response.IsSuccessStatusCode)
-            {
-                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
-                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
-                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, redactor);
-                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
-                throw serviceError;
-            }
-
-            string? mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (!string.Equals(mediaType, EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
-            {
-                throw EventStreamFrame.Error(EventStreamErrorKind.NotAnEventStream,
-                    $"the InvokeModelWithResponseStream response has Content-Type '{mediaType ?? "(none)"}', not {EventStreamMediaType}", 0, requestId);
-            }
-
-            string? chunkContentType = HeaderValue(response, InvokeModelHeaders.StreamContentType);
-            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return (new OpenedStream(message, response, content, requestId, redactor), chunkContentType);
-        }
-        catch (Exception e)
-        {
-            response?.Dispose();
-            message.Dispose();
-            if (TranslateOpenFailure(e, cancellationToken) is { } translated)
-            {
-                throw translated;
-            }
-
-            throw;
-        }
+        OpenedStream opened = await OpenEventStreamAsync(message, body, "InvokeModelWithResponseStream", cancellationToken).ConfigureAwait(false);
+        return (opened, HeaderValue(opened.Response, InvokeModelHeaders.StreamContentType));
     }
 }

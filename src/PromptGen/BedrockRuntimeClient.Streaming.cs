@@ -120,39 +120,45 @@ public sealed partial class BedrockRuntimeClient
     /// One attempt at opening the stream: on a 2xx event stream, the response with its body not yet read; otherwise
     /// the error, typed like a Converse error so the pipeline can decide on a retry.
     /// </summary>
-    private async Task<OpenedStream> OpenStreamAttemptAsync(Uri uri, byte[] body, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
+    private Task<OpenedStream> OpenStreamAttemptAsync(Uri uri, byte[] body, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            // HttpClient applies its default version only to requests it builds itself; honour it here, so a caller's
-            // client set up for HTTP/2 streams over HTTP/2.
-            Version = _httpClient.DefaultRequestVersion,
-            VersionPolicy = _httpClient.DefaultVersionPolicy,
-        };
-        message.Content = new ByteArrayContent(body);
-        message.Content.Headers.ContentType = JsonContentType;
+        HttpRequestMessage message = NewStreamRequest(uri, body);
+        message.Content!.Headers.ContentType = JsonContentType;
         BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
+        return OpenEventStreamAsync(message, body, "ConverseStream", cancellationToken);
+    }
 
+    private HttpRequestMessage NewStreamRequest(Uri uri, byte[] body) => new(HttpMethod.Post, uri)
+    {
+        // HttpClient applies its default version only to requests it builds itself; honour it here, so a caller's
+        // client set up for HTTP/2 streams over HTTP/2.
+        Version = _httpClient.DefaultRequestVersion,
+        VersionPolicy = _httpClient.DefaultVersionPolicy,
+        Content = new ByteArrayContent(body),
+    };
+
+    /// <summary>
+    /// Sends <paramref name="message"/> (which it then owns) and opens the event stream of <paramref name="operation"/>'s
+    /// answer, for ConverseStream and InvokeModelWithResponseStream alike.
+    /// </summary>
+    private async Task<OpenedStream> OpenEventStreamAsync(HttpRequestMessage message, byte[] body, string operation, CancellationToken cancellationToken)
+    {
         HttpResponseMessage? response = null;
         try
         {
             response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
-            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+            string? requestId = RequestIdOf(response);
             var redactor = RequestSecretRedactor.ForRequest(message);
             if (!response.IsSuccessStatusCode)
             {
-                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
-                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
-                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, redactor);
-                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
-                throw serviceError;
+                throw await ReadServiceErrorAsync(response, message, requestId, cancellationToken).ConfigureAwait(false);
             }
 
             string? mediaType = response.Content.Headers.ContentType?.MediaType;
             if (!string.Equals(mediaType, EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
             {
                 throw EventStreamFrame.Error(EventStreamErrorKind.NotAnEventStream,
-                    $"the ConverseStream response has Content-Type '{mediaType ?? "(none)"}', not {EventStreamMediaType}", 0, requestId);
+                    $"the {operation} response has Content-Type '{mediaType ?? "(none)"}', not {EventStreamMediaType}", 0, requestId);
             }
 
             Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -231,6 +237,9 @@ public sealed partial class BedrockRuntimeClient
     {
         public Stream Content { get; } = content;
 
+        /// <summary>The answer's headers (InvokeModelWithResponseStream reads the chunks' content type there).</summary>
+        public HttpResponseMessage Response { get; } = response;
+
         public string? RequestId { get; } = requestId;
 
         public RequestSecretRedactor Redactor { get; } = redactor;
@@ -238,7 +247,7 @@ public sealed partial class BedrockRuntimeClient
         public void Dispose()
         {
             Content.Dispose();
-            response.Dispose();
+            Response.Dispose();
             request.Dispose();
         }
     }

@@ -163,15 +163,11 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         try
         {
             using HttpResponseMessage response = await SendAuthenticatedAsync(message, body, cancellationToken).ConfigureAwait(false);
-            string? requestId = HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
+            string? requestId = RequestIdOf(response);
 
             if (!response.IsSuccessStatusCode)
             {
-                byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
-                var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
-                BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(message));
-                serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
-                throw serviceError;
+                throw await ReadServiceErrorAsync(response, message, requestId, cancellationToken).ConfigureAwait(false);
             }
 
             byte[] responseBody = await ResponseBodyReader.ReadAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
@@ -267,4 +263,20 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
             // BedrockOptions.Timeout is enforced per call instead, so it can be told apart from cancellation.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+
+    /// <summary>
+    /// The typed error of a non-2xx answer (every operation's), its body read within the size bound, secrets of
+    /// <paramref name="request"/> masked in the service's message, and its <c>Retry-After</c>.
+    /// </summary>
+    private async Task<BedrockServiceException> ReadServiceErrorAsync(HttpResponseMessage response, HttpRequestMessage request, string? requestId, CancellationToken cancellationToken)
+    {
+        byte[] errorBody = await ResponseBodyReader.ReadErrorAsync(response, _maxResponseSize, requestId, cancellationToken).ConfigureAwait(false);
+        var error = BedrockErrorResponse.Parse(HeaderValue(response, BedrockRequestHeaders.ErrorType), errorBody, response.ReasonPhrase);
+        BedrockServiceException serviceError = BedrockErrorFactory.Create(response.StatusCode, requestId, error, RequestSecretRedactor.ForRequest(request));
+        serviceError.RetryAfter = RetryAfterHeader.Read(response, _timeProvider);
+        return serviceError;
+    }
+
+    private static string? RequestIdOf(HttpResponseMessage response) =>
+        HeaderValue(response, BedrockRequestHeaders.RequestId) ?? HeaderValue(response, "x-amz-request-id");
 }
