@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Testing.Tests;
@@ -13,9 +12,10 @@ namespace PromptGen.Testing.Tests;
 /// </summary>
 internal static class HelpSnapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        // Found from the test binaries, not [CallerFilePath]: deterministic CI builds map source paths to "/_/".
+        string folder = Path.Combine(RepositoryRoot(), "tests", "PromptGen.Testing.Tests", "Snapshots");
         string approvedPath = Path.Combine(folder, name);
         string received = Normalize(actual);
         string receivedPath = Path.ChangeExtension(approvedPath, ".received.txt");
@@ -36,6 +36,19 @@ internal static class HelpSnapshot
         Assert.True(approved is not null, $"No approved snapshot {approvedPath}; review {receivedPath} and accept it with PROMPTGEN_ACCEPT_SNAPSHOTS=1.");
         Assert.Equal(approved, received);
         File.Delete(receivedPath);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PromptGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"PromptGen.sln was not found above {AppContext.BaseDirectory}");
     }
 
     private static string Normalize(string text) =>
