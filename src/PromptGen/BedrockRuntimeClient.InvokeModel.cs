@@ -100,26 +100,11 @@ public sealed partial class BedrockRuntimeClient
         // The same limits as ConverseStream: the whole stream's (StreamTimeout, else Timeout) from the call, opening
         // within Timeout, and an idle limit per frame.
         using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
-        OpenedStream opened;
-        string? chunkContentType;
-        using (CancellationTokenSource openSource = LinkedSource(cancellationToken, deadlineSource, null))
-        {
-            try
-            {
-                (opened, chunkContentType) = await _pipeline.ExecuteAsync(
-                        (attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
-                        openSource.Token)
-                    .ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadlineSource?.IsCancellationRequested == true)
-            {
-                throw StreamDeadlineExceeded(e);
-            }
-            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
-            {
-                throw new OperationCanceledException(e.Message, e, cancellationToken);
-            }
-        }
+        (OpenedStream opened, string? chunkContentType) = await OpenWithinDeadlineAsync(
+                (attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
+                deadlineSource,
+                cancellationToken)
+            .ConfigureAwait(false);
 
         using OpenedStream owned = opened;
         using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);

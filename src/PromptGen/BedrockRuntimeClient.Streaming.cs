@@ -57,25 +57,11 @@ public sealed partial class BedrockRuntimeClient
 
         // The whole stream's limit (StreamTimeout, else Timeout) runs from the call; opening it also stays within Timeout.
         using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
-        OpenedStream opened;
-        using (CancellationTokenSource openSource = LinkedSource(cancellationToken, deadlineSource, null))
-        {
-            try
-            {
-                opened = await _pipeline.ExecuteAsync(
-                        (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
-                        openSource.Token)
-                    .ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadlineSource?.IsCancellationRequested == true)
-            {
-                throw StreamDeadlineExceeded(e);
-            }
-            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
-            {
-                throw new OperationCanceledException(e.Message, e, cancellationToken);
-            }
-        }
+        OpenedStream opened = await OpenWithinDeadlineAsync(
+                (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
+                deadlineSource,
+                cancellationToken)
+            .ConfigureAwait(false);
 
         using OpenedStream owned = opened;
         using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);
@@ -206,6 +192,28 @@ public sealed partial class BedrockRuntimeClient
         HttpRequestException or IOException => new BedrockConnectionException(Endpoint, $"The connection to Bedrock Runtime at {Endpoint} broke while the event stream was being read: {failure.Message}", failure),
         _ => null,
     };
+
+    /// <summary>
+    /// Opens a stream through the retry pipeline within the whole stream's limit (<paramref name="deadlineSource"/>):
+    /// running out of it is a <see cref="BedrockTimeoutException"/>, and the caller's cancellation carries its token.
+    /// </summary>
+    private async Task<T> OpenWithinDeadlineAsync<T>(
+        Func<int, int, CancellationToken, Task<T>> openAttempt, CancellationTokenSource? deadlineSource, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource openSource = LinkedSource(cancellationToken, deadlineSource, null);
+        try
+        {
+            return await _pipeline.ExecuteAsync(openAttempt, openSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadlineSource?.IsCancellationRequested == true)
+        {
+            throw StreamDeadlineExceeded(e);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+        {
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+    }
 
     private BedrockTimeoutException StreamDeadlineExceeded(OperationCanceledException cause) => new(
         Endpoint,
