@@ -48,6 +48,15 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
             bytes = MutateStream(random, bytes);
         }
 
+        return PackInput(random, bytes);
+    }
+
+    /// <summary>
+    /// A response as one fuzz input (inputs are strings, saved as JSON): the first char seeds how the fake handler
+    /// cuts the body into reads, each following char is one byte. <see cref="UnpackInput"/> reverses it.
+    /// </summary>
+    internal static string PackInput(Random random, byte[] bytes)
+    {
         var chars = new char[bytes.Length + 1];
         chars[0] = (char)random.Next(0x10000);
         for (int i = 0; i < bytes.Length; i++)
@@ -56,6 +65,13 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         }
 
         return new string(chars);
+    }
+
+    internal static byte[] UnpackInput(string input)
+    {
+        byte[] bytes = UnpackInput(input);
+
+        return bytes;
     }
 
     public void Run(string input)

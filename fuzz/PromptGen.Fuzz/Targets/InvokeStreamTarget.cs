@@ -45,23 +45,12 @@ public sealed class InvokeStreamTarget(ModelTextGenerator generator) : IFuzzTarg
             bytes = EventStreamTarget.MutateStream(random, bytes);
         }
 
-        var chars = new char[bytes.Length + 1];
-        chars[0] = (char)random.Next(0x10000);
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            chars[i + 1] = (char)bytes[i];
-        }
-
-        return new string(chars);
+        return EventStreamTarget.PackInput(random, bytes);
     }
 
     public void Run(string input)
     {
-        var bytes = new byte[input.Length - 1];
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            bytes[i] = checked((byte)input[i + 1]);
-        }
+        byte[] bytes = EventStreamTarget.UnpackInput(input);
 
         _handler.Next(bytes, input[0]);
         _client ??= new BedrockRuntimeClient(
