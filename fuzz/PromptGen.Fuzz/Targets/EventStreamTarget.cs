@@ -69,19 +69,18 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
 
     internal static byte[] UnpackInput(string input)
     {
-        byte[] bytes = UnpackInput(input);
-
-        return bytes;
-    }
-
-    public void Run(string input)
-    {
         var bytes = new byte[input.Length - 1];
         for (int i = 0; i < bytes.Length; i++)
         {
             bytes[i] = checked((byte)input[i + 1]);
         }
 
+        return bytes;
+    }
+
+    public void Run(string input)
+    {
+        byte[] bytes = UnpackInput(input);
         _handler.Next(bytes, input[0]);
         _client ??= new BedrockRuntimeClient(
             new BedrockOptions { Region = "us-east-1", BearerToken = "fuzz-token", Retry = { MaxAttempts = 1 } },
