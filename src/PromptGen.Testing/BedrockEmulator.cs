@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PromptGen.Testing.Auth;
 using PromptGen.Testing.Hosting;
+using PromptGen.Testing.Wire;
 
 namespace PromptGen.Testing;
 
@@ -86,7 +87,11 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var log = new RequestLog();
         var script = new EmulatorScript();
         var handler = new EmulatorRequestHandler(
-            new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, options.EnforceModelCapabilities, stopping.Token);
+            new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted,
+            options.EnforceModelCapabilities,
+            new ModelAdmission(options.AllowUnknownModels, options.AdditionalModelIds),
+            options.UnmatchedCalls,
+            stopping.Token);
 
         ListenOptions? http1Listener = null;
         ListenOptions? http2Listener = null;

@@ -45,9 +45,28 @@ public sealed class BedrockEmulatorOptions
     /// Refuse, as the real service does, what a catalogued model does not support: a retired model (404
     /// ResourceNotFoundException), a profile-only model called by base id, <c>maxTokens</c> above the model's limit, and
     /// <c>system</c>, <c>toolConfig</c>, forced tool choice, <c>outputConfig</c> or media blocks the model lacks (400
-    /// ValidationException). Model ids the catalog does not know are never refused. On by default; see docs/models.md.
+    /// ValidationException). Ids the catalog does not know are governed by <see cref="AllowUnknownModels"/>. On by default; see docs/models.md.
     /// </summary>
     public bool EnforceModelCapabilities { get; set; } = true;
+
+    /// <summary>
+    /// Answer model ids the catalog does not know (and ARNs of application inference profiles, provisioned or custom
+    /// models) instead of refusing them. False by default: such an id gets the 400 <c>ValidationException</c> "The provided
+    /// model identifier is invalid." that Bedrock sends, so a typo in a model id fails in tests as it would in
+    /// production. To let a few ids through, add them to <see cref="AdditionalModelIds"/> instead.
+    /// </summary>
+    public bool AllowUnknownModels { get; set; }
+
+    /// <summary>
+    /// Model ids answered although the catalog does not know them, exactly as they appear in the request path (a new
+    /// model, an application inference profile ARN, a custom model). Empty by default.
+    /// </summary>
+    public ISet<string> AdditionalModelIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a valid call that no script rule answers gets; <see cref="UnmatchedCallPolicy.FailWhenScripted"/> by default.
+    /// </summary>
+    public UnmatchedCallPolicy UnmatchedCalls { get; set; } = UnmatchedCallPolicy.FailWhenScripted;
 
     /// <summary>
     /// Called once per request when its response is settled (refused and aborted requests included), e.g. for logging:

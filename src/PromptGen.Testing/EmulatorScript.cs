@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using PromptGen.Testing.Scripting;
 
@@ -8,7 +9,9 @@ namespace PromptGen.Testing;
 
 /// <summary>
 /// The emulator's scripted answers: an ordered list of rules where the first matching rule with uses left answers.
-/// Rules can be added while the emulator runs. A call no rule answers gets the deterministic default reply.
+/// Rules can be added while the emulator runs. What a call no rule answers gets is up to
+/// <see cref="BedrockEmulatorOptions.UnmatchedCalls"/>: by default it fails once the script holds a rule that answers
+/// (a reply, not only errors or faults), and gets the deterministic default reply while it holds none.
 /// </summary>
 public sealed class EmulatorScript
 {
@@ -157,6 +160,12 @@ public sealed class EmulatorScript
 
         return null;
     }
+
+    /// <summary>
+    /// True when a rule scripts an answer (text, JSON, tool use, content filter, guardrail): a script of errors and
+    /// faults alone shapes failures around the default replies instead of replacing them.
+    /// </summary>
+    internal bool ScriptsAnswers => Rules.Any(rule => !rule.Reply.IsError && rule.Reply.Fault == EmulatorFault.None);
 
     private void AddAll(IEnumerable<ScriptRule> loaded)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PromptGen.Testing;
 
@@ -46,6 +47,9 @@ public sealed class RecordedRequest
         HasOutputConfig = features.HasOutputConfig;
         MessageCount = features.MessageCount;
         UserContent = features.UserContent;
+        ToolResults = features.LastToolResults;
+        ToolNames = features.Tools.Select(tool => tool.Name).ToArray();
+        ToolChoice = features.ToolChoice;
     }
 
     /// <summary>The HTTP version the request came over, <c>HTTP/1.1</c> or <c>HTTP/2</c>.</summary>
@@ -118,6 +122,18 @@ public sealed class RecordedRequest
 
     /// <summary>How many messages the body holds; 0 when it could not be read.</summary>
     public int MessageCount { get; }
+
+    /// <summary>
+    /// The <c>toolResult</c> blocks of the last user turn, in order (what script rules' <c>toolResultContains</c> looks
+    /// at); empty on a first turn or when the body could not be read.
+    /// </summary>
+    public IReadOnlyList<EmulatorToolResult> ToolResults { get; }
+
+    /// <summary>The names of the body's <c>toolSpec</c> tools, in order; empty when it has none.</summary>
+    public IReadOnlyList<string> ToolNames { get; }
+
+    /// <summary>The <c>toolChoice</c> kind: <c>auto</c>, <c>any</c> or <c>tool</c>; null when the body sets none.</summary>
+    public string? ToolChoice { get; }
 
     /// <summary>
     /// The content blocks of the last user message in order (text, image, document, video...), with media bytes decoded;

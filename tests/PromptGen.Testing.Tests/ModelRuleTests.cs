@@ -75,19 +75,61 @@ public sealed class ModelRuleTests
     [InlineData("us.anthropic.claude-sonnet-4-5-20250929-v1:0")]
     [InlineData("global.anthropic.claude-haiku-4-5-20251001-v1:0")]
     [InlineData("arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu.anthropic.claude-opus-4-5-20251101-v1:0")]
-    [InlineData("acme.model-from-next-year-v1:0")]
-    [InlineData("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6")]
-    public async Task Profiles_unknown_models_and_opaque_arns_take_every_feature(string modelId)
+    public async Task Profiles_take_every_feature_their_model_has(string modelId)
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
-        string body = """{"system":[{"text":"s"}],"messages":[{"role":"user","content":[{"text":"x"},{"image":{"format":"png","source":{"bytes":"AA=="}}}]}],"""
-            + Tools + ""","toolChoice":{"tool":{"name":"lookup"}}},"inferenceConfig":{"maxTokens":64000},"""
-            + """ "outputConfig":{"textFormat":{"type":"json_schema","structure":{"jsonSchema":{"schema":"{\"type\":\"object\"}"}}}}} """;
 
-        using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body, modelId);
+        using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, EveryFeatureBody, modelId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData(UnknownModel, "converse")]
+    [InlineData(UnknownModel, "converse-stream")]
+    [InlineData(UnknownModel, "invoke")]
+    [InlineData(ApplicationProfileArn, "converse")]
+    [InlineData("us.anthropic.claude-opus-9-20300101-v1:0", "converse")]
+    public async Task Unknown_models_and_opaque_arns_are_refused_as_Bedrock_refuses_them(string modelId, string action)
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+
+        using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, """{"messages":[{"role":"user","content":[{"text":"hi"}]}]}""", modelId, action: action);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "ValidationException"), (response.StatusCode, Converse.ErrorType(response)));
+        Assert.Equal("The provided model identifier is invalid.", await Converse.ErrorMessageAsync(response));
+        Assert.False(Assert.Single(emulator.Requests).Accepted);
+    }
+
+    [Theory]
+    [InlineData(UnknownModel, true)]
+    [InlineData(UnknownModel, false)]
+    [InlineData(ApplicationProfileArn, true)]
+    [InlineData(ApplicationProfileArn, false)]
+    public async Task Unknown_models_and_opaque_arns_take_every_feature_once_allowed(string modelId, bool allowAll)
+    {
+        var options = new BedrockEmulatorOptions { AllowUnknownModels = allowAll };
+        if (!allowAll)
+        {
+            options.AdditionalModelIds.Add(modelId);
+        }
+
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(options);
+
+        using HttpResponseMessage allowed = await Converse.SendSignedAsync(emulator, EveryFeatureBody, modelId);
+        using HttpResponseMessage other = await Converse.SendSignedAsync(emulator, EveryFeatureBody, "acme.another-model-v1:0");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(allowAll ? HttpStatusCode.OK : HttpStatusCode.BadRequest, other.StatusCode);
+    }
+
+    private const string UnknownModel = "acme.model-from-next-year-v1:0";
+    private const string ApplicationProfileArn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
+
+    private static readonly string EveryFeatureBody =
+        """{"system":[{"text":"s"}],"messages":[{"role":"user","content":[{"text":"x"},{"image":{"format":"png","source":{"bytes":"AA=="}}}]}],"""
+        + Tools + ""","toolChoice":{"tool":{"name":"lookup"}}},"inferenceConfig":{"maxTokens":64000},"""
+        + """ "outputConfig":{"textFormat":{"type":"json_schema","structure":{"jsonSchema":{"schema":"{\"type\":\"object\"}"}}}}} """;
 
     [Fact]
     public async Task Claude_thinking_within_its_rules_is_accepted_and_disabled_thinking_is_not_judged()

@@ -57,6 +57,7 @@ public sealed class RequestRecordingTests
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
         ScriptRule slow = emulator.Script.When(promptContains: "slow").Delay(TimeSpan.FromMilliseconds(500)).ReplyText("slow");
+        emulator.Script.When(promptContains: "fast").ReplyText("fast");
         Task<string> slowCall = Converse.AskAsync(emulator, "slow");
         Assert.True(await Eventually.HoldsAsync(() => slow.UseCount == 1, TimeSpan.FromSeconds(10)));
 
@@ -170,5 +171,38 @@ public sealed class RequestRecordingTests
 
         Assert.True(await Eventually.HoldsAsync(() => emulator.Requests.Count == 1, TimeSpan.FromSeconds(10)));
         Assert.Equal((413, false), (emulator.Requests[0].ResponseStatus, emulator.Requests[0].Accepted));
+    }
+
+    [Fact]
+    public async Task A_recorded_request_shows_what_script_conditions_see_tool_results_included()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        ConverseCall? seen = null;
+        emulator.Script.When(call =>
+        {
+            seen = call;
+            return true;
+        }).ReplyText("done");
+        const string body = """
+            {"messages":[
+              {"role":"user","content":[{"text":"weather?"}]},
+              {"role":"assistant","content":[{"toolUse":{"toolUseId":"t1","name":"get_weather","input":{"city":"Paris"}}}]},
+              {"role":"user","content":[{"toolResult":{"toolUseId":"t1","status":"error","content":[{"text":"no station"}]}}]}],
+             "system":[{"text":"be brief"}],
+             "toolConfig":{"tools":[{"toolSpec":{"name":"get_weather","inputSchema":{"json":{"type":"object"}}}}],"toolChoice":{"auto":{}}}}
+            """;
+
+        using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body);
+
+        RecordedRequest recorded = Assert.Single(emulator.Requests);
+        Assert.NotNull(seen);
+        Assert.Equal(seen!.ToolResults, recorded.ToolResults);
+        Assert.Equal(new EmulatorToolResult("t1", "error", "no station"), Assert.Single(recorded.ToolResults));
+        Assert.Equal((seen.ModelId, seen.UserText, seen.SystemText), (recorded.ModelId, recorded.UserText, recorded.SystemText));
+        Assert.Equal(new[] { "get_weather" }, recorded.ToolNames);
+        Assert.Equal(seen.ToolNames, recorded.ToolNames);
+        Assert.Equal(("auto", seen.ToolChoice), (recorded.ToolChoice, recorded.ToolChoice));
+        Assert.Equal((seen.MessageCount, seen.HasToolConfig, seen.ForcedToolName), (recorded.MessageCount, recorded.HasToolConfig, recorded.ForcedToolName));
+        Assert.Equal(seen.Operation, recorded.Operation);
     }
 }

@@ -25,8 +25,8 @@ public sealed class ScriptRuleTests
         emulator.Script.When(model: Haiku, promptContains: "ticket").ReplyText("It is about a refund.");
 
         Assert.Equal("It is about a refund.", await Converse.AskAsync(emulator, "Summarize this ticket", modelId: Haiku));
-        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "Summarize this ticket", modelId: Nova), StringComparison.Ordinal);
-        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "Summarize this email", modelId: Haiku), StringComparison.Ordinal);
+        await Converse.AskUnscriptedAsync(emulator, "Summarize this ticket", modelId: Nova);
+        await Converse.AskUnscriptedAsync(emulator, "Summarize this email", modelId: Haiku);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ScriptRuleTests
         emulator.Script.When(promptMatches: new Regex(@"order #\d+")).ReplyText("order found");
 
         Assert.Equal("order found", await Converse.AskAsync(emulator, "Where is order #1042?"));
-        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "Where is order #abc?"), StringComparison.Ordinal);
+        await Converse.AskUnscriptedAsync(emulator, "Where is order #abc?");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ScriptRuleTests
 
         Assert.Equal("Arr.", await Converse.AskAsync(emulator, "hello", system: "Talk like a pirate."));
         Assert.Equal("Ok.", await Converse.AskAsync(emulator, "hello", system: "You are terse."));
-        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hello"), StringComparison.Ordinal);
+        await Converse.AskUnscriptedAsync(emulator, "hello");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ScriptRuleTests
 
         using HttpResponseMessage response = await Converse.SendSignedAsync(emulator, body);
 
-        Assert.StartsWith("Emulated reply", Converse.ReplyText(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("UnscriptedRequestException", Converse.ErrorType(response));
         Assert.Equal("Any news?\nThanks.", emulator.Requests[0].UserText);
     }
 
@@ -101,9 +101,15 @@ public sealed class ScriptRuleTests
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
         emulator.Script.Always().Times(3).ReplyText("limited");
 
-        string[] replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Converse.AskAsync(emulator, "go")));
+        HttpStatusCode[] statuses = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using HttpResponseMessage response = await Converse.SendPromptAsync(emulator, "go");
+            return response.StatusCode;
+        }));
 
-        Assert.Equal(3, replies.Count(r => r == "limited"));
+        // Once the three uses are gone, the rest are calls the script does not answer.
+        Assert.Equal((3, 7), (statuses.Count(status => status == HttpStatusCode.OK), statuses.Count(status => status == HttpStatusCode.BadRequest)));
+        Assert.Equal(3, emulator.Script.Rules[0].UseCount);
     }
 
     [Fact]
@@ -136,7 +142,7 @@ public sealed class ScriptRuleTests
         emulator.Script.When(call => call.ModelId.StartsWith("us.amazon.", StringComparison.Ordinal) && call.SystemText is null).ReplyText("nova, no system");
 
         Assert.Equal("nova, no system", await Converse.AskAsync(emulator, "hi", modelId: Nova));
-        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hi", system: "sys", modelId: Nova), StringComparison.Ordinal);
+        await Converse.AskUnscriptedAsync(emulator, "hi", system: "sys", modelId: Nova);
     }
 
     [Fact]
@@ -230,5 +236,70 @@ public sealed class ScriptRuleTests
     public void Error_reply_refuses_codes_and_statuses_clients_cannot_read(string code, int status)
     {
         Assert.ThrowsAny<ArgumentException>(() => EmulatorReply.FromError(code, status, "message"));
+    }
+
+    [Fact]
+    public async Task Unmatched_call_fails_showing_the_request_and_every_rule()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptContains: "refund").Times(1).ReplyText("first");
+        emulator.Script.When(model: Nova, systemContains: "pirate").ReplyText("Arr.");
+        Assert.Equal("first", await Converse.AskAsync(emulator, "refund please"));
+
+        string message = await Converse.AskUnscriptedAsync(emulator, "refund again", system: "Be brief.");
+
+        Assert.Contains($"model \"{Converse.HaikuModel}\"", message, StringComparison.Ordinal);
+        Assert.Contains("prompt \"refund again\"", message, StringComparison.Ordinal);
+        Assert.Contains("system \"Be brief.\"", message, StringComparison.Ordinal);
+        Assert.Contains("1. when prompt contains \"refund\" (used 1 of 1)", message, StringComparison.Ordinal);
+        Assert.Contains($"2. when model = {Nova} and system contains \"pirate\" (used 0)", message, StringComparison.Ordinal);
+        Assert.Contains("UnmatchedCalls", message, StringComparison.Ordinal);
+        RecordedRequest recorded = emulator.Requests[^1];
+        Assert.Equal((400, "UnscriptedRequestException", true), (recorded.ResponseStatus, recorded.ErrorCode, recorded.Accepted));
+    }
+
+    [Fact]
+    public async Task Long_prompts_are_cut_in_the_unmatched_message()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.When(promptContains: "never").ReplyText("x");
+
+        string message = await Converse.AskUnscriptedAsync(emulator, new string('a', 5000));
+
+        Assert.Contains("(5000 chars)", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 1000, message);
+    }
+
+    [Fact]
+    public async Task Errors_and_faults_alone_keep_the_default_reply_for_other_calls()
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+        emulator.Script.Always().Times(1).ReplyThrottling();
+        emulator.Script.When(promptContains: "drop").ReplyDropConnection();
+
+        using HttpResponseMessage throttled = await Converse.SendPromptAsync(emulator, "hello");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.StartsWith("Emulated reply", await Converse.AskAsync(emulator, "hello"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(UnmatchedCallPolicy.DefaultReply, false, HttpStatusCode.OK)]
+    [InlineData(UnmatchedCallPolicy.DefaultReply, true, HttpStatusCode.OK)]
+    [InlineData(UnmatchedCallPolicy.Fail, false, HttpStatusCode.BadRequest)]
+    [InlineData(UnmatchedCallPolicy.Fail, true, HttpStatusCode.BadRequest)]
+    [InlineData(UnmatchedCallPolicy.FailWhenScripted, false, HttpStatusCode.OK)]
+    [InlineData(UnmatchedCallPolicy.FailWhenScripted, true, HttpStatusCode.BadRequest)]
+    public async Task Policy_decides_what_an_unmatched_call_gets(UnmatchedCallPolicy policy, bool scripted, HttpStatusCode expected)
+    {
+        await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { UnmatchedCalls = policy });
+        if (scripted)
+        {
+            emulator.Script.When(promptContains: "other").ReplyText("scripted");
+        }
+
+        using HttpResponseMessage response = await Converse.SendPromptAsync(emulator, "hello");
+
+        Assert.Equal(expected, response.StatusCode);
     }
 }

@@ -31,6 +31,7 @@ internal sealed partial class EmulatorRequestHandler
         bool streaming = route.Operation == OperationRouter.InvokeModelWithResponseStream;
         InvokeFamily? family = InvokeFamilies.For(route.ModelId);
         EmulatorError? refusal = !IsJson(context.Request.ContentType) ? EmulatorErrors.UnsupportedContentType(context.Request.ContentType)
+            : _admission.Check(route.ModelId) is { } invalidModel ? invalidModel
             : family is null ? EmulatorErrors.InvokeModelNotEmulated(route.ModelId)
             : _enforceModelCapabilities ? ModelRules.CheckInvoke(route.ModelId)
             : null;
@@ -56,6 +57,13 @@ internal sealed partial class EmulatorRequestHandler
         outcome.Invoke = request;
         var call = new ConverseCall(route.ModelId, request!.SystemText, request.Prompt, ConverseFeatures.None) { Operation = route.Operation };
         ScriptRule? rule = _script.Claim(call);
+        // Only chat bodies have an answer a script can write; images and embeddings always come from the family.
+        if (rule is null && request.Family.IsChat() && Unscripted(call) is { } unscripted)
+        {
+            await WriteErrorAsync(response, unscripted, outcome);
+            return;
+        }
+
         EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
         if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
         {

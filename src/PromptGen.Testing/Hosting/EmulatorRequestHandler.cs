@@ -28,6 +28,8 @@ internal sealed partial class EmulatorRequestHandler
     private readonly Action<RecordedRequest>? _requestCompleted;
     private readonly CancellationToken _stopping;
     private readonly bool _enforceModelCapabilities;
+    private readonly ModelAdmission _admission;
+    private readonly UnmatchedCallPolicy _unmatchedCalls;
     private readonly PromptCacheLedger _promptCache = new();
     private long _arrivals;
     private long _toolUses;
@@ -38,8 +40,12 @@ internal sealed partial class EmulatorRequestHandler
         RequestLog log,
         Action<RecordedRequest>? requestCompleted,
         bool enforceModelCapabilities,
+        ModelAdmission admission,
+        UnmatchedCallPolicy unmatchedCalls,
         CancellationToken stopping)
     {
+        _admission = admission;
+        _unmatchedCalls = unmatchedCalls;
         _enforceModelCapabilities = enforceModelCapabilities;
         _authenticator = authenticator;
         _script = script;
@@ -134,6 +140,7 @@ internal sealed partial class EmulatorRequestHandler
                     ?? (!OperationRouter.IsConverse(route.Operation)
                         ? EmulatorErrors.OperationNotEmulated(route.Operation)
                         : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse)
+                            ?? _admission.Check(route.ModelId)
                             ?? (_enforceModelCapabilities ? ModelRules.Check(route.ModelId, converse.Features) : null));
 
             if (refusal is not null)
@@ -174,6 +181,12 @@ internal sealed partial class EmulatorRequestHandler
     {
         HttpResponse response = context.Response;
         ScriptRule? rule = _script.Claim(call);
+        if (rule is null && Unscripted(call) is { } unscripted)
+        {
+            await WriteErrorAsync(response, unscripted, outcome);
+            return;
+        }
+
         EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
         if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
         {
@@ -246,6 +259,18 @@ internal sealed partial class EmulatorRequestHandler
 
         byte[] payload = ResponseBodies.ConverseToolUses(reply.ToolPreamble, calls, reply.StopReason, inputTokens, toolOutputTokens, latencyMs, extras);
         await WriteJsonAsync(response, StatusCodes.Status200OK, payload, outcome);
+    }
+
+    /// <summary>The refusal of a call no rule answered, when the policy says it fails; null when the default reply answers it.</summary>
+    private EmulatorError? Unscripted(ConverseCall call)
+    {
+        bool fails = _unmatchedCalls switch
+        {
+            UnmatchedCallPolicy.DefaultReply => false,
+            UnmatchedCallPolicy.Fail => true,
+            _ => _script.ScriptsAnswers,
+        };
+        return fails ? EmulatorErrors.UnscriptedRequest(UnscriptedCallReport.Describe(call, _script.Rules)) : null;
     }
 
     /// <summary>

@@ -35,6 +35,12 @@ internal static class EmulatorErrors
         Validation($"The PromptGen Bedrock emulator does not emulate {operation} yet; only Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream are available.");
 
     // Same reasoning: the caller's body may be fine; the emulator does not know this model's native format.
+    // Bedrock's answer to an id it has no model or profile for, Converse and InvokeModel alike: 400 with this message
+    // (the message as Bedrock sent it in https://github.com/charmbracelet/catwalk/issues/223).
+    public static EmulatorError InvalidModelIdentifier() => Validation("The provided model identifier is invalid.");
+
+    public static EmulatorError UnscriptedRequest(string description) => new("UnscriptedRequestException", 400, description);
+
     public static EmulatorError InvokeModelNotEmulated(string modelId) => Validation(
         $"The PromptGen Bedrock emulator does not know the native body of '{modelId}'. InvokeModel is emulated for Amazon Titan Text "
         + "Embeddings V2, Cohere Embed v3/v4, Amazon Nova Multimodal Embeddings, Amazon Nova Canvas, Titan Image Generator v2, Stability AI "

@@ -56,7 +56,28 @@ internal static class EmulatorCommand
             Description = "Accept every request member for every model (no per-model capability rules; see docs/models.md)",
         };
 
-        var command = new Command("emulator", "Run a local Amazon Bedrock Runtime emulator on 127.0.0.1 until Ctrl+C or SIGTERM") { port, http2Port, region, bearerTokens, scripts, noModelChecks };
+        var allowModels = new Option<string[]>("--allow-model")
+        {
+            Description = "Also answer this model id, inference profile or ARN though the catalog does not know it; repeatable",
+            HelpName = "id",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var allowAnyModel = new Option<bool>("--allow-any-model")
+        {
+            Description = "Answer every well-formed model id (by default an id the catalog does not know gets Bedrock's \"The provided model identifier is invalid.\")",
+        };
+        var unmatched = new Option<UnmatchedCallPolicy>("--unmatched")
+        {
+            Description = "What a call no script rule answers gets: FailWhenScripted (default: an error showing the request and the rules once "
+                + "a script answers anything, the default reply until then), Fail, or DefaultReply",
+            DefaultValueFactory = _ => UnmatchedCallPolicy.FailWhenScripted,
+            HelpName = "policy",
+        };
+
+        var command = new Command("emulator", "Run a local Amazon Bedrock Runtime emulator on 127.0.0.1 until Ctrl+C or SIGTERM")
+        {
+            port, http2Port, region, bearerTokens, scripts, noModelChecks, allowModels, allowAnyModel, unmatched,
+        };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new BedrockEmulatorOptions
             {
@@ -64,9 +85,12 @@ internal static class EmulatorCommand
                 Http2Port = parsed.GetValue(http2Port),
                 Region = parsed.GetValue(region)!,
                 EnforceModelCapabilities = !parsed.GetValue(noModelChecks),
+                AllowUnknownModels = parsed.GetValue(allowAnyModel),
+                UnmatchedCalls = parsed.GetValue(unmatched),
                 RequestCompleted = request => output.WriteLine($"{request.Method} {request.RawPath} {request.ResponseStatus}"),
             },
             parsed.GetValue(bearerTokens) ?? [],
+            parsed.GetValue(allowModels) ?? [],
             parsed.GetValue(scripts) ?? [],
             output,
             error,
@@ -99,6 +123,7 @@ internal static class EmulatorCommand
     private static async Task<int> RunAsync(
         BedrockEmulatorOptions options,
         string[] bearerTokens,
+        string[] allowedModels,
         FileInfo[] scripts,
         TextWriter output,
         TextWriter error,
@@ -107,6 +132,11 @@ internal static class EmulatorCommand
         foreach (string token in bearerTokens)
         {
             options.BearerTokens.Add(token);
+        }
+
+        foreach (string modelId in allowedModels)
+        {
+            options.AdditionalModelIds.Add(modelId);
         }
 
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,11 +1,13 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
 
 namespace PromptGen.Testing.Tests.Support;
 
@@ -67,9 +69,10 @@ internal static class Converse
         string body,
         string modelId = HaikuModel,
         SigningOptions? signing = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string action = "converse")
     {
-        using HttpRequestMessage request = Request(emulator.Endpoint, modelId, body);
+        using HttpRequestMessage request = Request(emulator.Endpoint, modelId, body, action);
         await TestSigV4Signer.SignAsync(request, DateTimeOffset.UtcNow, signing);
         return await Http.SendAsync(request, cancellationToken);
     }
@@ -88,6 +91,17 @@ internal static class Converse
         }
 
         return ReplyText(json);
+    }
+
+    /// <summary>
+    /// Sends a prompt that no script rule should answer and returns the emulator's explanation, failing unless the
+    /// answer is the 400 <c>UnscriptedRequestException</c> of <see cref="UnmatchedCallPolicy.FailWhenScripted"/>.
+    /// </summary>
+    public static async Task<string> AskUnscriptedAsync(BedrockEmulator emulator, string prompt, string? system = null, string modelId = HaikuModel)
+    {
+        using HttpResponseMessage response = await SendPromptAsync(emulator, prompt, system, modelId);
+        Assert.Equal((HttpStatusCode.BadRequest, "UnscriptedRequestException"), (response.StatusCode, ErrorType(response)));
+        return await ErrorMessageAsync(response);
     }
 
     public static string ReplyText(string json)

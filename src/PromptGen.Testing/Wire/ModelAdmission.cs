@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using PromptGen.Generators.Catalog;
+
+namespace PromptGen.Testing.Wire;
+
+/// <summary>
+/// Which model ids the emulator answers at all: the catalog's (base ids, inference profiles, their foundation-model
+/// ARNs), the ones the options add, or every well-formed id when the options say so. Anything else is refused the way
+/// Bedrock refuses an id it does not have.
+/// </summary>
+internal sealed class ModelAdmission
+{
+    private readonly bool _allowUnknown;
+    private readonly HashSet<string> _additional;
+
+    public ModelAdmission(bool allowUnknown, IEnumerable<string> additionalIds)
+    {
+        _allowUnknown = allowUnknown;
+        _additional = new HashSet<string>(additionalIds, System.StringComparer.Ordinal);
+    }
+
+    /// <summary>Null when the id may be answered; otherwise Bedrock's refusal.</summary>
+    public EmulatorError? Check(string modelId)
+    {
+        if (_allowUnknown || _additional.Contains(modelId))
+        {
+            return null;
+        }
+
+        // Malformed ids are the request validator's to refuse, in its own words.
+        return ModelCatalog.Find(modelId).Kind is ModelLookupKind.Unknown or ModelLookupKind.Opaque
+            ? EmulatorErrors.InvalidModelIdentifier()
+            : null;
+    }
+}
