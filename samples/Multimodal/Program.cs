@@ -6,8 +6,9 @@ using PromptGen;
 using PromptGen.Testing;
 
 // Runs offline: the local Bedrock emulator checks every image and document block as Bedrock would (formats, base64,
-// sizes, names) and its default replies say what they received.
-await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
+// sizes, names) and its default replies say what they received. One call is scripted; the others are meant to get
+// the default reply, which a scripted emulator only gives when asked to (it fails unscripted calls by default).
+await using BedrockEmulator emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { UnmatchedCalls = UnmatchedCallPolicy.DefaultReply });
 emulator.Script.When(promptContains: "Does the photo show")
     .ReplyJson("""{"matches":false,"differences":["The photo shows no lid; the listing promises a leak-proof lid."]}""");
 

@@ -140,6 +140,7 @@ public sealed class ConversationTests : IAsyncLifetime
     public async Task A_typed_result_continues_as_text_without_the_result_tool()
     {
         _fixture.Emulator.Script.When(model: ConversationPrompts.Primary).Times(1).ReplyToolUse(null, """{"stars":4,"reason":"Works well."}""");
+        _fixture.Emulator.Script.When(promptContains: "five").ReplyText("It has no lid.");
 
         PromptResult<Rating> first = await Prompts.RateAsync(null, "Works well.");
         PromptResult<string> followUp = await Prompts.AskAsync(first.Conversation, "Why not five?");

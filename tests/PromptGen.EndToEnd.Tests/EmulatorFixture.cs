@@ -8,13 +8,17 @@ namespace PromptGen.EndToEnd.Tests;
 /// <summary>A fresh emulator and a signed client pointed at it, per test.</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
+    private readonly BedrockEmulatorOptions? _options;
+
+    public EmulatorFixture(BedrockEmulatorOptions? options = null) => _options = options;
+
     public BedrockEmulator Emulator { get; private set; } = null!;
 
     public BedrockRuntimeClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Emulator = await BedrockEmulator.StartAsync();
+        Emulator = await BedrockEmulator.StartAsync(_options);
         Client = CreateClient(new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey));
     }
 

@@ -15,7 +15,15 @@ namespace PromptGen.EndToEnd.Tests.BedrockFeatures;
 public sealed class InvocationOptionsWireTests : IAsyncLifetime
 {
     private const string Claude = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
-    private readonly EmulatorFixture _fixture = new();
+    // What an application profile or a prompt router resolves to lives in an account; the emulator is told they exist.
+    private readonly EmulatorFixture _fixture = new(new BedrockEmulatorOptions
+    {
+        AdditionalModelIds =
+        {
+            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6",
+            "arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/anthropic.claude:1",
+        },
+    });
 
     public Task InitializeAsync() => _fixture.InitializeAsync();
 
@@ -75,6 +83,7 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
     public async Task A_reasoning_block_goes_back_unchanged_in_the_next_turn()
     {
         _fixture.Emulator.Script.When().Times(1).Reasoning("Think.", "sig-9").ReplyText("First.");
+        _fixture.Emulator.Script.When(promptContains: "And then").ReplyText("Then.");
         ConverseRequest request = FullRequest();
         ConverseResponse first = await _fixture.Client.ConverseAsync(Claude, request);
 

@@ -24,6 +24,7 @@ public sealed class BedrockChatClientTests
     {
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
         emulator.Script.When(promptContains: "2+2").Times(1).Reasoning("Add them.", "sig-r").ReplyText("4");
+        emulator.Script.When(promptContains: "twice").ReplyText("8");
         using BedrockRuntimeClient bedrock = Client(emulator);
         IChatClient chat = new BedrockChatClient(bedrock, Model);
         var messages = new List<ChatMessage> { new(ChatRole.User, "What is 2+2?") };

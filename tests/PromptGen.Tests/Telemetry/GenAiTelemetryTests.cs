@@ -102,6 +102,7 @@ public sealed class GenAiTelemetryTests
         using var telemetry = new TelemetryCollector();
         await using BedrockEmulator emulator = await BedrockEmulator.StartAsync();
         emulator.Script.When(promptContains: "Summarize").Times(1).CacheUsage(read: 700, write: 12).ReplyText("Short.");
+        emulator.Script.When(promptContains: "Summarize").ReplyText("Short again.");
         await using ServiceProvider provider = Services(emulator);
         var prompts = provider.GetRequiredService<ITracedPrompts>();
 
