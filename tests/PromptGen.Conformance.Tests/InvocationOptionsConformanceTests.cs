@@ -25,6 +25,7 @@ public sealed class InvocationOptionsConformanceTests(NodeProject node) : IAsync
     {
         _emulator = await BedrockEmulator.StartAsync();
         _emulator.Script.When(promptContains: "[blocked]").ReplyGuardrailIntervention("Blocked by policy.", topic: "Secrets");
+        _emulator.Script.When(promptContains: "Hi").ReplyText("Hello.");
         _emulator.Script.When(promptContains: "[reasoning]").Reasoning("Think first.", "sig-x").CacheUsage(read: 40, write: 2).Stream(chunkSize: 4).ReplyText("Done.");
     }
 

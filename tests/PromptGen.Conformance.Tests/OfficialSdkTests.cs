@@ -163,6 +163,34 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("http1")]
+    [InlineData("http2")]
+    public async Task An_unknown_model_id_is_refused_with_the_error_bedrock_sends(string protocol)
+    {
+        const string unknownModel = "us.anthropic.claude-opus-9-20300101-v1:0";
+        JsonArray calls =
+        [
+            UnknownModelCall("converse", "converse", unknownModel),
+            UnknownModelCall("stream", "converseStream", unknownModel),
+        ];
+
+        Dictionary<string, JsonElement> results = await RunSdkAsync(protocol, calls);
+        using BedrockRuntimeClient client = OurClient();
+        BedrockServiceException ours = await Assert.ThrowsAnyAsync<BedrockServiceException>(
+            () => client.ConverseAsync(unknownModel, ConformanceRequests.PlainRequest("[text]")));
+
+        foreach (string name in new[] { "converse", "stream" })
+        {
+            JsonElement error = Failed(results[name]);
+            Assert.Equal(("ValidationException", 400), (error.GetProperty("name").GetString(), error.GetProperty("status").GetInt32()));
+            Assert.Equal("The provided model identifier is invalid.", error.GetProperty("message").GetString());
+        }
+
+        Assert.IsType<BedrockValidationException>(ours);
+        Assert.Equal((400, "The provided model identifier is invalid."), ((int)ours.StatusCode, ours.ServiceMessage));
+    }
+
+    [Theory]
     [InlineData("converse")]
     [InlineData("converseStream")]
     public async Task Our_json_body_equals_the_sdks_for_the_same_request(string operation)
@@ -189,6 +217,13 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
         Assert.Equal(sdk.Headers["Content-Type"], ours.Headers["Content-Type"]);
         using JsonDocument sdkBody = JsonDocument.Parse(sdk.Body), ourBody = JsonDocument.Parse(ours.Body);
         Assert.Null(JsonSemantics.FirstDifference(sdkBody.RootElement, ourBody.RootElement));
+    }
+
+    private static JsonObject UnknownModelCall(string name, string operation, string modelId)
+    {
+        JsonObject call = ConformanceRequests.Call(name, operation, ConformanceRequests.PlainSdkInput("[text]"));
+        call["modelId"] = modelId;
+        return call;
     }
 
     private BedrockRuntimeClient OurClient() => new(new BedrockOptions
