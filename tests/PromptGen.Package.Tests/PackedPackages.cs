@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using System.Text.Json;
 using Xunit;
 
 namespace PromptGen.Package.Tests;
@@ -15,7 +17,25 @@ public sealed class PackedPackages
 {
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
 
+    // Two collections (the README's projects, the other consumers) build against the packages side by side; they share
+    // one packing. A packing that failed fails every test that needs it, with the same message.
+    private static readonly Lazy<PackedPackages> Shared = new(Pack);
+
+    /// <summary>The packages of this run, packed by the first test collection that needs them.</summary>
     public PackedPackages()
+        : this(Shared.Value.Version, Shared.Value.WorkDirectory, Shared.Value.PackOutput)
+    {
+    }
+
+    private PackedPackages(string version, string workDirectory, string packOutput)
+    {
+        Version = version;
+        WorkDirectory = workDirectory;
+        Feed = Path.Combine(workDirectory, "feed");
+        PackOutput = packOutput;
+    }
+
+    private static PackedPackages Pack()
     {
         // Earlier runs' feeds and consumer copies are only clutter; each run starts from nothing.
         string testRoot = Path.Combine(AppContext.BaseDirectory, "package-test");
@@ -24,33 +44,44 @@ public sealed class PackedPackages
             Directory.Delete(testRoot, recursive: true);
         }
 
-        Version = "0.1.0-ci.t" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
-        WorkDirectory = Directory.CreateDirectory(Path.Combine(testRoot, Version)).FullName;
-        Feed = Directory.CreateDirectory(Path.Combine(WorkDirectory, "feed")).FullName;
-        string artifacts = Path.Combine(WorkDirectory, "artifacts");
+        string version = "0.1.0-ci.t" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+        string workDirectory = Directory.CreateDirectory(Path.Combine(testRoot, version)).FullName;
+        string feed = Directory.CreateDirectory(Path.Combine(workDirectory, "feed")).FullName;
+        string artifacts = Path.Combine(workDirectory, "artifacts");
 
-        foreach (string project in new[] { "src/PromptGen/PromptGen.csproj", "src/PromptGen.Testing/PromptGen.Testing.csproj", "src/PromptGen.Tool/PromptGen.Tool.csproj", "src/PromptGen.Templates/PromptGen.Templates.csproj" })
-        {
-            (int exitCode, string output) = DotNetCli.Run(
-                RepositoryPaths.Root,
-                PackTimeout,
-                new Dictionary<string, string?>(),
-                "pack", Path.Combine(RepositoryPaths.Root, project),
-                "-c", "Release",
-                "-o", Feed,
-                "--artifacts-path", artifacts,
-                "-p:Version=" + Version,
-                "-nodeReuse:false",
-                "-clp:NoSummary");
-            Assert.True(exitCode == 0, $"dotnet pack {project} failed ({exitCode}):\n{output}");
-            PackOutputs[project] = output;
-        }
+        // One 'dotnet pack' of a solution filter naming the four packable projects: one MSBuild evaluation, and the
+        // shared projects (the runtime, the generator) built once, in parallel where the graph allows.
+        string filter = Path.Combine(workDirectory, "Packages.slnf");
+        File.WriteAllText(filter, PackageFilter());
+        (int exitCode, string output) = DotNetCli.Run(
+            RepositoryPaths.Root,
+            PackTimeout,
+            new Dictionary<string, string?>(),
+            "pack", filter,
+            "-c", "Release",
+            "-o", feed,
+            "--artifacts-path", artifacts,
+            "-p:Version=" + version,
+            "-nodeReuse:false",
+            "-clp:NoSummary");
+        Assert.True(exitCode == 0, $"dotnet pack of {string.Join(", ", PackedProjects)} failed ({exitCode}):\n{output}");
 
-        WriteConsumerSettings();
+        var packed = new PackedPackages(version, workDirectory, output);
+        packed.WriteConsumerSettings();
+        return packed;
     }
 
-    /// <summary>What each 'dotnet pack' printed, by project path.</summary>
-    public Dictionary<string, string> PackOutputs { get; } = new();
+    /// <summary>The projects that ship as packages, relative to the repository.</summary>
+    public static readonly string[] PackedProjects =
+    {
+        "src/PromptGen/PromptGen.csproj",
+        "src/PromptGen.Testing/PromptGen.Testing.csproj",
+        "src/PromptGen.Tool/PromptGen.Tool.csproj",
+        "src/PromptGen.Templates/PromptGen.Templates.csproj",
+    };
+
+    /// <summary>What 'dotnet pack' printed.</summary>
+    public string PackOutput { get; }
 
     /// <summary>The unique version the packages were packed with.</summary>
     public string Version { get; }
@@ -98,6 +129,13 @@ public sealed class PackedPackages
             """);
     }
 
+    private static string PackageFilter()
+    {
+        string solution = JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "PromptGen.sln"));
+        string projects = string.Join(", ", PackedProjects.Select(project => JsonSerializer.Serialize(project.Replace('/', Path.DirectorySeparatorChar))));
+        return $$"""{ "solution": { "path": {{solution}}, "projects": [ {{projects}} ] } }""" + "\n";
+    }
+
     private static string MachinePackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
@@ -108,4 +146,11 @@ public sealed class PackedPackages
 public sealed class PackedPackagesCollection : ICollectionFixture<PackedPackages>
 {
     public const string Name = "packed packages";
+}
+
+/// <summary>The README's projects: the longest build, run beside the other consumers' tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReadmePackagesCollection : ICollectionFixture<PackedPackages>
+{
+    public const string Name = "packed packages: README";
 }

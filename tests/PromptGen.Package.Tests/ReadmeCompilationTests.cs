@@ -17,7 +17,7 @@ namespace PromptGen.Package.Tests;
 /// <c>#line</c> directive, so the compiler reports errors at their line in README.md. The programs that use the
 /// emulator need no AWS account, so they are run too.
 /// </summary>
-[Collection(PackedPackagesCollection.Name)]
+[Collection(ReadmePackagesCollection.Name)]
 public sealed partial class ReadmeCompilationTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
