@@ -146,6 +146,21 @@ public sealed class TypedResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_answer_scripted_once_is_not_rescued_by_an_unscripted_repair_turn()
+    {
+        // A test meant to see PromptResultException but that scripts the bad answer only once: the repair turn is a
+        // call nobody scripted, so it fails and says so, instead of passing on a schema-shaped default answer.
+        _fixture.Emulator.Script.When(promptContains: "stars").Times(1).ReplyText("Four stars, I think.");
+
+        BedrockServiceException error = await Assert.ThrowsAnyAsync<BedrockServiceException>(async () => await Prompts.StarsAsync("Great product"));
+
+        Assert.Equal(("UnscriptedRequestException", 400), (error.ErrorCode, (int)error.StatusCode));
+        Assert.Contains("when prompt contains \"stars\" (used 1 of 1)", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Equal(2, _fixture.Emulator.Requests.Count);
+        Assert.Contains("Four stars, I think.", _fixture.Emulator.Requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrapped_scalar_is_unwrapped()
     {
         _fixture.Emulator.Script.When(promptContains: "stars").ReplyText("{\"value\": 4}");
