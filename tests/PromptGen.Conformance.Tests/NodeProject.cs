@@ -61,20 +61,45 @@ public sealed class NodeProject(IMessageSink diagnostics) : IAsyncLifetime
         return document.RootElement.Clone();
     }
 
-    /// <summary>The installed packages match package-lock.json (npm ci records the lock it installed).</summary>
+    /// <summary>
+    /// Every dependency of package.json is installed at the version package-lock.json pins, so a package added to the
+    /// project since the last install triggers a new one.
+    /// </summary>
     private bool IsInstalled()
     {
-        string installedLock = Path.Combine(Directory, "node_modules", ".package-lock.json");
-        string sdk = Path.Combine(Directory, "node_modules", "@aws-sdk", "client-bedrock-runtime", "package.json");
-        if (!File.Exists(installedLock) || !File.Exists(sdk))
+        if (!File.Exists(Path.Combine(Directory, "node_modules", ".package-lock.json")))
         {
             return false;
         }
 
-        using JsonDocument wanted = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "package-lock.json")));
-        using JsonDocument installed = JsonDocument.Parse(File.ReadAllBytes(sdk));
-        string? wantedVersion = wanted.RootElement.GetProperty("packages").GetProperty("node_modules/@aws-sdk/client-bedrock-runtime").GetProperty("version").GetString();
-        return wantedVersion == installed.RootElement.GetProperty("version").GetString();
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "package.json")));
+        using JsonDocument locked = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "package-lock.json")));
+        JsonElement lockedPackages = locked.RootElement.GetProperty("packages");
+        foreach (string section in new[] { "dependencies", "devDependencies" })
+        {
+            if (!manifest.RootElement.TryGetProperty(section, out JsonElement dependencies))
+            {
+                continue;
+            }
+
+            foreach (JsonProperty dependency in dependencies.EnumerateObject())
+            {
+                string installedManifest = Path.Combine(Directory, "node_modules", dependency.Name, "package.json");
+                if (!File.Exists(installedManifest)
+                    || !lockedPackages.TryGetProperty("node_modules/" + dependency.Name, out JsonElement pinned))
+                {
+                    return false;
+                }
+
+                using JsonDocument installed = JsonDocument.Parse(File.ReadAllBytes(installedManifest));
+                if (pinned.GetProperty("version").GetString() != installed.RootElement.GetProperty("version").GetString())
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private async Task<string> RunProcessAsync(string fileName, string arguments, string? stdin, TimeSpan timeout, string failure)
