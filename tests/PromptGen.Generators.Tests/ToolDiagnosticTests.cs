@@ -151,6 +151,22 @@ public sealed class ToolDiagnosticTests
     }
 
     [Fact]
+    public void Function_tools_on_a_streaming_method_are_PG0404_at_the_parameter()
+    {
+        (Diagnostic diagnostic, string text) = Single(Source(
+            """
+                [Tool, Description("Weather.")] public string GetWeather(string city) => "";
+            """,
+            """
+                [Prompt("Plan {{ city }}")]
+                IAsyncEnumerable<string> PlanAsync(string city, IReadOnlyList<Microsoft.Extensions.AI.AIFunction> remote);
+            """), "PG0404");
+
+        Assert.Equal("remote", text);
+        Assert.Contains("Method 'PlanAsync' streams its answer", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tool_named_like_the_forced_result_tool_is_PG0405()
     {
         (Diagnostic diagnostic, string text) = Single(Source(

@@ -74,4 +74,42 @@ public sealed class ToolGenerationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationDiagnostics.Count == 0, string.Join("\n", run.CompilationDiagnostics));
     }
+
+    [Fact]
+    public void Function_tools_handed_over_at_run_time_join_the_loop_beside_tool_sets()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using PromptGen;
+
+            namespace Demo;
+
+            public sealed class Clock
+            {
+                [Tool, Description("Now.")] public string Now() => "09:00";
+            }
+
+            [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+            public partial interface IAgent
+            {
+                [Prompt("Weather in {{ city }}?")]
+                Task<string> WeatherAsync(string city, IEnumerable<AITool> tools, CancellationToken cancellationToken = default);
+
+                [Prompt("Plan {{ city }}.")]
+                [ToolLoop(Choice = ToolChoiceMode.Tool, Tool = "get_forecast")]
+                Task<string> PlanAsync(string city, Clock clock, IList<AIFunction> remote, CancellationToken cancellationToken = default);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IAgent.PromptClient.g.cs");
+        Assert.Contains("ToolDefinition[] tools_ = global::PromptGen.CompilerServices.FunctionTools.For(tools);", generated, StringComparison.Ordinal);
+        Assert.Contains("tools.AddRange(ClockDefinitions.For(clock));", generated, StringComparison.Ordinal);
+        Assert.Contains("tools.AddRange(global::PromptGen.CompilerServices.FunctionTools.For(remote));", generated, StringComparison.Ordinal);
+    }
 }

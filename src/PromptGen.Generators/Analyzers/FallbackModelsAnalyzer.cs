@@ -36,7 +36,7 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
 
             ModelReference? primary = ModelReference.Effective(method, cancellationToken);
             bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, knownTypes, out _, out _, out _);
-            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes)))
+            if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSource(parameter.Type, knownTypes)))
             {
                 Location? location = method.Rules.FallbackModels is { IsInterfaceWide: false, Attribute: { } own }
                     ? AttributeArguments.Location(own, cancellationToken)

@@ -133,7 +133,7 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
         if (Usable(AttributeReader.Find(method.Symbol, knownTypes.CachePointAttribute)) is not { ConstructorArguments.Length: 1 } cachePoint
             || cachePoint.ConstructorArguments[0].Value is not int after
             || (after & 4) == 0
-            || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes)))
+            || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSource(parameter.Type, knownTypes)))
         {
             return;
         }

@@ -122,7 +122,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
             // Tools go to the model as tools, request metadata in requestMetadata, the conversation history before the
             // user turn: none of them is prompt text. A ref or out parameter is PG0006's.
             bool optedOut = AttributeReader.Find(parameter, knownTypes.NotInTemplateAttribute) is not null
-                || ToolSetReader.IsToolSet(parameter.Type, knownTypes)
+                || ToolSetReader.IsToolSource(parameter.Type, knownTypes)
                 || ConversationParameters.IsHistory(parameter.Type, knownTypes)
                 || AttributeReader.Find(parameter, knownTypes.RequestMetadataAttribute) is not null
                 || parameter.RefKind != RefKind.None;

@@ -23,7 +23,7 @@ internal sealed class ToolModelAnalyzer : PromptClientAnalyzer
         foreach (PromptMethod method in declaration.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSet(parameter.Type, knownTypes))
+            if (!method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSource(parameter.Type, knownTypes))
                 || ModelReference.Effective(method, cancellationToken) is not { Lookup.Model: { } model } reference)
             {
                 continue;

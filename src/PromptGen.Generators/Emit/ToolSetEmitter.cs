@@ -91,9 +91,13 @@ internal static class ToolSetEmitter
         ToolingModel tooling = method.Tools!;
         IReadOnlyList<(ToolSetModel Set, string ClassName)> sets = SetsOf(model);
         string ClassOf(ToolSetModel set) => sets.First(entry => entry.Set.TypeName == set.TypeName).ClassName;
-        if (tooling.Sets.Count == 1)
+        if (tooling.Sets.Count == 1 && tooling.FunctionSources.Count == 0)
         {
             writer.WriteLine($"{RuntimeTypes.ToolDefinition}[] {tools} = {ClassOf(tooling.Sets[0].Set)}.For({tooling.Sets[0].ParameterIdentifier});");
+        }
+        else if (tooling.Sets.Count == 0 && tooling.FunctionSources.Count == 1)
+        {
+            writer.WriteLine($"{RuntimeTypes.ToolDefinition}[] {tools} = {RuntimeTypes.FunctionTools}.For({tooling.FunctionSources[0]});");
         }
         else
         {
@@ -101,6 +105,11 @@ internal static class ToolSetEmitter
             foreach (ToolSetUse use in tooling.Sets)
             {
                 writer.WriteLine($"{tools}.AddRange({ClassOf(use.Set)}.For({use.ParameterIdentifier}));");
+            }
+
+            foreach (string source in tooling.FunctionSources)
+            {
+                writer.WriteLine($"{tools}.AddRange({RuntimeTypes.FunctionTools}.For({source}));");
             }
         }
 

@@ -1,7 +1,10 @@
 namespace PromptGen.Generators.Models;
 
-/// <summary>The tools a prompt method offers: its tool-set parameters and how the loop runs.</summary>
-internal sealed record ToolingModel(EquatableArray<ToolSetUse> Sets, ToolLoopModel Loop);
+/// <summary>
+/// The tools a prompt method offers: its tool-set parameters, how the loop runs, and the parameters that hand it
+/// Microsoft.Extensions.AI function tools at run time (by identifier).
+/// </summary>
+internal sealed record ToolingModel(EquatableArray<ToolSetUse> Sets, ToolLoopModel Loop, EquatableArray<string> FunctionSources);
 
 /// <summary>A parameter of a prompt method whose type is a tool set.</summary>
 internal sealed record ToolSetUse(string ParameterIdentifier, ToolSetModel Set);

@@ -16,6 +16,7 @@ internal static class KnownNames
     public const string FallbackModelsAttribute = "PromptGen.FallbackModelsAttribute";
     public const string ConversationMessage = "PromptGen.Message";
     public const string ChatMessage = "Microsoft.Extensions.AI.ChatMessage";
+    public const string AITool = "Microsoft.Extensions.AI.AITool";
     public const string NotInTemplateAttribute = "PromptGen.NotInTemplateAttribute";
     public const string GuardrailAttribute = "PromptGen.GuardrailAttribute";
     public const string CachePointAttribute = "PromptGen.CachePointAttribute";

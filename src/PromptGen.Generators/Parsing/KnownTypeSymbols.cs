@@ -44,6 +44,7 @@ internal sealed class KnownTypeSymbols
         PromptVideo = Resolve(KnownNames.PromptVideo);
         ConversationMessage = Resolve(KnownNames.ConversationMessage);
         ChatMessage = Resolve(KnownNames.ChatMessage);
+        AITool = Resolve(KnownNames.AITool);
         BedrockRuntime = Resolve(KnownNames.BedrockRuntime);
         PromptClientInterface = Resolve(KnownNames.PromptClientInterface);
         PromptResult = Resolve(KnownNames.PromptResult);
@@ -124,6 +125,9 @@ internal sealed class KnownTypeSymbols
 
     /// <summary>Microsoft.Extensions.AI's conversation turn.</summary>
     public INamedTypeSymbol? ChatMessage { get; }
+
+    /// <summary>Microsoft.Extensions.AI's tool, the base of its functions (and of MCP client tools).</summary>
+    public INamedTypeSymbol? AITool { get; }
 
     /// <summary><c>IPromptClient&lt;TSelf&gt;</c>, whose static <c>Create</c> the generated code implements.</summary>
     public INamedTypeSymbol? PromptClientInterface { get; }

@@ -27,6 +27,35 @@ internal static class ToolSetReader
     public static bool IsToolSet(ITypeSymbol type, KnownTypeSymbols knownTypes) => ToolMethods(type, knownTypes).Any();
 
     /// <summary>
+    /// Whether <paramref name="type"/> is a collection of Microsoft.Extensions.AI tools (<c>IEnumerable&lt;AITool&gt;</c>,
+    /// <c>IList&lt;AIFunction&gt;</c>, MCP client tools…): tools known only at run time.
+    /// </summary>
+    public static bool IsFunctionSource(ITypeSymbol type, KnownTypeSymbols knownTypes)
+    {
+        if (knownTypes.AITool is not { } aiTool)
+        {
+            return false;
+        }
+
+        IEnumerable<INamedTypeSymbol> candidates = type is INamedTypeSymbol named ? new[] { named }.Concat(type.AllInterfaces) : type.AllInterfaces;
+        foreach (INamedTypeSymbol candidate in candidates)
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && candidate.TypeArguments[0] is INamedTypeSymbol element
+                && DerivesFrom(element, aiTool))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a parameter of this type brings tools to the call: a tool set or a collection of function tools.</summary>
+    public static bool IsToolSource(ITypeSymbol type, KnownTypeSymbols knownTypes) =>
+        IsToolSet(type, knownTypes) || IsFunctionSource(type, knownTypes);
+
+    /// <summary>
     /// The tooling of <paramref name="method"/> (null when it has no tool-set parameter), and whether something stops
     /// its generation; a problem already reported for another method that uses the same tool set is not repeated.
     /// </summary>
@@ -67,9 +96,10 @@ internal static class ToolSetReader
         CancellationToken cancellationToken)
     {
         var uses = new List<(IParameterSymbol Parameter, ToolSetModel Set)>();
+        var functionSources = new List<string>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (knownTypes.IsCancellationToken(parameter.Type) || !IsToolSet(parameter.Type, knownTypes))
+            if (knownTypes.IsCancellationToken(parameter.Type) || !IsToolSource(parameter.Type, knownTypes))
             {
                 continue;
             }
@@ -80,21 +110,28 @@ internal static class ToolSetReader
                 Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.ToolsWithStreaming, parameterLocation, method.Name, parameter.Name));
             }
 
+            if (!IsToolSet(parameter.Type, knownTypes))
+            {
+                functionSources.Add(Identifier(parameter.Name));
+                continue;
+            }
+
             // The set is read even for a streaming method: its own problems are separate mistakes, reported in the same build.
             uses.Add((parameter, ReadSet(parameter.Type, knownTypes, parameterLocation, diagnostics, ref unresolved, cancellationToken)));
         }
 
-        if (uses.Count == 0)
+        if (uses.Count == 0 && functionSources.Count == 0)
         {
             return null;
         }
 
         CheckNames(method, uses, result, methodLocation, diagnostics);
         AttributeData? loopAttribute = AttributeReader.Find(method, knownTypes.ToolLoopAttribute) ?? interfaceToolLoop;
-        ToolLoopModel loop = ReadLoop(loopAttribute, uses, result, methodLocation, diagnostics, cancellationToken);
+        ToolLoopModel loop = ReadLoop(loopAttribute, uses, functionSources.Count > 0, result, methodLocation, diagnostics, cancellationToken);
         return new ToolingModel(
             uses.Select(use => new ToolSetUse(Identifier(use.Parameter.Name), use.Set)).ToEquatableArray(),
-            loop);
+            loop,
+            functionSources.ToEquatableArray());
     }
 
     /// <summary>The default tool name: the method's name without 'Async', in snake_case (GetHTTPStatusAsync → get_http_status).</summary>
@@ -162,6 +199,19 @@ internal static class ToolSetReader
         AttributeReader.Find(method, knownTypes.ToolAttribute) is { } attribute && AttributeReader.FirstStringArgument(attribute) is { } name
             ? name
             : DefaultName(method.Name);
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
     {
@@ -371,6 +421,7 @@ internal static class ToolSetReader
     private static ToolLoopModel ReadLoop(
         AttributeData? attribute,
         List<(IParameterSymbol Parameter, ToolSetModel Set)> uses,
+        bool hasFunctionSources,
         ResultPlan? result,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
@@ -403,7 +454,8 @@ internal static class ToolSetReader
                 names.Add(result.Model.ResultName);
             }
 
-            if (tool is null || !names.Contains(tool))
+            // Function tools are named at run time: a name among them cannot be checked here (the loop checks it).
+            if (tool is null || (!names.Contains(tool) && !hasFunctionSources))
             {
                 Add(diagnostics, DiagnosticInfo.Create(
                     ToolDiagnostics.InvalidToolLoopSetting,
