@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
