@@ -18,8 +18,11 @@ public partial interface IConversationMistakes
     [Prompt("Summarize: {{ text }}")]
     Task<string> SummarizeAsync(string text, CancellationToken cancellationToken = default);
 
-    // PG0221: a stream calls only its first model.
+    // PG0221: a typed result stream calls only its first model.
     [FallbackModels("us.amazon.nova-pro-v1:0")]
-    [Prompt("Write about {{ topic }}")]
-    PromptStream WriteAsync(string topic, CancellationToken cancellationToken = default);
+    [Prompt("Judge {{ topic }}")]
+    ResultStream<Opinion, IConversationMistakes.OpinionPartial> JudgeAsync(string topic, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An opinion streamed as it is written.</summary>
+public sealed record Opinion(string Label, int Score);

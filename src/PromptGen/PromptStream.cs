@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
@@ -27,10 +29,12 @@ namespace PromptGen;
 public sealed class PromptStream : IAsyncEnumerable<string>
 {
     private readonly IBedrockRuntime _bedrock;
-    private readonly string _modelId;
+    private readonly IReadOnlyList<ModelChoice> _models;
     private readonly ConverseRequest _request;
     private readonly CancellationToken _callToken;
-    private readonly ConverseStreamAccumulator _answer = new();
+    private ConverseStreamAccumulator _answer = new();
+    private string _modelId;
+    private readonly List<ModelFailure> _failures = new();
     private int _enumerated;
     private long _started;
     private TimeSpan _latency;
@@ -45,15 +49,31 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <param name="cancellationToken">Cancels the stream, in addition to the enumeration's own token.</param>
     /// <exception cref="ArgumentNullException"><paramref name="bedrock"/>, <paramref name="modelId"/> or <paramref name="request"/> is null.</exception>
     public PromptStream(IBedrockRuntime bedrock, string modelId, ConverseRequest request, CancellationToken cancellationToken = default)
+        : this(bedrock, new[] { new ModelChoice(modelId ?? throw new ArgumentNullException(nameof(modelId))) }, request, cancellationToken)
+    {
+    }
+
+    /// <summary>A stream that tries <paramref name="models"/> in order until one starts answering.</summary>
+    internal PromptStream(IBedrockRuntime bedrock, IReadOnlyList<ModelChoice> models, ConverseRequest request, CancellationToken cancellationToken)
     {
         _bedrock = bedrock ?? throw new ArgumentNullException(nameof(bedrock));
-        _modelId = modelId ?? throw new ArgumentNullException(nameof(modelId));
+        _models = models.Count > 0 ? models : throw new ArgumentException("A prompt needs at least one model.", nameof(models));
+        _modelId = models[0].ModelId;
         _request = request ?? throw new ArgumentNullException(nameof(request));
         _callToken = cancellationToken;
     }
 
-    /// <summary>The model, inference profile or ARN the stream calls.</summary>
+    /// <summary>
+    /// The model, inference profile or ARN the stream calls: the first of the prompt's models until it fails before
+    /// its first text, then the fallback model that answers.
+    /// </summary>
     public string ModelId => _modelId;
+
+    /// <summary>
+    /// The models that failed before their first text, in order, when the prompt has fallback models; empty when the
+    /// first model answered.
+    /// </summary>
+    public IReadOnlyList<ModelFailure> FallenBackFrom => _failures;
 
     /// <summary>The stream was read to its end: the model stopped and the usage arrived.</summary>
     public bool IsCompleted { get; private set; }
@@ -142,12 +162,39 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         CancellationToken token = cancellation.Token;
         token.ThrowIfCancellationRequested();
         _started = Stopwatch.GetTimestamp();
-        await foreach (ConverseStreamEvent streamEvent in _bedrock.ConverseStreamAsync(_modelId, _request, token).WithCancellation(token).ConfigureAwait(false))
+        bool answered = false;
+        for (int index = 0; !answered; index++)
         {
-            _answer.Add(streamEvent);
-            if (streamEvent is ContentBlockDeltaEvent { Delta.Text: { Length: > 0 } text })
+            _modelId = _models[index].ModelId;
+            _answer = new ConverseStreamAccumulator();
+            await using IAsyncEnumerator<ConverseStreamEvent> events = _bedrock.ConverseStreamAsync(_modelId, _request, token).GetAsyncEnumerator(token);
+            while (true)
             {
-                yield return text;
+                // A model may be left for the next only until its first text reached the caller: after that the
+                // caller has part of this model's answer, and an error is this answer's.
+                (bool moved, Exception? error) = await TryMoveNextAsync(events).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    if (answered || !ShouldTryNext(error, index, token))
+                    {
+                        ThrowFor(error, answered);
+                    }
+
+                    break;
+                }
+
+                if (!moved)
+                {
+                    answered = true;
+                    break;
+                }
+
+                _answer.Add(events.Current);
+                if (events.Current is ContentBlockDeltaEvent { Delta.Text: { Length: > 0 } text })
+                {
+                    answered = true;
+                    yield return text;
+                }
             }
         }
 
@@ -163,5 +210,41 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         {
             throw new GuardrailInterventionException(_modelId, _answer.ToResponse());
         }
+    }
+
+    private static async ValueTask<(bool Moved, Exception? Error)> TryMoveNextAsync(IAsyncEnumerator<ConverseStreamEvent> events)
+    {
+        try
+        {
+            return (await events.MoveNextAsync().ConfigureAwait(false), null);
+        }
+        catch (Exception error)
+        {
+            return (false, error);
+        }
+    }
+
+    /// <summary>Records a failure before the first text and says whether a next model is left to try.</summary>
+    private bool ShouldTryNext(Exception error, int index, CancellationToken token)
+    {
+        if (_models.Count == 1 || !ModelFallbackPolicy.ShouldFallBack(error, token))
+        {
+            return false;
+        }
+
+        _failures.Add(new ModelFailure(_modelId, error));
+        return index < _models.Count - 1;
+    }
+
+    /// <summary>A single model's error as it is; every model's, when all failed before their first text.</summary>
+    [DoesNotReturn]
+    private void ThrowFor(Exception error, bool answered)
+    {
+        if (!answered && _failures.Count == _models.Count)
+        {
+            throw new ModelFallbackException(_failures.ToArray(), Array.Empty<PromptAttempt>(), new TokenUsage());
+        }
+
+        ExceptionDispatchInfo.Capture(error).Throw();
     }
 }

@@ -122,38 +122,47 @@ public sealed class FallbackModelDiagnosticTests
     }
 
     [Fact]
-    public void Interface_fallbacks_on_a_streaming_method_are_PG0221_at_the_method_and_an_empty_list_silences_it()
+    public void Interface_fallbacks_on_a_typed_result_stream_are_PG0221_at_the_method_and_text_streams_use_them()
     {
-        List<Diagnostic> diagnostics = Run(Client(
+        string source = Client(
             """
-                [Prompt("Write about {{ topic }}")]
-                PromptStream WriteAsync(string topic, CancellationToken cancellationToken);
+                [Prompt("Judge {{ topic }}")]
+                ResultStream<Verdict, IPrompts.VerdictPartial> JudgeAsync(string topic, CancellationToken cancellationToken);
 
                 [FallbackModels]
+                [Prompt("Judge {{ topic }}")]
+                ResultStream<Verdict, IPrompts.VerdictPartial> JudgeOnFirstModelAsync(string topic, CancellationToken cancellationToken);
+
                 [Prompt("Write about {{ topic }}")]
-                PromptStream WriteOnFirstModelAsync(string topic, CancellationToken cancellationToken);
+                PromptStream WriteAsync(string topic, CancellationToken cancellationToken);
 
                 [Prompt("Summarize: {{ text }}")]
                 Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
             """,
-            "[PromptClient(Model = \"us.amazon.nova-micro-v1:0\")]\n[FallbackModels(\"us.amazon.nova-pro-v1:0\")]"), "PG0221", "PG0220");
+            "[PromptClient(Model = \"us.amazon.nova-micro-v1:0\")]\n[FallbackModels(\"us.amazon.nova-pro-v1:0\")]");
+        List<Diagnostic> diagnostics = Run(source, "PG0221", "PG0220");
 
         Diagnostic diagnostic = Assert.Single(diagnostics);
         Assert.Equal("PG0221", diagnostic.Id);
-        Assert.Equal("WriteAsync", AnalyzerHarness.TextAt(diagnostic));
-        Assert.StartsWith("Method 'WriteAsync' streams its answer, and a stream calls only its first model 'us.amazon.nova-micro-v1:0'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal("JudgeAsync", AnalyzerHarness.TextAt(diagnostic));
+        Assert.StartsWith("Method 'JudgeAsync' streams a typed result, and such a stream calls only its first model 'us.amazon.nova-micro-v1:0'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        GeneratorRun run = GeneratorHarness.Run(source);
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        Assert.Contains("return global::PromptGen.CompilerServices.PromptStreams.WithFallbacks(_bedrock, WriteAsyncModels, request, cancellationToken);", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("JudgeAsyncModels", generated, System.StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Method_fallbacks_on_a_streaming_method_are_PG0221_at_the_attribute()
+    public void Method_fallbacks_on_a_text_stream_are_checked_like_any_others()
     {
         List<Diagnostic> diagnostics = Run(Client("""
-                [FallbackModels("us.amazon.nova-pro-v1:0")]
+                [FallbackModels("us.amazon.nova-micro-v1:0")]
                 [Prompt("Write about {{ topic }}")]
                 System.Collections.Generic.IAsyncEnumerable<string> WriteAsync(string topic, CancellationToken cancellationToken);
-            """), "PG0221");
+            """), "PG0221", "PG0220");
 
-        Assert.Equal("FallbackModels(\"us.amazon.nova-pro-v1:0\")", AnalyzerHarness.TextAt(Assert.Single(diagnostics)));
+        Assert.Equal("PG0220", Assert.Single(diagnostics).Id);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
 using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
@@ -35,7 +36,9 @@ internal sealed class FallbackModelsAnalyzer : PromptClientAnalyzer
             }
 
             ModelReference? primary = ModelReference.Effective(method, cancellationToken);
-            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, knownTypes, out _, out _, out _);
+            // Text streams fall back until their first text; a typed result stream does not yet.
+            bool streams = StreamingReturnTypes.TryClassify(method.Symbol.ReturnType, knownTypes, out ReturnKind streamKind, out _, out _)
+                && streamKind == ReturnKind.ResultStream;
             if (streams || method.Symbol.Parameters.Any(parameter => ToolSetReader.IsToolSource(parameter.Type, knownTypes)))
             {
                 Location? location = method.Rules.FallbackModels is { IsInterfaceWide: false, Attribute: { } own }

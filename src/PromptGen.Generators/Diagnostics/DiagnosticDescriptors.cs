@@ -314,8 +314,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FallbackModelsNotStreamed = Create(
         DiagnosticIds.FallbackModelsNotStreamed,
-        "Streaming method does not use fallback models",
-        "Method '{0}' streams its answer, and a stream calls only its first model '{1}': its fallback models are not used. Add [FallbackModels] with no ids to the method to say so, or return Task<T>.",
+        "Typed result stream does not use fallback models",
+        "Method '{0}' streams a typed result, and such a stream calls only its first model '{1}': its fallback models are not used. Add [FallbackModels] with no ids to the method to say so, stream text (PromptStream), or return Task<T>.",
         ModelCategory,
         DiagnosticSeverity.Warning);
 

@@ -13,8 +13,8 @@ internal static class PromptCallEmitter
     /// <summary>The method's models in the order tried, for a method with fallback models.</summary>
     public static void WriteModelsField(CodeWriter writer, PromptMethodModel method, string memberName)
     {
-        // Streams and tool loops call their first model only (PG0221, PG0222).
-        if (method.Plan is not { FallbackModels.IsEmpty: false } plan || StreamingMethodEmitter.IsStreaming(method) || method.Tools is not null)
+        // Typed result streams and tool loops call their first model only (PG0221, PG0222).
+        if (method.Plan is not { FallbackModels.IsEmpty: false } plan || method.ReturnKind == ReturnKind.ResultStream || method.Tools is not null)
         {
             return;
         }
@@ -68,7 +68,7 @@ internal static class PromptCallEmitter
         }
     }
 
-    private static string ModelsField(string memberName) => memberName + "Models";
+    public static string ModelsField(string memberName) => memberName + "Models";
 
     private static string Choice(string modelId, string? strategy) =>
         strategy is null

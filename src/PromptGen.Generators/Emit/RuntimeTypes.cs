@@ -61,6 +61,7 @@ internal static class RuntimeTypes
     public const string ToolLoopOptions = Support + ".ToolLoopOptions";
     public const string ToolDefinition = Support + ".ToolDefinition";
     public const string FunctionTools = Support + ".FunctionTools";
+    public const string PromptStreams = Support + ".PromptStreams";
     public const string ToolOutput = Support + ".ToolOutput";
     public const string ToolSchema = Support + ".ToolSchema";
     public const string JsonScalar = Support + ".JsonScalar";

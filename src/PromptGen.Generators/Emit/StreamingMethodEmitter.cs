@@ -32,6 +32,13 @@ internal static class StreamingMethodEmitter
             return;
         }
 
+        if (method.Plan is { FallbackModels.IsEmpty: false } && method.Tools is null)
+        {
+            // The next model is tried only until the first text reached the caller.
+            writer.WriteLine($"return {RuntimeTypes.PromptStreams}.WithFallbacks(_bedrock, {PromptCallEmitter.ModelsField(memberName)}, request, {cancellation});");
+            return;
+        }
+
         writer.WriteLine($"return new {RuntimeTypes.PromptStream}(_bedrock, {modelId}, request, {cancellation});");
     }
 }
