@@ -149,7 +149,7 @@ public sealed class FallbackModelDiagnosticTests
         GeneratorRun run = GeneratorHarness.Run(source);
         Assert.Empty(run.CompilationDiagnostics);
         string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
-        Assert.Contains("return global::PromptGen.CompilerServices.PromptStreams.WithFallbacks(_bedrock, WriteAsyncModels, request, cancellationToken);", generated, System.StringComparison.Ordinal);
+        Assert.Contains("return global::PromptGen.CompilerServices.PromptStreams.WithFallbacks(\n                    _bedrock, WriteAsyncModels, request, cancellationToken);", generated, System.StringComparison.Ordinal);
         Assert.DoesNotContain("JudgeAsyncModels", generated, System.StringComparison.Ordinal);
     }
 
