@@ -81,9 +81,24 @@ internal static class InvokeMethodEmitter
 
         // An editing method: its source images, then the mask image and mask prompt (null when it has none).
         string edit = image.Many ? "EditAsync" : "EditOneAsync";
-        string sources = $"new {RuntimeTypes.PromptImage}[] {{ {string.Join(", ", image.SourceImages)} }}";
-        string inputs = $"{sources}, {image.MaskImage ?? "null"}, {image.MaskPrompt ?? "null"}";
-        WriteReturn(writer, $"{RuntimeTypes.ImageGeneration}.{edit}", bedrock, SpecField(memberName, embedding: false), prompt + ", " + inputs, cancellation);
+        string[] arguments =
+        {
+            bedrock,
+            SpecField(memberName, embedding: false),
+            prompt,
+            $"new {RuntimeTypes.PromptImage}[] {{ {string.Join(", ", image.SourceImages)} }}",
+            image.MaskImage ?? "null",
+            image.MaskPrompt ?? "null",
+            cancellation,
+        };
+        writer.WriteLine($"return await {RuntimeTypes.ImageGeneration}.{edit}(");
+        writer.Indent++;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            writer.WriteLine(arguments[i] + (i < arguments.Length - 1 ? "," : ").ConfigureAwait(false);"));
+        }
+
+        writer.Indent--;
     }
 
     private static void WriteReturn(CodeWriter writer, string method, string bedrock, string spec, string input, string cancellation)
