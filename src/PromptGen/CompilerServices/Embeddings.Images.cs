@@ -36,7 +36,7 @@ public static partial class Embeddings
         {
             EmbeddingPurpose = spec.InputType ?? "GENERIC_INDEX",
             EmbeddingDimension = spec.Dimensions,
-            ImageBytes = image.S3Location is null ? image.Bytes : null,
+            ImageBytes = image.S3Location is null ? image.Bytes : (ReadOnlyMemory<byte>?)null,
             ImageS3Uri = image.S3Location?.Uri,
             ImageS3BucketOwner = image.S3Location?.BucketOwner,
             ImageFormat = image.Format switch

@@ -91,7 +91,7 @@ public static partial class ImageGeneration
             Text = string.IsNullOrWhiteSpace(prompt) ? null : prompt,
             NegativeText = spec.NegativePrompt,
             MaskPrompt = maskPrompt,
-            MaskImage = mask is null ? null : Bytes(mask, nameof(mask), ImageFormat.Png, ImageFormat.Jpeg),
+            MaskImage = mask is null ? (ReadOnlyMemory<byte>?)null : Bytes(mask, nameof(mask), ImageFormat.Png, ImageFormat.Jpeg),
             SimilarityStrength = variation ? spec.Similarity : null,
             OutPaintingMode = task == "OUTPAINTING" ? spec.OutpaintingMode : null,
             Width = variation ? spec.Width : null,
