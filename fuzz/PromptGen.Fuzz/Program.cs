@@ -57,6 +57,10 @@ static int RunFuzz(HarnessArguments arguments)
         {
             Console.WriteLine("  outcomes: " + string.Join(", ", eventStream.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
         }
+        else if (target is ImageHeaderTarget imageHeader)
+        {
+            Console.WriteLine("  outcomes: " + string.Join(", ", imageHeader.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+        }
 
         foreach (FuzzFinding finding in report.Findings)
         {
