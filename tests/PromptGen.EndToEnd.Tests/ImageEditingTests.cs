@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Microsoft.Extensions.AI;
-using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
 using static PromptGen.EndToEnd.Tests.InvokeTests;
