@@ -62,6 +62,8 @@ public sealed class ImageEditingDiagnosticTests
     [InlineData("[Model(\"amazon.nova-canvas-v1:0\")]\n[Prompt(\"a cat\")]\nTask<GeneratedImage> FixAsync(PromptImage photo, [Mask] int area);", "area", "put it on a PromptImage")]
     [InlineData("[Model(\"amazon.nova-canvas-v1:0\")]\n[Prompt(\"a cat\")]\nTask<GeneratedImage> FixAsync(PromptImage photo, [Mask] PromptImage mask, [Mask] string area);", "area", "has two masks")]
     [InlineData("[Model(\"stability.sd3-5-large-v1:0\")]\n[Prompt(\"a cat\")]\nTask<GeneratedImage> RestyleAsync(PromptImage photo);", "photo", "Strength = 0.6")]
+    [InlineData("[Prompt(\"Describe {{ area }}\")]\nTask<string> DescribeAsync([Mask] string area);", "area", "a chat method sends no mask")]
+    [InlineData("[Model(\"amazon.nova-2-multimodal-embeddings-v1:0\")]\nTask<Embedding<float>> EmbedAsync(PromptImage photo, [Mask] PromptImage mask);", "mask", "an embedding method sends no mask")]
     public void Image_inputs_that_make_no_request_are_errors_at_the_parameter(string declaration, string parameter, string advice)
     {
         (Diagnostic diagnostic, string text) = Assert.Single(Reported(declaration, "PG0226"));
@@ -94,6 +96,21 @@ public sealed class ImageEditingDiagnosticTests
 
         Assert.Equal(arguments.Split(", ")[^1], text);
         Assert.Contains(advice, diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_beside_another_input_of_an_embedding_method_is_PG0021_naming_both()
+    {
+        (Diagnostic diagnostic, _) = Assert.Single(Reported("""
+                [Model("amazon.nova-2-multimodal-embeddings-v1:0")]
+                Task<Embedding<float>> EmbedAsync(PromptImage photo, string caption);
+            """, "PG0021"));
+
+        Assert.Contains("takes 2 inputs ('photo', 'caption')", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Empty(Reported("""
+                [Model("amazon.nova-2-multimodal-embeddings-v1:0")]
+                Task<Embedding<float>> EmbedAsync(PromptImage photo, string caption);
+            """, "PG0022"));
     }
 
     [Fact]

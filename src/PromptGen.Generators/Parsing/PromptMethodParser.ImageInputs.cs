@@ -141,9 +141,9 @@ internal sealed partial class PromptMethodParser
     {
         (AttributeData Attribute, MediaKind Kind)? attribute = MediaParameters.FindAttribute(parameter, KnownTypes);
         (MediaKind Kind, bool IsCollection)? type = MediaParameters.MediaTypeOf(parameter.Type, KnownTypes);
-        if ((attribute?.Kind ?? type?.Kind) is not { } kind)
+        if ((attribute?.Kind ?? type?.Kind) is not { } kind || KnownTypeSymbols.Is(parameter.Type, KnownTypes.PromptImage))
         {
-            return;
+            return; // not media, or one PromptImage: an input of the method's own kind, which its reader places or refuses
         }
 
         string advice = kind != MediaKind.Image ? "remove the parameter"
@@ -156,6 +156,15 @@ internal sealed partial class PromptMethodParser
             parameter.Name,
             kind switch { MediaKind.Image => type is { IsCollection: true } ? "a collection of images" : "an image as raw data", MediaKind.Document => "a document", _ => "a video" },
             advice));
+    }
+
+    /// <summary>PG0226 for a [Mask] on a method that is not an image method: nothing would send it as a mask.</summary>
+    private void ReportStrayMasks(string why)
+    {
+        foreach (IParameterSymbol parameter in _method.Parameters.Where(parameter => AttributeReader.Find(parameter, KnownTypes.MaskAttribute) is not null))
+        {
+            ReportIncomplete(parameter, $"[Mask] on '{parameter.Name}' marks the mask of an image-editing method, but {why}; remove [Mask]");
+        }
     }
 
     private void ReportNotAccepted(IParameterSymbol parameter, InvokeModelFamily family, string modelId, string advice) =>

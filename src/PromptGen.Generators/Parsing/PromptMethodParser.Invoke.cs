@@ -25,6 +25,7 @@ internal sealed partial class PromptMethodParser
     {
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
+        ReportStrayMasks("an embedding method sends no mask");
         IParameterSymbol? image = FindImageEmbeddingInput();
         foreach (IParameterSymbol parameter in _method.Parameters.Where(parameter => !SymbolEqualityComparer.Default.Equals(parameter, image)))
         {
