@@ -1,4 +1,4 @@
-// Deliberate image and embedding mistakes (PG0021, PG0022, PG0223, PG0224); the expected lines are pinned by DiagnosticsSampleBuildTests.
+// Deliberate image and embedding mistakes (PG0021, PG0022, PG0223, PG0224, PG0225, PG0226); the expected lines are pinned by DiagnosticsSampleBuildTests.
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,8 +33,18 @@ public partial interface IInvokeMistakes
     [Prompt("Describe a lighthouse")]
     Task<string> DescribeAsync(CancellationToken cancellationToken = default);
 
-    // PG0022: an image method sends only its prompt; a photo passed to it would not be sent.
+    // PG0022: an image method sends its prompt and source images; a video passed to it would not be sent.
     [Model("stability.sd3-5-large-v1:0")]
     [Prompt("A lighthouse like this one")]
-    Task<GeneratedImage> RepaintAsync(PromptImage photo, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> RepaintAsync(PromptVideo clip, CancellationToken cancellationToken = default);
+
+    // PG0225: Stable Image Core makes images from text only; it takes no source image.
+    [Model("stability.stable-image-core-v1:1")]
+    [Prompt("The same lighthouse at night")]
+    Task<GeneratedImage> NightAsync(PromptImage photo, CancellationToken cancellationToken = default);
+
+    // PG0226: Stable Diffusion 3.5 image-to-image needs a Strength.
+    [Model("stability.sd3-5-large-v1:0")]
+    [Prompt("The same lighthouse in watercolour")]
+    Task<GeneratedImage> WatercolourAsync(PromptImage photo, CancellationToken cancellationToken = default);
 }

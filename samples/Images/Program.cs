@@ -19,7 +19,11 @@ using var bedrock = new BedrockRuntimeClient(new BedrockOptions
 });
 IArtPrompts art = IArtPrompts.Create(bedrock);
 
-Save("poster", await art.PosterAsync("Lisbon", "golden"));
+GeneratedImage poster = await art.PosterAsync("Lisbon", "golden");
+Save("poster", poster);
+
+// The poster, restyled: the answer keeps the source image's size.
+Save("restyled", await art.RestyleAsync(PromptImage.FromBytes(poster.Data), "night"));
 Save("product", await art.ProductShotAsync("a blue ceramic mug"));
 foreach (GeneratedImage cover in await art.CoversAsync("The Quiet Harbour"))
 {

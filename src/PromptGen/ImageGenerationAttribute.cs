@@ -9,7 +9,9 @@ namespace PromptGen;
 /// Generator v2). Only the properties you set are sent; each is checked against the model at build time (PG0224):
 /// Stability models take <see cref="AspectRatio"/>, <see cref="OutputFormat"/> and one image; Nova Canvas and Titan take
 /// <see cref="Width"/>, <see cref="Height"/>, <see cref="NumberOfImages"/>, <see cref="Quality"/> and
-/// <see cref="CfgScale"/>. On an interface it applies to every image method that declares none itself.
+/// <see cref="CfgScale"/>. A <see cref="PromptImage"/> parameter makes it an editing method: image-to-image on
+/// Stable Diffusion 3.5 Large (<see cref="Strength"/>), image variation on Nova Canvas and Titan (<see cref="Similarity"/>,
+/// up to five source images), inpainting or outpainting with a <see cref="MaskAttribute"/> mask. On an interface it applies to every image method that declares none itself.
 /// </summary>
 /// <example><code>
 /// [Model("stability.sd3-5-large-v1:0")]
@@ -52,4 +54,23 @@ public sealed class ImageGenerationAttribute : Attribute
 
     /// <summary>How closely to follow the prompt: Nova Canvas and Titan 1.1–10, Stable Diffusion 3.5 Large 1–10.</summary>
     public double CfgScale { get; set; }
+
+    /// <summary>
+    /// Stable Diffusion 3.5 Large image-to-image (a <see cref="PromptImage"/> source parameter): how much the source
+    /// image may change, 0 (keep it) to 1 (ignore it); <c>strength</c>, required in that mode.
+    /// </summary>
+    public double Strength { get; set; }
+
+    /// <summary>
+    /// Nova Canvas and Titan image variation (a <see cref="PromptImage"/> source parameter and no mask): how close the
+    /// new image stays to the source, 0.2 (loosely) to 1.0 (closely); <c>similarityStrength</c>. Note the opposite sense
+    /// to <see cref="Strength"/>, which is why the two are separate settings.
+    /// </summary>
+    public double Similarity { get; set; }
+
+    /// <summary>
+    /// Nova Canvas and Titan, with a source image and a <see cref="MaskAttribute"/> mask: extend the image around the
+    /// masked area (<c>OUTPAINTING</c>) instead of repainting it (<c>INPAINTING</c>, the default).
+    /// </summary>
+    public Outpainting Outpainting { get; set; }
 }

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using PromptGen.Bedrock;
+using PromptGen.CompilerServices;
 using PromptGen.Testing;
 using Xunit;
 
@@ -32,6 +33,13 @@ public sealed class InvokeModelConformanceTests(NodeProject node) : IAsyncLifeti
     /// Nova Canvas and Titan Image Generator are past their end of life, so the emulator here serves retired models.
     /// </summary>
     public static TheoryData<string> Families => new(Bodies.Keys);
+
+    // Source images and a mask for the editing bodies: real PNGs the emulator reads the size of (declared before Bodies,
+    // which uses them).
+    private static readonly byte[] Source = TestImages.Png(512, 512, "conformance");
+    private static readonly byte[] Mask = TestImages.Mask(512, 512, 128, 128, 256, 256);
+    private static readonly string Source64 = Convert.ToBase64String(Source);
+    private static readonly string Mask64 = Convert.ToBase64String(Mask);
 
     private static readonly Dictionary<string, (string Model, JsonNode Sdk, byte[] Ours)> Bodies = new()
     {
@@ -59,6 +67,28 @@ public sealed class InvokeModelConformanceTests(NodeProject node) : IAsyncLifeti
         ["image-core"] = ("stability.stable-image-core-v1:1",
             JsonNode.Parse("""{"prompt":"a teapot","aspect_ratio":"1:1","output_format":"png"}""")!,
             new StabilityImageRequest { Prompt = "a teapot", AspectRatio = "1:1", OutputFormat = "png" }.ToJson()),
+        ["sd35-image-to-image"] = ("stability.sd3-5-large-v1:0",
+            JsonNode.Parse($$$"""{"prompt":"the fox at night","mode":"image-to-image","seed":7,"image":"{{{Source64}}}","strength":0.7}""")!,
+            // What a generated image-to-image method sends.
+            ImageGeneration.StabilityEditBody(
+                new ImageSpec("stability.sd3-5-large-v1:0", ImageFamily.Stability) { Seed = 7, Strength = 0.7 }, "the fox at night", new[] { PromptImage.FromBytes(Source) })),
+        ["nova-canvas-variation"] = ("amazon.nova-canvas-v1:0",
+            JsonNode.Parse($$$"""{"taskType":"IMAGE_VARIATION","imageVariationParams":{"images":["{{{Source64}}}"],"text":"in autumn","similarityStrength":0.7},"imageGenerationConfig":{"numberOfImages":1,"width":512,"height":512}}""")!,
+            new AmazonImageEditRequest { TaskType = "IMAGE_VARIATION", Images = new ReadOnlyMemory<byte>[] { Source }, Text = "in autumn", SimilarityStrength = 0.7, NumberOfImages = 1, Width = 512, Height = 512 }.ToJson()),
+        ["nova-canvas-inpainting"] = ("amazon.nova-canvas-v1:0",
+            JsonNode.Parse($$$"""{"taskType":"INPAINTING","inPaintingParams":{"image":"{{{Source64}}}","text":"a green armchair","maskPrompt":"the sofa"},"imageGenerationConfig":{"seed":11}}""")!,
+            // What a generated inpainting method with a [Mask] string sends.
+            ImageGeneration.AmazonEditBody(
+                new ImageSpec("amazon.nova-canvas-v1:0", ImageFamily.Amazon) { Seed = 11, EditTask = "INPAINTING" }, "a green armchair", new[] { PromptImage.FromBytes(Source) }, null, "the sofa")),
+        ["titan-image-outpainting"] = ("amazon.titan-image-generator-v2:0",
+            JsonNode.Parse($$$"""{"taskType":"OUTPAINTING","outPaintingParams":{"image":"{{{Source64}}}","text":"a beach","maskImage":"{{{Mask64}}}","outPaintingMode":"PRECISE"},"imageGenerationConfig":{"cfgScale":7}}""")!,
+            new AmazonImageEditRequest { TaskType = "OUTPAINTING", Images = new ReadOnlyMemory<byte>[] { Source }, Text = "a beach", MaskImage = Mask, OutPaintingMode = "PRECISE", CfgScale = 7 }.ToJson()),
+        ["titan-image-variation"] = ("amazon.titan-image-generator-v2:0",
+            JsonNode.Parse($$$"""{"taskType":"IMAGE_VARIATION","imageVariationParams":{"images":["{{{Source64}}}"],"similarityStrength":0.5}}""")!,
+            new AmazonImageEditRequest { TaskType = "IMAGE_VARIATION", Images = new ReadOnlyMemory<byte>[] { Source }, SimilarityStrength = 0.5 }.ToJson()),
+        ["nova-embeddings-image"] = ("amazon.nova-2-multimodal-embeddings-v1:0",
+            JsonNode.Parse($$$$$"""{"schemaVersion":"nova-multimodal-embed-v1","taskType":"SINGLE_EMBEDDING","singleEmbeddingParams":{"embeddingPurpose":"GENERIC_INDEX","embeddingDimension":256,"image":{"format":"png","source":{"bytes":"{{{{{Source64}}}}}"}}}}""")!,
+            new NovaEmbeddingRequest { EmbeddingPurpose = "GENERIC_INDEX", EmbeddingDimension = 256, ImageBytes = Source, ImageFormat = "png" }.ToJson()),
         ["image-ultra"] = ("stability.stable-image-ultra-v1:1",
             JsonNode.Parse("""{"prompt":"a mountain","aspect_ratio":"5:4","seed":1}""")!,
             new StabilityImageRequest { Prompt = "a mountain", AspectRatio = "5:4", Seed = 1 }.ToJson()),
@@ -107,6 +137,12 @@ public sealed class InvokeModelConformanceTests(NodeProject node) : IAsyncLifeti
         Assert.Equal(new[] { ("jpeg", 1344, 768) }, Images(Ok(results["sd35"])));
         Assert.Equal(new[] { ("png", 1024, 1024) }, Images(Ok(results["image-core"])));
         Assert.Equal(new[] { ("png", 1088, 896) }, Images(Ok(results["image-ultra"])));
+        Assert.Equal(new[] { ("png", 512, 512) }, Images(Ok(results["sd35-image-to-image"])));
+        Assert.Equal(new[] { ("png", 512, 512) }, Images(Ok(results["nova-canvas-variation"])));
+        Assert.Equal(new[] { ("png", 512, 512) }, Images(Ok(results["nova-canvas-inpainting"])));
+        Assert.Equal(new[] { ("png", 512, 512) }, Images(Ok(results["titan-image-outpainting"])));
+        Assert.Equal(new[] { ("png", 1024, 1024) }, Images(Ok(results["titan-image-variation"])));
+        Assert.Equal(256, Ok(results["nova-embeddings-image"]).GetProperty("body").GetProperty("embeddings")[0].GetProperty("embedding").GetArrayLength());
         Assert.All(Bodies.Keys, name => Assert.Equal("application/json", Ok(results[name]).GetProperty("contentType").GetString()));
 
         List<JsonElement> claude = Ok(results["stream-claude"]).GetProperty("chunks").EnumerateArray().ToList();

@@ -19,13 +19,15 @@ public sealed class InvokeSampleProgramTests
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{text}\n{errors}");
         Assert.Contains("wrote poster-42.png: image/png, 1344x768,", text, StringComparison.Ordinal);
+        Assert.Contains("wrote restyled-7.png: image/png, 1344x768,", text, StringComparison.Ordinal);
         Assert.Contains("wrote product-0.png: image/png, 1024x1024,", text, StringComparison.Ordinal);
         Assert.Contains("wrote cover-0.png: image/png, 832x1216,", text, StringComparison.Ordinal);
         Assert.Contains("filtered: Filter reason: output image", text, StringComparison.Ordinal);
         byte[] poster = File.ReadAllBytes(Path.Combine(folder, "poster-42.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, poster[..4]);
         Assert.Equal((1344, 768), (BinaryPrimitives.ReadInt32BigEndian(poster.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(poster.AsSpan(20))));
-        Assert.Equal(3, Directory.GetFiles(folder, "*.png").Length);
+        Assert.Equal(4, Directory.GetFiles(folder, "*.png").Length);
+        Assert.NotEqual(poster, File.ReadAllBytes(Path.Combine(folder, "restyled-7.png")));
     }
 
     [Fact]

@@ -79,6 +79,8 @@ public sealed class DiagnosticsSampleBuildTests
         "InvokeMistakes.cs(28,22): error PG0224",
         "InvokeMistakes.cs(32,12): error PG0223",
         "InvokeMistakes.cs(39,51): error PG0022",
+        "InvokeMistakes.cs(44,49): error PG0225",
+        "InvokeMistakes.cs(49,55): error PG0226",
         "BedrockOptions.cs(12,72): error PG0015",
         "BedrockOptions.cs(14,27): error PG0016",
         "BedrockOptions.cs(19,6): warning PG0215",

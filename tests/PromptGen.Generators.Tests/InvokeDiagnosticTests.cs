@@ -225,7 +225,9 @@ public sealed class InvokeDiagnosticTests
     }
 
     [Theory]
-    [InlineData("[Model(\"stability.sd3-5-large-v1:0\")]\n[Prompt(\"Restyle it\")]\nTask<GeneratedImage> RestyleAsync(PromptImage photo);", "photo", "an image")]
+    [InlineData("[Model(\"stability.sd3-5-large-v1:0\")]\n[Prompt(\"Restyle it\")]\nTask<GeneratedImage> RestyleAsync(PromptVideo clip);", "clip", "a video")]
+    [InlineData("[Model(\"stability.sd3-5-large-v1:0\")]\n[Prompt(\"Restyle it\")]\n[ImageGeneration(Strength = 0.5)]\nTask<GeneratedImage> RestyleAsync(IReadOnlyList<PromptImage> photos);", "photos", "a collection of images")]
+    [InlineData("[Model(\"amazon.nova-2-multimodal-embeddings-v1:0\")]\nTask<Embedding<float>> EmbedAsync([Image] byte[] photo);", "photo", "an image as raw data")]
     [InlineData("[Model(\"amazon.titan-embed-text-v2:0\")]\nTask<Embedding<float>> EmbedAsync(string text, [Document(DocumentFormat.Pdf)] byte[] file);", "file", "a document")]
     public void Media_parameters_of_image_and_embedding_methods_are_errors_at_the_parameter(string declaration, string parameter, string kind)
     {

@@ -129,7 +129,8 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
             // Media go beside the text, and binary data without a media attribute is PG0213's: neither belongs in a template.
             // A media attribute on a type that cannot carry media is PG0010's: the parameter was meant as media.
             optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null
-                || MediaParameters.FindAttribute(parameter, knownTypes) is not null;
+                || MediaParameters.FindAttribute(parameter, knownTypes) is not null
+                || AttributeReader.Find(parameter, knownTypes.MaskAttribute) is not null; // sent as the mask prompt, beside the text
             if (!used.Contains(parameter.Name) && !suggested.Contains(parameter.Name) && !optedOut && parameter.Locations.FirstOrDefault(location => location.IsInSource) is { } location)
             {
                 sink.Report(DiagnosticDescriptors.UnusedParameter, location, parameter.Name, method.Symbol.Name);

@@ -371,7 +371,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MediaInputToInvokeMethod = Create(
         DiagnosticIds.MediaInputToInvokeMethod,
         "Image or embedding method takes media",
-        "Method '{0}' takes '{1}' ({2}), but PromptGen sends image and embedding models text only (no image-to-image, no image embeddings yet); remove the parameter",
+        "Method '{0}' takes '{1}' ({2}), which PromptGen does not send to image or embedding models; {3}",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor ModelModalityMismatch = Create(
@@ -385,6 +385,18 @@ internal static class DiagnosticDescriptors
         "Image or embedding setting is not accepted by the model",
         "{0} is not accepted by {1} ('{2}'): {3}",
         ModelCategory);
+
+    public static readonly DiagnosticDescriptor ImageInputNotAccepted = Create(
+        DiagnosticIds.ImageInputNotAccepted,
+        "Model does not take this image input",
+        "'{0}' is not accepted by {1} ('{2}'): {3}",
+        ModelCategory);
+
+    public static readonly DiagnosticDescriptor ImageInputIncomplete = Create(
+        DiagnosticIds.ImageInputIncomplete,
+        "Image inputs do not make a request",
+        "Method '{0}': {1}",
+        DeclarationCategory);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         PromptClientNotPartial,
@@ -443,7 +455,9 @@ internal static class DiagnosticDescriptors
         InvalidEmbeddingInput,
         MediaInputToInvokeMethod,
         ModelModalityMismatch,
-        InvokeSettingNotAccepted).AddRange(ToolDiagnostics.All);
+        InvokeSettingNotAccepted,
+        ImageInputNotAccepted,
+        ImageInputIncomplete).AddRange(ToolDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

@@ -47,6 +47,11 @@ internal static class InvokeMethodEmitter
                 members.Add("CfgScale = " + cfg.ToString("R", CultureInfo.InvariantCulture));
             }
 
+            Add(members, "EditTask", image.EditTask);
+            AddDouble(members, "Strength", image.Strength);
+            AddDouble(members, "Similarity", image.Similarity);
+            Add(members, "OutpaintingMode", image.OutpaintingMode);
+
             WriteSpec(writer, RuntimeTypes.ImageSpec, SpecField(memberName, embedding: false), plan.ModelId, $"{RuntimeTypes.ImageFamily}.{image.Family}", members);
         }
     }
@@ -56,8 +61,8 @@ internal static class InvokeMethodEmitter
     {
         string call = (embedding.Many, embedding.Bare) switch
         {
-            (false, false) => "EmbedAsync",
-            (false, true) => "EmbedVectorAsync",
+            (false, false) => embedding.ImageInput ? "EmbedImageAsync" : "EmbedAsync",
+            (false, true) => embedding.ImageInput ? "EmbedImageVectorAsync" : "EmbedVectorAsync",
             (true, false) => "EmbedManyAsync",
             _ => "EmbedVectorsAsync",
         };
@@ -67,8 +72,33 @@ internal static class InvokeMethodEmitter
     /// <summary>The call of an image method, given the rendered prompt.</summary>
     public static void WriteImageCall(CodeWriter writer, ImagePlan image, string memberName, string bedrock, string prompt, string cancellation)
     {
-        string call = image.Many ? "GenerateAsync" : "GenerateOneAsync";
-        WriteReturn(writer, $"{RuntimeTypes.ImageGeneration}.{call}", bedrock, SpecField(memberName, embedding: false), prompt, cancellation);
+        if (image.SourceImages.IsEmpty)
+        {
+            string call = image.Many ? "GenerateAsync" : "GenerateOneAsync";
+            WriteReturn(writer, $"{RuntimeTypes.ImageGeneration}.{call}", bedrock, SpecField(memberName, embedding: false), prompt, cancellation);
+            return;
+        }
+
+        // An editing method: its source images, then the mask image and mask prompt (null when it has none).
+        string edit = image.Many ? "EditAsync" : "EditOneAsync";
+        string[] arguments =
+        {
+            bedrock,
+            SpecField(memberName, embedding: false),
+            prompt,
+            $"new {RuntimeTypes.PromptImage}[] {{ {string.Join(", ", image.SourceImages)} }}",
+            image.MaskImage ?? "null",
+            image.MaskPrompt ?? "null",
+            cancellation,
+        };
+        writer.WriteLine($"return await {RuntimeTypes.ImageGeneration}.{edit}(");
+        writer.Indent++;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            writer.WriteLine(arguments[i] + (i < arguments.Length - 1 ? "," : ").ConfigureAwait(false);"));
+        }
+
+        writer.Indent--;
     }
 
     private static void WriteReturn(CodeWriter writer, string method, string bedrock, string spec, string input, string cancellation)
@@ -119,6 +149,14 @@ internal static class InvokeMethodEmitter
         if (value is { } set)
         {
             members.Add($"{name} = {set.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static void AddDouble(List<string> members, string name, double? value)
+    {
+        if (value is { } set)
+        {
+            members.Add($"{name} = {set.ToString("R", CultureInfo.InvariantCulture)}");
         }
     }
 

@@ -18,6 +18,7 @@ internal static class RuntimeTypes
     public const string StructuredOutputStrategy = Api + ".StructuredOutputStrategy";
     public const string ResultErrorKind = Api + ".ResultErrorKind";
     public const string GuardrailInterventionException = Api + ".GuardrailInterventionException";
+    public const string PromptImage = Api + ".PromptImage";
     public const string PromptStream = Api + ".PromptStream";
     public const string ResultStream = Api + ".ResultStream";
     public const string ToolChoiceMode = Api + ".ToolChoiceMode";

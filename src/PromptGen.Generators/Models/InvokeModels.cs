@@ -6,6 +6,9 @@ namespace PromptGen.Generators.Models;
 /// </summary>
 internal sealed record EmbeddingPlan(string ModelId, string Family, string InputParameter, bool Many, bool Bare)
 {
+    /// <summary>The input is one PromptImage (Nova Multimodal Embeddings), not text.</summary>
+    public bool ImageInput { get; init; }
+
     public int? Dimensions { get; init; }
 
     public bool? Normalize { get; init; }
@@ -40,4 +43,23 @@ internal sealed record ImagePlan(string Family, bool Many)
     public string? OutputFormat { get; init; }
 
     public double? CfgScale { get; init; }
+
+    /// <summary>The PromptImage parameters that are the source images, in declaration order; empty for text to image.</summary>
+    public EquatableArray<string> SourceImages { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The [Mask] PromptImage parameter (<c>maskImage</c>), if any.</summary>
+    public string? MaskImage { get; init; }
+
+    /// <summary>The [Mask] string parameter (<c>maskPrompt</c>), if any.</summary>
+    public string? MaskPrompt { get; init; }
+
+    /// <summary>Amazon editing task: IMAGE_VARIATION, INPAINTING or OUTPAINTING; null otherwise.</summary>
+    public string? EditTask { get; init; }
+
+    public double? Strength { get; init; }
+
+    public double? Similarity { get; init; }
+
+    /// <summary>Amazon outPaintingMode: DEFAULT or PRECISE.</summary>
+    public string? OutpaintingMode { get; init; }
 }

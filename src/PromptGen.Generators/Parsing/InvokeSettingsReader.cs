@@ -25,6 +25,11 @@ namespace PromptGen.Generators.Parsing;
 /// Cohere input types and truncation (model-parameters-embed-v3.html, model-parameters-embed-v4.html). Unconfirmed [U]:
 /// Stable Diffusion 3.5's cfg_scale 1–10 and Stable Image's style_preset (Stability's own API documents them; the AWS
 /// pages read here do not), the Titan Image sizes and the Nova Canvas size rules (the emulator's validator, same [U]).
+/// Editing: SD 3.5 image-to-image "requires the prompt, image, and strength parameters" and aspect_ratio is "valid for
+/// text-to-image requests only" (model-parameters-diffusion-3-5-large.html); Stable Image Core/Ultra document text to
+/// image only; Nova Canvas variation takes 1 to 5 images (https://docs.aws.amazon.com/nova/latest/userguide/image-generation.html).
+/// Unconfirmed [U]: strength 0–1, similarityStrength 0.2–1.0, no width/height for in/outpainting, style only in
+/// textToImageParams.
 /// </remarks>
 internal sealed class InvokeSettingsReader
 {
@@ -123,7 +128,12 @@ internal sealed class InvokeSettingsReader
             }
         }
 
-        if (Int("Truncation") is { } truncation)
+        if (plan.ImageInput && Int("Truncation") is { } cut)
+        {
+            Check("Truncation", "EmbeddingTruncation." + (cut >= 0 && cut < Truncations.Length ? Truncations[cut] : cut.ToString(CultureInfo.InvariantCulture)), false,
+                "an image is embedded whole, nothing is cut; remove Truncation");
+        }
+        else if (Int("Truncation") is { } truncation)
         {
             bool known = truncation >= 0 && truncation < Truncations.Length;
             string shown = known ? "EmbeddingTruncation." + Truncations[truncation] : truncation.ToString(CultureInfo.InvariantCulture);
@@ -141,14 +151,25 @@ internal sealed class InvokeSettingsReader
     {
         bool stability = _family.IsStability();
         bool nova = _family == InvokeModelFamily.NovaCanvas;
+        bool edits = !plan.SourceImages.IsEmpty;
+        bool masked = edits && (plan.MaskImage is not null || plan.MaskPrompt is not null);
         const string AmazonOnly = "Stability models take AspectRatio instead; remove it";
+        const string KeepsSize = "inpainting and outpainting keep the source image's size; remove it";
         int? width = Int("Width"), height = Int("Height");
-        if (width is { } w && Check("Width", w, !stability && (nova ? NovaSide(w) : w is >= 320 and <= 1408), stability ? AmazonOnly : SideAdvice()))
+        if (width is { } editedWidth && masked && !stability)
+        {
+            Check("Width", editedWidth, false, KeepsSize);
+        }
+        else if (width is { } w && Check("Width", w, !stability && (nova ? NovaSide(w) : w is >= 320 and <= 1408), stability ? AmazonOnly : SideAdvice()))
         {
             plan = plan with { Width = w };
         }
 
-        if (height is { } h && Check("Height", h, !stability && (nova ? NovaSide(h) : h is >= 320 and <= 1408), stability ? AmazonOnly : SideAdvice()))
+        if (height is { } editedHeight && masked && !stability)
+        {
+            Check("Height", editedHeight, false, KeepsSize);
+        }
+        else if (height is { } h && Check("Height", h, !stability && (nova ? NovaSide(h) : h is >= 320 and <= 1408), stability ? AmazonOnly : SideAdvice()))
         {
             plan = plan with { Height = h };
         }
@@ -158,7 +179,11 @@ internal sealed class InvokeSettingsReader
             plan = CheckSize(plan);
         }
 
-        if (String("AspectRatio") is { } ratio
+        if (stability && edits && String("AspectRatio") is { } editedRatio)
+        {
+            Check("AspectRatio", Quote(editedRatio), false, "image-to-image keeps the source image's shape (AWS: aspect_ratio is valid for text-to-image requests only); remove it");
+        }
+        else if (String("AspectRatio") is { } ratio
             && Check("AspectRatio", Quote(ratio), stability && StabilityAspectRatios.Contains(ratio), stability
                 ? "use " + OneOf(StabilityAspectRatios.Select(Quote))
                 : "Nova Canvas and Titan take Width and Height instead; remove it"))
@@ -200,6 +225,7 @@ internal sealed class InvokeSettingsReader
         {
             (bool fits, string advice) = _family switch
             {
+                InvokeModelFamily.NovaCanvas when edits => (false, "Nova Canvas takes a style for text to image only (textToImageParams); remove it"),
                 InvokeModelFamily.NovaCanvas => (NovaCanvasStyles.Contains(style), "use " + OneOf(NovaCanvasStyles.Select(Quote))),
                 InvokeModelFamily.StableImage => (style.Length > 0, "name a style preset such as \"photographic\""),
                 _ => (false, "only Nova Canvas (style) and Stable Image Core and Ultra (style_preset) take a style; remove it"),
@@ -236,6 +262,54 @@ internal sealed class InvokeSettingsReader
                 _ => (cfg >= 1.1 && cfg <= 10, "use 1.1 to 10"),
             };
             plan = Check("CfgScale", cfg.ToString("R", CultureInfo.InvariantCulture), fits, advice) ? plan with { CfgScale = cfg } : plan;
+        }
+
+        return EditSettings(plan, edits, masked);
+    }
+
+    /// <summary>
+    /// The editing settings: Strength (Stable Diffusion 3.5 image-to-image, 0–1), Similarity (Amazon variation,
+    /// 0.2–1.0 [U]) and Outpainting (Amazon, with a mask). Each is refused where the method is not that kind of edit.
+    /// </summary>
+    private ImagePlan EditSettings(ImagePlan plan, bool edits, bool masked)
+    {
+        string shown;
+        if (Double("Strength") is { } strength)
+        {
+            shown = strength.ToString("R", CultureInfo.InvariantCulture);
+            (bool fits, string advice) = (_family, edits) switch
+            {
+                (InvokeModelFamily.StableDiffusion35, true) => (strength >= 0 && strength <= 1, "use 0 (keep the source image) to 1 (ignore it)"),
+                (InvokeModelFamily.StableDiffusion35, false) => (false, "Strength is for image-to-image; add a PromptImage parameter for the source image, or remove Strength"),
+                (InvokeModelFamily.NovaCanvas or InvokeModelFamily.TitanImageV2, _) => (false, "Nova Canvas and Titan take Similarity (0.2 to 1.0, how close to stay) for a variation; use it instead"),
+                _ => (false, "only Stable Diffusion 3.5 Large takes a strength (image-to-image); remove it"),
+            };
+            plan = Check("Strength", shown, fits, advice) ? plan with { Strength = strength } : plan;
+        }
+
+        if (Double("Similarity") is { } similarity)
+        {
+            shown = similarity.ToString("R", CultureInfo.InvariantCulture);
+            bool amazon = !_family.IsStability();
+            (bool fits, string advice) = (amazon, edits && !masked) switch
+            {
+                (true, true) => (similarity >= 0.2 && similarity <= 1, "use 0.2 (loosely) to 1.0 (closely)"),
+                (true, false) => (false, masked
+                    ? "Similarity is for an image variation, not inpainting or outpainting; remove it"
+                    : "Similarity is for an image variation; add a PromptImage parameter for the source image, or remove Similarity"),
+                _ => (false, "Stability models take Strength (0 to 1, how much to change) for image-to-image; use it instead"),
+            };
+            plan = Check("Similarity", shown, fits, advice) ? plan with { Similarity = similarity } : plan;
+        }
+
+        if (Int("Outpainting") is { } outpainting && outpainting != 0)
+        {
+            shown = outpainting switch { 1 => "Outpainting.Default", 2 => "Outpainting.Precise", _ => outpainting.ToString(CultureInfo.InvariantCulture) };
+            bool fits = !_family.IsStability() && masked && outpainting is 1 or 2;
+            string advice = _family.IsStability() ? "Stability models do not outpaint on Bedrock; remove it"
+                : !masked ? "outpainting extends a source image around a mask; add a PromptImage source and a [Mask] parameter, or remove Outpainting"
+                : "use Outpainting.Default or Outpainting.Precise";
+            plan = Check("Outpainting", shown, fits, advice) ? plan with { OutpaintingMode = outpainting == 1 ? "DEFAULT" : "PRECISE" } : plan;
         }
 
         return plan;

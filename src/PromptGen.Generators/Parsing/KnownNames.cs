@@ -52,6 +52,7 @@ internal static class KnownNames
     public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
     public const string EmbeddingAttribute = "PromptGen.EmbeddingAttribute";
     public const string ImageGenerationAttribute = "PromptGen.ImageGenerationAttribute";
+    public const string MaskAttribute = "PromptGen.MaskAttribute";
     public const string GeneratedImage = "PromptGen.GeneratedImage";
     public const string Embedding = "Microsoft.Extensions.AI.Embedding`1";
     public const string ReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";

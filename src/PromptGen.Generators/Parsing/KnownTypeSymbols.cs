@@ -63,6 +63,7 @@ internal sealed class KnownTypeSymbols
         DescriptionAttribute = Resolve(KnownNames.DescriptionAttribute);
         EmbeddingAttribute = Resolve(KnownNames.EmbeddingAttribute);
         ImageGenerationAttribute = Resolve(KnownNames.ImageGenerationAttribute);
+        MaskAttribute = Resolve(KnownNames.MaskAttribute);
         GeneratedImage = Resolve(KnownNames.GeneratedImage);
         Embedding = Resolve(KnownNames.Embedding);
         ReadOnlyList = Resolve(KnownNames.ReadOnlyList);
@@ -171,6 +172,9 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? EmbeddingAttribute { get; }
 
     public INamedTypeSymbol? ImageGenerationAttribute { get; }
+
+    /// <summary>PromptGen.MaskAttribute: the mask (image or prompt) of an image-editing method.</summary>
+    public INamedTypeSymbol? MaskAttribute { get; }
 
     public INamedTypeSymbol? GeneratedImage { get; }
 

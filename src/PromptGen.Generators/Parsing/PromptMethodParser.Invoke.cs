@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Catalog;
@@ -19,13 +20,19 @@ internal sealed partial class PromptMethodParser
     private const string ImageModels =
         "stability.sd3-5-large-v1:0, stability.stable-image-core-v1:1 or stability.stable-image-ultra-v1:1 (Nova Canvas and Titan Image Generator v2 are past their end of life)";
 
-    /// <summary>An embedding method: one text or a collection of texts in, vectors out; no template.</summary>
+    /// <summary>An embedding method: one text, a collection of texts or (Nova) one image in, vectors out; no template.</summary>
     private PromptMethodModel ParseEmbedding(InvokeReturnType returns)
     {
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
-        ReportMediaInputs();
-        string? input = _diagnostics.Count == diagnosticsBefore ? FindEmbeddingInput(returns) : null;
+        ReportStrayMasks("an embedding method sends no mask");
+        IParameterSymbol? image = FindImageEmbeddingInput();
+        foreach (IParameterSymbol parameter in _method.Parameters.Where(parameter => !SymbolEqualityComparer.Default.Equals(parameter, image)))
+        {
+            ReportOtherMedia(parameter, "embed one PromptImage per call, with Nova Multimodal Embeddings");
+        }
+
+        string? input = _diagnostics.Count == diagnosticsBefore && image is null ? FindEmbeddingInput(returns) : null;
         if (_rules.Prompt is { } prompt)
         {
             _diagnostics.Add(DiagnosticInfo.Create(
@@ -37,11 +44,16 @@ internal sealed partial class PromptMethodParser
 
         string? modelId = ReadModelId();
         InvokeModelFamily? family = CheckInvokeModel(returns, modelId);
+        if (image is not null && family is { } imageFamily && _diagnostics.Count == diagnosticsBefore)
+        {
+            input = CheckImageEmbeddingInput(image, returns, imageFamily, modelId!);
+        }
+
         EmbeddingPlan? plan = null;
         if (input is not null && family is { } known && _diagnostics.Count == diagnosticsBefore)
         {
             plan = InvokeSettingsReader.ReadEmbedding(
-                new EmbeddingPlan(modelId!, EmbeddingFamilyName(known), input, returns.Many, returns.Bare),
+                new EmbeddingPlan(modelId!, EmbeddingFamilyName(known), input, returns.Many, returns.Bare) { ImageInput = image is not null },
                 _rules.EmbeddingSettings,
                 known,
                 _location,
@@ -62,20 +74,40 @@ internal sealed partial class PromptMethodParser
         };
     }
 
-    /// <summary>An image method: its <c>[Prompt]</c> renders the image prompt, sent with the image settings.</summary>
+    /// <summary>
+    /// An image method: its <c>[Prompt]</c> renders the image prompt, sent with the image settings and, for an editing
+    /// method, its source images and mask.
+    /// </summary>
     private PromptMethodModel ParseImage(InvokeReturnType returns)
     {
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
-        ReportMediaInputs();
+        (List<IParameterSymbol> sources, IParameterSymbol? maskImage, IParameterSymbol? maskPrompt) = ReadImageInputs();
         bool templatesValid = CheckTemplates();
         string? modelId = ReadModelId();
         InvokeModelFamily? family = CheckInvokeModel(returns, modelId);
-        ImagePlan? image = family is { } known
-            ? InvokeSettingsReader.ReadImage(
-                new ImagePlan(known.IsStability() ? "Stability" : "Amazon", returns.Many), _rules.ImageSettings, known, modelId!, _location, _diagnostics, _cancellationToken)
-            : null;
+        ImagePlan? image = null;
+        if (family is { } known && CheckImageInputs(known, modelId!, sources, maskImage ?? maskPrompt))
+        {
+            var declared = new ImagePlan(known.IsStability() ? "Stability" : "Amazon", returns.Many)
+            {
+                SourceImages = sources.Select(source => ReadParameter(source).Identifier).ToEquatableArray(),
+                MaskImage = maskImage is null ? null : ReadParameter(maskImage).Identifier,
+                MaskPrompt = maskPrompt is null ? null : ReadParameter(maskPrompt).Identifier,
+            };
+            image = InvokeSettingsReader.ReadImage(declared, _rules.ImageSettings, known, modelId!, _location, _diagnostics, _cancellationToken);
+            if (known == InvokeModelFamily.StableDiffusion35 && sources.Count > 0 && image.Strength is null)
+            {
+                ReportIncomplete(sources[0], $"'{sources[0].Name}' makes this an image-to-image call, which Stable Diffusion 3.5 Large takes only with a strength; add [ImageGeneration(Strength = 0.6)] (0 keeps the image, 1 ignores it)");
+            }
 
+            image = image with { EditTask = EditTask(known, image) };
+        }
+
+        // Source images and the mask image travel beside the prompt, so the template does not see them.
+        parameters = parameters.Select(parameter => image is not null && (image.SourceImages.Contains(parameter.Identifier) || parameter.Identifier == image.MaskImage)
+            ? parameter with { IsMedia = true }
+            : parameter).ToEquatableArray();
         bool canGenerate = templatesValid && image is not null && _diagnostics.Count == diagnosticsBefore;
         PromptPlan? plan = canGenerate && _rules.UserTemplate is { } userTemplate
             ? CompileTemplates(new PromptPlan(modelId!, userTemplate, SystemTemplate: null, InferenceModel.None, Result: null) { Image = image })
@@ -89,26 +121,12 @@ internal sealed partial class PromptMethodParser
             plan);
     }
 
-    /// <summary>
-    /// PG0022 for each media parameter (PromptImage, PromptDocument, PromptVideo, their collections, or one with a media
-    /// attribute): an image or embedding method would not send it, and ignoring an input image silently is worse.
-    /// </summary>
-    private void ReportMediaInputs()
-    {
-        foreach (IParameterSymbol parameter in _method.Parameters)
-        {
-            MediaKind? kind = MediaParameters.FindAttribute(parameter, KnownTypes)?.Kind ?? MediaParameters.MediaTypeOf(parameter.Type, KnownTypes)?.Kind;
-            if (kind is { } media)
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.MediaInputToInvokeMethod,
-                    SourceLocations.Of(parameter, _location),
-                    _method.Name,
-                    parameter.Name,
-                    media switch { MediaKind.Image => "an image", MediaKind.Document => "a document", _ => "a video" }));
-            }
-        }
-    }
+    /// <summary>The Amazon task of an editing method: a variation without a mask, inpainting or outpainting with one.</summary>
+    private static string? EditTask(InvokeModelFamily family, ImagePlan image) =>
+        family.IsStability() || image.SourceImages.IsEmpty ? null
+        : image.MaskImage is null && image.MaskPrompt is null ? "IMAGE_VARIATION"
+        : image.OutpaintingMode is not null ? "OUTPAINTING"
+        : "INPAINTING";
 
     /// <summary>The parameter holding the text or texts to embed; null (and PG0021) when there is not exactly one that fits.</summary>
     private string? FindEmbeddingInput(InvokeReturnType returns)

@@ -70,6 +70,7 @@ internal sealed partial class PromptMethodParser
 
         int diagnosticsBefore = _diagnostics.Count;
         EquatableArray<ParameterModel> parameters = ReadParameters();
+        ReportStrayMasks("a chat method sends no mask");
         PromptReturnType returns = PromptReturnTypes.Classify(_method.ReturnType, KnownTypes);
         Location returnLocation = ReturnTypeLocation();
         ResultModel? result = ReadReturnType(returns, returnLocation);

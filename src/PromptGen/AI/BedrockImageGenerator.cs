@@ -52,19 +52,26 @@ public sealed class BedrockImageGenerator : IImageGenerator
     /// <see cref="ImageGenerationOptions.Count"/> images are made: in one call for Nova Canvas and Titan, one call each
     /// for Stability. <see cref="ImageGenerationOptions.ImageSize"/> is the width and height for Nova Canvas and Titan, and
     /// the closest aspect ratio for Stability; <see cref="ImageGenerationOptions.MediaType"/> <c>image/jpeg</c> asks
-    /// Stability for JPEG. Editing (<see cref="ImageGenerationRequest.OriginalImages"/>) is not supported.
+    /// Stability for JPEG.
+    /// <para>
+    /// Editing: with <see cref="ImageGenerationRequest.OriginalImages"/> (images as <see cref="DataContent"/>), Stable
+    /// Diffusion 3.5 Large does image-to-image from one image, with the strength (0 keeps the image, 1 ignores it)
+    /// required in <see cref="ImageGenerationOptions.AdditionalProperties"/> under <c>"strength"</c>; Nova Canvas and
+    /// Titan make an image variation from 1 to 5 images, with an optional <c>"similarityStrength"</c> (0.2 to 1.0).
+    /// M.E.AI has no mask, so inpainting and outpainting are for generated methods (<see cref="MaskAttribute"/>).
+    /// </para>
     /// </remarks>
+    /// <exception cref="NotSupportedException">Original images were given to Stable Image Core or Ultra, which edit nothing on Bedrock, or an original is not bytes.</exception>
+    /// <exception cref="ArgumentException">The originals or the strength do not fit the model.</exception>
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.OriginalImages is { } originals && originals.GetEnumerator().MoveNext())
-        {
-            throw new NotSupportedException("BedrockImageGenerator makes images from text only; image editing is not supported.");
-        }
-
-        string prompt = request.Prompt ?? throw new ArgumentException("The request has no prompt.", nameof(request));
         string modelId = options?.ModelId ?? _modelId;
         ImageFamily family = Family(modelId);
+        PromptImage[] originals = ImageEditing.Originals(request.OriginalImages, modelId, family);
+        string prompt = request.Prompt ?? (family == ImageFamily.Amazon && originals.Length > 0
+            ? string.Empty // a variation may have no prompt
+            : throw new ArgumentException("The request has no prompt.", nameof(request)));
         int count = options?.Count ?? 1;
         var spec = new ImageSpec(modelId, family)
         {
@@ -73,12 +80,17 @@ public sealed class BedrockImageGenerator : IImageGenerator
             AspectRatio = family == ImageFamily.Stability && options?.ImageSize is { } size ? ClosestRatio(size.Width, size.Height) : null,
             NumberOfImages = family == ImageFamily.Amazon && count != 1 ? count : null,
             OutputFormat = family == ImageFamily.Stability && options?.MediaType is "image/jpeg" ? "jpeg" : null,
+            EditTask = originals.Length > 0 && family == ImageFamily.Amazon ? "IMAGE_VARIATION" : null,
+            Strength = originals.Length > 0 && family == ImageFamily.Stability ? ImageEditing.Strength(options) : null,
+            Similarity = originals.Length > 0 && family == ImageFamily.Amazon ? ImageEditing.Similarity(options) : null,
         };
 
         var images = new List<GeneratedImage>(count);
         for (int call = 0; call < (family == ImageFamily.Amazon ? 1 : count); call++)
         {
-            images.AddRange(await ImageGeneration.GenerateAsync(_runtime, spec, prompt, cancellationToken).ConfigureAwait(false));
+            images.AddRange(originals.Length == 0
+                ? await ImageGeneration.GenerateAsync(_runtime, spec, prompt, cancellationToken).ConfigureAwait(false)
+                : await ImageGeneration.EditAsync(_runtime, spec, prompt, originals, null, null, cancellationToken).ConfigureAwait(false));
         }
 
         var contents = new List<AIContent>(images.Count);

@@ -26,6 +26,9 @@ internal static class InvokeModelFamilies
             _ => null,
         };
 
+    /// <summary>Stable Image Core or Ultra, which AWS documents for text to image only.</summary>
+    public static bool IsStableImage(string modelId) => BaseId(modelId).StartsWith("stability.stable-image-", StringComparison.Ordinal);
+
     public static bool IsCohereV4(string modelId) => BaseId(modelId).StartsWith("cohere.embed-v4", StringComparison.Ordinal);
 
     /// <summary>The id without an ARN wrapping or a geographic profile prefix.</summary>

@@ -10,7 +10,8 @@ namespace PromptGen.Bedrock;
 // schemaVersion "nova-multimodal-embed-v1", taskType "SINGLE_EMBEDDING", singleEmbeddingParams {embeddingPurpose
 // (required: GENERIC_INDEX, GENERIC_RETRIEVAL, TEXT_RETRIEVAL, IMAGE_RETRIEVAL, VIDEO_RETRIEVAL, DOCUMENT_RETRIEVAL,
 // AUDIO_RETRIEVAL, CLASSIFICATION, CLUSTERING), embeddingDimension 256|384|1024|3072, text {truncationMode
-// START|END|NONE, value}, image {detailLevel STANDARD_IMAGE|DOCUMENT_IMAGE, format png|jpeg|gif|webp, source {bytes}}}.
+// START|END|NONE, value}, image {detailLevel STANDARD_IMAGE|DOCUMENT_IMAGE, format png|jpeg|gif|webp, source
+// SourceObject}}; a SourceObject is {bytes: base64} or {s3Location: {uri, bucketOwner}} (same page).
 // Response {"embeddings":[{"embeddingType","embedding","truncatedCharLength"?}]} [U: read from excerpts].
 
 /// <summary>
@@ -43,17 +44,27 @@ public sealed class NovaEmbeddingRequest
     /// <summary><c>STANDARD_IMAGE</c> or <c>DOCUMENT_IMAGE</c> (<c>image.detailLevel</c>).</summary>
     public string? ImageDetailLevel { get; init; }
 
+    /// <summary>
+    /// The image to embed, read by Bedrock from S3 (<c>image.source.s3Location.uri</c>, an <c>s3://</c> URI); give this
+    /// instead of <see cref="ImageBytes"/> for an image in S3.
+    /// </summary>
+    public string? ImageS3Uri { get; init; }
+
+    /// <summary>The account that owns the bucket of <see cref="ImageS3Uri"/> (<c>image.source.s3Location.bucketOwner</c>).</summary>
+    public string? ImageS3BucketOwner { get; init; }
+
     /// <summary>The JSON body.</summary>
     /// <exception cref="ArgumentException">The purpose is missing, or not exactly one of a text and an image is given.</exception>
     public byte[] ToJson()
     {
         string purpose = RequireText(EmbeddingPurpose, nameof(NovaEmbeddingRequest), nameof(EmbeddingPurpose));
-        if ((Text is null) == (ImageBytes is null))
+        bool image = ImageBytes is not null || ImageS3Uri is not null;
+        if ((Text is null) == !image || (ImageBytes is not null && ImageS3Uri is not null))
         {
-            throw new ArgumentException("NovaEmbeddingRequest takes exactly one of Text and ImageBytes.", nameof(Text));
+            throw new ArgumentException("NovaEmbeddingRequest takes exactly one of Text, ImageBytes and ImageS3Uri.", nameof(Text));
         }
 
-        string? imageFormat = ImageBytes is null ? null : RequireText(ImageFormat, nameof(NovaEmbeddingRequest), nameof(ImageFormat));
+        string? imageFormat = !image ? null : RequireText(ImageFormat, nameof(NovaEmbeddingRequest), nameof(ImageFormat));
         return Write(writer =>
         {
             writer.WriteString("schemaVersion", "nova-multimodal-embed-v1");
@@ -74,7 +85,18 @@ public sealed class NovaEmbeddingRequest
                 WriteOptional(writer, "detailLevel", ImageDetailLevel);
                 writer.WriteString("format", imageFormat);
                 writer.WriteStartObject("source");
-                writer.WriteBase64String("bytes", ImageBytes!.Value.Span);
+                if (ImageBytes is { } bytes)
+                {
+                    writer.WriteBase64String("bytes", bytes.Span);
+                }
+                else
+                {
+                    writer.WriteStartObject("s3Location");
+                    writer.WriteString("uri", ImageS3Uri);
+                    WriteOptional(writer, "bucketOwner", ImageS3BucketOwner);
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }

@@ -14,6 +14,9 @@ namespace PromptGen.Bedrock;
 // finish_reasons "Filter reason: prompt" / "Filter reason: output image" / "Filter reason: input image" / "Inference error"),
 // and "Stable Image Core request and response",
 // https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-diffusion-stable-image-core-text-image-request-response.html.
+// Image-to-image (same SD 3.5 page): "image-to-image requires the prompt, image, and strength parameters"; aspect_ratio
+// is "valid for text-to-image requests only". Stable Image Core and Ultra document text-to-image only (AWS,
+// model-parameters-diffusion-stable-ultra-text-image-request-response.html), so PromptGen sends them no image.
 
 /// <summary>
 /// A text-to-image request for Stability AI's Bedrock models: Stable Diffusion 3.5 Large
@@ -46,6 +49,18 @@ public sealed class StabilityImageRequest
     /// <summary>SD 3.5 Large only: how closely to follow the prompt (<c>cfg_scale</c>), 1 to 10.</summary>
     public double? CfgScale { get; init; }
 
+    /// <summary>
+    /// SD 3.5 Large image-to-image only: the source image (<c>image</c>, sent as base64), required with
+    /// <see cref="Mode"/> <c>image-to-image</c>.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Image { get; init; }
+
+    /// <summary>
+    /// SD 3.5 Large image-to-image only: how much the source image may change (<c>strength</c>), 0 (keep it) to 1
+    /// (ignore it), required with <see cref="Mode"/> <c>image-to-image</c>.
+    /// </summary>
+    public double? Strength { get; init; }
+
     /// <summary>The JSON body, members the caller did not set left out.</summary>
     /// <exception cref="ArgumentException"><see cref="Prompt"/> is not set.</exception>
     public byte[] ToJson()
@@ -61,6 +76,12 @@ public sealed class StabilityImageRequest
             WriteOptional(writer, "output_format", OutputFormat);
             WriteOptional(writer, "style_preset", StylePreset);
             WriteOptional(writer, "cfg_scale", CfgScale);
+            if (Image is { } image)
+            {
+                writer.WriteBase64String("image", image.Span);
+            }
+
+            WriteOptional(writer, "strength", Strength);
         });
     }
 }

@@ -16,7 +16,7 @@ namespace PromptGen.CompilerServices;
 /// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class Embeddings
+public static partial class Embeddings
 {
     /// <summary>The most calls one batch has in flight at a time.</summary>
     public const int MaxConcurrentCalls = 8;

@@ -13,7 +13,7 @@ namespace PromptGen.CompilerServices;
 /// for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ImageGeneration
+public static partial class ImageGeneration
 {
     private static readonly InvokeModelOptions Options = new() { Operation = InvokeModelOperation.ImageGeneration };
 

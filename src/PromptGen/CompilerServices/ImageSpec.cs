@@ -66,4 +66,19 @@ public sealed class ImageSpec
 
     /// <summary>Amazon <c>cfgScale</c>, Stable Diffusion 3.5 <c>cfg_scale</c>.</summary>
     public double? CfgScale { get; init; }
+
+    /// <summary>
+    /// Amazon editing task for a method with source images: <c>IMAGE_VARIATION</c>, <c>INPAINTING</c> or
+    /// <c>OUTPAINTING</c>; null for text to image (and for Stability, whose source image means image-to-image).
+    /// </summary>
+    public string? EditTask { get; init; }
+
+    /// <summary>Stable Diffusion 3.5 image-to-image <c>strength</c>.</summary>
+    public double? Strength { get; init; }
+
+    /// <summary>Amazon <c>IMAGE_VARIATION</c> <c>similarityStrength</c>.</summary>
+    public double? Similarity { get; init; }
+
+    /// <summary>Amazon <c>OUTPAINTING</c> <c>outPaintingMode</c>: <c>DEFAULT</c> or <c>PRECISE</c>.</summary>
+    public string? OutpaintingMode { get; init; }
 }

@@ -61,7 +61,8 @@ public sealed class InvokeValidationTests
         { Invoke.TitanImage, $$$"""{"taskType":"TEXT_IMAGE","textToImageParams":{"text":"{{{new string('x', 513)}}}"}}""", "#/textToImageParams/text: expected maxLength: 512, actual: 513" },
         { Invoke.TitanImage, """{"taskType":"TEXT_IMAGE","textToImageParams":{"text":"a","style":"PHOTOREALISM"}}""", "#/textToImageParams: extraneous key [style] is not permitted" },
         { Invoke.TitanImage, """{"taskType":"TEXT_IMAGE","textToImageParams":{"text":"a"},"imageGenerationConfig":{"width":1024,"height":768}}""", "1024x768 is not a size Titan Image Generator supports" },
-        { Invoke.TitanImage, """{"taskType":"INPAINTING","inPaintingParams":{}}""", "#: extraneous key [inPaintingParams] is not permitted" },
+        { Invoke.TitanImage, """{"taskType":"INPAINTING","inPaintingParams":{}}""", "#/inPaintingParams: required key [image] not found" },
+        { Invoke.TitanImage, """{"taskType":"BACKGROUND_REMOVAL","backgroundRemovalParams":{}}""", "#: extraneous key [backgroundRemovalParams] is not permitted" },
     };
 
     [Theory]

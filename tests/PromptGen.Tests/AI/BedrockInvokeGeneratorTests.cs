@@ -122,6 +122,81 @@ public sealed class BedrockInvokeGeneratorTests : IAsyncLifetime
         Assert.Equal(new[] { "Filter reason: prompt" }, error.Reasons);
     }
 
+    [Fact]
+    public async Task Stable_Diffusion_edits_an_original_image_with_the_strength_given()
+    {
+        using IImageGenerator generator = new BedrockImageGenerator(_client, "stability.sd3-5-large-v1:0");
+        byte[] original = TestImages.Jpeg(512, 384, "pier");
+
+        ImageGenerationResponse response = await generator.EditImagesAsync(
+            new AIContent[] { new DataContent(original, "image/jpeg") },
+            "the pier at night",
+            new ImageGenerationOptions { AdditionalProperties = new AdditionalPropertiesDictionary { ["strength"] = 0.4 } });
+
+        Assert.Equal(("png", 512, 384), Header(Assert.IsType<DataContent>(Assert.Single(response.Contents)).Data.ToArray()));
+        Assert.Equal(
+            $$"""{"prompt":"the pier at night","mode":"image-to-image","image":"{{Convert.ToBase64String(original)}}","strength":0.4}""",
+            Assert.Single(_emulator.Requests).Body);
+    }
+
+    [Fact]
+    public async Task Nova_Canvas_makes_variations_of_the_original_images()
+    {
+        using IImageGenerator generator = new BedrockImageGenerator(_client, "amazon.nova-canvas-v1:0");
+        byte[] first = TestImages.Png(400, 400, "a"), second = TestImages.Png(400, 400, "b");
+
+        ImageGenerationResponse response = await generator.EditImagesAsync(
+            new AIContent[] { new DataContent(first, "image/png"), new DataContent(second, "image/png") },
+            "in autumn",
+            new ImageGenerationOptions { Count = 2, ImageSize = new Size(512, 512), AdditionalProperties = new AdditionalPropertiesDictionary { ["similarityStrength"] = 0.9 } });
+
+        Assert.Equal(2, response.Contents.Count);
+        Assert.All(response.Contents, content => Assert.Equal(("png", 512, 512), Header(Assert.IsType<DataContent>(content).Data.ToArray())));
+        Assert.Equal(
+            $$$"""{"taskType":"IMAGE_VARIATION","imageVariationParams":{"images":["{{{Convert.ToBase64String(first)}}}","{{{Convert.ToBase64String(second)}}}"],"text":"in autumn","similarityStrength":0.9},"imageGenerationConfig":{"numberOfImages":2,"width":512,"height":512}}""",
+            Assert.Single(_emulator.Requests).Body);
+    }
+
+    [Fact]
+    public async Task Editing_on_a_model_that_edits_nothing_is_not_supported_and_sends_nothing()
+    {
+        using IImageGenerator generator = new BedrockImageGenerator(_client, "stability.stable-image-core-v1:1");
+
+        NotSupportedException error = await Assert.ThrowsAsync<NotSupportedException>(() => generator.EditImagesAsync(
+            new AIContent[] { new DataContent(TestImages.Png(320, 320), "image/png") }, "at night"));
+
+        Assert.Contains("text only", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData(null, "needs a strength")]
+    [InlineData(1.5, "use 0 to 1")]
+    public async Task Stable_Diffusion_editing_without_a_valid_strength_is_an_argument_error(double? strength, string message)
+    {
+        using IImageGenerator generator = new BedrockImageGenerator(_client, "stability.sd3-5-large-v1:0");
+        var options = new ImageGenerationOptions();
+        if (strength is { } value)
+        {
+            options.AdditionalProperties = new AdditionalPropertiesDictionary { ["strength"] = value };
+        }
+
+        ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => generator.EditImagesAsync(
+            new AIContent[] { new DataContent(TestImages.Png(320, 320), "image/png") }, "at night", options));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task An_original_given_by_uri_is_not_supported()
+    {
+        using IImageGenerator generator = new BedrockImageGenerator(_client, "amazon.nova-canvas-v1:0");
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => generator.EditImagesAsync(
+            new AIContent[] { new UriContent(new Uri("https://example.com/cat.png"), "image/png") }, "a cat"));
+    }
+
     private static (string Format, int Width, int Height) Header(byte[] image)
     {
         if (image[0] == 0x89)

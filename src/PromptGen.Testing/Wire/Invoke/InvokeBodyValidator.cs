@@ -13,7 +13,7 @@ namespace PromptGen.Testing.Wire.Invoke;
 /// and enums come from each family's AWS page (the source is named at each family below and in docs/models.md); where
 /// a rule is remembered rather than read, it is marked [U].
 /// </summary>
-internal static class InvokeBodyValidator
+internal static partial class InvokeBodyValidator
 {
     private const string Root = "#";
 
@@ -293,12 +293,17 @@ internal static class InvokeBodyValidator
     private static InvokeRequest AmazonImage(JsonElement root, InvokeFamily family)
     {
         bool nova = family == InvokeFamily.NovaCanvas;
-        OnlyKnown(root, Root, "taskType", "textToImageParams", "imageGenerationConfig");
+        OnlyKnown(root, Root, "taskType", "textToImageParams", "imageVariationParams", "inPaintingParams", "outPaintingParams", "imageGenerationConfig");
         string task = Enum(Required(root, Root, "taskType"), "#/taskType",
             "TEXT_IMAGE", "INPAINTING", "OUTPAINTING", "IMAGE_VARIATION", "COLOR_GUIDED_GENERATION", "BACKGROUND_REMOVAL", "VIRTUAL_TRY_ON");
+        if (task is "IMAGE_VARIATION" or "INPAINTING" or "OUTPAINTING")
+        {
+            return AmazonEdit(root, family, task);
+        }
+
         if (task != "TEXT_IMAGE")
         {
-            throw Rule($"#/taskType: the PromptGen emulator serves TEXT_IMAGE only, not {task}");
+            throw Rule($"#/taskType: the PromptGen emulator serves TEXT_IMAGE, IMAGE_VARIATION, INPAINTING and OUTPAINTING, not {task}");
         }
 
         const string paramsPath = "#/textToImageParams";
@@ -324,13 +329,40 @@ internal static class InvokeBodyValidator
             Enum(style, paramsPath + "/style", NovaCanvasStyles);
         }
 
+        (int width, int height, int count, long seed) = ImageConfig(root, nova, sizeAllowed: true);
+        return new InvokeRequest
+        {
+            Family = family,
+            Prompt = text,
+            Width = width,
+            Height = height,
+            ImageCount = count,
+            Seed = seed,
+            InputLength = text.Length,
+        };
+    }
+
+    /// <summary>
+    /// The shared <c>imageGenerationConfig</c> of Nova Canvas and Titan: the size (when the task takes one), count and seed,
+    /// with each family's defaults.
+    /// </summary>
+    private static (int Width, int Height, int Count, long Seed) ImageConfig(JsonElement root, bool nova, bool sizeAllowed)
+    {
         int width = 1024, height = 1024, count = 1;
         long seed = nova ? 12 : 42;
         if (Optional(root, "imageGenerationConfig") is { } configValue)
         {
             const string configPath = "#/imageGenerationConfig";
             JsonElement config = Object(configValue, configPath);
-            OnlyKnown(config, configPath, "numberOfImages", "width", "height", "quality", "cfgScale", "seed");
+            if (sizeAllowed)
+            {
+                OnlyKnown(config, configPath, "numberOfImages", "width", "height", "quality", "cfgScale", "seed");
+            }
+            else
+            {
+                OnlyKnown(config, configPath, "numberOfImages", "quality", "cfgScale", "seed");
+            }
+
             count = Optional(config, "numberOfImages") is { } n ? (int)Integer(n, configPath + "/numberOfImages", 1, 5) : 1;
             if (Optional(config, "quality") is { } quality)
             {
@@ -356,16 +388,7 @@ internal static class InvokeBodyValidator
             }
         }
 
-        return new InvokeRequest
-        {
-            Family = family,
-            Prompt = text,
-            Width = width,
-            Height = height,
-            ImageCount = count,
-            Seed = seed,
-            InputLength = text.Length,
-        };
+        return (width, height, count, seed);
     }
 
     private static void CheckNovaCanvasSize(int width, int height)
@@ -424,9 +447,11 @@ internal static class InvokeBodyValidator
 
         string mode = sd35 && Optional(root, "mode") is { } m ? Enum(m, "#/mode", "text-to-image", "image-to-image") : "text-to-image";
         string ratio = "1:1";
+        ImageSize? source = null;
         if (mode == "image-to-image")
         {
-            Base64(Required(root, Root, "image"), "#/image");
+            byte[] image = Base64(Required(root, Root, "image"), "#/image");
+            source = StabilitySource(image);
             Number(Required(root, Root, "strength"), "#/strength", 0, 1);
             if (Optional(root, "aspect_ratio") is not null)
             {
@@ -455,11 +480,12 @@ internal static class InvokeBodyValidator
             String(preset, "#/style_preset", minLength: 1);
         }
 
-        (int width, int height) = StabilitySizes[ratio];
+        (int width, int height) = source is { } size ? (size.Width, size.Height) : StabilitySizes[ratio];
         return new InvokeRequest
         {
             Family = family,
             Prompt = prompt,
+            SourceHash = source is null ? null : Hash(Base64(root.GetProperty("image"), "#/image")),
             Width = width,
             Height = height,
             ImageCount = 1,

@@ -97,6 +97,12 @@ internal sealed class InvokeRequest
     /// <summary>The vector kinds asked for; empty when the body names none (the family's default answer shape).</summary>
     public IReadOnlyList<string> EmbeddingTypes { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// For an editing request, a SHA-256 of its source images and mask: the answer's images are drawn from it too, so a
+    /// different source gives a different image and the same source the same one.
+    /// </summary>
+    public string? SourceHash { get; init; }
+
     public int Width { get; init; }
 
     public int Height { get; init; }

@@ -118,7 +118,8 @@ internal static class InvokeResponseBodies
         var images = new List<byte[]>();
         for (int index = 0; index < request.ImageCount; index++)
         {
-            images.Add(SyntheticImages.Create(request.Prompt ?? string.Empty, request.Seed, index, request.Width, request.Height, request.ImageFormat));
+            string drawnFrom = request.SourceHash is null ? request.Prompt ?? string.Empty : (request.Prompt ?? string.Empty) + "\nsource:" + request.SourceHash;
+            images.Add(SyntheticImages.Create(drawnFrom, request.Seed, index, request.Width, request.Height, request.ImageFormat));
         }
 
         return request.Family is InvokeFamily.NovaCanvas or InvokeFamily.TitanImageV2
