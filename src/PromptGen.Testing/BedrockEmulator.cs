@@ -85,8 +85,15 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var connections = new ConnectionCounter();
         var log = new RequestLog();
         var script = new EmulatorScript();
+        // Loaded before anything listens, so a missing folder fails the start rather than the first request.
+        var knowledgeBases = new Dictionary<string, KnowledgeBases.EmulatedKnowledgeBase>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> knowledgeBase in options.KnowledgeBases)
+        {
+            knowledgeBases[knowledgeBase.Key] = KnowledgeBases.EmulatedKnowledgeBase.Load(knowledgeBase.Key, knowledgeBase.Value);
+        }
+
         var handler = new EmulatorRequestHandler(
-            new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, options.EnforceModelCapabilities, stopping.Token);
+            new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted, options.EnforceModelCapabilities, stopping.Token, knowledgeBases);
 
         ListenOptions? http1Listener = null;
         ListenOptions? http2Listener = null;

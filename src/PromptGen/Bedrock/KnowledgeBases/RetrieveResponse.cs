@@ -8,6 +8,7 @@ namespace PromptGen.Bedrock;
 public sealed class RetrieveResponse
 {
     /// <summary>The retrieved passages in rank order (best first).</summary>
+    [JsonRequired]
     public IList<KnowledgeBaseRetrievalResult> RetrievalResults { get; set; } = new List<KnowledgeBaseRetrievalResult>();
 
     /// <summary>Present when more results can be fetched with <see cref="RetrieveRequest.NextToken"/>.</summary>
