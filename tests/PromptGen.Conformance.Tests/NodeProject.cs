@@ -65,16 +65,30 @@ public sealed class NodeProject(IMessageSink diagnostics) : IAsyncLifetime
     private bool IsInstalled()
     {
         string installedLock = Path.Combine(Directory, "node_modules", ".package-lock.json");
-        string sdk = Path.Combine(Directory, "node_modules", "@aws-sdk", "client-bedrock-runtime", "package.json");
-        if (!File.Exists(installedLock) || !File.Exists(sdk))
+        if (!File.Exists(installedLock))
         {
             return false;
         }
 
+        // Every pinned SDK client the scripts use, at the locked version (a checkout that gained one needs npm ci again).
         using JsonDocument wanted = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "package-lock.json")));
-        using JsonDocument installed = JsonDocument.Parse(File.ReadAllBytes(sdk));
-        string? wantedVersion = wanted.RootElement.GetProperty("packages").GetProperty("node_modules/@aws-sdk/client-bedrock-runtime").GetProperty("version").GetString();
-        return wantedVersion == installed.RootElement.GetProperty("version").GetString();
+        foreach (string package in new[] { "@aws-sdk/client-bedrock-runtime", "@aws-sdk/client-bedrock-agent-runtime" })
+        {
+            string sdk = Path.Combine(Directory, "node_modules", package, "package.json");
+            if (!File.Exists(sdk))
+            {
+                return false;
+            }
+
+            using JsonDocument installed = JsonDocument.Parse(File.ReadAllBytes(sdk));
+            string? wantedVersion = wanted.RootElement.GetProperty("packages").GetProperty("node_modules/" + package).GetProperty("version").GetString();
+            if (wantedVersion != installed.RootElement.GetProperty("version").GetString())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task<string> RunProcessAsync(string fileName, string arguments, string? stdin, TimeSpan timeout, string failure)
