@@ -104,6 +104,11 @@ internal sealed class MetadataFilter
             return (null, $"{path}.value is required.");
         }
 
+        if (!Decodable(value))
+        {
+            return (null, $"{path}.value holds a string that is not valid UTF-8.");
+        }
+
         string? shapeError = @operator switch
         {
             "greaterThan" or "greaterThanOrEquals" or "lessThan" or "lessThanOrEquals" when value.ValueKind != JsonValueKind.Number
@@ -114,6 +119,47 @@ internal sealed class MetadataFilter
         };
 
         return shapeError is null ? (new MetadataFilter(@operator, keyText, value.Clone(), new List<MetadataFilter>()), null) : (null, shapeError);
+    }
+
+    /// <summary>Whether every string in <paramref name="value"/> can be read, so that matching never throws.</summary>
+    private static bool Decodable(JsonElement value)
+    {
+        try
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = value.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    foreach (JsonElement item in value.EnumerateArray())
+                    {
+                        if (!Decodable(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (JsonProperty member in value.EnumerateObject())
+                    {
+                        _ = member.Name;
+                        if (!Decodable(member.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Whether a passage with <paramref name="metadata"/> passes.</summary>

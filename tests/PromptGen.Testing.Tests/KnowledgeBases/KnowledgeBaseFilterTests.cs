@@ -70,6 +70,20 @@ public sealed class KnowledgeBaseFilterTests
     }
 
     [Fact]
+    public void Strings_that_are_not_valid_UTF8_are_refused_not_thrown()
+    {
+        // Found by the knowledge-bases fuzz target: GetString threw InvalidOperationException out of the reader.
+        byte[] rawInvalid = [.. "{\"retrievalQuery\":{\"text\":\""u8, 0xC3, 0x28, .. "\"}}"u8];
+        (RetrieveBody? raw, Wire.EmulatorError? rawError) = KnowledgeBaseRequests.ReadRetrieve(rawInvalid);
+        (RetrieveBody? surrogate, Wire.EmulatorError? surrogateError) = KnowledgeBaseRequests.ReadRetrieve(
+            """{"retrievalQuery":{"text":"q"},"retrievalConfiguration":{"vectorSearchConfiguration":{"filter":{"equals":{"key":"a","value":"\uD800"}}}}}"""u8.ToArray());
+
+        Assert.Equal((null, "ValidationException"), (raw, rawError!.Code));
+        Assert.Equal((null, "ValidationException"), (surrogate, surrogateError!.Code));
+        Assert.Contains("UTF-8", surrogateError.Message);
+    }
+
+    [Fact]
     public void A_retrieve_body_without_configuration_asks_for_five_results()
     {
         (RetrieveBody? read, _) = KnowledgeBaseRequests.ReadRetrieve("""{"retrievalQuery":{"text":"how"}}"""u8.ToArray());

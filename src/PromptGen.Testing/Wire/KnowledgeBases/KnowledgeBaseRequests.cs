@@ -45,6 +45,11 @@ internal static class KnowledgeBaseRequests
         {
             return (null, EmulatorErrors.Validation($"The request body is not valid JSON: {e.Message}"));
         }
+        catch (InvalidOperationException)
+        {
+            // A string member whose bytes (or \u escapes, a lone surrogate) are not valid UTF-8 once unescaped.
+            return (null, EmulatorErrors.Validation("The request body holds a string that is not valid UTF-8."));
+        }
     }
 
     public static (RetrieveAndGenerateBody? Body, EmulatorError? Error) ReadRetrieveAndGenerate(byte[] body)
@@ -117,6 +122,11 @@ internal static class KnowledgeBaseRequests
         catch (JsonException e)
         {
             return (null, EmulatorErrors.Validation($"The request body is not valid JSON: {e.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // A string member whose bytes (or \u escapes, a lone surrogate) are not valid UTF-8 once unescaped.
+            return (null, EmulatorErrors.Validation("The request body holds a string that is not valid UTF-8."));
         }
     }
 

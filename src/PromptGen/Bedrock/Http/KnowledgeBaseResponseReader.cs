@@ -19,9 +19,15 @@ internal static class KnowledgeBaseResponseReader
 
         for (int i = 0; i < response.RetrievalResults.Count; i++)
         {
-            if (response.RetrievalResults[i] is not { Content: not null })
+            if (response.RetrievalResults[i] is not { Content: not null } result)
             {
                 throw Invalid($"a Retrieve response whose result {i} has no 'content'", requestId);
+            }
+
+            // System.Text.Json reads 1e999 as infinity; a score must rank.
+            if (result.Score is { } score && !double.IsFinite(score))
+            {
+                throw Invalid($"a Retrieve response whose result {i} has a score that is not a finite number", requestId);
             }
         }
 

@@ -26,6 +26,7 @@ public sealed class RetrieveResponse
 public sealed class KnowledgeBaseRetrievalResult
 {
     /// <summary>The passage.</summary>
+    [JsonRequired]
     public RetrievalResultContent Content { get; set; } = new();
 
     /// <summary>The source document; null when the service gives none.</summary>

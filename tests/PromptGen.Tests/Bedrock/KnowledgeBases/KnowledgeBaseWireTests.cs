@@ -56,6 +56,10 @@ public sealed class KnowledgeBaseWireTests
         Assert.Throws<BedrockResponseException>(() => KnowledgeBaseResponseReader.ReadRetrieve("""{"retrievalResults":[null]}"""u8.ToArray(), null));
         Assert.Throws<BedrockResponseException>(() => KnowledgeBaseResponseReader.ReadRetrieve("""[1"""u8.ToArray(), null));
         Assert.Throws<BedrockResponseException>(() => KnowledgeBaseResponseReader.ReadRetrieveAndGenerate("""{"sessionId":"s"}"""u8.ToArray(), null));
+
+        // Found by the knowledge-bases fuzz target: System.Text.Json reads 1e999 as infinity, and a result without content.
+        Assert.Throws<BedrockResponseException>(() => KnowledgeBaseResponseReader.ReadRetrieve("""{"retrievalResults":[{"content":{"text":"t"},"score":1e999}]}"""u8.ToArray(), null));
+        Assert.Throws<BedrockResponseException>(() => KnowledgeBaseResponseReader.ReadRetrieve("""{"retrievalResults":[{"score":1}]}"""u8.ToArray(), null));
     }
 
     [Theory]
