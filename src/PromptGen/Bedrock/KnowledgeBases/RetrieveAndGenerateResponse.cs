@@ -55,11 +55,11 @@ public sealed class TextResponsePart
     public string? Text { get; set; }
 
     /// <summary>Where it is in <see cref="RetrieveAndGenerateOutput.Text"/>.</summary>
-    public TextSpan? Span { get; set; }
+    public CitationSpan? Span { get; set; }
 }
 
 /// <summary>Where a cited part sits in the answer: character offsets as the service reports them.</summary>
-public sealed class TextSpan
+public sealed class CitationSpan
 {
     /// <summary>The first character.</summary>
     public int Start { get; set; }
