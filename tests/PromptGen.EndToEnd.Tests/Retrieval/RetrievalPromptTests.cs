@@ -8,6 +8,7 @@ using Microsoft.Extensions.AI;
 using PromptGen.AI;
 using PromptGen.Retrieval;
 using PromptGen.Testing;
+using Rag;
 using Xunit;
 
 namespace PromptGen.EndToEnd.Tests.Retrieval;

@@ -8,7 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.VectorData;
 
-namespace PromptGen.EndToEnd.Tests.Retrieval;
+namespace Rag;
 
 /// <summary>A record of <see cref="InMemoryVectorCollection"/>: a passage, where it comes from, and its embedding.</summary>
 public sealed class DocumentChunk
@@ -23,8 +23,8 @@ public sealed class DocumentChunk
 }
 
 /// <summary>
-/// A tiny in-memory <see cref="VectorStoreCollection{TKey, TRecord}"/> for tests (no in-memory connector package is
-/// served): exact cosine-similarity search over the records' embeddings, best first.
+/// A tiny in-memory <see cref="VectorStoreCollection{TKey, TRecord}"/> (no in-memory connector package is
+/// used here): exact cosine-similarity search over the records' embeddings, best first.
 /// </summary>
 public sealed class InMemoryVectorCollection : VectorStoreCollection<string, DocumentChunk>
 {
@@ -80,7 +80,7 @@ public sealed class InMemoryVectorCollection : VectorStoreCollection<string, Doc
     {
         if (searchValue is not ReadOnlyMemory<float> query)
         {
-            throw new NotSupportedException($"This test collection searches by ReadOnlyMemory<float>, not {typeof(TInput)}.");
+            throw new NotSupportedException($"This collection searches by ReadOnlyMemory<float>, not {typeof(TInput)}.");
         }
 
         await Task.Yield();
