@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PromptGen.Bedrock;
 
 // The Knowledge Bases runtime API (service bedrock-agent-runtime), as the official SDK models it:
