@@ -9,7 +9,7 @@ using PromptGen.Reliability.Load;
 using PromptGen.Reliability.Targets;
 
 // Fuzzing and load harnesses of issue 9. Each command stops by itself and exits non-zero when it finds anything.
-//   fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
+//   fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
 //   load [--calls 20000] [--concurrency 256] [--share 0.2] [--seed 1] [--base-delay-ms 1000]
 try
 {
@@ -60,6 +60,11 @@ static int RunFuzz(HarnessArguments arguments)
         else if (target is ImageHeaderTarget imageHeader)
         {
             Console.WriteLine("  outcomes: " + string.Join(", ", imageHeader.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+        }
+
+        if (target is KnowledgeBaseTarget knowledgeBases)
+        {
+            Console.WriteLine("  outcomes: " + string.Join(", ", knowledgeBases.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
         }
 
         foreach (FuzzFinding finding in report.Findings)

@@ -86,12 +86,20 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var connections = new ConnectionCounter();
         var log = new RequestLog();
         var script = new EmulatorScript();
+        // Loaded before anything listens, so a missing folder fails the start rather than the first request.
+        var knowledgeBases = new Dictionary<string, KnowledgeBases.EmulatedKnowledgeBase>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> knowledgeBase in options.KnowledgeBases)
+        {
+            knowledgeBases[knowledgeBase.Key] = KnowledgeBases.EmulatedKnowledgeBase.Load(knowledgeBase.Key, knowledgeBase.Value);
+        }
+
         var handler = new EmulatorRequestHandler(
             new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted,
             options.EnforceModelCapabilities,
             new ModelAdmission(options.AllowUnknownModels, options.AdditionalModelIds),
             options.UnmatchedCalls,
-            stopping.Token);
+            stopping.Token,
+            knowledgeBases);
 
         ListenOptions? http1Listener = null;
         ListenOptions? http2Listener = null;

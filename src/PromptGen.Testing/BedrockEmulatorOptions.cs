@@ -69,6 +69,15 @@ public sealed class BedrockEmulatorOptions
     public UnmatchedCallPolicy UnmatchedCalls { get; set; } = UnmatchedCallPolicy.FailWhenScripted;
 
     /// <summary>
+    /// Knowledge bases to serve (Retrieve, RetrieveAndGenerate): knowledge base id (1 to 10 letters and digits, e.g.
+    /// <c>KBDOCS0001</c>) to a folder whose <c>.md</c>, <c>.markdown</c> and <c>.txt</c> files are chunked and ranked with
+    /// BM25. A file's metadata comes from a sidecar <c>{file}.metadata.json</c> (<c>{"metadataAttributes": {...}}</c>);
+    /// locations are <c>s3://promptgen-kb-{id}/{relative path}</c>. Other ids are 404 ResourceNotFoundException. Loaded
+    /// when the emulator starts. See docs/knowledge-bases.md.
+    /// </summary>
+    public IDictionary<string, string> KnowledgeBases { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// Called once per request when its response is settled (refused and aborted requests included), e.g. for logging:
     /// just before the last byte of the response is sent, so it has run by the time the client has its answer, or when
     /// the emulator notices a client that went away. It runs on the request's thread; keep it quick.

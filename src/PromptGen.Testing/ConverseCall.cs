@@ -20,6 +20,8 @@ public sealed class ConverseCall
     /// The operation: <c>Converse</c>, <c>ConverseStream</c>, <c>InvokeModel</c> or <c>InvokeModelWithResponseStream</c>. For the
     /// InvokeModel operations <see cref="UserText"/> is what the native body asks about (an image prompt, the last user
     /// message of a chat body, the texts to embed joined with newlines) and the tool and media members are empty.
+    /// <c>RetrieveAndGenerate</c> (a knowledge base answer): <see cref="ModelId"/> is the model of its <c>modelArn</c> and
+    /// <see cref="UserText"/> the prompt rendered with the retrieved passages.
     /// </summary>
     public string Operation { get; internal init; } = "Converse";
 

@@ -81,6 +81,13 @@ public sealed class BedrockOptions
     public Uri? Endpoint { get; set; }
 
     /// <summary>
+    /// A custom endpoint for the Knowledge Bases runtime (<c>Retrieve</c>, <c>RetrieveAndGenerate</c>). When null:
+    /// <c>AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME</c>, then <see cref="Endpoint"/> (an emulator serves both services),
+    /// then <c>AWS_ENDPOINT_URL</c>, then the regional <c>https://bedrock-agent-runtime.{region}.amazonaws.com/</c>.
+    /// </summary>
+    public Uri? KnowledgeBaseEndpoint { get; set; }
+
+    /// <summary>
     /// SigV4 credentials that override every other source: for explicit keys,
     /// <see cref="BedrockCredentials.FromAccessKey"/>; any AWS SDK credentials object works too (assumed roles,
     /// refreshing ones: fresh credentials are asked for on every request). Set in code only; configuration cannot

@@ -84,6 +84,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         BedrockClientSettings settings = resolver.Resolve(options);
 
         Endpoint = settings.Endpoint;
+        KnowledgeBaseEndpoint = resolver.ResolveKnowledgeBaseEndpoint(options, settings.Region);
         Region = settings.Region;
         _timeProvider = options.TimeProvider ?? clock ?? TimeProvider.System;
         _pipeline = new BedrockCallPipeline(options.Retry.Clone(), options.Timeout, _timeProvider, settings.Endpoint);

@@ -58,6 +58,32 @@ public interface IBedrockRuntime
     IAsyncEnumerable<InvokeModelStreamChunk> InvokeModelWithResponseStreamAsync(string modelId, ReadOnlyMemory<byte> body, InvokeModelOptions? options = null, CancellationToken cancellationToken = default) =>
         throw InvokeModelNotSupported(GetType());
 
+    /// <summary>
+    /// Sends a knowledge base <c>Retrieve</c> request (the Knowledge Bases runtime, <c>bedrock-agent-runtime</c>) and
+    /// returns the passages, best first. Errors are the same <see cref="BedrockServiceException"/> subclasses as
+    /// <see cref="ConverseAsync"/>; an unknown knowledge base is <see cref="BedrockResourceNotFoundException"/>.
+    /// </summary>
+    /// <param name="knowledgeBaseId">The knowledge base id (1 to 10 letters and digits).</param>
+    /// <param name="request">The query, number of results and filter.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">This implementation does not reach a knowledge base (the default implementation).</exception>
+    Task<RetrieveResponse> RetrieveAsync(string knowledgeBaseId, RetrieveRequest request, CancellationToken cancellationToken = default) =>
+        throw KnowledgeBasesNotSupported(GetType());
+
+    /// <summary>
+    /// Sends a <c>RetrieveAndGenerate</c> request: the service retrieves passages, has the model answer from them and
+    /// returns the answer with citations. Errors as for <see cref="RetrieveAsync"/>.
+    /// </summary>
+    /// <param name="request">The question, the knowledge base, the model and the settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">This implementation does not reach a knowledge base (the default implementation).</exception>
+    Task<RetrieveAndGenerateResponse> RetrieveAndGenerateAsync(RetrieveAndGenerateRequest request, CancellationToken cancellationToken = default) =>
+        throw KnowledgeBasesNotSupported(GetType());
+
+    /// <summary>The error of the default knowledge base implementations.</summary>
+    private static NotSupportedException KnowledgeBasesNotSupported(Type implementation) => new(
+        $"{implementation.FullName} does not implement the Knowledge Bases runtime (Retrieve, RetrieveAndGenerate). Use PromptGen.BedrockRuntimeClient for those.");
+
     /// <summary>The error of the default implementations, naming the type that lacks InvokeModel.</summary>
     private static NotSupportedException InvokeModelNotSupported(Type implementation) => new(
         $"{implementation.FullName} serves Converse only: it does not implement InvokeModel or InvokeModelWithResponseStream "

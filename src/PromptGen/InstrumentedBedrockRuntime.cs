@@ -18,7 +18,7 @@ namespace PromptGen;
 /// <c>services.AddPromptGen()</c> registers it in front of the Bedrock client; without DI, wrap the client:
 /// <c>ISupportPrompts.Create(new InstrumentedBedrockRuntime(bedrock, loggerFactory))</c>.
 /// </summary>
-public sealed class InstrumentedBedrockRuntime : IBedrockRuntime
+public sealed partial class InstrumentedBedrockRuntime : IBedrockRuntime
 {
     private readonly IBedrockRuntime _inner;
     private readonly BedrockInstrumentation _instrumentation;

@@ -73,6 +73,13 @@ public sealed class PromptResult<T>
     public string ReasoningText => ConverseResponse.ReasoningTextOf(Message);
 
     /// <summary>
+    /// The document citations in <see cref="Message"/> (<c>citationsContent</c> blocks, which models with document
+    /// citations send when a document block turns them on): which source supports which part of the answer. Empty when
+    /// there are none. For a knowledge base's RetrieveAndGenerate answer use <see cref="PromptCitation.FromKnowledgeBase"/>.
+    /// </summary>
+    public IReadOnlyList<PromptCitation> Citations => PromptCitation.FromMessage(Message);
+
+    /// <summary>
     /// The conversation to continue: the history the method was given (normalised as it was sent), the rendered user
     /// turn, and the model's answer. Repair turns are left out; a typed answer given as a tool call is kept as its
     /// JSON text, so the list can be sent again without the tool.

@@ -23,14 +23,16 @@ public static class FuzzTargets
             "invoke-stream" => [new InvokeStreamTarget(generator)],
             "invoke-bodies" => [new InvokeBodiesTarget(generator)],
             "image-header" => [new ImageHeaderTarget()],
+            "knowledge-bases" => [new KnowledgeBaseTarget(generator)],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
                 new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
                 new ImageHeaderTarget(),
+                new KnowledgeBaseTarget(generator),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases or all."),
         };
     }
 }

@@ -133,7 +133,7 @@ public sealed class InvokeBodiesTarget(ModelTextGenerator generator) : IFuzzTarg
         }
     }
 
-    private static byte[] Mutate(Random random, byte[] bytes)
+    internal static byte[] Mutate(Random random, byte[] bytes)
     {
         switch (random.Next(6))
         {

@@ -42,8 +42,10 @@ internal sealed partial class EmulatorRequestHandler
         bool enforceModelCapabilities,
         ModelAdmission admission,
         UnmatchedCallPolicy unmatchedCalls,
-        CancellationToken stopping)
+        CancellationToken stopping,
+        IReadOnlyDictionary<string, KnowledgeBases.EmulatedKnowledgeBase>? knowledgeBases = null)
     {
+        _knowledgeBases = knowledgeBases ?? new Dictionary<string, KnowledgeBases.EmulatedKnowledgeBase>();
         _admission = admission;
         _unmatchedCalls = unmatchedCalls;
         _enforceModelCapabilities = enforceModelCapabilities;
@@ -109,7 +111,7 @@ internal sealed partial class EmulatorRequestHandler
                 auth?.SignatureValid ?? false,
                 outcome.Accepted,
                 outcome.Invoke?.SystemText ?? converse?.SystemText,
-                outcome.Invoke?.Prompt ?? converse?.UserText,
+                outcome.Invoke?.Prompt ?? outcome.KnowledgeBaseText ?? converse?.UserText,
                 outcome.Status,
                 outcome.ErrorCode,
                 converse?.Features ?? ConverseFeatures.None)
@@ -122,6 +124,19 @@ internal sealed partial class EmulatorRequestHandler
         {
             body = await ReadBodyAsync(context.Request, aborted.Token);
             var incoming = new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body);
+            if (OperationRouter.IsKnowledgeBase(route?.Operation))
+            {
+                auth = _authenticator.Authenticate(incoming);
+                if (auth.Error is not null)
+                {
+                    await WriteErrorAsync(context.Response, auth.Error, outcome);
+                    return;
+                }
+
+                await HandleKnowledgeBaseAsync(context, route!, body, outcome, aborted.Token);
+                return;
+            }
+
             bool isInvoke = OperationRouter.IsInvoke(route?.Operation);
             converse = isInvoke ? null : ConverseBody.Parse(body);
             auth = _authenticator.Authenticate(incoming);
@@ -435,6 +450,9 @@ internal sealed partial class EmulatorRequestHandler
 
         /// <summary>The InvokeModel body as its family reads it, once validated.</summary>
         public Wire.Invoke.InvokeRequest? Invoke { get; set; }
+
+        /// <summary>A Retrieve query, or the prompt RetrieveAndGenerate built for the model.</summary>
+        public string? KnowledgeBaseText { get; set; }
 
         /// <summary>Records the request as it stands; called just before the client can have the whole answer.</summary>
         public Action Settle { get; set; } = static () => { };

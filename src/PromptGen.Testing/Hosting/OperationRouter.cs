@@ -15,6 +15,11 @@ internal static class OperationRouter
     public const string ConverseStream = "ConverseStream";
     public const string InvokeModel = "InvokeModel";
     public const string InvokeModelWithResponseStream = "InvokeModelWithResponseStream";
+    public const string Retrieve = "Retrieve";
+    public const string RetrieveAndGenerate = "RetrieveAndGenerate";
+
+    /// <summary>The Knowledge Bases runtime's operations (their route's model id is the knowledge base id, or empty).</summary>
+    public static bool IsKnowledgeBase(string? operation) => operation is Retrieve or RetrieveAndGenerate;
 
     /// <summary>Converse and ConverseStream take the same request body and the same validation.</summary>
     public static bool IsConverse(string operation) => operation is Converse or ConverseStream;
@@ -39,6 +44,17 @@ internal static class OperationRouter
         if (!string.Equals(method, "POST", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        // The Knowledge Bases runtime: POST /knowledgebases/{knowledgeBaseId}/retrieve and POST /retrieveAndGenerate.
+        if (rawPath == "/retrieveAndGenerate")
+        {
+            return new OperationRoute(RetrieveAndGenerate, string.Empty);
+        }
+
+        if (rawPath.StartsWith("/knowledgebases/", StringComparison.Ordinal) && rawPath.Split('/') is [_, _, var knowledgeBaseId, "retrieve"])
+        {
+            return new OperationRoute(Retrieve, Uri.UnescapeDataString(knowledgeBaseId));
         }
 
         // The model id is one segment even when it is an ARN: its '/' travels as %2F, so splitting the raw path is safe.

@@ -3,6 +3,10 @@ namespace PromptGen.Testing.Wire;
 /// <summary>The errors the emulator raises by itself, worded as AWS words them where that wording is known.</summary>
 internal static class EmulatorErrors
 {
+    /// <summary>An unknown knowledge base id: 404 ResourceNotFoundException, as the Knowledge Bases runtime answers.</summary>
+    public static EmulatorError KnowledgeBaseNotFound(string knowledgeBaseId) =>
+        new("ResourceNotFoundException", 404, $"Knowledge base {knowledgeBaseId} does not exist (the emulator serves the knowledge bases given to it at start).");
+
     public static EmulatorError Validation(string message) => new("ValidationException", 400, message);
 
     public static EmulatorError EndOfLife() => new(

@@ -51,6 +51,12 @@ internal static class EmulatorCommand
             HelpName = "file.json",
             Arity = ArgumentArity.OneOrMore,
         };
+        var knowledgeBases = new Option<string[]>("--knowledge-base")
+        {
+            Description = "Serve a knowledge base (Retrieve, RetrieveAndGenerate) from a folder of .md/.txt files: ID is 1 to 10 letters and digits; repeatable",
+            HelpName = "ID=folder",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var noModelChecks = new Option<bool>("--no-model-checks")
         {
             Description = "Accept every request member for every model (no per-model capability rules; see docs/models.md)",
@@ -76,7 +82,7 @@ internal static class EmulatorCommand
 
         var command = new Command("emulator", "Run a local Amazon Bedrock Runtime emulator on 127.0.0.1 until Ctrl+C or SIGTERM")
         {
-            port, http2Port, region, bearerTokens, scripts, noModelChecks, allowModels, allowAnyModel, unmatched,
+            port, http2Port, region, bearerTokens, scripts, knowledgeBases, noModelChecks, allowModels, allowAnyModel, unmatched,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new BedrockEmulatorOptions
@@ -92,6 +98,7 @@ internal static class EmulatorCommand
             parsed.GetValue(bearerTokens) ?? [],
             parsed.GetValue(allowModels) ?? [],
             parsed.GetValue(scripts) ?? [],
+            parsed.GetValue(knowledgeBases) ?? [],
             output,
             error,
             cancellationToken));
@@ -125,10 +132,23 @@ internal static class EmulatorCommand
         string[] bearerTokens,
         string[] allowedModels,
         FileInfo[] scripts,
+        string[] knowledgeBases,
         TextWriter output,
         TextWriter error,
         CancellationToken cancellationToken)
     {
+        foreach (string knowledgeBase in knowledgeBases)
+        {
+            int equals = knowledgeBase.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == knowledgeBase.Length - 1)
+            {
+                await error.WriteLineAsync($"promptgen emulator: --knowledge-base takes ID=folder, e.g. KBDOCS0001=./docs; got '{knowledgeBase}'.");
+                return PromptGenCli.ExitUsage;
+            }
+
+            options.KnowledgeBases[knowledgeBase[..equals]] = knowledgeBase[(equals + 1)..];
+        }
+
         foreach (string token in bearerTokens)
         {
             options.BearerTokens.Add(token);
@@ -155,6 +175,12 @@ internal static class EmulatorCommand
         try
         {
             emulator = await BedrockEmulator.StartAsync(options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException or ArgumentException)
+        {
+            // A knowledge base that cannot be loaded: its id, folder or a sidecar metadata file.
+            await error.WriteLineAsync($"promptgen emulator: {exception.Message}");
+            return PromptGenCli.ExitUsage;
         }
         catch (IOException exception)
         {

@@ -90,6 +90,9 @@ public sealed class ContentBlock
     /// <summary>The model's reasoning (assistant turns); echo it back unchanged.</summary>
     public ReasoningContentBlock? ReasoningContent { get; set; }
 
+    /// <summary>A <c>citationsContent</c> block of an answer: text with the document citations that support it.</summary>
+    public CitationsContentBlock? CitationsContent { get; set; }
+
     /// <summary>Members this library does not model (citations, say), kept so that echoing the block loses nothing.</summary>
     [System.Text.Json.Serialization.JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownMembers { get; set; }

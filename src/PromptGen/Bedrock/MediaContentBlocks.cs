@@ -29,6 +29,9 @@ public sealed class DocumentBlock
 
     /// <summary>Where the document comes from (<c>source</c>): inline bytes, S3 or text.</summary>
     public DocumentSource Source { get; set; } = new();
+
+    /// <summary>Turns on document citations (<c>citations: {"enabled": true}</c>) for models that support them; null leaves it out.</summary>
+    public CitationsConfig? Citations { get; set; }
 }
 
 /// <summary>A video content block.</summary>

@@ -20,6 +20,7 @@ internal static class BedrockOptionsConfiguration
         options.BearerToken = ReadString(section, nameof(BedrockOptions.BearerToken)) ?? options.BearerToken;
         options.DefaultModel = ReadString(section, nameof(BedrockOptions.DefaultModel)) ?? options.DefaultModel;
         options.Endpoint = ReadUri(section, nameof(BedrockOptions.Endpoint)) ?? options.Endpoint;
+        options.KnowledgeBaseEndpoint = ReadUri(section, nameof(BedrockOptions.KnowledgeBaseEndpoint)) ?? options.KnowledgeBaseEndpoint;
         options.UseFips = ReadBool(section, nameof(BedrockOptions.UseFips)) ?? options.UseFips;
         options.UseDualStack = ReadBool(section, nameof(BedrockOptions.UseDualStack)) ?? options.UseDualStack;
         options.EnableSensitiveData = ReadBool(section, nameof(BedrockOptions.EnableSensitiveData)) ?? options.EnableSensitiveData;

@@ -12,7 +12,7 @@ namespace PromptGen.Generators.Tests.PublicApi;
 
 /// <summary>
 /// The runtime's public surface is split the way docs/architecture.md says: what users import (<c>PromptGen</c>,
-/// <c>PromptGen.AI</c>, <c>PromptGen.Bedrock</c>, the DI extensions) holds no type that only generated code uses, and
+/// <c>PromptGen.AI</c>, <c>PromptGen.Bedrock</c>, <c>PromptGen.Retrieval</c>, the DI extensions) holds no type that only generated code uses, and
 /// what only generated code uses is in <c>PromptGen.CompilerServices</c>, hidden from IntelliSense and documented as
 /// such. Read from the built runtime by reflection and from the generator's own list of the runtime types it names
 /// (<see cref="RuntimeTypes"/>).
@@ -23,7 +23,7 @@ public sealed class PublicSurfaceTests
     private const string GeneratedCodeOnly = "Used by generated code; not for direct use.";
 
     /// <summary>The namespaces a user imports: the README's tour and docs/architecture.md.</summary>
-    private static readonly string[] UserNamespaces = ["PromptGen", "PromptGen.AI", "PromptGen.Bedrock", "Microsoft.Extensions.DependencyInjection"];
+    private static readonly string[] UserNamespaces = ["PromptGen", "PromptGen.AI", "PromptGen.Bedrock", "PromptGen.Retrieval", "Microsoft.Extensions.DependencyInjection"];
 
     private static readonly Assembly Runtime = typeof(PromptClientAttribute).Assembly;
 

@@ -7,6 +7,7 @@ internal static class AwsEnvironmentVariables
     public const string DefaultRegion = "AWS_DEFAULT_REGION";
     public const string Profile = "AWS_PROFILE";
     public const string BedrockRuntimeEndpoint = "AWS_ENDPOINT_URL_BEDROCK_RUNTIME";
+    public const string BedrockAgentRuntimeEndpoint = "AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME";
     public const string Endpoint = "AWS_ENDPOINT_URL";
     public const string IgnoreConfiguredEndpoints = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 

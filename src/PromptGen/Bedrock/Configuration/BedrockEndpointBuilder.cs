@@ -11,7 +11,15 @@ internal static class BedrockEndpointBuilder
 {
     private const string EndpointPrefix = "bedrock-runtime";
 
-    public static Uri Build(string region, bool useFips, bool useDualStack)
+    /// <summary>
+    /// The Knowledge Bases runtime's prefix: its rule set builds <c>bedrock-agent-runtime[-fips].{region}.{suffix}</c>
+    /// the same way (the endpoint rules of <c>@aws-sdk/client-bedrock-agent-runtime</c>).
+    /// </summary>
+    public const string AgentRuntimePrefix = "bedrock-agent-runtime";
+
+    public static Uri Build(string region, bool useFips, bool useDualStack) => Build(EndpointPrefix, region, useFips, useDualStack);
+
+    public static Uri Build(string endpointPrefix, string region, bool useFips, bool useDualStack)
     {
         Partition partition = Partition.Of(region);
         if (useDualStack && partition.DualStackDnsSuffix is null)
@@ -20,7 +28,7 @@ internal static class BedrockEndpointBuilder
                 $"Dual-stack endpoints are not available in the {partition.Name} partition (region '{region}'). Turn off BedrockOptions.UseDualStack.");
         }
 
-        string prefix = useFips ? EndpointPrefix + "-fips" : EndpointPrefix;
+        string prefix = useFips ? endpointPrefix + "-fips" : endpointPrefix;
         string suffix = useDualStack ? partition.DualStackDnsSuffix! : partition.DnsSuffix;
         return new Uri($"https://{prefix}.{region}.{suffix}/");
     }

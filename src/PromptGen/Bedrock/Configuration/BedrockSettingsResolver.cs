@@ -8,7 +8,7 @@ namespace PromptGen.Bedrock.Configuration;
 /// <see cref="IAwsProfileSource"/>, so every step of the order can be tested without touching the process.
 /// Credentials are not resolved here: that happens lazily, at the first request.
 /// </summary>
-internal sealed class BedrockSettingsResolver
+internal sealed partial class BedrockSettingsResolver
 {
     private const string DefaultProfileName = "default";
 

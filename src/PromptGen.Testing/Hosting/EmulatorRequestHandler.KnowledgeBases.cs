@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using PromptGen.Testing.KnowledgeBases;
+using PromptGen.Testing.Wire;
+using PromptGen.Testing.Wire.KnowledgeBases;
+
+namespace PromptGen.Testing.Hosting;
+
+// The Knowledge Bases runtime (bedrock-agent-runtime): Retrieve ranks the knowledge base's chunks with BM25;
+// RetrieveAndGenerate retrieves the same way, asks the scripted Converse handler (script rules, then the default
+// reply) with a prompt built from the passages, and cites the retrieved chunks in the answer.
+internal sealed partial class EmulatorRequestHandler
+{
+    private readonly IReadOnlyDictionary<string, EmulatedKnowledgeBase> _knowledgeBases;
+
+    private async Task HandleKnowledgeBaseAsync(HttpContext context, OperationRoute route, byte[] body, Outcome outcome, CancellationToken aborted)
+    {
+        HttpResponse response = context.Response;
+        if (route.Operation == OperationRouter.Retrieve)
+        {
+            (RetrieveBody? retrieve, EmulatorError? refusal) = KnowledgeBaseRequests.ReadRetrieve(body);
+            refusal ??= !EmulatedKnowledgeBase.IsValidId(route.ModelId)
+                ? EmulatorErrors.Validation("knowledgeBaseId must be 1 to 10 letters and digits.")
+                : !_knowledgeBases.ContainsKey(route.ModelId) ? EmulatorErrors.KnowledgeBaseNotFound(route.ModelId) : null;
+            if (refusal is not null)
+            {
+                await WriteErrorAsync(response, refusal, outcome);
+                return;
+            }
+
+            outcome.Accepted = true;
+            outcome.KnowledgeBaseText = retrieve!.Query;
+            List<(KnowledgeBaseChunk Chunk, double Score)> hits = _knowledgeBases[route.ModelId].Search(retrieve.Query, retrieve.NumberOfResults, retrieve.Filter);
+            await WriteJsonAsync(response, StatusCodes.Status200OK, KnowledgeBaseResponses.Retrieve(hits), outcome);
+            return;
+        }
+
+        (RetrieveAndGenerateBody? request, EmulatorError? error) = KnowledgeBaseRequests.ReadRetrieveAndGenerate(body);
+        error ??= !_knowledgeBases.ContainsKey(request!.KnowledgeBaseId) ? EmulatorErrors.KnowledgeBaseNotFound(request.KnowledgeBaseId)
+            : _enforceModelCapabilities ? ModelRules.Check(request.ModelId, ConverseFeatures.None)
+            : null;
+        if (error is not null)
+        {
+            await WriteErrorAsync(response, error, outcome);
+            return;
+        }
+
+        outcome.Accepted = true;
+        List<KnowledgeBaseChunk> passages = _knowledgeBases[request!.KnowledgeBaseId]
+            .Search(request.Question, request.Retrieval.NumberOfResults, request.Retrieval.Filter)
+            .Select(hit => hit.Chunk)
+            .ToList();
+        string prompt = GroundedAnswer.Prompt(request.PromptTemplate, request.Question, passages);
+        outcome.KnowledgeBaseText = prompt;
+        var call = new ConverseCall(request.ModelId, null, prompt, ConverseFeatures.None) { Operation = OperationRouter.RetrieveAndGenerate };
+        ScriptRule? rule = _script.Claim(call);
+        EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
+        if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            await DelayAtLeastAsync(delay, aborted);
+        }
+
+        if (await TryWriteScriptedFailureAsync(context, reply, streaming: false, outcome, aborted))
+        {
+            return;
+        }
+
+        if (reply.IsToolUse || reply.Text is null)
+        {
+            await WriteErrorAsync(response, EmulatorErrors.Validation("RetrieveAndGenerate answers with text; the script's reply for it must be text."), outcome);
+            return;
+        }
+
+        string sessionId = request.SessionId ?? Guid.NewGuid().ToString();
+        await WriteJsonAsync(response, StatusCodes.Status200OK, KnowledgeBaseResponses.RetrieveAndGenerate(sessionId, reply.Text, GroundedAnswer.Cite(reply.Text, passages)), outcome);
+    }
+}
