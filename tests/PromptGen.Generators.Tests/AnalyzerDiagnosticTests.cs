@@ -236,15 +236,15 @@ public sealed class AnalyzerDiagnosticTests
     public void Legacy_model_is_a_warning_naming_the_successor()
     {
         Diagnostic diagnostic = Single(AnalyzerHarness.Run(Client("""
-                [Model("us.anthropic.claude-3-5-sonnet-20240620-v1:0")]
+                [Model("us.anthropic.claude-3-opus-20240229-v1:0")]
                 [Prompt("Hi {{ name }}")]
                 Task<string> GreetAsync(string name, CancellationToken cancellationToken);
             """)), "PG0203");
 
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("\"us.anthropic.claude-3-5-sonnet-20240620-v1:0\"", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Equal("\"us.anthropic.claude-3-opus-20240229-v1:0\"", AnalyzerHarness.TextAt(diagnostic));
         Assert.Equal(
-            "Model 'us.anthropic.claude-3-5-sonnet-20240620-v1:0' is a legacy model on Bedrock; use 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' instead",
+            "Model 'us.anthropic.claude-3-opus-20240229-v1:0' is a legacy model on Bedrock; use 'us.anthropic.claude-opus-4-5-20251101-v1:0' instead",
             diagnostic.GetMessage());
     }
 
