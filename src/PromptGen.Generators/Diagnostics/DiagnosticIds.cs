@@ -57,6 +57,7 @@ internal static partial class DiagnosticIds
     public const string FallbackModelsWithTools = "PG0222";
     public const string ModelModalityMismatch = "PG0223";
     public const string InvokeSettingNotAccepted = "PG0224";
+    public const string InvalidCatalogFile = "PG0230";
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";
