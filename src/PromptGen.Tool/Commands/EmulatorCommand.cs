@@ -66,6 +66,12 @@ internal static class EmulatorCommand
         {
             Description = "Answer every well-formed model id (by default an id the catalog does not know gets Bedrock's \"The provided model identifier is invalid.\")",
         };
+        var models = new Option<FileInfo[]>("--models")
+        {
+            Description = "Project model catalog file (promptgen.models.json, docs/model-catalog.md) laid over the built-in catalog; repeatable, later files win",
+            HelpName = "file.json",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var unmatched = new Option<UnmatchedCallPolicy>("--unmatched")
         {
             Description = "What a call no script rule answers gets: FailWhenScripted (default: an error showing the request and the rules once "
@@ -76,7 +82,7 @@ internal static class EmulatorCommand
 
         var command = new Command("emulator", "Run a local Amazon Bedrock Runtime emulator on 127.0.0.1 until Ctrl+C or SIGTERM")
         {
-            port, http2Port, region, bearerTokens, scripts, noModelChecks, allowModels, allowAnyModel, unmatched,
+            port, http2Port, region, bearerTokens, scripts, noModelChecks, allowModels, allowAnyModel, models, unmatched,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new BedrockEmulatorOptions
@@ -91,6 +97,7 @@ internal static class EmulatorCommand
             },
             parsed.GetValue(bearerTokens) ?? [],
             parsed.GetValue(allowModels) ?? [],
+            parsed.GetValue(models) ?? [],
             parsed.GetValue(scripts) ?? [],
             output,
             error,
@@ -124,6 +131,7 @@ internal static class EmulatorCommand
         BedrockEmulatorOptions options,
         string[] bearerTokens,
         string[] allowedModels,
+        FileInfo[] catalogFiles,
         FileInfo[] scripts,
         TextWriter output,
         TextWriter error,
@@ -137,6 +145,11 @@ internal static class EmulatorCommand
         foreach (string modelId in allowedModels)
         {
             options.AdditionalModelIds.Add(modelId);
+        }
+
+        foreach (FileInfo catalogFile in catalogFiles)
+        {
+            options.ModelCatalogFiles.Add(catalogFile.FullName);
         }
 
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -155,6 +168,11 @@ internal static class EmulatorCommand
         try
         {
             emulator = await BedrockEmulator.StartAsync(options, cancellationToken);
+        }
+        catch (InvalidOperationException exception) when (options.ModelCatalogFiles.Count > 0 && exception.Message.Contains("model catalog", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"promptgen emulator: {exception.Message}");
+            return PromptGenCli.ExitUsage;
         }
         catch (IOException exception)
         {
