@@ -113,8 +113,9 @@ public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarge
             ours = error.Message;
         }
 
-        // System.Text.Json reads UTF-8: text holding a lone surrogate cannot be compared fairly.
-        if (HasLoneSurrogate(input))
+        // System.Text.Json reads UTF-8: text holding a lone surrogate cannot be compared fairly; nor can a second
+        // byte-order mark, which one reader may skip as a mark and the other refuses as a character.
+        if (HasLoneSurrogate(input) || input.StartsWith("\uFEFF\uFEFF", StringComparison.Ordinal))
         {
             return;
         }
@@ -122,7 +123,9 @@ public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarge
         bool theirs;
         try
         {
-            using JsonDocument document = JsonDocument.Parse(input.TrimStart('\uFEFF'), new JsonDocumentOptions { MaxDepth = CatalogJson.MaxDepth + 1 });
+            // The reader allows one byte-order mark before the value, as a file saved by an editor may have; exactly one.
+            string withoutMark = input.Length > 0 && input[0] == '\uFEFF' ? input.Substring(1) : input;
+            using JsonDocument document = JsonDocument.Parse(withoutMark, new JsonDocumentOptions { MaxDepth = CatalogJson.MaxDepth + 1 });
             theirs = true;
         }
         catch (JsonException)
