@@ -67,6 +67,11 @@ static int RunFuzz(HarnessArguments arguments)
             Console.WriteLine("  outcomes: " + string.Join(", ", knowledgeBases.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
         }
 
+        if (target is CatalogFileTarget catalogFile)
+        {
+            Console.WriteLine("  outcomes: " + string.Join(", ", catalogFile.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+        }
+
         foreach (FuzzFinding finding in report.Findings)
         {
             failed++;

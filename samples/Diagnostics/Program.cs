@@ -90,7 +90,7 @@ public partial interface IModelChoices
     Task<string> MalformedAsync(string name, CancellationToken cancellationToken = default);
 
     // PG0203: legacy, with its successor.
-    [Model("us.anthropic.claude-3-5-sonnet-20240620-v1:0")]
+    [Model("us.anthropic.claude-3-opus-20240229-v1:0")]
     [Prompt("Hi {{ name }}")]
     Task<string> LegacyAsync(string name, CancellationToken cancellationToken = default);
 

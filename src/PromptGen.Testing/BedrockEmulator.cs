@@ -96,7 +96,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
         var handler = new EmulatorRequestHandler(
             new RequestAuthenticator(verifier, bearerTokens), script, log, options.RequestCompleted,
             options.EnforceModelCapabilities,
-            new ModelAdmission(options.AllowUnknownModels, options.AdditionalModelIds),
+            new ModelAdmission(options.AllowUnknownModels, options.AdditionalModelIds, EmulatorCatalog.Load(options.ModelCatalogFiles)),
             options.UnmatchedCalls,
             stopping.Token,
             knowledgeBases);

@@ -64,6 +64,14 @@ public sealed class BedrockEmulatorOptions
     public ISet<string> AdditionalModelIds { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Project model catalog files (<c>promptgen.models.json</c>, docs/model-catalog.md) laid over the built-in catalog, in
+    /// order, so the emulator knows the models, limits and retirements the project's build knows. Empty by default. A
+    /// file that cannot be read stops the emulator from starting with an <see cref="InvalidOperationException"/> naming
+    /// the file, line and column.
+    /// </summary>
+    public IList<string> ModelCatalogFiles { get; } = new List<string>();
+
+    /// <summary>
     /// What a valid call that no script rule answers gets; <see cref="UnmatchedCallPolicy.FailWhenScripted"/> by default.
     /// </summary>
     public UnmatchedCallPolicy UnmatchedCalls { get; set; } = UnmatchedCallPolicy.FailWhenScripted;

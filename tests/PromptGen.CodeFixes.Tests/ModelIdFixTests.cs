@@ -32,8 +32,8 @@ public sealed class ModelIdFixTests
     [Fact]
     public Task Legacy_model_is_replaced_with_its_successor() =>
         CodeFixVerifier<ModelIdAnalyzer, ReplaceWithSuccessorModelCodeFix>.VerifyAsync(
-            OnMethod("{|PG0203:\"us.anthropic.claude-3-5-sonnet-20240620-v1:0\"|}"),
-            OnMethod("\"us.anthropic.claude-sonnet-4-5-20250929-v1:0\""));
+            OnMethod("{|PG0203:\"us.anthropic.claude-3-opus-20240229-v1:0\"|}"),
+            OnMethod("\"us.anthropic.claude-opus-4-5-20251101-v1:0\""));
 
     [Theory]
     [InlineData("us")]

@@ -23,12 +23,15 @@ internal static class AnalyzerHarness
         .ToImmutableArray();
 
     /// <summary>The analyzers' diagnostics, in source order; an analyzer that throws fails the test.</summary>
-    public static IReadOnlyList<Diagnostic> Run(params string[] sources)
+    public static IReadOnlyList<Diagnostic> Run(params string[] sources) => Run(ImmutableArray<AdditionalText>.Empty, sources);
+
+    /// <summary>As <see cref="Run(string[])"/>, with <c>AdditionalFiles</c> items (e.g. a promptgen.models.json).</summary>
+    public static IReadOnlyList<Diagnostic> Run(ImmutableArray<AdditionalText> additionalFiles, params string[] sources)
     {
         Compilation compilation = GeneratorHarness.Run(sources).Output;
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalFiles),
             onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);

@@ -110,5 +110,9 @@ public sealed class AnalyzerRegistrationTests
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
         {
         }
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action)
+        {
+        }
     }
 }

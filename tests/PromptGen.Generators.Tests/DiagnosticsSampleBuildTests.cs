@@ -107,9 +107,10 @@ public sealed class DiagnosticsSampleBuildTests
         "CompletingTheSet.cs(48,41): warning PG0150",
         "CompletingTheSet.cs(52,6): warning PG0222",
         "CompletingTheSet.cs(57,21): error PG0211",
+        "promptgen.models.json(4,70): error PG0230",
     };
 
-    private static readonly Regex DiagnosticLine = new(@"(\w+\.cs)\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
+    private static readonly Regex DiagnosticLine = new(@"([\w.]+\.(?:cs|json))\((\d+),(\d+)\): (error|warning) ([A-Z]+\d+):", RegexOptions.CultureInvariant);
 
     [Fact]
     public void Every_id_but_the_internal_error_has_a_line_in_the_sample()

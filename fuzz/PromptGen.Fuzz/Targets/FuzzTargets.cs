@@ -24,15 +24,17 @@ public static class FuzzTargets
             "invoke-bodies" => [new InvokeBodiesTarget(generator)],
             "image-header" => [new ImageHeaderTarget()],
             "knowledge-bases" => [new KnowledgeBaseTarget(generator)],
+            "catalog-file" => [new CatalogFileTarget(generator)],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
                 new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
                 new ImageHeaderTarget(),
                 new KnowledgeBaseTarget(generator),
+                new CatalogFileTarget(generator),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file or all."),
         };
     }
 }

@@ -11,9 +11,9 @@ internal static class ModelIdAdvice
     /// The id to call <paramref name="baseId"/> with: through an inference profile when Bedrock requires one, keeping
     /// the geography the user already chose (<paramref name="preferredPrefix"/>) when the model has that profile.
     /// </summary>
-    public static string CallableId(string baseId, string? preferredPrefix)
+    public static string CallableId(string baseId, string? preferredPrefix, ModelTable? catalog = null)
     {
-        ModelInfo? model = ModelCatalog.Find(baseId).Model;
+        ModelInfo? model = (catalog ?? ModelCatalog.BuiltIn).Find(baseId).Model;
         if (model is null)
         {
             return baseId;
@@ -29,10 +29,10 @@ internal static class ModelIdAdvice
     }
 
     /// <summary>"use 'X' instead", or a generic instruction when the catalog names no successor.</summary>
-    public static string UseSuccessor(ModelInfo model, string? preferredPrefix) =>
+    public static string UseSuccessor(ModelInfo model, string? preferredPrefix, ModelTable? catalog = null) =>
         model.Successor is null
             ? "choose a current model (see docs/models.md)"
-            : $"use '{CallableId(model.Successor, preferredPrefix)}' instead";
+            : $"use '{CallableId(model.Successor, preferredPrefix, catalog)}' instead";
 
     /// <summary>"did you mean 'a' or 'b'?" from the catalog's closest ids.</summary>
     public static string DidYouMean(IReadOnlyList<string> suggestions) =>

@@ -28,13 +28,13 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         var references = new List<ModelReference?> { ModelReference.OfInterface(declaration, cancellationToken) };
-        references.AddRange(ModelReference.OfFallbacks(declaration.Rules.FallbackModels, cancellationToken));
+        references.AddRange(ModelReference.OfFallbacks(declaration.Rules.FallbackModels, declaration.Catalog, cancellationToken));
         foreach (PromptMethod method in declaration.Methods)
         {
             references.Add(ModelReference.OfMethod(method, cancellationToken));
             if (!method.Rules.FallbackModels.IsInterfaceWide)
             {
-                references.AddRange(ModelReference.OfFallbacks(method.Rules.FallbackModels.Attribute, cancellationToken));
+                references.AddRange(ModelReference.OfFallbacks(method.Rules.FallbackModels.Attribute, declaration.Catalog, cancellationToken));
             }
         }
 
@@ -42,7 +42,7 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
         {
             if (reference is not null)
             {
-                Judge(reference, sink);
+                Judge(reference, declaration.Catalog, sink);
             }
         }
     }
@@ -51,7 +51,7 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
     /// The assembly default is one literal shared by every interface that uses it: it is judged once, in the file
     /// where it is written, not once per interface.
     /// </summary>
-    protected override void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes)
+    protected override void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes, ModelTable catalog)
     {
         if (AttributeReader.Find(start.Compilation.Assembly, knownTypes.PromptDefaultsAttribute) is not { ApplicationSyntaxReference: { } written } defaults)
         {
@@ -61,14 +61,14 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
         start.RegisterSemanticModelAction(modelContext =>
         {
             if (modelContext.SemanticModel.SyntaxTree == written.SyntaxTree
-                && ModelReference.OfAssemblyDefaults(defaults, modelContext.CancellationToken) is { } reference)
+                && ModelReference.OfAssemblyDefaults(defaults, catalog, modelContext.CancellationToken) is { } reference)
             {
-                Judge(reference, new DiagnosticSink(modelContext.ReportDiagnostic));
+                Judge(reference, catalog, new DiagnosticSink(modelContext.ReportDiagnostic));
             }
         });
     }
 
-    private static void Judge(ModelReference reference, DiagnosticSink sink)
+    private static void Judge(ModelReference reference, ModelTable catalog, DiagnosticSink sink)
     {
         ModelLookup lookup = reference.Lookup;
         switch (lookup.Kind)
@@ -76,44 +76,44 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
             case ModelLookupKind.Malformed:
                 sink.Report(DiagnosticDescriptors.MalformedModelId, reference.Location, reference.Id);
                 return;
-            case ModelLookupKind.Unknown when ModelCatalog.UnknownVendor(lookup.BaseId) is { } vendor:
+            case ModelLookupKind.Unknown when catalog.UnknownVendor(lookup.BaseId) is { } vendor:
                 // A vendor the catalog has never heard of: nothing to compare the id with, so no guess at another model.
                 sink.Report(
                     DiagnosticDescriptors.UnknownModel,
                     reference.Location,
                     reference.Id,
-                    ModelCatalog.AsOf,
+                    catalog.AsOf,
                     $"PromptGen knows no models of '{vendor}', so the id is sent to Bedrock as written and not checked");
                 return;
             case ModelLookupKind.Unknown:
                 // A warning, not an error: AWS adds models faster than any catalog, and the id may well be right.
-                IReadOnlyList<string> suggestions = ModelCatalog.Suggest(reference.Id);
+                IReadOnlyList<string> suggestions = catalog.Suggest(reference.Id);
                 sink.Report(
                     DiagnosticDescriptors.UnknownModel,
                     reference.Location,
                     FixProperties.Of(FixProperties.SuggestedModelIds, suggestions.Count == 0 ? null : string.Join(FixProperties.Separator.ToString(), suggestions)),
                     reference.Id,
-                    ModelCatalog.AsOf,
+                    catalog.AsOf,
                     ModelIdAdvice.DidYouMean(suggestions));
                 return;
             case ModelLookupKind.Known when lookup.Model is { } model:
-                JudgeKnown(reference, model, sink);
+                JudgeKnown(reference, model, catalog, sink);
                 return;
             default:
                 return; // an ARN whose model the id does not reveal: nothing to judge
         }
     }
 
-    private static void JudgeKnown(ModelReference reference, ModelInfo model, DiagnosticSink sink)
+    private static void JudgeKnown(ModelReference reference, ModelInfo model, ModelTable catalog, DiagnosticSink sink)
     {
         string? prefix = reference.Lookup.ProfilePrefix;
         ImmutableDictionary<string, string?> successor = FixProperties.Of(
             FixProperties.SuccessorModelId,
-            model.Successor is null ? null : ModelIdAdvice.CallableId(model.Successor, prefix));
+            model.Successor is null ? null : ModelIdAdvice.CallableId(model.Successor, prefix, catalog));
         if (model.Lifecycle == ModelLifecycle.EndOfLife)
         {
             string since = model.EndOfLife is null ? "(date not published)" : "on " + model.EndOfLife;
-            sink.Report(DiagnosticDescriptors.EndOfLifeModel, reference.Location, successor, reference.Id, since, ModelIdAdvice.UseSuccessor(model, prefix));
+            sink.Report(DiagnosticDescriptors.EndOfLifeModel, reference.Location, successor, reference.Id, since, ModelIdAdvice.UseSuccessor(model, prefix, catalog));
             return; // a dead model needs replacing, not a profile prefix
         }
 
@@ -121,7 +121,7 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
         {
             string since = model.LegacySince is null ? string.Empty : " since " + model.LegacySince;
             string endOfLife = model.EndOfLife is null ? string.Empty : $" (end of life on {model.EndOfLife})";
-            sink.Report(DiagnosticDescriptors.LegacyModel, reference.Location, successor, reference.Id, since + endOfLife, ModelIdAdvice.UseSuccessor(model, prefix));
+            sink.Report(DiagnosticDescriptors.LegacyModel, reference.Location, successor, reference.Id, since + endOfLife, ModelIdAdvice.UseSuccessor(model, prefix, catalog));
         }
 
         if (model.RequiresInferenceProfile && prefix is null && reference.Lookup.BaseId == reference.Id)
@@ -133,7 +133,7 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
                 reference.Location,
                 FixProperties.Of(FixProperties.ProfilePrefixes, string.Join(FixProperties.Separator.ToString(), prefixes)),
                 reference.Id,
-                ModelIdAdvice.CallableId(model.BaseId, null),
+                ModelIdAdvice.CallableId(model.BaseId, null, catalog),
                 profiles);
         }
     }

@@ -16,22 +16,22 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
 {
     /// <summary>The model a method calls (its own, else the interface's, else the assembly default's), or null.</summary>
     public static ModelReference? Effective(PromptMethod method, CancellationToken cancellationToken) =>
-        Of(method.Rules.Model, cancellationToken);
+        Of(method.Rules.Model, method.Catalog, cancellationToken);
 
     /// <summary>The method's own <c>[Model("…")]</c>, or null when it names none itself.</summary>
     public static ModelReference? OfMethod(PromptMethod method, CancellationToken cancellationToken) =>
-        method.Rules.Model.Source == ModelSource.Method ? Of(method.Rules.Model, cancellationToken) : null;
+        method.Rules.Model.Source == ModelSource.Method ? Of(method.Rules.Model, method.Catalog, cancellationToken) : null;
 
     /// <summary>The interface's <c>[PromptClient(Model = "…")]</c>, or null when it names no model.</summary>
     public static ModelReference? OfInterface(PromptDeclaration declaration, CancellationToken cancellationToken) =>
-        Of(ModelChoice.WrittenOn(declaration.Rules.ClientAttribute, ModelSource.Interface), cancellationToken);
+        Of(ModelChoice.WrittenOn(declaration.Rules.ClientAttribute, ModelSource.Interface), declaration.Catalog, cancellationToken);
 
     /// <summary><c>[assembly: PromptDefaults(Model = "…")]</c>, or null when it names no model.</summary>
-    public static ModelReference? OfAssemblyDefaults(AttributeData? defaults, CancellationToken cancellationToken) =>
-        Of(ModelChoice.WrittenOn(defaults, ModelSource.AssemblyDefaults), cancellationToken);
+    public static ModelReference? OfAssemblyDefaults(AttributeData? defaults, ModelTable catalog, CancellationToken cancellationToken) =>
+        Of(ModelChoice.WrittenOn(defaults, ModelSource.AssemblyDefaults), catalog, cancellationToken);
 
     /// <summary>Every id written in a <c>[FallbackModels]</c>, blank ones too, each at its own literal.</summary>
-    public static IReadOnlyList<ModelReference> OfFallbacks(AttributeData? attribute, CancellationToken cancellationToken)
+    public static IReadOnlyList<ModelReference> OfFallbacks(AttributeData? attribute, ModelTable catalog, CancellationToken cancellationToken)
     {
         if (attribute is null || AttributeReader.HasErrors(attribute) || attribute.ConstructorArguments.Length != 1
             || attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Array, IsNull: false } ids)
@@ -45,7 +45,7 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
         {
             if (ids.Values[position].Value is string id && locations[position] is { } location)
             {
-                references.Add(new ModelReference(id, location, ModelCatalog.Find(id)));
+                references.Add(new ModelReference(id, location, catalog.Find(id)));
             }
         }
 
@@ -67,14 +67,14 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
         {
             if (locations[fallback.Position] is { } location)
             {
-                references.Add(new ModelReference(fallback.Id, location, ModelCatalog.Find(fallback.Id)));
+                references.Add(new ModelReference(fallback.Id, location, method.Catalog.Find(fallback.Id)));
             }
         }
 
         return references;
     }
 
-    private static ModelReference? Of(ModelChoice? choice, CancellationToken cancellationToken)
+    private static ModelReference? Of(ModelChoice? choice, ModelTable catalog, CancellationToken cancellationToken)
     {
         if (choice is not { Id: { } id, Attribute: { } attribute })
         {
@@ -85,7 +85,7 @@ internal sealed record ModelReference(string Id, Location Location, ModelLookup 
             ? AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)
             : AttributeArguments.Named(attribute, "Model", cancellationToken)?.Expression;
         Location? location = literal?.GetLocation() ?? AttributeArguments.Location(attribute, cancellationToken);
-        return location is null ? null : new ModelReference(id, location, ModelCatalog.Find(id));
+        return location is null ? null : new ModelReference(id, location, catalog.Find(id));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;
@@ -11,10 +12,11 @@ namespace PromptGen.Generators.Analyzers;
 /// </summary>
 internal sealed class PromptDeclaration
 {
-    private PromptDeclaration(PromptClientRules rules, IReadOnlyList<PromptMethod> methods)
+    private PromptDeclaration(PromptClientRules rules, IReadOnlyList<PromptMethod> methods, ModelTable catalog)
     {
         Rules = rules;
         Methods = methods;
+        Catalog = catalog;
     }
 
     public INamedTypeSymbol Symbol => Rules.Client;
@@ -23,7 +25,12 @@ internal sealed class PromptDeclaration
 
     public IReadOnlyList<PromptMethod> Methods { get; }
 
-    public static PromptDeclaration? TryRead(ISymbol symbol, KnownTypeSymbols knownTypes)
+    /// <summary>The model catalog of the project (built-in, with its <c>promptgen.models.json</c> laid over it).</summary>
+    public ModelTable Catalog { get; }
+
+    public static PromptDeclaration? TryRead(ISymbol symbol, KnownTypeSymbols knownTypes) => TryRead(symbol, knownTypes, ModelCatalog.BuiltIn);
+
+    public static PromptDeclaration? TryRead(ISymbol symbol, KnownTypeSymbols knownTypes, ModelTable catalog)
     {
         if (PromptClientRules.TryRead(symbol, knownTypes) is not { } rules)
         {
@@ -39,18 +46,25 @@ internal sealed class PromptDeclaration
             // judging it would only add noise about a method that cannot be generated yet.
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method && !knownTypes.HasUnresolvedSignature(method))
             {
-                methods.Add(new PromptMethod(rules.For(method)));
+                methods.Add(new PromptMethod(rules.For(method), catalog));
             }
         }
 
-        return new PromptDeclaration(rules, methods);
+        return new PromptDeclaration(rules, methods, catalog);
     }
 }
 
 /// <summary>One abstract method of a prompt client and what applies to it (<see cref="PromptMethodRules"/>).</summary>
 internal sealed class PromptMethod
 {
-    public PromptMethod(PromptMethodRules rules) => Rules = rules;
+    public PromptMethod(PromptMethodRules rules, ModelTable catalog)
+    {
+        Rules = rules;
+        Catalog = catalog;
+    }
+
+    /// <summary>The model catalog of the project, as on <see cref="PromptDeclaration.Catalog"/>.</summary>
+    public ModelTable Catalog { get; }
 
     public IMethodSymbol Symbol => Rules.Method;
 

@@ -50,7 +50,7 @@ internal sealed class ValidationAttributeAnalyzer : PromptClientAnalyzer
         }
     }
 
-    protected override void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes)
+    protected override void InitializeCompilation(CompilationStartAnalysisContext start, KnownTypeSymbols knownTypes, Catalog.ModelTable catalog)
     {
         if (knownTypes.ToolAttribute is null)
         {

@@ -5,7 +5,7 @@ namespace PromptGen.Generators.Catalog;
 /// <summary>
 /// The InvokeModel body families PromptGen writes for image and embedding methods. Each model id selects one by its
 /// base id (profiles and ARNs resolved as the catalog does); the sources of every body and limit are in
-/// <see cref="Models.ImageModels"/>, <see cref="Models.EmbeddingModels"/> and the typed bodies of
+/// the image and embedding rows' <c>source</c> in Catalog/models.json and the typed bodies of
 /// <c>src/PromptGen/Bedrock</c>.
 /// </summary>
 internal enum InvokeModelFamily

@@ -179,6 +179,12 @@ internal static class DiagnosticDescriptors
         "Model '{0}' reached end of life on Bedrock {1}, and calls to it fail; {2}",
         ModelCategory);
 
+    public static readonly DiagnosticDescriptor InvalidCatalogFile = Create(
+        DiagnosticIds.InvalidCatalogFile,
+        "Model catalog file cannot be read",
+        "PromptGen cannot read the model catalog file '{0}' {1}; none of its models are used until it is fixed",
+        ModelCategory);
+
     public static readonly DiagnosticDescriptor InferenceProfileRequired = Create(
         DiagnosticIds.InferenceProfileRequired,
         "Model is served only through an inference profile",
@@ -423,6 +429,7 @@ internal static class DiagnosticDescriptors
         MalformedModelId,
         LegacyModel,
         EndOfLifeModel,
+        InvalidCatalogFile,
         InferenceProfileRequired,
         MaxTokensAboveModelLimit,
         InferenceSettingOutOfRange,

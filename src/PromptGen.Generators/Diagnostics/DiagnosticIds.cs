@@ -59,6 +59,7 @@ internal static partial class DiagnosticIds
     public const string InvokeSettingNotAccepted = "PG0224";
     public const string ImageInputNotAccepted = "PG0225";
     public const string ImageInputIncomplete = "PG0226";
+    public const string InvalidCatalogFile = "PG0230";
     public const string UnsupportedResultType = "PG0300";
     public const string SchemaSentInPrompt = "PG0301";
     public const string StructuredOutputStrategyNotSupported = "PG0302";

@@ -33,7 +33,7 @@ internal sealed partial class EmulatorRequestHandler
         EmulatorError? refusal = !IsJson(context.Request.ContentType) ? EmulatorErrors.UnsupportedContentType(context.Request.ContentType)
             : _admission.Check(route.ModelId) is { } invalidModel ? invalidModel
             : family is null ? EmulatorErrors.InvokeModelNotEmulated(route.ModelId)
-            : _enforceModelCapabilities ? ModelRules.CheckInvoke(route.ModelId)
+            : _enforceModelCapabilities ? ModelRules.CheckInvoke(_admission.Catalog, route.ModelId)
             : null;
         if (refusal is null && streaming && family!.Value.IsEmbedding())
         {
@@ -43,7 +43,7 @@ internal sealed partial class EmulatorRequestHandler
         InvokeRequest? request = null;
         if (refusal is null)
         {
-            int maxOutputTokens = _enforceModelCapabilities ? ModelRules.MaxOutputTokens(route.ModelId) : 0;
+            int maxOutputTokens = _enforceModelCapabilities ? ModelRules.MaxOutputTokens(_admission.Catalog, route.ModelId) : 0;
             (request, refusal) = InvokeBodyValidator.Validate(family!.Value, body, maxOutputTokens);
         }
 

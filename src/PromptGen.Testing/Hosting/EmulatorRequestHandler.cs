@@ -156,7 +156,7 @@ internal sealed partial class EmulatorRequestHandler
                         ? EmulatorErrors.OperationNotEmulated(route.Operation)
                         : ConverseRequestValidator.Validate(route.ModelId, context.Request.ContentType, converse)
                             ?? _admission.Check(route.ModelId)
-                            ?? (_enforceModelCapabilities ? ModelRules.Check(route.ModelId, converse.Features) : null));
+                            ?? (_enforceModelCapabilities ? ModelRules.Check(_admission.Catalog, route.ModelId, converse.Features) : null));
 
             if (refusal is not null)
             {

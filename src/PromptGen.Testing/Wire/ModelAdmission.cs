@@ -13,11 +13,15 @@ internal sealed class ModelAdmission
     private readonly bool _allowUnknown;
     private readonly HashSet<string> _additional;
 
-    public ModelAdmission(bool allowUnknown, IEnumerable<string> additionalIds)
+    public ModelAdmission(bool allowUnknown, IEnumerable<string> additionalIds, ModelTable? catalog = null)
     {
         _allowUnknown = allowUnknown;
         _additional = new HashSet<string>(additionalIds, System.StringComparer.Ordinal);
+        Catalog = catalog ?? ModelCatalog.BuiltIn;
     }
+
+    /// <summary>The catalog the emulator judges model ids by: the built-in one, with the options' catalog files laid over it.</summary>
+    public ModelTable Catalog { get; }
 
     /// <summary>Null when the id may be answered; otherwise Bedrock's refusal.</summary>
     public EmulatorError? Check(string modelId)
@@ -28,7 +32,7 @@ internal sealed class ModelAdmission
         }
 
         // Malformed ids are the request validator's to refuse, in its own words.
-        return ModelCatalog.Find(modelId).Kind is ModelLookupKind.Unknown or ModelLookupKind.Opaque
+        return Catalog.Find(modelId).Kind is ModelLookupKind.Unknown or ModelLookupKind.Opaque
             ? EmulatorErrors.InvalidModelIdentifier()
             : null;
     }

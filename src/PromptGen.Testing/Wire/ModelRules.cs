@@ -9,9 +9,9 @@ namespace PromptGen.Testing.Wire;
 /// </summary>
 internal static class ModelRules
 {
-    public static EmulatorError? Check(string modelId, ConverseFeatures request)
+    public static EmulatorError? Check(ModelTable catalog, string modelId, ConverseFeatures request)
     {
-        ModelLookup lookup = ModelCatalog.Find(modelId);
+        ModelLookup lookup = catalog.Find(modelId);
         if (lookup.Model is not { } model)
         {
             return null;
@@ -85,9 +85,9 @@ internal static class ModelRules
     /// What InvokeModel refuses for a catalogued model whatever the body: a retired model, and a profile-only model called by
     /// base id. Unknown and opaque ids pass.
     /// </summary>
-    public static EmulatorError? CheckInvoke(string modelId)
+    public static EmulatorError? CheckInvoke(ModelTable catalog, string modelId)
     {
-        ModelLookup lookup = ModelCatalog.Find(modelId);
+        ModelLookup lookup = catalog.Find(modelId);
         if (lookup.Model is not { } model)
         {
             return null;
@@ -102,5 +102,5 @@ internal static class ModelRules
     }
 
     /// <summary>The catalog's output limit for the model; 0 when unknown.</summary>
-    public static int MaxOutputTokens(string modelId) => ModelCatalog.Find(modelId).Model?.MaxOutputTokens ?? 0;
+    public static int MaxOutputTokens(ModelTable catalog, string modelId) => catalog.Find(modelId).Model?.MaxOutputTokens ?? 0;
 }

@@ -72,6 +72,12 @@ internal static class EmulatorCommand
         {
             Description = "Answer every well-formed model id (by default an id the catalog does not know gets Bedrock's \"The provided model identifier is invalid.\")",
         };
+        var models = new Option<FileInfo[]>("--models")
+        {
+            Description = "Project model catalog file (promptgen.models.json, docs/model-catalog.md) laid over the built-in catalog; repeatable, later files win",
+            HelpName = "file.json",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var unmatched = new Option<UnmatchedCallPolicy>("--unmatched")
         {
             Description = "What a call no script rule answers gets: FailWhenScripted (default: an error showing the request and the rules once "
@@ -82,7 +88,7 @@ internal static class EmulatorCommand
 
         var command = new Command("emulator", "Run a local Amazon Bedrock Runtime emulator on 127.0.0.1 until Ctrl+C or SIGTERM")
         {
-            port, http2Port, region, bearerTokens, scripts, knowledgeBases, noModelChecks, allowModels, allowAnyModel, unmatched,
+            port, http2Port, region, bearerTokens, scripts, knowledgeBases, noModelChecks, allowModels, allowAnyModel, models, unmatched,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new BedrockEmulatorOptions
@@ -97,6 +103,7 @@ internal static class EmulatorCommand
             },
             parsed.GetValue(bearerTokens) ?? [],
             parsed.GetValue(allowModels) ?? [],
+            parsed.GetValue(models) ?? [],
             parsed.GetValue(scripts) ?? [],
             parsed.GetValue(knowledgeBases) ?? [],
             output,
@@ -131,6 +138,7 @@ internal static class EmulatorCommand
         BedrockEmulatorOptions options,
         string[] bearerTokens,
         string[] allowedModels,
+        FileInfo[] catalogFiles,
         FileInfo[] scripts,
         string[] knowledgeBases,
         TextWriter output,
@@ -159,6 +167,11 @@ internal static class EmulatorCommand
             options.AdditionalModelIds.Add(modelId);
         }
 
+        foreach (FileInfo catalogFile in catalogFiles)
+        {
+            options.ModelCatalogFiles.Add(catalogFile.FullName);
+        }
+
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Stop(PosixSignalContext context)
         {
@@ -179,6 +192,11 @@ internal static class EmulatorCommand
         catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException or ArgumentException)
         {
             // A knowledge base that cannot be loaded: its id, folder or a sidecar metadata file.
+            await error.WriteLineAsync($"promptgen emulator: {exception.Message}");
+            return PromptGenCli.ExitUsage;
+        }
+        catch (InvalidOperationException exception) when (options.ModelCatalogFiles.Count > 0 && exception.Message.Contains("model catalog", StringComparison.Ordinal))
+        {
             await error.WriteLineAsync($"promptgen emulator: {exception.Message}");
             return PromptGenCli.ExitUsage;
         }

@@ -22,6 +22,7 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
     [InlineData("invoke-bodies", 10_000)]
     [InlineData("image-header", 10_000)]
     [InlineData("knowledge-bases", 10_000)]
+    [InlineData("catalog-file", 10_000)]
     public void Short_fuzz_run_finds_nothing(string target, int inputs)
     {
         IFuzzTarget fuzzTarget = FuzzTargets.Named(target).Single();

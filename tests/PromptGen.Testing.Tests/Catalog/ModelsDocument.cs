@@ -34,11 +34,12 @@ internal static class ModelsDocument
         text.Append($$"""
             # Bedrock models known to PromptGen
 
-            Generated from the model catalog (`src/PromptGen.Generators/Catalog/`) by `ModelsDocumentTests`; do not edit by
+            Generated from the model catalog (`src/PromptGen.Generators/Catalog/models.json`) by `ModelsDocumentTests`; do not edit by
             hand. After changing the catalog, run `{{UpdateVariable}}=1 dotnet test tests/PromptGen.Testing.Tests --filter ModelsDocument`.
 
             The catalog is shared by the generator (build-time checks) and the emulator (per-model request rules). Lifecycle is as
-            of {{ModelCatalog.AsOf}}. Ids the catalog does not know are not errors: AWS adds models all the time.
+            of {{ModelCatalog.AsOf}}. Ids the catalog does not know are not errors: AWS adds models all the time. A project adds or
+            corrects models with its own `promptgen.models.json` ([model-catalog.md](model-catalog.md)).
 
             Cells: **Y** / **N** as the catalog records it; a **?** after it means no source confirms that value (see the
             sources below). Limits: context window / largest `maxTokens`; **?** = unknown. Converse caps `temperature` at 1 for
