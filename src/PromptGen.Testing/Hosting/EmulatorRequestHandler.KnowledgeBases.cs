@@ -41,8 +41,8 @@ internal sealed partial class EmulatorRequestHandler
 
         (RetrieveAndGenerateBody? request, EmulatorError? error) = KnowledgeBaseRequests.ReadRetrieveAndGenerate(body);
         error ??= !_knowledgeBases.ContainsKey(request!.KnowledgeBaseId) ? EmulatorErrors.KnowledgeBaseNotFound(request.KnowledgeBaseId)
-            : _enforceModelCapabilities ? ModelRules.Check(request.ModelId, ConverseFeatures.None)
-            : null;
+            : _admission.Check(request.ModelId)
+                ?? (_enforceModelCapabilities ? ModelRules.Check(_admission.Catalog, request.ModelId, ConverseFeatures.None) : null);
         if (error is not null)
         {
             await WriteErrorAsync(response, error, outcome);
