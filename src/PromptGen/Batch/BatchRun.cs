@@ -42,6 +42,9 @@ internal sealed class BatchRun<TInput, TResult>
 
     private BatchRunOptions Options => _runner.Options;
 
+    /// <summary>The consumer's token: only its cancellation stops the jobs (not a consumer that just stops reading).</summary>
+    public CancellationToken CallerToken { get; set; }
+
     public async Task ProduceAsync(IAsyncEnumerable<TInput> inputs, CancellationToken cancellationToken)
     {
         BatchQuotas quotas = Options.Quotas;
@@ -86,7 +89,7 @@ internal sealed class BatchRun<TInput, TResult>
 
                 await Task.WhenAll(work).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (CallerToken.IsCancellationRequested)
             {
                 await StopRunningJobsAsync().ConfigureAwait(false);
                 await Task.WhenAll(work.Select(task => task.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
@@ -122,7 +125,7 @@ internal sealed class BatchRun<TInput, TResult>
 
             await Task.WhenAll(work).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (CallerToken.IsCancellationRequested)
         {
             await StopRunningJobsAsync().ConfigureAwait(false);
             throw;

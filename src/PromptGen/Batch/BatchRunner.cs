@@ -18,10 +18,11 @@ namespace PromptGen.Batch;
 /// </summary>
 /// <remarks>
 /// Results come in the order they complete, each carrying its input's <see cref="BatchRecordResult{TResult}.Index"/>;
-/// every input gets exactly one result (a value or a <see cref="BatchRecordError"/>). Canceling the enumeration stops
-/// the run's jobs that are still running (<c>StopModelInvocationJob</c>) and yields nothing more. Errors that concern
-/// the run rather than a record (S3 refuses the upload, the control plane refuses the job) end the enumeration with
-/// their exception, after stopping the jobs already created.
+/// every input gets exactly one result (a value or a <see cref="BatchRecordError"/>). Canceling the enumeration's token
+/// stops the run's jobs that are still running (<c>StopModelInvocationJob</c>) and yields nothing more; leaving the
+/// enumeration without canceling leaves them running, for <see cref="ResumeAsync"/>. Errors that concern the run
+/// rather than a record (S3 refuses the upload, the control plane refuses the job) end the enumeration with their
+/// exception; jobs already created keep running and can be resumed.
 /// </remarks>
 public sealed class BatchRunner
 {
@@ -107,6 +108,7 @@ public sealed class BatchRunner
         BatchRun<TInput, TResult> run, Func<CancellationToken, Task> produce, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        run.CallerToken = cancellationToken;
         Task producer = Task.Run(async () =>
         {
             try
@@ -133,7 +135,8 @@ public sealed class BatchRunner
         }
         finally
         {
-            // Canceled, or the consumer stopped early: the producer stops its jobs before the enumeration ends.
+            // Canceled: the producer stops its jobs before the enumeration ends. Abandoned (the consumer stopped
+            // early without canceling, as a process that ends does): the jobs keep running, to be resumed.
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ConfigureAwait(false);
         }
