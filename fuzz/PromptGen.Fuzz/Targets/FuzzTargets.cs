@@ -22,13 +22,15 @@ public static class FuzzTargets
             "result-reader" => [new ResultReaderTarget(generator)],
             "invoke-stream" => [new InvokeStreamTarget(generator)],
             "invoke-bodies" => [new InvokeBodiesTarget(generator)],
+            "batch-output" => [new BatchOutputTarget(generator)],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
                 new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
+                new BatchOutputTarget(generator),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, batch-output or all."),
         };
     }
 }

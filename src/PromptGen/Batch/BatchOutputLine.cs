@@ -73,8 +73,10 @@ internal readonly record struct BatchOutputLine(string? RecordId, ReadOnlyMemory
                 return Unusable(recordId, "the line does not end after its object");
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string of invalid UTF-8 or a lone surrogate escape, which the reader
+            // reports only when the string is read.
             return Unusable(recordId ?? ScanRecordId(line.Span), "the line is not valid JSON: " + e.Message);
         }
 
@@ -202,7 +204,7 @@ internal readonly record struct BatchManifest(long? TotalRecordCount, long? Proc
 
             return reader.TokenType == JsonTokenType.EndObject ? new BatchManifest(total, processed, success, errors, input, output) : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }

@@ -516,7 +516,7 @@ internal sealed class BatchRun<TInput, TResult>
                 ? reader.GetString()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
