@@ -20,6 +20,7 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
     [InlineData("event-stream", 20_000)]
     [InlineData("invoke-stream", 20_000)]
     [InlineData("invoke-bodies", 10_000)]
+    [InlineData("batch-output", 20_000)]
     public void Short_fuzz_run_finds_nothing(string target, int inputs)
     {
         IFuzzTarget fuzzTarget = FuzzTargets.Named(target).Single();
