@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using Amazon.S3;
 using Amazon.S3.Model;
 using PromptGen.Bedrock;
 using PromptGen.Bedrock.Http;
