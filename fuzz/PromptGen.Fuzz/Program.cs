@@ -9,7 +9,7 @@ using PromptGen.Reliability.Load;
 using PromptGen.Reliability.Targets;
 
 // Fuzzing and load harnesses of issue 9. Each command stops by itself and exits non-zero when it finds anything.
-//   fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
+//   fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|catalog-file|batch-output|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
 //   load [--calls 20000] [--concurrency 256] [--share 0.2] [--seed 1] [--base-delay-ms 1000]
 try
 {
@@ -53,6 +53,11 @@ static int RunFuzz(HarnessArguments arguments)
     {
         FuzzReport report = FuzzRunner.Run(target, inputs, seed, bound, managedHeapBound: 512L * 1024 * 1024, findings);
         Console.WriteLine(report);
+        if (target is BatchOutputTarget batchOutput)
+        {
+            Console.WriteLine("  outcomes: " + string.Join(", ", batchOutput.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+        }
+
         if (target is EventStreamTarget eventStream)
         {
             Console.WriteLine("  outcomes: " + string.Join(", ", eventStream.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));

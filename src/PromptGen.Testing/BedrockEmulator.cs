@@ -56,6 +56,9 @@ public sealed class BedrockEmulator : IAsyncDisposable
     /// </summary>
     public Uri Http2Endpoint { get; }
 
+    /// <summary>Batch inference: the S3 buckets, the jobs' quotas and speed, and batch faults.</summary>
+    public EmulatorBatch Batch { get; private init; } = null!;
+
     /// <summary>The scripted answers; rules can be added while the emulator runs.</summary>
     public EmulatorScript Script { get; }
 
@@ -100,6 +103,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
             options.UnmatchedCalls,
             stopping.Token,
             knowledgeBases);
+        handler.ConfigureBatch(options.Region, new HashSet<string>(secrets.Keys, StringComparer.Ordinal));
 
         ListenOptions? http1Listener = null;
         ListenOptions? http2Listener = null;
@@ -141,7 +145,7 @@ public sealed class BedrockEmulator : IAsyncDisposable
             throw;
         }
 
-        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(http1Listener), ListeningEndpoint(http2Listener), connections);
+        return new BedrockEmulator(app, log, stopping, script, ListeningEndpoint(http1Listener), ListeningEndpoint(http2Listener), connections) { Batch = handler.Batch };
     }
 
     /// <summary>Forgets the recorded requests.</summary>

@@ -132,7 +132,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
         // Each attempt builds, signs (a fresh SigV4 date) and sends afresh.
         return await _pipeline.ExecuteAsync(
-                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(uri, body, invocationId, attempt, maxAttempts, ConverseResponseReader.Read, attemptToken),
+                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(HttpMethod.Post, uri, body, invocationId, attempt, maxAttempts, ConverseResponseReader.Read, attemptToken),
                 cancellationToken)
             .ConfigureAwait(false);
     }
@@ -147,6 +147,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     }
 
     private async Task<T> SendAttemptAsync<T>(
+        HttpMethod method,
         Uri uri,
         byte[] body,
         string invocationId,
@@ -156,9 +157,14 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         CancellationToken cancellationToken)
     {
         // cancellationToken is the pipeline's: it carries the caller's token and both time limits.
-        using var message = new HttpRequestMessage(HttpMethod.Post, uri);
-        message.Content = new ByteArrayContent(body);
-        message.Content.Headers.ContentType = JsonContentType;
+        using var message = new HttpRequestMessage(method, uri);
+        if (method != HttpMethod.Get)
+        {
+            // The control plane's GETs (GetModelInvocationJob, ListModelInvocationJobs) carry no body.
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = JsonContentType;
+        }
+
         BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
 
         try

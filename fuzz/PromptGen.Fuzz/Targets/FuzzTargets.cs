@@ -25,6 +25,7 @@ public static class FuzzTargets
             "image-header" => [new ImageHeaderTarget()],
             "knowledge-bases" => [new KnowledgeBaseTarget(generator)],
             "catalog-file" => [new CatalogFileTarget(generator)],
+            "batch-output" => [new BatchOutputTarget(generator)],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
@@ -32,9 +33,10 @@ public static class FuzzTargets
                 new ImageHeaderTarget(),
                 new KnowledgeBaseTarget(generator),
                 new CatalogFileTarget(generator),
+                new BatchOutputTarget(generator),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output or all."),
         };
     }
 }

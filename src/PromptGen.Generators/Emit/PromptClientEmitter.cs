@@ -32,6 +32,7 @@ internal static class PromptClientEmitter
         writer.WriteLine($"partial interface {model.InterfaceName} : {factoryInterface}");
         writer.OpenBlock();
         WriteFactory(writer, model, factoryInterface);
+        BatchPromptEmitter.WriteAccessors(writer, model, UniqueMemberNames(model.Methods));
         StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
         if (!model.HasUnresolvedTypes)
         {
@@ -125,6 +126,7 @@ internal static class PromptClientEmitter
         {
             WriteTemplateFields(writer, model.Methods[i], memberNames[i]);
             WriteResultSpecField(writer, model.Methods[i], memberNames[i], json);
+            BatchPromptEmitter.WriteField(writer, model, model.Methods[i], memberNames[i], PromptInterfaceName(model) + "." + model.Methods[i].Name);
             ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
             PromptCallEmitter.WriteModelsField(writer, model.Methods[i], memberNames[i]);
             InvokeMethodEmitter.WriteFields(writer, model.Methods[i], memberNames[i]);
@@ -334,20 +336,75 @@ internal static class PromptClientEmitter
         string arguments = LocalName("arguments", method);
         string request = LocalName("request", method);
         string response = LocalName("response", method);
+        bool built = BatchPromptEmitter.HasBatchClass(model) && BatchPromptEmitter.IsBatchable(method);
+        if (built)
+        {
+            // The request comes from the builder batch records use too.
+            writer.WriteLine($"var {request} = {BatchPromptEmitter.BuildCall(method, memberName)};");
+        }
+        else
+        {
+            if (plan.UsesScriban)
+            {
+                WriteScribanArguments(writer, method, arguments);
+            }
+
+            if (plan.Image is { } image)
+            {
+                string prompt = Render(method, memberName + "User", plan.CompiledUserTemplate, arguments);
+                InvokeMethodEmitter.WriteImageCall(writer, image, memberName, Bedrock(method), prompt, cancellation);
+                writer.CloseBlock();
+                WriteCompiledTemplates(writer, method, memberName);
+                return;
+            }
+
+            WriteRequest(writer, method, plan, memberName, arguments, request);
+        }
+
+        string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
+        if (StreamingMethodEmitter.IsStreaming(method))
+        {
+            StreamingMethodEmitter.WriteReturn(writer, model, method, memberName, modelId, cancellation);
+        }
+        else if (method.Tools is not null)
+        {
+            ToolSetEmitter.WriteRun(writer, model, method, memberName, Bedrock(method), modelId, request, LocalName("tools", method), cancellation);
+        }
+        else
+        {
+            PromptCallEmitter.WriteCall(writer, plan, memberName, Bedrock(method), modelId, request, response, cancellation);
+        }
+
+        writer.CloseBlock();
+        if (built)
+        {
+            WriteBuildMethod(writer, method, plan, memberName, arguments, request);
+        }
+
+        WriteCompiledTemplates(writer, method, memberName);
+    }
+
+    /// <summary>The static builder of a batchable method's request: the method's and every batch record's.</summary>
+    private static void WriteBuildMethod(CodeWriter writer, PromptMethodModel method, PromptPlan plan, string memberName, string arguments, string request)
+    {
+        string parameters = string.Join(", ", BatchPromptEmitter.InputParameters(method).Select(p => $"{p.Type} {p.Identifier}"));
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The request of <c>{method.Name}</c>: a single call's and a batch record's.</summary>");
+        writer.WriteLine($"private static {RuntimeTypes.ConverseRequest} {BatchPromptEmitter.BuildMethodName(memberName)}({parameters})");
+        writer.OpenBlock();
         if (plan.UsesScriban)
         {
             WriteScribanArguments(writer, method, arguments);
         }
 
-        if (plan.Image is { } image)
-        {
-            string prompt = Render(method, memberName + "User", plan.CompiledUserTemplate, arguments);
-            InvokeMethodEmitter.WriteImageCall(writer, image, memberName, Bedrock(method), prompt, cancellation);
-            writer.CloseBlock();
-            WriteCompiledTemplates(writer, method, memberName);
-            return;
-        }
+        WriteRequest(writer, method, plan, memberName, arguments, request);
+        writer.WriteLine($"return {request};");
+        writer.CloseBlock();
+    }
 
+    /// <summary>The request's construction, as <c>var request = new ConverseRequest { ... };</c>.</summary>
+    private static void WriteRequest(CodeWriter writer, PromptMethodModel method, PromptPlan plan, string memberName, string arguments, string request)
+    {
         string userTurn = InvocationOptionsEmitter.UserMessageExpression(plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments));
         if (!plan.Media.IsEmpty)
         {
@@ -366,23 +423,6 @@ internal static class PromptClientEmitter
         InvocationOptionsEmitter.WriteRequestMembers(writer, plan, memberName);
         writer.Indent--;
         writer.WriteLine("};");
-
-        string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
-        if (StreamingMethodEmitter.IsStreaming(method))
-        {
-            StreamingMethodEmitter.WriteReturn(writer, model, method, memberName, modelId, cancellation);
-        }
-        else if (method.Tools is not null)
-        {
-            ToolSetEmitter.WriteRun(writer, model, method, memberName, Bedrock(method), modelId, request, LocalName("tools", method), cancellation);
-        }
-        else
-        {
-            PromptCallEmitter.WriteCall(writer, plan, memberName, Bedrock(method), modelId, request, response, cancellation);
-        }
-
-        writer.CloseBlock();
-        WriteCompiledTemplates(writer, method, memberName);
     }
 
     /// <summary>

@@ -70,6 +70,10 @@ internal sealed partial class EmulatorRequestHandler
         string rawQuery = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
         string method = context.Request.Method;
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+        if (await TryHandleBatchAsync(context, method, rawPath, rawQuery, requestId, aborted.Token))
+        {
+            return;
+        }
 
         byte[] body = Array.Empty<byte>();
         var outcome = new Outcome();

@@ -17,6 +17,24 @@ namespace Shop
         static IOrderPrompts global::PromptGen.IPromptClient<IOrderPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
+        /// <summary>
+        /// The methods of <see cref="IOrderPrompts"/> that can run over many inputs, for
+        /// <see cref="global::PromptGen.Batch.BatchRunner"/>: as Bedrock batch jobs or on demand.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public static class Batch
+        {
+            /// <summary>The arguments of <c>DescribeAsync</c>, one input of a batch.</summary>
+            public readonly record struct DescribeAsyncInput(string shop, global::Shop.Order order, bool urgent);
+
+            /// <summary><c>DescribeAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<DescribeAsyncInput, string> DescribeAsync
+                => OrderPromptsClient.DescribeAsyncBatch;
+
+            /// <summary><c>TitleAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<global::Shop.Order, string> TitleAsync => OrderPromptsClient.TitleAsyncBatch;
+        }
+
         /// <summary>PromptGen's implementation of <see cref="IOrderPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -27,8 +45,24 @@ namespace Shop
 
             private const string DescribeAsyncUserTemplate = "Order {{ order.id }} of {{ order.placed_at | date.to_string \"%Y-%m-%d\" }}{{ if order.customer }} for {{ order.customer }}{{ end }}:\n{{ for line in order.lines }}- {{ line.quantity }} x {{ line.sku }} at {{ line.unit_price | math.format \"0.00\" }}\n{{ end }}{{ if order.lines.size > 3 && urgent }}Large and urgent.{{ else if urgent }}Urgent.{{ else }}Routine.{{ end }} Tags: {{ order.tags | array.join \", \" }}";
 
+            // DescribeAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<IOrderPrompts.Batch.DescribeAsyncInput, string>
+                DescribeAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text(
+                    "Shop.IOrderPrompts.DescribeAsync",
+                    "amazon.nova-micro-v1:0",
+                    static (IOrderPrompts.Batch.DescribeAsyncInput input) => BuildDescribeAsyncRequest(
+                        input.shop, input.order, input.urgent));
+
             private static readonly global::PromptGen.CompilerServices.PromptTemplate TitleAsyncUserTemplate =
                 global::PromptGen.CompilerServices.PromptTemplate.Parse("Title: {{ order.id | string.truncate 8 }}");
+
+            // TitleAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<global::Shop.Order, string> TitleAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text(
+                    "Shop.IOrderPrompts.TitleAsync",
+                    "amazon.nova-micro-v1:0",
+                    static (global::Shop.Order input) => BuildTitleAsyncRequest(input));
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
@@ -50,15 +84,23 @@ namespace Shop
                 string shop, global::Shop.Order order, bool urgent, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "DescribeAsync");
+                var request = BuildDescribeAsyncRequest(shop, order, urgent);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>DescribeAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildDescribeAsyncRequest(
+                string shop, global::Shop.Order order, bool urgent)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderDescribeAsyncSystem(shop, order, urgent)),
                     Messages = { global::PromptGen.Message.User(RenderDescribeAsyncUser(shop, order, urgent)) },
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
 
             /// <summary>Renders <see cref="DescribeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
@@ -132,6 +174,16 @@ namespace Shop
                 global::Shop.Order order, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Shop.IOrderPrompts", "TitleAsync");
+                var request = BuildTitleAsyncRequest(order);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>TitleAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildTitleAsyncRequest(global::Shop.Order order)
+            {
                 var arguments = new global::PromptGen.CompilerServices.PromptArguments(1)
                 {
                     { "order", order },
@@ -140,10 +192,7 @@ namespace Shop
                 {
                     Messages = { global::PromptGen.Message.User(TitleAsyncUserTemplate.Render(arguments)) },
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "amazon.nova-micro-v1:0", request, cancellationToken).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("amazon.nova-micro-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
         }
     }

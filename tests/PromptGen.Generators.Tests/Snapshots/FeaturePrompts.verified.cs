@@ -17,6 +17,26 @@ namespace Demo
         static IFeaturePrompts global::PromptGen.IPromptClient<IFeaturePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
+        /// <summary>
+        /// The methods of <see cref="IFeaturePrompts"/> that can run over many inputs, for
+        /// <see cref="global::PromptGen.Batch.BatchRunner"/>: as Bedrock batch jobs or on demand.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public static class Batch
+        {
+            /// <summary>The arguments of <c>AnswerAsync</c>, one input of a batch.</summary>
+            public readonly record struct AnswerAsyncInput(
+                string question,
+                global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata);
+
+            /// <summary><c>AnswerAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<AnswerAsyncInput, string> AnswerAsync
+                => FeaturePromptsClient.AnswerAsyncBatch;
+
+            /// <summary><c>SolveAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, string> SolveAsync => FeaturePromptsClient.SolveAsyncBatch;
+        }
+
         /// <summary>PromptGen's implementation of <see cref="IFeaturePrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -26,6 +46,13 @@ namespace Demo
             private const string AnswerAsyncSystemTemplate = "You answer questions about the manual.";
 
             private const string AnswerAsyncUserTemplate = "Answer: {{ question }}";
+
+            // AnswerAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<IFeaturePrompts.Batch.AnswerAsyncInput, string> AnswerAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text(
+                    "Demo.IFeaturePrompts.AnswerAsync",
+                    "us.amazon.nova-pro-v1:0",
+                    static (IFeaturePrompts.Batch.AnswerAsyncInput input) => BuildAnswerAsyncRequest(input.question, input.metadata));
 
             private static readonly global::System.Text.Json.JsonElement AnswerAsyncModelRequestFields =
                 global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"interface\"}");
@@ -39,6 +66,10 @@ namespace Demo
             private const string SolveAsyncSystemTemplate = "You answer questions about the manual.";
 
             private const string SolveAsyncUserTemplate = "Solve: {{ puzzle }}";
+
+            // SolveAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, string> SolveAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text("Demo.IFeaturePrompts.SolveAsync", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", static (string input) => BuildSolveAsyncRequest(input));
 
             private static readonly global::System.Text.Json.JsonElement SolveAsyncModelRequestFields =
                 global::PromptGen.CompilerServices.InvocationOptionValues.ParseFields("{\"inferenceConfig\":{\"topK\": 20},\"note\":\"method\",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}");
@@ -73,6 +104,17 @@ namespace Demo
                 global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "AnswerAsync");
+                var request = BuildAnswerAsyncRequest(question, metadata);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-pro-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-pro-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>AnswerAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildAnswerAsyncRequest(
+                string question, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     System = global::PromptGen.CompilerServices.InvocationOptionValues.SystemWithCachePoint(
@@ -88,10 +130,7 @@ namespace Demo
                     RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(
                         AnswerAsyncRequestMetadata, metadata),
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "us.amazon.nova-pro-v1:0", request, cancellationToken).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-pro-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
 
             /// <summary>Renders <see cref="AnswerAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
@@ -119,6 +158,16 @@ namespace Demo
                 string puzzle, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.IFeaturePrompts", "SolveAsync");
+                var request = BuildSolveAsyncRequest(puzzle);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-sonnet-4-5-20250929-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-sonnet-4-5-20250929-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>SolveAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildSolveAsyncRequest(string puzzle)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSolveAsyncSystem(puzzle)),
@@ -136,10 +185,7 @@ namespace Demo
                     AdditionalModelRequestFields = SolveAsyncModelRequestFields,
                     RequestMetadata = global::PromptGen.CompilerServices.InvocationOptionValues.Metadata(SolveAsyncRequestMetadata, null),
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "us.anthropic.claude-sonnet-4-5-20250929-v1:0", request, cancellationToken).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-sonnet-4-5-20250929-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
 
             /// <summary>Renders <see cref="SolveAsyncSystemTemplate"/>, compiled to C# at build time.</summary>

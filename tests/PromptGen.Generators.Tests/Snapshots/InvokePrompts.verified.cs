@@ -17,6 +17,17 @@ namespace Demo.Invoke
         static IMediaStudio global::PromptGen.IPromptClient<IMediaStudio>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
+        /// <summary>
+        /// The methods of <see cref="IMediaStudio"/> that can run over many inputs, for
+        /// <see cref="global::PromptGen.Batch.BatchRunner"/>: as Bedrock batch jobs or on demand.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public static class Batch
+        {
+            /// <summary><c>TitleAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, string> TitleAsync => MediaStudioClient.TitleAsyncBatch;
+        }
+
         /// <summary>PromptGen's implementation of <see cref="IMediaStudio"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -24,6 +35,10 @@ namespace Demo.Invoke
         private sealed class MediaStudioClient : IMediaStudio
         {
             private const string TitleAsyncUserTemplate = "Suggest a title for: {{ text }}";
+
+            // TitleAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, string> TitleAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text("Demo.Invoke.IMediaStudio.TitleAsync", "us.amazon.nova-lite-v1:0", static (string input) => BuildTitleAsyncRequest(input));
 
             private static readonly global::PromptGen.CompilerServices.EmbeddingSpec EmbedAsyncEmbedding =
                 new("amazon.titan-embed-text-v2:0", global::PromptGen.CompilerServices.EmbeddingFamily.TitanText)
@@ -111,14 +126,21 @@ namespace Demo.Invoke
                 string text, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Invoke.IMediaStudio", "TitleAsync");
-                var request = new global::PromptGen.Bedrock.ConverseRequest
-                {
-                    Messages = { global::PromptGen.Message.User(RenderTitleAsyncUser(text)) },
-                };
+                var request = BuildTitleAsyncRequest(text);
                 global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
                     "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
                 global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
                 return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>TitleAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildTitleAsyncRequest(string text)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTitleAsyncUser(text)) },
+                };
+                return request;
             }
 
             /// <summary>Renders <see cref="TitleAsyncUserTemplate"/>, compiled to C# at build time.</summary>

@@ -18,6 +18,18 @@ namespace Demo.Streaming
             => Create(bedrock);
 
         /// <summary>
+        /// The methods of <see cref="IStreamingPrompts"/> that can run over many inputs, for
+        /// <see cref="global::PromptGen.Batch.BatchRunner"/>: as Bedrock batch jobs or on demand.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public static class Batch
+        {
+            /// <summary><c>PlanOnceAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, global::Demo.Streaming.Plan> PlanOnceAsync
+                => StreamingPromptsClient.PlanOnceAsyncBatch;
+        }
+
+        /// <summary>
         /// <see cref="global::Demo.Streaming.Address"/> while it streams in: a member is null until the model has written it
         /// completely; lists grow by completed elements, and an object being written shows the members it has so far.
         /// </summary>
@@ -184,6 +196,14 @@ namespace Demo.Streaming
                     Reader = Json.PlanReader,
                 };
 
+            // PlanOnceAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, global::Demo.Streaming.Plan> PlanOnceAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Demo.Streaming.IStreamingPrompts.PlanOnceAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildPlanOnceAsyncRequest(input),
+                    PlanOnceAsyncResult);
+
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
             public StreamingPromptsClient(global::PromptGen.IBedrockRuntime bedrock)
@@ -320,16 +340,23 @@ namespace Demo.Streaming
                 string ticket, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Streaming.IStreamingPrompts", "PlanOnceAsync");
-                var request = new global::PromptGen.Bedrock.ConverseRequest
-                {
-                    Messages = { global::PromptGen.Message.User(RenderPlanOnceAsyncUser(ticket)) },
-                };
+                var request = BuildPlanOnceAsyncRequest(ticket);
                 return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
                     _bedrock,
                     "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                     request,
                     PlanOnceAsyncResult,
                     cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>PlanOnceAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildPlanOnceAsyncRequest(string ticket)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderPlanOnceAsyncUser(ticket)) },
+                };
+                return request;
             }
 
             /// <summary>Renders <see cref="PlanOnceAsyncUserTemplate"/>, compiled to C# at build time.</summary>

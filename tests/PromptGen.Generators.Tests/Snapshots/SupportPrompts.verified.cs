@@ -17,6 +17,35 @@ namespace Contoso.Support
         static ISupportPrompts global::PromptGen.IPromptClient<ISupportPrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
+        /// <summary>
+        /// The methods of <see cref="ISupportPrompts"/> that can run over many inputs, for
+        /// <see cref="global::PromptGen.Batch.BatchRunner"/>: as Bedrock batch jobs or on demand.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public static class Batch
+        {
+            /// <summary>The arguments of <c>SummarizeAsync</c>, one input of a batch.</summary>
+            public readonly record struct SummarizeAsyncInput(string product, global::Contoso.Support.Ticket ticket);
+
+            /// <summary><c>SummarizeAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<SummarizeAsyncInput, string> SummarizeAsync
+                => SupportPromptsClient.SummarizeAsyncBatch;
+
+            /// <summary>The arguments of <c>TranslateAsync</c>, one input of a batch.</summary>
+            public readonly record struct TranslateAsyncInput(string text, string language);
+
+            /// <summary><c>TranslateAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<TranslateAsyncInput, string> TranslateAsync
+                => SupportPromptsClient.TranslateAsyncBatch;
+
+            /// <summary>The arguments of <c>ClassifyAsync</c>, one input of a batch.</summary>
+            public readonly record struct ClassifyAsyncInput(string @class, string? message);
+
+            /// <summary><c>ClassifyAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<ClassifyAsyncInput, string> ClassifyAsync
+                => SupportPromptsClient.ClassifyAsyncBatch;
+        }
+
         /// <summary>PromptGen's implementation of <see cref="ISupportPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -27,9 +56,33 @@ namespace Contoso.Support
 
             private const string SummarizeAsyncUserTemplate = "Summarize this ticket in one sentence:\n{{ ticket.title }}\n{{ ticket.body }}";
 
+            // SummarizeAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<ISupportPrompts.Batch.SummarizeAsyncInput, string>
+                SummarizeAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text(
+                    "Contoso.Support.ISupportPrompts.SummarizeAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (ISupportPrompts.Batch.SummarizeAsyncInput input) => BuildSummarizeAsyncRequest(input.product, input.ticket));
+
             private const string TranslateAsyncUserTemplate = "Translate to {{ language }}: {{ text }}";
 
+            // TranslateAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<ISupportPrompts.Batch.TranslateAsyncInput, string>
+                TranslateAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text(
+                    "Contoso.Support.ISupportPrompts.TranslateAsync",
+                    "us.amazon.nova-lite-v1:0",
+                    static (ISupportPrompts.Batch.TranslateAsyncInput input) => BuildTranslateAsyncRequest(input.text, input.language));
+
             private const string ClassifyAsyncUserTemplate = "Is this spam? Answer yes or no. {{ class }} / {{ message }}";
+
+            // ClassifyAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<ISupportPrompts.Batch.ClassifyAsyncInput, string>
+                ClassifyAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Text(
+                    "Contoso.Support.ISupportPrompts.ClassifyAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (ISupportPrompts.Batch.ClassifyAsyncInput input) => BuildClassifyAsyncRequest(input.@class, input.message));
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
@@ -42,6 +95,17 @@ namespace Contoso.Support
                 string product, global::Contoso.Support.Ticket ticket, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "SummarizeAsync");
+                var request = BuildSummarizeAsyncRequest(product, ticket);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>SummarizeAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildSummarizeAsyncRequest(
+                string product, global::Contoso.Support.Ticket ticket)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderSummarizeAsyncSystem(product, ticket)),
@@ -52,10 +116,7 @@ namespace Contoso.Support
                         Temperature = 0.2f,
                     },
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
 
             /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
@@ -86,6 +147,16 @@ namespace Contoso.Support
                 string text, string language, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "TranslateAsync");
+                var request = BuildTranslateAsyncRequest(text, language);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>TranslateAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildTranslateAsyncRequest(string text, string language)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderTranslateAsyncUser(text, language)) },
@@ -96,10 +167,7 @@ namespace Contoso.Support
                         StopSequences = new() { "END" },
                     },
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "us.amazon.nova-lite-v1:0", request, cancellationToken).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.amazon.nova-lite-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
 
             /// <summary>Renders <see cref="TranslateAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -117,6 +185,16 @@ namespace Contoso.Support
             async global::System.Threading.Tasks.Task<string> ISupportPrompts.ClassifyAsync(string @class, string? message)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Support.ISupportPrompts", "ClassifyAsync");
+                var request = BuildClassifyAsyncRequest(@class, message);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>ClassifyAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildClassifyAsyncRequest(string @class, string? message)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderClassifyAsyncUser(@class, message)) },
@@ -125,10 +203,7 @@ namespace Contoso.Support
                         MaxTokens = 500,
                     },
                 };
-                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
-                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, default).ConfigureAwait(false);
-                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
-                return response.GetOutputText();
+                return request;
             }
 
             /// <summary>Renders <see cref="ClassifyAsyncUserTemplate"/>, compiled to C# at build time.</summary>

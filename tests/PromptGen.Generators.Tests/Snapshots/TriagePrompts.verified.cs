@@ -17,6 +17,36 @@ namespace Contoso.Triage
         static ITriagePrompts global::PromptGen.IPromptClient<ITriagePrompts>.Create(global::PromptGen.IBedrockRuntime bedrock)
             => Create(bedrock);
 
+        /// <summary>
+        /// The methods of <see cref="ITriagePrompts"/> that can run over many inputs, for
+        /// <see cref="global::PromptGen.Batch.BatchRunner"/>: as Bedrock batch jobs or on demand.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public static class Batch
+        {
+            /// <summary><c>TriageAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, global::Contoso.Triage.TicketTriage> TriageAsync
+                => TriagePromptsClient.TriageAsyncBatch;
+
+            /// <summary><c>PriorityAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, global::Contoso.Triage.Priority> PriorityAsync
+                => TriagePromptsClient.PriorityAsyncBatch;
+
+            /// <summary><c>TagsAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, global::System.Collections.Generic.List<string>> TagsAsync
+                => TriagePromptsClient.TagsAsyncBatch;
+
+            /// <summary><c>IsSpamAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, bool> IsSpamAsync => TriagePromptsClient.IsSpamAsyncBatch;
+
+            /// <summary><c>CategorizeAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, global::Contoso.Triage.Category> CategorizeAsync
+                => TriagePromptsClient.CategorizeAsyncBatch;
+
+            /// <summary><c>CountAsync</c>: its request for each input, its typed result for each record.</summary>
+            public static global::PromptGen.Batch.BatchPrompt<string, int?> CountAsync => TriagePromptsClient.CountAsyncBatch;
+        }
+
         /// <summary>PromptGen's implementation of <see cref="ITriagePrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -36,6 +66,14 @@ namespace Contoso.Triage
                     Reader = Json.TicketTriageReader,
                 };
 
+            // TriageAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, global::Contoso.Triage.TicketTriage> TriageAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Contoso.Triage.ITriagePrompts.TriageAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildTriageAsyncRequest(input),
+                    TriageAsyncResult);
+
             private const string PriorityAsyncUserTemplate = "Priority of: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
@@ -48,6 +86,14 @@ namespace Contoso.Triage
                     MaxRepairAttempts = 1,
                     Reader = Json.PriorityReader,
                 };
+
+            // PriorityAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, global::Contoso.Triage.Priority> PriorityAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Contoso.Triage.ITriagePrompts.PriorityAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildPriorityAsyncRequest(input),
+                    PriorityAsyncResult);
 
             private const string TagsAsyncUserTemplate = "Tags for: {{ ticket }}";
 
@@ -62,6 +108,15 @@ namespace Contoso.Triage
                     Reader = Json.ListOfStringReader,
                 };
 
+            // TagsAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, global::System.Collections.Generic.List<string>>
+                TagsAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Contoso.Triage.ITriagePrompts.TagsAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildTagsAsyncRequest(input),
+                    TagsAsyncResult);
+
             private const string IsSpamAsyncUserTemplate = "Is this spam? {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
@@ -73,6 +128,14 @@ namespace Contoso.Triage
                 MaxRepairAttempts = 1,
                 Reader = Json.BooleanReader,
             };
+
+            // IsSpamAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, bool> IsSpamAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Contoso.Triage.ITriagePrompts.IsSpamAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildIsSpamAsyncRequest(input),
+                    IsSpamAsyncResult);
 
             private const string CategorizeAsyncUserTemplate = "Categories of: {{ ticket }}";
 
@@ -87,6 +150,14 @@ namespace Contoso.Triage
                     Reader = Json.CategoryReader,
                 };
 
+            // CategorizeAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, global::Contoso.Triage.Category> CategorizeAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Contoso.Triage.ITriagePrompts.CategorizeAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildCategorizeAsyncRequest(input),
+                    CategorizeAsyncResult);
+
             private const string CountAsyncUserTemplate = "How many items in: {{ ticket }}";
 
             // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
@@ -99,6 +170,14 @@ namespace Contoso.Triage
                 Reader = Json.NullableInt32Reader,
             };
 
+            // CountAsync over many inputs: the same request builder and result reader as a single call.
+            internal static readonly global::PromptGen.Batch.BatchPrompt<string, int?> CountAsyncBatch =
+                global::PromptGen.CompilerServices.BatchPrompts.Structured(
+                    "Contoso.Triage.ITriagePrompts.CountAsync",
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                    static (string input) => BuildCountAsyncRequest(input),
+                    CountAsyncResult);
+
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
 
             public TriagePromptsClient(global::PromptGen.IBedrockRuntime bedrock)
@@ -110,16 +189,23 @@ namespace Contoso.Triage
                 string ticket, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TriageAsync");
-                var request = new global::PromptGen.Bedrock.ConverseRequest
-                {
-                    Messages = { global::PromptGen.Message.User(RenderTriageAsyncUser(ticket)) },
-                };
+                var request = BuildTriageAsyncRequest(ticket);
                 return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
                     _bedrock,
                     "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                     request,
                     TriageAsyncResult,
                     cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>TriageAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildTriageAsyncRequest(string ticket)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderTriageAsyncUser(ticket)) },
+                };
+                return request;
             }
 
             /// <summary>Renders <see cref="TriageAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -135,12 +221,19 @@ namespace Contoso.Triage
             async global::System.Threading.Tasks.ValueTask<global::Contoso.Triage.Priority> ITriagePrompts.PriorityAsync(string ticket)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "PriorityAsync");
+                var request = BuildPriorityAsyncRequest(ticket);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>PriorityAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildPriorityAsyncRequest(string ticket)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderPriorityAsyncUser(ticket)) },
                 };
-                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, PriorityAsyncResult, default).ConfigureAwait(false);
+                return request;
             }
 
             /// <summary>Renders <see cref="PriorityAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -157,12 +250,19 @@ namespace Contoso.Triage
                 ITriagePrompts.TagsAsync(string ticket)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "TagsAsync");
+                var request = BuildTagsAsyncRequest(ticket);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>TagsAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildTagsAsyncRequest(string ticket)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderTagsAsyncUser(ticket)) },
                 };
-                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, TagsAsyncResult, default).ConfigureAwait(false);
+                return request;
             }
 
             /// <summary>Renders <see cref="TagsAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -178,12 +278,19 @@ namespace Contoso.Triage
             async global::System.Threading.Tasks.Task<bool> ITriagePrompts.IsSpamAsync(string ticket)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "IsSpamAsync");
+                var request = BuildIsSpamAsyncRequest(ticket);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>IsSpamAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildIsSpamAsyncRequest(string ticket)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderIsSpamAsyncUser(ticket)) },
                 };
-                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, IsSpamAsyncResult, default).ConfigureAwait(false);
+                return request;
             }
 
             /// <summary>Renders <see cref="IsSpamAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -199,12 +306,19 @@ namespace Contoso.Triage
             async global::System.Threading.Tasks.Task<global::Contoso.Triage.Category> ITriagePrompts.CategorizeAsync(string ticket)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CategorizeAsync");
+                var request = BuildCategorizeAsyncRequest(ticket);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>CategorizeAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildCategorizeAsyncRequest(string ticket)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderCategorizeAsyncUser(ticket)) },
                 };
-                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CategorizeAsyncResult, default).ConfigureAwait(false);
+                return request;
             }
 
             /// <summary>Renders <see cref="CategorizeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -220,12 +334,19 @@ namespace Contoso.Triage
             async global::System.Threading.Tasks.Task<int?> ITriagePrompts.CountAsync(string ticket)
             {
                 global::PromptGen.CompilerServices.PromptInvocation.Enter("Contoso.Triage.ITriagePrompts", "CountAsync");
+                var request = BuildCountAsyncRequest(ticket);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>CountAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildCountAsyncRequest(string ticket)
+            {
                 var request = new global::PromptGen.Bedrock.ConverseRequest
                 {
                     Messages = { global::PromptGen.Message.User(RenderCountAsyncUser(ticket)) },
                 };
-                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, CountAsyncResult, default).ConfigureAwait(false);
+                return request;
             }
 
             /// <summary>Renders <see cref="CountAsyncUserTemplate"/>, compiled to C# at build time.</summary>

@@ -1,0 +1,41 @@
+using System;
+
+namespace PromptGen.Batch;
+
+/// <summary>One input's outcome: the method's typed result, or why there is none.</summary>
+/// <typeparam name="TResult">The method's result type.</typeparam>
+public sealed class BatchRecordResult<TResult>
+{
+    private readonly TResult _value;
+
+    private BatchRecordResult(string recordId, long index, TResult value, BatchRecordError? error)
+    {
+        RecordId = recordId;
+        Index = index;
+        _value = value;
+        Error = error;
+    }
+
+    /// <summary>The record's id in the JSONL files: <see cref="Index"/> as 11 digits.</summary>
+    public string RecordId { get; }
+
+    /// <summary>The input's position in the sequence given to the run, from 0: what correlates a result with its input.</summary>
+    public long Index { get; }
+
+    /// <summary>Whether the record has a value.</summary>
+    public bool IsSuccess => Error is null;
+
+    /// <summary>The typed result.</summary>
+    /// <exception cref="InvalidOperationException">The record failed; see <see cref="Error"/>.</exception>
+    public TResult Value => Error is null ? _value : throw new InvalidOperationException($"Record {RecordId} has no value: {Error.Message}");
+
+    /// <summary>Why the record has no value; null when it has one.</summary>
+    public BatchRecordError? Error { get; }
+
+    internal static BatchRecordResult<TResult> Success(string recordId, long index, TResult value) => new(recordId, index, value, null);
+
+    internal static BatchRecordResult<TResult> Failure(string recordId, long index, BatchRecordError error) => new(recordId, index, default!, error);
+
+    /// <summary>The id and the value or error, for logs and test output.</summary>
+    public override string ToString() => IsSuccess ? $"{RecordId}: {_value}" : $"{RecordId}: {Error!.Kind}: {Error.Message}";
+}
