@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -43,7 +44,7 @@ public sealed partial class BedrockRuntimeClient
         Uri uri = KnowledgeBaseOperationUri.Retrieve(KnowledgeBaseEndpoint, knowledgeBaseId);
         string invocationId = InvocationIds.Next();
         return await _pipeline.ExecuteAsync(
-                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(uri, body, invocationId, attempt, maxAttempts, KnowledgeBaseResponseReader.ReadRetrieve, attemptToken),
+                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(HttpMethod.Post, uri, body, invocationId, attempt, maxAttempts, KnowledgeBaseResponseReader.ReadRetrieve, attemptToken),
                 cancellationToken)
             .ConfigureAwait(false);
     }
@@ -75,7 +76,7 @@ public sealed partial class BedrockRuntimeClient
         Uri uri = KnowledgeBaseOperationUri.RetrieveAndGenerate(KnowledgeBaseEndpoint);
         string invocationId = InvocationIds.Next();
         return await _pipeline.ExecuteAsync(
-                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(uri, body, invocationId, attempt, maxAttempts, KnowledgeBaseResponseReader.ReadRetrieveAndGenerate, attemptToken),
+                (attempt, maxAttempts, attemptToken) => SendAttemptAsync(HttpMethod.Post, uri, body, invocationId, attempt, maxAttempts, KnowledgeBaseResponseReader.ReadRetrieveAndGenerate, attemptToken),
                 cancellationToken)
             .ConfigureAwait(false);
     }

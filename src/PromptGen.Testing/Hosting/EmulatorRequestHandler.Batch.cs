@@ -340,7 +340,8 @@ internal sealed partial class EmulatorRequestHandler
     {
         ConverseBody converse = ConverseBody.Parse(modelInput);
         EmulatorError? refusal = ConverseRequestValidator.Validate(modelId, "application/json", converse)
-            ?? (_enforceModelCapabilities ? ModelRules.Check(modelId, converse.Features) : null);
+            ?? _admission.Check(modelId)
+            ?? (_enforceModelCapabilities ? ModelRules.Check(_admission.Catalog, modelId, converse.Features) : null);
         if (refusal is not null)
         {
             return new RecordAnswer(null, refusal.Status, refusal.Message, 0, 0);
