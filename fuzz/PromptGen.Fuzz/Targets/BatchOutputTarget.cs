@@ -123,33 +123,5 @@ public sealed class BatchOutputTarget(ModelTextGenerator generator) : IFuzzTarge
 
     private void Count(string outcome) => Outcomes[outcome] = Outcomes.GetValueOrDefault(outcome) + 1;
 
-    private static byte[] Mutate(Random random, byte[] bytes)
-    {
-        switch (random.Next(6))
-        {
-            case 0:
-                EventStreamTarget.FlipBits(random, bytes);
-                return bytes;
-            case 1:
-                return EventStreamTarget.InsertBytes(random, bytes);
-            case 2:
-                return EventStreamTarget.DeleteBytes(random, bytes);
-            case 3:
-                return bytes.Length == 0 ? bytes : bytes[..random.Next(bytes.Length)];
-            default:
-                {
-                    string text = Encoding.Latin1.GetString(bytes);
-                    int at = random.Next(Math.Max(1, text.Length));
-                    int start = text.IndexOfAny(new[] { ':', '[', ',' }, at);
-                    if (start < 0)
-                    {
-                        return bytes;
-                    }
-
-                    int end = text.IndexOfAny(new[] { ',', ']', '}' }, start + 1);
-                    end = end < 0 ? text.Length : end;
-                    return Encoding.Latin1.GetBytes(text[..(start + 1)] + Replacements[random.Next(Replacements.Length)] + text[end..]);
-                }
-        }
-    }
+    private static byte[] Mutate(Random random, byte[] bytes) => InvokeBodiesTarget.Mutate(random, bytes, Replacements);
 }

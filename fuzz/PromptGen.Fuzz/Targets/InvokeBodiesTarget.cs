@@ -133,8 +133,13 @@ public sealed class InvokeBodiesTarget(ModelTextGenerator generator) : IFuzzTarg
         }
     }
 
-    internal static byte[] Mutate(Random random, byte[] bytes)
+    /// <summary>
+    /// One mutation of a JSON body: bit flips, inserted or deleted bytes, a cut, or one value replaced by another kind
+    /// (from <paramref name="replacements"/>, else this target's list). Shared by the targets whose inputs are JSON.
+    /// </summary>
+    internal static byte[] Mutate(Random random, byte[] bytes, string[]? replacements = null)
     {
+        replacements ??= Replacements;
         switch (random.Next(6))
         {
             case 0:
@@ -159,7 +164,7 @@ public sealed class InvokeBodiesTarget(ModelTextGenerator generator) : IFuzzTarg
 
                     int end = text.IndexOfAny(new[] { ',', ']', '}' }, start + 1);
                     end = end < 0 ? text.Length : end;
-                    string replaced = text[..(start + 1)] + Replacements[random.Next(Replacements.Length)] + text[end..];
+                    string replaced = text[..(start + 1)] + replacements[random.Next(replacements.Length)] + text[end..];
                     return Encoding.Latin1.GetBytes(replaced);
                 }
         }
