@@ -66,7 +66,7 @@ public sealed class BedrockEmulatorOptions
     /// <summary>
     /// Project model catalog files (<c>promptgen.models.json</c>, docs/model-catalog.md) laid over the built-in catalog, in
     /// order, so the emulator knows the models, limits and retirements the project's build knows. Empty by default. A
-    /// file that cannot be read stops the emulator from starting with an <see cref="InvalidOperationException"/> naming
+    /// file that cannot be read stops the emulator from starting with an <see cref="System.IO.InvalidDataException"/> naming
     /// the file, line and column.
     /// </summary>
     public IList<string> ModelCatalogFiles { get; } = new List<string>();

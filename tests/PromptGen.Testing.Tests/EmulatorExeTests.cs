@@ -172,6 +172,33 @@ public sealed class EmulatorExeTests
         }
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("--models", "{ \"asOf\": \"2026-12-01\", \"models\": [ { \"id\": \"amazon.nova-micro-v1:0\", \"limits\": { \"maxOutputTokens\": -1 } } ] }", "'maxOutputTokens' must be a whole number")]
+    [InlineData("--models", null, "cannot read its model catalog file")]
+    [InlineData("--knowledge-base", null, "KBDOCS0001")]
+    public async Task An_input_file_the_emulator_cannot_use_is_reported_with_exit_2(string option, string? content, string expected)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"emulator-input-{Guid.NewGuid():N}.json");
+        if (content is not null)
+        {
+            await File.WriteAllTextAsync(path, content);
+        }
+
+        try
+        {
+            string argument = option == "--knowledge-base" ? "KBDOCS0001=" + path : path;
+            using EmulatorProcess emulator = EmulatorProcess.Start(option, argument);
+
+            Assert.Equal(2, await emulator.WaitForExitAsync(StartupTimeout));
+            Assert.Contains(expected, emulator.StandardError, StringComparison.Ordinal);
+            Assert.StartsWith("promptgen emulator: ", emulator.StandardError.TrimStart(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Help_prints_usage_and_exits_0()
     {

@@ -7,7 +7,11 @@ using PromptGen.Generators.Catalog.Data;
 
 namespace PromptGen.Testing.Wire;
 
-/// <summary>The emulator's model catalog: the built-in one with the options' catalog files laid over it, as a build does.</summary>
+/// <summary>
+/// The emulator's model catalog: the built-in one with the options' catalog files laid over it, as a build does. A file
+/// that cannot be read or used is an <see cref="InvalidDataException"/>, like a knowledge base folder that cannot be
+/// loaded, so whoever starts the emulator handles every unusable input file one way.
+/// </summary>
 internal static class EmulatorCatalog
 {
     public static ModelTable Load(IEnumerable<string> paths)
@@ -21,7 +25,7 @@ internal static class EmulatorCatalog
         (ModelTable table, IReadOnlyList<(string Path, CatalogFileError Error)> errors) = CatalogOverrides.Apply(ModelCatalog.BuiltIn, files);
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new InvalidDataException(
                 "The emulator cannot read its model catalog files: " + string.Join("; ", errors.Select(fault => $"{fault.Path}{fault.Error}")));
         }
 
@@ -36,7 +40,7 @@ internal static class EmulatorCatalog
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The emulator cannot read its model catalog file {path}: {exception.Message}", exception);
+            throw new InvalidDataException($"The emulator cannot read its model catalog file {path}: {exception.Message}", exception);
         }
     }
 }

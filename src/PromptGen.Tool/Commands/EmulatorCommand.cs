@@ -191,12 +191,7 @@ internal static class EmulatorCommand
         }
         catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException or ArgumentException)
         {
-            // A knowledge base that cannot be loaded: its id, folder or a sidecar metadata file.
-            await error.WriteLineAsync($"promptgen emulator: {exception.Message}");
-            return PromptGenCli.ExitUsage;
-        }
-        catch (InvalidOperationException exception) when (options.ModelCatalogFiles.Count > 0 && exception.Message.Contains("model catalog", StringComparison.Ordinal))
-        {
+            // An input that cannot be used: a knowledge base's id, folder or sidecar metadata, or a model catalog file.
             await error.WriteLineAsync($"promptgen emulator: {exception.Message}");
             return PromptGenCli.ExitUsage;
         }

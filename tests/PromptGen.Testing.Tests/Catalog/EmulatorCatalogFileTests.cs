@@ -96,7 +96,7 @@ public sealed class EmulatorCatalogFileTests : IDisposable
         string path = Write("{ \"asOf\": \"2026-12-01\", \"models\": [ { \"id\": \"amazon.nova-micro-v1:0\", \"limits\": { \"maxOutputTokens\": -1 } } ] }");
         options.ModelCatalogFiles.Add(path);
 
-        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => BedrockEmulator.StartAsync(options));
+        InvalidDataException error = await Assert.ThrowsAsync<InvalidDataException>(() => BedrockEmulator.StartAsync(options));
 
         Assert.Contains(path + "(1,102): 'maxOutputTokens' must be a whole number", error.Message, StringComparison.Ordinal);
     }
