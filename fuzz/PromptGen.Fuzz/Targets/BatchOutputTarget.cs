@@ -70,6 +70,13 @@ public sealed class BatchOutputTarget(ModelTextGenerator generator) : IFuzzTarge
                 throw new FuzzViolation("a usable line without a record id, or with both or neither of an output and an error");
             }
 
+            if (line.ReadModelInput() is { } request)
+            {
+                // What a repair on demand would send first: the request must be usable as it is read.
+                _ = request.Messages.Count;
+                Count("model input read");
+            }
+
             if (!line.ModelOutput.IsEmpty)
             {
                 try

@@ -24,4 +24,8 @@ internal static partial class BatchLog
     [LoggerMessage(EventId = 105, EventName = "BatchOutputLineUnusable", Level = LogLevel.Warning,
         Message = "Batch job {JobArn}: a line of {Key} cannot be read: {Problem}")]
     public static partial void OutputLineUnusable(ILogger logger, string jobArn, string key, string problem);
+
+    [LoggerMessage(EventId = 106, EventName = "BatchRecordRepaired", Level = LogLevel.Debug,
+        Message = "Batch run {RunId}: record {RecordId}'s invalid answer repaired on demand: {Succeeded} after {Repairs} repair calls")]
+    public static partial void RecordRepaired(ILogger logger, string runId, string recordId, bool succeeded, int repairs);
 }

@@ -1,24 +1,48 @@
 using System;
 using System.Text.Json;
+using PromptGen.Bedrock;
 
 namespace PromptGen.Batch;
 
 /// <summary>
 /// One line of a job's <c>.jsonl.out</c> file, read: <c>{"recordId", "modelInput", "modelOutput"}</c>, or with
-/// <c>"error": {"errorCode", "errorMessage"}</c> in place of <c>modelOutput</c>. <c>modelInput</c> is skipped, not kept.
+/// <c>"error": {"errorCode", "errorMessage"}</c> in place of <c>modelOutput</c>. <c>modelInput</c> is kept as a slice of
+/// the line (not parsed): only a record repaired on demand needs it.
 /// Outside data: any bytes give a result (<see cref="Problem"/> set when the line is unusable), never an exception.
 /// Source: https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference-results.html
 /// </summary>
-internal readonly record struct BatchOutputLine(string? RecordId, ReadOnlyMemory<byte> ModelOutput, int? ErrorCode, string? ErrorMessage, string? Problem)
+internal readonly record struct BatchOutputLine(string? RecordId, ReadOnlyMemory<byte> ModelInput, ReadOnlyMemory<byte> ModelOutput, int? ErrorCode, string? ErrorMessage, string? Problem)
 {
     private const int MaxDepth = 128;
 
     /// <summary>Whether the line has a model output or an error (and a record id).</summary>
     public bool IsUsable => Problem is null;
 
+    /// <summary>
+    /// The record's request as the job received it (for a repair on demand); null when the line's <c>modelInput</c>
+    /// is not a Converse request with messages. Never throws.
+    /// </summary>
+    public ConverseRequest? ReadModelInput()
+    {
+        if (ModelInput.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(ModelInput.Span, BedrockJsonContext.Default.ConverseRequest) is { Messages.Count: > 0 } request ? request : null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+
     public static BatchOutputLine Parse(ReadOnlyMemory<byte> line)
     {
         string? recordId = null;
+        ReadOnlyMemory<byte> input = default;
         ReadOnlyMemory<byte> output = default;
         bool hasOutput = false;
         bool hasError = false;
@@ -47,6 +71,13 @@ internal readonly record struct BatchOutputLine(string? RecordId, ReadOnlyMemory
                     reader.Skip();
                     output = line.Slice(start, (int)reader.BytesConsumed - start);
                     hasOutput = true;
+                }
+                else if (reader.ValueTextEquals("modelInput"u8))
+                {
+                    reader.Read();
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    input = reader.TokenType == JsonTokenType.EndObject ? line.Slice(start, (int)reader.BytesConsumed - start) : default;
                 }
                 else if (reader.ValueTextEquals("error"u8))
                 {
@@ -91,7 +122,7 @@ internal readonly record struct BatchOutputLine(string? RecordId, ReadOnlyMemory
         }
 
         return hasOutput || hasError
-            ? new BatchOutputLine(recordId, output, hasOutput ? null : errorCode, hasOutput ? null : errorMessage ?? "The record failed without a message.", null)
+            ? new BatchOutputLine(recordId, input, output, hasOutput ? null : errorCode, hasOutput ? null : errorMessage ?? "The record failed without a message.", null)
             : Unusable(recordId, "the line has neither modelOutput nor error");
     }
 
@@ -168,7 +199,7 @@ internal readonly record struct BatchOutputLine(string? RecordId, ReadOnlyMemory
         return System.Text.Encoding.ASCII.GetString(rest[..end]);
     }
 
-    private static BatchOutputLine Unusable(string? recordId, string problem) => new(recordId, default, null, null, problem);
+    private static BatchOutputLine Unusable(string? recordId, string problem) => new(recordId, default, default, null, null, problem);
 }
 
 /// <summary>A job's <c>manifest.json.out</c>: its record and token counts. Unknown or malformed members read as null.</summary>

@@ -46,9 +46,16 @@ public sealed class BatchPrompt<TInput, TResult>
         return _spec is null ? request : StructuredRequestShaper.Shape(request, _spec);
     }
 
+    /// <summary>Whether an invalid answer of this method can be repaired: it has a result schema and allows repairs.</summary>
+    internal bool Repairs => _spec is { MaxRepairAttempts: > 0 };
+
     /// <summary>Reads a record's Converse answer as the method reads a single call's (same reader, same validation), without repairs.</summary>
-    internal BatchRecordResult<TResult> Read(string recordId, long index, ConverseResponse response)
+    internal BatchRecordResult<TResult> Read(string recordId, long index, ConverseResponse response) => Read(recordId, index, response, out _);
+
+    /// <summary>Reads a record's answer; <paramref name="repairable"/> says whether an invalid one may be asked again.</summary>
+    internal BatchRecordResult<TResult> Read(string recordId, long index, ConverseResponse response, out bool repairable)
     {
+        repairable = false;
         try
         {
             GuardrailInterventionException.ThrowIfIntervened(ModelId, response);
@@ -64,6 +71,7 @@ public sealed class BatchPrompt<TInput, TResult>
         }
 
         AnswerReading<TResult> reading = StructuredAnswerReader.Read(response, _spec);
+        repairable = !reading.IsSuccess && reading.IsRepairable;
         return reading.IsSuccess
             ? BatchRecordResult<TResult>.Success(recordId, index, reading.Value)
             : BatchRecordResult<TResult>.Failure(recordId, index, new BatchRecordError(
@@ -72,6 +80,25 @@ public sealed class BatchPrompt<TInput, TResult>
                 ResultErrors = reading.Errors,
                 OutputText = reading.Text,
             });
+    }
+
+    /// <summary>
+    /// Repairs a batch record's invalid answer on demand: the record's own request (its <c>modelInput</c>, already
+    /// shaped), the batch's answer as attempt 1, then the same repair turns a single call makes.
+    /// </summary>
+    internal async Task<BatchRecordResult<TResult>> RepairAsync(
+        IBedrockRuntime bedrock, BatchRecordResult<TResult> invalid, ConverseRequest shapedRequest, ConverseResponse answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PromptResult<TResult> repaired = await StructuredPrompt.RepairAsync(bedrock, ModelId, shapedRequest, answer, _spec!, cancellationToken).ConfigureAwait(false);
+            return BatchRecordResult<TResult>.Success(invalid.RecordId, invalid.Index, repaired.Value, repaired.Attempts.Count - 1);
+        }
+        catch (Exception e) when (BatchRecordError.FromCall(e, cancellationToken) is { } error)
+        {
+            int repairs = e is PromptResultException invalidAgain ? invalidAgain.Attempts.Count - 1 : 0;
+            return BatchRecordResult<TResult>.Failure(invalid.RecordId, invalid.Index, error, repairs);
+        }
     }
 
     /// <summary>Runs one input as a single call does (repairs included), for the on-demand engine.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace PromptGen.Batch;
 
@@ -38,4 +39,17 @@ public sealed record BatchRecordError(BatchRecordErrorKind Kind, string Message)
 
     /// <summary>On demand: the exception the call ended with.</summary>
     public Exception? Exception { get; init; }
+
+    /// <summary>
+    /// The record error for the exception a call made on demand ended with; null for one that is not the record's
+    /// own (the caller's cancellation, a bug), which propagates instead.
+    /// </summary>
+    internal static BatchRecordError? FromCall(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        PromptResultException e => new(BatchRecordErrorKind.InvalidOutput, e.Message) { ResultErrors = e.Errors, OutputText = e.Text, Exception = e },
+        BedrockServiceException e => new(BatchRecordErrorKind.ModelError, e.Message) { ErrorCode = (int)e.StatusCode, Exception = e },
+        BedrockException or GuardrailInterventionException when !cancellationToken.IsCancellationRequested =>
+            new(BatchRecordErrorKind.ModelError, exception.Message) { Exception = exception },
+        _ => null,
+    };
 }

@@ -8,12 +8,13 @@ public sealed class BatchRecordResult<TResult>
 {
     private readonly TResult _value;
 
-    private BatchRecordResult(string recordId, long index, TResult value, BatchRecordError? error)
+    private BatchRecordResult(string recordId, long index, TResult value, BatchRecordError? error, int onDemandRepairs)
     {
         RecordId = recordId;
         Index = index;
         _value = value;
         Error = error;
+        OnDemandRepairs = onDemandRepairs;
     }
 
     /// <summary>The record's id in the JSONL files: <see cref="Index"/> as 11 digits.</summary>
@@ -32,9 +33,17 @@ public sealed class BatchRecordResult<TResult>
     /// <summary>Why the record has no value; null when it has one.</summary>
     public BatchRecordError? Error { get; }
 
-    internal static BatchRecordResult<TResult> Success(string recordId, long index, TResult value) => new(recordId, index, value, null);
+    /// <summary>
+    /// How many repair calls this record took on demand after its batch answer was invalid
+    /// (<see cref="BatchRunOptions.RepairInvalidOutput"/>); 0 when none was made.
+    /// </summary>
+    public int OnDemandRepairs { get; }
 
-    internal static BatchRecordResult<TResult> Failure(string recordId, long index, BatchRecordError error) => new(recordId, index, default!, error);
+    internal static BatchRecordResult<TResult> Success(string recordId, long index, TResult value, int onDemandRepairs = 0) =>
+        new(recordId, index, value, null, onDemandRepairs);
+
+    internal static BatchRecordResult<TResult> Failure(string recordId, long index, BatchRecordError error, int onDemandRepairs = 0) =>
+        new(recordId, index, default!, error, onDemandRepairs);
 
     /// <summary>The id and the value or error, for logs and test output.</summary>
     public override string ToString() => IsSuccess ? $"{RecordId}: {_value}" : $"{RecordId}: {Error!.Kind}: {Error.Message}";

@@ -22,6 +22,8 @@ internal sealed class BatchRun<TInput, TResult>
     private readonly IProgress<BatchProgress>? _progress;
     private readonly string _runId;
     private readonly List<TrackedJob> _jobs = new();
+    private readonly List<Task> _repairs = new();
+    private SemaphoreSlim? _repairSlots;
     private long _submitted;
     private long _completed;
     private long _failed;
@@ -87,11 +89,12 @@ internal sealed class BatchRun<TInput, TResult>
                 }
 
                 await Task.WhenAll(work).ConfigureAwait(false);
+                await RepairsAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (CallerToken.IsCancellationRequested)
             {
                 await StopRunningJobsAsync().ConfigureAwait(false);
-                await Task.WhenAll(work.Select(task => task.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+                await Task.WhenAll(work.Concat(Repairs()).Select(task => task.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
                 throw;
             }
 
@@ -123,10 +126,12 @@ internal sealed class BatchRun<TInput, TResult>
             }
 
             await Task.WhenAll(work).ConfigureAwait(false);
+            await RepairsAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (CallerToken.IsCancellationRequested)
         {
             await StopRunningJobsAsync().ConfigureAwait(false);
+            await Task.WhenAll(Repairs().Select(task => task.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
             throw;
         }
 
@@ -348,27 +353,74 @@ internal sealed class BatchRun<TInput, TResult>
             }
             else
             {
-                result = ReadModelOutput(recordId, index, parsed.ModelOutput);
+                result = ReadModelOutput(recordId, index, parsed.ModelOutput, out ConverseResponse? answer, out bool repairable);
+                if (repairable && Options.RepairInvalidOutput && _prompt.Repairs && parsed.ReadModelInput() is { } request)
+                {
+                    await StartRepairAsync(result, request, answer!, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
             }
 
             await EmitAsync(result, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private BatchRecordResult<TResult> ReadModelOutput(string recordId, long index, ReadOnlyMemory<byte> modelOutput)
+    private BatchRecordResult<TResult> ReadModelOutput(string recordId, long index, ReadOnlyMemory<byte> modelOutput, out ConverseResponse? response, out bool repairable)
     {
-        ConverseResponse response;
+        repairable = false;
         try
         {
             response = ConverseResponseReader.Read(modelOutput.ToArray(), null);
         }
         catch (BedrockResponseException e)
         {
+            response = null;
             return BatchRecordResult<TResult>.Failure(recordId, index, new BatchRecordError(BatchRecordErrorKind.MalformedOutput, $"The modelOutput of record {recordId} is not a Converse response: {e.Message}") { Exception = e });
         }
 
-        return _prompt.Read(recordId, index, response);
+        return _prompt.Read(recordId, index, response, out repairable);
     }
+
+    /// <summary>
+    /// Repairs an invalid record on demand beside the reading of the output, at most <see cref="BatchRunOptions.MaxConcurrency"/>
+    /// at once: waiting for a free slot here holds the reader back rather than queueing every invalid record in memory.
+    /// </summary>
+    private async Task StartRepairAsync(BatchRecordResult<TResult> invalid, ConverseRequest request, ConverseResponse answer, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim slots = LazyInitializer.EnsureInitialized(ref _repairSlots, () => new SemaphoreSlim(Options.MaxConcurrency));
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task repair = RepairAsync(slots, invalid, request, answer, cancellationToken);
+        lock (_repairs)
+        {
+            _repairs.Add(repair);
+        }
+    }
+
+    private async Task RepairAsync(SemaphoreSlim slots, BatchRecordResult<TResult> invalid, ConverseRequest request, ConverseResponse answer, CancellationToken cancellationToken)
+    {
+        BatchRecordResult<TResult> result;
+        try
+        {
+            result = await _prompt.RepairAsync(_runner.Runtime, invalid, request, answer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+
+        BatchLog.RecordRepaired(_runner.Logger, _runId, result.RecordId, result.IsSuccess, result.OnDemandRepairs);
+        await EmitAsync(result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task[] Repairs()
+    {
+        lock (_repairs)
+        {
+            return _repairs.ToArray();
+        }
+    }
+
+    private Task RepairsAsync() => Task.WhenAll(Repairs());
 
     private async Task SettleMissingAsync(TrackedJob job, ModelInvocationJob info, CancellationToken cancellationToken)
     {
@@ -396,17 +448,9 @@ internal sealed class BatchRun<TInput, TResult>
                 TResult value = await _prompt.RunAsync(_runner.Runtime, item.Input, token).ConfigureAwait(false);
                 result = BatchRecordResult<TResult>.Success(recordId, item.Index, value);
             }
-            catch (PromptResultException e)
+            catch (Exception e) when (BatchRecordError.FromCall(e, token) is { } error)
             {
-                result = BatchRecordResult<TResult>.Failure(recordId, item.Index, new BatchRecordError(BatchRecordErrorKind.InvalidOutput, e.Message) { ResultErrors = e.Errors, OutputText = e.Text, Exception = e });
-            }
-            catch (BedrockServiceException e)
-            {
-                result = BatchRecordResult<TResult>.Failure(recordId, item.Index, new BatchRecordError(BatchRecordErrorKind.ModelError, e.Message) { ErrorCode = (int)e.StatusCode, Exception = e });
-            }
-            catch (Exception e) when (e is BedrockException or GuardrailInterventionException && !token.IsCancellationRequested)
-            {
-                result = BatchRecordResult<TResult>.Failure(recordId, item.Index, new BatchRecordError(BatchRecordErrorKind.ModelError, e.Message) { Exception = e });
+                result = BatchRecordResult<TResult>.Failure(recordId, item.Index, error);
             }
 
             await EmitAsync(result, token).ConfigureAwait(false);

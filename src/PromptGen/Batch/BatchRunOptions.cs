@@ -27,7 +27,15 @@ public sealed class BatchRunOptions
     /// <summary>The quotas files and jobs are split at.</summary>
     public BatchQuotas Quotas { get; set; } = new();
 
-    /// <summary>On demand: the most calls at once.</summary>
+    /// <summary>
+    /// Whether a batch record whose answer fails the method's validation is repaired on demand, as a single call
+    /// would be: its request and the job's answer, then the method's repair turns (up to its <c>MaxRepairAttempts</c>)
+    /// through Converse, at most <see cref="MaxConcurrency"/> at once. Off by default: repairs are billed at on-demand
+    /// prices. <see cref="BatchRecordResult{TResult}.OnDemandRepairs"/> says how many calls a record took.
+    /// </summary>
+    public bool RepairInvalidOutput { get; set; }
+
+    /// <summary>On demand (records run on demand and repairs): the most calls at once.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>The first wait between two status polls of a job; it doubles up to <see cref="MaxPollInterval"/>.</summary>

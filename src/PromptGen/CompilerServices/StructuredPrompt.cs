@@ -87,21 +87,48 @@ public static class StructuredPrompt
             cancellationToken);
     }
 
-    private static async Task<PromptResult<T>> RunOnModelAsync<T>(
+    /// <summary>
+    /// Continues a prompt whose first answer came from elsewhere (a batch job's output record): reads
+    /// <paramref name="answer"/> as attempt 1 of <paramref name="shapedRequest"/> and repairs it on demand, as a
+    /// single call would have, within the spec's repair attempts.
+    /// </summary>
+    /// <exception cref="PromptResultException">No valid result after every allowed attempt.</exception>
+    internal static Task<PromptResult<T>> RepairAsync<T>(
+        IBedrockRuntime bedrock,
+        string modelId,
+        ConverseRequest shapedRequest,
+        ConverseResponse answer,
+        StructuredOutputSpec<T> spec,
+        CancellationToken cancellationToken) =>
+        AttemptAsync(bedrock, modelId, shapedRequest, shapedRequest, answer, spec, new PromptRun(), cancellationToken);
+
+    private static Task<PromptResult<T>> RunOnModelAsync<T>(
         IBedrockRuntime bedrock,
         string modelId,
         ConverseRequest request,
         StructuredOutputSpec<T> spec,
         PromptRun run,
+        CancellationToken cancellationToken) =>
+        AttemptAsync(bedrock, modelId, request, StructuredRequestShaper.Shape(request, spec), null, spec, run, cancellationToken);
+
+    /// <summary>The attempt loop: ask (unless <paramref name="answered"/> is the first answer), read, repair.</summary>
+    private static async Task<PromptResult<T>> AttemptAsync<T>(
+        IBedrockRuntime bedrock,
+        string modelId,
+        ConverseRequest request,
+        ConverseRequest conversation,
+        ConverseResponse? answered,
+        StructuredOutputSpec<T> spec,
+        PromptRun run,
         CancellationToken cancellationToken)
     {
-        ConverseRequest conversation = StructuredRequestShaper.Shape(request, spec);
         int firstAttempt = run.Attempts.Count;
         int allowedAttempts = 1 + spec.MaxRepairAttempts;
         for (int number = 1; ; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ConverseResponse response = await bedrock.ConverseAsync(modelId, conversation, cancellationToken).ConfigureAwait(false);
+            ConverseResponse response = answered ?? await bedrock.ConverseAsync(modelId, conversation, cancellationToken).ConfigureAwait(false);
+            answered = null;
             run.Usage.Add(response.Usage);
             GuardrailInterventionException.ThrowIfIntervened(modelId, response);
 
