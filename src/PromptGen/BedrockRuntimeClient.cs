@@ -108,6 +108,9 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
     /// <summary>The region requests are signed for; null only with a bearer token and a custom endpoint.</summary>
     public string? Region { get; }
 
+    /// <summary>The SigV4 credentials this client signs with; null when it sends a Bedrock API key instead.</summary>
+    internal AwsCredentialsResolver? SigV4Credentials => (_authenticator as SigV4Authenticator)?.Credentials;
+
     /// <summary>Tokens left in this client's retry quota (null when it is off); for tests and diagnostics.</summary>
     internal int? RetryQuotaAvailable => _pipeline.QuotaAvailable;
 

@@ -23,13 +23,28 @@ namespace PromptGen.Batch;
 /// rather than a record (S3 refuses the upload, the control plane refuses the job) end the enumeration with their
 /// exception; jobs already created keep running and can be resumed.
 /// </remarks>
-public sealed class BatchRunner
+public sealed class BatchRunner : IDisposable
 {
     private readonly BedrockRuntimeClient _runtime;
     private readonly BedrockBatchClient _jobs;
     private readonly IAmazonS3 _s3;
     private readonly BatchRunOptions _options;
     private readonly ILogger _logger;
+    private readonly bool _ownsS3;
+
+    /// <summary>
+    /// Creates a runner whose S3 client is made from <paramref name="runtime"/>'s: the same credentials and region
+    /// (for a local endpoint such as the emulator, the same endpoint), disposed with the runner.
+    /// </summary>
+    /// <param name="runtime">Sends the on-demand calls and the job calls, and lends its credentials and region to S3.</param>
+    /// <param name="options">Bucket, role, quotas and engine.</param>
+    /// <exception cref="ArgumentException">The options lack a bucket or role, or a number is out of range.</exception>
+    /// <exception cref="BedrockConfigurationException"><paramref name="runtime"/> uses a Bedrock API key, which cannot sign S3 requests.</exception>
+    public BatchRunner(BedrockRuntimeClient runtime, BatchRunOptions options)
+        : this(runtime, BatchS3Client.For(runtime ?? throw new ArgumentNullException(nameof(runtime))), options)
+    {
+        _ownsS3 = true;
+    }
 
     /// <summary>Creates a runner.</summary>
     /// <param name="runtime">Sends the on-demand calls and (through <see cref="BedrockBatchClient"/>) the job calls.</param>
@@ -102,6 +117,15 @@ public sealed class BatchRunner
     internal BatchRunOptions Options => _options;
 
     internal ILogger Logger => _logger;
+
+    /// <summary>Disposes the S3 client the runner made for itself; one passed in is the caller's to dispose.</summary>
+    public void Dispose()
+    {
+        if (_ownsS3)
+        {
+            _s3.Dispose();
+        }
+    }
 
     private static async IAsyncEnumerable<BatchRecordResult<TResult>> Drain<TInput, TResult>(
         BatchRun<TInput, TResult> run, Func<CancellationToken, Task> produce, [EnumeratorCancellation] CancellationToken cancellationToken)

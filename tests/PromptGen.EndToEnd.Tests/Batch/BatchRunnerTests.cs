@@ -84,6 +84,33 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_runner_made_from_the_Bedrock_client_alone_uses_its_credentials_and_endpoint_for_S3()
+    {
+        BatchScript.Triage(_fixture.Emulator);
+        List<string> tickets = Enumerable.Range(0, 120).Select(BatchScript.Ticket).ToList();
+
+        List<BatchRecordResult<TicketTriage>> results;
+        using (var runner = new BatchRunner(_fixture.Runtime, Options()))
+        {
+            results = await Collect(runner.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+        }
+
+        AssertEveryInputOnce(results, tickets.Count);
+        Assert.Contains(_fixture.Emulator.Batch.ListKeys(BatchEmulatorFixture.Bucket), key => key.EndsWith(".jsonl.out", StringComparison.Ordinal));
+
+        // The S3 calls are signed with the Bedrock client's credentials: the emulator's S3 refuses a key it does not know.
+        using var stranger = new BedrockRuntimeClient(new BedrockOptions
+        {
+            Region = "us-east-1",
+            Endpoint = _fixture.Emulator.Endpoint,
+            Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIAI44QH8DHBEXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"),
+        });
+        using var refused = new BatchRunner(stranger, Options());
+        var error = await Assert.ThrowsAsync<Amazon.S3.AmazonS3Exception>(() => Collect(refused.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets)));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Several_parameters_travel_as_the_generated_input_struct_and_text_results_come_back()
     {
         _fixture.Emulator.Script.When(promptContains: "Summarize").ReplyText("short");

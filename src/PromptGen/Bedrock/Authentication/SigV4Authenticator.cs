@@ -17,6 +17,9 @@ internal sealed class SigV4Authenticator : IRequestAuthenticator
         _signer = signer;
     }
 
+    /// <summary>Where the credentials come from, for other AWS clients that must use the same ones (S3 for batch runs).</summary>
+    public AwsCredentialsResolver Credentials => _credentials;
+
     public async ValueTask AuthenticateAsync(HttpRequestMessage request, byte[] body, CancellationToken cancellationToken)
     {
         ImmutableCredentials credentials = await _credentials.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
