@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Amazon.Runtime;
-using Amazon.S3;
 using Batch;
 using PromptGen;
 using PromptGen.Batch;
@@ -18,7 +17,6 @@ bool live = bucket is not null && roleArn is not null;
 
 await using BedrockEmulator? emulator = live ? null : await BedrockEmulator.StartAsync();
 BedrockRuntimeClient bedrock;
-AmazonS3Client s3;
 if (emulator is not null)
 {
     bucket = "promptgen-batch-sample";
@@ -36,18 +34,16 @@ if (emulator is not null)
 
     var credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey);
     bedrock = new BedrockRuntimeClient(new BedrockOptions { Region = "us-east-1", Endpoint = emulator.Endpoint, Credentials = credentials });
-    s3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = emulator.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
 }
 else
 {
     bedrock = new BedrockRuntimeClient();
-    s3 = new AmazonS3Client();
 }
 
+// The runner's S3 client is made from the Bedrock client's credentials and region (for the emulator, its endpoint).
 using (bedrock)
-using (s3)
 {
-    var runner = new BatchRunner(bedrock, s3, new BatchRunOptions
+    using var runner = new BatchRunner(bedrock, new BatchRunOptions
     {
         Bucket = bucket!,
         RoleArn = roleArn!,

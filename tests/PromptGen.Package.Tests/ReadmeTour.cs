@@ -19,6 +19,7 @@ internal static class ReadmeTour
         ["The local Bedrock emulator"] = "PromptGen.Testing",
         ["Microsoft.Extensions.AI"] = "PromptGen.AI",
         ["Calling Converse yourself"] = "PromptGen.Bedrock",
+        ["Batch inference"] = "PromptGen.Batch",
     };
 
     /// <summary>The opt-in namespace of <paramref name="section"/>, or null when the section is part of the tour.</summary>

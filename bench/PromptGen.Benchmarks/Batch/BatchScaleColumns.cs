@@ -12,6 +12,9 @@ internal static class BatchScaleColumns
 {
     public static string CaseName(string method, int records) => $"batch-scale-{method}-{records.ToString(CultureInfo.InvariantCulture)}";
 
+    private static string Megabytes(long? bytes) =>
+        bytes is long value and > 0 ? (value / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB" : "-";
+
     private static int RecordsOf(BenchmarkCase benchmarkCase) => (int)benchmarkCase.Parameters["Records"];
 
     public sealed class Config : ManualConfig
@@ -22,10 +25,10 @@ internal static class BatchScaleColumns
                 summary[benchmarkCase]?.ResultStatistics?.Mean is double nanoseconds && nanoseconds > 0
                     ? (RecordsOf(benchmarkCase) / (nanoseconds / 1e9)).ToString("N0", CultureInfo.InvariantCulture)
                     : "-"));
-            AddColumn(new Column("Peak managed", "Most managed memory held at once by the benchmark process in any iteration (GC.GetTotalMemory sampled every 5 ms)", (_, benchmarkCase) =>
-                PeakManagedMemory.Read(CaseName(benchmarkCase.Descriptor.WorkloadMethod.Name, RecordsOf(benchmarkCase))) is long bytes
-                    ? (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB"
-                    : "-"));
+            AddColumn(new Column("Peak heap", "Most managed heap at once, garbage not yet collected included (GC.GetTotalMemory every 5 ms)", (_, benchmarkCase) =>
+                Megabytes(PeakManagedMemory.Read(CaseName(benchmarkCase.Descriptor.WorkloadMethod.Name, RecordsOf(benchmarkCase)))?.Heap)));
+            AddColumn(new Column("Peak live", "Most managed memory still reachable after a gen-2 collection (GCMemoryInfo, heap minus fragmentation)", (_, benchmarkCase) =>
+                Megabytes(PeakManagedMemory.Read(CaseName(benchmarkCase.Descriptor.WorkloadMethod.Name, RecordsOf(benchmarkCase)))?.Live)));
         }
     }
 

@@ -10,7 +10,9 @@ namespace PromptGen.Batch;
 
 /// <summary>
 /// Streams one JSONL file to S3 without holding it: lines collect in a buffer of one part, which goes up as a
-/// multipart part when full; a file smaller than one part is a single PutObject. At most one part is in memory.
+/// multipart part when full; a file smaller than one part is a single PutObject. At most one part is in memory, and
+/// the same array holds every part of a file (a new part-sized array per part would be large-object garbage that
+/// only a gen-2 collection frees, so the heap would grow with the file).
 /// </summary>
 internal sealed class S3JsonlUpload : IAsyncDisposable
 {
@@ -19,7 +21,8 @@ internal sealed class S3JsonlUpload : IAsyncDisposable
     private readonly string _key;
     private readonly int _partSize;
     private readonly List<PartETag> _parts = new();
-    private MemoryStream _buffer;
+    private byte[] _buffer;
+    private int _buffered;
     private string? _uploadId;
     private bool _finished;
 
@@ -29,7 +32,7 @@ internal sealed class S3JsonlUpload : IAsyncDisposable
         _bucket = bucket;
         _key = key;
         _partSize = Math.Max(partSize, 5 * 1024 * 1024);
-        _buffer = new MemoryStream(Math.Min(_partSize, 1024 * 1024));
+        _buffer = new byte[Math.Min(_partSize, 1024 * 1024)];
     }
 
     /// <summary>Bytes written so far.</summary>
@@ -40,10 +43,18 @@ internal sealed class S3JsonlUpload : IAsyncDisposable
 
     public async ValueTask AppendAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
     {
-        _buffer.Write(line.Span);
+        if (_buffer.Length - _buffered < line.Length)
+        {
+            // Doubling, but capped at one part and a margin, so a full part does not double the array once more.
+            long grown = Math.Min((long)_buffer.Length * 2, (long)_partSize + 64 * 1024);
+            Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max(grown, (long)_buffered + line.Length)));
+        }
+
+        line.Span.CopyTo(_buffer.AsSpan(_buffered));
+        _buffered += line.Length;
         Length += line.Length;
         Records++;
-        if (_buffer.Length >= _partSize)
+        if (_buffered >= _partSize)
         {
             await UploadPartAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -54,12 +65,11 @@ internal sealed class S3JsonlUpload : IAsyncDisposable
     {
         if (_uploadId is null)
         {
-            _buffer.Position = 0;
-            await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = _key, InputStream = _buffer, AutoCloseStream = false, ContentType = "application/jsonl" }, cancellationToken).ConfigureAwait(false);
+            await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = _key, InputStream = Buffered(), ContentType = "application/jsonl" }, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            if (_buffer.Length > 0)
+            if (_buffered > 0)
             {
                 await UploadPartAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -89,25 +99,25 @@ internal sealed class S3JsonlUpload : IAsyncDisposable
             {
             }
         }
-
-        await _buffer.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task UploadPartAsync(CancellationToken cancellationToken)
     {
         _uploadId ??= (await _s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _bucket, Key = _key, ContentType = "application/jsonl" }, cancellationToken).ConfigureAwait(false)).UploadId;
         int number = _parts.Count + 1;
-        _buffer.Position = 0;
         UploadPartResponse part = await _s3.UploadPartAsync(new UploadPartRequest
         {
             BucketName = _bucket,
             Key = _key,
             UploadId = _uploadId,
             PartNumber = number,
-            InputStream = _buffer,
-            PartSize = _buffer.Length,
+            InputStream = Buffered(),
+            PartSize = _buffered,
         }, cancellationToken).ConfigureAwait(false);
         _parts.Add(new PartETag(number, part.ETag));
-        _buffer = new MemoryStream(Math.Min(_partSize, 1024 * 1024));
+        _buffered = 0;
     }
+
+    /// <summary>A read-only view of the buffered bytes: the SDK may dispose it, the array stays ours.</summary>
+    private MemoryStream Buffered() => new(_buffer, 0, _buffered, writable: false, publiclyVisible: true);
 }

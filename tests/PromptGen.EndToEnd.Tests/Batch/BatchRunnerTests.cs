@@ -111,6 +111,26 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_larger_than_one_part_goes_up_in_parts_and_every_record_comes_back()
+    {
+        BatchScript.Triage(_fixture.Emulator);
+        // 2,000 records of about 3.3 KB: 6.5 MB, more than one 5 MiB part.
+        string filler = new('x', 3_200);
+        List<string> tickets = Enumerable.Range(0, 2_000).Select(i => BatchScript.Ticket(i) + " " + filler).ToList();
+        BatchRunOptions options = Options();
+        options.UploadPartSize = 5 * 1024 * 1024;
+
+        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(options).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+
+        AssertEveryInputOnce(results, tickets.Count);
+        string inputKey = Assert.Single(_fixture.Emulator.Batch.ListKeys(BatchEmulatorFixture.Bucket), key => key.EndsWith(".jsonl", StringComparison.Ordinal));
+        byte[] input = _fixture.Emulator.Batch.ReadObject(BatchEmulatorFixture.Bucket, inputKey)!;
+        Assert.True(input.Length > options.UploadPartSize, $"{input.Length} bytes");
+        Assert.Equal(tickets.Count, LineCount(inputKey));
+        Assert.All(results.Where(r => tickets[(int)r.Index].StartsWith("bill", StringComparison.Ordinal)), r => Assert.Equal(TicketLabel.Billing, r.Value.Label));
+    }
+
+    [Fact]
     public async Task Several_parameters_travel_as_the_generated_input_struct_and_text_results_come_back()
     {
         _fixture.Emulator.Script.When(promptContains: "Summarize").ReplyText("short");
