@@ -329,6 +329,17 @@ internal sealed partial class EmulatorRequestHandler
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// Batch inference answers each record once, without tools or constrained output: "Batch inference does not
+    /// support tool calling (function calling) or structured output". A record asking for either is that record's
+    /// error here, so a client that sends them is caught before it meets AWS.
+    /// Source: https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference.html
+    /// </summary>
+    private static EmulatorError? UnsupportedInBatch(ConverseBody converse) =>
+        converse.Features.HasToolConfig || converse.Features.HasOutputConfig
+            ? new EmulatorError("ValidationException", 400, "Batch inference does not support tool use (toolConfig) or structured output (outputConfig).")
+            : null;
+
     /// <summary>ISO 8601 with milliseconds, as the control plane writes its timestamps.</summary>
     private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
@@ -340,6 +351,7 @@ internal sealed partial class EmulatorRequestHandler
     {
         ConverseBody converse = ConverseBody.Parse(modelInput);
         EmulatorError? refusal = ConverseRequestValidator.Validate(modelId, "application/json", converse)
+            ?? UnsupportedInBatch(converse)
             ?? _admission.Check(modelId)
             ?? (_enforceModelCapabilities ? ModelRules.Check(_admission.Catalog, modelId, converse.Features) : null);
         if (refusal is not null)

@@ -17,7 +17,8 @@ namespace PromptGen.Batch;
 public sealed class BatchPrompt<TInput, TResult>
 {
     private readonly Func<TInput, ConverseRequest> _buildRequest;
-    private readonly StructuredOutputSpec<TResult>? _spec;
+    private readonly StructuredOutputSpec<TResult>? _batchSpec;
+    private readonly StructuredOutputSpec<TResult>? _onDemandSpec;
     private readonly Func<ConverseResponse, TResult>? _readText;
 
     internal BatchPrompt(string promptName, string modelId, Func<TInput, ConverseRequest> buildRequest, StructuredOutputSpec<TResult>? spec, Func<ConverseResponse, TResult>? readText)
@@ -25,7 +26,11 @@ public sealed class BatchPrompt<TInput, TResult>
         PromptName = promptName;
         ModelId = modelId;
         _buildRequest = buildRequest;
-        _spec = spec;
+        // Batch inference supports neither tool use nor structured output (outputConfig): a record carries the schema
+        // in its prompt, and its answer is read and validated as the method reads any answer.
+        // Source: https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference.html
+        _batchSpec = spec?.WithStrategy(StructuredOutputStrategy.PromptOnly);
+        _onDemandSpec = spec;
         _readText = readText;
     }
 
@@ -36,18 +41,19 @@ public sealed class BatchPrompt<TInput, TResult>
     public string ModelId { get; }
 
     /// <summary>
-    /// The Converse request the method sends for <paramref name="input"/>, shaped for its structured-output strategy
-    /// exactly as a single call shapes it: a batch record's <c>modelInput</c>.
+    /// A batch record's <c>modelInput</c> for <paramref name="input"/>: the request the method sends, shaped as a single
+    /// call shapes it for <see cref="StructuredOutputStrategy.PromptOnly"/> (batch inference takes neither tools nor
+    /// <c>outputConfig</c>, so a method that uses them on demand gives its schema in the prompt here).
     /// </summary>
     /// <param name="input">The method's arguments.</param>
     public ConverseRequest BuildRequest(TInput input)
     {
         ConverseRequest request = _buildRequest(input);
-        return _spec is null ? request : StructuredRequestShaper.Shape(request, _spec);
+        return _batchSpec is null ? request : StructuredRequestShaper.Shape(request, _batchSpec);
     }
 
     /// <summary>Whether an invalid answer of this method can be repaired: it has a result schema and allows repairs.</summary>
-    internal bool Repairs => _spec is { MaxRepairAttempts: > 0 };
+    internal bool Repairs => _batchSpec is { MaxRepairAttempts: > 0 };
 
     /// <summary>Reads a record's Converse answer as the method reads a single call's (same reader, same validation), without repairs.</summary>
     internal BatchRecordResult<TResult> Read(string recordId, long index, ConverseResponse response) => Read(recordId, index, response, out _);
@@ -65,17 +71,17 @@ public sealed class BatchPrompt<TInput, TResult>
             return BatchRecordResult<TResult>.Failure(recordId, index, new BatchRecordError(BatchRecordErrorKind.ModelError, e.Message) { Exception = e });
         }
 
-        if (_spec is null)
+        if (_batchSpec is null)
         {
             return BatchRecordResult<TResult>.Success(recordId, index, _readText!(response));
         }
 
-        AnswerReading<TResult> reading = StructuredAnswerReader.Read(response, _spec);
+        AnswerReading<TResult> reading = StructuredAnswerReader.Read(response, _batchSpec);
         repairable = !reading.IsSuccess && reading.IsRepairable;
         return reading.IsSuccess
             ? BatchRecordResult<TResult>.Success(recordId, index, reading.Value)
             : BatchRecordResult<TResult>.Failure(recordId, index, new BatchRecordError(
-                BatchRecordErrorKind.InvalidOutput, $"The answer is not a valid {_spec.ResultName}: " + string.Join("; ", reading.Errors))
+                BatchRecordErrorKind.InvalidOutput, $"The answer is not a valid {_batchSpec.ResultName}: " + string.Join("; ", reading.Errors))
             {
                 ResultErrors = reading.Errors,
                 OutputText = reading.Text,
@@ -91,7 +97,7 @@ public sealed class BatchPrompt<TInput, TResult>
     {
         try
         {
-            PromptResult<TResult> repaired = await StructuredPrompt.RepairAsync(bedrock, ModelId, shapedRequest, answer, _spec!, cancellationToken).ConfigureAwait(false);
+            PromptResult<TResult> repaired = await StructuredPrompt.RepairAsync(bedrock, ModelId, shapedRequest, answer, _batchSpec!, cancellationToken).ConfigureAwait(false);
             return BatchRecordResult<TResult>.Success(invalid.RecordId, invalid.Index, repaired.Value, repaired.Attempts.Count - 1);
         }
         catch (Exception e) when (BatchRecordError.FromCall(e, cancellationToken) is { } error)
@@ -105,9 +111,9 @@ public sealed class BatchPrompt<TInput, TResult>
     internal Task<TResult> RunAsync(IBedrockRuntime bedrock, TInput input, CancellationToken cancellationToken)
     {
         ConverseRequest request = _buildRequest(input);
-        return _spec is null
+        return _onDemandSpec is null
             ? RunTextAsync(bedrock, request, cancellationToken)
-            : StructuredPrompt.RunAsync(bedrock, ModelId, request, _spec, cancellationToken);
+            : StructuredPrompt.RunAsync(bedrock, ModelId, request, _onDemandSpec, cancellationToken);
     }
 
     private async Task<TResult> RunTextAsync(IBedrockRuntime bedrock, ConverseRequest request, CancellationToken cancellationToken)

@@ -73,14 +73,24 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         Assert.Equal(results.Count(r => !r.IsSuccess), last.Failed);
         Assert.Equal(BatchEngine.BatchJob, last.Engine);
 
-        // The JSONL record is the request a single call sends for the same input, byte for byte.
+        // The JSONL record is the request a single call sends for the same input, except that batch inference takes
+        // no outputConfig (nor tools): the single call constrains the answer natively, the record puts the schema in
+        // its prompt. Everything else is the same.
         string inputKey = Assert.Single(_fixture.Emulator.Batch.ListKeys(BatchEmulatorFixture.Bucket), key => key.EndsWith(".jsonl", StringComparison.Ordinal));
         string firstLine = Encoding.UTF8.GetString(_fixture.Emulator.Batch.ReadObject(BatchEmulatorFixture.Bucket, inputKey)!).Split('\n')[0];
         using JsonDocument record = JsonDocument.Parse(firstLine);
         Assert.Equal("00000000000", record.RootElement.GetProperty("recordId").GetString());
         _fixture.Emulator.ClearRequests();
         await IBatchTriagePrompts.Create(_fixture.Runtime).TriageAsync(tickets[0]);
-        Assert.Equal(Assert.Single(_fixture.Emulator.Requests).Body, record.RootElement.GetProperty("modelInput").GetRawText());
+        using JsonDocument single = JsonDocument.Parse(Assert.Single(_fixture.Emulator.Requests).Body);
+        JsonElement modelInput = record.RootElement.GetProperty("modelInput");
+        Assert.True(single.RootElement.TryGetProperty("outputConfig", out _));
+        Assert.False(modelInput.TryGetProperty("outputConfig", out _));
+        Assert.False(modelInput.TryGetProperty("toolConfig", out _));
+        Assert.Contains("priority", modelInput.GetRawText(), StringComparison.Ordinal); // the schema, in the prompt
+        Assert.Contains(tickets[0], modelInput.GetProperty("messages")[0].GetRawText(), StringComparison.Ordinal);
+        string singleUserText = single.RootElement.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("text").GetString()!;
+        Assert.Contains(singleUserText, modelInput.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("text").GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,6 +152,13 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         Assert.All(results, result => Assert.Equal("short", result.Value));
         string inputKey = Assert.Single(_fixture.Emulator.Batch.ListKeys(BatchEmulatorFixture.Bucket), key => key.EndsWith(".jsonl", StringComparison.Ordinal));
         Assert.Contains("Summarize ticket 42 in 5 words: text 42", Encoding.UTF8.GetString(_fixture.Emulator.Batch.ReadObject(BatchEmulatorFixture.Bucket, inputKey)!), StringComparison.Ordinal);
+
+        // A text method's record is the request a single call sends for the same input, byte for byte.
+        string firstLine = Encoding.UTF8.GetString(_fixture.Emulator.Batch.ReadObject(BatchEmulatorFixture.Bucket, inputKey)!).Split('\n')[0];
+        using JsonDocument record = JsonDocument.Parse(firstLine);
+        _fixture.Emulator.ClearRequests();
+        await IBatchTriagePrompts.Create(_fixture.Runtime).SummarizeAsync(inputs[0].id, inputs[0].words, inputs[0].ticket);
+        Assert.Equal(Assert.Single(_fixture.Emulator.Requests).Body, record.RootElement.GetProperty("modelInput").GetRawText());
     }
 
     [Fact]

@@ -134,6 +134,32 @@ public sealed class ControlPlaneAndS3Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_record_with_tools_or_an_output_schema_is_that_records_error_as_batch_inference_takes_neither()
+    {
+        _fixture.Emulator.Script.Always().ReplyText("ok");
+        _fixture.Emulator.Batch.MinRecordsPerJob = 2;
+        const string Message = "{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}";
+        string jsonl =
+            "{\"recordId\":\"PLAIN000001\",\"modelInput\":{\"messages\":[" + Message + "]}}\n"
+            + "{\"recordId\":\"TOOLS000001\",\"modelInput\":{\"messages\":[" + Message + "],\"toolConfig\":{\"tools\":[{\"toolSpec\":{\"name\":\"t\",\"inputSchema\":{\"json\":{\"type\":\"object\"}}}}]}}}\n"
+            + "{\"recordId\":\"SCHEMA00001\",\"modelInput\":{\"messages\":[" + Message + "],\"outputConfig\":{\"textFormat\":{\"type\":\"json_schema\",\"structure\":{\"jsonSchema\":{\"schema\":\"{\\\"type\\\":\\\"object\\\"}\",\"name\":\"r\"}}}}}}\n";
+        await _fixture.S3.PutObjectAsync(new PutObjectRequest { BucketName = BatchEmulatorFixture.Bucket, Key = "unsupported/part-1.jsonl", ContentBody = jsonl });
+
+        ModelInvocationJob job = await WaitForEndAsync(await _fixture.ControlPlane.CreateModelInvocationJobAsync(Job("unsupported", "unsupported/")));
+
+        Assert.Equal(ModelInvocationJobStatus.PartiallyCompleted, job.Status);
+        string output = Encoding.UTF8.GetString(_fixture.Emulator.Batch.ReadObject(BatchEmulatorFixture.Bucket, $"out/{job.JobId}/part-1.jsonl.out")!);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToDictionary(line => line.GetProperty("recordId").GetString()!);
+        Assert.True(lines["PLAIN000001"].TryGetProperty("modelOutput", out _));
+        foreach (string id in new[] { "TOOLS000001", "SCHEMA00001" })
+        {
+            JsonElement error = lines[id].GetProperty("error");
+            Assert.Equal(400, error.GetProperty("errorCode").GetInt32());
+            Assert.Contains("Batch inference does not support", error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Quotas_are_checked_and_stopping_a_running_job_ends_it_Stopped()
     {
         _fixture.Emulator.Script.Always().ReplyText("ok");
