@@ -191,20 +191,40 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
             // HttpClient.Timeout of a caller-supplied client.
-            throw new BedrockTimeoutException(Endpoint, _httpClient.Timeout, e);
+            throw new BedrockTimeoutException(TargetOf(uri).Server, _httpClient.Timeout, e);
         }
         catch (OperationCanceledException e)
         {
-            throw new BedrockConnectionException(Endpoint, $"The HTTP request to Bedrock Runtime at {Endpoint} was canceled by the HTTP stack, not by the caller.", e);
+            (Uri server, string service) = TargetOf(uri);
+            throw new BedrockConnectionException(server, $"The HTTP request to {service} at {server} was canceled by the HTTP stack, not by the caller.", e);
         }
         catch (HttpRequestException e)
         {
-            throw new BedrockConnectionException(Endpoint, $"Could not reach Bedrock Runtime at {Endpoint}: {e.Message}", e);
+            (Uri server, string service) = TargetOf(uri);
+            throw new BedrockConnectionException(server, $"Could not reach {service} at {server}: {e.Message}", e);
         }
         catch (IOException e)
         {
-            throw new BedrockConnectionException(Endpoint, $"The connection to Bedrock Runtime at {Endpoint} failed while reading the response: {e.Message}", e);
+            (Uri server, string service) = TargetOf(uri);
+            throw new BedrockConnectionException(server, $"The connection to {service} at {server} failed while reading the response: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Which Bedrock API a request was for, and its server, for connection errors: the runtime, knowledge-base and
+    /// control-plane endpoints differ on AWS (by the operation's path, since an emulator serves all three on one host).
+    /// </summary>
+    private (Uri Server, string Service) TargetOf(Uri uri)
+    {
+        string path = uri.AbsolutePath;
+        if (path.Contains("/knowledgebases/", StringComparison.OrdinalIgnoreCase) || path.Contains("/retrieveAndGenerate", StringComparison.OrdinalIgnoreCase))
+        {
+            return (new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"), "Bedrock Knowledge Bases (bedrock-agent-runtime)");
+        }
+
+        return path.Contains("/model/", StringComparison.Ordinal)
+            ? (Endpoint, "Bedrock Runtime")
+            : (new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"), "the Bedrock control plane");
     }
 
     /// <summary>

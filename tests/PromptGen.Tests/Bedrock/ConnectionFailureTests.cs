@@ -42,6 +42,23 @@ public sealed class ConnectionFailureTests
     }
 
     [Fact]
+    public async Task A_knowledge_base_or_control_plane_call_that_fails_to_connect_names_its_own_API_and_server()
+    {
+        var handler = new CapturingHandler((_, _) => throw new HttpRequestException("Name or service not known"));
+        using BedrockRuntimeClient client = TestClients.Create(TestClients.SigV4Options(), handler);
+
+        var retrieve = await Assert.ThrowsAsync<BedrockConnectionException>(() =>
+            client.RetrieveAsync("KB12345678", new PromptGen.Bedrock.RetrieveRequest { RetrievalQuery = { Text = "refunds" } }));
+        var job = await Assert.ThrowsAsync<BedrockConnectionException>(() =>
+            new PromptGen.Batch.BedrockBatchClient(client).GetModelInvocationJobAsync("job-1"));
+
+        Assert.Equal(new Uri("https://bedrock-agent-runtime.us-east-1.amazonaws.com/"), retrieve.Endpoint);
+        Assert.StartsWith("Could not reach Bedrock Knowledge Bases (bedrock-agent-runtime) at https://bedrock-agent-runtime.us-east-1.amazonaws.com/", retrieve.Message);
+        Assert.Equal(new Uri("https://bedrock.us-east-1.amazonaws.com/"), job.Endpoint);
+        Assert.StartsWith("Could not reach the Bedrock control plane at https://bedrock.us-east-1.amazonaws.com/", job.Message);
+    }
+
+    [Fact]
     public async Task Connection_reset_while_reading_the_body_is_a_connection_exception()
     {
         var handler = new CapturingHandler((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
