@@ -42,7 +42,7 @@ public sealed class BatchRepairTests : IAsyncLifetime
         BatchScript.Triage(_fixture.Emulator);
         List<string> tickets = Tickets;
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(repair: true).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(repair: true).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
 
         Assert.Equal(Enumerable.Range(0, tickets.Count).Select(i => (long)i), results.Select(r => r.Index).OrderBy(i => i));
         var broken = results.Where(r => tickets[(int)r.Index].StartsWith("broken", StringComparison.Ordinal)).ToList();
@@ -85,7 +85,7 @@ public sealed class BatchRepairTests : IAsyncLifetime
         BatchScript.Triage(_fixture.Emulator);
         List<string> tickets = Tickets;
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(repair: true).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(repair: true).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
 
         Assert.Equal(tickets.Count, results.Count);
         Assert.All(results.Where(r => tickets[(int)r.Index].StartsWith("broken", StringComparison.Ordinal)), r =>
@@ -104,7 +104,7 @@ public sealed class BatchRepairTests : IAsyncLifetime
         BatchScript.Triage(_fixture.Emulator);
         List<string> tickets = Tickets;
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(repair: false).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(repair: false).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
 
         Assert.Equal(tickets.Count(t => t.StartsWith("broken", StringComparison.Ordinal)), results.Count(r => r.Error?.Kind == BatchRecordErrorKind.InvalidOutput));
         Assert.All(results, r => Assert.Equal(0, r.OnDemandRepairs));
@@ -128,16 +128,5 @@ public sealed class BatchRepairTests : IAsyncLifetime
         }
 
         throw new InvalidOperationException("No input line for record " + recordId);
-    }
-
-    private static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (T item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
     }
 }

@@ -38,7 +38,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         var progress = new RecordingProgress();
         List<string> tickets = Enumerable.Range(0, 150).Select(BatchScript.Ticket).ToList();
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets, progress));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets, progress).ToListAsync();
 
         AssertEveryInputOnce(results, tickets.Count);
         foreach (BatchRecordResult<TicketTriage> result in results)
@@ -102,7 +102,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         List<BatchRecordResult<TicketTriage>> results;
         using (var runner = new BatchRunner(_fixture.Runtime, Options()))
         {
-            results = await Collect(runner.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+            results = await runner.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
         }
 
         AssertEveryInputOnce(results, tickets.Count);
@@ -116,7 +116,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIAI44QH8DHBEXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"),
         });
         using var refused = new BatchRunner(stranger, Options());
-        var error = await Assert.ThrowsAsync<Amazon.S3.AmazonS3Exception>(() => Collect(refused.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets)));
+        var error = await Assert.ThrowsAsync<Amazon.S3.AmazonS3Exception>(() => refused.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync().AsTask());
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.StatusCode);
     }
 
@@ -130,7 +130,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         BatchRunOptions options = Options();
         options.UploadPartSize = 5 * 1024 * 1024;
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(options).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(options).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
 
         AssertEveryInputOnce(results, tickets.Count);
         string inputKey = Assert.Single(_fixture.Emulator.Batch.ListKeys(BatchEmulatorFixture.Bucket), key => key.EndsWith(".jsonl", StringComparison.Ordinal));
@@ -146,7 +146,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         _fixture.Emulator.Script.When(promptContains: "Summarize").ReplyText("short");
         var inputs = Enumerable.Range(0, 100).Select(i => new IBatchTriagePrompts.Batch.SummarizeAsyncInput(i, 5, "text " + i)).ToList();
 
-        List<BatchRecordResult<string>> results = await Collect(Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.SummarizeAsync, inputs));
+        List<BatchRecordResult<string>> results = await Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.SummarizeAsync, inputs).ToListAsync();
 
         AssertEveryInputOnce(results, 100);
         Assert.All(results, result => Assert.Equal("short", result.Value));
@@ -196,7 +196,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         using BedrockRuntimeClient runtime = _fixture.CreateRuntime();
         using Amazon.S3.AmazonS3Client s3 = _fixture.CreateS3();
         var second = new BatchRunner(runtime, s3, Options());
-        List<BatchRecordResult<TicketTriage>> results = await Collect(second.ResumeAsync(IBatchTriagePrompts.Batch.TriageAsync, new[] { arn }));
+        List<BatchRecordResult<TicketTriage>> results = await second.ResumeAsync(IBatchTriagePrompts.Batch.TriageAsync, new[] { arn }).ToListAsync();
 
         AssertEveryInputOnce(results, tickets.Count);
         Assert.All(results.Where(r => tickets[(int)r.Index].StartsWith("bill", StringComparison.Ordinal)), r => Assert.Equal(TicketLabel.Billing, r.Value.Label));
@@ -211,7 +211,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         var progress = new RecordingProgress();
         List<string> tickets = Enumerable.Range(0, 11).Select(BatchScript.Ticket).ToList();
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(Options(quotas)).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets, progress));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(Options(quotas)).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets, progress).ToListAsync();
 
         AssertEveryInputOnce(results, 11);
         Assert.Equal(2, progress.Last.Jobs.Count);
@@ -232,9 +232,9 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         List<string> tickets = Enumerable.Range(0, 30).Select(BatchScript.Ticket).Select(t => t.Replace("broken", "bill", StringComparison.Ordinal)).ToList();
         var progress = new RecordingProgress();
 
-        List<BatchRecordResult<TicketTriage>> onDemand = await Collect(Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets, progress));
+        List<BatchRecordResult<TicketTriage>> onDemand = await Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets, progress).ToListAsync();
         _fixture.Emulator.Batch.MinRecordsPerJob = 1;
-        List<BatchRecordResult<TicketTriage>> batched = await Collect(Runner(Options(new BatchQuotas { MinRecordsPerJob = 1 })).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets));
+        List<BatchRecordResult<TicketTriage>> batched = await Runner(Options(new BatchQuotas { MinRecordsPerJob = 1 })).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
 
         AssertEveryInputOnce(onDemand, 30);
         Assert.Equal(BatchEngine.OnDemand, progress.Last.Engine);
@@ -279,7 +279,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         _fixture.Emulator.Script.Always().ReplyJson("""{"label":"bug","priority":1}""");
         _fixture.Emulator.Batch.SlowDownS3(2);
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 100).Select(i => "bug " + i)));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 100).Select(i => "bug " + i)).ToListAsync();
 
         AssertEveryInputOnce(results, 100);
         Assert.All(results, r => Assert.True(r.IsSuccess));
@@ -291,7 +291,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         _fixture.Emulator.Script.Always().ReplyJson("""{"label":"bug","priority":1}""");
         _fixture.Emulator.Batch.FailNextJob("The service role cannot read the input.");
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 100).Select(i => "bug " + i)));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 100).Select(i => "bug " + i)).ToListAsync();
 
         AssertEveryInputOnce(results, 100);
         Assert.All(results, r =>
@@ -307,7 +307,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         _fixture.Emulator.Script.Always().ReplyJson("""{"label":"bug","priority":1}""");
         _fixture.Emulator.Batch.MalformOutputLine("00000000003");
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 100).Select(i => "bug " + i)));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(Options()).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 100).Select(i => "bug " + i)).ToListAsync();
 
         AssertEveryInputOnce(results, 100);
         BatchRecordResult<TicketTriage> broken = results.Single(r => r.Index == 3);
@@ -321,7 +321,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         _fixture.Emulator.Script.Always().ReplyJson("""{"label":"billing","priority":3}""");
         var quotas = new BatchQuotas { MaxRecordsPerFile = 2_000 };
 
-        List<BatchRecordResult<TicketTriage>> results = await Collect(Runner(Options(quotas)).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 5_000).Select(i => "bill " + i)));
+        List<BatchRecordResult<TicketTriage>> results = await Runner(Options(quotas)).RunAsync(IBatchTriagePrompts.Batch.TriageAsync, Enumerable.Range(0, 5_000).Select(i => "bill " + i)).ToListAsync();
 
         AssertEveryInputOnce(results, 5_000);
         Assert.All(results, r => Assert.Equal(TicketLabel.Billing, r.Value.Label));
@@ -337,17 +337,6 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     {
         Assert.Equal(count, results.Count);
         Assert.Equal(Enumerable.Range(0, count).Select(i => (long)i), results.Select(r => r.Index).OrderBy(i => i));
-    }
-
-    private static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (T item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
     }
 
     /// <summary>Keeps every report (IProgress without a synchronization context runs on the thread pool).</summary>
