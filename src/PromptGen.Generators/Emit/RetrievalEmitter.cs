@@ -66,10 +66,9 @@ internal static class RetrievalEmitter
 
         string source = retrieval.RetrieverParameter ?? bedrock;
         string filter = retrieval.FilterParameter ?? "null";
-        writer.WriteLine($"global::System.Collections.Generic.IReadOnlyList<{RuntimeTypes.RetrievedPassage}> {PassagesLocal} = await {RuntimeTypes.PassageRetrieval}.RetrieveAsync(");
-        writer.Indent++;
-        writer.WriteLine($"{source}, {SpecField(memberName)}, {retrieval.QueryParameter}, {filter}, {cancellation}).ConfigureAwait(false);");
-        writer.Indent--;
+        writer.WriteLine(
+            $"global::System.Collections.Generic.IReadOnlyList<{RuntimeTypes.RetrievedPassage}> {PassagesLocal} = await {RuntimeTypes.PassageRetrieval}.RetrieveAsync("
+            + $"{source}, {SpecField(memberName)}, {retrieval.QueryParameter}, {filter}, {cancellation}).ConfigureAwait(false);");
     }
 
     /// <summary>The user turn, with the passages put before it as citable documents when the method asks for citations.</summary>
