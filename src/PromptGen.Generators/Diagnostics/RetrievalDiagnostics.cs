@@ -17,7 +17,7 @@ internal static class RetrievalDiagnostics
     public static readonly DiagnosticDescriptor NumberOfResultsOutOfRange = DiagnosticDescriptors.Create(
         DiagnosticIds.NumberOfResultsOutOfRange,
         "Number of retrieved passages is out of range",
-        "Method '{0}' asks for {1} passages; the Knowledge Bases API returns 1 to 100 per Retrieve",
+        "Method '{0}' asks for {1} passages; {2}",
         RetrievalCategory);
 
     public static readonly DiagnosticDescriptor UnknownRetrievalParameter = DiagnosticDescriptors.Create(

@@ -13,7 +13,7 @@ namespace PromptGen.Generators.Parsing;
 /// <summary>
 /// Judges a method's <c>[Retrieve]</c> (<see cref="RetrievalChoice"/>) and models it. What makes the call impossible
 /// stops generation, each at the argument to change: no knowledge base (PG0500), a number of results the API refuses
-/// (PG0501), a query or filter that names no fitting parameter (PG0502), a method that cannot retrieve (PG0504).
+/// (PG0501; with citations, more passages than a message takes documents), a query or filter that names no fitting parameter (PG0502), a method that cannot retrieve (PG0504).
 /// </summary>
 internal static class RetrievalReader
 {
@@ -23,6 +23,9 @@ internal static class RetrievalReader
     public const int MinNumberOfResults = 1;
 
     public const int MaxNumberOfResults = 100;
+
+    /// <summary>Converse takes at most 5 documents in a message (wire spec §3; PromptMediaLimits.MaxDocumentsPerMessage).</summary>
+    public const int MaxCitableDocuments = 5;
 
     /// <summary>The model, or null with <paramref name="valid"/> false when something was reported.</summary>
     public static RetrievalModel? Read(
@@ -69,10 +72,16 @@ internal static class RetrievalReader
                 "names no knowledge base and takes no IPassageRetriever parameter; write [Retrieve(\"KB12345678\", ...)] or add a retriever parameter");
         }
 
+        string count = choice.NumberOfResults.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (choice.NumberOfResults is < MinNumberOfResults or > MaxNumberOfResults)
         {
             Report(RetrievalDiagnostics.NumberOfResultsOutOfRange, NamedArgumentLocation(attribute, "NumberOfResults", attributeLocation, cancellationToken),
-                method.Name, choice.NumberOfResults.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                method.Name, count, $"the Knowledge Bases API returns {MinNumberOfResults} to {MaxNumberOfResults} per Retrieve");
+        }
+        else if (choice.Citations && choice.NumberOfResults > MaxCitableDocuments)
+        {
+            Report(RetrievalDiagnostics.NumberOfResultsOutOfRange, NamedArgumentLocation(attribute, "NumberOfResults", attributeLocation, cancellationToken),
+                method.Name, count, $"with Citations = true each passage is sent as a document, and a Converse message holds at most {MaxCitableDocuments} documents");
         }
 
         CheckQuery(choice, method, attribute, attributeLocation, diagnostics, cancellationToken);

@@ -247,7 +247,10 @@ internal sealed partial class EmulatorRequestHandler
                 return;
             }
 
-            await WriteJsonAsync(response, StatusCodes.Status200OK, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras), outcome);
+            byte[] body = DocumentCitations.For(call.UserContent) is { } citations
+                ? ResponseBodies.ConverseCitedOutput(text, citations, reply.StopReason, inputTokens, outputTokens, latencyMs, extras)
+                : ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras);
+            await WriteJsonAsync(response, StatusCodes.Status200OK, body, outcome);
             return;
         }
 
