@@ -94,6 +94,16 @@ public sealed class DeclaredRetrievalGenerationTests
         Assert.Contains($"asks for {value} passages", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void More_citable_passages_than_a_message_takes_documents_is_PG0501()
+    {
+        Diagnostic diagnostic = Single("[Retrieve(\"KBDOCS0001\", Query = nameof(question), NumberOfResults = 6, Citations = true)]", "PG0501");
+
+        Assert.Equal("6", GeneratorText(diagnostic));
+        Assert.Contains("at most 5 documents", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.Run(DeclaredRetrievalSources.Client("[Retrieve(\"KBDOCS0001\", Query = nameof(question), NumberOfResults = 5, Citations = true)]")).GeneratorDiagnostics);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(100)]
