@@ -71,6 +71,10 @@ internal static class RetrievalEmitter
             + $"{source}, {SpecField(memberName)}, {retrieval.QueryParameter}, {filter}, {cancellation}).ConfigureAwait(false);");
     }
 
+    /// <summary>A detailed result, with the passages attached when the method retrieved them.</summary>
+    public static string WithPassages(PromptPlan plan, string result) =>
+        plan.Retrieval is null ? result : $"{RuntimeTypes.PassageRetrieval}.WithPassages({result}, {PassagesLocal})";
+
     /// <summary>The user turn, with the passages put before it as citable documents when the method asks for citations.</summary>
     public static string UserTurn(PromptPlan plan, string userTurn) =>
         plan.Retrieval is { Citations: true }

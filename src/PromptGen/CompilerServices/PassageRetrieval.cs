@@ -74,6 +74,14 @@ public static class PassageRetrieval
         return userTurn;
     }
 
+    /// <summary>The result with the passages it was answered from (<see cref="PromptResult{T}.Passages"/>).</summary>
+    public static PromptResult<T> WithPassages<T>(PromptResult<T> result, IReadOnlyList<RetrievedPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        result.Passages = passages ?? throw new ArgumentNullException(nameof(passages));
+        return result;
+    }
+
     /// <summary>
     /// A document's name, which is what a citation's title says: its rank (names allow letters, digits, single spaces,
     /// hyphens, parentheses and brackets, so a location such as an S3 URI cannot be one; ranks are unique per request).

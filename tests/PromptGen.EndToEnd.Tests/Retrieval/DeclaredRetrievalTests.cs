@@ -61,6 +61,8 @@ public sealed class DeclaredRetrievalTests : IAsyncLifetime
         PromptResult<string> answer = await IDeclaredRagPrompts.Create(_client).AnswerAsync(question);
 
         Assert.Equal("With full jitter [1].", answer.Value);
+        Assert.Equal(new[] { "s3://promptgen-kb-kbdocs0001/retries.md", "s3://promptgen-kb-kbdocs0001/streams.md" }, answer.Passages.Select(passage => passage.Location));
+        Assert.Empty(answer.Citations); // citations were not asked for
         Assert.Equal(new[] { "Retrieve", "Converse" }, _emulator.Requests.Select(request => request.Operation));
         Assert.Contains("\"numberOfResults\":3", _emulator.Requests[0].Body, StringComparison.Ordinal);
         Assert.Contains(question, _emulator.Requests[0].Body, StringComparison.Ordinal);
@@ -104,10 +106,16 @@ public sealed class DeclaredRetrievalTests : IAsyncLifetime
         Assert.Equal(new[] { "passage 1", "passage 2" }, sent.Take(2).Select(block => block.Name));
         Assert.All(sent.Take(2), block => Assert.True(block.CitationsEnabled));
         Assert.Equal("Throttling errors are retried with exponential backoff and full jitter.", Encoding.UTF8.GetString(sent[0].Bytes!.Value.Span));
-        // Each cited passage is named by its rank, with its text and where in the request's documents it is.
+        // Each citation names the cited passage's location (its document was "passage {rank}"), with its text and
+        // where in the request's documents it is; the result carries the passages too.
         Assert.Equal(
-            new[] { ("passage 1", "Throttling errors are retried with exponential backoff and full jitter."), ("passage 2", "An idle stream times out after the idle limit; its errors are not retried.") },
+            new[]
+            {
+                ("s3://promptgen-kb-kbdocs0001/retries.md", "Throttling errors are retried with exponential backoff and full jitter."),
+                ("s3://promptgen-kb-kbdocs0001/streams.md", "An idle stream times out after the idle limit; its errors are not retried."),
+            },
             answer.Citations.Select(citation => (citation.Source!, citation.SourceText!)));
+        Assert.Equal(new[] { 1, 2 }, answer.Passages.Select(passage => passage.Rank));
         Assert.All(answer.Citations, citation => Assert.Equal("Throttling errors are retried with full jitter.", citation.CitedText));
         Assert.StartsWith("document 0", answer.Citations[0].Location, StringComparison.Ordinal);
     }
