@@ -123,12 +123,12 @@ public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTar
         }
 
         IReadOnlyList<PromptGen.Testing.RecordedContentBlock> content = converse.Features.UserContent;
-        if (DocumentCitations.For(content) is not { } citations)
+        const string answer = "Throttling errors are retried with full jitter.";
+        if (DocumentCitations.For(content, answer) is not { } citations)
         {
             return false;
         }
 
-        const string answer = "Throttling errors are retried with full jitter.";
         ConverseResponse read = ConverseResponseReader.Read(ResponseBodies.ConverseCitedOutput(answer, citations, "end_turn", 1, 1, 1), "fuzz");
         IReadOnlyList<PromptCitation> cited = PromptCitation.FromMessage(read.Output?.Message);
         if (read.GetOutputText() != answer || cited.Any(citation => citation.CitedText != answer || citation.Source is null || citation.SourceText is null))
@@ -137,7 +137,7 @@ public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTar
         }
 
         int citable = content.Count(block => block.Kind == PromptGen.Testing.ContentKinds.Document && block.CitationsEnabled);
-        if (cited.Count > citable)
+        if (cited.Count == 0 || cited.Count > citable)
         {
             throw new FuzzViolation($"{cited.Count} citations of {citable} citable documents");
         }

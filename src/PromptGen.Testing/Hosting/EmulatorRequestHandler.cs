@@ -247,7 +247,7 @@ internal sealed partial class EmulatorRequestHandler
                 return;
             }
 
-            byte[] body = DocumentCitations.For(call.UserContent) is { } citations
+            byte[] body = DocumentCitations.For(call.UserContent, text) is { } citations
                 ? ResponseBodies.ConverseCitedOutput(text, citations, reply.StopReason, inputTokens, outputTokens, latencyMs, extras)
                 : ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras);
             await WriteJsonAsync(response, StatusCodes.Status200OK, body, outcome);

@@ -9,8 +9,9 @@ namespace PromptGen.Testing.Wire;
 
 /// <summary>
 /// Converse document citations, as the emulator answers them: when the last user turn holds documents with
-/// <c>citations: {"enabled": true}</c>, a text answer comes back as one <c>citationsContent</c> block (the answer's text,
-/// and one citation per citable document that shares a term with it, in request order) instead of a text block. Each
+/// <c>citations: {"enabled": true}</c> and some of them share a term with a text answer, the answer comes back as one
+/// <c>citationsContent</c> block (its text, and one citation per such document, in request order) instead of a text
+/// block; an answer that shares no term with them is plain text, as a model that cites nothing answers. Each
 /// citation names the document (<c>title</c>), quotes its text (<c>sourceContent</c>) and locates it as
 /// <c>documentChar</c> (document index among the turn's documents, characters 0 to its length). The shape is the
 /// official SDK's (<c>CitationsContentBlock</c>, <c>Citation</c>, <c>CitationLocation.DocumentCharMember</c> in
@@ -27,9 +28,10 @@ internal sealed class DocumentCitations
         _documents = documents;
     }
 
-    /// <summary>The citable documents of the turn; null when none has citations enabled.</summary>
-    public static DocumentCitations? For(IReadOnlyList<RecordedContentBlock> userContent)
+    /// <summary>The citable documents of the turn that <paramref name="answer"/> cites; null when it cites none.</summary>
+    public static DocumentCitations? For(IReadOnlyList<RecordedContentBlock> userContent, string answer)
     {
+        var answerTerms = new HashSet<string>(TextTerms.Of(answer), StringComparer.Ordinal);
         var documents = new List<(int, string, string)>();
         int index = 0;
         foreach (RecordedContentBlock block in userContent)
@@ -42,7 +44,10 @@ internal sealed class DocumentCitations
             if (block.CitationsEnabled)
             {
                 string text = block.Text ?? (block.Bytes is { } bytes ? Encoding.UTF8.GetString(bytes.Span) : string.Empty);
-                documents.Add((index, block.Name ?? string.Empty, text));
+                if (TextTerms.Of(text).Exists(answerTerms.Contains))
+                {
+                    documents.Add((index, block.Name ?? string.Empty, text));
+                }
             }
 
             index++;
@@ -54,7 +59,6 @@ internal sealed class DocumentCitations
     /// <summary>Writes the answer's one content block (the object inside the <c>content</c> array).</summary>
     public void WriteBlock(Utf8JsonWriter writer, string answer)
     {
-        var answerTerms = new HashSet<string>(TextTerms.Of(answer), StringComparer.Ordinal);
         writer.WriteStartObject("citationsContent");
         writer.WriteStartArray("content");
         writer.WriteStartObject();
@@ -62,7 +66,7 @@ internal sealed class DocumentCitations
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteStartArray("citations");
-        foreach ((int index, string title, string text) in _documents.Where(document => TextTerms.Of(document.Text).Exists(answerTerms.Contains)))
+        foreach ((int index, string title, string text) in _documents)
         {
             writer.WriteStartObject();
             writer.WriteString("title", title);
