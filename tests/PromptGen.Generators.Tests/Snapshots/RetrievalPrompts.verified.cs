@@ -75,8 +75,10 @@ namespace Docs
                 {
                     Messages = { global::PromptGen.Message.User(RenderAnswerAsyncUser(question, filter, passages)) },
                 };
-                return await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                return global::PromptGen.CompilerServices.PassageRetrieval.WithPassages(
+                    await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(
+                        _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false),
+                    passages);
             }
 
             /// <summary>Renders <see cref="AnswerAsyncUserTemplate"/>, compiled to C# at build time.</summary>
@@ -116,8 +118,10 @@ namespace Docs
                     Messages = { global::PromptGen.CompilerServices.PassageRetrieval.WithCitableDocuments(
                         global::PromptGen.Message.User(RenderSummarizeAsyncUser(topic, passages)), passages) },
                 };
-                return await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(
-                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                return global::PromptGen.CompilerServices.PassageRetrieval.WithPassages(
+                    await global::PromptGen.CompilerServices.TextPrompt.RunWithDetailsAsync(
+                        _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false),
+                    passages);
             }
 
             /// <summary>Renders <see cref="SummarizeAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
