@@ -75,5 +75,19 @@ public sealed class CitationConformanceTests(NodeProject node) : IAsyncLifetime
         JsonElement location = citation.GetProperty("location").GetProperty("documentChar");
         Assert.Equal((1, 0, Cited.Length), (location.GetProperty("documentIndex").GetInt32(), location.GetProperty("start").GetInt32(), location.GetProperty("end").GetInt32()));
         Assert.True(_emulator.Requests.Single().UserContent.Where(content => content.Kind == ContentKinds.Document).Select(content => content.CitationsEnabled).SequenceEqual(new[] { false, true, true }));
+
+        // Streamed: the text deltas, then a citation delta (the SDK's CitationsDelta) in the same block.
+        JsonElement streamed = (await node.RunScriptJsonAsync(
+            "sdk-calls.mjs", $"{endpoint} {protocol}", new JsonArray(ConformanceRequests.Call("cite-stream", "converseStream", JsonNode.Parse(input.ToJsonString())!.AsObject())).ToJsonString())).EnumerateArray().Single();
+        Assert.True(streamed.GetProperty("ok").GetBoolean(), streamed.ToString());
+        JsonElement[] deltas = streamed.GetProperty("output").EnumerateArray()
+            .Where(streamEvent => streamEvent.TryGetProperty("contentBlockDelta", out _))
+            .Select(streamEvent => streamEvent.GetProperty("contentBlockDelta").GetProperty("delta"))
+            .ToArray();
+        Assert.Equal(Answer, string.Concat(deltas.Where(delta => delta.TryGetProperty("text", out _)).Select(delta => delta.GetProperty("text").GetString())));
+        JsonElement streamedCitation = Assert.Single(deltas, delta => delta.TryGetProperty("citation", out _)).GetProperty("citation");
+        Assert.Equal("passage 1", streamedCitation.GetProperty("title").GetString());
+        Assert.Equal(1, streamedCitation.GetProperty("location").GetProperty("documentChar").GetProperty("documentIndex").GetInt32());
+        Assert.True(deltas[^1].TryGetProperty("citation", out _), "the citation follows the text it supports");
     }
 }

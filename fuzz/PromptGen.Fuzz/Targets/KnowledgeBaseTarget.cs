@@ -106,6 +106,37 @@ public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTar
             _ = response.GetOutputText();
         });
         Emulator("cited-converse-request", () => CitedAnswer(body));
+        Emulator("streamed-citation", () => StreamedCitation(body));
+    }
+
+    /// <summary>
+    /// The input as a streamed <c>citation</c> delta after a text delta: the stream's accumulator keeps a citation it
+    /// can read (and drops one it cannot) without throwing, and the rebuilt answer keeps its text.
+    /// </summary>
+    private static bool StreamedCitation(byte[] body)
+    {
+        JsonElement citation;
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body);
+            citation = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return false; // the stream decoder refuses a frame that is not JSON
+        }
+
+        var accumulator = new PromptGen.Streaming.ConverseStreamAccumulator();
+        accumulator.Add(new ContentBlockDeltaEvent { Delta = new ContentBlockDelta { Text = "Throttling is retried." } });
+        accumulator.Add(new ContentBlockDeltaEvent { Delta = new ContentBlockDelta { Citation = citation } });
+        ConverseResponse response = accumulator.ToResponse();
+        IReadOnlyList<PromptCitation> citations = PromptCitation.FromMessage(response.Output?.Message);
+        if (response.GetOutputText() != "Throttling is retried." || citations.Count > 1)
+        {
+            throw new FuzzViolation("a streamed citation changed the answer's text or became more than one citation");
+        }
+
+        return citations.Count == 1;
     }
 
     /// <summary>
@@ -294,6 +325,7 @@ internal static class KnowledgeBaseSeeds
             KnowledgeBaseResponses.RetrieveAndGenerate("s1", answer, GroundedAnswer.Cite(answer, Chunks)),
             """{"retrievalResults":[{"content":{"text":"t"},"location":{"type":"WEB","webLocation":{"url":"https://x"}},"score":0.5,"metadata":{"a":[1,{"b":null}]}}],"nextToken":"n","guardrailAction":"NONE"}"""u8.ToArray(),
             CitableConverseRequest(),
+            """{"title":"passage 1","source":"s3://kb/retries.md","sourceContent":[{"text":"Throttling errors are retried."}],"location":{"documentChunk":{"documentIndex":0,"start":1,"end":2}}}"""u8.ToArray(),
             """{"output":{"message":{"role":"assistant","content":[{"text":"a"},{"citationsContent":{"content":[{"text":"Throttling is retried."}],"citations":[{"title":"passage 1","sourceContent":[{"text":"Throttling errors are retried with full jitter."}],"location":{"documentChar":{"documentIndex":0,"start":0,"end":47}}},{"title":"passage 2","location":{"documentPage":{"documentIndex":1,"start":1,"end":2}}},{"location":{"web":{"url":"https://x"}}}]}}]}},"stopReason":"end_turn","usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2}}"""u8.ToArray(),
         };
     }

@@ -233,7 +233,8 @@ internal sealed partial class EmulatorRequestHandler
             if (streaming)
             {
                 StreamShape shape = rule?.Stream ?? StreamShape.Default;
-                await StreamAsync(context, EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize, extras), shape, inputTokens, outputTokens, started, outcome, extras, aborted);
+                List<byte[]> events = EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize, extras, DocumentCitations.For(call.UserContent, text));
+                await StreamAsync(context, events, shape, inputTokens, outputTokens, started, outcome, extras, aborted);
                 return;
             }
 

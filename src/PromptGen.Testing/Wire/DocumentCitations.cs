@@ -69,23 +69,53 @@ internal sealed class DocumentCitations
         foreach ((int index, string title, string text) in _documents)
         {
             writer.WriteStartObject();
-            writer.WriteString("title", title);
-            writer.WriteStartArray("sourceContent");
-            writer.WriteStartObject();
-            writer.WriteString("text", text);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteStartObject("location");
-            writer.WriteStartObject("documentChar");
-            writer.WriteNumber("documentIndex", index);
-            writer.WriteNumber("start", 0);
-            writer.WriteNumber("end", text.Length);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            WriteCitationMembers(writer, index, title, text);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The stream's form: one <c>contentBlockDelta</c> body per citation (<c>delta.citation</c>, the SDK's
+    /// CitationsDelta), sent after the cited block's text deltas and before its stop.
+    /// </summary>
+    public IEnumerable<byte[]> DeltaBodies(int contentBlockIndex)
+    {
+        foreach ((int index, string title, string text) in _documents)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("contentBlockIndex", contentBlockIndex);
+                writer.WriteStartObject("delta");
+                writer.WriteStartObject("citation");
+                WriteCitationMembers(writer, index, title, text);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            yield return buffer.WrittenSpan.ToArray();
+        }
+    }
+
+    private static void WriteCitationMembers(Utf8JsonWriter writer, int index, string title, string text)
+    {
+        writer.WriteString("title", title);
+        writer.WriteStartArray("sourceContent");
+        writer.WriteStartObject();
+        writer.WriteString("text", text);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteStartObject("location");
+        writer.WriteStartObject("documentChar");
+        writer.WriteNumber("documentIndex", index);
+        writer.WriteNumber("start", 0);
+        writer.WriteNumber("end", text.Length);
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }

@@ -121,6 +121,29 @@ public sealed class DeclaredRetrievalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Streamed_citations_arrive_on_the_PromptStream()
+    {
+        // Streaming methods do not retrieve yet (PG0504); a stream over passages sent as citable documents still
+        // collects the citation deltas that follow the text they support.
+        var passages = new[]
+        {
+            new RetrievedPassage("Throttling errors are retried with exponential backoff and full jitter.", 1, 3.0, "s3://kb/retries.md"),
+            new RetrievedPassage("Bread needs flour, water and time.", 2, 1.0, "s3://kb/bread.txt"),
+        };
+        var request = new ConverseRequest { Messages = { PromptGen.CompilerServices.PassageRetrieval.WithCitableDocuments(Message.User("[stream] How is throttling retried?"), passages) } };
+        _emulator.Script.When(model: IDeclaredRagPrompts.Model, promptContains: "[stream]").Stream(chunkSize: 7).ReplyText("Throttling is retried with jitter.");
+        var stream = new PromptStream(_client, IDeclaredRagPrompts.Model, request);
+
+        string text = await stream.ReadToEndAsync();
+
+        Assert.Equal("Throttling is retried with jitter.", text);
+        PromptCitation citation = Assert.Single(stream.Citations);
+        Assert.Equal(("Throttling is retried with jitter.", "passage 1", passages[0].Text), (citation.CitedText, citation.Source, citation.SourceText));
+        Assert.Equal(citation.Source, Assert.Single(stream.ToResult().Citations).Source);
+        Assert.Equal("Throttling is retried with jitter.", stream.ToResponse().GetOutputText());
+    }
+
+    [Fact]
     public async Task A_retriever_parameter_serves_your_own_store_with_only_the_Converse_call_sent()
     {
         var store = new ListRetriever(
