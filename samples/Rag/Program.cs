@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using PromptGen;
 using PromptGen.AI;
@@ -32,14 +31,17 @@ foreach ((string question, string answer) in questions)
     emulator?.Script.When(promptContains: question).ReplyText(answer);
 }
 
-using var bedrock = emulator is null
-    ? new BedrockRuntimeClient()
-    : new BedrockRuntimeClient(new BedrockOptions
+// What differs between the emulator and a real knowledge base is configuration only: the endpoint and credentials,
+// and the mapping from the id the prompts name (IDocsPrompts.KnowledgeBase) to the real knowledge base's id.
+var options = emulator is null
+    ? new BedrockOptions { KnowledgeBaseIds = { [IDocsPrompts.KnowledgeBase] = knowledgeBaseId } }
+    : new BedrockOptions
     {
         Region = "us-east-1",
         Endpoint = emulator.Endpoint,
         Credentials = BedrockCredentials.FromAccessKey(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-    });
+    };
+using var bedrock = new BedrockRuntimeClient(options);
 
 // 1. RetrieveAndGenerate: the service retrieves, answers and cites.
 Console.WriteLine("== RetrieveAndGenerate over the knowledge base");
@@ -64,14 +66,28 @@ foreach (string question in questions.Keys)
     }
 }
 
-// 2. The same knowledge base through a typed prompt: one Retrieve, then one Converse with the passages in the template.
+// 2. Typed prompts that declare their retrieval: each call sends one Retrieve, then one Converse with the passages.
 Console.WriteLine("\n== Typed prompt, passages from the knowledge base");
 IDocsPrompts prompts = IDocsPrompts.Create(bedrock);
-await AskAsync(new KnowledgeBaseRetriever(bedrock, knowledgeBaseId));
+foreach (string question in questions.Keys)
+{
+    Print(question, await prompts.AnswerAsync(question));
+}
 
-// 3. The same prompt with passages from a local vector store (Microsoft.Extensions.VectorData), embedded with Titan Text
-// Embeddings. The emulator's vectors are deterministic but not semantic, so offline the ranking is arbitrary; with
-// Bedrock the same code ranks by meaning.
+Console.WriteLine("\n== Typed prompt, passages as citable documents");
+foreach (string question in questions.Keys)
+{
+    PromptResult<string> answer = await prompts.AnswerWithCitationsAsync(question);
+    Console.WriteLine($"Q: {question}\nA: {answer.Value}");
+    foreach (PromptCitation citation in answer.Citations)
+    {
+        Console.WriteLine($"   cites {citation.Source}: {Excerpt(citation.SourceText)}");
+    }
+}
+
+// 3. The same instructions with passages from a local vector store (Microsoft.Extensions.VectorData), embedded with
+// Titan Text Embeddings. The emulator's vectors are deterministic but not semantic, so offline the ranking is
+// arbitrary; with Bedrock the same code ranks by meaning.
 Console.WriteLine("\n== Typed prompt, passages from a local vector store");
 using var embeddings = new BedrockEmbeddingGenerator(bedrock, "amazon.titan-embed-text-v2:0");
 var collection = new InMemoryVectorCollection();
@@ -83,20 +99,20 @@ for (int i = 0; i < paragraphs.Count; i++)
 }
 
 Console.WriteLine($"indexed {paragraphs.Count} paragraphs of docs/");
-await AskAsync(new VectorStorePassageRetriever<string, DocumentChunk>(collection, embeddings, chunk => chunk.Text, chunk => chunk.Source));
+var store = new VectorStorePassageRetriever<string, DocumentChunk>(collection, embeddings, chunk => chunk.Text, chunk => chunk.Source);
+foreach (string question in questions.Keys)
+{
+    Print(question, await prompts.AnswerFromAsync(question, store));
+}
+
 return 0;
 
-async Task AskAsync(IPassageRetriever retriever)
+static void Print(string question, PromptResult<string> answer)
 {
-    foreach (string question in questions.Keys)
+    Console.WriteLine($"Q: {question}\nA: {answer.Value}");
+    foreach (RetrievedPassage passage in answer.Passages)
     {
-        IReadOnlyList<RetrievedPassage> passages = await retriever.RetrieveAsync(new PassageQuery(question, count: 3));
-        PromptResult<string> answer = await prompts.AnswerAsync(question, passages);
-        Console.WriteLine($"Q: {question}\nA: {answer.Value}");
-        foreach (RetrievedPassage passage in passages)
-        {
-            Console.WriteLine($"   [{passage.Rank}] {passage.Location} (score {passage.Score:0.###}): {Excerpt(passage.Text)}");
-        }
+        Console.WriteLine($"   [{passage.Rank}] {passage.Location} (score {passage.Score:0.###}): {Excerpt(passage.Text)}");
     }
 }
 

@@ -34,6 +34,9 @@ public sealed class RecordedContentBlock
     /// <summary>The <c>source.s3Location.bucketOwner</c>.</summary>
     public string? BucketOwner { get; internal init; }
 
+    /// <summary>A document sent with <c>citations: {"enabled": true}</c>: the emulator's answer cites it where it shares a term.</summary>
+    public bool CitationsEnabled { get; internal init; }
+
     /// <summary>A short description, e.g. <c>image (png, 1234 bytes)</c>; the default reply lists media this way.</summary>
     public override string ToString() => Kind switch
     {

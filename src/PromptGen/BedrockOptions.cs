@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Amazon.Runtime;
 
 namespace PromptGen;
@@ -86,6 +87,15 @@ public sealed class BedrockOptions
     /// then <c>AWS_ENDPOINT_URL</c>, then the regional <c>https://bedrock-agent-runtime.{region}.amazonaws.com/</c>.
     /// </summary>
     public Uri? KnowledgeBaseEndpoint { get; set; }
+
+    /// <summary>
+    /// Knowledge base ids by the id or name a prompt declares (<see cref="RetrieveAttribute"/>) or a caller passes to
+    /// <see cref="BedrockRuntimeClient.RetrieveAsync"/>: a Retrieve for a key goes to its value instead. So one prompt interface reads the
+    /// emulator's knowledge base in tests and a real one in production by configuration alone
+    /// (<c>"PromptGen": { "KnowledgeBaseIds": { "KBDOCS0001": "ABCDEFGHIJ" } }</c>). Keys match exactly; an id that is
+    /// not a key is sent as it is.
+    /// </summary>
+    public IDictionary<string, string> KnowledgeBaseIds { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
     /// SigV4 credentials that override every other source: for explicit keys,

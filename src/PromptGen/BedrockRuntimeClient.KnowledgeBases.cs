@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -23,6 +24,15 @@ public sealed partial class BedrockRuntimeClient
     /// </summary>
     public Uri KnowledgeBaseEndpoint { get; }
 
+    /// <summary>The <see cref="BedrockOptions.KnowledgeBaseIds"/> mapping, copied at construction.</summary>
+    private readonly IReadOnlyDictionary<string, string> _knowledgeBaseIds;
+
+    /// <summary>The id a call goes to: the configured one for a mapped id or name, else the id itself.</summary>
+    internal string ResolveKnowledgeBaseId(string knowledgeBaseId) =>
+        knowledgeBaseId is not null && _knowledgeBaseIds.TryGetValue(knowledgeBaseId, out string? mapped) ? mapped : knowledgeBaseId!;
+
+    private static Dictionary<string, string> CopyKnowledgeBaseIds(IDictionary<string, string> ids) => new(ids, StringComparer.Ordinal);
+
     /// <inheritdoc />
     /// <remarks>Signed, retried and timed like <see cref="ConverseAsync"/>; the answer is read up to <see cref="BedrockOptions.MaxResponseSize"/>.</remarks>
     /// <exception cref="ArgumentException"><paramref name="knowledgeBaseId"/> is not 1 to 10 letters and digits, or the request cannot be serialized.</exception>
@@ -35,6 +45,7 @@ public sealed partial class BedrockRuntimeClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<RetrieveResponse> RetrieveAsync(string knowledgeBaseId, RetrieveRequest request, CancellationToken cancellationToken = default)
     {
+        knowledgeBaseId = ResolveKnowledgeBaseId(knowledgeBaseId);
         ValidateKnowledgeBaseId(knowledgeBaseId, nameof(knowledgeBaseId));
         ArgumentNullException.ThrowIfNull(request);
         ValidateRetrievalConfiguration(request.RetrievalConfiguration, nameof(request));

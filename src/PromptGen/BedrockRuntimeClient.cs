@@ -85,6 +85,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
 
         Endpoint = settings.Endpoint;
         KnowledgeBaseEndpoint = resolver.ResolveKnowledgeBaseEndpoint(options, settings.Region);
+        _knowledgeBaseIds = CopyKnowledgeBaseIds(options.KnowledgeBaseIds);
         Region = settings.Region;
         _timeProvider = options.TimeProvider ?? clock ?? TimeProvider.System;
         _pipeline = new BedrockCallPipeline(options.Retry.Clone(), options.Timeout, _timeProvider, settings.Endpoint);

@@ -38,7 +38,13 @@ public sealed class PromptCitation
 
     /// <summary>The citations of a Converse answer's <c>citationsContent</c> blocks, one per cited source, in order.</summary>
     /// <param name="message">The assistant message; null gives none.</param>
-    public static IReadOnlyList<PromptCitation> FromMessage(Message? message)
+    public static IReadOnlyList<PromptCitation> FromMessage(Message? message) => FromMessage(message, null);
+
+    /// <summary>
+    /// As <see cref="FromMessage(Message?)"/>, with a citation of a retrieved passage's document (named
+    /// <c>passage {rank}</c> by <see cref="CompilerServices.PassageRetrieval"/>) naming the passage's location as its source.
+    /// </summary>
+    internal static IReadOnlyList<PromptCitation> FromMessage(Message? message, IReadOnlyList<Retrieval.RetrievedPassage>? passages)
     {
         var citations = new List<PromptCitation>();
         foreach (ContentBlock block in message?.Content ?? [])
@@ -58,13 +64,31 @@ public sealed class PromptCitation
 
                 citations.Add(new PromptCitation(
                     cited,
-                    citation.Title ?? citation.Source,
+                    PassageSource(citation.Title, passages) ?? citation.Title ?? citation.Source,
                     citation.SourceContent is { Count: > 0 } source ? string.Concat(source.Select(part => part?.Text)) : null,
                     Describe(citation.Location)));
             }
         }
 
         return citations;
+    }
+
+    private static string? PassageSource(string? title, IReadOnlyList<Retrieval.RetrievedPassage>? passages)
+    {
+        if (title is null || passages is null)
+        {
+            return null;
+        }
+
+        foreach (Retrieval.RetrievedPassage passage in passages)
+        {
+            if (passage.Location is { } location && CompilerServices.PassageRetrieval.DocumentName(passage) == title)
+            {
+                return location;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The citations of a RetrieveAndGenerate answer: one per cited passage, in order.</summary>

@@ -77,7 +77,13 @@ public sealed class PromptResult<T>
     /// citations send when a document block turns them on): which source supports which part of the answer. Empty when
     /// there are none. For a knowledge base's RetrieveAndGenerate answer use <see cref="PromptCitation.FromKnowledgeBase"/>.
     /// </summary>
-    public IReadOnlyList<PromptCitation> Citations => PromptCitation.FromMessage(Message);
+    public IReadOnlyList<PromptCitation> Citations => PromptCitation.FromMessage(Message, Passages);
+
+    /// <summary>
+    /// The passages a method with <see cref="RetrieveAttribute"/> retrieved for this answer, best first; empty for other
+    /// methods. A citation of one of them (with <c>Citations = true</c>) names the passage's location as its source.
+    /// </summary>
+    public IReadOnlyList<Retrieval.RetrievedPassage> Passages { get; internal set; } = Array.Empty<Retrieval.RetrievedPassage>();
 
     /// <summary>
     /// The conversation to continue: the history the method was given (normalised as it was sent), the rendered user

@@ -84,6 +84,12 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>The model's reasoning (extended thinking) received so far, when the model streams it.</summary>
     public string ReasoningText => _answer.Reasoning;
 
+    /// <summary>
+    /// The document citations streamed so far (<c>citation</c> deltas, which models with document citations send when
+    /// a document block turns them on), each with the text of the block it supports; empty when there are none.
+    /// </summary>
+    public IReadOnlyList<PromptCitation> Citations => PromptCitation.FromMessage(_answer.ToResponse().Output?.Message);
+
     /// <summary>Why the model stopped; null until it has.</summary>
     public StopReason? StopReason => _answer.StopReason;
 

@@ -107,6 +107,11 @@ public sealed class DiagnosticsSampleBuildTests
         "CompletingTheSet.cs(48,41): warning PG0150",
         "CompletingTheSet.cs(52,6): warning PG0222",
         "CompletingTheSet.cs(57,21): error PG0211",
+        "Retrieval.cs(10,15): error PG0500",
+        "Retrieval.cs(14,73): error PG0501",
+        "Retrieval.cs(18,37): error PG0502",
+        "Retrieval.cs(23,55): warning PG0503",
+        "Retrieval.cs(27,6): error PG0504",
         "promptgen.models.json(4,70): error PG0230",
     };
 

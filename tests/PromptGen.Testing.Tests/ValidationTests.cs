@@ -17,6 +17,8 @@ public sealed class ValidationTests
     {
         { "not json", "Malformed input request: the body is not valid JSON" },
         { "[1,2]", "Malformed input request: the body must be a JSON object, not array" },
+        // A lone surrogate escape reads as JSON but is no string (found by the knowledge-bases fuzz target): refused, not thrown.
+        { """{"messages":[{"role":"user","content":[{"text":"\uD800"}]}]}""", "Malformed input request: the body holds a string that is not valid UTF-8" },
         { "{}", "1 validation error detected: Value at 'messages' failed to satisfy constraint: Member must not be null" },
         { """{"messages":null}""", "1 validation error detected: Value at 'messages' failed to satisfy constraint: Member must not be null" },
         { """{"messages":{}}""", "Value at 'messages' failed to satisfy constraint: Member must be a list" },

@@ -16,7 +16,11 @@ namespace PromptGen.Reliability.Targets;
 /// Every reader of the Knowledge Bases wire on every input: the client's Retrieve and RetrieveAndGenerate response
 /// readers (<see cref="KnowledgeBaseResponseReader"/>), and the emulator's request readers
 /// (<see cref="KnowledgeBaseRequests"/>, with the metadata filters they parse) followed, for an accepted body, by the
-/// search it drives and the citations of an answer. Inputs: responses the emulator writes and requests the client
+/// search it drives and the citations of an answer. Converse document citations too: the emulator's reading of a
+/// Converse request's citable documents (<see cref="UserContentReader"/>, <see cref="DocumentCitations"/>), whose
+/// written <c>citationsContent</c> answer the client must read back to the same text with one citation per cited
+/// document; and the client's Converse reader on cited answers, with <see cref="ConverseResponse.GetOutputText"/> and
+/// <see cref="PromptCitation.FromMessage(Message?)"/> (which must never throw). Inputs: responses the emulator writes and requests the client
 /// writes (filters of every operator, nested), mutated as <see cref="InvokeBodiesTarget"/> mutates, plus model-text
 /// inputs. Allowed out: <see cref="BedrockResponseException"/> (with a message) from the client's readers; the
 /// emulator's readers never throw and refuse with a 400 ValidationException. What is accepted must hold: results and
@@ -94,6 +98,82 @@ public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTar
             CheckCitations(Encoding.UTF8.GetString(body), passages);
             return true;
         });
+
+        Client("cited-converse-response", () =>
+        {
+            ConverseResponse response = ConverseResponseReader.Read(body, "fuzz");
+            _ = PromptCitation.FromMessage(response.Output?.Message);
+            _ = response.GetOutputText();
+        });
+        Emulator("cited-converse-request", () => CitedAnswer(body));
+        Emulator("streamed-citation", () => StreamedCitation(body));
+    }
+
+    /// <summary>
+    /// The input as a streamed <c>citation</c> delta after a text delta: the stream's accumulator keeps a citation it
+    /// can read (and drops one it cannot) without throwing, and the rebuilt answer keeps its text.
+    /// </summary>
+    private static bool StreamedCitation(byte[] body)
+    {
+        JsonElement citation;
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body);
+            citation = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return false; // the stream decoder refuses a frame that is not JSON
+        }
+
+        var accumulator = new PromptGen.Streaming.ConverseStreamAccumulator();
+        accumulator.Add(new ContentBlockDeltaEvent { Delta = new ContentBlockDelta { Text = "Throttling is retried." } });
+        accumulator.Add(new ContentBlockDeltaEvent { Delta = new ContentBlockDelta { Citation = citation } });
+        ConverseResponse response = accumulator.ToResponse();
+        IReadOnlyList<PromptCitation> citations = PromptCitation.FromMessage(response.Output?.Message);
+        if (response.GetOutputText() != "Throttling is retried." || citations.Count > 1)
+        {
+            throw new FuzzViolation("a streamed citation changed the answer's text or became more than one citation");
+        }
+
+        return citations.Count == 1;
+    }
+
+    /// <summary>
+    /// The emulator's answer to a Converse request with citable documents, read back by the client: the same text, and
+    /// one citation per cited document with its name and text. False when the body is not JSON or cites nothing.
+    /// </summary>
+    private static bool CitedAnswer(byte[] body)
+    {
+        // The emulator's own path: the body is read (and refused when it is not a JSON object of valid UTF-8) before
+        // anything looks at its documents.
+        ConverseBody converse = ConverseBody.Parse(body);
+        if (converse.Problem is not null)
+        {
+            return false;
+        }
+
+        IReadOnlyList<PromptGen.Testing.RecordedContentBlock> content = converse.Features.UserContent;
+        const string answer = "Throttling errors are retried with full jitter.";
+        if (DocumentCitations.For(content, answer) is not { } citations)
+        {
+            return false;
+        }
+
+        ConverseResponse read = ConverseResponseReader.Read(ResponseBodies.ConverseCitedOutput(answer, citations, "end_turn", 1, 1, 1), "fuzz");
+        IReadOnlyList<PromptCitation> cited = PromptCitation.FromMessage(read.Output?.Message);
+        if (read.GetOutputText() != answer || cited.Any(citation => citation.CitedText != answer || citation.Source is null || citation.SourceText is null))
+        {
+            throw new FuzzViolation("a cited answer that does not read back to its text and cited documents");
+        }
+
+        int citable = content.Count(block => block.Kind == PromptGen.Testing.ContentKinds.Document && block.CitationsEnabled);
+        if (cited.Count == 0 || cited.Count > citable)
+        {
+            throw new FuzzViolation($"{cited.Count} citations of {citable} citable documents");
+        }
+
+        return true;
     }
 
     public bool IsExpected(Exception exception) => false;
@@ -191,6 +271,14 @@ internal static class KnowledgeBaseSeeds
 
     public static IReadOnlyList<byte[]> All { get; } = Build();
 
+    /// <summary>A Converse request as a method with <c>[Retrieve(Citations = true)]</c> sends it: passages as citable documents.</summary>
+    private static byte[] CitableConverseRequest()
+    {
+        IReadOnlyList<PromptGen.Retrieval.RetrievedPassage> passages = Chunks.Select((chunk, i) => new PromptGen.Retrieval.RetrievedPassage(chunk.Text, i + 1, 1.0, chunk.SourceUri)).ToList();
+        var request = new ConverseRequest { Messages = { PromptGen.CompilerServices.PassageRetrieval.WithCitableDocuments(Message.User("How is throttling retried?"), passages) } };
+        return JsonSerializer.SerializeToUtf8Bytes(request, BedrockJsonContext.Default.ConverseRequest);
+    }
+
     private static KnowledgeBaseChunk Chunk(string text, string uri, string metadataJson)
     {
         using JsonDocument document = JsonDocument.Parse(metadataJson);
@@ -236,6 +324,9 @@ internal static class KnowledgeBaseSeeds
             KnowledgeBaseResponses.Retrieve(Chunks.Select((chunk, i) => (chunk, 3.0 - i)).ToList()),
             KnowledgeBaseResponses.RetrieveAndGenerate("s1", answer, GroundedAnswer.Cite(answer, Chunks)),
             """{"retrievalResults":[{"content":{"text":"t"},"location":{"type":"WEB","webLocation":{"url":"https://x"}},"score":0.5,"metadata":{"a":[1,{"b":null}]}}],"nextToken":"n","guardrailAction":"NONE"}"""u8.ToArray(),
+            CitableConverseRequest(),
+            """{"title":"passage 1","source":"s3://kb/retries.md","sourceContent":[{"text":"Throttling errors are retried."}],"location":{"documentChunk":{"documentIndex":0,"start":1,"end":2}}}"""u8.ToArray(),
+            """{"output":{"message":{"role":"assistant","content":[{"text":"a"},{"citationsContent":{"content":[{"text":"Throttling is retried."}],"citations":[{"title":"passage 1","sourceContent":[{"text":"Throttling errors are retried with full jitter."}],"location":{"documentChar":{"documentIndex":0,"start":0,"end":47}}},{"title":"passage 2","location":{"documentPage":{"documentIndex":1,"start":1,"end":2}}},{"location":{"web":{"url":"https://x"}}}]}}]}},"stopReason":"end_turn","usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2}}"""u8.ToArray(),
         };
     }
 }

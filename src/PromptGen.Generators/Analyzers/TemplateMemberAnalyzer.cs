@@ -46,6 +46,8 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                 }
             }
 
+            method.Rules.Retrieval?.AddTemplateVariables(parameterTypes); // {{ for p in passages }}: RetrievedPassage values
+
             foreach (AttributeData? attribute in new[] { method.Prompt, method.SystemPrompt })
             {
                 if (attribute is not null)

@@ -56,6 +56,10 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
     {
         IParameterSymbol[] inputs = method.Symbol.Parameters.Where(parameter => !knownTypes.IsCancellationToken(parameter.Type)).ToArray();
         var parameterNames = new HashSet<string>(inputs.Select(parameter => parameter.Name), System.StringComparer.Ordinal);
+        if (method.Rules.Retrieval is not null)
+        {
+            parameterNames.Add(RetrievalChoice.PassagesVariable); // the retrieved passages, a variable of every template of the method
+        }
         var used = new HashSet<string>(System.StringComparer.Ordinal);
         // A parameter offered as "did you mean" for a misspelt variable is one mistake, already reported as PG0101.
         var suggested = new HashSet<string>(System.StringComparer.Ordinal);
@@ -125,7 +129,8 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
                 || ToolSetReader.IsToolSource(parameter.Type, knownTypes)
                 || ConversationParameters.IsHistory(parameter.Type, knownTypes)
                 || AttributeReader.Find(parameter, knownTypes.RequestMetadataAttribute) is not null
-                || parameter.RefKind != RefKind.None;
+                || parameter.RefKind != RefKind.None
+                || method.Rules.Retrieval?.Uses(parameter) == true; // the query, filter or retriever of [Retrieve]
             // Media go beside the text, and binary data without a media attribute is PG0213's: neither belongs in a template.
             // A media attribute on a type that cannot carry media is PG0010's: the parameter was meant as media.
             optedOut |= MediaAnalyzer.KindOf(parameter, knownTypes) is not null || MediaParameters.BinaryShapeOf(parameter.Type, knownTypes) is not null

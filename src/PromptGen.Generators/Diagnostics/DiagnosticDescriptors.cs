@@ -464,7 +464,7 @@ internal static class DiagnosticDescriptors
         ModelModalityMismatch,
         InvokeSettingNotAccepted,
         ImageInputNotAccepted,
-        ImageInputIncomplete).AddRange(ToolDiagnostics.All);
+        ImageInputIncomplete).AddRange(ToolDiagnostics.All).AddRange(RetrievalDiagnostics.All);
 
     public static DiagnosticDescriptor ById(string id) => All.First(descriptor => descriptor.Id == id);
 

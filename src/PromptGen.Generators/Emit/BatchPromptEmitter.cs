@@ -19,7 +19,7 @@ internal static class BatchPromptEmitter
 
     /// <summary>
     /// A method a batch can run: one Converse call to one model, whose request depends on its arguments alone. Not
-    /// streams, tools, media, history, fallback models or detailed results, which a batch record cannot carry.
+    /// streams, tools, media, history, retrieval, fallback models or detailed results, which a batch record cannot carry.
     /// </summary>
     public static bool IsBatchable(PromptMethodModel method) =>
         method.Plan is { } plan
@@ -28,6 +28,7 @@ internal static class BatchPromptEmitter
         && method.Tools is null
         && plan.Media.IsEmpty
         && plan.HistoryParameter is null
+        && plan.Retrieval is null
         && plan.FallbackModels.IsEmpty
         && !plan.TextWithDetails
         && plan.Result is not { WithDetails: true }

@@ -53,12 +53,14 @@ internal static class PromptCallEmitter
         if (plan.Result is { } result)
         {
             string run = result.WithDetails ? "RunWithDetailsAsync" : "RunAsync";
-            writer.WriteLine($"return await {RuntimeTypes.StructuredPrompt}.{run}({bedrock}, {models}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false);");
+            string call = $"await {RuntimeTypes.StructuredPrompt}.{run}({bedrock}, {models}, {request}, {memberName}Result, {cancellation}).ConfigureAwait(false)";
+            writer.WriteLine($"return {(result.WithDetails ? RetrievalEmitter.WithPassages(plan, call) : call)};");
         }
         else if (plan.TextWithDetails || !plan.FallbackModels.IsEmpty)
         {
             string run = plan.TextWithDetails ? "RunWithDetailsAsync" : "RunAsync";
-            writer.WriteLine($"return await {RuntimeTypes.TextPrompt}.{run}({bedrock}, {models}, {request}, {cancellation}).ConfigureAwait(false);");
+            string call = $"await {RuntimeTypes.TextPrompt}.{run}({bedrock}, {models}, {request}, {cancellation}).ConfigureAwait(false)";
+            writer.WriteLine($"return {(plan.TextWithDetails ? RetrievalEmitter.WithPassages(plan, call) : call)};");
         }
         else
         {

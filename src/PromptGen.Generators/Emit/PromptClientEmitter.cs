@@ -128,6 +128,7 @@ internal static class PromptClientEmitter
             WriteResultSpecField(writer, model.Methods[i], memberNames[i], json);
             BatchPromptEmitter.WriteField(writer, model, model.Methods[i], memberNames[i], PromptInterfaceName(model) + "." + model.Methods[i].Name);
             ToolSetEmitter.WriteLoopOptionsField(writer, model.Methods[i], memberNames[i]);
+            RetrievalEmitter.WriteSpecField(writer, model.Methods[i], memberNames[i]);
             PromptCallEmitter.WriteModelsField(writer, model.Methods[i], memberNames[i]);
             InvokeMethodEmitter.WriteFields(writer, model.Methods[i], memberNames[i]);
             if (model.Methods[i].Plan is { } plan)
@@ -344,6 +345,7 @@ internal static class PromptClientEmitter
         }
         else
         {
+            RetrievalEmitter.WriteRetrieve(writer, method, memberName, Bedrock(method), cancellation);
             if (plan.UsesScriban)
             {
                 WriteScribanArguments(writer, method, arguments);
@@ -411,6 +413,8 @@ internal static class PromptClientEmitter
             userTurn = MediaEmitter.WriteUserTurn(writer, method, plan, Render(method, memberName + "User", plan.CompiledUserTemplate, arguments));
         }
 
+        userTurn = RetrievalEmitter.UserTurn(plan, userTurn);
+
         writer.WriteLine($"var {request} = new {RuntimeTypes.ConverseRequest}");
         writer.OpenBlock();
         if (plan.SystemTemplate is not null)
@@ -434,7 +438,7 @@ internal static class PromptClientEmitter
 
     private static void WriteScribanArguments(CodeWriter writer, PromptMethodModel method, string arguments)
     {
-        ParameterModel[] templateParameters = method.Parameters.Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
+        ParameterModel[] templateParameters = RetrievalEmitter.TemplateInputs(method).Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
         writer.WriteLine($"var {arguments} = new {RuntimeTypes.PromptArguments}({templateParameters.Length})");
         writer.OpenBlock();
         foreach (ParameterModel parameter in templateParameters)
@@ -450,18 +454,18 @@ internal static class PromptClientEmitter
     private static string Render(PromptMethodModel method, string templateName, Templates.CompiledTemplate? compiled, string arguments) =>
         compiled is null
             ? $"{templateName}Template.Render({arguments})"
-            : CompiledTemplateEmitter.RenderCall("Render" + templateName, method.Parameters);
+            : CompiledTemplateEmitter.RenderCall("Render" + templateName, RetrievalEmitter.TemplateInputs(method));
 
     private static void WriteCompiledTemplates(CodeWriter writer, PromptMethodModel method, string memberName)
     {
         if (method.Plan?.CompiledSystemTemplate is { } system)
         {
-            CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "System", memberName + "SystemTemplate", system, method.Parameters);
+            CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "System", memberName + "SystemTemplate", system, RetrievalEmitter.TemplateInputs(method));
         }
 
         if (method.Plan?.CompiledUserTemplate is { } user)
         {
-            CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "User", memberName + "UserTemplate", user, method.Parameters);
+            CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "User", memberName + "UserTemplate", user, RetrievalEmitter.TemplateInputs(method));
         }
     }
 

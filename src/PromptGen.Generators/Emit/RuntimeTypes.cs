@@ -76,4 +76,9 @@ internal static class RuntimeTypes
     public const string ImageSpec = Support + ".ImageSpec";
     public const string ImageFamily = Support + ".ImageFamily";
     public const string ImageGeneration = Support + ".ImageGeneration";
+
+    // Declared retrieval ([Retrieve]).
+    public const string RetrievedPassage = Api + ".Retrieval.RetrievedPassage";
+    public const string PassageRetrieval = Support + ".PassageRetrieval";
+    public const string RetrievalSpec = Support + ".RetrievalSpec";
 }

@@ -110,6 +110,9 @@ internal sealed record PromptPlan(
     /// <summary>An image method's settings: the user template is the image prompt, sent with InvokeModel; null for chat.</summary>
     public ImagePlan? Image { get; init; }
 
+    /// <summary>The passages retrieved before the call (<c>[Retrieve]</c>); null when the method retrieves nothing.</summary>
+    public RetrievalModel? Retrieval { get; init; }
+
     /// <summary>Some template of the method renders with Scriban at run time (its arguments are collected for it).</summary>
     public bool UsesScriban => CompiledUserTemplate is null || SystemTemplate is not null && CompiledSystemTemplate is null;
 }

@@ -57,4 +57,8 @@ internal static class KnownNames
     public const string Embedding = "Microsoft.Extensions.AI.Embedding`1";
     public const string ReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";
     public const string Enumerable = "System.Collections.Generic.IEnumerable`1";
+    public const string RetrieveAttribute = "PromptGen.RetrieveAttribute";
+    public const string RetrievedPassage = "PromptGen.Retrieval.RetrievedPassage";
+    public const string PassageRetriever = "PromptGen.Retrieval.IPassageRetriever";
+    public const string RetrievalFilter = "PromptGen.Bedrock.RetrievalFilter";
 }

@@ -68,7 +68,19 @@ internal sealed class KnownTypeSymbols
         Embedding = Resolve(KnownNames.Embedding);
         ReadOnlyList = Resolve(KnownNames.ReadOnlyList);
         Enumerable = Resolve(KnownNames.Enumerable);
+        RetrieveAttribute = Resolve(KnownNames.RetrieveAttribute);
+        RetrievedPassage = Resolve(KnownNames.RetrievedPassage);
+        PassageRetriever = Resolve(KnownNames.PassageRetriever);
+        RetrievalFilter = Resolve(KnownNames.RetrievalFilter);
     }
+
+    public INamedTypeSymbol? RetrieveAttribute { get; }
+
+    public INamedTypeSymbol? RetrievedPassage { get; }
+
+    public INamedTypeSymbol? PassageRetriever { get; }
+
+    public INamedTypeSymbol? RetrievalFilter { get; }
 
     /// <summary>The compilation the types come from, e.g. to read the constants a template is built from.</summary>
     public Compilation Compilation { get; }

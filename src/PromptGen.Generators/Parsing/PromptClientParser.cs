@@ -85,7 +85,13 @@ internal static class PromptClientParser
             if (parsedMethod.Plan is { UsesScriban: true })
             {
                 // Only Scriban reads members by reflection; compiled templates name them in C#.
-                TemplateTypeCollector.Collect(method.Parameters.Select(parameter => parameter.Type), templateTypes);
+                IEnumerable<ITypeSymbol> inputs = method.Parameters.Select(parameter => parameter.Type);
+                if (parsedMethod.Plan.Retrieval is not null && RetrievalChoice.Read(method, client.KnownTypes)?.PassagesType is { } passages)
+                {
+                    inputs = inputs.Concat(new[] { passages }); // the retrieved passages are a template input too
+                }
+
+                TemplateTypeCollector.Collect(inputs, templateTypes);
             }
         }
 

@@ -65,6 +65,7 @@ internal sealed partial class PromptMethodParser
     {
         if (_rules.Invoke is { } invoke)
         {
+            ReportRetrievalOnInvoke();
             return invoke.Kind == InvokeKind.Embedding ? ParseEmbedding(invoke) : ParseImage(invoke);
         }
 
@@ -81,6 +82,7 @@ internal sealed partial class PromptMethodParser
         CheckChatModel(returns, modelId);
         string? historyParameter = ConversationParameters.Find(_method, KnownTypes, _location, _diagnostics);
         (InvocationOptionsModel? options, bool optionsValid) = _client.InvocationOptions.Read(_method, returns.IsStreaming, _location, _diagnostics, _cancellationToken);
+        RetrievalModel? retrieval = RetrievalReader.Read(_rules.Retrieval, _method, returns.IsStreaming, _location, _diagnostics, _cancellationToken, out bool retrievalValid);
 
         ResultPlan? resultPlan = PlanResult(result, returns, modelId);
         ResultPlan? streamedResult = PlanStreamedResult(resultPlan, returns);
@@ -89,7 +91,7 @@ internal sealed partial class PromptMethodParser
             _method, returns.Kind, resultPlan, AttributeReader.Find(_method.ContainingType, KnownTypes.ToolLoopAttribute), KnownTypes, _location, _diagnostics, _cancellationToken);
 
         // Whatever this method reported stops it; a tool set's problem reported for an earlier method shows in toolsHaveErrors.
-        bool canGenerate = templatesValid && optionsValid && !toolsHaveErrors && !_stopped && _diagnostics.Count == diagnosticsBefore;
+        bool canGenerate = templatesValid && optionsValid && retrievalValid && !toolsHaveErrors && !_stopped && _diagnostics.Count == diagnosticsBefore;
         PromptPlan? plan = canGenerate && _rules.UserTemplate is { } userTemplate && modelId is not null
             ? CompileTemplates(new PromptPlan(modelId, userTemplate, _rules.SystemPrompt.Template, _rules.Inference.Effective, resultPlan)
             {
@@ -98,6 +100,7 @@ internal sealed partial class PromptMethodParser
                 TextWithDetails = returns.Kind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString && returns.WithDetails,
                 HistoryParameter = historyParameter,
                 FallbackModels = FallbackModelsReader.Read(_rules, result),
+                Retrieval = retrieval,
             })
             : null;
 
@@ -112,6 +115,19 @@ internal sealed partial class PromptMethodParser
             StreamedResult = streamedResult,
             Tools = plan is null ? null : tools,
         };
+    }
+
+    /// <summary>An image or embedding method sends no prompt a retrieval could ground (PG0504).</summary>
+    private void ReportRetrievalOnInvoke()
+    {
+        if (_rules.Retrieval is { } retrieval)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                RetrievalDiagnostics.RetrievalNotSupported,
+                AttributeReader.LocationOf(retrieval.Attribute, _location, _cancellationToken),
+                _method.Name,
+                "an image or embedding method has no conversation to put passages in; retrieve in a chat method (Task<string> or Task<T>)"));
+        }
     }
 
     private EquatableArray<ParameterModel> ReadParameters() =>

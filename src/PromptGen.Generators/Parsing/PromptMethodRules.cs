@@ -31,7 +31,11 @@ internal sealed class PromptMethodRules
             : InferenceChoice.Resolve(null, null);
         EmbeddingSettings = AttributeReader.Find(method, knownTypes.EmbeddingAttribute) ?? client.Embedding;
         ImageSettings = AttributeReader.Find(method, knownTypes.ImageGenerationAttribute) ?? client.ImageGeneration;
+        Retrieval = RetrievalChoice.Read(method, knownTypes);
     }
+
+    /// <summary>The method's <c>[Retrieve]</c>: passages retrieved before the call; null when it has none.</summary>
+    public RetrievalChoice? Retrieval { get; }
 
     public IMethodSymbol Method { get; }
 

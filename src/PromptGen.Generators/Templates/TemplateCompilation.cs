@@ -32,6 +32,11 @@ internal static class TemplateCompilation
             .Where(parameter => !plan.Media.Any(media => media.Identifier.TrimStart('@') == parameter.Name))
             .Select(parameter => (parameter.Name, Identifier(parameter.Name), parameter.Type))
             .ToList();
+        // A retrieving method's templates also read the retrieved passages (a local of the generated method).
+        if (plan.Retrieval is not null && RetrievalChoice.Read(method, knownTypes)?.PassagesType is { } passagesType)
+        {
+            parameters.Add((RetrievalChoice.PassagesVariable, RetrievalChoice.PassagesVariable, passagesType));
+        }
 
         CompiledTemplate? user = Compile(plan.UserTemplate, parameters, userPrompt, compilation, diagnostics, fallbackLocation, cancellationToken);
         CompiledTemplate? system = plan.SystemTemplate is null || systemPrompt is null

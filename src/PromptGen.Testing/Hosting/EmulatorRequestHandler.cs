@@ -233,7 +233,8 @@ internal sealed partial class EmulatorRequestHandler
             if (streaming)
             {
                 StreamShape shape = rule?.Stream ?? StreamShape.Default;
-                await StreamAsync(context, EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize, extras), shape, inputTokens, outputTokens, started, outcome, extras, aborted);
+                List<byte[]> events = EventStreamResponder.TextEvents(text, reply.StopReason, shape.ChunkSize, extras, DocumentCitations.For(call.UserContent, text));
+                await StreamAsync(context, events, shape, inputTokens, outputTokens, started, outcome, extras, aborted);
                 return;
             }
 
@@ -247,7 +248,10 @@ internal sealed partial class EmulatorRequestHandler
                 return;
             }
 
-            await WriteJsonAsync(response, StatusCodes.Status200OK, ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras), outcome);
+            byte[] body = DocumentCitations.For(call.UserContent, text) is { } citations
+                ? ResponseBodies.ConverseCitedOutput(text, citations, reply.StopReason, inputTokens, outputTokens, latencyMs, extras)
+                : ResponseBodies.ConverseOutput(text, reply.StopReason, inputTokens, outputTokens, latencyMs, extras);
+            await WriteJsonAsync(response, StatusCodes.Status200OK, body, outcome);
             return;
         }
 

@@ -19,7 +19,7 @@ internal static class EventStreamResponder
     private static readonly TimeSpan CutConnectionGrace = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The events of a text answer: messageStart, text deltas, contentBlockStop, messageStop (metadata follows).</summary>
-    public static List<byte[]> TextEvents(string text, string stopReason, int chunkSize, AnswerExtras? extras = null)
+    public static List<byte[]> TextEvents(string text, string stopReason, int chunkSize, AnswerExtras? extras = null, DocumentCitations? citations = null)
     {
         extras ??= AnswerExtras.None;
         var frames = new List<byte[]> { EventStreamEncoder.Event("messageStart", StreamEventBodies.MessageStart()) };
@@ -28,6 +28,12 @@ internal static class EventStreamResponder
         foreach (string chunk in StreamEventBodies.Chunks(text, chunkSize))
         {
             frames.Add(EventStreamEncoder.Event("contentBlockDelta", StreamEventBodies.TextDelta(index, chunk)));
+        }
+
+        // An answer citing documents: its citations follow the text they support, in the same block.
+        foreach (byte[] citation in citations?.DeltaBodies(index) ?? [])
+        {
+            frames.Add(EventStreamEncoder.Event("contentBlockDelta", citation));
         }
 
         frames.Add(EventStreamEncoder.Event("contentBlockStop", StreamEventBodies.BlockStop(index)));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -49,19 +50,28 @@ internal sealed class ConverseBody
             return new ConverseBody(null, $"the body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}");
         }
 
-        List<string> systemTexts = TextsOf(ConverseRequestValidator.Member(root, "system"));
-        List<JsonElement> messages = Messages(root);
-        JsonElement? lastUser = messages.LastOrDefault(m => RoleOf(m) == "user") is { ValueKind: JsonValueKind.Object } found ? found : null;
-        List<string> userTexts = lastUser is { } user ? TextsOf(ConverseRequestValidator.Member(user, "content")) : new List<string>();
-
-        return new ConverseBody(root, null)
+        try
         {
-            SystemText = systemTexts.Count == 0 ? null : string.Join('\n', systemTexts),
-            UserText = userTexts.Count == 0 ? null : string.Join('\n', userTexts),
-            Features = ConverseFeatures.From(root),
-            InputTextLength = systemTexts.Sum(t => t.Length)
-                + messages.Sum(m => TextsOf(ConverseRequestValidator.Member(m, "content")).Sum(t => t.Length)),
-        };
+            List<string> systemTexts = TextsOf(ConverseRequestValidator.Member(root, "system"));
+            List<JsonElement> messages = Messages(root);
+            JsonElement? lastUser = messages.LastOrDefault(m => RoleOf(m) == "user") is { ValueKind: JsonValueKind.Object } found ? found : null;
+            List<string> userTexts = lastUser is { } user ? TextsOf(ConverseRequestValidator.Member(user, "content")) : new List<string>();
+
+            return new ConverseBody(root, null)
+            {
+                SystemText = systemTexts.Count == 0 ? null : string.Join('\n', systemTexts),
+                UserText = userTexts.Count == 0 ? null : string.Join('\n', userTexts),
+                Features = ConverseFeatures.From(root),
+                InputTextLength = systemTexts.Sum(t => t.Length)
+                    + messages.Sum(m => TextsOf(ConverseRequestValidator.Member(m, "content")).Sum(t => t.Length)),
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // A string or member name whose bytes (or \u escapes, a lone surrogate) are not valid UTF-8 once unescaped;
+            // found by the knowledge-bases fuzz target through the citable-document reader.
+            return new ConverseBody(null, "the body holds a string that is not valid UTF-8");
+        }
     }
 
     private static List<JsonElement> Messages(JsonElement root) =>

@@ -10,6 +10,10 @@ internal static class ResponseBodies
     public static byte[] ConverseOutput(string text, string stopReason, int inputTokens, int outputTokens, long latencyMs, AnswerExtras? extras = null) =>
         ConverseOutput(writer => writer.WriteString("text", text), stopReason, inputTokens, outputTokens, latencyMs, extras ?? AnswerExtras.None);
 
+    /// <summary>A text answer to a turn with citable documents: one <c>citationsContent</c> block (see <see cref="DocumentCitations"/>).</summary>
+    public static byte[] ConverseCitedOutput(string text, DocumentCitations citations, string stopReason, int inputTokens, int outputTokens, long latencyMs, AnswerExtras? extras = null) =>
+        ConverseOutput(writer => citations.WriteBlock(writer, text), stopReason, inputTokens, outputTokens, latencyMs, extras ?? AnswerExtras.None);
+
     /// <summary>
     /// An answer holding an optional text block, then one <c>toolUse</c> block per call (parallel tool use); every
     /// input must be valid JSON.

@@ -63,6 +63,7 @@ internal static class UserContentReader
                 : (ReadOnlyMemory<byte>?)null,
             S3Uri = s3 is { } location ? String(Child(location, "uri")) : null,
             BucketOwner = s3 is { } owner ? String(Child(owner, "bucketOwner")) : null,
+            CitationsEnabled = Child(value, "citations") is { } citations && Child(citations, "enabled") is { ValueKind: JsonValueKind.True },
         };
     }
 

@@ -39,7 +39,10 @@ public sealed partial class ConverseResponse
     [System.Text.Json.Serialization.JsonIgnore]
     public string? RequestId { get; set; }
 
-    /// <summary>The concatenated text blocks of the assistant message.</summary>
+    /// <summary>
+    /// The concatenated text of the assistant message: its text blocks and, for an answer that cites documents, the
+    /// generated text of its <c>citationsContent</c> blocks, in order.
+    /// </summary>
     /// <exception cref="BedrockResponseException">The answer holds no text block at all.</exception>
     public string GetOutputText()
     {
@@ -51,21 +54,34 @@ public sealed partial class ConverseResponse
 
         StringBuilder? text = null;
         string? single = null;
-        foreach (ContentBlock block in content)
+        void Add(string part)
         {
-            if (block.Text is null)
-            {
-                continue;
-            }
-
             if (single is null)
             {
-                single = block.Text;
+                single = part;
             }
             else
             {
                 text ??= new StringBuilder(single);
-                text.Append(block.Text);
+                text.Append(part);
+            }
+        }
+
+        foreach (ContentBlock block in content)
+        {
+            if (block.Text is { } blockText)
+            {
+                Add(blockText);
+            }
+            else if (block.CitationsContent?.Content is { } cited)
+            {
+                foreach (CitationGeneratedContent part in cited)
+                {
+                    if (part.Text is { } partText)
+                    {
+                        Add(partText);
+                    }
+                }
             }
         }
 

@@ -29,6 +29,14 @@ internal static class BedrockOptionsConfiguration
         options.StreamIdleTimeout = ReadTimeSpan(section, nameof(BedrockOptions.StreamIdleTimeout)) ?? options.StreamIdleTimeout;
         options.MaxResponseSize = ReadLong(section, nameof(BedrockOptions.MaxResponseSize)) ?? options.MaxResponseSize;
 
+        foreach (IConfigurationSection mapping in section.GetSection(nameof(BedrockOptions.KnowledgeBaseIds)).GetChildren())
+        {
+            if (mapping.Value is { Length: > 0 } knowledgeBaseId)
+            {
+                options.KnowledgeBaseIds[mapping.Key] = knowledgeBaseId;
+            }
+        }
+
         IConfigurationSection retry = section.GetSection(nameof(BedrockOptions.Retry));
         BedrockRetryOptions target = options.Retry;
         Apply(retry, nameof(BedrockRetryOptions.MaxAttempts), ReadInt(retry, nameof(BedrockRetryOptions.MaxAttempts)), value => target.MaxAttempts = value);

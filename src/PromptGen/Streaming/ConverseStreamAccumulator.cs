@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -67,6 +68,10 @@ internal sealed class ConverseStreamAccumulator
                     block.AddReasoning(reasoning);
                     _reasoning.Append(reasoning.Text);
                 }
+                else if (delta.Delta.Citation is { } citation && ReadCitation(citation) is { } read)
+                {
+                    (block.Citations ??= new List<ConverseCitation>()).Add(read);
+                }
 
                 break;
             case MessageStopEvent stop:
@@ -121,6 +126,18 @@ internal sealed class ConverseStreamAccumulator
             {
                 content.Add(new ContentBlock { ReasoningContent = reasoning.ToBlock() });
             }
+            else if (block.Citations is { } citations)
+            {
+                // A cited text block streams as text deltas plus citation deltas; Converse returns it as citationsContent.
+                content.Add(new ContentBlock
+                {
+                    CitationsContent = new CitationsContentBlock
+                    {
+                        Content = new List<CitationGeneratedContent> { new() { Text = block.Text.ToString() } },
+                        Citations = citations,
+                    },
+                });
+            }
             else if (block.Text.Length > 0)
             {
                 content.Add(ContentBlock.FromText(block.Text.ToString()));
@@ -139,6 +156,27 @@ internal sealed class ConverseStreamAccumulator
             ServiceTier = ServiceTier,
             RequestId = RequestId,
         };
+    }
+
+    /// <summary>
+    /// A streamed <c>citation</c> delta (the SDK's CitationsDelta: title, source, sourceContent, location, the shape of
+    /// a Converse citation); null when its members have other types than the API's, so one odd delta costs only itself.
+    /// </summary>
+    private static ConverseCitation? ReadCitation(JsonElement citation)
+    {
+        if (citation.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return citation.Deserialize(BedrockJsonContext.Default.ConverseCitation);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null; // InvalidOperationException: a string that is not valid UTF-8 once unescaped
+        }
     }
 
     /// <summary>
@@ -188,6 +226,9 @@ internal sealed class ConverseStreamAccumulator
         public StringBuilder Text { get; } = new();
 
         public StringBuilder Input { get; } = new();
+
+        /// <summary>The citations streamed for this text block; null when none came.</summary>
+        public List<ConverseCitation>? Citations { get; set; }
 
         public ReasoningParts? Reasoning { get; private set; }
 

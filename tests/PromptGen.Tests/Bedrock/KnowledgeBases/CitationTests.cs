@@ -36,6 +36,55 @@ public sealed class CitationTests
     }
 
     [Fact]
+    public void The_output_text_includes_the_text_of_citations_content_blocks_in_order()
+    {
+        ConverseResponse response = ConverseResponseReader.Read(
+            """
+            {"output":{"message":{"role":"assistant","content":[
+              {"text":"Short answer: "},
+              {"citationsContent":{"content":[{"text":"Refunds take "},{"text":"five days."}],"citations":[]}},
+              {"citationsContent":{"citations":[]}},
+              {"text":" Anything else?"}]}},
+             "stopReason":"end_turn","usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2}}
+            """u8.ToArray(),
+            null);
+
+        Assert.Equal("Short answer: Refunds take five days. Anything else?", response.GetOutputText());
+    }
+
+    [Fact]
+    public void A_citation_of_a_retrieved_passage_names_the_passages_location()
+    {
+        var passages = new[]
+        {
+            new PromptGen.Retrieval.RetrievedPassage("Refunds are paid within five days.", 1, 2.5, "s3://kb/refunds.md"),
+            new PromptGen.Retrieval.RetrievedPassage("Unlocated.", 2),
+        };
+        Message turn = PromptGen.CompilerServices.PassageRetrieval.WithCitableDocuments(Message.User("When?"), passages);
+        ConverseResponse response = ConverseResponseReader.Read(
+            """
+            {"output":{"message":{"role":"assistant","content":[
+              {"citationsContent":{"content":[{"text":"Five days."}],"citations":[
+                {"title":"passage 1","sourceContent":[{"text":"Refunds are paid within five days."}],"location":{"documentChar":{"documentIndex":0,"start":0,"end":34}}},
+                {"title":"passage 2","location":{"documentChar":{"documentIndex":1,"start":0,"end":10}}},
+                {"title":"other"}]}}]}},
+             "stopReason":"end_turn","usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2}}
+            """u8.ToArray(),
+            null);
+        var result = PromptGen.CompilerServices.PassageRetrieval.WithPassages(
+            new PromptResult<string>("Five days.", Array.Empty<PromptAttempt>(), new TokenUsage(), response.StopReason) { Message = response.Output!.Message },
+            passages);
+
+        // The passages went first, as citable plain-text documents named by rank, before the text.
+        Assert.Equal(new[] { "passage 1", "passage 2" }, turn.Content.Take(2).Select(block => block.Document!.Name));
+        Assert.All(turn.Content.Take(2), block => Assert.True(block.Document!.Citations!.Enabled));
+        Assert.Equal("When?", turn.Content[2].Text);
+        // A passage with a location is named by it; one without keeps the document's name, as does any other title.
+        Assert.Equal(new[] { "s3://kb/refunds.md", "passage 2", "other" }, result.Citations.Select(citation => citation.Source));
+        Assert.Same(passages, result.Passages);
+    }
+
+    [Fact]
     public void A_document_block_turns_citations_on_as_the_api_spells_it()
     {
         var block = new ContentBlock { Document = new DocumentBlock { Name = "policy", Format = "txt", Citations = new CitationsConfig { Enabled = true } } };

@@ -1,0 +1,30 @@
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen;
+
+namespace Diagnostics.Retrieval;
+
+[PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+public partial interface IRetrievalMistakes
+{
+    [Retrieve("", Query = nameof(question))]                                                  // PG0500: no knowledge base id
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    Task<string> NoKnowledgeBaseAsync(string question, CancellationToken cancellationToken);
+
+    [Retrieve("KBDOCS0001", Query = nameof(question), NumberOfResults = 500)]                 // PG0501: 1 to 100
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    Task<string> TooManyAsync(string question, CancellationToken cancellationToken);
+
+    [Retrieve("KBDOCS0001", Query = "questoin")]                                              // PG0502: no such parameter
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    Task<string> MisspeltQueryAsync(string question, CancellationToken cancellationToken);
+
+    [Model("us.amazon.nova-micro-v1:0")]
+    [Retrieve("KBDOCS0001", Query = nameof(question), Citations = true)]                      // PG0503: Nova Micro reads no documents
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    Task<PromptResult<string>> CitedAsync(string question, CancellationToken cancellationToken);
+
+    [Retrieve("KBDOCS0001", Query = nameof(question))]                                        // PG0504: streams do not retrieve yet
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    PromptStream StreamAsync(string question, CancellationToken cancellationToken);
+}

@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromptGen.Generators.Analyzers;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>
+/// Judges a method's <c>[Retrieve]</c> (<see cref="RetrievalChoice"/>) and models it. What makes the call impossible
+/// stops generation, each at the argument to change: no knowledge base (PG0500), a number of results the API refuses
+/// (PG0501; with citations, more passages than a message takes documents), a query or filter that names no fitting parameter (PG0502), a method that cannot retrieve (PG0504).
+/// </summary>
+internal static class RetrievalReader
+{
+    /// <summary>The Knowledge Bases API's range for <c>numberOfResults</c>:
+    /// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_KnowledgeBaseVectorSearchConfiguration.html
+    /// ("Valid Range: Minimum value of 1. Maximum value of 100.").</summary>
+    public const int MinNumberOfResults = 1;
+
+    public const int MaxNumberOfResults = 100;
+
+    /// <summary>Converse takes at most 5 documents in a message (wire spec §3; PromptMediaLimits.MaxDocumentsPerMessage).</summary>
+    public const int MaxCitableDocuments = 5;
+
+    /// <summary>The model, or null with <paramref name="valid"/> false when something was reported.</summary>
+    public static RetrievalModel? Read(
+        RetrievalChoice? choice,
+        IMethodSymbol method,
+        bool isStreaming,
+        Location fallback,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken,
+        out bool valid)
+    {
+        valid = true;
+        if (choice is null)
+        {
+            return null;
+        }
+
+        int before = diagnostics.Count;
+        AttributeData attribute = choice.Attribute;
+        Location attributeLocation = AttributeReader.LocationOf(attribute, fallback, cancellationToken);
+        void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+        if (isStreaming)
+        {
+            Report(RetrievalDiagnostics.RetrievalNotSupported, attributeLocation, method.Name,
+                "a streaming method does not retrieve yet; return Task<string>, Task<PromptResult<string>> or Task<T>");
+        }
+
+        if (method.Parameters.FirstOrDefault(parameter => parameter.Name == RetrievalChoice.PassagesVariable) is { } clash)
+        {
+            Report(RetrievalDiagnostics.RetrievalNotSupported, SourceLocations.Of(clash, attributeLocation), method.Name,
+                $"parameter '{clash.Name}' has the name the templates read the retrieved passages by; rename the parameter");
+        }
+
+        if (choice.HasKnowledgeBaseArgument && string.IsNullOrWhiteSpace(choice.KnowledgeBaseId))
+        {
+            Report(RetrievalDiagnostics.MissingKnowledgeBase, ConstructorArgumentLocation(attribute, attributeLocation, cancellationToken), method.Name,
+                "its knowledge base id is empty; write the id (1 to 10 letters and digits) or a name BedrockOptions.KnowledgeBaseIds maps to one");
+        }
+        else if (!choice.HasKnowledgeBaseArgument && choice.RetrieverParameter is null)
+        {
+            Report(RetrievalDiagnostics.MissingKnowledgeBase, attributeLocation, method.Name,
+                "names no knowledge base and takes no IPassageRetriever parameter; write [Retrieve(\"KB12345678\", ...)] or add a retriever parameter");
+        }
+
+        string count = choice.NumberOfResults.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (choice.NumberOfResults is < MinNumberOfResults or > MaxNumberOfResults)
+        {
+            Report(RetrievalDiagnostics.NumberOfResultsOutOfRange, NamedArgumentLocation(attribute, "NumberOfResults", attributeLocation, cancellationToken),
+                method.Name, count, $"the Knowledge Bases API returns {MinNumberOfResults} to {MaxNumberOfResults} per Retrieve");
+        }
+        else if (choice.Citations && choice.NumberOfResults > MaxCitableDocuments)
+        {
+            Report(RetrievalDiagnostics.NumberOfResultsOutOfRange, NamedArgumentLocation(attribute, "NumberOfResults", attributeLocation, cancellationToken),
+                method.Name, count, $"with Citations = true each passage is sent as a document, and a Converse message holds at most {MaxCitableDocuments} documents");
+        }
+
+        CheckQuery(choice, method, attribute, attributeLocation, diagnostics, cancellationToken);
+        CheckFilter(choice, method, attribute, attributeLocation, diagnostics, cancellationToken);
+
+        if (diagnostics.Count != before)
+        {
+            valid = false;
+            return null;
+        }
+
+        bool fromKnowledgeBase = choice.HasKnowledgeBaseArgument;
+        return new RetrievalModel(
+            fromKnowledgeBase ? choice.KnowledgeBaseId : null,
+            fromKnowledgeBase ? null : Identifier(choice.RetrieverParameter!.Name),
+            Identifier(choice.QueryParameter!.Name),
+            choice.QueryParameter.Name,
+            choice.FilterParameter is { } filter ? Identifier(filter.Name) : null,
+            choice.NumberOfResults,
+            choice.SearchType,
+            choice.Citations);
+    }
+
+    private static void CheckQuery(
+        RetrievalChoice choice, IMethodSymbol method, AttributeData attribute, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        if (choice.Query is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, attributeLocation, method.Name,
+                "names no query; set Query = nameof(parameter) to the string parameter whose text is searched for"));
+            return;
+        }
+
+        Location location = NamedArgumentLocation(attribute, "Query", attributeLocation, cancellationToken);
+        if (choice.QueryParameter is not { } parameter)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, location, method.Name,
+                $"searches for parameter '{choice.Query}', which the method does not have{Suggestion(choice.Query, method)}"));
+        }
+        else if (parameter.Type.SpecialType != SpecialType.System_String)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, location, method.Name,
+                $"searches for parameter '{parameter.Name}', which is '{parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'; the query is a string parameter"));
+        }
+    }
+
+    private static void CheckFilter(
+        RetrievalChoice choice, IMethodSymbol method, AttributeData attribute, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        if (choice.Filter is null)
+        {
+            return;
+        }
+
+        Location location = NamedArgumentLocation(attribute, "Filter", attributeLocation, cancellationToken);
+        if (choice.FilterParameter is not { } parameter)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, location, method.Name,
+                $"filters by parameter '{choice.Filter}', which the method does not have{Suggestion(choice.Filter, method)}"));
+        }
+        else if (!choice.FilterFits)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, location, method.Name,
+                $"filters by parameter '{parameter.Name}', which is '{parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'; the filter is a RetrievalFilter parameter"));
+        }
+    }
+
+    private static string Suggestion(string written, IMethodSymbol method) =>
+        NameSuggestion.Closest(written, method.Parameters.Select(parameter => parameter.Name).ToList()) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
+
+    /// <summary>Where the value of <c>Name = …</c> is written (the expression, e.g. <c>nameof(question)</c>).</summary>
+    private static Location NamedArgumentLocation(AttributeData attribute, string name, Location fallback, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } arguments }
+        && arguments.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name) is { } found
+            ? found.Expression.GetLocation()
+            : fallback;
+
+    private static Location ConstructorArgumentLocation(AttributeData attribute, Location fallback, CancellationToken cancellationToken) =>
+        AttributeReader.FirstArgumentSyntax(attribute, cancellationToken)?.GetLocation() ?? fallback;
+
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}

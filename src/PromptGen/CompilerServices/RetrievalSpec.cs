@@ -1,0 +1,23 @@
+using System.ComponentModel;
+
+namespace PromptGen.CompilerServices;
+
+/// <summary>
+/// A prompt method's <see cref="RetrieveAttribute"/> as the generated method passes it on.
+/// Used by generated code; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class RetrievalSpec
+{
+    /// <summary>The knowledge base id or configured name; null when a retriever parameter retrieves.</summary>
+    public string? KnowledgeBaseId { get; init; }
+
+    /// <summary>The name of the parameter the query text comes from, for error messages.</summary>
+    public string QueryParameter { get; init; } = "query";
+
+    /// <summary>How many passages at most (1 to 100).</summary>
+    public int NumberOfResults { get; init; } = RetrieveAttribute.DefaultNumberOfResults;
+
+    /// <summary>The search type sent to a knowledge base; null lets Bedrock choose.</summary>
+    public string? SearchType { get; init; }
+}

@@ -1,0 +1,55 @@
+namespace PromptGen.Generators.Tests;
+
+/// <summary>Prompt interfaces that declare their retrieval with <c>[Retrieve]</c>.</summary>
+internal static class DeclaredRetrievalSources
+{
+    public const string Declared = """"
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+        using PromptGen.Bedrock;
+        using PromptGen.Retrieval;
+
+        namespace Docs;
+
+        [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+        public partial interface IDocsAnswers
+        {
+            [Retrieve("KBDOCS0001", Query = nameof(question), NumberOfResults = 3, Filter = nameof(filter), SearchType = SearchTypes.Hybrid)]
+            [Prompt("""
+                Answer from these passages only, citing them as [n].
+                {{ for p in passages }}[{{ p.rank }}] {{ p.location }}: {{ p.text }}
+                {{ end }}Question: {{ question }}
+                """)]
+            Task<PromptResult<string>> AnswerAsync(string question, RetrievalFilter? filter = null, CancellationToken cancellationToken = default);
+
+            [Retrieve("KBDOCS0001", Query = nameof(topic), Citations = true)]
+            [SystemPrompt("You have {{ passages.size }} passages.")]
+            [Prompt("Summarize what the documents say about {{ topic }}.")]
+            Task<PromptResult<string>> SummarizeAsync(string topic, CancellationToken cancellationToken = default);
+
+            [Retrieve(Query = nameof(question), NumberOfResults = 2)]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}Q: {{ question }}")]
+            Task<string> AskOwnStoreAsync(string question, IPassageRetriever retriever, CancellationToken cancellationToken = default);
+        }
+        """";
+
+    /// <summary>A client whose one method carries <paramref name="retrieve"/> and takes <paramref name="parameters"/>.</summary>
+    public static string Client(string retrieve, string parameters = "string question", string template = "{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}", string model = "us.anthropic.claude-haiku-4-5-20251001-v1:0", string returns = "Task<string>") => $$"""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+        using PromptGen.Bedrock;
+        using PromptGen.Retrieval;
+
+        namespace Docs;
+
+        [PromptClient(Model = "{{model}}")]
+        public partial interface IAsk
+        {
+            {{retrieve}}
+            [Prompt("{{template}}")]
+            {{returns}} AskAsync({{parameters}}, CancellationToken cancellationToken = default);
+        }
+        """;
+}
