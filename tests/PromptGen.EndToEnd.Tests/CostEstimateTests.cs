@@ -67,9 +67,10 @@ public sealed class CostEstimateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_in_a_region_the_prices_are_not_for_estimates_nothing()
+    public async Task Prices_for_another_region_give_no_estimate()
     {
-        using BedrockRuntimeClient client = Client(PriceFile(micro: true, haiku: true), region: "eu-west-1");
+        // The emulator serves us-east-1; these prices are for calls made from eu-west-1.
+        using BedrockRuntimeClient client = Client(PriceFile(micro: true, haiku: true, region: "eu-west-1"));
         _emulator.Script.When(model: Fallback).Usage(input: 30, output: 6).ReplyText("A short summary.");
         _emulator.Script.When(model: Primary).ReplyError("ThrottlingException", 429, "Too many tokens");
 
@@ -107,11 +108,11 @@ public sealed class CostEstimateTests : IAsyncLifetime
         Assert.Null(result.EstimatedCostUsd);
     }
 
-    private BedrockRuntimeClient Client(string? catalogFile, string region = "us-east-1")
+    private BedrockRuntimeClient Client(string? catalogFile)
     {
         var options = new BedrockOptions
         {
-            Region = region,
+            Region = "us-east-1",
             Endpoint = _emulator.Endpoint,
             Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
         };
@@ -124,7 +125,7 @@ public sealed class CostEstimateTests : IAsyncLifetime
         return new BedrockRuntimeClient(options);
     }
 
-    private string PriceFile(bool micro, bool haiku)
+    private string PriceFile(bool micro, bool haiku, string region = "us-east-1")
     {
         string microRow = """
             { "id": "amazon.nova-micro-v1:0", "prices": [ { "region": "us-east-1", "endpoints": ["geo"], "inputPerMillion": 0.5, "outputPerMillion": 2, "asOf": "2026-12-01", "source": "https://example.test/prices" } ] }
@@ -132,6 +133,8 @@ public sealed class CostEstimateTests : IAsyncLifetime
         string haikuRow = """
             { "id": "anthropic.claude-haiku-4-5-20251001-v1:0", "prices": [ { "region": "us-east-1", "endpoints": ["geo"], "inputPerMillion": 2, "outputPerMillion": 10, "asOf": "2026-12-01", "source": "https://example.test/prices" } ] }
             """;
+        microRow = microRow.Replace("us-east-1", region, StringComparison.Ordinal);
+        haikuRow = haikuRow.Replace("us-east-1", region, StringComparison.Ordinal);
         string rows = string.Join(",", new[] { micro ? microRow : null, haiku ? haikuRow : null }.OfType<string>());
         string path = Path.Combine(_directory, $"promptgen.models.{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""{ "asOf": "2026-12-01", "models": [ {{rows}} ] }""");
