@@ -14,7 +14,7 @@ namespace PromptGen.Pricing;
 /// </summary>
 internal static class ModelPriceReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
 
     /// <summary>Each model id of the file that has a <c>prices</c> array, with its prices (an empty array clears them).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<ModelPrice>> Read(string json)
@@ -28,53 +28,70 @@ internal static class ModelPriceReader
         {
             throw new InvalidDataException("not valid JSON: " + error.Message, error);
         }
+        catch (ArgumentException error)
+        {
+            // Text holding a lone surrogate cannot become UTF-8 (found by the catalog-file fuzz target).
+            throw new InvalidDataException("not valid JSON: " + error.Message, error);
+        }
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("models", out JsonElement models) || models.ValueKind != JsonValueKind.Array)
+            try
             {
-                throw new InvalidDataException("the file must be a JSON object with a 'models' array");
+                return ReadModels(document.RootElement);
             }
-
-            var prices = new Dictionary<string, IReadOnlyList<ModelPrice>>(StringComparer.Ordinal);
-            int index = 0;
-            foreach (JsonElement model in models.EnumerateArray())
+            catch (InvalidOperationException error)
             {
-                string path = $"models[{index++}]";
-                if (model.ValueKind != JsonValueKind.Object)
-                {
-                    throw new InvalidDataException($"{path} must be a JSON object");
-                }
-
-                if (!model.TryGetProperty("prices", out JsonElement list))
-                {
-                    continue;
-                }
-
-                string id = model.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind == JsonValueKind.String && idElement.GetString() is { Length: > 0 } text
-                    ? text
-                    : throw new InvalidDataException($"{path}.id must be a non-empty string");
-                if (list.ValueKind != JsonValueKind.Array)
-                {
-                    throw new InvalidDataException($"{path}.prices must be an array");
-                }
-
-                var read = new List<ModelPrice>();
-                int priceIndex = 0;
-                foreach (JsonElement price in list.EnumerateArray())
-                {
-                    read.Add(ReadPrice(price, $"{path}.prices[{priceIndex++}]"));
-                }
-
-                if (!prices.TryAdd(id, read))
-                {
-                    throw new InvalidDataException($"{path}: the model '{id}' has prices twice in one file");
-                }
+                // GetString on an escaped lone surrogate ("\uD800") throws this (found by the catalog-file fuzz target).
+                throw new InvalidDataException("a string in the file is not valid text: " + error.Message, error);
             }
-
-            return prices;
         }
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<ModelPrice>> ReadModels(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("models", out JsonElement models) || models.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException("the file must be a JSON object with a 'models' array");
+        }
+
+        var prices = new Dictionary<string, IReadOnlyList<ModelPrice>>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (JsonElement model in models.EnumerateArray())
+        {
+            string path = $"models[{index++}]";
+            if (model.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"{path} must be a JSON object");
+            }
+
+            if (!model.TryGetProperty("prices", out JsonElement list))
+            {
+                continue;
+            }
+
+            string id = model.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind == JsonValueKind.String && idElement.GetString() is { Length: > 0 } text
+                ? text
+                : throw new InvalidDataException($"{path}.id must be a non-empty string");
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException($"{path}.prices must be an array");
+            }
+
+            var read = new List<ModelPrice>();
+            int priceIndex = 0;
+            foreach (JsonElement price in list.EnumerateArray())
+            {
+                read.Add(ReadPrice(price, $"{path}.prices[{priceIndex++}]"));
+            }
+
+            if (!prices.TryAdd(id, read))
+            {
+                throw new InvalidDataException($"{path}: the model '{id}' has prices twice in one file");
+            }
+        }
+
+        return prices;
     }
 
     private static ModelPrice ReadPrice(JsonElement price, string path)

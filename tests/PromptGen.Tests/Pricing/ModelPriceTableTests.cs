@@ -94,6 +94,8 @@ public sealed class ModelPriceTableTests
     [InlineData("""{ "models": [ { "prices": [] } ] }""", "models[0].id")]
     [InlineData("""{ "models": 3 }""", "'models' array")]
     [InlineData("""{ "models": [ """, "not valid JSON")]
+    [InlineData("{ \"models\": [ \"\uD800\" ] }", "not valid JSON")] // a lone surrogate: fuzz finding (catalog-file)
+    [InlineData("""{ "models": [ { "id": "\uD800", "prices": [] } ] }""", "not valid text")] // an escaped one: fuzz finding too
     public void A_price_that_does_not_read_is_a_fault_naming_its_place(string json, string place)
     {
         InvalidDataException fault = Assert.Throws<InvalidDataException>(() => ModelPriceTable.Parse(json));
