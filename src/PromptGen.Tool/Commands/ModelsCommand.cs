@@ -24,7 +24,7 @@ internal static class ModelsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("models", "The Bedrock model catalog PromptGen checks model ids against: list, show, and refresh a project's promptgen.models.json")
+        var command = new Command("models", "The model catalog PromptGen checks model ids against: list, show, refresh a promptgen.models.json")
         {
             List(output, error),
             Show(output, error),
@@ -111,6 +111,17 @@ internal static class ModelsCommand
         var region = new Option<string>("--region") { Description = "The region to list (else AWS_REGION, the profile's region)", HelpName = "region" };
         var endpoint = new Option<Uri>("--endpoint")
         {
+            CustomParser = result =>
+            {
+                string value = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                {
+                    return uri;
+                }
+
+                result.AddError($"--endpoint needs an http or https URL; got '{value}'.");
+                return null;
+            },
             Description = "The Bedrock runtime endpoint; the control plane's is derived from it (bedrock-runtime.* → bedrock.*), any other endpoint (an emulator) is used as it is",
             HelpName = "url",
         };
