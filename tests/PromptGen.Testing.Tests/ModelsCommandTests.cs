@@ -6,8 +6,8 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Batch;
 using Amazon.Runtime;
+using PromptGen.Batch;
 using Xunit;
 
 namespace PromptGen.Testing.Tests;
