@@ -26,6 +26,7 @@ internal static class PromptGenCli
         var root = new RootCommand("PromptGen's command-line tool: typed prompts for Amazon Bedrock, checked by the C# compiler.")
         {
             EmulatorCommand.Create(output, error),
+            ModelsCommand.Create(output, error),
         };
         var epilogues = new Dictionary<string, string> { ["emulator"] = EmulatorCommand.HelpEpilogue };
         foreach (Option option in root.Options)

@@ -193,4 +193,12 @@ public sealed class BedrockOptions
     /// data. Credentials and API keys are never logged either way.
     /// </summary>
     public bool EnableSensitiveData { get; set; }
+
+    /// <summary>
+    /// Model catalog files (a project's <c>promptgen.models.json</c>, shape <c>models.schema.json</c>) whose prices are
+    /// laid over the built-in catalog's, model by model, for <see cref="TokenUsage.EstimatedCostUsd"/>; the same files
+    /// the analyzers read. Read when the client is created; a file that cannot be read or whose prices are not usable
+    /// is a <see cref="BedrockConfigurationException"/> then.
+    /// </summary>
+    public IList<string> ModelCatalogFiles { get; set; } = new List<string>();
 }

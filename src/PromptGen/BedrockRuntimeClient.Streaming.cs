@@ -10,6 +10,7 @@ using PromptGen.Bedrock.Errors;
 using PromptGen.Bedrock.EventStream;
 using PromptGen.Bedrock.Http;
 using PromptGen.Bedrock.Retries;
+using PromptGen.Pricing;
 
 namespace PromptGen;
 
@@ -45,7 +46,7 @@ public sealed partial class BedrockRuntimeClient
         ValidateModelId(modelId);
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return StreamAsync(BedrockOperationUri.ConverseStream(Endpoint, modelId), Serialize(request), cancellationToken);
+        return EstimatingCost(modelId, ModelPriceTable.AtStandardPrices(request), StreamAsync(BedrockOperationUri.ConverseStream(Endpoint, modelId), Serialize(request), cancellationToken));
     }
 
     /// <summary>The largest event-stream frame the client reads; larger ones fail as <see cref="EventStreamErrorKind.MessageTooLarge"/>.</summary>

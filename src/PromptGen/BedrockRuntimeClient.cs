@@ -11,6 +11,7 @@ using PromptGen.Bedrock.Configuration;
 using PromptGen.Bedrock.Errors;
 using PromptGen.Bedrock.Http;
 using PromptGen.Bedrock.Retries;
+using PromptGen.Pricing;
 
 namespace PromptGen;
 
@@ -92,6 +93,7 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         _streamTimeout = options.StreamTimeout ?? options.Timeout;
         _streamIdleTimeout = options.StreamIdleTimeout;
         _maxResponseSize = options.MaxResponseSize;
+        _prices = ModelPriceTable.Load(options.ModelCatalogFiles);
         _authenticator = settings.BearerToken is { } bearerToken
             ? new BearerTokenAuthenticator(bearerToken)
             : new SigV4Authenticator(
@@ -135,10 +137,12 @@ public sealed partial class BedrockRuntimeClient : IBedrockRuntime, IDisposable
         string invocationId = InvocationIds.Next();
 
         // Each attempt builds, signs (a fresh SigV4 date) and sends afresh.
-        return await _pipeline.ExecuteAsync(
+        ConverseResponse response = await _pipeline.ExecuteAsync(
                 (attempt, maxAttempts, attemptToken) => SendAttemptAsync(HttpMethod.Post, uri, body, invocationId, attempt, maxAttempts, ConverseResponseReader.Read, attemptToken),
                 cancellationToken)
             .ConfigureAwait(false);
+        EstimateCost(modelId, request, response.Usage);
+        return response;
     }
 
     /// <summary>Disposes the client's own <see cref="HttpClient"/> (not a caller's); later calls throw <see cref="ObjectDisposedException"/>.</summary>

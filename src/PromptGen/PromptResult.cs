@@ -45,6 +45,13 @@ public sealed class PromptResult<T>
     /// </summary>
     public TokenUsage Usage { get; }
 
+    /// <summary>
+    /// An estimate, not a bill: what the result cost in USD at the model catalog's list prices, summed over every
+    /// call (repairs and models fallen back from included); null when any call has no price in the catalog, so never a
+    /// wrong total. See <see cref="TokenUsage.EstimatedCostUsd"/>.
+    /// </summary>
+    public decimal? EstimatedCostUsd => Usage.EstimatedCostUsd;
+
     /// <summary>The stop reason of the last attempt.</summary>
     public StopReason? StopReason { get; }
 

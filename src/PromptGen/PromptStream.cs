@@ -96,6 +96,12 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>The tokens the call used; all zero until the stream's last event.</summary>
     public TokenUsage Usage => _answer.Usage ?? new TokenUsage();
 
+    /// <summary>
+    /// An estimate, not a bill: the stream's cost in USD at the model catalog's list prices (see
+    /// <see cref="TokenUsage.EstimatedCostUsd"/>); null until the stream's last event, or when the catalog has no price.
+    /// </summary>
+    public decimal? EstimatedCostUsd => _answer.Usage?.EstimatedCostUsd;
+
     /// <summary>The guardrail's assessments (when its trace was enabled); null until the stream's last event.</summary>
     public ConverseTrace? Trace => _answer.Trace;
 

@@ -96,6 +96,13 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     /// <summary>Tokens summed over the attempts finished so far.</summary>
     public TokenUsage Usage => _usage.Snapshot();
 
+    /// <summary>
+    /// An estimate, not a bill: the cost in USD of the attempts finished so far (repairs included) at the model
+    /// catalog's list prices; null before the first attempt ends or when any attempt has no price (see
+    /// <see cref="TokenUsage.EstimatedCostUsd"/>).
+    /// </summary>
+    public decimal? EstimatedCostUsd => Usage.EstimatedCostUsd;
+
     /// <summary>The last attempt's latency as Bedrock measured it; null until its last event.</summary>
     public ConverseMetrics? Metrics { get; private set; }
 

@@ -26,4 +26,15 @@ public sealed class TokenUsage
 
     /// <summary>Cache-write tokens by time-to-live (<c>cacheDetails</c>); null when the model reported none.</summary>
     public List<CacheDetail>? CacheDetails { get; set; }
+
+    /// <summary>
+    /// An estimate, not a bill: the cost in USD of these tokens at the model catalog's on-demand list prices for the
+    /// model, its endpoint (base id, geographic or global profile) and the client's region. Null when the catalog has
+    /// no such price or lacks a rate the usage needs (cache reads, cache writes), when the call was billed at other
+    /// than standard prices (latency-optimized, a service tier), or when the client does not estimate costs. On a
+    /// prompt's result, the sum over every call it made, and null if any of them has no estimate. Model tokens only:
+    /// guardrails, knowledge bases and other charges are not included. Not on the wire.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? EstimatedCostUsd { get; set; }
 }

@@ -79,7 +79,7 @@ public sealed class PackageHygieneTests
         Assert.Contains(checkedPdbs, p => p.EndsWith("lib/net10.0/PromptGen.pdb", StringComparison.Ordinal));
         Assert.Contains(checkedPdbs, p => p.EndsWith("lib/net8.0/PromptGen.Testing.pdb", StringComparison.Ordinal));
         Assert.Contains(checkedPdbs, p => p.EndsWith("lib/net10.0/PromptGen.Testing.pdb", StringComparison.Ordinal));
-        Assert.Contains(checkedPdbs, p => p.EndsWith("/promptgen.pdb", StringComparison.Ordinal));
+        Assert.Contains(checkedPdbs, p => p.EndsWith("/PromptGen.Tool.pdb", StringComparison.Ordinal)); // the tool: assembly PromptGen.Tool, command promptgen
     }
 
     /// <summary>

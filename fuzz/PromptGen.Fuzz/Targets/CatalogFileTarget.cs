@@ -29,12 +29,14 @@ public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarge
         """{ "asOf": "2026-12-01", "models": [ { "id": "amazon.nova-lite-v1:0", "limits": { "maxOutputTokens": 1000 } } ] }""",
         """{ "asOf": "2026-12-01", "models": [ { "id": "anthropic.claude-sonnet-4-5-20250929-v1:0", "lifecycle": { "status": "endOfLife", "endOfLife": "2026-11-01", "successor": "anthropic.claude-haiku-4-5-20251001-v1:0" } } ] }""",
         """{"asOf":"2026-12-01","models":[{"id":"acme.next-v1:0","provider":"Acme","family":"Next","name":"Next","modality":"chat","limits":{"contextTokens":1000,"maxOutputTokens":100},"lifecycle":{"status":"active"},"inferenceProfile":{"required":true,"prefixes":["us","eu"]},"capabilities":["converse","toolUse"],"unconfirmed":[],"source":"x"}]}""",
+        """{ "asOf": "2026-12-01", "models": [ { "id": "amazon.nova-lite-v1:0", "prices": [ { "region": "us-east-1", "endpoints": ["inRegion", "geo"], "inputPerMillion": 0.25, "outputPerMillion": 1.5, "cacheReadPerMillion": 0.025, "cacheWritePerMillion": 0, "asOf": "2026-12-01", "source": "https://example.test/p" }, { "region": "eu-west-1", "endpoints": ["global"], "inputPerMillion": 3e-1, "asOf": "2026-12-01", "source": "s" } ] } ] }""",
+        """{ "asOf": "2026-12-01", "models": [ { "id": "amazon.nova-canvas-v1:0", "prices": [ { "region": "us-east-1", "endpoints": ["inRegion"], "perImage": 0.04, "batchInputPerMillion": 12.5, "batchOutputPerMillion": 0.000001, "asOf": "2026-12-01", "source": "s" } ] }, { "id": "amazon.nova-micro-v1:0", "prices": [] } ] }""",
     };
 
     private static readonly string[] Replacements =
     {
         "1e999", "-0", "1.5", "-1", "99999999999", "null", "true", "\"x\"", "[]", "{}", "\"\\uD800\"", "\"\\u0000\"", "\"2026-02-30\"",
-        "\"us.amazon.nova-lite-v1:0\"", "\"endOfLife\"", "[\"zz\"]", "\"\"", new string('[', 200), "\"\\x\"", "01",
+        "\"us.amazon.nova-lite-v1:0\"", "\"endOfLife\"", "[\"geo\",\"geo\"]", "[\"global\"]", "1e-30", "0.1234567890123456789012345678901", "[\"zz\"]", "\"\"", new string('[', 200), "\"\\x\"", "01",
     };
 
     public string Name => "catalog-file";
@@ -90,6 +92,79 @@ public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarge
             }
 
             Count(content.Errors.Count == 0 ? "file read" : content.Models.Count > 0 ? "file read in part" : "file refused");
+            if (existing is not null && content.Errors.Count == 0)
+            {
+                CheckRuntimePrices(input, content.Models);
+            }
+        }
+
+        ReadRuntimePrices(input);
+    }
+
+    /// <summary>
+    /// The runtime reads the same files' prices with its own reader (PromptGen.Pricing): a file the generator reads
+    /// without a fault must give the runtime the same prices, rate for rate.
+    /// </summary>
+    private void CheckRuntimePrices(string input, IReadOnlyList<ModelInfo> models)
+    {
+        IReadOnlyDictionary<string, IReadOnlyList<PromptGen.Pricing.ModelPrice>> runtime;
+        try
+        {
+            runtime = PromptGen.Pricing.ModelPriceReader.Read(input.Length > 0 && input[0] == '\uFEFF' ? input.Substring(1) : input);
+        }
+        catch (System.IO.InvalidDataException error) when (error.InnerException is InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uD800"): the generator's reader keeps it in the string, System.Text.Json
+            // refuses to give it as a string; a refusal, never a wrong price.
+            Count("prices: runtime refuses an escaped lone surrogate");
+            return;
+        }
+        catch (System.IO.InvalidDataException error)
+        {
+            throw new FuzzViolation($"the runtime refuses prices the generator reads: {error.Message}");
+        }
+
+        foreach (ModelInfo model in models)
+        {
+            bool has = runtime.TryGetValue(model.BaseId, out IReadOnlyList<PromptGen.Pricing.ModelPrice>? prices);
+            if (!has && model.Prices.Count == 0)
+            {
+                continue;
+            }
+
+            if (prices is null || prices.Count != model.Prices.Count)
+            {
+                throw new FuzzViolation($"{model.BaseId}: the runtime reads {prices?.Count ?? 0} prices, the generator {model.Prices.Count}");
+            }
+
+            for (int i = 0; i < prices.Count; i++)
+            {
+                ModelPrice ours = model.Prices[i];
+                PromptGen.Pricing.ModelPrice theirs = prices[i];
+                if (ours.Region != theirs.Region || ours.AsOf != theirs.AsOf || ours.Source != theirs.Source
+                    || ours.InputPerMillion != theirs.InputPerMillion || ours.OutputPerMillion != theirs.OutputPerMillion
+                    || ours.CacheReadPerMillion != theirs.CacheReadPerMillion || ours.CacheWritePerMillion != theirs.CacheWritePerMillion
+                    || ours.Endpoints.Count != theirs.Endpoints.Count)
+                {
+                    throw new FuzzViolation($"{model.BaseId}: price {i} reads differently in the runtime");
+                }
+            }
+        }
+
+        Count("prices agree");
+    }
+
+    /// <summary>The runtime's price reader on any text: a price or an <see cref="System.IO.InvalidDataException"/> with a message, nothing else.</summary>
+    private void ReadRuntimePrices(string input)
+    {
+        try
+        {
+            IReadOnlyDictionary<string, IReadOnlyList<PromptGen.Pricing.ModelPrice>> prices = PromptGen.Pricing.ModelPriceReader.Read(input);
+            Count(prices.Count > 0 ? "runtime prices read" : "runtime no prices");
+        }
+        catch (System.IO.InvalidDataException error) when (!string.IsNullOrEmpty(error.Message))
+        {
+            Count("runtime prices refused");
         }
     }
 

@@ -52,6 +52,9 @@ internal sealed record ModelInfo(
     string Source,
     ModelModality Modality = ModelModality.Chat)
 {
+    /// <summary>The model's list prices with their dates and sources; empty when the catalog has none it could source.</summary>
+    public IReadOnlyList<ModelPrice> Prices { get; init; } = System.Array.Empty<ModelPrice>();
+
     public bool Supports(ModelCapabilities capability) => (Capabilities & capability) == capability;
 
     public bool IsConfirmed(ModelCapabilities capability) => (Unconfirmed & capability) == ModelCapabilities.None;

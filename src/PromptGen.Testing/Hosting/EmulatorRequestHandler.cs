@@ -75,6 +75,11 @@ internal sealed partial class EmulatorRequestHandler
             return;
         }
 
+        if (await TryHandleModelListsAsync(context, method, rawPath, rawQuery, aborted.Token))
+        {
+            return;
+        }
+
         byte[] body = Array.Empty<byte>();
         var outcome = new Outcome();
         OperationRoute? route = OperationRouter.Match(method, rawPath);

@@ -57,4 +57,8 @@ internal static partial class BedrockLog
     [LoggerMessage(EventId = 12, EventName = "InvokeResponseContent", Level = LogLevel.Trace,
         Message = "{Operation} response body from {ModelId}: {ResponseBody}")]
     public static partial void InvokeResponseContent(ILogger logger, string operation, string modelId, string responseBody);
+
+    [LoggerMessage(EventId = 13, EventName = "CostEstimated", Level = LogLevel.Information,
+        Message = "{Operation} to {ModelId} for {PromptInterface}.{PromptMethod}: estimated cost {EstimatedCostUsd} USD at the catalog's list prices")]
+    public static partial void CostEstimated(ILogger logger, string operation, string modelId, string? promptInterface, string? promptMethod, decimal estimatedCostUsd);
 }

@@ -5,6 +5,10 @@ internal sealed class TokenUsageTotal
 {
     private readonly TokenUsage _total = new();
 
+    // The summed estimate: null until a call reports usage, and null for good once a call's usage has no estimate.
+    private decimal? _cost;
+    private bool _costUnknown;
+
     public void Add(TokenUsage? usage)
     {
         if (usage is null)
@@ -18,6 +22,8 @@ internal sealed class TokenUsageTotal
         // Cache counts stay null (not reported) until some attempt reports one.
         _total.CacheReadInputTokens = Sum(_total.CacheReadInputTokens, usage.CacheReadInputTokens);
         _total.CacheWriteInputTokens = Sum(_total.CacheWriteInputTokens, usage.CacheWriteInputTokens);
+        _costUnknown |= usage.EstimatedCostUsd is null;
+        _cost = _costUnknown ? null : (_cost ?? 0m) + usage.EstimatedCostUsd;
     }
 
     /// <summary>A copy, so that later additions do not change a total already handed out.</summary>
@@ -28,6 +34,7 @@ internal sealed class TokenUsageTotal
         TotalTokens = _total.TotalTokens,
         CacheReadInputTokens = _total.CacheReadInputTokens,
         CacheWriteInputTokens = _total.CacheWriteInputTokens,
+        EstimatedCostUsd = _cost,
     };
 
     private static int? Sum(int? total, int? more) => total is null && more is null ? null : (total ?? 0) + (more ?? 0);

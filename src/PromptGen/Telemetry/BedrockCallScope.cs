@@ -28,6 +28,7 @@ internal sealed class BedrockCallScope : IDisposable
     private int? _cacheReadTokens;
     private int? _cacheWriteTokens;
     private string? _stopReason;
+    private decimal? _estimatedCost;
     private bool _finished;
 
     private BedrockCallScope(BedrockInstrumentation instrumentation, string modelId, ConverseRequest request)
@@ -135,6 +136,7 @@ internal sealed class BedrockCallScope : IDisposable
             _outputTokens = usage.OutputTokens;
             _cacheReadTokens = usage.CacheReadInputTokens;
             _cacheWriteTokens = usage.CacheWriteInputTokens;
+            _estimatedCost = usage.EstimatedCostUsd;
         }
 
         _stopReason = stopReason?.Value ?? _stopReason;
@@ -166,6 +168,16 @@ internal sealed class BedrockCallScope : IDisposable
             {
                 _activity.SetTag(GenAiAttributes.ResponseFinishReasons, new[] { _stopReason });
             }
+
+            if (_estimatedCost is { } cost)
+            {
+                _activity.SetTag(GenAiAttributes.UsageEstimatedCostUsd, (double)cost);
+            }
+        }
+
+        if (_estimatedCost is { } estimated)
+        {
+            BedrockLog.CostEstimated(_instrumentation.Logger, _invokeApi ?? "Converse", _modelId, _invocation?.InterfaceName, _invocation?.MethodName, estimated);
         }
 
         if (_invokeApi is null)
@@ -267,6 +279,11 @@ internal sealed class BedrockCallScope : IDisposable
         if (metrics.OperationDuration.Enabled)
         {
             metrics.OperationDuration.Record(elapsed.TotalSeconds, tags);
+        }
+
+        if (metrics.EstimatedCost.Enabled && errorType is null && _estimatedCost is { } cost)
+        {
+            metrics.EstimatedCost.Record((double)cost, tags);
         }
 
         if (metrics.TokenUsage.Enabled && errorType is null)

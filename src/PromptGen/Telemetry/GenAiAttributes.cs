@@ -26,6 +26,12 @@ internal static class GenAiAttributes
     public const string ServerAddress = "server.address";
     public const string ServerPort = "server.port";
 
+    /// <summary>
+    /// The call's estimated cost in USD at the catalog's list prices (TokenUsage.EstimatedCostUsd). PromptGen's own:
+    /// the GenAI conventions name no cost attribute.
+    /// </summary>
+    public const string UsageEstimatedCostUsd = "promptgen.usage.estimated_cost_usd";
+
     public const string PromptInterface = "promptgen.prompt.interface";
     public const string PromptMethod = "promptgen.prompt.method";
 
@@ -48,4 +54,7 @@ internal static class GenAiAttributes
 
     public const string OperationDurationInstrument = "gen_ai.client.operation.duration";
     public const string TokenUsageInstrument = "gen_ai.client.token.usage";
+
+    /// <summary>The histogram of calls' estimated costs in USD (PromptGen's own instrument).</summary>
+    public const string EstimatedCostInstrument = "promptgen.client.estimated_cost";
 }

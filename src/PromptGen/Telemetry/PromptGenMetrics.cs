@@ -28,9 +28,15 @@ internal sealed class PromptGenMetrics
             description: "Number of input and output tokens used.",
             tags: null,
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = TokenBuckets });
+        EstimatedCost = meter.CreateHistogram<double>(
+            GenAiAttributes.EstimatedCostInstrument,
+            unit: "USD",
+            description: "Estimated cost of a call at the model catalog's list prices; recorded only for calls the catalog prices.");
     }
 
     public Histogram<double> OperationDuration { get; }
+
+    public Histogram<double> EstimatedCost { get; }
 
     public Histogram<int> TokenUsage { get; }
 

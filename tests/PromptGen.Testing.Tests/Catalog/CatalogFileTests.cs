@@ -16,7 +16,7 @@ public sealed class CatalogFileTests
     private static string CatalogPath => Path.Combine(Repository.Root, "src", "PromptGen.Generators", "Catalog", "models.json");
 
     // JsonSchema.Net registers a schema by its $id once per process, so the tests share one instance.
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath)));
+    internal static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath)));
 
     private static string SchemaPath => Path.Combine(Repository.Root, "src", "PromptGen.Generators", "Catalog", "models.schema.json");
 

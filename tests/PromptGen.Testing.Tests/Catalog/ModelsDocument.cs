@@ -80,6 +80,19 @@ internal static class ModelsDocument
 
         text.Append("""
 
+            ## Prices
+
+            On-demand list prices in USD per 1M tokens (per image for image models), for calls made from the region shown
+            through the endpoints shown (`inRegion`: the base id; `geo`: a geographic profile such as `us.`; `global`: the
+            `global.` profile). Each price is read from its source on its day; a rate no source gives is left out, never
+            guessed, and a result that would need it has no `EstimatedCostUsd`. The built-in catalog holds only prices read
+            from AWS's own pages; a project adds its own in `promptgen.models.json` (`prices`, see
+            [model-catalog.md](model-catalog.md#prices)).
+
+            """);
+        text.Append(PriceTable(ModelCatalog.All));
+        text.Append("""
+
             ## Sources
 
             | Model id | Where the facts come from |
@@ -93,6 +106,33 @@ internal static class ModelsDocument
 
         return text.ToString();
     }
+
+    /// <summary>The price columns: one row per price of each model; a sentence when no model has one.</summary>
+    public static string PriceTable(IEnumerable<ModelInfo> models)
+    {
+        var rows = new StringBuilder();
+        foreach (ModelInfo model in models)
+        {
+            foreach (ModelPrice price in model.Prices)
+            {
+                rows.Append($"| `{model.BaseId}` | {price.Region} | {string.Join(", ", price.Endpoints)} | {Usd(price.InputPerMillion)} | {Usd(price.OutputPerMillion)} | ")
+                    .Append($"{Usd(price.CacheReadPerMillion)} | {Usd(price.CacheWritePerMillion)} | {Usd(price.BatchInputPerMillion)} | {Usd(price.BatchOutputPerMillion)} | ")
+                    .Append($"{Usd(price.PerImage)} | {price.AsOf} | {price.Source.Replace("|", "\\|", System.StringComparison.Ordinal)} |\n");
+            }
+        }
+
+        if (rows.Length == 0)
+        {
+            return "No model of the built-in catalog has a price yet: AWS's pricing page renders its figures in the browser, and no stored copy of it\n"
+                + "that the catalog's sources reach gives them, so none is recorded (docs/model-catalog.md, \"Prices\").\n";
+        }
+
+        return "| Model id | Region | Endpoints | Input | Output | Cache read | Cache write | Batch input | Batch output | Per image | As of | Source |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+            + rows;
+    }
+
+    private static string Usd(decimal? amount) => amount is { } value ? "$" + value.ToString(CultureInfo.InvariantCulture) : "—";
 
     private static string Lifecycle(ModelInfo model)
     {

@@ -14,7 +14,7 @@ internal static class CatalogRow
     /// <summary>Converse caps <c>temperature</c> at 1 for every model (wire spec §3).</summary>
     public const double ConverseTemperatureMax = 1.0;
 
-    private static readonly string[] Known = { "id", "provider", "family", "name", "modality", "limits", "lifecycle", "inferenceProfile", "capabilities", "unconfirmed", "source" };
+    private static readonly string[] Known = { "id", "provider", "family", "name", "modality", "limits", "lifecycle", "inferenceProfile", "capabilities", "unconfirmed", "source", "prices" };
 
     public static ModelInfo? Read(CatalogJsonNode row, Func<string, ModelInfo?>? existing, List<CatalogFileError> errors)
     {
@@ -73,6 +73,9 @@ internal static class CatalogRow
         ModelCapabilities unconfirmed = reader.Capabilities("unconfirmed", required: false) ?? over?.Unconfirmed ?? ModelCapabilities.None;
         string? source = reader.String("source", adding) ?? over?.Source;
 
+        // An override's prices replace the row's prices as a whole: a price list is read as one, on one day.
+        IReadOnlyList<ModelPrice> prices = CatalogPrices.Read(row.Member("prices"), errors) ?? over?.Prices ?? Array.Empty<ModelPrice>();
+
         if (provider is null || family is null || name is null || source is null)
         {
             return null;
@@ -80,7 +83,10 @@ internal static class CatalogRow
 
         return new ModelInfo(
             id, provider, family, name, context, maxOutput, status, legacySince, endOfLife, successor, requiresProfile,
-            prefixes, capabilities, unconfirmed, temperatureMax, maxStop, stopConfirmed, source, modality);
+            prefixes, capabilities, unconfirmed, temperatureMax, maxStop, stopConfirmed, source, modality)
+        {
+            Prices = prices,
+        };
     }
 
     /// <summary>Typed access to one JSON object's members; each wrong or missing member adds one error.</summary>
