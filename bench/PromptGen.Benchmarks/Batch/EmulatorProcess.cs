@@ -75,7 +75,7 @@ internal sealed class EmulatorProcess : IDisposable
         {
             if (File.Exists(Path.Combine(directory.FullName, "PromptGen.sln")))
             {
-                string path = Path.Combine(directory.FullName, "src", "PromptGen.Tool", "bin", Configuration, "net10.0", "promptgen.dll");
+                string path = Path.Combine(directory.FullName, "src", "PromptGen.Tool", "bin", Configuration, "net10.0", "PromptGen.Tool.dll");
                 return File.Exists(path)
                     ? path
                     : throw new FileNotFoundException($"Build the tool first: dotnet build src/PromptGen.Tool -c {Configuration}", path);
