@@ -57,7 +57,6 @@ public sealed class DiagnosticsSampleBuildTests
         "Program.cs(173,23): error PG0302",
         "ConversationAndFallbacks.cs(14,73): error PG0020",
         "ConversationAndFallbacks.cs(17,21): warning PG0220",
-        "ConversationAndFallbacks.cs(22,6): warning PG0221",
         "MediaMistakes.cs(15,33): error PG0010",
         "MediaMistakes.cs(19,34): error PG0011",
         "MediaMistakes.cs(23,57): error PG0012",
@@ -94,7 +93,6 @@ public sealed class DiagnosticsSampleBuildTests
         "Tools.cs(23,26): error PG0407",
         "Tools.cs(26,19): warning PG0408",
         "Tools.cs(52,56): error PG0403",
-        "Tools.cs(55,65): error PG0404",
         "Tools.cs(59,49): error PG0405",
         "Tools.cs(62,15): error PG0406",
         "Tools.cs(65,12): warning PG0203",
@@ -105,7 +103,6 @@ public sealed class DiagnosticsSampleBuildTests
         "CompletingTheSet.cs(39,17): warning PG0017",
         "CompletingTheSet.cs(45,5): error PG0303",
         "CompletingTheSet.cs(48,41): warning PG0150",
-        "CompletingTheSet.cs(52,6): warning PG0222",
         "CompletingTheSet.cs(57,21): error PG0211",
         "promptgen.models.json(4,70): error PG0230",
     };
