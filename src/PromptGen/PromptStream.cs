@@ -238,7 +238,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
             // after that the caller has part of this model's answer, and an error is this answer's. A turn after a
             // tool round goes to the model that answered the round, with the whole conversation.
             bool answered = false;
-            for (bool streamed = false; !streamed; )
+            for (bool streamed = false; !streamed;)
             {
                 _modelId = _models[index].ModelId;
                 _answer = new ConverseStreamAccumulator();

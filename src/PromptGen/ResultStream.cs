@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -205,7 +204,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
         IncrementalJsonReader? json = null;
         bool yielded = false;
         int answers = 0;
-        for (int round = 0; ; )
+        for (int round = 0; ;)
         {
             token.ThrowIfCancellationRequested();
             if (builder is null)

@@ -1,11 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromptGen.Generators.Diagnostics;
-using PromptGen.Generators.Models;
 using PromptGen.Generators.Parsing;
 
 namespace PromptGen.Generators.Analyzers;

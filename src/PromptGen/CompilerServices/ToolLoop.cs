@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -154,7 +153,7 @@ public static class ToolLoop
         StructuredConversation<T> conversation = OpenStructured(request, spec, tools, options, models, out ToolBox box);
         var run = new PromptRun();
         int answers = 0;
-        for (int round = 0; ; )
+        for (int round = 0; ;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ConverseResponse response = await turns.ConverseAsync(bedrock, conversation.For, run, cancellationToken).ConfigureAwait(false);

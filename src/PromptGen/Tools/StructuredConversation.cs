@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
