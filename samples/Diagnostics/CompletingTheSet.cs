@@ -48,7 +48,7 @@ public partial interface ICompletingTheSet
     [Prompt("Summarize {{ issue.title | string.truncate 40 }}")]
     Task<string> TruncatedAsync(Issue issue, CancellationToken cancellationToken = default);
 
-    // PG0222: a method with tools calls only its first model.
+    // Fine: a tool loop falls back per model turn, keeping the conversation (PG0222 is retired).
     [FallbackModels("us.amazon.nova-pro-v1:0")]
     [Prompt("Find {{ name }}")]
     Task<string> FindAsync(string name, LookupTools tools, CancellationToken cancellationToken = default);

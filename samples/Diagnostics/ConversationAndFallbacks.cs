@@ -18,7 +18,7 @@ public partial interface IConversationMistakes
     [Prompt("Summarize: {{ text }}")]
     Task<string> SummarizeAsync(string text, CancellationToken cancellationToken = default);
 
-    // PG0221: a typed result stream calls only its first model.
+    // Fine: a typed result stream falls back until its first snapshot (PG0221 is retired).
     [FallbackModels("us.amazon.nova-pro-v1:0")]
     [Prompt("Judge {{ topic }}")]
     ResultStream<Opinion, IConversationMistakes.OpinionPartial> JudgeAsync(string topic, CancellationToken cancellationToken = default);

@@ -52,7 +52,7 @@ public partial interface IToolMistakes
     Task<string> ClashAsync(string city, ClashingTools tools, CancellationToken cancellationToken = default);  // PG0403: two 'find'
 
     [Prompt("Plan {{ city }}")]
-    IAsyncEnumerable<string> StreamAsync(string city, GoodTools tools, CancellationToken cancellationToken = default);  // PG0404
+    IAsyncEnumerable<string> StreamAsync(string city, GoodTools tools, CancellationToken cancellationToken = default);  // fine: streams run tools (PG0404 is retired)
 
     [Prompt("Plan {{ city }}")]
     [StructuredOutput(Strategy = StructuredOutputStrategy.ForcedTool)]

@@ -4,11 +4,15 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
+using PromptGen.Prompting;
 using PromptGen.Streaming;
+using PromptGen.Telemetry;
+using PromptGen.Tools;
 
 namespace PromptGen;
 
@@ -35,6 +39,12 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     private ConverseStreamAccumulator _answer = new();
     private string _modelId;
     private readonly List<ModelFailure> _failures = new();
+    private readonly IReadOnlyList<ToolDefinition>? _tools;
+    private readonly ToolLoopOptions? _toolOptions;
+    private readonly StreamToolEvents _toolEvents;
+    private readonly List<PromptAttempt> _toolRounds = new();
+    private readonly TokenUsageTotal _earlierTurnsUsage = new();
+    private readonly StringBuilder _earlierTurnsText = new();
     private int _enumerated;
     private long _started;
     private TimeSpan _latency;
@@ -55,7 +65,19 @@ public sealed class PromptStream : IAsyncEnumerable<string>
 
     /// <summary>A stream that tries <paramref name="models"/> in order until one starts answering.</summary>
     internal PromptStream(IBedrockRuntime bedrock, IReadOnlyList<ModelChoice> models, ConverseRequest request, CancellationToken cancellationToken)
+        : this(bedrock, models, request, tools: null, toolOptions: null, cancellationToken)
     {
+    }
+
+    /// <summary>
+    /// A stream that tries <paramref name="models"/> in order and, with <paramref name="tools"/>, runs the model's tool
+    /// calls between its turns.
+    /// </summary>
+    internal PromptStream(IBedrockRuntime bedrock, IReadOnlyList<ModelChoice> models, ConverseRequest request, IReadOnlyList<ToolDefinition>? tools, ToolLoopOptions? toolOptions, CancellationToken cancellationToken)
+    {
+        _tools = tools;
+        _toolOptions = toolOptions;
+        _toolEvents = new StreamToolEvents(this);
         _bedrock = bedrock ?? throw new ArgumentNullException(nameof(bedrock));
         _models = models.Count > 0 ? models : throw new ArgumentException("A prompt needs at least one model.", nameof(models));
         _modelId = models[0].ModelId;
@@ -75,11 +97,37 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// </summary>
     public IReadOnlyList<ModelFailure> FallenBackFrom => _failures;
 
+    /// <summary>
+    /// Raised when a tool the model called starts running (prompt methods with tools). The enumeration waits while the
+    /// round's tools run; see <see cref="ToolCallEventArgs"/>. An exception thrown by a handler ends the stream.
+    /// </summary>
+    public event EventHandler<ToolCallEventArgs>? ToolCallStarted
+    {
+        add => _toolEvents.Started += value;
+        remove => _toolEvents.Started -= value;
+    }
+
+    /// <summary>
+    /// Raised when a tool the model called has returned, before its result goes back to the model (prompt methods
+    /// with tools). An exception thrown by a handler ends the stream.
+    /// </summary>
+    public event EventHandler<ToolCallEventArgs>? ToolCallCompleted
+    {
+        add => _toolEvents.Completed += value;
+        remove => _toolEvents.Completed -= value;
+    }
+
+    /// <summary>The tool calls that have returned so far, in the order they returned; empty for a method without tools.</summary>
+    public IReadOnlyList<ToolCallEventArgs> ToolCalls => _toolEvents.Returned;
+
     /// <summary>The stream was read to its end: the model stopped and the usage arrived.</summary>
     public bool IsCompleted { get; private set; }
 
-    /// <summary>The text received so far (all of it once <see cref="IsCompleted"/>).</summary>
-    public string Text => _answer.Text;
+    /// <summary>
+    /// The text received so far (all of it once <see cref="IsCompleted"/>): with tools, the text of every model turn,
+    /// in order, as it was streamed.
+    /// </summary>
+    public string Text => _earlierTurnsText.Length == 0 ? _answer.Text : _earlierTurnsText + _answer.Text;
 
     /// <summary>The model's reasoning (extended thinking) received so far, when the model streams it.</summary>
     public string ReasoningText => _answer.Reasoning;
@@ -93,8 +141,17 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>Why the model stopped; null until it has.</summary>
     public StopReason? StopReason => _answer.StopReason;
 
-    /// <summary>The tokens the call used; all zero until the stream's last event.</summary>
-    public TokenUsage Usage => _answer.Usage ?? new TokenUsage();
+    /// <summary>The tokens the call used (summed over the model turns of a tool loop); all zero until the stream's last event.</summary>
+    public TokenUsage Usage
+    {
+        get
+        {
+            var total = new TokenUsageTotal();
+            total.Add(_earlierTurnsUsage.Snapshot());
+            total.Add(_answer.Usage);
+            return total.Snapshot();
+        }
+    }
 
     /// <summary>
     /// An estimate, not a bill: the stream's cost in USD at the model catalog's list prices (see
@@ -111,24 +168,34 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     /// <summary>The call's latency as Bedrock measured it; null until the stream's last event.</summary>
     public ConverseMetrics? Metrics => _answer.Metrics;
 
-    /// <summary>The whole answer as Converse would have returned it (text, tool calls, stop reason, usage).</summary>
+    /// <summary>
+    /// The whole answer as Converse would have returned it (text, tool calls, stop reason, usage); with tools, the
+    /// model's last turn, the one that answered.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The stream has not been read to its end.</exception>
     public ConverseResponse ToResponse() => IsCompleted
         ? _answer.ToResponse()
         : throw new InvalidOperationException("The stream has not been read to its end yet.");
 
-    /// <summary>The answer as a result: its text, stop reason, usage, latency and the conversation to continue.</summary>
+    /// <summary>
+    /// The answer as a result: its text, stop reason, usage, latency and the conversation to continue. With tools,
+    /// each round of tool calls is an attempt before the answer's (as for a tool loop that does not stream), and the
+    /// conversation continues from the final answer without the tool turns.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The stream has not been read to its end.</exception>
     public PromptResult<string> ToResult()
     {
         ConverseResponse response = ToResponse();
-        var attempt = new PromptAttempt(1, Text, Array.Empty<ResultError>(), response.Usage, response.StopReason)
+        var attempts = new List<PromptAttempt>(_toolRounds)
         {
-            ModelId = _modelId,
-            RequestId = response.RequestId,
+            new PromptAttempt(_toolRounds.Count + 1, Text, Array.Empty<ResultError>(), response.Usage, response.StopReason)
+            {
+                ModelId = _modelId,
+                RequestId = response.RequestId,
+            },
         };
-        Message answer = response.Output?.Message ?? Message.Assistant(Text);
-        return new PromptResult<string>(Text, new[] { attempt }, Usage, response.StopReason)
+        Message answer = _toolRounds.Count == 0 ? response.Output?.Message ?? Message.Assistant(Text) : Message.Assistant(Text);
+        return new PromptResult<string>(Text, attempts, Usage, response.StopReason)
         {
             Latency = _latency,
             Message = answer,
@@ -174,45 +241,78 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         CancellationToken token = cancellation.Token;
         token.ThrowIfCancellationRequested();
         _started = Stopwatch.GetTimestamp();
-        bool answered = false;
-        for (int index = 0; !answered; index++)
+        ConverseRequest conversation = _request;
+        ToolBox? box = _tools is null ? null : ToolLoop.OpenText(_request, _tools, _toolOptions!, out conversation);
+        int index = 0;
+        for (int round = 0; ; round++)
         {
-            _modelId = _models[index].ModelId;
-            _answer = new ConverseStreamAccumulator();
-            await using IAsyncEnumerator<ConverseStreamEvent> events = _bedrock.ConverseStreamAsync(_modelId, _request, token).GetAsyncEnumerator(token);
-            while (true)
+            // One model turn. A model may be left for the next only until the turn's first text reached the caller:
+            // after that the caller has part of this model's answer, and an error is this answer's. A turn after a
+            // tool round goes to the model that answered the round, with the whole conversation.
+            bool answered = false;
+            for (bool streamed = false; !streamed;)
             {
-                // A model may be left for the next only until its first text reached the caller: after that the
-                // caller has part of this model's answer, and an error is this answer's.
-                (bool moved, Exception? error) = await TryMoveNextAsync(events).ConfigureAwait(false);
-                if (error is not null)
+                _modelId = _models[index].ModelId;
+                _answer = new ConverseStreamAccumulator();
+                await using IAsyncEnumerator<ConverseStreamEvent> events = _bedrock.ConverseStreamAsync(_modelId, conversation, token).GetAsyncEnumerator(token);
+                while (true)
                 {
-                    if (answered || !ShouldTryNext(error, index, token))
+                    (bool moved, Exception? error) = await TryMoveNextAsync(events, _failures).ConfigureAwait(false);
+                    if (error is not null)
                     {
-                        ThrowFor(error, answered);
+                        if (answered || !ShouldTryNext(error, index, token))
+                        {
+                            ThrowFor(error, answered);
+                        }
+
+                        index++;
+                        break;
                     }
 
-                    break;
-                }
+                    if (!moved)
+                    {
+                        streamed = true;
+                        break;
+                    }
 
-                if (!moved)
-                {
-                    answered = true;
-                    break;
-                }
-
-                _answer.Add(events.Current);
-                if (events.Current is ContentBlockDeltaEvent { Delta.Text: { Length: > 0 } text })
-                {
-                    answered = true;
-                    yield return text;
+                    _answer.Add(events.Current);
+                    if (events.Current is ContentBlockDeltaEvent { Delta.Text: { Length: > 0 } text })
+                    {
+                        answered = true;
+                        yield return text;
+                    }
                 }
             }
-        }
 
-        if (!_answer.HasStopped)
-        {
-            throw new BedrockResponseException($"The ConverseStream answer from '{_modelId}' ended before the model stopped (no messageStop event); the text is incomplete.");
+            if (!_answer.HasStopped)
+            {
+                throw new BedrockResponseException($"The ConverseStream answer from '{_modelId}' ended before the model stopped (no messageStop event); the text is incomplete.");
+            }
+
+            List<ToolUseBlock>? calls = box is null || _answer.StopReason == PromptGen.StopReason.GuardrailIntervened ? null : ToolTurns.Calls(_answer.ToResponse());
+            if (calls is not { Count: > 0 })
+            {
+                break;
+            }
+
+            // A round of tool calls: run between the turns with the loop's own round (the same path as a tool loop
+            // that does not stream), then stream the model's next turn.
+            ConverseResponse response = _answer.ToResponse();
+            _toolRounds.Add(new PromptAttempt(_toolRounds.Count + 1, ToolTurns.Describe(calls), Array.Empty<ResultError>(), response.Usage, response.StopReason)
+            {
+                ModelId = _modelId,
+                RequestId = response.RequestId,
+            });
+            _toolEvents.ModelId = _modelId;
+            _toolEvents.Round = round + 1;
+            var usage = new TokenUsageTotal();
+            usage.Add(_earlierTurnsUsage.Snapshot());
+            usage.Add(response.Usage);
+            conversation = await ToolLoop.RunRoundAsync(_modelId, conversation, response, calls, box!, _toolOptions!, round, usage, token, _toolEvents).ConfigureAwait(false);
+            conversation.ToolConfig = new ToolConfiguration { Tools = conversation.ToolConfig!.Tools, ToolChoice = ToolBox.Choice(ToolChoiceMode.Auto, null) };
+            _earlierTurnsUsage.Add(response.Usage);
+            _earlierTurnsText.Append(_answer.Text);
+            _answer = new ConverseStreamAccumulator();
         }
 
         _latency = Stopwatch.GetElapsedTime(_started);
@@ -224,10 +324,13 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         }
     }
 
-    private static async ValueTask<(bool Moved, Exception? Error)> TryMoveNextAsync(IAsyncEnumerator<ConverseStreamEvent> events)
+    /// <summary>The next event, or the error it failed with; the call is marked as a fallback from <paramref name="failures"/> in its span.</summary>
+    internal static async ValueTask<(bool Moved, Exception? Error)> TryMoveNextAsync(IAsyncEnumerator<ConverseStreamEvent> events, IReadOnlyList<ModelFailure> failures)
     {
         try
         {
+            // Restored when this method returns: only the stream's own call sees it.
+            FallbackTelemetry.Set(failures);
             return (await events.MoveNextAsync().ConfigureAwait(false), null);
         }
         catch (Exception error)

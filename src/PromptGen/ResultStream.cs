@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
 using PromptGen.Prompting;
 using PromptGen.Streaming;
+using PromptGen.Tools;
 
 namespace PromptGen;
 
@@ -31,13 +32,18 @@ namespace PromptGen;
 public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
 {
     private readonly IBedrockRuntime _bedrock;
-    private readonly string _modelId;
     private readonly ConverseRequest _request;
     private readonly StructuredOutputSpec<T> _spec;
     private readonly Func<PartialValueBuilder<TPartial>> _createBuilder;
     private readonly CancellationToken _callToken;
-    private readonly List<PromptAttempt> _attempts = new();
-    private readonly TokenUsageTotal _usage = new();
+    private readonly IReadOnlyList<ModelChoice> _models;
+    private readonly TurnModels _turns;
+    private readonly IReadOnlyList<ToolDefinition>? _tools;
+    private readonly ToolLoopOptions? _toolOptions;
+    private readonly StreamToolEvents _toolEvents;
+    private readonly PromptRun _run = new();
+    private string _modelId;
+    private StructuredOutputStrategy _strategy;
     private PromptResult<T>? _result;
     private ConverseStreamAccumulator? _answer;
     private int _enumerated;
@@ -57,17 +63,66 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
         StructuredOutputSpec<T> spec,
         Func<PartialValueBuilder<TPartial>> createBuilder,
         CancellationToken cancellationToken = default)
+        : this(bedrock, new[] { new ModelChoice(modelId ?? throw new ArgumentNullException(nameof(modelId))) }, request, spec, createBuilder, tools: null, toolOptions: null, cancellationToken)
+    {
+    }
+
+    /// <summary>
+    /// The stream of a typed result that tries <paramref name="models"/> in order and, with <paramref name="tools"/>,
+    /// runs the model's tool calls between its turns (created through <see cref="ResultStreams"/>).
+    /// </summary>
+    internal ResultStream(
+        IBedrockRuntime bedrock,
+        IReadOnlyList<ModelChoice> models,
+        ConverseRequest request,
+        StructuredOutputSpec<T> spec,
+        Func<PartialValueBuilder<TPartial>> createBuilder,
+        IReadOnlyList<ToolDefinition>? tools,
+        ToolLoopOptions? toolOptions,
+        CancellationToken cancellationToken)
     {
         _bedrock = bedrock ?? throw new ArgumentNullException(nameof(bedrock));
-        _modelId = modelId ?? throw new ArgumentNullException(nameof(modelId));
+        _turns = new TurnModels(models);
+        _models = models;
+        _modelId = models[0].ModelId;
         _request = request ?? throw new ArgumentNullException(nameof(request));
         _spec = spec ?? throw new ArgumentNullException(nameof(spec));
+        _strategy = spec.WithStrategy(models[0].Strategy).Strategy;
         _createBuilder = createBuilder ?? throw new ArgumentNullException(nameof(createBuilder));
+        _tools = tools;
+        _toolOptions = tools is null ? null : toolOptions ?? throw new ArgumentNullException(nameof(toolOptions));
+        _toolEvents = new StreamToolEvents(this);
         _callToken = cancellationToken;
     }
 
-    /// <summary>The model, inference profile or ARN the stream calls.</summary>
+    /// <summary>
+    /// The model, inference profile or ARN the stream calls: the first of the prompt's models until it fails before
+    /// a snapshot reached the caller, then the fallback model that answers.
+    /// </summary>
     public string ModelId => _modelId;
+
+    /// <summary>The models given up before a snapshot reached the caller, in order; empty when the first model answered.</summary>
+    public IReadOnlyList<ModelFailure> FallenBackFrom => _turns.Failures;
+
+    /// <summary>
+    /// Raised when a tool the model called starts running (prompt methods with tools). The enumeration waits while the
+    /// round's tools run; see <see cref="ToolCallEventArgs"/>. An exception thrown by a handler ends the stream.
+    /// </summary>
+    public event EventHandler<ToolCallEventArgs>? ToolCallStarted
+    {
+        add => _toolEvents.Started += value;
+        remove => _toolEvents.Started -= value;
+    }
+
+    /// <summary>Raised when a tool the model called has returned, before its result goes back to the model.</summary>
+    public event EventHandler<ToolCallEventArgs>? ToolCallCompleted
+    {
+        add => _toolEvents.Completed += value;
+        remove => _toolEvents.Completed -= value;
+    }
+
+    /// <summary>The tool calls that have returned so far, in the order they returned; empty for a method without tools.</summary>
+    public IReadOnlyList<ToolCallEventArgs> ToolCalls => _toolEvents.Returned;
 
     /// <summary>The stream was read to its end and produced a valid value.</summary>
     public bool IsCompleted => _result is not null;
@@ -81,7 +136,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     /// text, or the JSON input of its call to the result tool.
     /// </summary>
     public string Text => _answer is null ? string.Empty
-        : _spec.Strategy == StructuredOutputStrategy.ForcedTool ? _answer.InputOfTool(_spec.ResultName)
+        : _strategy == StructuredOutputStrategy.ForcedTool ? _answer.InputOfTool(_spec.ResultName)
         : _answer.Text;
 
     /// <summary>The <c>x-amzn-RequestId</c> of the current attempt's stream; null until it has opened.</summary>
@@ -94,7 +149,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     public StopReason? StopReason { get; private set; }
 
     /// <summary>Tokens summed over the attempts finished so far.</summary>
-    public TokenUsage Usage => _usage.Snapshot();
+    public TokenUsage Usage => _run.Usage.Snapshot();
 
     /// <summary>
     /// An estimate, not a bill: the cost in USD of the attempts finished so far (repairs included) at the model
@@ -146,76 +201,167 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
 
     private async IAsyncEnumerable<TPartial> ReadAsync([EnumeratorCancellation] CancellationToken enumerationToken)
     {
-        _spec.Validate();
         using var cancellation = new StreamCancellation(_callToken, enumerationToken);
         CancellationToken token = cancellation.Token;
-        ConverseRequest conversation = StructuredRequestShaper.Shape(_request, _spec);
-        long started = Stopwatch.GetTimestamp();
-        int allowedAttempts = 1 + _spec.MaxRepairAttempts;
-        for (int number = 1; ; number++)
+        ToolBox? box = null;
+        StructuredConversation<T> conversation = _tools is null
+            ? OpenWithoutTools()
+            : ToolLoop.OpenStructured(_request, _spec, _tools, _toolOptions!, _models, out box);
+        PartialValueBuilder<TPartial>? builder = null;
+        IncrementalJsonReader? json = null;
+        bool yielded = false;
+        int answers = 0;
+        for (int round = 0; ;)
         {
             token.ThrowIfCancellationRequested();
-            Attempt = number;
-            PartialValueBuilder<TPartial> builder = _createBuilder();
-            var json = new IncrementalJsonReader(builder, rootIsArray: _spec.Reader.Root == ResultRoot.Array);
+            if (builder is null)
+            {
+                // A new attempt (the first, or a repair): its snapshots start from an empty object. A tool round does
+                // not start one, so the partial value continues across it.
+                Attempt++;
+                builder = _createBuilder();
+                json = new IncrementalJsonReader(builder, rootIsArray: _spec.Reader.Root == ResultRoot.Array);
+            }
+
+            ModelChoice model = _turns.Current;
+            ConverseRequest request = conversation.For(model);
+            _modelId = model.ModelId;
+            _strategy = conversation.Spec.Strategy;
+            bool readsTool = conversation.ResultIsTool;
             var answer = new ConverseStreamAccumulator();
             _answer = answer;
-            bool readsTool = _spec.Strategy == StructuredOutputStrategy.ForcedTool;
-            await foreach (ConverseStreamEvent streamEvent in _bedrock.ConverseStreamAsync(_modelId, conversation, token).WithCancellation(token).ConfigureAwait(false))
+            bool turnYielded = false;
+            bool fed = false;
+            Exception? failure = null;
+            await using (IAsyncEnumerator<ConverseStreamEvent> events = _bedrock.ConverseStreamAsync(_modelId, request, token).GetAsyncEnumerator(token))
             {
-                answer.Add(streamEvent);
-                if (streamEvent is not ContentBlockDeltaEvent delta)
+                while (true)
                 {
-                    continue;
-                }
-
-                // The result is in the text, or in the input of the call to the result tool; nothing else is fed.
-                string? piece = !readsTool ? delta.Delta.Text
-                    : answer.ToolNameOf(delta.ContentBlockIndex) == _spec.ResultName ? delta.Delta.ToolUse?.Input
-                    : null;
-                if (!string.IsNullOrEmpty(piece))
-                {
-                    json.Append(piece);
-                    if (builder.HasChanged)
+                    (bool moved, Exception? error) = await PromptStream.TryMoveNextAsync(events, _turns.Failures).ConfigureAwait(false);
+                    if (error is not null || !moved)
                     {
-                        yield return builder.Snapshot();
+                        failure = error;
+                        break;
+                    }
+
+                    ConverseStreamEvent streamEvent = events.Current;
+                    answer.Add(streamEvent);
+                    if (streamEvent is not ContentBlockDeltaEvent delta)
+                    {
+                        continue;
+                    }
+
+                    // The result is in the text, or in the input of the call to the result tool; nothing else is fed.
+                    string? piece = !readsTool ? delta.Delta.Text
+                        : answer.ToolNameOf(delta.ContentBlockIndex) == _spec.ResultName ? delta.Delta.ToolUse?.Input
+                        : null;
+                    if (!string.IsNullOrEmpty(piece))
+                    {
+                        fed = true;
+                        json!.Append(piece);
+                        if (builder.HasChanged)
+                        {
+                            turnYielded = yielded = true;
+                            yield return builder.Snapshot();
+                        }
                     }
                 }
             }
 
-            if (!answer.HasStopped)
+            if (failure is null && !answer.HasStopped)
             {
-                throw new BedrockResponseException($"The ConverseStream answer from '{_modelId}' ended before the model stopped (no messageStop event); the result is incomplete.");
+                failure = new BedrockResponseException($"The ConverseStream answer from '{_modelId}' ended before the model stopped (no messageStop event); the result is incomplete.");
+            }
+
+            if (failure is not null)
+            {
+                // The next model is tried only while nothing of this turn reached the caller; the caller's
+                // cancellation never falls back.
+                if (turnYielded || !_turns.CanFallBack(failure, token))
+                {
+                    ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+
+                _turns.FallBack(failure, _run);
+                if (fed)
+                {
+                    builder = null;
+                    Attempt--;
+                }
+
+                continue;
             }
 
             ConverseResponse response = answer.ToResponse();
             StopReason = response.StopReason;
             Metrics = response.Metrics;
-            _usage.Add(response.Usage);
+            _run.Usage.Add(response.Usage);
             GuardrailInterventionException.ThrowIfIntervened(_modelId, response);
-            AnswerReading<T> reading = StructuredAnswerReader.Read(response, _spec);
-            _attempts.Add(new PromptAttempt(number, reading.Text, reading.Errors, response.Usage, response.StopReason)
+            TurnOutcome<T> outcome = box is null
+                ? new TurnOutcome<T>(new List<ToolUseBlock>(), null, StructuredAnswerReader.Read(response, conversation.Spec))
+                : ToolLoop.ReadTurn(response, conversation.Spec, readsTool);
+            if (outcome.UserCalls is { } userCalls)
+            {
+                // A round of the user's tools, run as a tool loop that does not stream runs it; the partial value
+                // continues in the model's next turn.
+                _run.Attempts.Add(new PromptAttempt(_run.NextAttemptNumber, ToolTurns.Describe(userCalls), Array.Empty<ResultError>(), response.Usage, response.StopReason)
+                {
+                    ModelId = _modelId,
+                    RequestId = response.RequestId,
+                });
+                ToolLoop.CheckRounds(_modelId, conversation.Current, response, _toolOptions!, round++, _run.Usage);
+                _toolEvents.ModelId = _modelId;
+                _toolEvents.Round = round;
+                conversation.AppendRound(response, await ToolCallRunner.RunAsync(userCalls, box!, _toolOptions!.ParallelCalls, token, _toolEvents).ConfigureAwait(false));
+                continue;
+            }
+
+            AnswerReading<T> reading = outcome.Reading!;
+            _run.Attempts.Add(new PromptAttempt(_run.NextAttemptNumber, reading.Text, reading.Errors, response.Usage, response.StopReason)
             {
                 ModelId = _modelId,
                 RequestId = response.RequestId,
             });
             if (reading.IsSuccess)
             {
-                _result = new PromptResult<T>(reading.Value, _attempts, _usage.Snapshot(), response.StopReason)
+                _result = new PromptResult<T>(reading.Value, _run.Attempts.ToArray(), _run.Usage.Snapshot(), response.StopReason)
                 {
-                    Latency = Stopwatch.GetElapsedTime(started),
+                    Latency = _run.Elapsed,
                     Message = response.Output?.Message,
                     Conversation = ConversationHistory.Continue(_request.Messages, Message.Assistant(reading.Text)),
                 };
                 yield break;
             }
 
-            if (number >= allowedAttempts || !reading.IsRepairable)
+            builder = null;
+            if (++answers > conversation.Spec.MaxRepairAttempts || !reading.IsRepairable)
             {
-                throw new PromptResultException(_modelId, _attempts, _usage.Snapshot());
+                var invalid = new PromptResultException(_modelId, _run.Attempts.ToArray(), _run.Usage.Snapshot());
+                if (yielded || !_turns.CanFallBack(invalid, token))
+                {
+                    throw invalid;
+                }
+
+                // Nothing reached the caller: a stronger model may get it right, continuing the conversation.
+                _turns.FallBack(invalid, _run);
+                answers = 0;
+                continue;
             }
 
-            conversation = RepairTurns.Append(conversation, response, reading.Errors, _spec);
+            if (box is null)
+            {
+                conversation.AppendRepair(response, reading.Errors);
+            }
+            else
+            {
+                await ToolLoop.AppendRepairAsync(conversation, response, reading, outcome.Calls, box, _toolOptions!, token, _toolEvents).ConfigureAwait(false);
+            }
         }
+    }
+
+    private StructuredConversation<T> OpenWithoutTools()
+    {
+        _spec.Validate();
+        return new StructuredConversation<T>(_request, _spec, box: null, options: null, _models[0]);
     }
 }

@@ -50,7 +50,7 @@ public sealed class AnalyzerDiagnosticTests
         Assert.Equal(supported.Length, supported.Distinct().Count());
         Assert.All(AnalyzerHarness.Analyzers.SelectMany(a => a.SupportedDiagnostics), d => Assert.Contains(d, Diagnostics.DiagnosticDescriptors.All));
         Assert.Equal(
-            new[] { "PG0007", "PG0008", "PG0017", "PG0101", "PG0102", "PG0103", "PG0104", "PG0105", "PG0106", "PG0201", "PG0202", "PG0203", "PG0204", "PG0205", "PG0206", "PG0207", "PG0208", "PG0209", "PG0210", "PG0211", "PG0212", "PG0213", "PG0215", "PG0216", "PG0217", "PG0218", "PG0219", "PG0220", "PG0221", "PG0222", "PG0230", "PG0301", "PG0302", "PG0304", "PG0305", "PG0408", "PG0409", "PG0503" },
+            new[] { "PG0007", "PG0008", "PG0017", "PG0101", "PG0102", "PG0103", "PG0104", "PG0105", "PG0106", "PG0201", "PG0202", "PG0203", "PG0204", "PG0205", "PG0206", "PG0207", "PG0208", "PG0209", "PG0210", "PG0211", "PG0212", "PG0213", "PG0215", "PG0216", "PG0217", "PG0218", "PG0219", "PG0220", "PG0230", "PG0301", "PG0302", "PG0304", "PG0305", "PG0408", "PG0409", "PG0503" },
             supported.OrderBy(id => id, System.StringComparer.Ordinal));
     }
 

@@ -35,4 +35,24 @@ public sealed class DiagnosticCatalogTests
 
         Assert.Equal(declared, DiagnosticDescriptors.All.Select(d => d.Id).OrderBy(id => id).ToArray());
     }
+
+    [Fact]
+    public void Retired_ids_keep_a_page_marked_retired_and_no_descriptor_or_release_entry()
+    {
+        string root = RepositoryPaths.Root;
+        string unshipped = File.ReadAllText(Path.Combine(root, "src", "PromptGen.Generators", "AnalyzerReleases.Unshipped.md"));
+        string index = File.ReadAllText(Path.Combine(root, "docs", "diagnostics", "README.md"));
+        string retiredSection = index.Substring(index.IndexOf("## Retired ids", System.StringComparison.Ordinal));
+
+        Assert.NotEmpty(RetiredDiagnosticIds.All);
+        foreach (string id in RetiredDiagnosticIds.All)
+        {
+            Assert.DoesNotContain(DiagnosticDescriptors.All, descriptor => descriptor.Id == id);
+            Assert.DoesNotContain(id, unshipped, System.StringComparison.Ordinal);
+            string page = File.ReadAllText(Path.Combine(root, "docs", "diagnostics", id + ".md"));
+            Assert.StartsWith($"# {id}: ", page, System.StringComparison.Ordinal);
+            Assert.Contains("**Retired:**", page, System.StringComparison.Ordinal);
+            Assert.Contains($"[{id}]({id}.md)", retiredSection, System.StringComparison.Ordinal);
+        }
+    }
 }

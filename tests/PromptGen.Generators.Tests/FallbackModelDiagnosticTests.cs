@@ -7,7 +7,7 @@ namespace PromptGen.Generators.Tests;
 
 /// <summary>
 /// [FallbackModels]: each id goes through the checks a [Model] id gets (catalog, profile, fit, strategy), reported
-/// at that id's literal; repeated models (PG0220); fallbacks a stream never uses (PG0221).
+/// at that id's literal; repeated models (PG0220). PG0221 and PG0222 are retired: streams and tool loops use their fallbacks.
 /// </summary>
 public sealed class FallbackModelDiagnosticTests
 {
@@ -122,35 +122,25 @@ public sealed class FallbackModelDiagnosticTests
     }
 
     [Fact]
-    public void Interface_fallbacks_on_a_typed_result_stream_are_PG0221_at_the_method_and_text_streams_use_them()
+    public void Interface_fallbacks_reach_typed_result_streams_and_text_streams_without_a_diagnostic()
     {
+        // PG0221 is retired: a typed result stream falls back until its first snapshot reached the caller.
         string source = Client(
             """
                 [Prompt("Judge {{ topic }}")]
                 ResultStream<Verdict, IPrompts.VerdictPartial> JudgeAsync(string topic, CancellationToken cancellationToken);
 
-                [FallbackModels]
-                [Prompt("Judge {{ topic }}")]
-                ResultStream<Verdict, IPrompts.VerdictPartial> JudgeOnFirstModelAsync(string topic, CancellationToken cancellationToken);
-
                 [Prompt("Write about {{ topic }}")]
                 PromptStream WriteAsync(string topic, CancellationToken cancellationToken);
-
-                [Prompt("Summarize: {{ text }}")]
-                Task<string> SummarizeAsync(string text, CancellationToken cancellationToken);
             """,
             "[PromptClient(Model = \"us.amazon.nova-micro-v1:0\")]\n[FallbackModels(\"us.amazon.nova-pro-v1:0\")]");
-        List<Diagnostic> diagnostics = Run(source, "PG0221", "PG0220");
-
-        Diagnostic diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("PG0221", diagnostic.Id);
-        Assert.Equal("JudgeAsync", AnalyzerHarness.TextAt(diagnostic));
-        Assert.StartsWith("Method 'JudgeAsync' streams a typed result, and such a stream calls only its first model 'us.amazon.nova-micro-v1:0'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Empty(Run(source, "PG0221", "PG0222", "PG0220"));
         GeneratorRun run = GeneratorHarness.Run(source);
         Assert.Empty(run.CompilationDiagnostics);
         string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
         Assert.Contains("return global::PromptGen.CompilerServices.PromptStreams.WithFallbacks(\n                    _bedrock, WriteAsyncModels, request, cancellationToken);", generated, System.StringComparison.Ordinal);
-        Assert.DoesNotContain("JudgeAsyncModels", generated, System.StringComparison.Ordinal);
+        Assert.Contains("global::PromptGen.CompilerServices.ResultStreams.Create(", generated, System.StringComparison.Ordinal);
+        Assert.Contains("JudgeAsyncModels", generated, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,8 +156,9 @@ public sealed class FallbackModelDiagnosticTests
     }
 
     [Fact]
-    public void Fallbacks_on_a_method_with_tools_are_PG0222_and_the_generated_code_has_no_models_list()
+    public void Fallbacks_on_a_method_with_tools_are_quiet_and_the_tool_loop_gets_the_models_list()
     {
+        // PG0222 is retired: a tool loop falls back per model turn, keeping the conversation.
         string source = Client("""
                 [FallbackModels("us.amazon.nova-pro-v1:0")]
                 [Prompt("Weather in {{ city }}?")]
@@ -179,14 +170,12 @@ public sealed class FallbackModelDiagnosticTests
                 [Tool, System.ComponentModel.Description("The weather in a city.")]
                 public string GetWeather(string city) => "sunny";
             """);
-        List<Diagnostic> diagnostics = Run(source, "PG0222", "PG0221");
-
-        Diagnostic diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("PG0222", diagnostic.Id);
-        Assert.Equal("FallbackModels(\"us.amazon.nova-pro-v1:0\")", AnalyzerHarness.TextAt(diagnostic));
+        Assert.Empty(Run(source, "PG0222", "PG0221"));
         GeneratorRun run = GeneratorHarness.Run(source);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.DoesNotContain("WeatherAsyncModels", run.GeneratedSource("IPrompts.PromptClient.g.cs"), System.StringComparison.Ordinal);
+        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        Assert.Contains("WeatherAsyncModels", generated, System.StringComparison.Ordinal);
+        Assert.Contains("global::PromptGen.CompilerServices.ToolLoop.RunAsync(", generated, System.StringComparison.Ordinal);
     }
 
     [Fact]

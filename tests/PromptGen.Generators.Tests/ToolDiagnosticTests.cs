@@ -135,35 +135,31 @@ public sealed class ToolDiagnosticTests
     }
 
     [Fact]
-    public void Tools_on_a_streaming_method_are_PG0404_at_the_parameter()
+    public void Tools_on_streaming_methods_are_bound_and_their_streams_run_the_loop()
     {
-        (Diagnostic diagnostic, string text) = Single(Source(
+        // PG0404 is retired: every streaming return type takes tool sets and function tools.
+        GeneratorRun run = GeneratorHarness.Run(Source(
             """
                 [Tool, Description("Weather.")] public string GetWeather(string city) => "";
             """,
             """
                 [Prompt("Plan {{ city }}")]
                 IAsyncEnumerable<string> PlanAsync(string city, Tools tools);
-            """), "PG0404");
 
-        Assert.Equal("tools", text);
-        Assert.Contains("Method 'PlanAsync' streams its answer", diagnostic.GetMessage(), StringComparison.Ordinal);
-    }
+                [Prompt("Plan with remote tools {{ city }}")]
+                PromptStream PlanRemotelyAsync(string city, IReadOnlyList<Microsoft.Extensions.AI.AIFunction> remote, CancellationToken cancellationToken = default);
 
-    [Fact]
-    public void Function_tools_on_a_streaming_method_are_PG0404_at_the_parameter()
-    {
-        (Diagnostic diagnostic, string text) = Single(Source(
-            """
-                [Tool, Description("Weather.")] public string GetWeather(string city) => "";
-            """,
-            """
-                [Prompt("Plan {{ city }}")]
-                IAsyncEnumerable<string> PlanAsync(string city, IReadOnlyList<Microsoft.Extensions.AI.AIFunction> remote);
-            """), "PG0404");
+                [StructuredOutput(Strategy = StructuredOutputStrategy.ForcedTool)]
+                [Prompt("Outline {{ city }}")]
+                ResultStream<Plan, PlanPartial> OutlineAsync(string city, Tools tools, CancellationToken cancellationToken = default);
+            """));
 
-        Assert.Equal("remote", text);
-        Assert.Contains("Method 'PlanAsync' streams its answer", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IPrompts.PromptClient.g.cs");
+        Assert.Contains("global::PromptGen.CompilerServices.PromptStreams.WithTools(", generated, StringComparison.Ordinal);
+        Assert.Contains("global::PromptGen.CompilerServices.FunctionTools.For(remote)", generated, StringComparison.Ordinal);
+        Assert.Contains("global::PromptGen.CompilerServices.ResultStreams.Create(", generated, StringComparison.Ordinal);
     }
 
     [Fact]

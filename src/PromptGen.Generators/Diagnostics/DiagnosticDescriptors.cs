@@ -311,20 +311,6 @@ internal static class DiagnosticDescriptors
         ModelCategory,
         DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor FallbackModelsWithTools = Create(
-        DiagnosticIds.FallbackModelsWithTools,
-        "Method with tools does not use fallback models",
-        "Method '{0}' runs a tool loop, which calls only its first model '{1}': its fallback models are not used. Add [FallbackModels] with no ids to the method to say so.",
-        ModelCategory,
-        DiagnosticSeverity.Warning);
-
-    public static readonly DiagnosticDescriptor FallbackModelsNotStreamed = Create(
-        DiagnosticIds.FallbackModelsNotStreamed,
-        "Typed result stream does not use fallback models",
-        "Method '{0}' streams a typed result, and such a stream calls only its first model '{1}': its fallback models are not used. Add [FallbackModels] with no ids to the method to say so, stream text (PromptStream), or return Task<T>.",
-        ModelCategory,
-        DiagnosticSeverity.Warning);
-
     public static readonly DiagnosticDescriptor MediaAttributeMismatch = Create(
         DiagnosticIds.MediaAttributeMismatch,
         "Media attribute does not fit its parameter",
@@ -450,8 +436,6 @@ internal static class DiagnosticDescriptors
         TemplateNotCompiled,
         MultipleHistoryParameters,
         DuplicateFallbackModel,
-        FallbackModelsNotStreamed,
-        FallbackModelsWithTools,
         MediaAttributeMismatch,
         MediaFormatMissing,
         StreamMediaInStreamingMethod,

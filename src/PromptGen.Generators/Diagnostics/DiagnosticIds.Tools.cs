@@ -7,7 +7,6 @@ internal static partial class DiagnosticIds
     public const string UnsupportedToolReturnType = "PG0401";
     public const string InvalidToolName = "PG0402";
     public const string DuplicateToolName = "PG0403";
-    public const string ToolsWithStreaming = "PG0404";
     public const string ToolNameTakenByResult = "PG0405";
     public const string InvalidToolLoopSetting = "PG0406";
     public const string UnsupportedToolMethod = "PG0407";

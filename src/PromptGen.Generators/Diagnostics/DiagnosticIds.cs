@@ -53,8 +53,6 @@ internal static partial class DiagnosticIds
     public const string InvalidGuardrailReference = "PG0218";
     public const string InvalidRequestMetadata = "PG0219";
     public const string DuplicateFallbackModel = "PG0220";
-    public const string FallbackModelsNotStreamed = "PG0221";
-    public const string FallbackModelsWithTools = "PG0222";
     public const string ModelModalityMismatch = "PG0223";
     public const string InvokeSettingNotAccepted = "PG0224";
     public const string ImageInputNotAccepted = "PG0225";

@@ -32,12 +32,6 @@ internal static class ToolDiagnostics
         "Method '{0}' offers two tools named '{1}' ({2} and {3}); name one differently with [Tool(\"...\")]",
         ToolsCategory);
 
-    public static readonly DiagnosticDescriptor ToolsWithStreaming = DiagnosticDescriptors.Create(
-        DiagnosticIds.ToolsWithStreaming,
-        "Streaming prompt methods cannot use tools yet",
-        "Method '{0}' streams its answer, and streaming methods do not run tools yet; return Task<string> or Task<T> to use the tools of '{1}'",
-        ToolsCategory);
-
     public static readonly DiagnosticDescriptor ToolNameTakenByResult = DiagnosticDescriptors.Create(
         DiagnosticIds.ToolNameTakenByResult,
         "Tool name is taken by the result tool",
@@ -75,7 +69,6 @@ internal static class ToolDiagnostics
         UnsupportedToolReturnType,
         InvalidToolName,
         DuplicateToolName,
-        ToolsWithStreaming,
         ToolNameTakenByResult,
         InvalidToolLoopSetting,
         UnsupportedToolMethod,

@@ -13,8 +13,7 @@ internal static class PromptCallEmitter
     /// <summary>The method's models in the order tried, for a method with fallback models.</summary>
     public static void WriteModelsField(CodeWriter writer, PromptMethodModel method, string memberName)
     {
-        // Typed result streams and tool loops call their first model only (PG0221, PG0222).
-        if (method.Plan is not { FallbackModels.IsEmpty: false } plan || method.ReturnKind == ReturnKind.ResultStream || method.Tools is not null)
+        if (method.Plan is not { FallbackModels.IsEmpty: false } plan)
         {
             return;
         }

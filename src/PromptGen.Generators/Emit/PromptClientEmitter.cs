@@ -366,7 +366,7 @@ internal static class PromptClientEmitter
         string modelId = SymbolDisplay.FormatLiteral(plan.ModelId, quote: true);
         if (StreamingMethodEmitter.IsStreaming(method))
         {
-            StreamingMethodEmitter.WriteReturn(writer, model, method, memberName, modelId, cancellation);
+            StreamingMethodEmitter.WriteReturn(writer, model, method, memberName, modelId, cancellation, LocalName("tools", method));
         }
         else if (method.Tools is not null)
         {

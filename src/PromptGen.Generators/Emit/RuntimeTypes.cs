@@ -63,6 +63,7 @@ internal static class RuntimeTypes
     public const string ToolDefinition = Support + ".ToolDefinition";
     public const string FunctionTools = Support + ".FunctionTools";
     public const string PromptStreams = Support + ".PromptStreams";
+    public const string ResultStreams = Support + ".ResultStreams";
     public const string ToolOutput = Support + ".ToolOutput";
     public const string ToolSchema = Support + ".ToolSchema";
     public const string JsonScalar = Support + ".JsonScalar";

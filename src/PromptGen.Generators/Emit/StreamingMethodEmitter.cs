@@ -22,17 +22,40 @@ internal static class StreamingMethodEmitter
             ? method.ReturnType.Replace(model.FullyQualifiedInterfaceName + "." + partialName + ">", partialName + ">")
             : method.ReturnType;
 
-    public static void WriteReturn(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName, string modelId, string cancellation)
+    public static void WriteReturn(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName, string modelId, string cancellation, string tools)
     {
+        bool fallsBack = method.Plan is { FallbackModels.IsEmpty: false };
+        if (method.Tools is not null)
+        {
+            // The stream runs the tool loop: the tools are bound now, and called between the model's turns.
+            ToolSetEmitter.WriteTools(writer, model, method, tools);
+        }
+
         if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { StreamedPartialType: not null } result)
         {
-            // Target-typed: the method's return type, just above, names the stream's types.
             string factory = StreamingBuilderEmitter.ClassName + "." + StreamingBuilderEmitter.FactoryName(result);
-            writer.WriteLine($"return new(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
+            if (!fallsBack && method.Tools is null)
+            {
+                // Target-typed: the method's return type, just above, names the stream's types.
+                writer.WriteLine($"return new(_bedrock, {modelId}, request, {memberName}Result, {factory}, {cancellation});");
+                return;
+            }
+
+            // The next model is tried only until the first snapshot reached the caller.
+            string models = fallsBack ? PromptCallEmitter.ModelsField(memberName) : $"new {RuntimeTypes.ModelChoice}[] {{ new({modelId}) }}";
+            string loop = method.Tools is null ? "null, null" : $"{tools}, {ToolSetEmitter.OptionsExpression(method, memberName)}";
+            writer.WriteLine($"return {RuntimeTypes.ResultStreams}.Create(_bedrock, {models}, request, {memberName}Result, {factory}, {loop}, {cancellation});");
             return;
         }
 
-        if (method.Plan is { FallbackModels.IsEmpty: false } && method.Tools is null)
+        if (method.Tools is not null)
+        {
+            string models = fallsBack ? PromptCallEmitter.ModelsField(memberName) : modelId;
+            writer.WriteLine($"return {RuntimeTypes.PromptStreams}.WithTools(_bedrock, {models}, request, {tools}, {ToolSetEmitter.OptionsExpression(method, memberName)}, {cancellation});");
+            return;
+        }
+
+        if (fallsBack)
         {
             // The next model is tried only until the first text reached the caller.
             writer.WriteLine($"return {RuntimeTypes.PromptStreams}.WithFallbacks(_bedrock, {PromptCallEmitter.ModelsField(memberName)}, request, {cancellation});");

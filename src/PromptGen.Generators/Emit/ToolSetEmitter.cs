@@ -88,6 +88,22 @@ internal static class ToolSetEmitter
         CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName,
         string bedrock, string modelId, string request, string tools, string cancellation)
     {
+        WriteTools(writer, model, method, tools);
+        string options = OptionsExpression(method, memberName);
+        string spec = method.Plan!.Result is null ? string.Empty : $"{memberName}Result, ";
+        string run = method.Plan.Result is { WithDetails: true } ? "RunWithDetailsAsync" : "RunAsync";
+        // With fallback models each model turn may go to the next model, with the same conversation.
+        string models = method.Plan.FallbackModels.IsEmpty ? modelId : PromptCallEmitter.ModelsField(memberName);
+        writer.WriteLine($"return await {RuntimeTypes.ToolLoop}.{run}({bedrock}, {models}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");
+    }
+
+    /// <summary>The loop options of a method with tools: its options field, or the defaults.</summary>
+    public static string OptionsExpression(PromptMethodModel method, string memberName) =>
+        method.Tools!.Loop.IsDefault && !CachesTools(method) ? $"{RuntimeTypes.ToolLoopOptions}.Default" : memberName + "ToolLoop";
+
+    /// <summary>The method's tools bound to its arguments, in a local named <paramref name="tools"/>.</summary>
+    public static void WriteTools(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string tools)
+    {
         ToolingModel tooling = method.Tools!;
         IReadOnlyList<(ToolSetModel Set, string ClassName)> sets = SetsOf(model);
         string ClassOf(ToolSetModel set) => sets.First(entry => entry.Set.TypeName == set.TypeName).ClassName;
@@ -113,10 +129,6 @@ internal static class ToolSetEmitter
             }
         }
 
-        string options = tooling.Loop.IsDefault && !CachesTools(method) ? $"{RuntimeTypes.ToolLoopOptions}.Default" : memberName + "ToolLoop";
-        string spec = method.Plan!.Result is null ? string.Empty : $"{memberName}Result, ";
-        string run = method.Plan.Result is { WithDetails: true } ? "RunWithDetailsAsync" : "RunAsync";
-        writer.WriteLine($"return await {RuntimeTypes.ToolLoop}.{run}({bedrock}, {modelId}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");
     }
 
     /// <summary>The result writers, the tool-set classes and the argument classes, nested in the implementation.</summary>

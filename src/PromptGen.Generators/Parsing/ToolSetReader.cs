@@ -104,19 +104,14 @@ internal static class ToolSetReader
                 continue;
             }
 
+            // Streaming methods run the tool loop too (the stream's turns, tools between them).
             Location parameterLocation = SourceLocation(parameter, methodLocation);
-            if (returnKind is ReturnKind.TextStream or ReturnKind.PromptStream or ReturnKind.ResultStream)
-            {
-                Add(diagnostics, DiagnosticInfo.Create(ToolDiagnostics.ToolsWithStreaming, parameterLocation, method.Name, parameter.Name));
-            }
-
             if (!IsToolSet(parameter.Type, knownTypes))
             {
                 functionSources.Add(Identifier(parameter.Name));
                 continue;
             }
 
-            // The set is read even for a streaming method: its own problems are separate mistakes, reported in the same build.
             uses.Add((parameter, ReadSet(parameter.Type, knownTypes, parameterLocation, diagnostics, ref unresolved, cancellationToken)));
         }
 

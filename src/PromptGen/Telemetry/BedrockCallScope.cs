@@ -85,6 +85,7 @@ internal sealed class BedrockCallScope : IDisposable
             SetServerTags(_activity, instrumentation.Endpoint);
             _activity.SetTag(GenAiAttributes.PromptInterface, _invocation?.InterfaceName);
             _activity.SetTag(GenAiAttributes.PromptMethod, _invocation?.MethodName);
+            _activity.SetTag(FallbackTelemetry.Attribute, FallbackTelemetry.FallenBackFrom);
         }
     }
 

@@ -19,7 +19,8 @@ namespace PromptGen.Tools;
 /// </summary>
 internal static class ToolCallRunner
 {
-    public static async Task<List<ContentBlock>> RunAsync(IReadOnlyList<ToolUseBlock> calls, ToolBox tools, bool parallel, CancellationToken cancellationToken)
+    // The observer, when given, is told when each call starts and returns (a stream's tool events).
+    public static async Task<List<ContentBlock>> RunAsync(IReadOnlyList<ToolUseBlock> calls, ToolBox tools, bool parallel, CancellationToken cancellationToken, IToolCallObserver? observer = null)
     {
         var results = new ContentBlock[calls.Count];
         if (parallel && calls.Count > 1)
@@ -27,7 +28,7 @@ internal static class ToolCallRunner
             var running = new Task<ContentBlock>[calls.Count];
             for (int i = 0; i < calls.Count; i++)
             {
-                running[i] = RunOneAsync(calls[i], tools, cancellationToken);
+                running[i] = ObservedAsync(calls[i], tools, observer, cancellationToken);
             }
 
             results = await Task.WhenAll(running).ConfigureAwait(false);
@@ -36,11 +37,26 @@ internal static class ToolCallRunner
         {
             for (int i = 0; i < calls.Count; i++)
             {
-                results[i] = await RunOneAsync(calls[i], tools, cancellationToken).ConfigureAwait(false);
+                results[i] = await ObservedAsync(calls[i], tools, observer, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return new List<ContentBlock>(results);
+    }
+
+    private static async Task<ContentBlock> ObservedAsync(ToolUseBlock call, ToolBox tools, IToolCallObserver? observer, CancellationToken cancellationToken)
+    {
+        if (observer is null)
+        {
+            return await RunOneAsync(call, tools, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        object? started = observer.Starting(call);
+        long start = Stopwatch.GetTimestamp();
+        ContentBlock result = await RunOneAsync(call, tools, cancellationToken).ConfigureAwait(false);
+        observer.Returned(started, result.ToolResult!.Status == ToolResultStatus.Error, Stopwatch.GetElapsedTime(start));
+        return result;
     }
 
     private static async Task<ContentBlock> RunOneAsync(ToolUseBlock call, ToolBox tools, CancellationToken cancellationToken)
