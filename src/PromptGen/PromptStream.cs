@@ -147,7 +147,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         get
         {
             var total = new TokenUsageTotal();
-            total.Add(_earlierTurnsUsage.Snapshot());
+            total.Add(_earlierTurnsUsage);
             total.Add(_answer.Usage);
             return total.Snapshot();
         }
@@ -155,9 +155,10 @@ public sealed class PromptStream : IAsyncEnumerable<string>
 
     /// <summary>
     /// An estimate, not a bill: the stream's cost in USD at the model catalog's list prices (see
-    /// <see cref="TokenUsage.EstimatedCostUsd"/>); null until the stream's last event, or when the catalog has no price.
+    /// <see cref="TokenUsage.EstimatedCostUsd"/>), summed over the model turns of a tool loop; null until the stream's
+    /// last event, or when the catalog has no price for a turn.
     /// </summary>
-    public decimal? EstimatedCostUsd => _answer.Usage?.EstimatedCostUsd;
+    public decimal? EstimatedCostUsd => _answer.Usage is null ? null : Usage.EstimatedCostUsd;
 
     /// <summary>The guardrail's assessments (when its trace was enabled); null until the stream's last event.</summary>
     public ConverseTrace? Trace => _answer.Trace;
@@ -306,7 +307,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
             _toolEvents.ModelId = _modelId;
             _toolEvents.Round = round + 1;
             var usage = new TokenUsageTotal();
-            usage.Add(_earlierTurnsUsage.Snapshot());
+            usage.Add(_earlierTurnsUsage);
             usage.Add(response.Usage);
             conversation = await ToolLoop.RunRoundAsync(_modelId, conversation, response, calls, box!, _toolOptions!, round, usage, token, _toolEvents).ConfigureAwait(false);
             conversation.ToolConfig = new ToolConfiguration { Tools = conversation.ToolConfig!.Tools, ToolChoice = ToolBox.Choice(ToolChoiceMode.Auto, null) };

@@ -9,12 +9,26 @@ internal sealed class TokenUsageTotal
     private decimal? _cost;
     private bool _costUnknown;
 
+    /// <summary>Whether no usage was added yet: an empty total adds nothing to another (not even an unknown cost).</summary>
+    public bool IsEmpty { get; private set; } = true;
+
+    /// <summary>Adds another total's calls, if it has any.</summary>
+    public void Add(TokenUsageTotal other)
+    {
+        if (!other.IsEmpty)
+        {
+            Add(other.Snapshot());
+        }
+    }
+
     public void Add(TokenUsage? usage)
     {
         if (usage is null)
         {
             return;
         }
+
+        IsEmpty = false;
 
         _total.InputTokens += usage.InputTokens;
         _total.OutputTokens += usage.OutputTokens;
