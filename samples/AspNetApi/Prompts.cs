@@ -21,6 +21,7 @@ public sealed record TicketTriage(
 
 /// <summary>The support desk's prompts; registered in DI with <c>services.AddPromptClient&lt;ITicketPrompts&gt;()</c>.</summary>
 [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+[PromptDescriptors]
 [Inference(MaxTokens = 300)]
 public partial interface ITicketPrompts
 {
