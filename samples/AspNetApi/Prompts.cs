@@ -36,4 +36,8 @@ public partial interface ITicketPrompts
         """)]
     [Inference(MaxTokens = 120, Temperature = 0.2)]
     Task<string> SummarizeAsync(Ticket ticket, CancellationToken cancellationToken = default);
+
+    [SystemPrompt("You write short, friendly replies to customers.")]
+    [Prompt("Draft a reply to the customer who wrote: {{ ticket.title }}: {{ ticket.body }}")]
+    IAsyncEnumerable<string> DraftReplyAsync(Ticket ticket, CancellationToken cancellationToken = default);
 }

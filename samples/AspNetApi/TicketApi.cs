@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PromptGen.Playground;
 
 namespace AspNetApi;
 
@@ -45,6 +47,14 @@ public static class TicketApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         MapTicketEndpoints(app);
+
+        // The prompt playground (/playground): see each prompt rendered, run it, compare models. Development only;
+        // it also answers only requests from this machine.
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapPromptPlayground(ITicketPrompts.Descriptors);
+        }
+
         return app;
     }
 

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace PromptGen.Playground;
+
+/// <summary>Maps the prompt playground into an ASP.NET Core app.</summary>
+public static class PromptPlaygroundEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Serves the prompt playground for <paramref name="descriptors"/> (e.g. <c>ITicketPrompts.Descriptors</c> of an
+    /// interface marked <see cref="PromptDescriptorsAttribute"/>): a page listing the methods, with a form per method,
+    /// the rendered prompt and exact request body as the inputs change, runs through the app's
+    /// <see cref="IBedrockRuntime"/>, streamed answers, a history and two models side by side. Only requests from the
+    /// machine itself are answered unless <see cref="PromptPlaygroundOptions.AllowRemoteRequests"/> is set; map it in
+    /// development only.
+    /// </summary>
+    /// <param name="endpoints">The app.</param>
+    /// <param name="descriptors">The methods to offer.</param>
+    /// <param name="configure">Changes the path, the title or remote access.</param>
+    /// <returns>The playground's route group, for further conventions.</returns>
+    public static IEndpointConventionBuilder MapPromptPlayground(
+        this IEndpointRouteBuilder endpoints,
+        IEnumerable<Descriptors.PromptDescriptor> descriptors,
+        Action<PromptPlaygroundOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(descriptors);
+        var options = new PromptPlaygroundOptions();
+        configure?.Invoke(options);
+        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/')
+        {
+            throw new ArgumentException($"The playground's path must start with '/'; it is '{options.Path}'.", nameof(configure));
+        }
+
+        var catalog = new PlaygroundCatalog(descriptors);
+        string path = options.Path.TrimEnd('/');
+        RouteGroupBuilder group = endpoints.MapGroup(path);
+        group.AddEndpointFilter((context, next) => PlaygroundAccess.IsAllowed(context.HttpContext, options)
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.Text(PlaygroundAccess.RefusalMessage, "text/plain", statusCode: StatusCodes.Status403Forbidden)));
+
+        var assets = new PlaygroundAssets(options.Title, path + "/");
+        group.MapGet("/", (HttpContext context) => assets.WriteAsync(context, "index.html"));
+        group.MapGet("/app.js", (HttpContext context) => assets.WriteAsync(context, "app.js"));
+        group.MapGet("/app.css", (HttpContext context) => assets.WriteAsync(context, "app.css"));
+        group.MapGet("/api/methods", (HttpContext context) => PlaygroundApi.ListAsync(context, catalog));
+        group.MapPost("/api/preview", (HttpContext context) => PlaygroundApi.PreviewAsync(context, catalog));
+        group.MapPost("/api/run", (HttpContext context) => PlaygroundApi.RunAsync(context, catalog));
+        group.MapPost("/api/stream", (HttpContext context) => PlaygroundApi.StreamAsync(context, catalog));
+        return group;
+    }
+}
