@@ -1,20 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PromptGen.Playground;
 
-namespace PromptGen.Playground;
+// In ASP.NET Core's namespace, as its own Map* extensions are, so app.MapPromptPlayground() needs no using.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the prompt playground into an ASP.NET Core app.</summary>
 public static class PromptPlaygroundEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Serves the prompt playground for <paramref name="descriptors"/> (e.g. <c>ITicketPrompts.Descriptors</c> of an
-    /// interface marked <see cref="PromptDescriptorsAttribute"/>): a page listing the methods, with a form per method,
+    /// interface marked <see cref="PromptGen.PromptDescriptorsAttribute"/>): a page listing the methods, with a form per method,
     /// the rendered prompt and exact request body as the inputs change, runs through the app's
-    /// <see cref="IBedrockRuntime"/>, streamed answers, a history and two models side by side. Only requests from the
+    /// <see cref="PromptGen.IBedrockRuntime"/>, streamed answers, a history and two models side by side. Only requests from the
     /// machine itself are answered unless <see cref="PromptPlaygroundOptions.AllowRemoteRequests"/> is set; map it in
     /// development only.
     /// </summary>
@@ -24,7 +25,7 @@ public static class PromptPlaygroundEndpointRouteBuilderExtensions
     /// <returns>The playground's route group, for further conventions.</returns>
     public static IEndpointConventionBuilder MapPromptPlayground(
         this IEndpointRouteBuilder endpoints,
-        IEnumerable<Descriptors.PromptDescriptor> descriptors,
+        IEnumerable<PromptGen.Descriptors.PromptDescriptor> descriptors,
         Action<PromptPlaygroundOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -1,6 +1,6 @@
 namespace PromptGen.Playground;
 
-/// <summary>How <see cref="PromptPlaygroundEndpointRouteBuilderExtensions.MapPromptPlayground"/> serves the playground.</summary>
+/// <summary>How <see cref="Microsoft.AspNetCore.Builder.PromptPlaygroundEndpointRouteBuilderExtensions.MapPromptPlayground"/> serves the playground.</summary>
 public sealed class PromptPlaygroundOptions
 {
     /// <summary>Where the page is served; its JSON endpoints are under <c>{Path}/api</c>. Default <c>/playground</c>.</summary>
