@@ -9,6 +9,6 @@ namespace PromptGen.Reliability.Targets;
 public partial interface IFuzzDescriptorPrompts
 {
     [SystemPrompt("You triage tickets.")]
-    [Prompt("Triage {{ ticket.title }} ({{ ticket.priority }}, {{ ticket.minutes }} min) for {{ count }} people, tagged {{ tags }}")]
+    [Prompt("Triage {{ ticket.title }} ({{ ticket.priority }}, {{ ticket.minutes }} min) for {{ count }} people, tagged {{ tags }}, at least {{ floor }}")]
     Task<FuzzTicket> TriageAsync(FuzzTicket ticket, int count, IReadOnlyList<string> tags, FuzzPriority floor = FuzzPriority.Low);
 }
