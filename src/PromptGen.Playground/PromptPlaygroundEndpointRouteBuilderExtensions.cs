@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using PromptGen.Playground;
 
 // In ASP.NET Core's namespace, as its own Map* extensions are, so app.MapPromptPlayground() needs no using.
+#pragma warning disable IDE0130 // Namespace does not match folder structure
 namespace Microsoft.AspNetCore.Builder;
+#pragma warning restore IDE0130
 
 /// <summary>Maps the prompt playground into an ASP.NET Core app.</summary>
 public static class PromptPlaygroundEndpointRouteBuilderExtensions

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
-using PromptGen.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
