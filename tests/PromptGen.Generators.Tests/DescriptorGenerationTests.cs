@@ -118,6 +118,8 @@ public sealed class DescriptorGenerationTests
         Microsoft.CodeAnalysis.Emit.EmitResult emitted = Run.Value.Output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        return AssemblyLoadContext.Default.LoadFromStream(image);
+        // Its own context: other tests load their compilations (all named UserAssembly) into the default one. PromptGen
+        // itself still resolves from the default context, so the descriptors are this test's PromptDescriptor type.
+        return new AssemblyLoadContext("DescriptorPrompts").LoadFromStream(image);
     });
 }
