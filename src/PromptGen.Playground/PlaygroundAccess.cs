@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace PromptGen.Playground;
@@ -13,6 +14,13 @@ internal static class PlaygroundAccess
 {
     public const string RefusalMessage =
         "The prompt playground answers only requests from this machine (loopback). Set PromptPlaygroundOptions.AllowRemoteRequests to serve others.";
+
+    public static Task RefuseAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(RefusalMessage, context.RequestAborted);
+    }
 
     public static bool IsAllowed(HttpContext context, PromptPlaygroundOptions options) =>
         options.AllowRemoteRequests || (IsLoopback(context.Connection.RemoteIpAddress) && IsLoopbackHost(context.Request.Host.Host));

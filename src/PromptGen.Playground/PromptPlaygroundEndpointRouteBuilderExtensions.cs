@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PromptGen.Playground;
@@ -42,18 +41,20 @@ public static class PromptPlaygroundEndpointRouteBuilderExtensions
         var catalog = new PlaygroundCatalog(descriptors);
         string path = options.Path.TrimEnd('/');
         RouteGroupBuilder group = endpoints.MapGroup(path);
-        group.AddEndpointFilter((context, next) => PlaygroundAccess.IsAllowed(context.HttpContext, options)
-            ? next(context)
-            : ValueTask.FromResult<object?>(Results.Text(PlaygroundAccess.RefusalMessage, "text/plain", statusCode: StatusCodes.Status403Forbidden)));
+        // Every handler checks access itself (rather than through an endpoint filter), so the refusal does not depend
+        // on how a framework version binds the handlers.
+        RequestDelegate Guarded(RequestDelegate handler) => context => PlaygroundAccess.IsAllowed(context, options)
+            ? handler(context)
+            : PlaygroundAccess.RefuseAsync(context);
 
         var assets = new PlaygroundAssets(options.Title, path + "/");
-        group.MapGet("/", (HttpContext context) => assets.WriteAsync(context, "index.html"));
-        group.MapGet("/app.js", (HttpContext context) => assets.WriteAsync(context, "app.js"));
-        group.MapGet("/app.css", (HttpContext context) => assets.WriteAsync(context, "app.css"));
-        group.MapGet("/api/methods", (HttpContext context) => PlaygroundApi.ListAsync(context, catalog));
-        group.MapPost("/api/preview", (HttpContext context) => PlaygroundApi.PreviewAsync(context, catalog));
-        group.MapPost("/api/run", (HttpContext context) => PlaygroundApi.RunAsync(context, catalog));
-        group.MapPost("/api/stream", (HttpContext context) => PlaygroundApi.StreamAsync(context, catalog));
+        group.MapGet("/", Guarded(context => assets.WriteAsync(context, "index.html")));
+        group.MapGet("/app.js", Guarded(context => assets.WriteAsync(context, "app.js")));
+        group.MapGet("/app.css", Guarded(context => assets.WriteAsync(context, "app.css")));
+        group.MapGet("/api/methods", Guarded(context => PlaygroundApi.ListAsync(context, catalog)));
+        group.MapPost("/api/preview", Guarded(context => PlaygroundApi.PreviewAsync(context, catalog)));
+        group.MapPost("/api/run", Guarded(context => PlaygroundApi.RunAsync(context, catalog)));
+        group.MapPost("/api/stream", Guarded(context => PlaygroundApi.StreamAsync(context, catalog)));
         return group;
     }
 }

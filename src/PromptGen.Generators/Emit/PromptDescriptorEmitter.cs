@@ -150,9 +150,16 @@ internal static class PromptDescriptorEmitter
         };
         if (inputs.Length > 0)
         {
-            IEnumerable<string> parameters = inputs.Select((p, index) =>
-                $"new({Literal(shape.Properties[index].JsonName)}, {Literal(Display(p.Type))}, {(shape.Properties[index].IsRequired ? "true" : "false")})");
-            members.Add($"Parameters = new global::PromptGen.Descriptors.PromptParameterDescriptor[] {{ {string.Join(", ", parameters)} }}");
+            // Its own field, filled line by line, so a long parameter list stays readable.
+            string[] parameters = inputs.Select((p, index) =>
+                $"new({Literal(shape.Properties[index].JsonName)}, {Literal(Display(p.Type))}, {(shape.Properties[index].IsRequired ? "true" : "false")})").ToArray();
+            writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] {memberName}Parameters =");
+            writer.OpenBlock();
+            writer.WriteFilled(parameters);
+            writer.Indent--;
+            writer.WriteLine("};");
+            writer.WriteLine();
+            members.Add($"Parameters = {memberName}Parameters");
         }
 
         if (plan.SystemTemplate is not null)

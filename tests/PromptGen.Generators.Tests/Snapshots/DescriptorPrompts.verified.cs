@@ -138,13 +138,18 @@ namespace Demo.Descriptors
                 public readonly global::Demo.Descriptors.Tone tone;
             }
 
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] ReplyAsyncParameters =
+            {
+                new("ticket", "Demo.Descriptors.Ticket", true), new("tone", "Demo.Descriptors.Tone", false),
+            };
+
             // ReplyAsync as data, for the playground and other tools.
             private static readonly global::PromptGen.Descriptors.PromptDescriptor ReplyAsyncDescriptor = new()
             {
                 InterfaceName = "Demo.Descriptors.IReplyPrompts",
                 MethodName = "ReplyAsync",
                 ArgumentsSchemaJson = Json.ReplyAsyncArgumentsSchema,
-                Parameters = new global::PromptGen.Descriptors.PromptParameterDescriptor[] { new("ticket", "Demo.Descriptors.Ticket", true), new("tone", "Demo.Descriptors.Tone", false) },
+                Parameters = ReplyAsyncParameters,
                 SystemTemplate = ReplyAsyncSystemTemplate,
                 UserTemplate = ReplyAsyncUserTemplate,
                 ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
@@ -171,13 +176,18 @@ namespace Demo.Descriptors
                 public readonly string text;
             }
 
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] SummarizeAsyncParameters =
+            {
+                new("text", "string", true),
+            };
+
             // SummarizeAsync as data, for the playground and other tools.
             private static readonly global::PromptGen.Descriptors.PromptDescriptor SummarizeAsyncDescriptor = new()
             {
                 InterfaceName = "Demo.Descriptors.IReplyPrompts",
                 MethodName = "SummarizeAsync",
                 ArgumentsSchemaJson = Json.SummarizeAsync1ArgumentsSchema,
-                Parameters = new global::PromptGen.Descriptors.PromptParameterDescriptor[] { new("text", "string", true) },
+                Parameters = SummarizeAsyncParameters,
                 UserTemplate = SummarizeAsyncUserTemplate,
                 ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                 FallbackModelIds = new[] { "us.amazon.nova-lite-v1:0" },
@@ -202,13 +212,18 @@ namespace Demo.Descriptors
                 public readonly int words;
             }
 
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] SummarizeAsync2Parameters =
+            {
+                new("text", "string", true), new("words", "int", true),
+            };
+
             // SummarizeAsync as data, for the playground and other tools.
             private static readonly global::PromptGen.Descriptors.PromptDescriptor SummarizeAsync2Descriptor = new()
             {
                 InterfaceName = "Demo.Descriptors.IReplyPrompts",
                 MethodName = "SummarizeAsync",
                 ArgumentsSchemaJson = Json.SummarizeAsync2ArgumentsSchema,
-                Parameters = new global::PromptGen.Descriptors.PromptParameterDescriptor[] { new("text", "string", true), new("words", "int", true) },
+                Parameters = SummarizeAsync2Parameters,
                 UserTemplate = SummarizeAsync2UserTemplate,
                 ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                 ResultTypeName = "string",
@@ -229,13 +244,18 @@ namespace Demo.Descriptors
                 public readonly string topic;
             }
 
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] HaikuAsyncParameters =
+            {
+                new("topic", "string", true),
+            };
+
             // HaikuAsync as data, for the playground and other tools.
             private static readonly global::PromptGen.Descriptors.PromptDescriptor HaikuAsyncDescriptor = new()
             {
                 InterfaceName = "Demo.Descriptors.IReplyPrompts",
                 MethodName = "HaikuAsync",
                 ArgumentsSchemaJson = Json.HaikuAsyncArgumentsSchema,
-                Parameters = new global::PromptGen.Descriptors.PromptParameterDescriptor[] { new("topic", "string", true) },
+                Parameters = HaikuAsyncParameters,
                 UserTemplate = HaikuAsyncUserTemplate,
                 ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                 ResultTypeName = "string",
@@ -257,13 +277,18 @@ namespace Demo.Descriptors
                 public readonly global::System.Collections.Generic.IReadOnlyList<string> tags;
             }
 
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] TagsAsyncParameters =
+            {
+                new("tags", "System.Collections.Generic.IReadOnlyList<string>", true),
+            };
+
             // TagsAsync as data, for the playground and other tools.
             private static readonly global::PromptGen.Descriptors.PromptDescriptor TagsAsyncDescriptor = new()
             {
                 InterfaceName = "Demo.Descriptors.IReplyPrompts",
                 MethodName = "TagsAsync",
                 ArgumentsSchemaJson = Json.TagsAsyncArgumentsSchema,
-                Parameters = new global::PromptGen.Descriptors.PromptParameterDescriptor[] { new("tags", "System.Collections.Generic.IReadOnlyList<string>", true) },
+                Parameters = TagsAsyncParameters,
                 UserTemplate = TagsAsyncUserTemplate,
                 ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                 ResultTypeName = "string",
