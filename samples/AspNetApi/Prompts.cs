@@ -21,6 +21,7 @@ public sealed record TicketTriage(
 
 /// <summary>The support desk's prompts; registered in DI with <c>services.AddPromptClient&lt;ITicketPrompts&gt;()</c>.</summary>
 [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+[PromptDescriptors]
 [Inference(MaxTokens = 300)]
 public partial interface ITicketPrompts
 {
@@ -35,4 +36,8 @@ public partial interface ITicketPrompts
         """)]
     [Inference(MaxTokens = 120, Temperature = 0.2)]
     Task<string> SummarizeAsync(Ticket ticket, CancellationToken cancellationToken = default);
+
+    [SystemPrompt("You write short, friendly replies to customers.")]
+    [Prompt("Draft a reply to the customer who wrote: {{ ticket.title }}: {{ ticket.body }}")]
+    IAsyncEnumerable<string> DraftReplyAsync(Ticket ticket, CancellationToken cancellationToken = default);
 }

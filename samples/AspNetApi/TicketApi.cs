@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AspNetApi;
@@ -45,6 +46,14 @@ public static class TicketApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         MapTicketEndpoints(app);
+
+        // The prompt playground (/playground): see each prompt rendered, run it, compare models. Development only;
+        // it also answers only requests from this machine.
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapPromptPlayground(ITicketPrompts.Descriptors);
+        }
+
         return app;
     }
 

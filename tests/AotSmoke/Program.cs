@@ -3,6 +3,7 @@ using System.Linq;
 using AotSmoke;
 using PromptGen;
 using PromptGen.Bedrock;
+using PromptGen.Descriptors;
 
 // Configured only from the environment (AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_REGION, AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY): the default resolution chain, as a published app would use it.
@@ -36,6 +37,22 @@ try
     string price = await prompts.PriceAsync("MUG", new PriceTools());
     Console.WriteLine($"PriceAsync: {price}");
     Check("PriceAsync", price, "Two mugs cost 9.50 EUR.");
+
+    // Descriptors (the playground's entry point): the same calls with their arguments as JSON, read by generated
+    // parsers, and the typed result written back as JSON by generated writers.
+    const string ticketJson = """
+        {"ticket":{"title":"Charged twice","body":"Order 1042 was billed twice.","tags":["billing","refund"],
+         "customer":{"name":"Ada","address":{"city":"Leeds"}},"lines":[{"sku":"MUG","quantity":2},{"sku":"TEE","quantity":1}]}}
+        """;
+    PromptDescriptor triageDescriptor = ISmokePrompts.Descriptors.Single(descriptor => descriptor.MethodName == "TriageAsync");
+    PromptRunResult described = await triageDescriptor.RunAsync(bedrock, ticketJson);
+    Console.WriteLine($"Descriptor TriageAsync: {described.ResultJson} ({described.Attempts.Count} attempt, {described.Usage.TotalTokens} tokens)");
+    Check("Descriptor TriageAsync", described.ResultJson, """{"team":"Billing","priority":"High","steps":["Refund","Email the customer"],"assignee":null}""");
+    PromptDescriptor summarizeDescriptor = ISmokePrompts.Descriptors.Single(descriptor => descriptor.MethodName == "SummarizeAsync");
+    PromptPreview preview = summarizeDescriptor.Render(ticketJson);
+    Check("Descriptor SummarizeAsync preview", preview.UserPrompt, "Summarize: Charged twice / Order 1042 was billed twice. / tags: [billing][refund] / billing,refund / Ada in Leeds / MUGx2 TEEx1 ");
+    PromptRunResult summarized = await summarizeDescriptor.RunAsync(bedrock, ticketJson);
+    Check("Descriptor SummarizeAsync", summarized.ResultJson, "\"Refund one of the two charges.\"");
 
     // InvokeModel: the typed bodies and the stream decoder, which must need no reflection either.
     InvokeModelResponse embedded = await bedrock.InvokeModelAsync(

@@ -22,6 +22,7 @@ public sealed record Triage(string Team, Priority Priority, IReadOnlyList<string
 
 [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
 [Inference(MaxTokens = 300)]
+[PromptDescriptors] // Descriptors: arguments read from JSON and results written as JSON by generated code, no reflection.
 public partial interface ISmokePrompts
 {
     // A string result whose template reads members of a record parameter, members of members and of list elements

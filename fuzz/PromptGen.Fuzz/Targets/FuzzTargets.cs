@@ -26,6 +26,7 @@ public static class FuzzTargets
             "knowledge-bases" => [new KnowledgeBaseTarget(generator)],
             "catalog-file" => [new CatalogFileTarget(generator)],
             "batch-output" => [new BatchOutputTarget(generator)],
+            "descriptor-arguments" => [new DescriptorArgumentsTarget(generator)],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
@@ -34,9 +35,10 @@ public static class FuzzTargets
                 new KnowledgeBaseTarget(generator),
                 new CatalogFileTarget(generator),
                 new BatchOutputTarget(generator),
+                new DescriptorArgumentsTarget(generator),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output, descriptor-arguments or all."),
         };
     }
 }

@@ -33,6 +33,7 @@ internal static class PromptClientEmitter
         writer.OpenBlock();
         WriteFactory(writer, model, factoryInterface);
         BatchPromptEmitter.WriteAccessors(writer, model, UniqueMemberNames(model.Methods));
+        PromptDescriptorEmitter.WriteAccessor(writer, model);
         StreamingPartialTypeEmitter.Emit(writer, StreamingPartialTypes.Of(model));
         if (!model.HasUnresolvedTypes)
         {
@@ -106,7 +107,8 @@ internal static class PromptClientEmitter
     /// <summary>Every result the implementation parses: the methods' typed results and the tools' arguments.</summary>
     private static IEnumerable<ResultModel> ResultsOf(PromptClientModel model) =>
         model.Methods.Select(method => method.Plan?.Result?.Model).OfType<ResultModel>()
-            .Concat(ToolSetEmitter.ArgumentParsers(model).Select(parser => parser.Result));
+            .Concat(ToolSetEmitter.ArgumentParsers(model).Select(parser => parser.Result))
+            .Concat(PromptDescriptorEmitter.ArgumentModels(model));
 
     private static void WriteImplementation(CodeWriter writer, PromptClientModel model)
     {
@@ -137,6 +139,7 @@ internal static class PromptClientEmitter
             }
         }
 
+        PromptDescriptorEmitter.WriteFields(writer, model, memberNames, json, PromptInterfaceName(model));
         writer.WriteLine($"private readonly {RuntimeTypes.BedrockRuntime} _bedrock;");
         writer.WriteLine();
         if (!model.TemplateTypes.IsEmpty)
@@ -337,7 +340,8 @@ internal static class PromptClientEmitter
         string arguments = LocalName("arguments", method);
         string request = LocalName("request", method);
         string response = LocalName("response", method);
-        bool built = BatchPromptEmitter.HasBatchClass(model) && BatchPromptEmitter.IsBatchable(method);
+        // Batch records and descriptors build the request with the method's own builder.
+        bool built = (BatchPromptEmitter.HasBatchClass(model) && BatchPromptEmitter.IsBatchable(method)) || PromptDescriptorEmitter.IsDescribed(model, method);
         if (built)
         {
             // The request comes from the builder batch records use too.

@@ -17,6 +17,9 @@ internal sealed record PromptClientModel(
     /// compiler's CS0246 is the only error.
     /// </summary>
     public bool HasUnresolvedTypes { get; init; }
+
+    /// <summary>The interface is marked [PromptDescriptors]: its methods get descriptors (see PromptDescriptorEmitter).</summary>
+    public bool HasDescriptors { get; init; }
 }
 
 /// <summary>A type the interface is nested in, e.g. <c>partial class Outer</c>.</summary>
@@ -42,6 +45,12 @@ internal sealed record PromptMethodModel(
 
     /// <summary>An embedding method's call (it has no <see cref="Plan"/>: no template, no Converse); null otherwise.</summary>
     public EmbeddingPlan? Embedding { get; init; }
+
+    /// <summary>
+    /// The method's parameters read as one JSON object, for its descriptor; null when the interface has no
+    /// [PromptDescriptors] or a parameter has no JSON shape.
+    /// </summary>
+    public ResultModel? DescriptorArguments { get; init; }
 }
 
 /// <summary>How the result reaches the caller.</summary>

@@ -57,6 +57,7 @@ internal static class PromptClientParser
         var methods = new List<PromptMethodModel>();
         var templateTypes = new SortedSet<string>(System.StringComparer.Ordinal);
         bool unresolved = false;
+        bool hasDescriptors = PromptDescriptorReader.IsOptedIn(symbol);
         foreach (ISymbol member in new[] { symbol }.Concat(symbol.AllInterfaces).SelectMany(owner => owner.GetMembers()))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +82,11 @@ internal static class PromptClientParser
             }
 
             PromptMethodModel parsedMethod = PromptMethodParser.Parse(method, client, interfaceLocation, diagnostics, cancellationToken);
+            if (hasDescriptors)
+            {
+                parsedMethod = parsedMethod with { DescriptorArguments = PromptDescriptorReader.ReadArguments(method, methods.Count, knownTypes, cancellationToken) };
+            }
+
             methods.Add(parsedMethod);
             if (parsedMethod.Plan is { UsesScriban: true })
             {
@@ -96,7 +102,7 @@ internal static class PromptClientParser
         }
 
         string implementationName = ImplementationName(symbol, context.SemanticModel, declaration.SpanStart);
-        PromptClientModel model = ClientModel(symbol, implementationName, methods, templateTypes) with { HasUnresolvedTypes = unresolved };
+        PromptClientModel model = ClientModel(symbol, implementationName, methods, templateTypes) with { HasUnresolvedTypes = unresolved, HasDescriptors = hasDescriptors };
         if (FindPartialTypeCollisions(symbol, model, interfaceLocation) is { Count: > 0 } collisions)
         {
             diagnostics.AddRange(collisions);

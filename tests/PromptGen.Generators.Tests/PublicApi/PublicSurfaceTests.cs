@@ -23,7 +23,7 @@ public sealed class PublicSurfaceTests
     private const string GeneratedCodeOnly = "Used by generated code; not for direct use.";
 
     /// <summary>The namespaces a user imports: the README's tour and docs/architecture.md.</summary>
-    private static readonly string[] UserNamespaces = ["PromptGen", "PromptGen.AI", "PromptGen.Batch", "PromptGen.Bedrock", "PromptGen.Retrieval", "Microsoft.Extensions.DependencyInjection"];
+    private static readonly string[] UserNamespaces = ["PromptGen", "PromptGen.AI", "PromptGen.Batch", "PromptGen.Bedrock", "PromptGen.Descriptors", "PromptGen.Retrieval", "Microsoft.Extensions.DependencyInjection"];
 
     private static readonly Assembly Runtime = typeof(PromptClientAttribute).Assembly;
 

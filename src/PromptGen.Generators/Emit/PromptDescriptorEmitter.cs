@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Emit;
+
+/// <summary>
+/// Writes, for an interface marked [PromptDescriptors], one <c>PromptDescriptor</c> per method that can have one and
+/// the interface's static <c>Descriptors</c> list. Each reuses what the method itself runs: its
+/// <c>Build{Member}Request</c> builder, its result spec and its models field; the arguments are read by a parser the
+/// result parser emitter writes (as tools' arguments are), and a typed result is written back as JSON by the
+/// writers tools' results use. No reflection anywhere, so descriptors work trimmed and with NativeAOT.
+/// </summary>
+internal static class PromptDescriptorEmitter
+{
+    private const string DescriptorType = "global::PromptGen.Descriptors.PromptDescriptor";
+    private const string PropertyName = "Descriptors";
+    private const string WritersClass = "DescriptorResultWriters";
+
+    /// <summary>The interface gets its Descriptors list: opted in, generated, and no member already has the name.</summary>
+    public static bool HasDescriptors(PromptClientModel model) =>
+        model.HasDescriptors && !model.HasUnresolvedTypes && model.Methods.All(method => method.Name != PropertyName);
+
+    /// <summary>
+    /// A method with a descriptor: one Converse call (or stream) built from its arguments alone, whose parameters all
+    /// have a JSON shape. Not tools, media, history, images, embeddings or typed result streams.
+    /// </summary>
+    public static bool IsDescribed(PromptClientModel model, PromptMethodModel method) =>
+        HasDescriptors(model)
+        && method.DescriptorArguments is not null
+        && method.Plan is { } plan
+        && method.Embedding is null
+        && plan.Image is null
+        && method.Tools is null
+        && plan.Media.IsEmpty
+        && plan.HistoryParameter is null
+        && method.ReturnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResult
+            or ReturnKind.ValueTaskOfResult or ReturnKind.TextStream or ReturnKind.PromptStream;
+
+    /// <summary>The arguments objects the result parser emitter writes parsers for.</summary>
+    public static IEnumerable<ResultModel> ArgumentModels(PromptClientModel model) =>
+        model.Methods.Where(method => IsDescribed(model, method)).Select(method => method.DescriptorArguments!);
+
+    /// <summary>The interface's static <c>Descriptors</c> property.</summary>
+    public static void WriteAccessor(CodeWriter writer, PromptClientModel model)
+    {
+        if (!HasDescriptors(model))
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// The methods of <see cref=\"{model.InterfaceName}\"/> as data: what each sends, and an invoker taking its");
+        writer.WriteLine("/// arguments as JSON (for the prompt playground and other tools).");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
+        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{DescriptorType}> {PropertyName}");
+        writer.Indent++;
+        writer.WriteLine($"=> {model.ImplementationName}.{PropertyName};");
+        writer.Indent--;
+    }
+
+    /// <summary>The writers of typed results, the arguments classes, each method's descriptor and the list, in the implementation.</summary>
+    public static void WriteFields(CodeWriter writer, PromptClientModel model, IReadOnlyList<string> memberNames, ResultParserEmitter json, string interfaceName)
+    {
+        if (!HasDescriptors(model))
+        {
+            return;
+        }
+
+        var described = new List<int>();
+        for (int i = 0; i < model.Methods.Count; i++)
+        {
+            if (IsDescribed(model, model.Methods[i]))
+            {
+                described.Add(i);
+            }
+        }
+
+        List<ResultModel> results = described.Select(i => model.Methods[i].Plan!.Result?.Model).OfType<ResultModel>().Distinct().ToList();
+        IReadOnlyList<string> writerEntries = new List<string>();
+        if (results.Count > 0)
+        {
+            writerEntries = ToolResultWriterEmitter.Emit(writer, WritersClass, results);
+            writer.WriteLine();
+        }
+
+        foreach (int i in described)
+        {
+            PromptMethodModel method = model.Methods[i];
+            WriteArgumentsClass(writer, method);
+            writer.WriteLine();
+            ResultModel? result = method.Plan!.Result?.Model;
+            string? resultWriter = result is null ? null : WritersClass + "." + writerEntries[results.IndexOf(result)];
+            WriteDescriptor(writer, method, memberNames[i], json, resultWriter, interfaceName);
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"internal static readonly {DescriptorType}[] {PropertyName} =");
+        writer.OpenBlock();
+        foreach (int i in described)
+        {
+            writer.WriteLine(memberNames[i] + "Descriptor,");
+        }
+
+        writer.Indent--;
+        writer.WriteLine("};");
+        writer.WriteLine();
+    }
+
+    private static void WriteArgumentsClass(CodeWriter writer, PromptMethodModel method)
+    {
+        string name = method.DescriptorArguments!.Root.TypeName;
+        ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        writer.WriteLine($"/// <summary>The arguments of <c>{method.Name}</c> as one object, read from JSON by its descriptor.</summary>");
+        writer.WriteLine($"private sealed class {name}");
+        writer.OpenBlock();
+        writer.WriteLine($"public {name}({string.Join(", ", inputs.Select(p => p.Type + " " + p.Identifier))})");
+        writer.OpenBlock();
+        foreach (ParameterModel parameter in inputs)
+        {
+            writer.WriteLine($"this.{parameter.Identifier} = {parameter.Identifier};");
+        }
+
+        writer.CloseBlock();
+        foreach (ParameterModel parameter in inputs)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"public readonly {parameter.Type} {parameter.Identifier};");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    {
+        PromptPlan plan = method.Plan!;
+        ResultModel arguments = method.DescriptorArguments!;
+        ObjectShape shape = arguments.Objects.First(candidate => candidate.Id == arguments.Root.ShapeId);
+        ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+
+        var members = new List<string>
+        {
+            $"InterfaceName = {Literal(interfaceName)}",
+            $"MethodName = {Literal(method.Name)}",
+            $"ArgumentsSchemaJson = {json.SchemaOf(arguments)}",
+        };
+        if (inputs.Length > 0)
+        {
+            // Its own field, filled line by line, so a long parameter list stays readable.
+            string[] parameters = inputs.Select((p, index) =>
+                $"new({Literal(shape.Properties[index].JsonName)}, {Literal(Display(p.Type))}, {(shape.Properties[index].IsRequired ? "true" : "false")})").ToArray();
+            writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] {memberName}Parameters =");
+            writer.OpenBlock();
+            writer.WriteFilled(parameters);
+            writer.Indent--;
+            writer.WriteLine("};");
+            writer.WriteLine();
+            members.Add($"Parameters = {memberName}Parameters");
+        }
+
+        if (plan.SystemTemplate is not null)
+        {
+            members.Add($"SystemTemplate = {TemplateText(memberName + "SystemTemplate", plan.CompiledSystemTemplate)}");
+        }
+
+        members.Add($"UserTemplate = {TemplateText(memberName + "UserTemplate", plan.CompiledUserTemplate)}");
+        members.Add($"ModelId = {Literal(plan.ModelId)}");
+        if (!plan.FallbackModels.IsEmpty)
+        {
+            members.Add($"FallbackModelIds = new[] {{ {string.Join(", ", plan.FallbackModels.Select(fallback => Literal(fallback.ModelId)))} }}");
+        }
+
+        if (!plan.Inference.IsEmpty)
+        {
+            members.Add($"Inference = new() {{ {string.Join(", ", InferenceMembers(plan.Inference))} }}");
+        }
+
+        if (plan.Result is { } result)
+        {
+            members.Add($"Strategy = {RuntimeTypes.StructuredOutputStrategy}.{result.Strategy}");
+            members.Add($"ResultSchemaJson = {json.SchemaOf(result.Model)}");
+        }
+
+        members.Add($"ResultTypeName = {Literal(plan.Result is { } typed ? Display(typed.Model.Root.TypeName) : "string")}");
+        if (method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream)
+        {
+            members.Add("Streams = true");
+        }
+
+        // The request comes from the builder the method itself calls, so what is shown and run is what it sends.
+        string build = $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})";
+        string models = plan.FallbackModels.IsEmpty
+            ? $"new {RuntimeTypes.ModelChoice}[] {{ new({Literal(plan.ModelId)}) }}"
+            : PromptCallEmitter.ModelsField(memberName);
+        string parse = json.ParserOf(arguments);
+        string invoker = plan.Result is null
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models})"
+            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models})";
+        members.Add($"Invoker = {invoker}");
+
+        writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
+        writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
+    }
+
+    private static IEnumerable<string> InferenceMembers(InferenceModel inference)
+    {
+        if (inference.MaxTokens is { } maxTokens)
+        {
+            yield return "MaxTokens = " + maxTokens.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (inference.Temperature is { } temperature)
+        {
+            yield return "Temperature = " + temperature.ToString("R", CultureInfo.InvariantCulture) + "d";
+        }
+
+        if (inference.TopP is { } topP)
+        {
+            yield return "TopP = " + topP.ToString("R", CultureInfo.InvariantCulture) + "d";
+        }
+
+        if (!inference.StopSequences.IsEmpty)
+        {
+            yield return $"StopSequences = new[] {{ {string.Join(", ", inference.StopSequences.Select(Literal))} }}";
+        }
+    }
+
+    /// <summary>The template's text from the field the method renders it from: a constant, or a parsed Scriban template.</summary>
+    private static string TemplateText(string field, Templates.CompiledTemplate? compiled) => compiled is null ? field + ".Text" : field;
+
+    private static string Display(string typeName) => typeName.Replace("global::", string.Empty);
+
+    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+}

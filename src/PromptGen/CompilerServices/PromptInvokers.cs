@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using PromptGen.Bedrock;
+using PromptGen.Descriptors;
+
+namespace PromptGen.CompilerServices;
+
+/// <summary>Makes the <see cref="PromptInvoker"/>s of generated <see cref="PromptDescriptor"/>s. Used by generated code; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PromptInvokers
+{
+    /// <summary>A method whose result is the answer's text.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="buildRequest">The method's generated request builder.</param>
+    /// <param name="models">The method's models in the order tried.</param>
+    public static PromptInvoker Text<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, Func<TArguments, ConverseRequest> buildRequest, ModelChoice[] models) =>
+        new TextPromptInvoker<TArguments>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            buildRequest ?? throw new ArgumentNullException(nameof(buildRequest)),
+            Check(models));
+
+    /// <summary>A method whose result is typed.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="buildRequest">The method's generated request builder.</param>
+    /// <param name="spec">The method's result spec.</param>
+    /// <param name="writeResult">The generated writer of the result as JSON.</param>
+    /// <param name="models">The method's models in the order tried, each with its strategy.</param>
+    public static PromptInvoker Structured<TArguments, TResult>(
+        Func<byte[], ParseOutcome<TArguments>> parse,
+        Func<TArguments, ConverseRequest> buildRequest,
+        StructuredOutputSpec<TResult> spec,
+        Action<Utf8JsonWriter, TResult> writeResult,
+        ModelChoice[] models) =>
+        new StructuredPromptInvoker<TArguments, TResult>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            buildRequest ?? throw new ArgumentNullException(nameof(buildRequest)),
+            spec ?? throw new ArgumentNullException(nameof(spec)),
+            writeResult ?? throw new ArgumentNullException(nameof(writeResult)),
+            Check(models));
+
+    private static IReadOnlyList<ModelChoice> Check(ModelChoice[] models) =>
+        models is { Length: > 0 } ? models : throw new ArgumentException("A prompt method has at least one model.", nameof(models));
+}

@@ -1,0 +1,14 @@
+using System;
+
+namespace PromptGen;
+
+/// <summary>
+/// Asks the generator for a <see cref="Descriptors.PromptDescriptor"/> per method of this <c>[PromptClient]</c>
+/// interface, exposed as the interface's static <c>Descriptors</c> property: what each method sends (templates,
+/// models, settings, schemas) and a reflection-free invoker taking its arguments as JSON. Tools such as the prompt
+/// playground read them. Methods with tools, media, history, images, embeddings or typed result streams have none.
+/// </summary>
+[AttributeUsage(AttributeTargets.Interface, Inherited = false)]
+public sealed class PromptDescriptorsAttribute : Attribute
+{
+}

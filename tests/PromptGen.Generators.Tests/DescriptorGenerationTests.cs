@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using PromptGen.Descriptors;
+using Xunit;
+
+namespace PromptGen.Generators.Tests;
+
+public sealed class DescriptorGenerationTests
+{
+    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(DescriptorSources.Descriptors));
+
+    [Fact]
+    public void Descriptors_match_the_approved_snapshot()
+    {
+        Assert.Empty(Run.Value.GeneratorDiagnostics);
+        SnapshotAssert.Matches("DescriptorPrompts", Run.Value.GeneratedSource("IReplyPrompts.PromptClient.g.cs"));
+    }
+
+    [Fact]
+    public void Descriptors_compile_without_warnings()
+    {
+        Assert.Empty(Run.Value.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Without_the_attribute_no_descriptors_are_generated()
+    {
+        string source = DescriptorSources.Descriptors.Replace("[PromptDescriptors]", string.Empty, StringComparison.Ordinal);
+        string generated = GeneratorHarness.Run(source).GeneratedSource("IReplyPrompts.PromptClient.g.cs");
+
+        Assert.DoesNotContain("PromptDescriptor", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_method_is_described_with_its_templates_models_settings_and_schemas()
+    {
+        IReadOnlyList<PromptDescriptor> descriptors = Loaded();
+
+        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync" }, descriptors.Select(d => d.MethodName));
+        PromptDescriptor reply = descriptors[0];
+        Assert.Equal("Demo.Descriptors.IReplyPrompts", reply.InterfaceName);
+        Assert.Equal("You answer support tickets.", reply.SystemTemplate);
+        Assert.Equal("Reply to {{ ticket.title }} ({{ ticket.body }}) in a {{ tone }} tone.", reply.UserTemplate);
+        Assert.Equal(400, reply.Inference.MaxTokens);
+        Assert.Equal(0.3, reply.Inference.Temperature);
+        Assert.Equal(StructuredOutputStrategy.NativeSchema, reply.Strategy);
+        Assert.Equal("Demo.Descriptors.Reply", reply.ResultTypeName);
+        Assert.Equal(new[] { ("ticket", "Demo.Descriptors.Ticket", true), ("tone", "Demo.Descriptors.Tone", false) }, reply.Parameters.Select(p => (p.Name, p.TypeName, p.IsRequired)));
+        using (JsonDocument schema = JsonDocument.Parse(reply.ArgumentsSchemaJson))
+        {
+            JsonElement properties = schema.RootElement.GetProperty("properties");
+            Assert.Equal(new[] { "Friendly", "Formal" }, properties.GetProperty("tone").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(new[] { "ticket" }, schema.RootElement.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        using (JsonDocument result = JsonDocument.Parse(reply.ResultSchemaJson!))
+        {
+            Assert.Equal(new[] { "text", "tone", "sentences" }, result.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        }
+
+        Assert.Equal(new[] { "us.amazon.nova-lite-v1:0" }, descriptors[1].FallbackModelIds);
+        Assert.Null(descriptors[1].Strategy);
+        Assert.Equal("string", descriptors[1].ResultTypeName);
+        Assert.False(descriptors[1].Streams);
+        Assert.True(descriptors[3].Streams);
+        Assert.True(descriptors[4].Streams);
+    }
+
+    [Fact]
+    public void Render_shows_the_prompts_and_the_exact_request_body_with_the_result_schema()
+    {
+        PromptPreview preview = Loaded()[0].Render("""{"ticket":{"title":"Login fails","body":"Since Monday","tags":["auth"]},"tone":"Formal"}""");
+
+        Assert.Equal("You answer support tickets.", preview.SystemPrompt);
+        Assert.Equal("Reply to Login fails (Since Monday) in a Formal tone.", preview.UserPrompt);
+        Assert.Equal("us.anthropic.claude-haiku-4-5-20251001-v1:0", preview.ModelId);
+        using JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson);
+        Assert.Equal("Reply to Login fails (Since Monday) in a Formal tone.", body.RootElement.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("text").GetString());
+        Assert.Equal(400, body.RootElement.GetProperty("inferenceConfig").GetProperty("maxTokens").GetInt32());
+        // NativeSchema: the result's schema travels in outputConfig, as StructuredPrompt sends it.
+        Assert.Contains("sentences", body.RootElement.GetProperty("outputConfig").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_uses_parameter_defaults_and_runs_scriban_templates()
+    {
+        Assert.Equal("Reply to T (B) in a Friendly tone.", Loaded()[0].Render("""{"ticket":{"title":"T","body":"B","tags":[]}}""").UserPrompt);
+        Assert.Equal("#a #b ", Loaded()[4].Render("""{"tags":["a","b"]}""").UserPrompt);
+        Assert.Equal("Summarize: x in 5 words", Loaded()[2].Render("""{"text":"x","words":5}""").UserPrompt);
+    }
+
+    [Theory]
+    [InlineData("""{"ticket":{"title":"T","body":"B","tags":[]},"tone":"Angry"}""", "$.tone")]
+    [InlineData("""{"tone":"Formal"}""", "$.ticket")]
+    [InlineData("""{"ticket":{"title":"T","body":"B","tags":5}}""", "$.ticket.tags")]
+    [InlineData("not json", "$")]
+    public void Invalid_arguments_are_a_typed_error_naming_the_path(string arguments, string path)
+    {
+        PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => Loaded()[0].Render(arguments));
+
+        Assert.Contains(error.Errors, e => e.Path == path);
+    }
+
+    private static IReadOnlyList<PromptDescriptor> Loaded()
+    {
+        Type prompts = LoadedAssembly.Value.GetType("Demo.Descriptors.IReplyPrompts", throwOnError: true)!;
+        return (IReadOnlyList<PromptDescriptor>)prompts.GetProperty("Descriptors")!.GetValue(null)!;
+    }
+
+    private static readonly Lazy<Assembly> LoadedAssembly = new(() =>
+    {
+        using var image = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = Run.Value.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        // Its own context: other tests load their compilations (all named UserAssembly) into the default one. PromptGen
+        // itself still resolves from the default context, so the descriptors are this test's PromptDescriptor type.
+        return new AssemblyLoadContext("DescriptorPrompts").LoadFromStream(image);
+    });
+}

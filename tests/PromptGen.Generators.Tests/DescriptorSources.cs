@@ -1,0 +1,43 @@
+namespace PromptGen.Generators.Tests;
+
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template and an overload.</summary>
+internal static class DescriptorSources
+{
+    public const string Descriptors = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        namespace Demo.Descriptors;
+
+        public enum Tone { Friendly, Formal }
+
+        public sealed record Ticket(string Title, string Body, IReadOnlyList<string> Tags);
+
+        public sealed record Reply(string Text, Tone Tone, int Sentences);
+
+        [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+        [PromptDescriptors]
+        public partial interface IReplyPrompts
+        {
+            [SystemPrompt("You answer support tickets.")]
+            [Prompt("Reply to {{ ticket.title }} ({{ ticket.body }}) in a {{ tone }} tone.")]
+            [Inference(MaxTokens = 400, Temperature = 0.3)]
+            Task<Reply> ReplyAsync(Ticket ticket, Tone tone = Tone.Friendly, CancellationToken cancellationToken = default);
+
+            [Prompt("Summarize: {{ text }}")]
+            [FallbackModels("us.amazon.nova-lite-v1:0")]
+            Task<string> SummarizeAsync(string text);
+
+            [Prompt("Summarize: {{ text }} in {{ words }} words")]
+            Task<string> SummarizeAsync(string text, int words);
+
+            [Prompt("Write a haiku about {{ topic }}")]
+            IAsyncEnumerable<string> HaikuAsync(string topic, CancellationToken cancellationToken = default);
+
+            [Prompt("{{ for tag in tags }}#{{ tag }} {{ end }}")]
+            PromptStream TagsAsync(IReadOnlyList<string> tags);
+        }
+        """;
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PromptGen.Playground.Tests;
+
+/// <summary>Prompts with numbers, lists and an enum, so the page's form has something to refuse.</summary>
+[PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+[PromptDescriptors]
+public partial interface ILabPrompts
+{
+    [Prompt("List {{ count }} {{ flavor }} names for a product tagged {{ for tag in tags }}{{ tag }} {{ end }}")]
+    Task<List<string>> NamesAsync(int count, IReadOnlyList<string> tags, Flavor flavor = Flavor.Playful, CancellationToken cancellationToken = default);
+
+    [Prompt("Say hello to {{ name }}")]
+    Task<string> HelloAsync(string name);
+}
+
+public enum Flavor { Playful, Serious }
