@@ -2,7 +2,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using PromptGen.Testing;
 using Xunit;
 
 namespace PromptGen.EndToEnd.Tests.StreamingTools;
