@@ -55,8 +55,7 @@ internal static class PlaygroundApi
             return;
         }
 
-        IBedrockRuntime bedrock = (IBedrockRuntime?)context.RequestServices.GetService(typeof(IBedrockRuntime))
-            ?? throw new InvalidOperationException("The prompt playground needs an IBedrockRuntime in the app's services (services.AddPromptGen()).");
+        IBedrockRuntime bedrock = BedrockOf(context);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -81,8 +80,7 @@ internal static class PlaygroundApi
             return;
         }
 
-        IBedrockRuntime bedrock = (IBedrockRuntime?)context.RequestServices.GetService(typeof(IBedrockRuntime))
-            ?? throw new InvalidOperationException("The prompt playground needs an IBedrockRuntime in the app's services (services.AddPromptGen()).");
+        IBedrockRuntime bedrock = BedrockOf(context);
         PromptStream? stream;
         try
         {
@@ -118,6 +116,10 @@ internal static class PlaygroundApi
             await events.WriteAsync("error", writer => PlaygroundJson.WriteFailure(writer, e, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
         }
     }
+
+    private static IBedrockRuntime BedrockOf(HttpContext context) =>
+        (IBedrockRuntime?)context.RequestServices.GetService(typeof(IBedrockRuntime))
+            ?? throw new InvalidOperationException("The prompt playground needs an IBedrockRuntime in the app's services (services.AddPromptGen()).");
 
     private static async Task<(PromptDescriptor Descriptor, PlaygroundRequest Request)?> ReadAsync(HttpContext context, PlaygroundCatalog catalog)
     {

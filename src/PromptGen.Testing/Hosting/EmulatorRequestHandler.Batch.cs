@@ -59,12 +59,9 @@ internal sealed partial class EmulatorRequestHandler
             return false;
         }
 
-        byte[] body = await ReadBodyAsync(context.Request, aborted);
         var outcome = new Outcome();
-        AuthenticationResult auth = _authenticator.Authenticate(new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body));
-        if (auth.Error is { } refused)
+        if (await ReadAuthenticatedBodyAsync(context, method, rawPath, rawQuery, outcome, aborted) is not { } body)
         {
-            await WriteErrorAsync(context.Response, refused, outcome);
             return true;
         }
 
@@ -84,6 +81,23 @@ internal sealed partial class EmulatorRequestHandler
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Reads a control-plane request's body and checks its SigV4 signature (the batch jobs and the model lists); a
+    /// refused request gets its error here and null back.
+    /// </summary>
+    private async Task<byte[]?> ReadAuthenticatedBodyAsync(HttpContext context, string method, string rawPath, string rawQuery, Outcome outcome, CancellationToken aborted)
+    {
+        byte[] body = await ReadBodyAsync(context.Request, aborted);
+        AuthenticationResult auth = _authenticator.Authenticate(new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body));
+        if (auth.Error is { } refused)
+        {
+            await WriteErrorAsync(context.Response, refused, outcome);
+            return null;
+        }
+
+        return body;
     }
 
     private async Task<EmulatorError?> CreateJobAsync(HttpResponse response, byte[] body, Outcome outcome)

@@ -32,12 +32,9 @@ internal sealed partial class EmulatorRequestHandler
             return false;
         }
 
-        byte[] body = await ReadBodyAsync(context.Request, aborted);
         var outcome = new Outcome();
-        AuthenticationResult auth = _authenticator.Authenticate(new IncomingRequest(method, rawPath, rawQuery, HeaderValues(context.Request.Headers), body));
-        if (auth.Error is { } refused)
+        if (await ReadAuthenticatedBodyAsync(context, method, rawPath, rawQuery, outcome, aborted) is not { } body)
         {
-            await WriteErrorAsync(context.Response, refused, outcome);
             return true;
         }
 
