@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using PromptGen.Generators.Catalog;
-using PromptGen.Testing.Auth;
 using PromptGen.Testing.Wire;
 
 namespace PromptGen.Testing.Hosting;
