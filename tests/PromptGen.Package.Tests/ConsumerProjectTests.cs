@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -81,8 +80,10 @@ public sealed class ConsumerProjectTests
 
         // The packages came from the feed: the restored copy is this run's version, and the runtime in the app is it.
         Assert.True(Directory.Exists(Path.Combine(_packages.WorkDirectory, "packages", "promptgen", _packages.Version)), "PromptGen was not restored from the local feed");
-        string? productVersion = FileVersionInfo.GetVersionInfo(Path.Combine(output, "PromptGen.dll")).ProductVersion;
-        Assert.StartsWith(_packages.Version, productVersion, StringComparison.Ordinal);
+        string restored = Path.Combine(_packages.WorkDirectory, "packages", "promptgen", _packages.Version, "lib", "net10.0", "PromptGen.dll");
+        Assert.True(
+            File.ReadAllBytes(restored).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, "PromptGen.dll"))),
+            $"{name}'s PromptGen.dll is not the one packed in this run");
         return output;
     }
 

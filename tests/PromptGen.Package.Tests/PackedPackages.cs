@@ -9,9 +9,11 @@ using Xunit;
 namespace PromptGen.Package.Tests;
 
 /// <summary>
-/// Packs PromptGen, PromptGen.Testing, the promptgen tool (PromptGen.Tool) and the dotnet new templates once per test run, with a version no earlier run used, into a folder feed
+/// Packs PromptGen, PromptGen.Testing, the promptgen tool (PromptGen.Tool) and the dotnet new templates once per test run, with a package version no earlier run used, into a folder feed
 /// under this test's output directory. Builds go to their own artifacts folder so they never touch the bin/obj of
-/// the solution build that other test assemblies are using at the same time.
+/// the solution build that other test assemblies are using at the same time. That folder outlives the run and only
+/// the package version changes from run to run (the assemblies keep the repository's version), so a second run with
+/// unchanged sources packs without compiling anything again.
 /// </summary>
 public sealed class PackedPackages
 {
@@ -47,7 +49,7 @@ public sealed class PackedPackages
         string version = "0.1.0-ci.t" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
         string workDirectory = Directory.CreateDirectory(Path.Combine(testRoot, version)).FullName;
         string feed = Directory.CreateDirectory(Path.Combine(workDirectory, "feed")).FullName;
-        string artifacts = Path.Combine(workDirectory, "artifacts");
+        string artifacts = Path.Combine(AppContext.BaseDirectory, "package-artifacts");
 
         // One 'dotnet pack' of a solution filter naming the four packable projects: one MSBuild evaluation, and the
         // shared projects (the runtime, the generator) built once, in parallel where the graph allows.
@@ -61,7 +63,9 @@ public sealed class PackedPackages
             "-c", "Release",
             "-o", feed,
             "--artifacts-path", artifacts,
-            "-p:Version=" + version,
+            // PackageVersion, not Version: the version compiled into the assemblies stays the same, so the
+            // incremental Release build in the artifacts folder is up to date when the sources are.
+            "-p:PackageVersion=" + version,
             "-nodeReuse:false",
             "-clp:NoSummary");
         Assert.True(exitCode == 0, $"dotnet pack of {string.Join(", ", PackedProjects)} failed ({exitCode}):\n{output}");
