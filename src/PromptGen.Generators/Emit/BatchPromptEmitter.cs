@@ -92,7 +92,8 @@ internal static class BatchPromptEmitter
         writer.WriteLine("/// <see cref=\"global::PromptGen.Batch.BatchRunner\"/>: as Bedrock batch jobs or on demand.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"public static class {ClassName}");
+        // A base prompt client's Batch is hidden: this one lists the inherited methods too.
+        writer.WriteLine($"public static {(model.InheritsGenerated(HasBatchClass) ? "new " : "")}class {ClassName}");
         writer.OpenBlock();
         bool first = true;
         for (int i = 0; i < model.Methods.Count; i++)

@@ -57,7 +57,8 @@ internal static class PromptDescriptorEmitter
         writer.WriteLine("/// arguments as JSON (for the prompt playground and other tools).");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
-        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{DescriptorType}> {PropertyName}");
+        string hides = model.InheritsGenerated(HasDescriptors) ? "new " : ""; // this list has the inherited methods too
+        writer.WriteLine($"public static {hides}global::System.Collections.Generic.IReadOnlyList<{DescriptorType}> {PropertyName}");
         writer.Indent++;
         writer.WriteLine($"=> {model.ImplementationName}.{PropertyName};");
         writer.Indent--;

@@ -9,6 +9,11 @@ internal static class StreamingPartialTypeEmitter
     {
         foreach (ObjectShape shape in types.Objects)
         {
+            if (types.IsInherited(shape.Id))
+            {
+                continue;
+            }
+
             writer.WriteLine();
             writer.WriteLine("/// <summary>");
             writer.WriteLine($"/// <see cref=\"{shape.TypeName}\"/> while it streams in: a member is null until the model has written it");

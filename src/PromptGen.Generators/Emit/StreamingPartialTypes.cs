@@ -8,12 +8,15 @@ namespace PromptGen.Generators.Emit;
 /// The partial counterparts of the result types an interface streams: one per object shape reachable from a
 /// streamed result, named <c>{Type}Partial</c> and nested in the interface (which is partial already, so the name
 /// the user writes in <c>ResultStream&lt;T, TPartial&gt;</c> always resolves, and two interfaces never collide).
+/// A shape that an inherited [PromptClient] interface streams is that interface's partial type: this one inherits it
+/// (declaring it again would hide it, and the inherited methods return the base's type).
 /// </summary>
 internal sealed class StreamingPartialTypes
 {
     private const string Collections = "global::System.Collections.Generic";
 
     private readonly Dictionary<string, string> _names = new();
+    private readonly Dictionary<string, string> _inheritedFrom = new();
     private readonly List<ObjectShape> _objects = new();
     private readonly Dictionary<string, EnumShape> _enums = new();
     private readonly List<ResultPlan> _listRoots = new();
@@ -36,6 +39,23 @@ internal sealed class StreamingPartialTypes
     public static StreamingPartialTypes Of(PromptClientModel model)
     {
         var types = new StreamingPartialTypes(model.FullyQualifiedInterfaceName);
+
+        // The most basic interfaces first: a shape belongs to the first one that streams it, named as it names it.
+        var bases = new List<BasePromptClientModel>(model.BasePromptClients);
+        bases.Sort((left, right) => left.Interfaces.Count.CompareTo(right.Interfaces.Count));
+        foreach (BasePromptClientModel baseClient in bases)
+        {
+            StreamingPartialTypes inherited = Of(model.Inherited(baseClient));
+            foreach (KeyValuePair<string, string> name in inherited._names)
+            {
+                if (!types._names.ContainsKey(name.Key) && !types._names.ContainsValue(name.Value))
+                {
+                    types._names[name.Key] = name.Value;
+                    types._inheritedFrom[name.Key] = baseClient.FullyQualifiedName;
+                }
+            }
+        }
+
         var streamed = new List<ResultPlan>();
         foreach (PromptMethodModel method in model.Methods)
         {
@@ -89,7 +109,11 @@ internal sealed class StreamingPartialTypes
     /// <summary>The simple name of the partial type of an object shape.</summary>
     public string NameOf(string shapeId) => _names[shapeId];
 
-    public string QualifiedNameOf(string shapeId) => _interface + "." + _names[shapeId];
+    public string QualifiedNameOf(string shapeId) =>
+        (_inheritedFrom.TryGetValue(shapeId, out string? owner) ? owner : _interface) + "." + _names[shapeId];
+
+    /// <summary>Whether the partial type of the shape is an inherited interface's, so this one does not declare it.</summary>
+    public bool IsInherited(string shapeId) => _inheritedFrom.ContainsKey(shapeId);
 
     public EnumShape EnumOf(string shapeId) => _enums[shapeId];
 

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace PromptGen.Generators.Models;
 
 /// <summary>Everything the emitter needs to write one prompt interface's implementation. No symbols, no syntax.</summary>
@@ -20,7 +22,35 @@ internal sealed record PromptClientModel(
 
     /// <summary>The interface is marked [PromptDescriptors]: its methods get descriptors (see PromptDescriptorEmitter).</summary>
     public bool HasDescriptors { get; init; }
+
+    /// <summary>
+    /// The [PromptClient] interfaces this one inherits: they write the partial types of what their own methods
+    /// stream, which this interface then inherits instead of declaring again (see StreamingPartialTypes).
+    /// </summary>
+    public EquatableArray<BasePromptClientModel> BasePromptClients { get; init; } = EquatableArray<BasePromptClientModel>.Empty;
+
+    /// <summary>
+    /// What the inherited client's own generation sees: its methods are those of this model declared in it or its
+    /// bases, so whatever it generates for them (partial types, Batch, Descriptors) can be known here.
+    /// </summary>
+    public PromptClientModel Inherited(BasePromptClientModel baseClient) => this with
+    {
+        FullyQualifiedInterfaceName = baseClient.FullyQualifiedName,
+        Methods = Methods.Where(method => baseClient.Interfaces.Contains(method.FullyQualifiedDeclaringInterface)).ToEquatableArray(),
+        HasDescriptors = baseClient.HasDescriptors,
+        BasePromptClients = EquatableArray<BasePromptClientModel>.Empty,
+    };
+
+    /// <summary>Whether an inherited client generates what <paramref name="generates"/> says, so this one hides it.</summary>
+    public bool InheritsGenerated(System.Func<PromptClientModel, bool> generates) =>
+        BasePromptClients.Any(baseClient => generates(Inherited(baseClient)));
 }
+
+/// <summary>
+/// An inherited [PromptClient] interface: the interfaces whose methods it implements (itself and its bases), and
+/// whether it is marked [PromptDescriptors].
+/// </summary>
+internal sealed record BasePromptClientModel(string FullyQualifiedName, EquatableArray<string> Interfaces, bool HasDescriptors);
 
 /// <summary>A type the interface is nested in, e.g. <c>partial class Outer</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

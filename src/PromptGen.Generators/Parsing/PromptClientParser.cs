@@ -102,7 +102,12 @@ internal static class PromptClientParser
         }
 
         string implementationName = ImplementationName(symbol, context.SemanticModel, declaration.SpanStart);
-        PromptClientModel model = ClientModel(symbol, implementationName, methods, templateTypes) with { HasUnresolvedTypes = unresolved, HasDescriptors = hasDescriptors };
+        PromptClientModel model = ClientModel(symbol, implementationName, methods, templateTypes) with
+        {
+            HasUnresolvedTypes = unresolved,
+            HasDescriptors = hasDescriptors,
+            BasePromptClients = BasePromptClients(symbol, knownTypes),
+        };
         if (FindPartialTypeCollisions(symbol, model, interfaceLocation) is { Count: > 0 } collisions)
         {
             diagnostics.AddRange(collisions);
@@ -111,6 +116,17 @@ internal static class PromptClientParser
 
         return Result(model, diagnostics);
     }
+
+    private static EquatableArray<BasePromptClientModel> BasePromptClients(INamedTypeSymbol symbol, KnownTypeSymbols knownTypes) => symbol.AllInterfaces
+        .Where(baseInterface => baseInterface.GetAttributes().Any(attribute =>
+            SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, knownTypes.PromptClientAttribute)))
+        .Select(baseInterface => new BasePromptClientModel(
+            FullyQualified(baseInterface),
+            new[] { baseInterface }.Concat(baseInterface.AllInterfaces).Select(FullyQualified).ToEquatableArray(),
+            PromptDescriptorReader.IsOptedIn(baseInterface)))
+        .ToEquatableArray();
+
+    private static string FullyQualified(INamedTypeSymbol symbol) => symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private static ParseResult Result(PromptClientModel? model, List<DiagnosticInfo> diagnostics) =>
         new(model, DiagnosticInfo.Distinct(diagnostics).ToEquatableArray());
