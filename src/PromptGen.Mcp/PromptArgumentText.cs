@@ -58,30 +58,35 @@ internal static class PromptArgumentText
     private static string? WriteValue(Utf8JsonWriter writer, PromptArgumentShape shape, JsonElement value)
     {
         writer.WritePropertyName(shape.Name);
-        if (value.ValueKind != JsonValueKind.String)
+        if (value.ValueKind != JsonValueKind.String || shape.IsText)
         {
-            // Not the protocol's form, but unambiguous: the client sent the value itself.
-            value.WriteTo(writer);
+            // A text parameter's string, or (not the protocol's form, but unambiguous) the value itself. Copied as the
+            // client escaped it: unescaping would throw on a lone surrogate (\uD800), which the arguments parser reports.
+            writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
             return null;
         }
 
-        string text = value.GetString()!;
-        if (shape.IsText)
+        string text;
+        try
         {
-            writer.WriteStringValue(text);
-            return null;
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return $"The argument '{shape.Name}' is not valid text: it holds a lone UTF-16 surrogate.";
         }
 
         try
         {
             using JsonDocument parsed = JsonDocument.Parse(text);
-            parsed.RootElement.WriteTo(writer);
+            writer.WriteRawValue(parsed.RootElement.GetRawText(), skipInputValidation: true);
             return null;
         }
         catch (JsonException e)
         {
-            // The reader's message names the line and byte, never more of the input than the position.
-            return $"The argument '{shape.Name}' ({shape.TypeName}) must be JSON, e.g. {Example(shape.TypeName)}: {e.Message}";
+            // Our words and the position only: the reader's own message can quote a whole (long) bad literal back.
+            string where = e.BytePositionInLine is { } column ? $" (line {e.LineNumber + 1}, byte {column + 1})" : string.Empty;
+            return $"The argument '{shape.Name}' ({shape.TypeName}) must be JSON, e.g. {Example(shape.TypeName)}; it does not read as JSON{where}.";
         }
     }
 

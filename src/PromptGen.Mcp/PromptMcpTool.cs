@@ -48,7 +48,11 @@ internal sealed class PromptMcpTool : McpServerTool
             return Error($"{ProtocolTool.Name} cannot run: the server has no IBedrockRuntime among its services (add services.AddPromptGen()).");
         }
 
-        string arguments = WriteArguments(request.Params?.Arguments);
+        if (WriteArguments(request.Params?.Arguments) is not { } arguments)
+        {
+            return Error("The arguments are not valid JSON text: a name holds a lone UTF-16 surrogate.");
+        }
+
         PromptRunResult result;
         try
         {
@@ -91,23 +95,31 @@ internal sealed class PromptMcpTool : McpServerTool
         IsError = true,
     };
 
-    /// <summary>The client's arguments as the one JSON object the descriptor reads (none is an empty object).</summary>
-    private static string WriteArguments(IDictionary<string, JsonElement>? arguments)
+    /// <summary>The client's arguments as the one JSON object the descriptor reads (none is an empty object); null when a name cannot be written.</summary>
+    internal static string? WriteArguments(IEnumerable<KeyValuePair<string, JsonElement>>? arguments)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer);
             writer.WriteStartObject();
             if (arguments is not null)
             {
                 foreach (KeyValuePair<string, JsonElement> argument in arguments)
                 {
                     writer.WritePropertyName(argument.Key);
-                    argument.Value.WriteTo(writer);
+                    // As the client escaped it: JsonElement.WriteTo unescapes strings and throws on a lone surrogate
+                    // (\uD800), which the generated arguments parser reports as an argument error instead.
+                    writer.WriteRawValue(argument.Value.GetRawText(), skipInputValidation: true);
                 }
             }
 
             writer.WriteEndObject();
+        }
+        catch (ArgumentException)
+        {
+            // Utf8JsonWriter refuses a name that is not valid UTF-16.
+            return null;
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
