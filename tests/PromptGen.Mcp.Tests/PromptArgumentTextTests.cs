@@ -57,6 +57,15 @@ public sealed class PromptArgumentTextTests
     }
 
     [Fact]
+    public void JSON_nested_deeper_than_the_reader_allows_is_refused()
+    {
+        string? problem = PromptArgumentText.TryWrite(Shapes, Arguments(("tags", new string('[', 65) + "1" + new string(']', 65))), out _);
+
+        Assert.NotNull(problem);
+        Assert.StartsWith("The argument 'tags' (System.Collections.Generic.List<string>) must be JSON", problem);
+    }
+
+    [Fact]
     public void A_long_bad_literal_is_not_quoted_back()
     {
         string? problem = PromptArgumentText.TryWrite(Shapes, Arguments(("count", "fal" + new string('T', 5000))), out _);

@@ -107,7 +107,7 @@ public sealed class PromptToolTests : IAsyncLifetime
         Assert.True(result.IsError);
         string message = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
         Assert.StartsWith("The arguments of SuggestTagsAsync are not valid:", message);
-        Assert.Contains("$.count", message);
+        Assert.Contains("$.count: expected", message);
         Assert.Null(result.StructuredContent);
         Assert.Empty(_server.Emulator.Requests);
 

@@ -110,7 +110,7 @@ public sealed class McpPromptArgumentsTarget(ModelTextGenerator generator) : IFu
             return;
         }
 
-        using (JsonDocument written = JsonDocument.Parse(json))
+        using (JsonDocument written = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 1024 }))
         {
             foreach (JsonProperty property in written.RootElement.EnumerateObject())
             {
