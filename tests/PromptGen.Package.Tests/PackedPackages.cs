@@ -9,7 +9,7 @@ using Xunit;
 namespace PromptGen.Package.Tests;
 
 /// <summary>
-/// Packs PromptGen, PromptGen.Testing, the promptgen tool (PromptGen.Tool) and the dotnet new templates once per test run, with a package version no earlier run used, into a folder feed
+/// Packs PromptGen, PromptGen.Testing, the promptgen tool (PromptGen.Tool), the dotnet new templates and PromptGen.Mcp once per test run, with a package version no earlier run used, into a folder feed
 /// under this test's output directory. Builds go to their own artifacts folder so they never touch the bin/obj of
 /// the solution build that other test assemblies are using at the same time. That folder outlives the run and only
 /// the package version changes from run to run (the assemblies keep the repository's version), so a second run with
@@ -82,6 +82,7 @@ public sealed class PackedPackages
         "src/PromptGen.Testing/PromptGen.Testing.csproj",
         "src/PromptGen.Tool/PromptGen.Tool.csproj",
         "src/PromptGen.Templates/PromptGen.Templates.csproj",
+        "src/PromptGen.Mcp/PromptGen.Mcp.csproj",
     };
 
     /// <summary>What 'dotnet pack' printed.</summary>

@@ -51,6 +51,13 @@ public sealed class PromptDescriptor
     /// <summary>The typed result's JSON schema; null when the method returns text.</summary>
     public string? ResultSchemaJson { get; init; }
 
+    /// <summary>
+    /// <see cref="ResultSchemaJson"/> describes the result wrapped as <c>{"value": …}</c> (Bedrock wants an object at a
+    /// schema's root, so a list, a string, a number, a boolean, a dictionary or a record that may be null is wrapped),
+    /// while <see cref="PromptRunResult.ResultJson"/> holds the bare value. False for text and for plain objects.
+    /// </summary>
+    public bool ResultSchemaWrapsValue => Invoker.WrapsResult;
+
     /// <summary>The method itself streams its text (returns <c>IAsyncEnumerable&lt;string&gt;</c> or <c>PromptStream</c>).</summary>
     public bool Streams { get; init; }
 

@@ -20,6 +20,9 @@ public abstract class PromptInvoker
     {
     }
 
+    /// <summary>The result's schema wraps it as <c>{"value": …}</c> (see <see cref="PromptDescriptor.ResultSchemaWrapsValue"/>).</summary>
+    internal virtual bool WrapsResult => false;
+
     internal abstract PromptPreview Render(PromptDescriptor descriptor, string argumentsJson);
 
     internal abstract Task<PromptRunResult> RunAsync(PromptDescriptor descriptor, IBedrockRuntime bedrock, string argumentsJson, string? modelId, CancellationToken cancellationToken);

@@ -32,6 +32,9 @@ internal sealed class StructuredPromptInvoker<TArguments, TResult> : PromptInvok
         _models = models;
     }
 
+    // Only a plain object is its own schema's root (ResultRoot; the generator's JsonSchemaWriter wraps the rest).
+    internal override bool WrapsResult => _spec.Reader.Root != ResultRoot.Object;
+
     internal override PromptPreview Render(PromptDescriptor descriptor, string argumentsJson)
     {
         ConverseRequest request = _build(ReadArguments(descriptor, argumentsJson, _parse));
