@@ -27,6 +27,7 @@ public static class FuzzTargets
             "catalog-file" => [new CatalogFileTarget(generator)],
             "batch-output" => [new BatchOutputTarget(generator)],
             "descriptor-arguments" => [new DescriptorArgumentsTarget(generator)],
+            "model-id" => [new ModelIdTarget()],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
@@ -36,9 +37,10 @@ public static class FuzzTargets
                 new CatalogFileTarget(generator),
                 new BatchOutputTarget(generator),
                 new DescriptorArgumentsTarget(generator),
+                new ModelIdTarget(),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output, descriptor-arguments or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output, descriptor-arguments, model-id or all."),
         };
     }
 }
