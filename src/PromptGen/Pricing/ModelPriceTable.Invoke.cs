@@ -35,7 +35,7 @@ internal sealed partial class ModelPriceTable
             }
 
             if (response.InputTokenCount is not { } input || price.InputPerMillion is not { } inputRate
-                || (IsEmbedding(response.Body.Span) && HasMedia(requestBody)))
+                || (HasMedia(requestBody) && IsEmbedding(response.Body.Span)))
             {
                 return null;
             }
@@ -120,11 +120,19 @@ internal sealed partial class ModelPriceTable
         return width * height <= StandardImagePixels;
     }
 
+    // The token counts come from Bedrock's headers, so an answer that is not JSON is still priced by them.
     private static bool IsEmbedding(ReadOnlySpan<byte> body)
     {
-        using JsonDocument document = JsonDocument.Parse(body.ToArray());
-        return document.RootElement.ValueKind == JsonValueKind.Object
-            && (document.RootElement.TryGetProperty("embedding", out _) || document.RootElement.TryGetProperty("embeddings", out _));
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body.ToArray());
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && (document.RootElement.TryGetProperty("embedding", out _) || document.RootElement.TryGetProperty("embeddings", out _));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     // An image, video or audio anywhere in the request (Titan, Cohere and Nova embedding bodies name them so).

@@ -26,7 +26,7 @@ public sealed class ModelIdSyntaxTests
     [InlineData("arn:aws:s3:us-east-1::bucket/key", false)]
     [InlineData("arn:aws:bedrock:us-east-1:1234567890123:foundation-model/x", false)]
     [InlineData("arn:aws:bedrock:this-region-name-is-too-long:1:foundation-model/x", false)]
-    [InlineData("arn:aws:bedrock:us-east-1::", false)]
+    [InlineData("arn:aws:bedrock:us-east-1::foundation-model/a b", false)]
     [InlineData("arn:aws-:bedrock:us-east-1::foundation-model/x", false)]
     [InlineData("amazon.nova lite", false)]
     [InlineData("amazon.nova-lite-v1:0\n", false)]

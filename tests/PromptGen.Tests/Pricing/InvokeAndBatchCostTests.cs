@@ -9,6 +9,7 @@ using PromptGen.Bedrock;
 using PromptGen.Pricing;
 using PromptGen.Testing;
 using PromptGen.Tests.Bedrock.TestDoubles;
+using PromptGen.Tests.Telemetry;
 using Xunit;
 
 namespace PromptGen.Tests.Pricing;
@@ -82,7 +83,7 @@ public sealed class InvokeAndBatchCostTests : IDisposable
 
         InvokeModelResponse response = await client.InvokeModelAsync("stability.sd3-5-large-v1:0", new StabilityImageRequest { Prompt = "a fox" }.ToJson());
 
-        Assert.Equal(1, StabilityImageResponse.Parse(response.Body).Images.Count);
+        Assert.Single(StabilityImageResponse.Parse(response.Body).Images);
         Assert.Equal(0.08m, response.EstimatedCostUsd);
     }
 
