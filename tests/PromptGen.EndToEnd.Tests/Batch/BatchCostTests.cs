@@ -98,6 +98,26 @@ public sealed class BatchCostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repaired_record_costs_its_batch_answer_at_batch_rates_plus_its_repair_at_on_demand_rates()
+    {
+        _fixture.Emulator.Script.When(promptContains: "Your previous answer was not valid").Usage(3_000, 100).ReplyJson("""{"label":"other","priority":3}""");
+        _fixture.Emulator.Script.When(promptContains: "ticket: broken").Usage(1_000, 200).ReplyJson("""{"label":"other","priority":9}""");
+        ScriptWithUsage();
+        List<string> tickets = Enumerable.Range(0, 110).Select(i => i == 5 ? "broken 5" : $"bill {i}").ToList();
+        BatchRunOptions options = Options(BatchEngine.BatchJob);
+        options.RepairInvalidOutput = true;
+        using var runner = new BatchRunner(_priced, _fixture.S3, options);
+
+        List<BatchRecordResult<TicketTriage>> results = await runner.RunAsync(IBatchTriagePrompts.Batch.TriageAsync, tickets).ToListAsync();
+
+        BatchRecordResult<TicketTriage> repaired = Assert.Single(results, result => result.OnDemandRepairs == 1);
+        Assert.Equal(5, repaired.Index);
+        // The batch answer: 1000 × 1 + 200 × 5 = 0.002; the repair call: 3000 × 2 + 100 × 10 = 0.007, per million.
+        Assert.Equal(0.009m, repaired.EstimatedCostUsd);
+        Assert.Equal((109 * 0.002m) + 0.009m, results.EstimatedCostUsd());
+    }
+
+    [Fact]
     public async Task On_demand_records_cost_their_calls_at_the_on_demand_rates()
     {
         ScriptWithUsage();
