@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PromptGen.Testing;
 using Xunit;
 
 namespace PromptGen.Tests.DependencyInjection;

@@ -4,7 +4,6 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using PromptGen.Batch;
 using PromptGen.Bedrock;
 using PromptGen.Pricing;
 using PromptGen.Testing;
