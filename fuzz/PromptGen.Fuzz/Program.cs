@@ -77,6 +77,11 @@ static int RunFuzz(HarnessArguments arguments)
             Console.WriteLine("  outcomes: " + string.Join(", ", catalogFile.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
         }
 
+        if (target is ModelIdTarget modelId)
+        {
+            Console.WriteLine("  outcomes: " + string.Join(", ", modelId.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+        }
+
         foreach (FuzzFinding finding in report.Findings)
         {
             failed++;

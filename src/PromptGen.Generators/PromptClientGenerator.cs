@@ -4,6 +4,7 @@ using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Emit;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Parsing;
+using PromptGen.Generators.ProjectCatalogs;
 
 namespace PromptGen.Generators;
 
@@ -28,7 +29,14 @@ internal sealed class PromptClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
 
-        context.RegisterSourceOutput(models, static (output, model) =>
+        // The parser decides with the built-in catalog (it cannot see additional files); the project's catalog files
+        // decide again what depends on the catalog, so a model they add gets the strategy its capabilities say.
+        IncrementalValuesProvider<PromptClientModel> decided = models
+            .Combine(ProjectCatalogPipeline.Create(context))
+            .Select(static (pair, _) => CatalogDecisions.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CatalogDecisions);
+
+        context.RegisterSourceOutput(decided, static (output, model) =>
             output.AddSource(model.HintName, PromptClientEmitter.Emit(model)));
 
         // Diagnostics travel as data and are turned into source locations only here, so #pragma and

@@ -198,7 +198,9 @@ public sealed class BedrockOptions
     /// Model catalog files (a project's <c>promptgen.models.json</c>, shape <c>models.schema.json</c>) whose prices are
     /// laid over the built-in catalog's, model by model, for <see cref="TokenUsage.EstimatedCostUsd"/>; the same files
     /// the analyzers read. Read when the client is created; a file that cannot be read or whose prices are not usable
-    /// is a <see cref="BedrockConfigurationException"/> then.
+    /// is a <see cref="BedrockConfigurationException"/> then. From configuration: <c>"PromptGen": { "ModelCatalogFiles":
+    /// ["promptgen.models.json"] }</c> (keys <c>PromptGen:ModelCatalogFiles:0</c>, <c>:1</c>, … in index order), which
+    /// replaces the list.
     /// </summary>
     public IList<string> ModelCatalogFiles { get; set; } = new List<string>();
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using PromptGen.Bedrock;
 using PromptGen.Bedrock.EventStream;
 using PromptGen.Bedrock.Http;
+using PromptGen.Pricing;
 
 namespace PromptGen;
 
@@ -37,10 +38,12 @@ public sealed partial class BedrockRuntimeClient
         byte[] requestBody = body.ToArray();
         Uri uri = BedrockOperationUri.Invoke(Endpoint, modelId);
         string invocationId = InvocationIds.Next();
-        return await _pipeline.ExecuteAsync(
+        InvokeModelResponse response = await _pipeline.ExecuteAsync(
                 (attempt, maxAttempts, attemptToken) => InvokeAttemptAsync(uri, requestBody, options, invocationId, attempt, maxAttempts, attemptToken),
                 cancellationToken)
             .ConfigureAwait(false);
+        response.EstimatedCostUsd = ModelPriceTable.AtStandardPrices(options) ? _prices.EstimateInvoke(modelId, Region, requestBody, response) : null;
+        return response;
     }
 
     /// <inheritdoc />

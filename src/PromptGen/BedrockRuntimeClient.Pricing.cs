@@ -12,6 +12,9 @@ public sealed partial class BedrockRuntimeClient
 {
     private readonly ModelPriceTable _prices;
 
+    /// <summary>The prices this client estimates with (the batch runner prices its job records with them too).</summary>
+    internal ModelPriceTable Prices => _prices;
+
     /// <summary>
     /// Sets <see cref="TokenUsage.EstimatedCostUsd"/> of one call's usage: the price of its model, endpoint and this
     /// client's region, or null when the catalog has none or the request is billed at other than standard prices.

@@ -24,6 +24,8 @@ out.models = all.modelSummaries.map((m) => ({
   inputModalities: m.inputModalities, outputModalities: m.outputModalities,
   responseStreamingSupported: m.responseStreamingSupported, inferenceTypesSupported: m.inferenceTypesSupported,
   status: m.modelLifecycle?.status,
+  legacyTime: m.modelLifecycle?.legacyTime instanceof Date ? m.modelLifecycle.legacyTime.toISOString() : null,
+  endOfLifeTime: m.modelLifecycle?.endOfLifeTime instanceof Date ? m.modelLifecycle.endOfLifeTime.toISOString() : null,
 }));
 const images = await bedrock.send(new ListFoundationModelsCommand({ byOutputModality: "IMAGE", byProvider: "Stability AI" }));
 out.stabilityImages = images.modelSummaries.map((m) => m.modelId);

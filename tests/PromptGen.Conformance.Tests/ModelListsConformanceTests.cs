@@ -25,8 +25,14 @@ public sealed class ModelListsConformanceTests(NodeProject node) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _emulator = await BedrockEmulator.StartAsync();
         _directory = Directory.CreateTempSubdirectory("promptgen-model-lists-").FullName;
+
+        // Nova Pro legacy with its days, so the lists carry FoundationModelLifecycle's legacyTime and endOfLifeTime.
+        string catalog = Path.Combine(_directory, "promptgen.models.json");
+        await File.WriteAllTextAsync(catalog, """
+            { "asOf": "2026-12-01", "models": [ { "id": "amazon.nova-pro-v1:0", "lifecycle": { "status": "legacy", "legacySince": "2026-11-01", "endOfLife": "2027-05-01" } } ] }
+            """);
+        _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { ModelCatalogFiles = { catalog } });
     }
 
     public async Task DisposeAsync()
@@ -48,6 +54,11 @@ public sealed class ModelListsConformanceTests(NodeProject node) : IAsyncLifetim
         Assert.True(haiku.GetProperty("responseStreamingSupported").GetBoolean());
         Assert.Equal(new[] { "INFERENCE_PROFILE" }, haiku.GetProperty("inferenceTypesSupported").EnumerateArray().Select(m => m.GetString()));
         Assert.DoesNotContain(result.GetProperty("models").EnumerateArray(), m => m.GetProperty("modelId").GetString() == "anthropic.claude-v2:1"); // retired: not listed
+        Assert.Equal(JsonValueKind.Null, haiku.GetProperty("legacyTime").ValueKind); // an active model without days has none
+        JsonElement pro = result.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("modelId").GetString() == "amazon.nova-pro-v1:0");
+        Assert.Equal(
+            ("LEGACY", "2026-11-01T00:00:00.000Z", "2027-05-01T00:00:00.000Z"),
+            (pro.GetProperty("status").GetString(), pro.GetProperty("legacyTime").GetString(), pro.GetProperty("endOfLifeTime").GetString())); // read as dates
         Assert.Contains("stability.sd3-5-large-v1:0", result.GetProperty("stabilityImages").EnumerateArray().Select(m => m.GetString()));
         Assert.All(result.GetProperty("stabilityImages").EnumerateArray(), m => Assert.StartsWith("stability.", m.GetString(), StringComparison.Ordinal));
 
@@ -74,6 +85,11 @@ public sealed class ModelListsConformanceTests(NodeProject node) : IAsyncLifetim
         JsonElement lite = models.Single(m => m.GetProperty("modelId").GetString() == "amazon.nova-lite-v1:0");
         Assert.Equal("ACTIVE", lite.GetProperty("modelLifecycle").GetProperty("status").GetString());
         Assert.Equal(new[] { "ON_DEMAND" }, lite.GetProperty("inferenceTypesSupported").EnumerateArray().Select(m => m.GetString()));
+
+        // The lifecycle days as the CLI prints them, which `promptgen models refresh --from-file` reads back as days.
+        JsonElement pro = models.Single(m => m.GetProperty("modelId").GetString() == "amazon.nova-pro-v1:0").GetProperty("modelLifecycle");
+        Assert.StartsWith("2026-11-01T00:00:00", pro.GetProperty("legacyTime").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2027-05-01T00:00:00", pro.GetProperty("endOfLifeTime").GetString(), StringComparison.Ordinal);
     }
 
     [AwsCliFact]

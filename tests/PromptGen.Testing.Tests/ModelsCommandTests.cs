@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -207,37 +205,5 @@ public sealed class ModelsCommandTests : IAsyncLifetime
     private Task<(int ExitCode, string Stdout, string Stderr)> RefreshLiveAsync() =>
         RunToolAsync("models", "refresh", "--output", ProjectPath, "--endpoint", _emulator.Endpoint.ToString(), "--region", "us-east-1");
 
-    /// <summary>Runs the built tool with the emulator's credentials and no AWS configuration of this machine's.</summary>
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunToolAsync(params string[] args)
-    {
-        string dll = typeof(ModelsCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "PromptGen.ToolDll").Value!;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _directory,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (string name in start.Environment.Keys.Where(key => key.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["AWS_ACCESS_KEY_ID"] = EmulatorCredentials.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = EmulatorCredentials.SecretAccessKey;
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_directory, "no-such-config");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory, "no-such-credentials");
-        using var process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunToolAsync(params string[] args) => PromptGenTool.RunAsync(_directory, args);
 }

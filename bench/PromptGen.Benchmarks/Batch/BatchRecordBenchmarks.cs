@@ -83,7 +83,7 @@ public class BatchRecordBenchmarks
         int ok = 0;
         for (int i = 0; i < 1_000; i++)
         {
-            BenchTriage triage = await IBatchBenchPrompts.Batch.TriageAsync.RunAsync(_client, _tickets[i], default);
+            (BenchTriage triage, _) = await IBatchBenchPrompts.Batch.TriageAsync.RunAsync(_client, _tickets[i], default);
             ok += triage.Priority;
         }
 

@@ -144,6 +144,8 @@ public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarge
                 if (ours.Region != theirs.Region || ours.AsOf != theirs.AsOf || ours.Source != theirs.Source
                     || ours.InputPerMillion != theirs.InputPerMillion || ours.OutputPerMillion != theirs.OutputPerMillion
                     || ours.CacheReadPerMillion != theirs.CacheReadPerMillion || ours.CacheWritePerMillion != theirs.CacheWritePerMillion
+                    || ours.BatchInputPerMillion != theirs.BatchInputPerMillion || ours.BatchOutputPerMillion != theirs.BatchOutputPerMillion
+                    || ours.PerImage != theirs.PerImage
                     || ours.Endpoints.Count != theirs.Endpoints.Count)
                 {
                     throw new FuzzViolation($"{model.BaseId}: price {i} reads differently in the runtime");

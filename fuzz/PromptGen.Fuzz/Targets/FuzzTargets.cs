@@ -28,6 +28,7 @@ public static class FuzzTargets
             "batch-output" => [new BatchOutputTarget(generator)],
             "descriptor-arguments" => [new DescriptorArgumentsTarget(generator)],
             "mcp-prompt-arguments" => [new McpPromptArgumentsTarget(generator)],
+            "model-id" => [new ModelIdTarget()],
             "all" =>
             [
                 new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
@@ -38,9 +39,10 @@ public static class FuzzTargets
                 new BatchOutputTarget(generator),
                 new DescriptorArgumentsTarget(generator),
                 new McpPromptArgumentsTarget(generator),
+                new ModelIdTarget(),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output, descriptor-arguments, mcp-prompt-arguments or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output, descriptor-arguments, mcp-prompt-arguments, model-id or all."),
         };
     }
 }

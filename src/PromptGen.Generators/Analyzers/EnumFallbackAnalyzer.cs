@@ -40,7 +40,7 @@ internal sealed class EnumFallbackAnalyzer : PromptClientAnalyzer
             }
 
             if (method.Rules.StructuredOutput is { } choice && AttributeReader.HasErrors(choice)
-                || method.Rules.StrategyFor(reference.Id).Strategy != ResultStrategySelector.PromptOnly)
+                || method.Rules.StrategyFor(reference.Id, method.Catalog).Strategy != ResultStrategySelector.PromptOnly)
             {
                 continue;
             }

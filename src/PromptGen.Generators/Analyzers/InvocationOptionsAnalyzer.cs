@@ -117,7 +117,7 @@ internal sealed class InvocationOptionsAnalyzer : PromptClientAnalyzer
     /// <summary>The typed result goes through a forced tool, as the generator will ask for it of the method's model.</summary>
     private static bool UsesForcedTool(PromptMethod method, KnownTypeSymbols knownTypes) =>
         TypedResultReturn.ResultTypeOf(method.Symbol.ReturnType, knownTypes) is not null
-        && method.Rules.StrategyFor(method.Rules.Model.Id ?? string.Empty).Strategy == ResultStrategySelector.ForcedTool;
+        && method.Rules.StrategyFor(method.Rules.Model.Id ?? string.Empty, method.Catalog).Strategy == ResultStrategySelector.ForcedTool;
 
     private static Location InferenceLocation(PromptMethod method, string setting, Location fallback, CancellationToken cancellationToken) =>
         method.Rules.Inference.SourceOf(setting) is { } source && AttributeArguments.Named(source, setting, cancellationToken)?.GetLocation() is { } location

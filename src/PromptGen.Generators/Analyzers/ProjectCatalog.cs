@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -8,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using PromptGen.Generators.Catalog;
 using PromptGen.Generators.Catalog.Data;
+using PromptGen.Generators.ProjectCatalogs;
 
 namespace PromptGen.Generators.Analyzers;
 
@@ -18,16 +18,11 @@ namespace PromptGen.Generators.Analyzers;
 /// </summary>
 internal static class ProjectCatalog
 {
-    /// <summary>The item metadata that marks any additional file as a catalog file.</summary>
-    public const string MetadataKey = "build_metadata.AdditionalFiles.PromptGenCatalog";
-
     private static readonly ConditionalWeakTable<AnalyzerOptions, Merged> Cache = new();
 
     /// <summary>Whether <paramref name="file"/> is one of the project's catalog files.</summary>
     public static bool IsCatalogFile(AdditionalText file, AnalyzerOptions options) =>
-        string.Equals(Path.GetFileName(file.Path), CatalogOverrides.FileName, StringComparison.OrdinalIgnoreCase)
-        || (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out string? marked)
-            && string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase));
+        CatalogFileRule.IsCatalogFile(file.Path, options.AnalyzerConfigOptionsProvider.GetOptions(file));
 
     /// <summary>The merged catalog; the built-in one when the project has no catalog file.</summary>
     public static ModelTable For(AnalyzerOptions options, CancellationToken cancellationToken) => Read(options, cancellationToken).Table;

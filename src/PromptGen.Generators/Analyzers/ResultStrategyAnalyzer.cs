@@ -33,7 +33,7 @@ internal sealed class ResultStrategyAnalyzer : PromptClientAnalyzer
                 continue;
             }
 
-            StrategyChoice strategy = method.Rules.StrategyFor(reference.Id);
+            StrategyChoice strategy = method.Rules.StrategyFor(reference.Id, method.Catalog);
             if (strategy.IsExplicit)
             {
                 if (method.Rules.StructuredOutput is not { } choice || AttributeReader.HasErrors(choice))

@@ -31,12 +31,13 @@ internal static class ModelCatalog
     public static ModelLookup Find(string modelId) => BuiltIn.Find(modelId);
 
     /// <summary>
-    /// The known ids closest to <paramref name="unknownId"/> (edit distance on the id without prefix), best first. A
-    /// suggestion keeps the caller's profile prefix when the model has that profile, and names a profile when the model
-    /// can only be called through one. Only models of <paramref name="modality"/> are suggested: a chat prompt's typo
-    /// never turns into an embedding model.
+    /// The known ids closest to <paramref name="unknownId"/>, best first: edit distance on the parts of the id without
+    /// prefix (vendor, name, version; see <see cref="ModelIdParts"/>), the name also against the model's display name, or
+    /// whole words of the name. A suggestion keeps the caller's profile prefix when the model has that profile, and names
+    /// a profile when the model can only be called through one. Only models of <paramref name="modality"/> are
+    /// suggested (every model when null): a chat prompt's typo never turns into an embedding model.
     /// </summary>
-    public static IReadOnlyList<string> Suggest(string unknownId, int max = 3, ModelModality modality = ModelModality.Chat) =>
+    public static IReadOnlyList<string> Suggest(string unknownId, int max = 3, ModelModality? modality = ModelModality.Chat) =>
         BuiltIn.Suggest(unknownId, max, modality);
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PromptGen.Generators.Catalog;
 
@@ -58,4 +60,22 @@ internal sealed record ModelInfo(
     public bool Supports(ModelCapabilities capability) => (Capabilities & capability) == capability;
 
     public bool IsConfirmed(ModelCapabilities capability) => (Unconfirmed & capability) == ModelCapabilities.None;
+
+    /// <summary>
+    /// Equal facts, lists compared by their items: the generator's pipeline holds a project's rows
+    /// (<c>ProjectCatalogModel</c>) and must see a re-read file with the same rows as unchanged.
+    /// </summary>
+    public bool Equals(ModelInfo? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (BaseId == other.BaseId && Provider == other.Provider && Family == other.Family && DisplayName == other.DisplayName
+                && ContextTokens == other.ContextTokens && MaxOutputTokens == other.MaxOutputTokens && Lifecycle == other.Lifecycle
+                && LegacySince == other.LegacySince && EndOfLife == other.EndOfLife && Successor == other.Successor
+                && RequiresInferenceProfile == other.RequiresInferenceProfile && ProfilePrefixes.SequenceEqual(other.ProfilePrefixes, StringComparer.Ordinal)
+                && Capabilities == other.Capabilities && Unconfirmed == other.Unconfirmed && TemperatureMax.Equals(other.TemperatureMax)
+                && MaxStopSequences == other.MaxStopSequences && StopSequenceLimitConfirmed == other.StopSequenceLimitConfirmed
+                && Source == other.Source && Modality == other.Modality && Prices.SequenceEqual(other.Prices)));
+
+    public override int GetHashCode() =>
+        StringComparer.Ordinal.GetHashCode(BaseId) * 31 + (int)Capabilities * 7 + (int)Lifecycle + MaxOutputTokens;
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PromptGen.Generators.Catalog;
 
@@ -33,4 +35,16 @@ internal sealed record ModelPrice(
 {
     /// <summary>The endpoint kinds a price may name.</summary>
     public static readonly string[] EndpointKinds = { "inRegion", "geo", "global" };
+
+    /// <summary>Equal rates, endpoints compared by their items (see <see cref="ModelInfo.Equals(ModelInfo?)"/>).</summary>
+    public bool Equals(ModelPrice? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Region == other.Region && Endpoints.SequenceEqual(other.Endpoints, StringComparer.Ordinal)
+                && InputPerMillion == other.InputPerMillion && OutputPerMillion == other.OutputPerMillion
+                && CacheReadPerMillion == other.CacheReadPerMillion && CacheWritePerMillion == other.CacheWritePerMillion
+                && BatchInputPerMillion == other.BatchInputPerMillion && BatchOutputPerMillion == other.BatchOutputPerMillion
+                && PerImage == other.PerImage && AsOf == other.AsOf && Source == other.Source));
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Region) * 31 + StringComparer.Ordinal.GetHashCode(AsOf);
 }

@@ -80,9 +80,9 @@ internal sealed class ModelTable
     }
 
     /// <inheritdoc cref="ModelCatalog.Suggest"/>
-    public IReadOnlyList<string> Suggest(string unknownId, int max = 3, ModelModality modality = ModelModality.Chat)
+    public IReadOnlyList<string> Suggest(string unknownId, int max = 3, ModelModality? modality = ModelModality.Chat)
     {
-        if (string.IsNullOrEmpty(unknownId) || max <= 0)
+        if (string.IsNullOrWhiteSpace(unknownId) || max <= 0)
         {
             return Array.Empty<string>();
         }
@@ -90,12 +90,18 @@ internal sealed class ModelTable
         (string baseId, string? prefix) = ModelIdSyntax.IsWellFormed(unknownId) && ModelIdSyntax.Resolve(unknownId) is { } resolved
             ? resolved
             : ModelIdSyntax.SplitProfilePrefix(unknownId.Trim());
+        ModelIdParts typed = ModelIdParts.Of(baseId);
+        if (typed.Name.Length == 0)
+        {
+            return Array.Empty<string>();
+        }
 
         return All
-            .Where(model => model.Modality == modality)
-            .Select(model => (Model: model, Distance: EditDistance.Between(baseId, model.BaseId)))
-            .Where(candidate => IsPlausible(baseId, candidate.Model.BaseId, candidate.Distance))
-            .OrderBy(candidate => candidate.Distance)
+            .Where(model => modality is null || model.Modality == modality)
+            .Select(model => (Model: model, Distance: Distance(typed, ModelIdParts.NameOf(baseId), model)))
+            .Where(candidate => candidate.Distance is not null)
+            .OrderBy(candidate => candidate.Distance!.Value)
+            .ThenBy(candidate => EditDistance.Between(baseId, candidate.Model.BaseId))
             .ThenBy(candidate => candidate.Model.BaseId, StringComparer.Ordinal)
             .Take(max)
             .Select(candidate => Suggestion(candidate.Model, prefix))
@@ -118,10 +124,48 @@ internal sealed class ModelTable
         return vendor;
     }
 
-    // Close spelling, or a fragment of the real id ("claude-sonnet-4-5"), is worth suggesting; anything else is noise.
-    private static bool IsPlausible(string typed, string known, int distance) =>
-        distance * 5 <= Math.Max(typed.Length, known.Length) * 2
-        || (typed.Length >= 6 && known.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0);
+    // How far the typed id is from a model, part by part (ModelIdParts), or null when it is not worth suggesting: the
+    // typed name must be a close spelling of the model's name or of its display name (at most 2 edits in 5), or whole
+    // words of it ("claude-sonnet-4-5"). A vendor or version the user typed adds its own distance; one left out costs
+    // nothing. A display name typed as it reads ("Claude Haiku 4.5", whose dot is no vendor's) is compared whole.
+    private static int? Distance(ModelIdParts typed, string typedAsName, ModelInfo model)
+    {
+        ModelIdParts known = ModelIdParts.Of(model.BaseId);
+        string displayName = ModelIdParts.NameOf(model.DisplayName);
+        int asName = EditDistance.Between(typedAsName, displayName);
+        if (asName * 5 <= Math.Max(typedAsName.Length, displayName.Length) * 2 && asName < EditDistance.Between(typed.Name, known.Name))
+        {
+            return asName;
+        }
+
+        int name = Math.Min(EditDistance.Between(typed.Name, known.Name), EditDistance.Between(typed.Name, displayName));
+        bool close = name * 5 <= Math.Max(typed.Name.Length, Math.Min(known.Name.Length, displayName.Length)) * 2;
+        bool words = typed.Name.Length >= 4 && (HasWords(known.Name, typed.Name) || HasWords(displayName, typed.Name));
+        if (!close && !words)
+        {
+            return null;
+        }
+
+        int vendor = typed.Vendor is { } typedVendor && known.Vendor is { } knownVendor ? EditDistance.Between(typedVendor, knownVendor) : 0;
+        int version = typed.Version is { } typedVersion && known.Version is { } knownVersion ? EditDistance.Between(typedVersion, knownVersion) : 0;
+        int fragment = close ? 0 : known.Name.Length - typed.Name.Length; // a fragment ranks after every close spelling of its length
+        return (close ? name : fragment) + vendor + version;
+    }
+
+    // "claude-sonnet-4-5" is whole words of "claude-sonnet-4-5-20250929"; "laude" is not.
+    private static bool HasWords(string name, string words)
+    {
+        for (int at = name.IndexOf(words, StringComparison.Ordinal); at >= 0; at = name.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + words.Length;
+            if ((at == 0 || name[at - 1] == '-') && (end == name.Length || name[end] == '-'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Suggestion(ModelInfo model, string? typedPrefix)
     {

@@ -162,6 +162,12 @@ internal sealed record FallbackModel(string ModelId, string? Strategy, string? S
 /// <summary>How a typed result is asked for and read: its shapes and schema, and the strategy for this model.</summary>
 internal sealed record ResultPlan(ResultModel Model, string Strategy, string StrategyReason, int MaxRepairAttempts)
 {
+    /// <summary>
+    /// <c>[StructuredOutput(Strategy = …)]</c> chose the strategy (for the fallbacks too); otherwise the catalog did, and
+    /// the project's catalog files may choose again.
+    /// </summary>
+    public bool StrategyIsExplicit { get; init; }
+
     /// <summary>The method returns PromptResult&lt;T&gt; (value plus attempts and usage) rather than T.</summary>
     public bool WithDetails { get; init; }
 

@@ -68,8 +68,12 @@ internal sealed class PromptMethodRules
     /// <summary>The method's <c>[ImageGeneration]</c>, else its interface's.</summary>
     public AttributeData? ImageSettings { get; }
 
-    /// <summary>How a typed result is asked of <paramref name="modelId"/> (the method's model or one of its fallbacks).</summary>
-    public StrategyChoice StrategyFor(string modelId) => ResultStrategySelector.Choose(modelId, StructuredOutput);
+    /// <summary>
+    /// How a typed result is asked of <paramref name="modelId"/> (the method's model or one of its fallbacks), judged
+    /// by <paramref name="catalog"/>: the analyzers pass the project's merged catalog; the generator's parser the
+    /// built-in one, and its catalog step (<c>CatalogDecisions</c>) decides again with the project's.
+    /// </summary>
+    public StrategyChoice StrategyFor(string modelId, Catalog.ModelTable? catalog = null) => ResultStrategySelector.Choose(modelId, StructuredOutput, catalog);
 
     public int MaxRepairAttempts => ResultStrategySelector.MaxRepairAttempts(StructuredOutput);
 

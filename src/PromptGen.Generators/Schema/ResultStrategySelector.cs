@@ -16,15 +16,18 @@ internal static class ResultStrategySelector
 
     private static readonly string[] StrategyNames = { PromptOnly, ForcedTool, NativeSchema };
 
-    /// <summary>The strategy for <paramref name="modelId"/>: the one <paramref name="structuredOutput"/> names, else the catalog's.</summary>
-    public static StrategyChoice Choose(string modelId, AttributeData? structuredOutput)
+    /// <summary>
+    /// The strategy for <paramref name="modelId"/>: the one <paramref name="structuredOutput"/> names, else the one
+    /// <paramref name="catalog"/> (the project's merged catalog; the built-in one when null) supports.
+    /// </summary>
+    public static StrategyChoice Choose(string modelId, AttributeData? structuredOutput, ModelTable? catalog = null)
     {
         if (NamedInt(structuredOutput, "Strategy") is int chosen && chosen >= 0 && chosen < StrategyNames.Length)
         {
             return new StrategyChoice(StrategyNames[chosen], "chosen with [StructuredOutput]", IsExplicit: true);
         }
 
-        (string strategy, string reason) = FromCatalog(modelId);
+        (string strategy, string reason) = FromCatalog(modelId, catalog ?? ModelCatalog.BuiltIn);
         return new StrategyChoice(strategy, reason, IsExplicit: false);
     }
 
@@ -33,11 +36,12 @@ internal static class ResultStrategySelector
         NamedInt(structuredOutput, "MaxRepairAttempts") is int attempts && attempts >= 0 ? attempts : 1;
 
     public static ResultPlan Plan(ResultModel result, StrategyChoice strategy, int maxRepairAttempts) =>
-        new(result, strategy.Strategy, strategy.Reason, maxRepairAttempts);
+        new(result, strategy.Strategy, strategy.Reason, maxRepairAttempts) { StrategyIsExplicit = strategy.IsExplicit };
 
-    private static (string Strategy, string Reason) FromCatalog(string modelId)
+    /// <summary>The strongest strategy <paramref name="catalog"/> says <paramref name="modelId"/> supports, with why.</summary>
+    public static (string Strategy, string Reason) FromCatalog(string modelId, ModelTable catalog)
     {
-        ModelLookup lookup = ModelCatalog.Find(modelId);
+        ModelLookup lookup = catalog.Find(modelId);
         if (lookup.Kind != ModelLookupKind.Known || lookup.Model is not { } model)
         {
             return (PromptOnly, $"'{modelId}' is not in the model catalog, so the schema is sent in the prompt, which every model accepts");

@@ -100,6 +100,19 @@ internal sealed partial class EmulatorRequestHandler
                 WriteStrings(writer, "inferenceTypesSupported", inferenceTypes);
                 writer.WriteStartObject("modelLifecycle");
                 writer.WriteString("status", model.Lifecycle == ModelLifecycle.Legacy ? "LEGACY" : "ACTIVE");
+
+                // The catalog's days as FoundationModelLifecycle's timestamps (legacyTime, endOfLifeTime), when it has them:
+                // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_FoundationModelLifecycle.html
+                if (model.LegacySince is { } legacySince)
+                {
+                    writer.WriteString("legacyTime", legacySince + "T00:00:00.000Z");
+                }
+
+                if (model.EndOfLife is { } endOfLife)
+                {
+                    writer.WriteString("endOfLifeTime", endOfLife + "T00:00:00.000Z");
+                }
+
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }

@@ -82,7 +82,8 @@ internal static class ModelsCommand
             ModelLookup? lookup = ModelIdSyntax.IsWellFormed(modelId) ? catalog.Find(modelId) : null;
             if (lookup?.Model is not { } model)
             {
-                IReadOnlyList<string> suggestions = ModelIdSyntax.IsWellFormed(modelId) ? catalog.Suggest(ModelIdSyntax.Resolve(modelId)?.BaseId ?? modelId) : Array.Empty<string>();
+                // Any model the catalog has, whatever it makes: 'show' is a question about the catalog, not a prompt's call.
+                IReadOnlyList<string> suggestions = catalog.Suggest(modelId, modality: null);
                 await error.WriteLineAsync($"promptgen models show: the catalog has no model '{modelId}'{(suggestions.Count > 0 ? "; did you mean " + string.Join(", ", suggestions) + "?" : ".")}");
                 return 1;
             }

@@ -21,10 +21,11 @@ internal sealed record RefreshResult(string Text, IReadOnlyList<string> Added, I
 /// <summary>
 /// Lays the control plane's model lists (ListFoundationModels and ListInferenceProfiles answers, as the API and the AWS
 /// CLI give them) over a project's <c>promptgen.models.json</c>. The refresh owns four facts of a model: <c>modality</c>,
-/// <c>lifecycle.status</c>, <c>inferenceProfile</c> (<c>required</c> from the inference types, <c>prefixes</c> from the
+/// <c>lifecycle</c> (its status, and the legacy and end-of-life days when AWS gives them), <c>inferenceProfile</c> (<c>required</c> from the inference types, <c>prefixes</c> from the
 /// system-defined profiles) and, for a model it adds, streaming (<c>converseStream</c>). It writes a fact only where AWS's
 /// answer differs from what the catalog (built-in, then the file) already says, so a second run changes nothing; every
-/// other member of a row (limits, capabilities, dates, successor, source, prices) is the user's and stays as it is.
+/// other member of a row (limits, capabilities, successor, source, prices, a date AWS does not give) is the user's and
+/// stays as it is.
 /// Models AWS no longer lists are left alone: a region may not offer them, and retiring is the user's call.
 /// </summary>
 internal static class CatalogRefresh
@@ -86,6 +87,17 @@ internal static class CatalogRefresh
             if (known.Lifecycle != model.Lifecycle)
             {
                 changes.Add(row => Child(row, "lifecycle")["status"] = LifecycleName(model.Lifecycle));
+            }
+
+            // The dates AWS gives (FoundationModelLifecycle legacyTime, endOfLifeTime); a date it leaves out stays as it is.
+            if (model.LegacySince is { } legacySince && known.LegacySince != legacySince)
+            {
+                changes.Add(row => Child(row, "lifecycle")["legacySince"] = legacySince);
+            }
+
+            if (model.EndOfLife is { } endOfLife && known.EndOfLife != endOfLife)
+            {
+                changes.Add(row => Child(row, "lifecycle")["endOfLife"] = endOfLife);
             }
 
             if (known.RequiresInferenceProfile != model.RequiresProfile || !known.ProfilePrefixes.ToHashSet(StringComparer.Ordinal).SetEquals(model.Prefixes))
@@ -179,7 +191,7 @@ internal static class CatalogRefresh
             ["name"] = model.Name,
             ["modality"] = ModalityName(model.Modality),
             ["limits"] = new JsonObject { ["contextTokens"] = 0, ["maxOutputTokens"] = 0 },
-            ["lifecycle"] = new JsonObject { ["status"] = LifecycleName(model.Lifecycle) },
+            ["lifecycle"] = Lifecycle(model),
             ["inferenceProfile"] = new JsonObject
             {
                 ["required"] = model.RequiresProfile,
@@ -190,6 +202,45 @@ internal static class CatalogRefresh
             ["source"] = $"ListFoundationModels and ListInferenceProfiles (promptgen models refresh, {today}): id, provider, name, modality, "
                 + "lifecycle, streaming, inference types and profiles; limits (0 = unknown) and other capabilities not known: set them by hand",
         };
+    }
+
+    private static JsonObject Lifecycle(ListedModel model)
+    {
+        var lifecycle = new JsonObject { ["status"] = LifecycleName(model.Lifecycle) };
+        if (model.LegacySince is { } legacySince)
+        {
+            lifecycle["legacySince"] = legacySince;
+        }
+
+        if (model.EndOfLife is { } endOfLife)
+        {
+            lifecycle["endOfLife"] = endOfLife;
+        }
+
+        return lifecycle;
+    }
+
+    /// <summary>
+    /// A FoundationModelLifecycle timestamp as the catalog's day (yyyy-MM-dd, UTC): the API's epoch seconds or the AWS
+    /// CLI's ISO 8601 text (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_FoundationModelLifecycle.html).
+    /// </summary>
+    private static string? Day(JsonNode? timestamp, string member)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? time = timestamp.GetValueKind() switch
+        {
+            JsonValueKind.Number when timestamp.AsValue().TryGetValue(out double seconds) && seconds is >= 0 and < 253402300800 =>
+                DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)),
+            JsonValueKind.String when DateTimeOffset.TryParse(
+                (string?)timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed) => parsed,
+            _ => null,
+        };
+        return time?.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            ?? throw new RefreshInputException($"a model's modelLifecycle.{member} is not a timestamp");
     }
 
     private static string ModalityName(ModelModality modality) => modality switch
@@ -276,6 +327,8 @@ internal static class CatalogRefresh
             }
 
             string status = (string?)summary["modelLifecycle"]?["status"] ?? "ACTIVE";
+            string? legacySince = Day(summary["modelLifecycle"]?["legacyTime"], "legacyTime");
+            string? endOfLife = Day(summary["modelLifecycle"]?["endOfLifeTime"], "endOfLifeTime");
             yield return new ListedModel(
                 id,
                 (string?)summary["providerName"] ?? id.Split('.')[0],
@@ -284,7 +337,11 @@ internal static class CatalogRefresh
                 status == "LEGACY" ? ModelLifecycle.Legacy : ModelLifecycle.Active,
                 RequiresProfile: !onDemand && profile,
                 prefixes.TryGetValue(id, out List<string>? list) ? list : new List<string>(),
-                Streaming: summary["responseStreamingSupported"]?.GetValueKind() == JsonValueKind.True);
+                Streaming: summary["responseStreamingSupported"]?.GetValueKind() == JsonValueKind.True)
+            {
+                LegacySince = legacySince,
+                EndOfLife = endOfLife,
+            };
         }
     }
 
@@ -312,7 +369,14 @@ internal static class CatalogRefresh
         node is JsonArray array ? array.Select(item => item?.GetValueKind() == JsonValueKind.String ? (string?)item : null).OfType<string>().ToArray() : Array.Empty<string>();
 
     private sealed record ListedModel(
-        string Id, string Provider, string Name, ModelModality Modality, ModelLifecycle Lifecycle, bool RequiresProfile, IReadOnlyList<string> Prefixes, bool Streaming);
+        string Id, string Provider, string Name, ModelModality Modality, ModelLifecycle Lifecycle, bool RequiresProfile, IReadOnlyList<string> Prefixes, bool Streaming)
+    {
+        /// <summary>The day the model became legacy (<c>modelLifecycle.legacyTime</c>), when AWS gives it.</summary>
+        public string? LegacySince { get; init; }
+
+        /// <summary>The end-of-life day (<c>modelLifecycle.endOfLifeTime</c>), when AWS gives it.</summary>
+        public string? EndOfLife { get; init; }
+    }
 }
 
 /// <summary>An input of <c>promptgen models refresh</c> that cannot be used; its message says which and why.</summary>

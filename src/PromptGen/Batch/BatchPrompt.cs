@@ -97,8 +97,10 @@ public sealed class BatchPrompt<TInput, TResult>
     {
         try
         {
+            // The batch answer's usage carries its batch-priced estimate (set by the run), so the total adds the repairs' to it.
             PromptResult<TResult> repaired = await StructuredPrompt.RepairAsync(bedrock, ModelId, shapedRequest, answer, _batchSpec!, cancellationToken).ConfigureAwait(false);
-            return BatchRecordResult<TResult>.Success(invalid.RecordId, invalid.Index, repaired.Value, repaired.Attempts.Count - 1);
+            return BatchRecordResult<TResult>.Success(invalid.RecordId, invalid.Index, repaired.Value, repaired.Attempts.Count - 1)
+                .WithEstimatedCost(repaired.EstimatedCostUsd);
         }
         catch (Exception e) when (BatchRecordError.FromCall(e, cancellationToken) is { } error)
         {
@@ -107,19 +109,26 @@ public sealed class BatchPrompt<TInput, TResult>
         }
     }
 
-    /// <summary>Runs one input as a single call does (repairs included), for the on-demand engine.</summary>
-    internal Task<TResult> RunAsync(IBedrockRuntime bedrock, TInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one input as a single call does (repairs included), for the on-demand engine: its value and its estimated
+    /// cost at on-demand prices (summed over repairs; null when unknown).
+    /// </summary>
+    internal async Task<(TResult Value, decimal? EstimatedCostUsd)> RunAsync(IBedrockRuntime bedrock, TInput input, CancellationToken cancellationToken)
     {
         ConverseRequest request = _buildRequest(input);
-        return _onDemandSpec is null
-            ? RunTextAsync(bedrock, request, cancellationToken)
-            : StructuredPrompt.RunAsync(bedrock, ModelId, request, _onDemandSpec, cancellationToken);
+        if (_onDemandSpec is null)
+        {
+            return await RunTextAsync(bedrock, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        PromptResult<TResult> result = await StructuredPrompt.RunWithDetailsAsync(bedrock, ModelId, request, _onDemandSpec, cancellationToken).ConfigureAwait(false);
+        return (result.Value, result.EstimatedCostUsd);
     }
 
-    private async Task<TResult> RunTextAsync(IBedrockRuntime bedrock, ConverseRequest request, CancellationToken cancellationToken)
+    private async Task<(TResult Value, decimal? EstimatedCostUsd)> RunTextAsync(IBedrockRuntime bedrock, ConverseRequest request, CancellationToken cancellationToken)
     {
         ConverseResponse response = await bedrock.ConverseAsync(ModelId, request, cancellationToken).ConfigureAwait(false);
         GuardrailInterventionException.ThrowIfIntervened(ModelId, response);
-        return _readText!(response);
+        return (_readText!(response), response.Usage?.EstimatedCostUsd);
     }
 }

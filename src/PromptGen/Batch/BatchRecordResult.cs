@@ -39,11 +39,22 @@ public sealed class BatchRecordResult<TResult>
     /// </summary>
     public int OnDemandRepairs { get; }
 
+    /// <summary>
+    /// The record's estimated cost in USD at the catalog's list prices (an estimate, not a bill): a batch job's record at
+    /// the model's batch token rates, plus its on-demand repairs at on-demand rates; a record run on demand at on-demand
+    /// rates. Null when a rate it needs is not in the catalog, or the record has no answer whose tokens are known.
+    /// <see cref="BatchRecordResults.EstimatedCostUsd{TResult}"/> sums a run's.
+    /// </summary>
+    public decimal? EstimatedCostUsd { get; private init; }
+
     internal static BatchRecordResult<TResult> Success(string recordId, long index, TResult value, int onDemandRepairs = 0) =>
         new(recordId, index, value, null, onDemandRepairs);
 
     internal static BatchRecordResult<TResult> Failure(string recordId, long index, BatchRecordError error, int onDemandRepairs = 0) =>
         new(recordId, index, default!, error, onDemandRepairs);
+
+    internal BatchRecordResult<TResult> WithEstimatedCost(decimal? cost) =>
+        new(RecordId, Index, _value, Error, OnDemandRepairs) { EstimatedCostUsd = cost };
 
     /// <summary>The id and the value or error, for logs and test output.</summary>
     public override string ToString() => IsSuccess ? $"{RecordId}: {_value}" : $"{RecordId}: {Error!.Kind}: {Error.Message}";

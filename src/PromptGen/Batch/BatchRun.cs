@@ -354,11 +354,21 @@ internal sealed class BatchRun<TInput, TResult>
             else
             {
                 result = ReadModelOutput(recordId, index, parsed.ModelOutput, out ConverseResponse? answer, out bool repairable);
+                decimal? cost = answer?.Usage is { } usage
+                    ? _runner.Runtime.Prices.EstimateBatch(_prompt.ModelId, _runner.Runtime.Region, usage.InputTokens, usage.OutputTokens)
+                    : null;
                 if (repairable && Options.RepairInvalidOutput && _prompt.Repairs && parsed.ReadModelInput() is { } request)
                 {
-                    await StartRepairAsync(result, request, answer!, cancellationToken).ConfigureAwait(false);
+                    if (answer!.Usage is { } answered)
+                    {
+                        answered.EstimatedCostUsd = cost; // the repairs add their on-demand cost to the batch answer's
+                    }
+
+                    await StartRepairAsync(result, request, answer, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
+
+                result = result.WithEstimatedCost(cost);
             }
 
             await EmitAsync(result, cancellationToken).ConfigureAwait(false);
@@ -445,8 +455,8 @@ internal sealed class BatchRun<TInput, TResult>
             BatchRecordResult<TResult> result;
             try
             {
-                TResult value = await _prompt.RunAsync(_runner.Runtime, item.Input, token).ConfigureAwait(false);
-                result = BatchRecordResult<TResult>.Success(recordId, item.Index, value);
+                (TResult value, decimal? cost) = await _prompt.RunAsync(_runner.Runtime, item.Input, token).ConfigureAwait(false);
+                result = BatchRecordResult<TResult>.Success(recordId, item.Index, value).WithEstimatedCost(cost);
             }
             catch (Exception e) when (BatchRecordError.FromCall(e, token) is { } error)
             {

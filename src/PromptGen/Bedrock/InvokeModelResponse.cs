@@ -44,6 +44,15 @@ public sealed class InvokeModelResponse
     public string? ServiceTier { get; init; }
 
     /// <summary>
+    /// The call's estimated cost in USD at the catalog's on-demand list prices (an estimate, not a bill): the images in
+    /// the answer times the model's per-image price, or the tokens Bedrock counted times its token rates. Null when the
+    /// catalog (with <see cref="BedrockOptions.ModelCatalogFiles"/>) has no price the call needs, or the call is billed
+    /// otherwise (latency-optimized, another service tier, premium or large Amazon images, embeddings of media).
+    /// Set by <see cref="BedrockRuntimeClient"/>.
+    /// </summary>
+    public decimal? EstimatedCostUsd { get; set; }
+
+    /// <summary>
     /// Every <c>X-Amzn-Bedrock-*</c> header of the response (names as sent, looked up case-insensitively), including
     /// ones this version has no property for.
     /// </summary>

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 
 namespace PromptGen.DependencyInjection;
@@ -35,6 +37,19 @@ internal static class BedrockOptionsConfiguration
             {
                 options.KnowledgeBaseIds[mapping.Key] = knowledgeBaseId;
             }
+        }
+
+        // "ModelCatalogFiles": ["promptgen.models.json"] arrives as ModelCatalogFiles:0, :1, … in key order; a list in
+        // configuration replaces the options' list, as any configured value replaces the default.
+        List<string> catalogFiles = section.GetSection(nameof(BedrockOptions.ModelCatalogFiles)).GetChildren()
+            .Where(file => file.Value is { Length: > 0 })
+            .OrderBy(file => int.TryParse(file.Key, NumberStyles.None, CultureInfo.InvariantCulture, out int position) ? position : int.MaxValue)
+            .ThenBy(file => file.Key, StringComparer.Ordinal)
+            .Select(file => file.Value!)
+            .ToList();
+        if (catalogFiles.Count > 0)
+        {
+            options.ModelCatalogFiles = catalogFiles;
         }
 
         IConfigurationSection retry = section.GetSection(nameof(BedrockOptions.Retry));

@@ -127,7 +127,12 @@ internal static class ModelPriceReader
             Rate(price, "cacheReadPerMillion", path),
             Rate(price, "cacheWritePerMillion", path),
             Date(price, path),
-            Text(price, "source", path));
+            Text(price, "source", path))
+        {
+            BatchInputPerMillion = Rate(price, "batchInputPerMillion", path),
+            BatchOutputPerMillion = Rate(price, "batchOutputPerMillion", path),
+            PerImage = Rate(price, "perImage", path),
+        };
     }
 
     private static string Text(JsonElement price, string name, string path) =>

@@ -11,7 +11,7 @@ namespace PromptGen.Pricing;
 /// Catalog folder, so the catalog stays the one source of truth) with the prices of the client's catalog files
 /// (<see cref="BedrockOptions.ModelCatalogFiles"/>) laid over them, model by model.
 /// </summary>
-internal sealed class ModelPriceTable
+internal sealed partial class ModelPriceTable
 {
     private const string BuiltInResource = "PromptGen.Catalog.models.json";
 
@@ -65,14 +65,8 @@ internal sealed class ModelPriceTable
     /// </summary>
     public decimal? Estimate(string modelId, string? region, TokenUsage? usage)
     {
-        if (usage is null || region is null || PriceEndpoint.Resolve(modelId) is not { } target
-            || !_prices.TryGetValue(target.BaseId, out IReadOnlyList<ModelPrice>? prices))
-        {
-            return null;
-        }
-
-        ModelPrice? price = prices.FirstOrDefault(p => string.Equals(p.Region, region, StringComparison.Ordinal) && p.Endpoints.Contains(target.Kind));
-        if (price?.InputPerMillion is not { } input || price.OutputPerMillion is not { } output)
+        ModelPrice? price = usage is null ? null : PriceOf(modelId, region);
+        if (usage is null || price?.InputPerMillion is not { } input || price.OutputPerMillion is not { } output)
         {
             return null;
         }
@@ -100,6 +94,18 @@ internal sealed class ModelPriceTable
         }
 
         return cost / 1_000_000m;
+    }
+
+    /// <summary>The price of <paramref name="modelId"/>'s model for calls from <paramref name="region"/> through its kind of endpoint; null when none.</summary>
+    private ModelPrice? PriceOf(string modelId, string? region)
+    {
+        if (region is null || PriceEndpoint.Resolve(modelId) is not { } target
+            || !_prices.TryGetValue(target.BaseId, out IReadOnlyList<ModelPrice>? prices))
+        {
+            return null;
+        }
+
+        return prices.FirstOrDefault(p => string.Equals(p.Region, region, StringComparison.Ordinal) && p.Endpoints.Contains(target.Kind));
     }
 
     /// <summary>

@@ -101,6 +101,7 @@ internal sealed class BedrockCallScope : IDisposable
     public void Complete(InvokeModelResponse response)
     {
         ObserveTokens(response.InputTokenCount, response.OutputTokenCount);
+        _estimatedCost = response.EstimatedCostUsd;
         if (_instrumentation.EnableSensitiveData && _instrumentation.Logger.IsEnabled(LogLevel.Trace))
         {
             BedrockLog.InvokeResponseContent(_instrumentation.Logger, _invokeApi ?? "InvokeModel", _modelId, InvokeBodies.ForLog(response.Body.Span, response.ContentType));

@@ -26,6 +26,7 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
     [InlineData("batch-output", 20_000)]
     [InlineData("descriptor-arguments", 20_000)]
     [InlineData("mcp-prompt-arguments", 20_000)]
+    [InlineData("model-id", 20_000)]
     public void Short_fuzz_run_finds_nothing(string target, int inputs)
     {
         IFuzzTarget fuzzTarget = FuzzTargets.Named(target).Single();

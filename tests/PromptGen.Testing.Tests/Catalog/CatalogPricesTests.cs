@@ -93,6 +93,21 @@ public sealed class CatalogPricesTests
     }
 
     [Fact]
+    public void A_rate_written_minus_zero_is_zero_for_the_generator_and_the_runtime_alike()
+    {
+        const string File = """{ "asOf": "2026-12-01", "models": [ { "id": "amazon.nova-lite-v1:0", "prices": [ { "region": "us-east-1", "endpoints": ["geo"], "inputPerMillion": -0, "outputPerMillion": -0.0, "asOf": "2026-12-01", "source": "s" } ] } ] }""";
+
+        CatalogFileContent content = CatalogFile.Read(File, ModelCatalog.BuiltIn.Row);
+        PromptGen.Pricing.ModelPrice runtime = Assert.Single(PromptGen.Pricing.ModelPriceReader.Read(File)["amazon.nova-lite-v1:0"]);
+
+        Assert.Empty(content.Errors);
+        ModelPrice generator = Assert.Single(Assert.Single(content.Models).Prices);
+        Assert.Equal((0m, 0m), (generator.InputPerMillion, generator.OutputPerMillion));
+        Assert.Equal((generator.InputPerMillion, generator.OutputPerMillion), (runtime.InputPerMillion, runtime.OutputPerMillion));
+        Assert.Equal("0", generator.InputPerMillion!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void An_override_without_prices_keeps_the_model_prices_and_one_with_prices_replaces_them()
     {
         ModelTable priced = ModelCatalog.BuiltIn.With(CatalogFile.Read(Priced, ModelCatalog.BuiltIn.Row).Models);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using PromptGen.Generators.Catalog;
 using Xunit;
 
@@ -58,5 +59,42 @@ public sealed class ModelCatalogSuggestionTests
     public void Nothing_plausible_suggests_nothing(string id)
     {
         Assert.Empty(ModelCatalog.Suggest(id));
+    }
+}
+
+/// <summary>
+/// Suggestions judge each part of an id (vendor, name, version) and the model's display name, so what a user types in
+/// <c>promptgen models show</c> finds the model they mean and nothing far from it.
+/// </summary>
+public sealed class ModelCatalogSuggestionPartsTests
+{
+    [Theory]
+    [InlineData("nova-lte", "amazon.nova-lite-v1:0")]
+    [InlineData("amazon.nova-lite", "amazon.nova-lite-v1:0")]
+    [InlineData("Claude Haiku 4.5", "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+    [InlineData("claude-haiku-4-5", "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+    [InlineData("amazon.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+    public void What_a_user_types_finds_the_model_first(string typed, string expected)
+    {
+        IReadOnlyList<string> suggestions = ModelCatalog.Suggest(typed, modality: null);
+
+        Assert.NotEmpty(suggestions);
+        Assert.Equal(expected, suggestions[0]);
+    }
+
+    [Fact]
+    public void Every_modality_is_suggested_when_asked_and_only_chat_by_default()
+    {
+        Assert.Equal("amazon.titan-embed-text-v2:0", ModelCatalog.Suggest("amazon.titan-embed-txt-v2:0", modality: null)[0]);
+        Assert.DoesNotContain("amazon.titan-embed-text-v2:0", ModelCatalog.Suggest("amazon.titan-embed-txt-v2:0"));
+    }
+
+    [Theory]
+    [InlineData("gpt-4o")]
+    [InlineData("zebra-9")]
+    [InlineData("amazon.xyz-v1:0")]
+    public void A_far_id_suggests_nothing(string typed)
+    {
+        Assert.Empty(ModelCatalog.Suggest(typed, modality: null));
     }
 }

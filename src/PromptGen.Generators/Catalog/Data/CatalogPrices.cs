@@ -146,11 +146,12 @@ internal static class CatalogPrices
         }
 
         // A number written in JSON (no exponent beyond decimal's range); USD amounts are exact decimals, never doubles.
+        // The sign is read so that -0 is 0, as the runtime's reader (System.Text.Json's TryGetDecimal) reads it.
         if (value.Kind == JsonKind.Number
-            && decimal.TryParse(value.Text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal rate)
+            && decimal.TryParse(value.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal rate)
             && rate >= 0)
         {
-            return rate;
+            return rate == 0 ? 0m : rate;
         }
 
         errors.Add(CatalogFile.At(value, $"'{name}' must be a number of USD, 0 or more"));
