@@ -30,9 +30,9 @@ public sealed class RetrieveAndGenerateStreamDecoderTests
         const string part = """{"textResponsePart":{"text":"Retries use jitter.","span":{"start":0,"end":18}}}""";
         const string reference = """[{"content":{"type":"TEXT","text":"full jitter"},"location":{"type":"S3","s3Location":{"uri":"s3://b/retries.md"}}}]""";
         var current = Assert.IsType<RetrieveAndGenerateCitationEvent>(Decode(EventStreamEncoder.Event("citation", Encoding.UTF8.GetBytes(
-            $$"""{"generatedResponsePart":{{part}},"retrievedReferences":{{reference}}}"""))));
+            "{\"generatedResponsePart\":" + part + ",\"retrievedReferences\":" + reference + "}"))));
         var deprecated = Assert.IsType<RetrieveAndGenerateCitationEvent>(Decode(EventStreamEncoder.Event("citation", Encoding.UTF8.GetBytes(
-            $$"""{"citation":{"generatedResponsePart":{{part}},"retrievedReferences":{{reference}}}}"""))));
+            "{\"citation\":{\"generatedResponsePart\":" + part + ",\"retrievedReferences\":" + reference + "}}"))));
 
         foreach (KnowledgeBaseCitation citation in new[] { current.ToCitation(), deprecated.ToCitation() })
         {

@@ -40,8 +40,8 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
     public async Task The_answer_arrives_in_output_events_followed_by_its_citations()
     {
         _emulator.Script.When(model: ModelId, promptContains: "How are throttling errors retried?")
-            .ReplyText("Throttling errors are retried with full jitter. Bread is unrelated.")
-            .Stream(chunkSize: 10);
+            .Stream(chunkSize: 10)
+            .ReplyText("Throttling errors are retried with full jitter. Bread is unrelated.");
         using BedrockRuntimeClient client = CreateClient();
 
         var events = new List<RetrieveAndGenerateStreamEvent>();
@@ -63,7 +63,7 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
         Assert.All(events, e => Assert.NotNull(e.RequestId));
 
         RecordedRequest recorded = Assert.Single(_emulator.Requests);
-        Assert.Equal(("RetrieveAndGenerateStream", "/retrieveAndGenerateStream", true, 200), (recorded.Operation, recorded.RawPath, recorded.SignatureValid, recorded.StatusCode));
+        Assert.Equal(("RetrieveAndGenerateStream", "/retrieveAndGenerateStream", true, 200), (recorded.Operation, recorded.RawPath, recorded.SignatureValid, recorded.ResponseStatus));
         Assert.Contains("exponential backoff", recorded.UserText, StringComparison.Ordinal);
     }
 
@@ -71,9 +71,9 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
     public async Task An_exception_inside_the_stream_is_thrown_typed_after_the_events_before_it()
     {
         _emulator.Script.When(promptContains: "overload")
-            .ReplyText("Throttling errors are retried with full jitter.")
             .Stream(chunkSize: 10)
-            .FailStream(StreamFault.Exception("throttlingException", "Slow down", afterEvents: 2));
+            .FailStream(StreamFault.Exception("throttlingException", "Slow down", afterEvents: 2))
+            .ReplyText("Throttling errors are retried with full jitter.");
         using BedrockRuntimeClient client = CreateClient();
         var received = new StringBuilder();
 
@@ -85,7 +85,7 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
             }
         });
 
-        Assert.Equal("Throttling errors ", received.ToString());
+        Assert.Equal("Throttling errors ar", received.ToString());
         Assert.Contains("Slow down", error.Message, StringComparison.Ordinal);
         Assert.Equal("ThrottlingException", Assert.Single(_emulator.Requests).ErrorCode);
     }
