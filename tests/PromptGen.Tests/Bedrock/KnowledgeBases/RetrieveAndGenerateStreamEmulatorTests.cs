@@ -87,7 +87,7 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
 
         Assert.Equal("Throttling errors ar", received.ToString());
         Assert.Contains("Slow down", error.Message, StringComparison.Ordinal);
-        Assert.Equal("ThrottlingException", Assert.Single(_emulator.Requests).ErrorCode);
+        Assert.Equal("throttlingException", Assert.Single(_emulator.Requests).ErrorCode);
     }
 
     [Fact]
