@@ -35,7 +35,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     private readonly IBedrockRuntime _bedrock;
     private readonly IReadOnlyList<ModelChoice> _models;
     private ConverseRequest _request;
-    private readonly Func<CancellationToken, Task<(ConverseRequest Request, IReadOnlyList<Retrieval.RetrievedPassage> Passages)>>? _prepare;
+    private readonly Func<CancellationToken, Task<RetrievedRequest>>? _prepare;
     private readonly CancellationToken _callToken;
     private ConverseStreamAccumulator _answer = new();
     private string _modelId;
@@ -93,7 +93,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     internal PromptStream(
         IBedrockRuntime bedrock,
         IReadOnlyList<ModelChoice> models,
-        Func<CancellationToken, Task<(ConverseRequest Request, IReadOnlyList<Retrieval.RetrievedPassage> Passages)>> prepare,
+        Func<CancellationToken, Task<RetrievedRequest>> prepare,
         IReadOnlyList<ToolDefinition>? tools,
         ToolLoopOptions? toolOptions,
         CancellationToken cancellationToken)
@@ -269,7 +269,8 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         if (_prepare is not null)
         {
             // Retrieval first: the request's templates read the passages.
-            (_request, Passages) = await _prepare(token).ConfigureAwait(false);
+            RetrievedRequest prepared = await _prepare(token).ConfigureAwait(false);
+            (_request, Passages) = (prepared.Request, prepared.Passages);
         }
 
         _started = Stopwatch.GetTimestamp();

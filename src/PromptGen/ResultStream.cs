@@ -33,7 +33,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
 {
     private readonly IBedrockRuntime _bedrock;
     private ConverseRequest _request;
-    private readonly Func<CancellationToken, Task<(ConverseRequest Request, IReadOnlyList<Retrieval.RetrievedPassage> Passages)>>? _prepare;
+    private readonly Func<CancellationToken, Task<RetrievedRequest>>? _prepare;
     private readonly StructuredOutputSpec<T> _spec;
     private readonly Func<PartialValueBuilder<TPartial>> _createBuilder;
     private readonly CancellationToken _callToken;
@@ -103,7 +103,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     internal ResultStream(
         IBedrockRuntime bedrock,
         IReadOnlyList<ModelChoice> models,
-        Func<CancellationToken, Task<(ConverseRequest Request, IReadOnlyList<Retrieval.RetrievedPassage> Passages)>> prepare,
+        Func<CancellationToken, Task<RetrievedRequest>> prepare,
         StructuredOutputSpec<T> spec,
         Func<PartialValueBuilder<TPartial>> createBuilder,
         IReadOnlyList<ToolDefinition>? tools,
@@ -231,7 +231,8 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
         if (_prepare is not null)
         {
             // Retrieval first: the request's templates read the passages.
-            (_request, Passages) = await _prepare(token).ConfigureAwait(false);
+            RetrievedRequest prepared = await _prepare(token).ConfigureAwait(false);
+            (_request, Passages) = (prepared.Request, prepared.Passages);
         }
 
         ToolBox? box = null;

@@ -353,8 +353,7 @@ internal static class PromptClientEmitter
             string prepare = LocalName("prepare", method);
             string token = LocalName("retrievalCancellation", method);
             writer.WriteLine(
-                $"async global::System.Threading.Tasks.Task<({RuntimeTypes.ConverseRequest} Request, global::System.Collections.Generic.IReadOnlyList<{RuntimeTypes.RetrievedPassage}> Passages)> "
-                + $"{prepare}(global::System.Threading.CancellationToken {token})");
+                $"async global::System.Threading.Tasks.Task<{RuntimeTypes.RetrievedRequest}> {prepare}(global::System.Threading.CancellationToken {token})");
             writer.OpenBlock();
             RetrievalEmitter.WriteRetrieve(writer, method, memberName, Bedrock(method), token);
             if (plan.UsesScriban)
@@ -363,7 +362,7 @@ internal static class PromptClientEmitter
             }
 
             WriteRequest(writer, method, plan, memberName, arguments, request);
-            writer.WriteLine($"return ({request}, {RetrievalEmitter.PassagesLocal});");
+            writer.WriteLine($"return new {RuntimeTypes.RetrievedRequest}({request}, {RetrievalEmitter.PassagesLocal});");
             writer.CloseBlock();
             writer.WriteLine();
             StreamingMethodEmitter.WriteRetrievingReturn(writer, model, method, memberName, SymbolDisplay.FormatLiteral(plan.ModelId, quote: true), prepare, cancellation, LocalName("tools", method));

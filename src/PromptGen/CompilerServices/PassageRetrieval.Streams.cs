@@ -23,7 +23,7 @@ public static partial class PassageRetrieval
     public static PromptStream Stream(
         IBedrockRuntime bedrock,
         ModelChoice[] models,
-        Func<CancellationToken, Task<(ConverseRequest Request, IReadOnlyList<RetrievedPassage> Passages)>> prepare,
+        Func<CancellationToken, Task<RetrievedRequest>> prepare,
         IReadOnlyList<ToolDefinition>? tools,
         ToolLoopOptions? options,
         CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public static partial class PassageRetrieval
     public static ResultStream<T, TPartial> ResultStream<T, TPartial>(
         IBedrockRuntime bedrock,
         ModelChoice[] models,
-        Func<CancellationToken, Task<(ConverseRequest Request, IReadOnlyList<RetrievedPassage> Passages)>> prepare,
+        Func<CancellationToken, Task<RetrievedRequest>> prepare,
         StructuredOutputSpec<T> spec,
         Func<PartialValueBuilder<TPartial>> createBuilder,
         IReadOnlyList<ToolDefinition>? tools,

@@ -105,7 +105,7 @@ namespace Docs
             global::System.Collections.Generic.IAsyncEnumerable<string> IStreamingDocs.StreamTextAsync(
                 string question, global::System.Threading.CancellationToken cancellationToken)
             {
-                async global::System.Threading.Tasks.Task<(global::PromptGen.Bedrock.ConverseRequest Request, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> Passages)>
+                async global::System.Threading.Tasks.Task<global::PromptGen.CompilerServices.RetrievedRequest>
                     prepare(global::System.Threading.CancellationToken retrievalCancellation)
                 {
                     global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> passages =
@@ -115,7 +115,7 @@ namespace Docs
                     {
                         Messages = { global::PromptGen.Message.User(RenderStreamTextAsyncUser(question, passages)) },
                     };
-                    return (request, passages);
+                    return new global::PromptGen.CompilerServices.RetrievedRequest(request, passages);
                 }
 
                 return global::PromptGen.CompilerServices.PassageRetrieval.Stream(
@@ -149,7 +149,7 @@ namespace Docs
             global::PromptGen.PromptStream IStreamingDocs.StreamAnswerAsync(
                 string question, global::System.Threading.CancellationToken cancellationToken)
             {
-                async global::System.Threading.Tasks.Task<(global::PromptGen.Bedrock.ConverseRequest Request, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> Passages)>
+                async global::System.Threading.Tasks.Task<global::PromptGen.CompilerServices.RetrievedRequest>
                     prepare(global::System.Threading.CancellationToken retrievalCancellation)
                 {
                     global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> passages =
@@ -162,7 +162,7 @@ namespace Docs
                         Messages = { global::PromptGen.CompilerServices.PassageRetrieval.WithCitableDocuments(
                             global::PromptGen.Message.User(RenderStreamAnswerAsyncUser(question, passages)), passages) },
                     };
-                    return (request, passages);
+                    return new global::PromptGen.CompilerServices.RetrievedRequest(request, passages);
                 }
 
                 return global::PromptGen.CompilerServices.PassageRetrieval.Stream(
@@ -198,7 +198,7 @@ namespace Docs
                 global::PromptGen.Retrieval.IPassageRetriever retriever,
                 global::System.Threading.CancellationToken cancellationToken)
             {
-                async global::System.Threading.Tasks.Task<(global::PromptGen.Bedrock.ConverseRequest Request, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> Passages)>
+                async global::System.Threading.Tasks.Task<global::PromptGen.CompilerServices.RetrievedRequest>
                     prepare(global::System.Threading.CancellationToken retrievalCancellation)
                 {
                     global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> passages =
@@ -208,7 +208,7 @@ namespace Docs
                     {
                         Messages = { global::PromptGen.Message.User(RenderStreamFactAsyncUser(question, retriever, passages)) },
                     };
-                    return (request, passages);
+                    return new global::PromptGen.CompilerServices.RetrievedRequest(request, passages);
                 }
 
                 return global::PromptGen.CompilerServices.PassageRetrieval.ResultStream(
@@ -244,7 +244,7 @@ namespace Docs
             global::PromptGen.PromptStream IStreamingDocs.StreamWithToolsAsync(
                 string question, global::Docs.DocsTools tools, global::System.Threading.CancellationToken cancellationToken)
             {
-                async global::System.Threading.Tasks.Task<(global::PromptGen.Bedrock.ConverseRequest Request, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> Passages)>
+                async global::System.Threading.Tasks.Task<global::PromptGen.CompilerServices.RetrievedRequest>
                     prepare(global::System.Threading.CancellationToken retrievalCancellation)
                 {
                     global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> passages =
@@ -254,7 +254,7 @@ namespace Docs
                     {
                         Messages = { global::PromptGen.Message.User(RenderStreamWithToolsAsyncUser(question, tools, passages)) },
                     };
-                    return (request, passages);
+                    return new global::PromptGen.CompilerServices.RetrievedRequest(request, passages);
                 }
 
                 global::PromptGen.CompilerServices.ToolDefinition[] tools_ = DocsToolsDefinitions.For(tools);
