@@ -16,7 +16,8 @@ namespace PromptGen.EndToEnd.Tests.Retrieval;
 /// <c>[Retrieve]</c> on streaming methods, end to end against the emulator: nothing is sent at the call; enumerating
 /// sends one Retrieve, then one ConverseStream whose prompt holds the passages in rank order; the passages are on the
 /// stream and on its result; a typed result stream retrieves from the method's own store; a failed retrieval is thrown
-/// by the enumeration and sends no ConverseStream.
+/// by the enumeration and sends no ConverseStream. A method with tools retrieves once, before its tool loop, and its
+/// result carries the passages.
 /// </summary>
 public sealed class StreamingRetrievalTests : IAsyncLifetime
 {
@@ -137,6 +138,21 @@ public sealed class StreamingRetrievalTests : IAsyncLifetime
         await Assert.ThrowsAsync<BedrockResourceNotFoundException>(() => stream.ReadToEndAsync());
 
         Assert.Equal("Retrieve", Assert.Single(_emulator.Requests).Operation);
+    }
+
+    [Fact]
+    public async Task A_tool_loop_retrieves_once_before_the_loop_and_carries_the_passages()
+    {
+        _emulator.Script.When(model: IStreamingRagPrompts.Model, promptContains: "With the glossary: jitter").Times(1).ReplyToolUse("define", """{"term":"jitter"}""");
+        _emulator.Script.When(toolResultContains: "random part").ReplyJson("""{"claim":"Retries wait a random part.","source":1}""");
+        var glossary = new GlossaryTools();
+
+        PromptResult<RetryFact> result = await IStreamingRagPrompts.Create(_client).FactWithToolsAsync("jitter", glossary);
+
+        Assert.Equal(new RetryFact("Retries wait a random part.", 1), result.Value);
+        Assert.Equal(1, glossary.Lookups);
+        Assert.Equal(new[] { "Retrieve", "Converse", "Converse" }, _emulator.Requests.Select(request => request.Operation));
+        Assert.Equal("s3://promptgen-kb-kbdocs0001/retries.md", Assert.Single(result.Passages).Location);
     }
 
     /// <summary>Your own store: fixed passages, and the queries it was asked.</summary>
