@@ -115,6 +115,14 @@ public sealed partial class BedrockRuntimeClient
             throw new ArgumentException(
                 $"numberOfResults must be {KnowledgeBaseVectorSearchConfiguration.MinNumberOfResults} to {KnowledgeBaseVectorSearchConfiguration.MaxNumberOfResults}; got {count}.", parameterName);
         }
+
+        // The same range for numberOfRerankedResults (API_agent-runtime_VectorSearchBedrockRerankingConfiguration).
+        if (configuration?.VectorSearchConfiguration?.RerankingConfiguration?.BedrockRerankingConfiguration?.NumberOfRerankedResults is { } reranked
+            && reranked is < KnowledgeBaseVectorSearchConfiguration.MinNumberOfResults or > KnowledgeBaseVectorSearchConfiguration.MaxNumberOfResults)
+        {
+            throw new ArgumentException(
+                $"numberOfRerankedResults must be {KnowledgeBaseVectorSearchConfiguration.MinNumberOfResults} to {KnowledgeBaseVectorSearchConfiguration.MaxNumberOfResults}; got {reranked}.", parameterName);
+        }
     }
 
     private static bool IsAsciiLettersAndDigits(string text)
