@@ -17,7 +17,7 @@ public sealed class HarnessUsageException(string message) : Exception(message);
 public sealed class HarnessArguments
 {
     public const string Usage =
-        "usage: fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|catalog-file|batch-output|all> [--inputs N] [--seed S] [--per-input-ms M] [--findings DIR]\n"
+        "usage: fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|kb-stream|catalog-file|batch-output|all> [--inputs N] [--seed S] [--per-input-ms M] [--findings DIR]\n"
         + "       load [--calls N] [--concurrency C] [--share 0.2] [--seed S] [--base-delay-ms 1000]";
 
     private static readonly Dictionary<string, string[]> OptionsOf = new(StringComparer.Ordinal)
@@ -64,7 +64,7 @@ public sealed class HarnessArguments
         {
             if (args.Count < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new HarnessUsageException("fuzz needs a target: model-json, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output or all.");
+                throw new HarnessUsageException("fuzz needs a target: model-json, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, kb-stream, catalog-file, batch-output or all.");
             }
 
             target = args[1];

@@ -9,7 +9,7 @@ using PromptGen.Reliability.Load;
 using PromptGen.Reliability.Targets;
 
 // Fuzzing and load harnesses of issue 9. Each command stops by itself and exits non-zero when it finds anything.
-//   fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|catalog-file|batch-output|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
+//   fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|kb-stream|catalog-file|batch-output|all> [--inputs 1000000] [--seed 1] [--per-input-ms 2000] [--findings DIR]
 //   load [--calls 20000] [--concurrency 256] [--share 0.2] [--seed 1] [--base-delay-ms 1000]
 try
 {

@@ -24,7 +24,7 @@ public partial interface IRetrievalMistakes
     [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
     Task<PromptResult<string>> CitedAsync(string question, CancellationToken cancellationToken);
 
-    [Retrieve("KBDOCS0001", Query = nameof(question))]                                        // PG0504: streams do not retrieve yet
-    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
-    PromptStream StreamAsync(string question, CancellationToken cancellationToken);
+    [Retrieve("KBDOCS0001", Query = nameof(question))]
+    [Prompt("{{ passages }} {{ question }}")]
+    Task<string> ClashAsync(string question, string passages, CancellationToken cancellationToken); // PG0504: hides the passages
 }

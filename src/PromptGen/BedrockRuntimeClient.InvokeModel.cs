@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
@@ -96,63 +95,25 @@ public sealed partial class BedrockRuntimeClient
         }
     }
 
-    private async IAsyncEnumerable<InvokeModelStreamChunk> InvokeStreamAsync(Uri uri, byte[] body, InvokeModelOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string invocationId = InvocationIds.Next();
-
-        // The same limits as ConverseStream: the whole stream's (StreamTimeout, else Timeout) from the call, opening
-        // within Timeout, and an idle limit per frame.
-        using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
-        (OpenedStream opened, string? chunkContentType) = await OpenWithinDeadlineAsync(
-                (attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
-                deadlineSource,
-                cancellationToken)
-            .ConfigureAwait(false);
-
-        using OpenedStream owned = opened;
-        using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);
-        using CancellationTokenSource readSource = LinkedSource(cancellationToken, deadlineSource, idleSource);
-        int maxFrameLength = (int)Math.Max(EventStreamFrame.MinimumLength, Math.Min(MaxEventStreamMessageLength, _maxResponseSize));
-        using var reader = new EventStreamReader(opened.Content, maxFrameLength, opened.RequestId);
-        while (true)
-        {
-            long offset = reader.Offset;
-            EventStreamMessage? frame;
-            try
-            {
-                // The idle limit runs only while a frame is awaited.
-                idleSource?.CancelAfter(_streamIdleTimeout);
-                frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
-                idleSource?.CancelAfter(Timeout.InfiniteTimeSpan);
-            }
-            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, deadlineSource, idleSource) is { } translated)
-            {
-                throw translated;
-            }
-
-            if (frame is null)
-            {
-                yield break;
-            }
-
-            if (InvokeModelStreamDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor) is { } bytes)
-            {
-                yield return new InvokeModelStreamChunk(bytes) { ContentType = chunkContentType, RequestId = opened.RequestId };
-            }
-        }
-    }
+    /// <summary>The chunks of an InvokeModelWithResponseStream answer, read by the shared event-stream loop; each carries the answer's chunk content type.</summary>
+    private IAsyncEnumerable<InvokeModelStreamChunk> InvokeStreamAsync(Uri uri, byte[] body, InvokeModelOptions? options, CancellationToken cancellationToken) =>
+        ReadEventStreamAsync(
+            (invocationId, attempt, maxAttempts, attemptToken) => OpenInvokeStreamAttemptAsync(uri, body, options, invocationId, attempt, maxAttempts, attemptToken),
+            (frame, offset, opened) => InvokeModelStreamDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor) is { } bytes
+                ? new InvokeModelStreamChunk(bytes) { ContentType = HeaderValue(opened.Response, InvokeModelHeaders.StreamContentType), RequestId = opened.RequestId }
+                : null,
+            cancellationToken);
 
     /// <summary>
     /// One attempt at opening an InvokeModelWithResponseStream answer: on a 2xx event stream, the response with its
-    /// body not yet read and the chunks' content type; otherwise the typed error, so the pipeline can decide on a retry.
+    /// body not yet read (its headers carry the chunks' content type); otherwise the typed error, so the pipeline can decide on a retry.
     /// </summary>
-    private async Task<(OpenedStream Stream, string? ChunkContentType)> OpenInvokeStreamAttemptAsync(
+    private Task<OpenedStream> OpenInvokeStreamAttemptAsync(
         Uri uri, byte[] body, InvokeModelOptions? options, string invocationId, int attempt, int maxAttempts, CancellationToken cancellationToken)
     {
         HttpRequestMessage message = NewStreamRequest(uri, body);
         InvokeModelHeaders.Apply(message, options, stream: true);
         BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
-        OpenedStream opened = await OpenEventStreamAsync(message, body, "InvokeModelWithResponseStream", cancellationToken).ConfigureAwait(false);
-        return (opened, HeaderValue(opened.Response, InvokeModelHeaders.StreamContentType));
+        return OpenEventStreamAsync(message, body, "InvokeModelWithResponseStream", cancellationToken);
     }
 }

@@ -72,15 +72,7 @@ public sealed partial class BedrockRuntimeClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<RetrieveAndGenerateResponse> RetrieveAndGenerateAsync(RetrieveAndGenerateRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.RetrieveAndGenerateConfiguration?.KnowledgeBaseConfiguration is not { } knowledgeBase)
-        {
-            throw new ArgumentException("A RetrieveAndGenerate request needs RetrieveAndGenerateConfiguration.KnowledgeBaseConfiguration.", nameof(request));
-        }
-
-        ValidateKnowledgeBaseId(knowledgeBase.KnowledgeBaseId, nameof(request));
-        ArgumentException.ThrowIfNullOrWhiteSpace(knowledgeBase.ModelArn, nameof(request));
-        ValidateRetrievalConfiguration(knowledgeBase.RetrievalConfiguration, nameof(request));
+        ValidateRetrieveAndGenerate(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         byte[] body = SerializeKnowledgeBase(request, KnowledgeBaseJsonContext.Default.RetrieveAndGenerateRequest, "RetrieveAndGenerate");
@@ -90,6 +82,20 @@ public sealed partial class BedrockRuntimeClient
                 (attempt, maxAttempts, attemptToken) => SendAttemptAsync(HttpMethod.Post, uri, body, invocationId, attempt, maxAttempts, KnowledgeBaseResponseReader.ReadRetrieveAndGenerate, attemptToken),
                 cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>What RetrieveAndGenerate and its stream variant check before sending.</summary>
+    private static void ValidateRetrieveAndGenerate(RetrieveAndGenerateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RetrieveAndGenerateConfiguration?.KnowledgeBaseConfiguration is not { } knowledgeBase)
+        {
+            throw new ArgumentException("A RetrieveAndGenerate request needs RetrieveAndGenerateConfiguration.KnowledgeBaseConfiguration.", nameof(request));
+        }
+
+        ValidateKnowledgeBaseId(knowledgeBase.KnowledgeBaseId, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(knowledgeBase.ModelArn, nameof(request));
+        ValidateRetrievalConfiguration(knowledgeBase.RetrievalConfiguration, nameof(request));
     }
 
     private static void ValidateKnowledgeBaseId(string? knowledgeBaseId, string parameterName)
@@ -108,6 +114,14 @@ public sealed partial class BedrockRuntimeClient
         {
             throw new ArgumentException(
                 $"numberOfResults must be {KnowledgeBaseVectorSearchConfiguration.MinNumberOfResults} to {KnowledgeBaseVectorSearchConfiguration.MaxNumberOfResults}; got {count}.", parameterName);
+        }
+
+        // The same range for numberOfRerankedResults (API_agent-runtime_VectorSearchBedrockRerankingConfiguration).
+        if (configuration?.VectorSearchConfiguration?.RerankingConfiguration?.BedrockRerankingConfiguration?.NumberOfRerankedResults is { } reranked
+            && reranked is < KnowledgeBaseVectorSearchConfiguration.MinNumberOfResults or > KnowledgeBaseVectorSearchConfiguration.MaxNumberOfResults)
+        {
+            throw new ArgumentException(
+                $"numberOfRerankedResults must be {KnowledgeBaseVectorSearchConfiguration.MinNumberOfResults} to {KnowledgeBaseVectorSearchConfiguration.MaxNumberOfResults}; got {reranked}.", parameterName);
         }
     }
 

@@ -80,9 +80,20 @@ public interface IBedrockRuntime
     Task<RetrieveAndGenerateResponse> RetrieveAndGenerateAsync(RetrieveAndGenerateRequest request, CancellationToken cancellationToken = default) =>
         throw KnowledgeBasesNotSupported(GetType());
 
+    /// <summary>
+    /// Sends a <c>RetrieveAndGenerateStream</c> request (the same body as <see cref="RetrieveAndGenerateAsync"/>) and
+    /// yields the answer's text pieces and its citations as they arrive. The request is sent when enumeration starts;
+    /// an exception Bedrock sends inside the stream is thrown as the same <see cref="BedrockServiceException"/> subclass.
+    /// </summary>
+    /// <param name="request">The question, the knowledge base, the model and the settings.</param>
+    /// <param name="cancellationToken">Cancels the call and closes the stream.</param>
+    /// <exception cref="NotSupportedException">This implementation does not reach a knowledge base (the default implementation).</exception>
+    IAsyncEnumerable<RetrieveAndGenerateStreamEvent> RetrieveAndGenerateStreamAsync(RetrieveAndGenerateRequest request, CancellationToken cancellationToken = default) =>
+        throw KnowledgeBasesNotSupported(GetType());
+
     /// <summary>The error of the default knowledge base implementations.</summary>
     private static NotSupportedException KnowledgeBasesNotSupported(Type implementation) => new(
-        $"{implementation.FullName} does not implement the Knowledge Bases runtime (Retrieve, RetrieveAndGenerate). Use PromptGen.BedrockRuntimeClient for those.");
+        $"{implementation.FullName} does not implement the Knowledge Bases runtime (Retrieve, RetrieveAndGenerate, RetrieveAndGenerateStream). Use PromptGen.BedrockRuntimeClient for those.");
 
     /// <summary>The error of the default implementations, naming the type that lacks InvokeModel.</summary>
     private static NotSupportedException InvokeModelNotSupported(Type implementation) => new(

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
@@ -47,6 +49,52 @@ public sealed partial class InstrumentedBedrockRuntime
         {
             call.Fail(exception);
             throw;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One <c>chat</c> span on the request's model covers the whole stream.</remarks>
+    public async IAsyncEnumerable<RetrieveAndGenerateStreamEvent> RetrieveAndGenerateStreamAsync(
+        RetrieveAndGenerateRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string model = request?.RetrieveAndGenerateConfiguration?.KnowledgeBaseConfiguration?.ModelArn ?? "unknown";
+        using BedrockCallScope call = BedrockCallScope.StartInvoke(_instrumentation, model, "RetrieveAndGenerateStream", GenAiAttributes.ChatOperation, ReadOnlyMemory<byte>.Empty, contentType: null);
+        IAsyncEnumerator<RetrieveAndGenerateStreamEvent> events;
+        try
+        {
+            events = _inner.RetrieveAndGenerateStreamAsync(request!, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
+
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await events.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception exception)
+                {
+                    call.Fail(exception);
+                    throw;
+                }
+
+                yield return events.Current;
+            }
+
+            call.Complete();
+        }
+        finally
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed class PromptStream : IAsyncEnumerable<string>
 {
     private readonly IBedrockRuntime _bedrock;
     private readonly IReadOnlyList<ModelChoice> _models;
-    private readonly ConverseRequest _request;
+    private ConverseRequest _request;
+    private readonly Func<CancellationToken, Task<RetrievedRequest>>? _prepare;
     private readonly CancellationToken _callToken;
     private ConverseStreamAccumulator _answer = new();
     private string _modelId;
@@ -86,10 +87,33 @@ public sealed class PromptStream : IAsyncEnumerable<string>
     }
 
     /// <summary>
+    /// A stream of a method that retrieves first (<see cref="RetrieveAttribute"/>): <paramref name="prepare"/> retrieves
+    /// the passages and builds the request from them when the stream is enumerated, before the first model turn.
+    /// </summary>
+    internal PromptStream(
+        IBedrockRuntime bedrock,
+        IReadOnlyList<ModelChoice> models,
+        Func<CancellationToken, Task<RetrievedRequest>> prepare,
+        IReadOnlyList<ToolDefinition>? tools,
+        ToolLoopOptions? toolOptions,
+        CancellationToken cancellationToken)
+        : this(bedrock, models, new ConverseRequest(), tools, toolOptions, cancellationToken)
+    {
+        _prepare = prepare ?? throw new ArgumentNullException(nameof(prepare));
+    }
+
+    /// <summary>
     /// The model, inference profile or ARN the stream calls: the first of the prompt's models until it fails before
     /// its first text, then the fallback model that answers.
     /// </summary>
     public string ModelId => _modelId;
+
+    /// <summary>
+    /// The passages a method with <see cref="RetrieveAttribute"/> retrieved before streaming, best first; they are
+    /// there once the enumeration has started (retrieval runs before the first model turn). Empty for a method
+    /// that does not retrieve.
+    /// </summary>
+    public IReadOnlyList<Retrieval.RetrievedPassage> Passages { get; private set; } = Array.Empty<Retrieval.RetrievedPassage>();
 
     /// <summary>
     /// The models that failed before their first text, in order, when the prompt has fallback models; empty when the
@@ -201,6 +225,7 @@ public sealed class PromptStream : IAsyncEnumerable<string>
             Latency = _latency,
             Message = answer,
             Conversation = ConversationHistory.Continue(_request.Messages, answer),
+            Passages = Passages,
         };
     }
 
@@ -241,6 +266,13 @@ public sealed class PromptStream : IAsyncEnumerable<string>
         using var cancellation = new StreamCancellation(_callToken, enumerationToken);
         CancellationToken token = cancellation.Token;
         token.ThrowIfCancellationRequested();
+        if (_prepare is not null)
+        {
+            // Retrieval first: the request's templates read the passages.
+            RetrievedRequest prepared = await _prepare(token).ConfigureAwait(false);
+            (_request, Passages) = (prepared.Request, prepared.Passages);
+        }
+
         _started = Stopwatch.GetTimestamp();
         ConverseRequest conversation = _request;
         ToolBox? box = _tools is null ? null : ToolLoop.OpenText(_request, _tools, _toolOptions!, out conversation);

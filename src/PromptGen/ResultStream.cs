@@ -32,7 +32,8 @@ namespace PromptGen;
 public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
 {
     private readonly IBedrockRuntime _bedrock;
-    private readonly ConverseRequest _request;
+    private ConverseRequest _request;
+    private readonly Func<CancellationToken, Task<RetrievedRequest>>? _prepare;
     private readonly StructuredOutputSpec<T> _spec;
     private readonly Func<PartialValueBuilder<TPartial>> _createBuilder;
     private readonly CancellationToken _callToken;
@@ -96,10 +97,34 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     }
 
     /// <summary>
+    /// The stream of a typed result of a method that retrieves first (<see cref="RetrieveAttribute"/>):
+    /// <paramref name="prepare"/> retrieves the passages and builds the request from them when the stream is enumerated.
+    /// </summary>
+    internal ResultStream(
+        IBedrockRuntime bedrock,
+        IReadOnlyList<ModelChoice> models,
+        Func<CancellationToken, Task<RetrievedRequest>> prepare,
+        StructuredOutputSpec<T> spec,
+        Func<PartialValueBuilder<TPartial>> createBuilder,
+        IReadOnlyList<ToolDefinition>? tools,
+        ToolLoopOptions? toolOptions,
+        CancellationToken cancellationToken)
+        : this(bedrock, models, new ConverseRequest(), spec, createBuilder, tools, toolOptions, cancellationToken)
+    {
+        _prepare = prepare ?? throw new ArgumentNullException(nameof(prepare));
+    }
+
+    /// <summary>
     /// The model, inference profile or ARN the stream calls: the first of the prompt's models until it fails before
     /// a snapshot reached the caller, then the fallback model that answers.
     /// </summary>
     public string ModelId => _modelId;
+
+    /// <summary>
+    /// The passages a method with <see cref="RetrieveAttribute"/> retrieved before streaming, best first; there once the
+    /// enumeration has started. Empty for a method that does not retrieve.
+    /// </summary>
+    public IReadOnlyList<Retrieval.RetrievedPassage> Passages { get; private set; } = Array.Empty<Retrieval.RetrievedPassage>();
 
     /// <summary>The models given up before a snapshot reached the caller, in order; empty when the first model answered.</summary>
     public IReadOnlyList<ModelFailure> FallenBackFrom => _turns.Failures;
@@ -203,6 +228,13 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
     {
         using var cancellation = new StreamCancellation(_callToken, enumerationToken);
         CancellationToken token = cancellation.Token;
+        if (_prepare is not null)
+        {
+            // Retrieval first: the request's templates read the passages.
+            RetrievedRequest prepared = await _prepare(token).ConfigureAwait(false);
+            (_request, Passages) = (prepared.Request, prepared.Passages);
+        }
+
         ToolBox? box = null;
         StructuredConversation<T> conversation = _tools is null
             ? OpenWithoutTools()
@@ -329,6 +361,7 @@ public sealed class ResultStream<T, TPartial> : IAsyncEnumerable<TPartial>
                     Latency = _run.Elapsed,
                     Message = response.Output?.Message,
                     Conversation = ConversationHistory.Continue(_request.Messages, Message.Assistant(reading.Text)),
+                    Passages = Passages,
                 };
                 yield break;
             }

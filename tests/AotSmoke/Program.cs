@@ -79,6 +79,17 @@ try
     Check("ISmokeMedia.EmbedAsync", string.Join(",", vectors.Select(vector => vector.Vector.Length)), "1024,1024,1024");
     Console.WriteLine($"Generated methods: image ({drawnByMethod.Data.Length:N0} bytes), {vectors.Count} embeddings");
     Check("InvokeModelWithResponseStream", chunks > 1 ? "chunks" : chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "chunks");
+
+    var store = new FixedStore(
+        new PromptGen.Retrieval.RetrievedPassage("Mugs hold 350 ml.", 1, 2.0, "mem://mugs"),
+        new PromptGen.Retrieval.RetrievedPassage("Tees come in five sizes.", 2, 1.0, "mem://tees"));
+    ISmokeRag rag = ISmokeRag.Create(bedrock);
+    PromptResult<string> answer = await rag.AnswerAsync("How big is a mug?", store);
+    Check("ISmokeRag.AnswerAsync", $"{answer.Value} ({string.Join(",", answer.Passages.Select(passage => passage.Location))})", "350 ml. (mem://mugs,mem://tees)");
+    PromptStream streamed = rag.StreamAnswerAsync("How big is a mug?", store);
+    string streamedText = await streamed.ReadToEndAsync();
+    Check("ISmokeRag.StreamAnswerAsync", $"{streamedText} ({streamed.Passages.Count} passage)", "A mug holds 350 ml. (1 passage)");
+    Console.WriteLine($"Retrieval: {answer.Value} / streamed: {streamedText}");
 }
 catch (Exception exception)
 {

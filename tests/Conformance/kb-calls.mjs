@@ -1,15 +1,17 @@
-// Sends Knowledge Bases runtime calls (Retrieve, RetrieveAndGenerate) with the official AWS SDK for JavaScript
+// Sends Knowledge Bases runtime calls (Retrieve, RetrieveAndGenerate, RetrieveAndGenerateStream) with the official AWS SDK for JavaScript
 // (@aws-sdk/client-bedrock-agent-runtime) and prints what it made of the answers as one JSON document on stdout.
 //
 //   node kb-calls.mjs <endpoint> <http1|http2>   < calls.json
 //
-// calls.json: [{ "name", "operation": "retrieve" | "retrieveAndGenerate", "input": { ...the command's input } }]
-// Each result: { name, ok: true, output } (the response without $metadata) or
+// calls.json: [{ "name", "operation": "retrieve" | "retrieveAndGenerate" | "retrieveAndGenerateStream", "input": { ... } }]
+// Each result: { name, ok: true, output } (the response without $metadata; for the stream, { sessionId, events }
+// with each event as the SDK's union member, e.g. { output: { text } }) or
 // { name, ok: false, error: { name, message, fault, status } }.
 import {
   BedrockAgentRuntimeClient,
   RetrieveCommand,
   RetrieveAndGenerateCommand,
+  RetrieveAndGenerateStreamCommand,
 } from "@aws-sdk/client-bedrock-agent-runtime";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 
@@ -28,13 +30,24 @@ const client = new BedrockAgentRuntimeClient({
   ...(protocol === "http1" ? { requestHandler: new NodeHttpHandler({ requestTimeout: 30000 }) } : {}),
 });
 
-const commands = { retrieve: RetrieveCommand, retrieveAndGenerate: RetrieveAndGenerateCommand };
+const commands = {
+  retrieve: RetrieveCommand,
+  retrieveAndGenerate: RetrieveAndGenerateCommand,
+  retrieveAndGenerateStream: RetrieveAndGenerateStreamCommand,
+};
 const results = [];
 for (const call of calls) {
   try {
     const Command = commands[call.operation];
     if (!Command) throw new Error(`unknown operation ${call.operation}`);
     const { $metadata, ...output } = await client.send(new Command(call.input));
+    if (output.stream) {
+      // The SDK decodes the event stream itself: collect its union members; an in-stream exception throws here.
+      const events = [];
+      for await (const event of output.stream) events.push(event);
+      output.stream = undefined;
+      output.events = events;
+    }
     results.push({ name: call.name, ok: true, output });
   } catch (error) {
     results.push({

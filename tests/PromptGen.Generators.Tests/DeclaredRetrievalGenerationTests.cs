@@ -139,9 +139,33 @@ public sealed class DeclaredRetrievalGenerationTests
         Assert.DoesNotContain(AnalyzerHarness.Run(DeclaredRetrievalSources.Client("[Retrieve(\"KBDOCS0001\", Query = nameof(question))]", model: "us.amazon.nova-micro-v1:0")), d => d.Id == "PG0503");
     }
 
+    [Fact]
+    public void Streaming_methods_that_retrieve_match_the_approved_snapshot_and_compile_cleanly()
+    {
+        GeneratorRun run = GeneratorHarness.Run(DeclaredRetrievalSources.Streaming);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        SnapshotAssert.Matches("RetrievalStreamingPrompts", run.GeneratedSource("IStreamingDocs.PromptClient.g.cs"));
+    }
+
     [Theory]
-    [InlineData("string question", "PromptStream", "a streaming method does not retrieve yet")]
+    [InlineData("PromptStream")]
+    [InlineData("IAsyncEnumerable<string>")]
+    public void A_streaming_method_retrieves_without_PG0504(string returns)
+    {
+        string source = DeclaredRetrievalSources.Client("[Retrieve(\"KBDOCS0001\", Query = nameof(question))]", returns: returns)
+            .Replace("using System.Threading;", "using System.Collections.Generic;\nusing System.Threading;", StringComparison.Ordinal);
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("PG05", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Theory]
     [InlineData("string question, string passages", "Task<string>", "parameter 'passages' has the name")]
+    [InlineData("string question, string passages", "PromptStream", "parameter 'passages' has the name")]
     public void A_method_that_cannot_retrieve_is_PG0504(string parameters, string returns, string says)
     {
         string source = DeclaredRetrievalSources.Client("[Retrieve(\"KBDOCS0001\", Query = nameof(question))]", parameters: parameters, returns: returns);

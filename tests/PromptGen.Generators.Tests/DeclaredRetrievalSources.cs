@@ -34,6 +34,49 @@ internal static class DeclaredRetrievalSources
         }
         """";
 
+    /// <summary>Streaming methods that retrieve: text, PromptStream with fallback models, a typed result stream, and tools.</summary>
+    public const string Streaming = """"
+        using System.Collections.Generic;
+        using System.ComponentModel;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+        using PromptGen.Bedrock;
+        using PromptGen.Retrieval;
+
+        namespace Docs;
+
+        public sealed record Fact(string Claim, int Source);
+
+        public sealed class DocsTools
+        {
+            [Tool("glossary"), Description("Looks a term up in the glossary.")]
+            public string Glossary(string term) => term;
+        }
+
+        [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+        public partial interface IStreamingDocs
+        {
+            [Retrieve("KBDOCS0001", Query = nameof(question), NumberOfResults = 3)]
+            [Prompt("{{ for p in passages }}[{{ p.rank }}] {{ p.text }}\n{{ end }}Question: {{ question }}")]
+            IAsyncEnumerable<string> StreamTextAsync(string question, CancellationToken cancellationToken = default);
+
+            [Retrieve("KBDOCS0001", Query = nameof(question), Citations = true)]
+            [FallbackModels("us.amazon.nova-lite-v1:0")]
+            [SystemPrompt("You have {{ passages.size }} passages.")]
+            [Prompt("Answer: {{ question }}")]
+            PromptStream StreamAnswerAsync(string question, CancellationToken cancellationToken = default);
+
+            [Retrieve(Query = nameof(question), NumberOfResults = 2)]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}State one fact about {{ question }}.")]
+            ResultStream<Fact, FactPartial> StreamFactAsync(string question, IPassageRetriever retriever, CancellationToken cancellationToken = default);
+
+            [Retrieve("KBDOCS0001", Query = nameof(question))]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}{{ question }}")]
+            PromptStream StreamWithToolsAsync(string question, DocsTools tools, CancellationToken cancellationToken = default);
+        }
+        """";
+
     /// <summary>A client whose one method carries <paramref name="retrieve"/> and takes <paramref name="parameters"/>.</summary>
     public static string Client(string retrieve, string parameters = "string question", string template = "{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}", string model = "us.anthropic.claude-haiku-4-5-20251001-v1:0", string returns = "Task<string>") => $$"""
         using System.Threading;

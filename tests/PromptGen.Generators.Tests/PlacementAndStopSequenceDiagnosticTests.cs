@@ -123,6 +123,29 @@ public sealed class PlacementAndStopSequenceDiagnosticTests
     }
 
     [Fact]
+    public void Retrieve_outside_a_prompt_client_is_PG0008_too()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo;
+
+            public interface IDocs
+            {
+                [Retrieve("KBDOCS0001", Query = nameof(question))]
+                Task<string> AskAsync(string question, CancellationToken cancellationToken = default);
+            }
+            """);
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PG0008", diagnostic.Id);
+        Assert.StartsWith("Retrieve(\"KBDOCS0001\"", AnalyzerHarness.TextAt(diagnostic), System.StringComparison.Ordinal);
+        Assert.StartsWith("[Retrieve] on method 'AskAsync' of 'IDocs' does nothing", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_generic_base_interface_extended_through_another_base_is_quiet()
     {
         IReadOnlyList<Diagnostic> diagnostics = AnalyzerHarness.Run("""

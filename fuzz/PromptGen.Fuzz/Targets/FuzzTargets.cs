@@ -24,6 +24,7 @@ public static class FuzzTargets
             "invoke-bodies" => [new InvokeBodiesTarget(generator)],
             "image-header" => [new ImageHeaderTarget()],
             "knowledge-bases" => [new KnowledgeBaseTarget(generator)],
+            "kb-stream" => [new KnowledgeBaseStreamTarget(generator)],
             "catalog-file" => [new CatalogFileTarget(generator)],
             "batch-output" => [new BatchOutputTarget(generator)],
             "descriptor-arguments" => [new DescriptorArgumentsTarget(generator)],
@@ -35,6 +36,7 @@ public static class FuzzTargets
                 new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
                 new ImageHeaderTarget(),
                 new KnowledgeBaseTarget(generator),
+                new KnowledgeBaseStreamTarget(generator),
                 new CatalogFileTarget(generator),
                 new BatchOutputTarget(generator),
                 new DescriptorArgumentsTarget(generator),
@@ -42,7 +44,7 @@ public static class FuzzTargets
                 new ModelIdTarget(),
             ],
             _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, catalog-file, batch-output, descriptor-arguments, mcp-prompt-arguments, model-id or all."),
+                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, kb-stream, catalog-file, batch-output, descriptor-arguments, mcp-prompt-arguments, model-id or all."),
         };
     }
 }

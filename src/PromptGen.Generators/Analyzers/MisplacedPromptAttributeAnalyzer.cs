@@ -50,7 +50,8 @@ internal sealed class MisplacedPromptAttributeAnalyzer : DiagnosticAnalyzer
                         INamedTypeSymbol? type = attribute.AttributeClass;
                         bool ours = SymbolEqualityComparer.Default.Equals(type, knownTypes.PromptAttribute)
                             || SymbolEqualityComparer.Default.Equals(type, knownTypes.SystemPromptAttribute)
-                            || SymbolEqualityComparer.Default.Equals(type, knownTypes.ModelAttribute);
+                            || SymbolEqualityComparer.Default.Equals(type, knownTypes.ModelAttribute)
+                            || SymbolEqualityComparer.Default.Equals(type, knownTypes.RetrieveAttribute);
                         if (!ours || Reason(method, containingType, knownTypes, extendedByClients) is not { } reason)
                         {
                             continue;

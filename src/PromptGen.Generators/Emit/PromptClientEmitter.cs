@@ -347,6 +347,29 @@ internal static class PromptClientEmitter
             // The request comes from the builder batch records use too.
             writer.WriteLine($"var {request} = {BatchPromptEmitter.BuildCall(method, memberName)};");
         }
+        else if (StreamingMethodEmitter.IsStreaming(method) && plan.Retrieval is not null)
+        {
+            // A stream that retrieves: the request is built from the passages when the stream is enumerated.
+            string prepare = LocalName("prepare", method);
+            string token = LocalName("retrievalCancellation", method);
+            writer.WriteLine(
+                $"async global::System.Threading.Tasks.Task<{RuntimeTypes.RetrievedRequest}> {prepare}(global::System.Threading.CancellationToken {token})");
+            writer.OpenBlock();
+            RetrievalEmitter.WriteRetrieve(writer, method, memberName, Bedrock(method), token);
+            if (plan.UsesScriban)
+            {
+                WriteScribanArguments(writer, method, arguments);
+            }
+
+            WriteRequest(writer, method, plan, memberName, arguments, request);
+            writer.WriteLine($"return new {RuntimeTypes.RetrievedRequest}({request}, {RetrievalEmitter.PassagesLocal});");
+            writer.CloseBlock();
+            writer.WriteLine();
+            StreamingMethodEmitter.WriteRetrievingReturn(writer, model, method, memberName, SymbolDisplay.FormatLiteral(plan.ModelId, quote: true), prepare, cancellation, LocalName("tools", method));
+            writer.CloseBlock();
+            WriteCompiledTemplates(writer, method, memberName);
+            return;
+        }
         else
         {
             RetrievalEmitter.WriteRetrieve(writer, method, memberName, Bedrock(method), cancellation);

@@ -36,6 +36,7 @@ internal static class PromptDescriptorEmitter
         && method.Tools is null
         && plan.Media.IsEmpty
         && plan.HistoryParameter is null
+        && plan.Retrieval is null
         && method.ReturnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResult
             or ReturnKind.ValueTaskOfResult or ReturnKind.TextStream or ReturnKind.PromptStream;
 

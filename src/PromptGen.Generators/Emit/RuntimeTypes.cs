@@ -82,4 +82,5 @@ internal static class RuntimeTypes
     public const string RetrievedPassage = Api + ".Retrieval.RetrievedPassage";
     public const string PassageRetrieval = Support + ".PassageRetrieval";
     public const string RetrievalSpec = Support + ".RetrievalSpec";
+    public const string RetrievedRequest = Support + ".RetrievedRequest";
 }

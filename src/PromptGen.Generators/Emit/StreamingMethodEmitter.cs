@@ -64,4 +64,28 @@ internal static class StreamingMethodEmitter
 
         writer.WriteLine($"return new {RuntimeTypes.PromptStream}(_bedrock, {modelId}, request, {cancellation});");
     }
+
+    /// <summary>
+    /// The return of a streaming method that retrieves: the stream runs <paramref name="prepare"/> (retrieval, then the
+    /// request) when enumerated, then streams with the method's fallback models and tools.
+    /// </summary>
+    public static void WriteRetrievingReturn(CodeWriter writer, PromptClientModel model, PromptMethodModel method, string memberName, string modelId, string prepare, string cancellation, string tools)
+    {
+        bool fallsBack = method.Plan is { FallbackModels.IsEmpty: false };
+        string models = fallsBack ? PromptCallEmitter.ModelsField(memberName) : $"new {RuntimeTypes.ModelChoice}[] {{ new({modelId}) }}";
+        if (method.Tools is not null)
+        {
+            ToolSetEmitter.WriteTools(writer, model, method, tools);
+        }
+
+        string loop = method.Tools is null ? "null, null" : $"{tools}, {ToolSetEmitter.OptionsExpression(method, memberName)}";
+        if (method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { StreamedPartialType: not null } result)
+        {
+            string factory = StreamingBuilderEmitter.ClassName + "." + StreamingBuilderEmitter.FactoryName(result);
+            writer.WriteLine($"return {RuntimeTypes.PassageRetrieval}.ResultStream(_bedrock, {models}, {prepare}, {memberName}Result, {factory}, {loop}, {cancellation});");
+            return;
+        }
+
+        writer.WriteLine($"return {RuntimeTypes.PassageRetrieval}.Stream(_bedrock, {models}, {prepare}, {loop}, {cancellation});");
+    }
 }

@@ -94,7 +94,9 @@ internal static class ToolSetEmitter
         string run = method.Plan.Result is { WithDetails: true } ? "RunWithDetailsAsync" : "RunAsync";
         // With fallback models each model turn may go to the next model, with the same conversation.
         string models = method.Plan.FallbackModels.IsEmpty ? modelId : PromptCallEmitter.ModelsField(memberName);
-        writer.WriteLine($"return await {RuntimeTypes.ToolLoop}.{run}({bedrock}, {models}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false);");
+        string call = $"await {RuntimeTypes.ToolLoop}.{run}({bedrock}, {models}, {request}, {spec}{tools}, {options}, {cancellation}).ConfigureAwait(false)";
+        // A method that retrieved (once, before the loop) carries the passages on its detailed result.
+        writer.WriteLine($"return {(method.Plan.Result is { WithDetails: true } ? RetrievalEmitter.WithPassages(method.Plan, call) : call)};");
     }
 
     /// <summary>The loop options of a method with tools: its options field, or the defaults.</summary>

@@ -82,7 +82,7 @@ internal sealed partial class PromptMethodParser
         CheckChatModel(returns, modelId);
         string? historyParameter = ConversationParameters.Find(_method, KnownTypes, _location, _diagnostics);
         (InvocationOptionsModel? options, bool optionsValid) = _client.InvocationOptions.Read(_method, returns.IsStreaming, _location, _diagnostics, _cancellationToken);
-        RetrievalModel? retrieval = RetrievalReader.Read(_rules.Retrieval, _method, returns.IsStreaming, _location, _diagnostics, _cancellationToken, out bool retrievalValid);
+        RetrievalModel? retrieval = RetrievalReader.Read(_rules.Retrieval, _method, _location, _diagnostics, _cancellationToken, out bool retrievalValid);
 
         ResultPlan? resultPlan = PlanResult(result, returns, modelId);
         ResultPlan? streamedResult = PlanStreamedResult(resultPlan, returns);

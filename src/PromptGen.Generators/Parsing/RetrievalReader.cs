@@ -13,7 +13,8 @@ namespace PromptGen.Generators.Parsing;
 /// <summary>
 /// Judges a method's <c>[Retrieve]</c> (<see cref="RetrievalChoice"/>) and models it. What makes the call impossible
 /// stops generation, each at the argument to change: no knowledge base (PG0500), a number of results the API refuses
-/// (PG0501; with citations, more passages than a message takes documents), a query or filter that names no fitting parameter (PG0502), a method that cannot retrieve (PG0504).
+/// (PG0501; with citations, more passages than a message takes documents), a query or filter that names no fitting parameter (PG0502), a parameter that hides the passages (PG0504).
+/// Streaming methods retrieve too: their stream retrieves when enumerated.
 /// </summary>
 internal static class RetrievalReader
 {
@@ -31,7 +32,6 @@ internal static class RetrievalReader
     public static RetrievalModel? Read(
         RetrievalChoice? choice,
         IMethodSymbol method,
-        bool isStreaming,
         Location fallback,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken,
@@ -48,12 +48,6 @@ internal static class RetrievalReader
         Location attributeLocation = AttributeReader.LocationOf(attribute, fallback, cancellationToken);
         void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
             diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
-
-        if (isStreaming)
-        {
-            Report(RetrievalDiagnostics.RetrievalNotSupported, attributeLocation, method.Name,
-                "a streaming method does not retrieve yet; return Task<string>, Task<PromptResult<string>> or Task<T>");
-        }
 
         if (method.Parameters.FirstOrDefault(parameter => parameter.Name == RetrievalChoice.PassagesVariable) is { } clash)
         {

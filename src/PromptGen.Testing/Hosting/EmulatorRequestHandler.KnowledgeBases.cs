@@ -12,7 +12,9 @@ namespace PromptGen.Testing.Hosting;
 
 // The Knowledge Bases runtime (bedrock-agent-runtime): Retrieve ranks the knowledge base's chunks with BM25;
 // RetrieveAndGenerate retrieves the same way, asks the scripted Converse handler (script rules, then the default
-// reply) with a prompt built from the passages, and cites the retrieved chunks in the answer.
+// reply) with a prompt built from the passages, and cites the retrieved chunks in the answer. RetrieveAndGenerateStream
+// does the same and sends the answer as an event stream: output events (the text cut by the rule's chunk size), then a
+// citation event per cited part, shaped and faulted by the rule's StreamShape like a ConverseStream.
 internal sealed partial class EmulatorRequestHandler
 {
     private readonly IReadOnlyDictionary<string, EmulatedKnowledgeBase> _knowledgeBases;
@@ -56,7 +58,8 @@ internal sealed partial class EmulatorRequestHandler
             .ToList();
         string prompt = GroundedAnswer.Prompt(request.PromptTemplate, request.Question, passages);
         outcome.KnowledgeBaseText = prompt;
-        var call = new ConverseCall(request.ModelId, null, prompt, ConverseFeatures.None) { Operation = OperationRouter.RetrieveAndGenerate };
+        bool streaming = route.Operation == OperationRouter.RetrieveAndGenerateStream;
+        var call = new ConverseCall(request.ModelId, null, prompt, ConverseFeatures.None) { Operation = route.Operation };
         ScriptRule? rule = _script.Claim(call);
         EmulatorReply reply = rule?.Reply ?? DefaultReply.For(call);
         if (rule is { Delay: var delay } && delay > TimeSpan.Zero)
@@ -64,7 +67,7 @@ internal sealed partial class EmulatorRequestHandler
             await DelayAtLeastAsync(delay, aborted);
         }
 
-        if (await TryWriteScriptedFailureAsync(context, reply, streaming: false, outcome, aborted))
+        if (await TryWriteScriptedFailureAsync(context, reply, streaming, outcome, aborted))
         {
             return;
         }
@@ -76,6 +79,37 @@ internal sealed partial class EmulatorRequestHandler
         }
 
         string sessionId = request.SessionId ?? Guid.NewGuid().ToString();
+        if (streaming)
+        {
+            await StreamRetrieveAndGenerateAsync(context, sessionId, reply.Text, GroundedAnswer.Cite(reply.Text, passages), rule?.Stream ?? StreamShape.Default, outcome, aborted);
+            return;
+        }
+
         await WriteJsonAsync(response, StatusCodes.Status200OK, KnowledgeBaseResponses.RetrieveAndGenerate(sessionId, reply.Text, GroundedAnswer.Cite(reply.Text, passages)), outcome);
+    }
+
+    /// <summary>
+    /// The stream of a RetrieveAndGenerateStream answer: the session id in its header (as the SDK model binds it), the
+    /// text as <c>output</c> events, then one <c>citation</c> event per cited part.
+    /// </summary>
+    private static async Task StreamRetrieveAndGenerateAsync(
+        HttpContext context, string sessionId, string text, IReadOnlyList<AnswerCitation> citations, StreamShape shape, Outcome outcome, CancellationToken aborted)
+    {
+        List<byte[]> events = KnowledgeBaseResponses.StreamEvents(text, citations, shape.ChunkSize);
+        byte[] last = events[^1];
+        events.RemoveAt(events.Count - 1);
+        context.Response.Headers[KnowledgeBaseResponses.SessionIdHeader] = sessionId;
+        outcome.Status = StatusCodes.Status200OK;
+        await EventStreamResponder.WriteAsync(
+            context,
+            events,
+            () => last,
+            shape,
+            errorCode =>
+            {
+                outcome.ErrorCode = errorCode;
+                outcome.Settle();
+            },
+            aborted);
     }
 }

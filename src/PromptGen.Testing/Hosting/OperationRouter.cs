@@ -17,9 +17,10 @@ internal static class OperationRouter
     public const string InvokeModelWithResponseStream = "InvokeModelWithResponseStream";
     public const string Retrieve = "Retrieve";
     public const string RetrieveAndGenerate = "RetrieveAndGenerate";
+    public const string RetrieveAndGenerateStream = "RetrieveAndGenerateStream";
 
     /// <summary>The Knowledge Bases runtime's operations (their route's model id is the knowledge base id, or empty).</summary>
-    public static bool IsKnowledgeBase(string? operation) => operation is Retrieve or RetrieveAndGenerate;
+    public static bool IsKnowledgeBase(string? operation) => operation is Retrieve or RetrieveAndGenerate or RetrieveAndGenerateStream;
 
     /// <summary>Converse and ConverseStream take the same request body and the same validation.</summary>
     public static bool IsConverse(string operation) => operation is Converse or ConverseStream;
@@ -28,7 +29,7 @@ internal static class OperationRouter
     public static bool IsInvoke(string? operation) => operation is InvokeModel or InvokeModelWithResponseStream;
 
     /// <summary>The operations that answer with an event stream (their response is recorded when the stream ends).</summary>
-    public static bool IsStream(string? operation) => operation is ConverseStream or InvokeModelWithResponseStream;
+    public static bool IsStream(string? operation) => operation is ConverseStream or InvokeModelWithResponseStream or RetrieveAndGenerateStream;
 
     private static readonly Dictionary<string, string> OperationsByAction = new(StringComparer.Ordinal)
     {
@@ -50,6 +51,11 @@ internal static class OperationRouter
         if (rawPath == "/retrieveAndGenerate")
         {
             return new OperationRoute(RetrieveAndGenerate, string.Empty);
+        }
+
+        if (rawPath == "/retrieveAndGenerateStream")
+        {
+            return new OperationRoute(RetrieveAndGenerateStream, string.Empty);
         }
 
         if (rawPath.StartsWith("/knowledgebases/", StringComparison.Ordinal) && rawPath.Split('/') is [_, _, var knowledgeBaseId, "retrieve"])

@@ -14,6 +14,9 @@ namespace PromptGen.Bedrock;
 [JsonSerializable(typeof(RetrieveResponse))]
 [JsonSerializable(typeof(RetrieveAndGenerateRequest))]
 [JsonSerializable(typeof(RetrieveAndGenerateResponse))]
+[JsonSerializable(typeof(RetrieveAndGenerateOutputEvent))]
+[JsonSerializable(typeof(RetrieveAndGenerateCitationEvent))]
+[JsonSerializable(typeof(RetrieveAndGenerateGuardrailEvent))]
 internal sealed partial class KnowledgeBaseJsonContext : JsonSerializerContext
 {
 }

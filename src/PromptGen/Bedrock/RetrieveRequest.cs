@@ -53,6 +53,12 @@ public sealed class KnowledgeBaseVectorSearchConfiguration
 
     /// <summary>Only results whose metadata match; null for no filter.</summary>
     public RetrievalFilter? Filter { get; set; }
+
+    /// <summary>Reorder the results with a reranker model; null for none.</summary>
+    public VectorSearchRerankingConfiguration? RerankingConfiguration { get; set; }
+
+    /// <summary>Let a model build a metadata filter from the query; null for none.</summary>
+    public ImplicitFilterConfiguration? ImplicitFilterConfiguration { get; set; }
 }
 
 /// <summary>The values of <see cref="KnowledgeBaseVectorSearchConfiguration.OverrideSearchType"/>.</summary>

@@ -18,7 +18,7 @@ namespace PromptGen.CompilerServices;
 /// Used by generated code; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class PassageRetrieval
+public static partial class PassageRetrieval
 {
     /// <summary>Retrieves from the knowledge base the spec names.</summary>
     /// <exception cref="ArgumentException">The query is empty.</exception>

@@ -22,6 +22,7 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
     [InlineData("invoke-bodies", 10_000)]
     [InlineData("image-header", 10_000)]
     [InlineData("knowledge-bases", 10_000)]
+    [InlineData("kb-stream", 20_000)]
     [InlineData("catalog-file", 10_000)]
     [InlineData("batch-output", 20_000)]
     [InlineData("descriptor-arguments", 20_000)]

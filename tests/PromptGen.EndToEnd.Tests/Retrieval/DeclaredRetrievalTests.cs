@@ -123,8 +123,8 @@ public sealed class DeclaredRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task Streamed_citations_arrive_on_the_PromptStream()
     {
-        // Streaming methods do not retrieve yet (PG0504); a stream over passages sent as citable documents still
-        // collects the citation deltas that follow the text they support.
+        // A stream you build yourself over passages sent as citable documents (declared streaming retrieval is in
+        // StreamingRetrievalTests) collects the citation deltas that follow the text they support.
         var passages = new[]
         {
             new RetrievedPassage("Throttling errors are retried with exponential backoff and full jitter.", 1, 3.0, "s3://kb/retries.md"),

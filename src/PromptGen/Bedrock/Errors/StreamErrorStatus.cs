@@ -19,6 +19,9 @@ internal static class StreamErrorStatus
         "ModelErrorException" or "ModelStreamErrorException" => (HttpStatusCode)424,
         "InternalServerException" => HttpStatusCode.InternalServerError,
         "ServiceUnavailableException" => HttpStatusCode.ServiceUnavailable,
+        // The Knowledge Bases runtime's own (RetrieveAndGenerateStream), with the statuses its SDK model gives them.
+        "DependencyFailedException" => (HttpStatusCode)424,
+        "BadGatewayException" => HttpStatusCode.BadGateway,
         // Unknown codes keep the status of the response they arrived on.
         _ => HttpStatusCode.OK,
     };
