@@ -256,8 +256,16 @@ function showRun(panel, data) {
     }
     list.append(item);
   }
-  if (data.usage) $(".usage", panel).textContent = data.usage.inputTokens + " in / " + data.usage.outputTokens + " out / " + data.usage.totalTokens + " total tokens";
+  if (data.usage) {
+    $(".usage", panel).textContent = data.usage.inputTokens + " in / " + data.usage.outputTokens + " out / " + data.usage.totalTokens + " total tokens";
+    $(".cost", panel).textContent = formatCost(data.usage.estimatedCostUsd);
+  }
   if (data.latencyMs !== undefined) $(".latency", panel).textContent = data.latencyMs + " ms";
+}
+
+// The estimated cost at the catalog's list prices; null (no known price for a model called) reads "unknown".
+function formatCost(cost) {
+  return typeof cost === "number" ? "$" + cost.toFixed(6) : "unknown";
 }
 
 function setStatus(panel, ok, text) {
@@ -274,7 +282,7 @@ async function runWhole(method, args, model, panel) {
   showRun(panel, data);
   if (status !== 200) { setStatus(panel, false, (data.errorType ? data.errorType + ": " : "") + data.error); return { ok: false }; }
   setStatus(panel, true, "Done.");
-  return { ok: true, summary: typeof data.result === "string" ? data.result : JSON.stringify(data.result) };
+  return { ok: true, summary: typeof data.result === "string" ? data.result : JSON.stringify(data.result), cost: data.usage.estimatedCostUsd };
 }
 
 async function runStreamed(method, args, model, panel) {
@@ -309,7 +317,7 @@ async function runStreamed(method, args, model, panel) {
       else if (name === "done") {
         showRun(panel, { result: data.text, rawText: data.text, model: data.model, usage: data.usage, latencyMs: data.latencyMs });
         setStatus(panel, true, "Done.");
-        outcome = { ok: true, summary: data.text };
+        outcome = { ok: true, summary: data.text, cost: data.usage.estimatedCostUsd };
       } else if (name === "error") {
         showRun(panel, data);
         setStatus(panel, false, data.errorType + ": " + data.error);
@@ -333,6 +341,7 @@ function remember(method, args, models, outcomes) {
     args,
     models,
     summary: outcomes.map(o => (o.ok ? o.summary : "failed")).join(" | ").slice(0, 80),
+    costs: outcomes.map(o => (o.ok ? formatCost(o.cost) : "failed")),
   });
   sessionStorage.setItem(historyKey, JSON.stringify(entries.slice(0, 50)));
   renderHistory();
@@ -348,7 +357,10 @@ function renderHistory() {
     button.textContent = entry.at + " " + entry.name;
     const small = document.createElement("small");
     small.textContent = entry.summary;
-    button.append(small);
+    const cost = document.createElement("small");
+    cost.className = "cost";
+    cost.textContent = "cost " + (entry.costs || []).join(" | ");
+    button.append(small, cost);
     button.addEventListener("click", () => {
       const method = state.methods.find(m => m.id === entry.id);
       if (!method) return;
