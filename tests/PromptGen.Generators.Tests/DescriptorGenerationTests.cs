@@ -106,6 +106,16 @@ public sealed class DescriptorGenerationTests
         Assert.Contains(error.Errors, e => e.Path == path);
     }
 
+    [Fact]
+    public void The_assembly_names_a_provider_that_gives_the_same_descriptors()
+    {
+        PromptDescriptorsProviderAttribute named = Assert.Single(LoadedAssembly.Value.GetCustomAttributes<PromptDescriptorsProviderAttribute>());
+        var provider = (IPromptDescriptorsProvider)Activator.CreateInstance(named.ProviderType)!;
+
+        Assert.Equal("Demo.Descriptors.IReplyPrompts+DescriptorsProvider", named.ProviderType.FullName);
+        Assert.Same(Loaded(), provider.Descriptors);
+    }
+
     private static IReadOnlyList<PromptDescriptor> Loaded()
     {
         Type prompts = LoadedAssembly.Value.GetType("Demo.Descriptors.IReplyPrompts", throwOnError: true)!;

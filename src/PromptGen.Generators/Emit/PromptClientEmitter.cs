@@ -19,6 +19,7 @@ internal static class PromptClientEmitter
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
 
+        PromptDescriptorEmitter.WriteProviderAttribute(writer, model);
         OpenNamespace(writer, model.Namespace);
         foreach (ContainingTypeModel containing in model.ContainingTypes)
         {

@@ -18,6 +18,8 @@ internal static class PromptDescriptorEmitter
     private const string DescriptorType = "global::PromptGen.Descriptors.PromptDescriptor";
     private const string PropertyName = "Descriptors";
     private const string WritersClass = "DescriptorResultWriters";
+    private const string ProviderName = "DescriptorsProvider";
+    private const string ProviderInterface = "global::PromptGen.Descriptors.IPromptDescriptorsProvider";
 
     /// <summary>The interface gets its Descriptors list: opted in, generated, and no member already has the name.</summary>
     public static bool HasDescriptors(PromptClientModel model) =>
@@ -25,19 +27,10 @@ internal static class PromptDescriptorEmitter
 
     /// <summary>
     /// A method with a descriptor: one Converse call (or stream) built from its arguments alone, whose parameters all
-    /// have a JSON shape. Not tools, media, history, images, embeddings or typed result streams.
+    /// have a JSON shape (<see cref="DescriptorSupport"/>, the rule PG0023 explains).
     /// </summary>
     public static bool IsDescribed(PromptClientModel model, PromptMethodModel method) =>
-        HasDescriptors(model)
-        && method.DescriptorArguments is not null
-        && method.Plan is { } plan
-        && method.Embedding is null
-        && plan.Image is null
-        && method.Tools is null
-        && plan.Media.IsEmpty
-        && plan.HistoryParameter is null
-        && method.ReturnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResult
-            or ReturnKind.ValueTaskOfResult or ReturnKind.TextStream or ReturnKind.PromptStream;
+        HasDescriptors(model) && DescriptorSupport.IsDescribable(method);
 
     /// <summary>The arguments objects the result parser emitter writes parsers for.</summary>
     public static IEnumerable<ResultModel> ArgumentModels(PromptClientModel model) =>
@@ -61,7 +54,41 @@ internal static class PromptDescriptorEmitter
         writer.Indent++;
         writer.WriteLine($"=> {model.ImplementationName}.{PropertyName};");
         writer.Indent--;
+        if (!HasProvider(model))
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// <see cref=\"{PropertyName}\"/> for tools that load this assembly (<c>promptgen playground</c>), named by the");
+        writer.WriteLine("/// assembly's <c>PromptDescriptorsProvider</c> attribute.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
+        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.WriteLine($"public sealed class {ProviderName} : {ProviderInterface}");
+        writer.OpenBlock();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{DescriptorType}> {PropertyName} => {model.ImplementationName}.{PropertyName};");
+        writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The assembly attribute naming the interface's provider, written before the namespace. Only for an interface not
+    /// nested in another type: an assembly attribute cannot always reach a nested one (a private containing type), so
+    /// nested interfaces are offered by <c>MapPromptPlayground(IMyPrompts.Descriptors)</c> alone.
+    /// </summary>
+    public static void WriteProviderAttribute(CodeWriter writer, PromptClientModel model)
+    {
+        if (HasProvider(model))
+        {
+            writer.WriteLine($"[assembly: global::PromptGen.Descriptors.PromptDescriptorsProvider(typeof({model.FullyQualifiedInterfaceName}.{ProviderName}))]");
+            writer.WriteLine();
+        }
+    }
+
+    private static bool HasProvider(PromptClientModel model) =>
+        HasDescriptors(model) && model.ContainingTypes.IsEmpty && model.Methods.All(method => method.Name != ProviderName);
 
     /// <summary>The writers of typed results, the arguments classes, each method's descriptor and the list, in the implementation.</summary>
     public static void WriteFields(CodeWriter writer, PromptClientModel model, IReadOnlyList<string> memberNames, ResultParserEmitter json, string interfaceName)

@@ -1,0 +1,59 @@
+namespace PromptGen.Generators.Models;
+
+/// <summary>
+/// Which prompt methods get a descriptor, and in words why one gets none: the emitter asks whether to write one, the
+/// parser reports the reason (PG0023) on a method of an interface marked [PromptDescriptors]. One rule for both, so
+/// the message never disagrees with the generated list.
+/// </summary>
+internal static class DescriptorSupport
+{
+    /// <summary>
+    /// Why <paramref name="method"/> gets no descriptor for what it does; null when it can have one (one Converse call
+    /// or stream built from its arguments alone). Whether its arguments read from JSON is checked apart, by
+    /// <see cref="PromptMethodModel.DescriptorArguments"/>.
+    /// </summary>
+    public static string? KindProblem(PromptMethodModel method)
+    {
+        // An embedding method has no prompt plan: its InvokeModel body is built from its one text input.
+        if (method.Embedding is not null)
+        {
+            return "it makes embeddings through InvokeModel, which descriptors do not run yet";
+        }
+
+        if (method.Plan is not { } plan)
+        {
+            return "it cannot be generated";
+        }
+
+        if (plan.Image is not null)
+        {
+            return "it generates images through InvokeModel, which descriptors do not run yet";
+        }
+
+        if (method.Tools is not null)
+        {
+            return "it calls tools, whose loop needs the tool instances the caller passes; a page cannot build them from JSON";
+        }
+
+        if (!plan.Media.IsEmpty)
+        {
+            return "it takes media (images, documents or video), which descriptors do not read from JSON yet";
+        }
+
+        if (plan.HistoryParameter is not null)
+        {
+            return "it takes a conversation history, which descriptors do not read from JSON yet";
+        }
+
+        return method.ReturnKind switch
+        {
+            ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResult or ReturnKind.ValueTaskOfResult
+                or ReturnKind.TextStream or ReturnKind.PromptStream => null,
+            ReturnKind.ResultStream => "it streams a typed result (ResultStream), which descriptors do not stream yet",
+            _ => "it cannot be generated",
+        };
+    }
+
+    /// <summary>The method gets a descriptor (when its interface has them at all).</summary>
+    public static bool IsDescribable(PromptMethodModel method) => method.DescriptorArguments is not null && KindProblem(method) is null;
+}
