@@ -27,8 +27,9 @@ internal static class PromptGenCli
         {
             EmulatorCommand.Create(output, error),
             ModelsCommand.Create(output, error),
+            PlaygroundCommand.Create(output, error),
         };
-        var epilogues = new Dictionary<string, string> { ["emulator"] = EmulatorCommand.HelpEpilogue };
+        var epilogues = new Dictionary<string, string> { ["emulator"] = EmulatorCommand.HelpEpilogue, ["playground"] = PlaygroundCommand.HelpEpilogue };
         foreach (Option option in root.Options)
         {
             if (option is HelpOption { Action: HelpAction help })
