@@ -50,7 +50,8 @@ internal static class PromptGenCli
     {
         RootCommand root = CreateRootCommand(output, error);
         ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // "--help" is answered even when the command line misses a required argument ('promptgen playground --help').
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithEpilogueAction)
         {
             foreach (ParseError problem in parsed.Errors)
             {

@@ -47,7 +47,7 @@ public sealed class PlaygroundCommandTests
             Assert.All(listed, method => Assert.Equal("PlaygroundToolSample.ISamplePrompts", method.GetProperty("interface").GetString()));
             string helloId = listed[0].GetProperty("id").GetString()!;
 
-            using var body = new StringContent($$"""{"method":"{{helloId}}","arguments":{"name":"Ada"}}""", Encoding.UTF8, "application/json");
+            using var body = new StringContent($$$"""{"method":"{{{helloId}}}","arguments":{"name":"Ada"}}""", Encoding.UTF8, "application/json");
             using HttpResponseMessage response = await http.PostAsync("api/run", body);
             string text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, text);
