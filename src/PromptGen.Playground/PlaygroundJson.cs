@@ -50,6 +50,7 @@ internal static class PlaygroundJson
         }
 
         writer.WriteBoolean("streams", descriptor.Streams);
+        writer.WriteString("operation", descriptor.Operation);
         writer.WriteEndObject();
     }
 

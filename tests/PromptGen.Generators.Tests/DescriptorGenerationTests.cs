@@ -41,7 +41,7 @@ public sealed class DescriptorGenerationTests
     {
         IReadOnlyList<PromptDescriptor> descriptors = Loaded();
 
-        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync" }, descriptors.Select(d => d.MethodName));
+        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "EmbedAsync", "EmbedAllAsync" }, descriptors.Select(d => d.MethodName));
         PromptDescriptor reply = descriptors[0];
         Assert.Equal("Demo.Descriptors.IReplyPrompts", reply.InterfaceName);
         Assert.Equal("You answer support tickets.", reply.SystemTemplate);
@@ -104,6 +104,32 @@ public sealed class DescriptorGenerationTests
         PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => Loaded()[0].Render(arguments));
 
         Assert.Contains(error.Errors, e => e.Path == path);
+    }
+
+    [Fact]
+    public void An_embedding_method_renders_its_invoke_model_body_from_the_same_writer_its_calls_use()
+    {
+        PromptDescriptor embed = Loaded().Single(d => d.MethodName == "EmbedAsync");
+        PromptDescriptor embedAll = Loaded().Single(d => d.MethodName == "EmbedAllAsync");
+
+        Assert.Equal("InvokeModel", embed.Operation);
+        Assert.Equal("amazon.titan-embed-text-v2:0", embed.ModelId);
+        Assert.False(embed.Streams);
+        PromptPreview preview = embed.Render("""{"text":"A kettle that boils fast."}""");
+        Assert.Equal("A kettle that boils fast.", preview.UserPrompt);
+        using (JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson))
+        {
+            Assert.Equal("A kettle that boils fast.", body.RootElement.GetProperty("inputText").GetString());
+            Assert.Equal(256, body.RootElement.GetProperty("dimensions").GetInt32());
+        }
+
+        using (JsonDocument body = JsonDocument.Parse(embedAll.Render("""{"texts":["one","two"]}""").RequestBodyJson))
+        {
+            Assert.Equal(new[] { "one", "two" }, body.RootElement.GetProperty("texts").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal("search_document", body.RootElement.GetProperty("input_type").GetString());
+        }
+
+        Assert.Contains(Assert.Throws<PromptArgumentsException>(() => embedAll.Render("""{"texts":"one"}""")).Errors, e => e.Path == "$.texts");
     }
 
     [Fact]

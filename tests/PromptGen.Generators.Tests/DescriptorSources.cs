@@ -1,12 +1,13 @@
 namespace PromptGen.Generators.Tests;
 
-/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template and an overload.</summary>
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload and embeddings.</summary>
 internal static class DescriptorSources
 {
     public const string Descriptors = """
         using System.Collections.Generic;
         using System.Threading;
         using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
         using PromptGen;
 
         namespace Demo.Descriptors;
@@ -38,6 +39,14 @@ internal static class DescriptorSources
 
             [Prompt("{{ for tag in tags }}#{{ tag }} {{ end }}")]
             PromptStream TagsAsync(IReadOnlyList<string> tags);
+
+            [Model("amazon.titan-embed-text-v2:0")]
+            [Embedding(Dimensions = 256)]
+            Task<Embedding<float>> EmbedAsync(string text, CancellationToken cancellationToken = default);
+
+            [Model("cohere.embed-english-v3")]
+            [Embedding(InputType = EmbeddingInputType.SearchDocument)]
+            Task<IReadOnlyList<Embedding<float>>> EmbedAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
         }
         """;
 }

@@ -107,7 +107,7 @@ internal static class PromptDescriptorEmitter
             }
         }
 
-        List<ResultModel> results = described.Select(i => model.Methods[i].Plan!.Result?.Model).OfType<ResultModel>().Distinct().ToList();
+        List<ResultModel> results = described.Select(i => model.Methods[i].Plan?.Result?.Model).OfType<ResultModel>().Distinct().ToList();
         IReadOnlyList<string> writerEntries = new List<string>();
         if (results.Count > 0)
         {
@@ -120,6 +120,13 @@ internal static class PromptDescriptorEmitter
             PromptMethodModel method = model.Methods[i];
             WriteArgumentsClass(writer, method);
             writer.WriteLine();
+            if (method.Embedding is { } embedding)
+            {
+                WriteEmbeddingDescriptor(writer, method, embedding, memberNames[i], json, interfaceName);
+                writer.WriteLine();
+                continue;
+            }
+
             ResultModel? result = method.Plan!.Result?.Model;
             string? resultWriter = result is null ? null : WritersClass + "." + writerEntries[results.IndexOf(result)];
             WriteDescriptor(writer, method, memberNames[i], json, resultWriter, interfaceName);
@@ -162,13 +169,33 @@ internal static class PromptDescriptorEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    /// <summary>
+    /// An embedding method: its text input from the arguments, its spec field (the method's own), the InvokeModel
+    /// operation; no templates (the text is sent as given) and the vectors summarized as the result.
+    /// </summary>
+    private static void WriteEmbeddingDescriptor(CodeWriter writer, PromptMethodModel method, EmbeddingPlan embedding, string memberName, ResultParserEmitter json, string interfaceName)
     {
-        PromptPlan plan = method.Plan!;
+        ResultModel arguments = method.DescriptorArguments!;
+        List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
+        members.Add($"UserTemplate = {Literal("{{ " + embedding.InputParameter + " }}")}");
+        members.Add($"ModelId = {Literal(embedding.ModelId)}");
+        members.Add($"ResultTypeName = {Literal(embedding.Many ? "embeddings" : "embedding")}");
+        members.Add($"Operation = {Literal("InvokeModel")}");
+        string texts = embedding.Many
+            ? $"static arguments => arguments.{embedding.InputParameter}"
+            : $"static arguments => new[] {{ arguments.{embedding.InputParameter} }}";
+        string invoker = $"global::PromptGen.CompilerServices.PromptInvokers.Embedding<{arguments.Root.TypeName}>({json.ParserOf(arguments)}, {texts}, {InvokeMethodEmitter.SpecField(memberName, embedding: true)})";
+        members.Add($"Invoker = {invoker}");
+        writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
+        writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
+    }
+
+    /// <summary>The names, the arguments schema and the parameters field every descriptor has.</summary>
+    private static List<string> CommonMembers(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string interfaceName)
+    {
         ResultModel arguments = method.DescriptorArguments!;
         ObjectShape shape = arguments.Objects.First(candidate => candidate.Id == arguments.Root.ShapeId);
         ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
-
         var members = new List<string>
         {
             $"InterfaceName = {Literal(interfaceName)}",
@@ -189,6 +216,15 @@ internal static class PromptDescriptorEmitter
             members.Add($"Parameters = {memberName}Parameters");
         }
 
+        return members;
+    }
+
+    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    {
+        PromptPlan plan = method.Plan!;
+        ResultModel arguments = method.DescriptorArguments!;
+        ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
         if (plan.SystemTemplate is not null)
         {
             members.Add($"SystemTemplate = {TemplateText(memberName + "SystemTemplate", plan.CompiledSystemTemplate)}");

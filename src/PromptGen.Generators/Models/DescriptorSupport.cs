@@ -9,15 +9,15 @@ internal static class DescriptorSupport
 {
     /// <summary>
     /// Why <paramref name="method"/> gets no descriptor for what it does; null when it can have one (one Converse call
-    /// or stream built from its arguments alone). Whether its arguments read from JSON is checked apart, by
+    /// or stream built from its arguments alone, or an InvokeModel embedding of text). Whether its arguments read from JSON is checked apart, by
     /// <see cref="PromptMethodModel.DescriptorArguments"/>.
     /// </summary>
     public static string? KindProblem(PromptMethodModel method)
     {
-        // An embedding method has no prompt plan: its InvokeModel body is built from its one text input.
-        if (method.Embedding is not null)
+        // An embedding method has no prompt plan: its InvokeModel body is built from its one input, text or texts.
+        if (method.Embedding is { } embedding)
         {
-            return "it makes embeddings through InvokeModel, which descriptors do not run yet";
+            return embedding.ImageInput ? "it embeds an image, which descriptors do not read from JSON yet" : null;
         }
 
         if (method.Plan is not { } plan)

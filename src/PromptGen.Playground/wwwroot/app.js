@@ -209,7 +209,7 @@ async function preview() {
   showValidation([]);
   $("#preview-system").textContent = data.systemPrompt || "";
   $("#preview-user").textContent = data.userPrompt;
-  $("#preview-target").textContent = "Converse, " + data.model;
+  $("#preview-target").textContent = (method.operation || "Converse") + ", " + data.model;
   $("#preview-body").textContent = pretty(data.requestBody);
 }
 
@@ -387,6 +387,7 @@ function select(method) {
     ["Model", method.model],
     ["Fallbacks", method.fallbackModels.join(", ") || "none"],
     ["Returns", method.resultType + (method.streams ? " (streamed)" : "")],
+    ["Operation", method.operation || "Converse"],
     ["Structured output", method.strategy || "text"],
     ["Inference", Object.entries(method.inference).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)).map(([k, v]) => k + "=" + v).join(", ") || "model defaults"],
     ["System template", method.systemTemplate || "none"],

@@ -40,6 +40,16 @@ public static class PromptInvokers
             writeResult ?? throw new ArgumentNullException(nameof(writeResult)),
             Check(models));
 
+    /// <summary>An embedding method (text inputs): its InvokeModel body previewed, its vectors summarized.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="texts">The texts to embed, from the arguments (one for a single-text method).</param>
+    /// <param name="spec">The method's embedding spec.</param>
+    public static PromptInvoker Embedding<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, Func<TArguments, IEnumerable<string>> texts, EmbeddingSpec spec) =>
+        new EmbeddingPromptInvoker<TArguments>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            texts ?? throw new ArgumentNullException(nameof(texts)),
+            spec ?? throw new ArgumentNullException(nameof(spec)));
+
     private static IReadOnlyList<ModelChoice> Check(ModelChoice[] models) =>
         models is { Length: > 0 } ? models : throw new ArgumentException("A prompt method has at least one model.", nameof(models));
 }

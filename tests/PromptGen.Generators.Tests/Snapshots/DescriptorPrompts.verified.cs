@@ -116,6 +116,18 @@ namespace Demo.Descriptors
 
             private const string TagsAsyncUserTemplate = "{{ for tag in tags }}#{{ tag }} {{ end }}";
 
+            private static readonly global::PromptGen.CompilerServices.EmbeddingSpec EmbedAsyncEmbedding =
+                new("amazon.titan-embed-text-v2:0", global::PromptGen.CompilerServices.EmbeddingFamily.TitanText)
+                {
+                    Dimensions = 256,
+                };
+
+            private static readonly global::PromptGen.CompilerServices.EmbeddingSpec EmbedAllAsyncEmbedding =
+                new("cohere.embed-english-v3", global::PromptGen.CompilerServices.EmbeddingFamily.Cohere)
+                {
+                    InputType = "search_document",
+                };
+
             /// <summary>Writes what tools return as JSON for the model, without reflection.</summary>
             private static class DescriptorResultWriters
             {
@@ -314,6 +326,68 @@ namespace Demo.Descriptors
                     new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
             };
 
+            /// <summary>The arguments of <c>EmbedAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class EmbedAsyncArguments
+            {
+                public EmbedAsyncArguments(string text)
+                {
+                    this.text = text;
+                }
+
+                public readonly string text;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] EmbedAsyncParameters =
+            {
+                new("text", "string", true),
+            };
+
+            // EmbedAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor EmbedAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "EmbedAsync",
+                ArgumentsSchemaJson = Json.EmbedAsyncArgumentsSchema,
+                Parameters = EmbedAsyncParameters,
+                UserTemplate = "{{ text }}",
+                ModelId = "amazon.titan-embed-text-v2:0",
+                ResultTypeName = "embedding",
+                Operation = "InvokeModel",
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Embedding<EmbedAsyncArguments>(
+                    Json.ParseEmbedAsyncArguments, static arguments => new[] { arguments.text }, EmbedAsyncEmbedding),
+            };
+
+            /// <summary>The arguments of <c>EmbedAllAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class EmbedAllAsyncArguments
+            {
+                public EmbedAllAsyncArguments(global::System.Collections.Generic.IReadOnlyList<string> texts)
+                {
+                    this.texts = texts;
+                }
+
+                public readonly global::System.Collections.Generic.IReadOnlyList<string> texts;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] EmbedAllAsyncParameters =
+            {
+                new("texts", "System.Collections.Generic.IReadOnlyList<string>", true),
+            };
+
+            // EmbedAllAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor EmbedAllAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "EmbedAllAsync",
+                ArgumentsSchemaJson = Json.EmbedAllAsyncArgumentsSchema,
+                Parameters = EmbedAllAsyncParameters,
+                UserTemplate = "{{ texts }}",
+                ModelId = "cohere.embed-english-v3",
+                ResultTypeName = "embeddings",
+                Operation = "InvokeModel",
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Embedding<EmbedAllAsyncArguments>(
+                    Json.ParseEmbedAllAsyncArguments, static arguments => arguments.texts, EmbedAllAsyncEmbedding),
+            };
+
             internal static readonly global::PromptGen.Descriptors.PromptDescriptor[] Descriptors =
             {
                 ReplyAsyncDescriptor,
@@ -321,6 +395,8 @@ namespace Demo.Descriptors
                 SummarizeAsync2Descriptor,
                 HaikuAsyncDescriptor,
                 TagsAsyncDescriptor,
+                EmbedAsyncDescriptor,
+                EmbedAllAsyncDescriptor,
             };
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
@@ -505,6 +581,25 @@ namespace Demo.Descriptors
                 return output.ToStringAndClear();
             }
 
+            async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.Embedding<float>> IReplyPrompts.EmbedAsync(
+                string text, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "EmbedAsync");
+                return await global::PromptGen.CompilerServices.Embeddings.EmbedAsync(
+                    _bedrock, EmbedAsyncEmbedding, text, cancellationToken).ConfigureAwait(false);
+            }
+
+            async global::System.Threading.Tasks.Task<
+                global::System.Collections.Generic.IReadOnlyList<global::Microsoft.Extensions.AI.Embedding<float>>>
+                IReplyPrompts.EmbedAllAsync(
+                    global::System.Collections.Generic.IReadOnlyList<string> texts,
+                    global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "EmbedAllAsync");
+                return await global::PromptGen.CompilerServices.Embeddings.EmbedManyAsync(
+                    _bedrock, EmbedAllAsyncEmbedding, texts, cancellationToken).ConfigureAwait(false);
+            }
+
             /// <summary>
             /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
             /// Derives from JsonValueReaders only to call the shared readers by their short names.
@@ -584,6 +679,24 @@ namespace Demo.Descriptors
                     }
                     """;
 
+                public const string EmbedAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "text": { "type": "string" } },
+                      "required": ["text"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string EmbedAllAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "texts": { "type": "array", "items": { "type": "string" } } },
+                      "required": ["texts"],
+                      "additionalProperties": false
+                    }
+                    """;
+
                 public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Descriptors.Reply> ReplyReader =
                     new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadReply);
 
@@ -603,6 +716,13 @@ namespace Demo.Descriptors
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<TagsAsyncArguments> ParseTagsAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<TagsAsyncArguments>(json, ReadTagsAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<EmbedAsyncArguments> ParseEmbedAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<EmbedAsyncArguments>(json, ReadEmbedAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<EmbedAllAsyncArguments>
+                    ParseEmbedAllAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<EmbedAllAsyncArguments>(json, ReadEmbedAllAsyncArguments);
 
                 private static readonly global::PromptGen.CompilerServices.JsonNames ReplyMembers = new("text", "tone", "sentences");
 
@@ -860,6 +980,84 @@ namespace Demo.Descriptors
                     }
 
                     value = new TagsAsyncArguments(tags);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames EmbedAsyncArgumentsMembers = new("text");
+
+                private static bool ReadEmbedAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out EmbedAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string text = default!;
+                    bool hasText = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, EmbedAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "text":
+                                hasText = true;
+                                TryReadString(ref reader, memberPath, errors, out text);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasText, errors, objectPath, "text");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new EmbedAsyncArguments(text);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames EmbedAllAsyncArgumentsMembers = new("texts");
+
+                private static bool ReadEmbedAllAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out EmbedAllAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    global::System.Collections.Generic.List<string> texts = default!;
+                    bool hasTexts = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, EmbedAllAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "texts":
+                                hasTexts = true;
+                                TryReadList(ref reader, memberPath, errors, TryReadString, out texts);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasTexts, errors, objectPath, "texts");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new EmbedAllAsyncArguments(texts);
                     return true;
                 }
 
