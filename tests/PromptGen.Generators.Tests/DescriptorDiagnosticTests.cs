@@ -34,7 +34,7 @@ public sealed class DescriptorDiagnosticTests
             Task<string> ChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
 
             [Prompt("Describe the picture.")]
-            Task<string> DescribeAsync(PromptImage photo, CancellationToken cancellationToken = default);
+            Task<string> DescribeAsync([Image(ImageFormat.Png)] byte[] photo, CancellationToken cancellationToken = default);
 
             [Prompt("Find {{ name }}")]
             Task<string> FindAsync(string name, LookupTools tools, CancellationToken cancellationToken = default);
@@ -63,7 +63,7 @@ public sealed class DescriptorDiagnosticTests
 
     [Theory]
     [InlineData("ChatAsync", "ChatAsync", "conversation history")]
-    [InlineData("DescribeAsync", "DescribeAsync", "takes media")]
+    [InlineData("DescribeAsync", "DescribeAsync", "takes media as raw bytes")]
     [InlineData("FindAsync", "FindAsync", "calls tools")]
     [InlineData("JudgeAsync", "JudgeAsync", "streams a typed result")]
     [InlineData("PaintAsync", "PaintAsync", "generates images")]

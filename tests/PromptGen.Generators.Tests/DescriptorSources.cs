@@ -1,6 +1,6 @@
 namespace PromptGen.Generators.Tests;
 
-/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload and embeddings.</summary>
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media and embeddings.</summary>
 internal static class DescriptorSources
 {
     public const string Descriptors = """
@@ -39,6 +39,9 @@ internal static class DescriptorSources
 
             [Prompt("{{ for tag in tags }}#{{ tag }} {{ end }}")]
             PromptStream TagsAsync(IReadOnlyList<string> tags);
+
+            [Prompt("Describe the photo for {{ audience }}")]
+            Task<string> DescribeAsync(PromptImage photo, string audience, PromptDocument? brief = null, CancellationToken cancellationToken = default);
 
             [Model("amazon.titan-embed-text-v2:0")]
             [Embedding(Dimensions = 256)]

@@ -148,7 +148,7 @@ internal static class PromptDescriptorEmitter
     private static void WriteArgumentsClass(CodeWriter writer, PromptMethodModel method)
     {
         string name = method.DescriptorArguments!.Root.TypeName;
-        ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        ParameterModel[] inputs = JsonInputs(method);
         writer.WriteLine($"/// <summary>The arguments of <c>{method.Name}</c> as one object, read from JSON by its descriptor.</summary>");
         writer.WriteLine($"private sealed class {name}");
         writer.OpenBlock();
@@ -196,17 +196,35 @@ internal static class PromptDescriptorEmitter
         ResultModel arguments = method.DescriptorArguments!;
         ObjectShape shape = arguments.Objects.First(candidate => candidate.Id == arguments.Root.ShapeId);
         ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        IReadOnlyList<MediaParameterModel> media = Media(method);
+        string schema = json.SchemaOf(arguments);
+        if (media.Count > 0)
+        {
+            // Read by the runtime from {"format","base64"}; the field comes before the descriptor that uses it.
+            string[] entries = media.Select(m => $"new({Literal(MediaName(m))}, global::PromptGen.Descriptors.PromptMediaKind.{m.Kind}, {(m.AcceptsNull ? "false" : "true")})").ToArray();
+            writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptMediaParameter[] {memberName}Media =");
+            writer.OpenBlock();
+            writer.WriteFilled(entries);
+            writer.Indent--;
+            writer.WriteLine("};");
+            writer.WriteLine();
+            schema = $"global::PromptGen.CompilerServices.PromptInvokers.SchemaWithMedia({schema}, {memberName}Media)";
+        }
+
         var members = new List<string>
         {
             $"InterfaceName = {Literal(interfaceName)}",
             $"MethodName = {Literal(method.Name)}",
-            $"ArgumentsSchemaJson = {json.SchemaOf(arguments)}",
+            $"ArgumentsSchemaJson = {schema}",
         };
         if (inputs.Length > 0)
         {
-            // Its own field, filled line by line, so a long parameter list stays readable.
-            string[] parameters = inputs.Select((p, index) =>
-                $"new({Literal(shape.Properties[index].JsonName)}, {Literal(Display(p.Type))}, {(shape.Properties[index].IsRequired ? "true" : "false")})").ToArray();
+            // Its own field, filled line by line, so a long parameter list stays readable. Declaration order; a media
+            // parameter is required unless it accepts null.
+            int property = 0;
+            string[] parameters = inputs.Select(p => p.IsMedia
+                ? $"new({Literal(MediaName(media.First(m => m.Identifier == p.Identifier)))}, {Literal(Display(p.Type))}, {(media.First(m => m.Identifier == p.Identifier).AcceptsNull ? "false" : "true")})"
+                : ParameterEntry(shape.Properties[property++], p)).ToArray();
             writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] {memberName}Parameters =");
             writer.OpenBlock();
             writer.WriteFilled(parameters);
@@ -255,19 +273,42 @@ internal static class PromptDescriptorEmitter
         }
 
         // The request comes from the builder the method itself calls, so what is shown and run is what it sends.
-        string build = $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})";
+        IReadOnlyList<MediaParameterModel> media = Media(method);
+        string build = media.Count == 0
+            ? $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})"
+            : $"static (arguments, media) => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => p.IsMedia ? MediaValue(p, media) : "arguments." + p.Identifier))})";
+        string mediaArgument = media.Count == 0 ? string.Empty : $", {memberName}Media";
         string models = plan.FallbackModels.IsEmpty
             ? $"new {RuntimeTypes.ModelChoice}[] {{ new({Literal(plan.ModelId)}) }}"
             : PromptCallEmitter.ModelsField(memberName);
         string parse = json.ParserOf(arguments);
         string invoker = plan.Result is null
-            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models})"
-            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models})";
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models}{mediaArgument})"
+            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})";
         members.Add($"Invoker = {invoker}");
 
         writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
         writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
     }
+
+    /// <summary>The parameters the generated arguments object holds: all but the cancellation token and media.</summary>
+    private static ParameterModel[] JsonInputs(PromptMethodModel method) =>
+        BatchPromptEmitter.InputParameters(method).Where(p => !p.IsMedia).ToArray();
+
+    private static IReadOnlyList<MediaParameterModel> Media(PromptMethodModel method) =>
+        method.Plan is { } plan ? plan.Media.ToList() : new List<MediaParameterModel>();
+
+    private static string MediaName(MediaParameterModel media) => media.Identifier.TrimStart('@');
+
+    /// <summary>The media argument's value, typed as the builder's parameter (the reader made the kind it names).</summary>
+    private static string MediaValue(ParameterModel parameter, IReadOnlyList<MediaParameterModel> media)
+    {
+        int index = media.ToList().FindIndex(m => m.Identifier == parameter.Identifier);
+        return media[index].AcceptsNull ? $"({parameter.Type})media[{index}]" : $"({parameter.Type})media[{index}]!";
+    }
+
+    private static string ParameterEntry(PropertyShape property, ParameterModel parameter) =>
+        $"new({Literal(property.JsonName)}, {Literal(Display(parameter.Type))}, {(property.IsRequired ? "true" : "false")})";
 
     private static IEnumerable<string> InferenceMembers(InferenceModel inference)
     {

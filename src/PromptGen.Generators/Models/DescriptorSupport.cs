@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace PromptGen.Generators.Models;
 
 /// <summary>
@@ -35,9 +37,11 @@ internal static class DescriptorSupport
             return "it calls tools, whose loop needs the tool instances the caller passes; a page cannot build them from JSON";
         }
 
-        if (!plan.Media.IsEmpty)
+        // PromptImage, PromptDocument and PromptVideo arguments are read from {"format","base64"}; raw bytes and
+        // streams have no format of their own to read, and lists of media no file picker yet.
+        if (plan.Media.Any(media => media.Shape != MediaValueShape.MediaObject))
         {
-            return "it takes media (images, documents or video), which descriptors do not read from JSON yet";
+            return "it takes media as raw bytes, a stream or a list, which descriptors do not read from JSON (take a PromptImage, PromptDocument or PromptVideo)";
         }
 
         if (plan.HistoryParameter is not null)

@@ -35,6 +35,13 @@ internal static class PromptDescriptorReader
                 continue;
             }
 
+            // A PromptImage, PromptDocument or PromptVideo is read by the runtime from {"format","base64"} (not a JSON
+            // shape of its own), so it is left out of the generated arguments object.
+            if (MediaParameters.MediaTypeOf(parameter.Type, knownTypes) is { IsCollection: false })
+            {
+                continue;
+            }
+
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 return (null, parameter, parameter.IsParams ? "a params parameter is not one JSON value" : "a ref, out or in parameter is not one JSON value");

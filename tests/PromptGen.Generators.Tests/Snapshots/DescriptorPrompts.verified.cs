@@ -116,6 +116,8 @@ namespace Demo.Descriptors
 
             private const string TagsAsyncUserTemplate = "{{ for tag in tags }}#{{ tag }} {{ end }}";
 
+            private const string DescribeAsyncUserTemplate = "Describe the photo for {{ audience }}";
+
             private static readonly global::PromptGen.CompilerServices.EmbeddingSpec EmbedAsyncEmbedding =
                 new("amazon.titan-embed-text-v2:0", global::PromptGen.CompilerServices.EmbeddingFamily.TitanText)
                 {
@@ -326,6 +328,48 @@ namespace Demo.Descriptors
                     new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
             };
 
+            /// <summary>The arguments of <c>DescribeAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class DescribeAsyncArguments
+            {
+                public DescribeAsyncArguments(string audience)
+                {
+                    this.audience = audience;
+                }
+
+                public readonly string audience;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptMediaParameter[] DescribeAsyncMedia =
+            {
+                new("photo", global::PromptGen.Descriptors.PromptMediaKind.Image, true),
+                new("brief", global::PromptGen.Descriptors.PromptMediaKind.Document, false),
+            };
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] DescribeAsyncParameters =
+            {
+                new("photo", "PromptGen.PromptImage", true), new("audience", "string", true),
+                new("brief", "PromptGen.PromptDocument?", false),
+            };
+
+            // DescribeAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor DescribeAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "DescribeAsync",
+                ArgumentsSchemaJson = global::PromptGen.CompilerServices.PromptInvokers.SchemaWithMedia(
+                    Json.DescribeAsyncArgumentsSchema, DescribeAsyncMedia),
+                Parameters = DescribeAsyncParameters,
+                UserTemplate = DescribeAsyncUserTemplate,
+                ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                ResultTypeName = "string",
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Text<DescribeAsyncArguments>(
+                    Json.ParseDescribeAsyncArguments,
+                    static (arguments, media) => BuildDescribeAsyncRequest(
+                        (global::PromptGen.PromptImage)media[0]!, arguments.audience, (global::PromptGen.PromptDocument?)media[1]),
+                    new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") },
+                    DescribeAsyncMedia),
+            };
+
             /// <summary>The arguments of <c>EmbedAsync</c> as one object, read from JSON by its descriptor.</summary>
             private sealed class EmbedAsyncArguments
             {
@@ -395,6 +439,7 @@ namespace Demo.Descriptors
                 SummarizeAsync2Descriptor,
                 HaikuAsyncDescriptor,
                 TagsAsyncDescriptor,
+                DescribeAsyncDescriptor,
                 EmbedAsyncDescriptor,
                 EmbedAllAsyncDescriptor,
             };
@@ -581,6 +626,46 @@ namespace Demo.Descriptors
                 return output.ToStringAndClear();
             }
 
+            async global::System.Threading.Tasks.Task<string> IReplyPrompts.DescribeAsync(
+                global::PromptGen.PromptImage photo,
+                string audience,
+                global::PromptGen.PromptDocument? brief,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "DescribeAsync");
+                var request = BuildDescribeAsyncRequest(photo, audience, brief);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>DescribeAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildDescribeAsyncRequest(
+                global::PromptGen.PromptImage photo, string audience, global::PromptGen.PromptDocument? brief)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(photo);
+                var turn = new global::PromptGen.CompilerServices.UserTurnBuilder();
+                turn.Add(photo);
+                turn.Add(brief);
+                turn.AddText(RenderDescribeAsyncUser(audience));
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { turn.Build() },
+                };
+                return request;
+            }
+
+            /// <summary>Renders <see cref="DescribeAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderDescribeAsyncUser(string audience)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    23, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Describe the photo for ");
+                output.AppendFormatted(audience);
+                return output.ToStringAndClear();
+            }
+
             async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.Embedding<float>> IReplyPrompts.EmbedAsync(
                 string text, global::System.Threading.CancellationToken cancellationToken)
             {
@@ -679,6 +764,15 @@ namespace Demo.Descriptors
                     }
                     """;
 
+                public const string DescribeAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "audience": { "type": "string" } },
+                      "required": ["audience"],
+                      "additionalProperties": false
+                    }
+                    """;
+
                 public const string EmbedAsyncArgumentsSchema = """
                     {
                       "type": "object",
@@ -716,6 +810,10 @@ namespace Demo.Descriptors
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<TagsAsyncArguments> ParseTagsAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<TagsAsyncArguments>(json, ReadTagsAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<DescribeAsyncArguments>
+                    ParseDescribeAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<DescribeAsyncArguments>(json, ReadDescribeAsyncArguments);
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<EmbedAsyncArguments> ParseEmbedAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<EmbedAsyncArguments>(json, ReadEmbedAsyncArguments);
@@ -980,6 +1078,45 @@ namespace Demo.Descriptors
                     }
 
                     value = new TagsAsyncArguments(tags);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames DescribeAsyncArgumentsMembers = new("audience");
+
+                private static bool ReadDescribeAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out DescribeAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string audience = default!;
+                    bool hasAudience = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, DescribeAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "audience":
+                                hasAudience = true;
+                                TryReadString(ref reader, memberPath, errors, out audience);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasAudience, errors, objectPath, "audience");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new DescribeAsyncArguments(audience);
                     return true;
                 }
 
