@@ -77,7 +77,7 @@ function buildForm(method) {
 function buildField(name, path, schema, root, isRequired, typeName, depth) {
   const { schema: s, nullable } = resolve(schema, root);
   const optional = nullable || !isRequired;
-  if (s.type === "object" && s.properties && depth < 3) {
+  if (s.type === "object" && s.properties && depth < 3 && !s["x-promptgen-media"]) {
     const set = document.createElement("fieldset");
     set.dataset.object = path.join(".");
     const legend = document.createElement("legend");
@@ -97,7 +97,16 @@ function buildField(name, path, schema, root, isRequired, typeName, depth) {
   title.append(type);
   label.append(title);
   let input;
-  if (Array.isArray(s.enum)) {
+  if (s["x-promptgen-media"]) {
+    // A media argument: a file picker whose file becomes {"format","base64"[,"name"]} (see PromptMediaParameter).
+    input = document.createElement("input");
+    input.type = "file";
+    const formats = ((s.properties || {}).format || {}).enum || [];
+    input.accept = formats.map(f => "." + (f === "three_gp" ? "3gp" : f)).concat(formats.includes("jpeg") ? [".jpg"] : []).join(",");
+    input.dataset.kind = "media";
+    input.dataset.media = s["x-promptgen-media"];
+    input.addEventListener("change", () => readMedia(input));
+  } else if (Array.isArray(s.enum)) {
     input = document.createElement("select");
     if (optional) input.append(new Option("(none)", ""));
     for (const value of s.enum) input.append(new Option(value, value));
@@ -130,6 +139,27 @@ function buildField(name, path, schema, root, isRequired, typeName, depth) {
   return label;
 }
 
+// Reads the picked file as base64; the format comes from its extension (the server says when it is not one Bedrock takes).
+function readMedia(input) {
+  const file = input.files && input.files[0];
+  if (!file) { input.media = null; schedulePreview(); return; }
+  const reader = new FileReader();
+  reader.onload = () => {
+    const dot = file.name.lastIndexOf(".");
+    let format = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : "";
+    if (format === "jpg") format = "jpeg";
+    if (format === "3gp") format = "three_gp";
+    const media = { format, base64: String(reader.result).slice(String(reader.result).indexOf(",") + 1) };
+    if (input.dataset.media === "document") {
+      // Bedrock takes letters, digits, single spaces, hyphens, parentheses and square brackets in a document name.
+      media.name = (dot >= 0 ? file.name.slice(0, dot) : file.name).replace(/[^A-Za-z0-9\s\-\(\)\[\]]/g, " ").replace(/\s+/g, " ").trim() || "document";
+    }
+    input.media = media;
+    schedulePreview();
+  };
+  reader.readAsDataURL(file);
+}
+
 function describe(s) {
   if (s.type === "array") return "list of " + (resolve(s.items || {}, {}).schema.type || "values");
   if (s.type === "object") return "object";
@@ -155,6 +185,10 @@ function collect() {
     const optional = input.dataset.optional === "true";
     switch (input.dataset.kind) {
       case "boolean": setAt(args, path, input.checked); break;
+      case "media":
+        if (input.media) setAt(args, path, input.media);
+        else if (!optional) problems.push("$." + input.dataset.path + ": choose a file");
+        break;
       case "number":
         if (input.value === "") { if (!optional) problems.push("$." + input.dataset.path + ": a number is required"); }
         else setAt(args, path, Number(input.value));
@@ -175,6 +209,7 @@ function collect() {
 function fill(args) {
   for (const input of document.querySelectorAll("#form [data-path]")) {
     const value = getAt(args, input.dataset.path.split("."));
+    if (input.dataset.kind === "media") continue; // files are not kept in the history: pick them again
     if (input.dataset.kind === "boolean") input.checked = !!value;
     else if (input.dataset.kind === "json") input.value = value === undefined ? "" : pretty(value);
     else input.value = value === undefined || value === null ? "" : String(value);
@@ -334,6 +369,10 @@ function loadHistory() {
 
 function remember(method, args, models, outcomes) {
   const entries = loadHistory();
+  // Files stay out of the session's storage (they can be large); the other inputs come back from the history.
+  const kept = JSON.parse(JSON.stringify(args));
+  for (const input of document.querySelectorAll("#form [data-kind='media']")) setAt(kept, input.dataset.path.split("."), null);
+  args = kept;
   entries.unshift({
     at: new Date().toLocaleTimeString(),
     id: method.id,
