@@ -47,7 +47,7 @@ public sealed class DescriptorDiagnosticTests
             Task<Embedding<float>> EmbedAsync(string text, CancellationToken cancellationToken = default);
 
             [Model("stability.sd3-5-large-v1:0")]
-            [Prompt("A watercolour of {{ city }}")]
+            [Prompt("A watercolour of {{ city | string.truncate 10 }}")]
             [ImageGeneration(AspectRatio = "16:9")]
             Task<GeneratedImage> PaintAsync(string city, CancellationToken cancellationToken = default);
 
@@ -66,7 +66,7 @@ public sealed class DescriptorDiagnosticTests
     [InlineData("DescribeAsync", "DescribeAsync", "takes media as raw bytes")]
     [InlineData("FindAsync", "FindAsync", "calls tools")]
     [InlineData("JudgeAsync", "JudgeAsync", "streams a typed result")]
-    [InlineData("PaintAsync", "PaintAsync", "generates images")]
+    [InlineData("PaintAsync", "PaintAsync", "rendered by Scriban")]
     [InlineData("CountAsync", "limit", "parameter 'limit' cannot be read from JSON")]
     public void A_method_without_a_descriptor_is_named_with_the_reason_at_its_name_or_parameter(string method, string at, string reason)
     {

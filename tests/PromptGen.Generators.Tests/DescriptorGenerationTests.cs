@@ -41,7 +41,7 @@ public sealed class DescriptorGenerationTests
     {
         IReadOnlyList<PromptDescriptor> descriptors = Loaded();
 
-        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "EmbedAsync", "EmbedAllAsync" }, descriptors.Select(d => d.MethodName));
+        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "LogoAsync", "EmbedAsync", "EmbedAllAsync" }, descriptors.Select(d => d.MethodName));
         PromptDescriptor reply = descriptors[0];
         Assert.Equal("Demo.Descriptors.IReplyPrompts", reply.InterfaceName);
         Assert.Equal("You answer support tickets.", reply.SystemTemplate);
@@ -159,6 +159,31 @@ public sealed class DescriptorGenerationTests
         PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => describe.Render(arguments));
 
         Assert.Contains(error.Errors, e => e.Path == path);
+    }
+
+    [Fact]
+    public void An_image_method_renders_its_prompt_and_invoke_model_body()
+    {
+        PromptDescriptor logo = Loaded().Single(d => d.MethodName == "LogoAsync");
+
+        Assert.Equal("InvokeModel", logo.Operation);
+        Assert.Equal("A logo for {{ brand }}", logo.UserTemplate);
+        PromptPreview preview = logo.Render("""{"brand":"Acme"}""");
+        Assert.Equal("A logo for Acme", preview.UserPrompt);
+        using JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson);
+        Assert.Equal("TEXT_IMAGE", body.RootElement.GetProperty("taskType").GetString());
+        Assert.Equal("A logo for Acme", body.RootElement.GetProperty("textToImageParams").GetProperty("text").GetString());
+        Assert.Equal(512, body.RootElement.GetProperty("imageGenerationConfig").GetProperty("width").GetInt32());
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_the_arguments_of_a_media_method_is_a_typed_error()
+    {
+        PromptDescriptor describe = Loaded().Single(d => d.MethodName == "DescribeAsync");
+
+        PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => describe.Render("""{"audience":"\uD800","photo":{"format":"png","base64":"AAAA"}}"""));
+
+        Assert.NotEmpty(error.Errors);
     }
 
     [Fact]

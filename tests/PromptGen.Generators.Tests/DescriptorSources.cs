@@ -1,6 +1,6 @@
 namespace PromptGen.Generators.Tests;
 
-/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media and embeddings.</summary>
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media, an image and embeddings.</summary>
 internal static class DescriptorSources
 {
     public const string Descriptors = """
@@ -42,6 +42,11 @@ internal static class DescriptorSources
 
             [Prompt("Describe the photo for {{ audience }}")]
             Task<string> DescribeAsync(PromptImage photo, string audience, PromptDocument? brief = null, CancellationToken cancellationToken = default);
+
+            [Model("amazon.nova-canvas-v1:0")]
+            [Prompt("A logo for {{ brand }}")]
+            [ImageGeneration(Width = 512, Height = 512)]
+            Task<GeneratedImage> LogoAsync(string brand, CancellationToken cancellationToken = default);
 
             [Model("amazon.titan-embed-text-v2:0")]
             [Embedding(Dimensions = 256)]

@@ -32,6 +32,10 @@ internal static class PromptDescriptorEmitter
     public static bool IsDescribed(PromptClientModel model, PromptMethodModel method) =>
         HasDescriptors(model) && DescriptorSupport.IsDescribable(method);
 
+    /// <summary>A described Converse method, whose descriptor calls its <c>Build{Member}Request</c> (image and embedding methods have none).</summary>
+    public static bool UsesRequestBuilder(PromptClientModel model, PromptMethodModel method) =>
+        IsDescribed(model, method) && method.Embedding is null && method.Plan is { Image: null };
+
     /// <summary>The arguments objects the result parser emitter writes parsers for.</summary>
     public static IEnumerable<ResultModel> ArgumentModels(PromptClientModel model) =>
         model.Methods.Where(method => IsDescribed(model, method)).Select(method => method.DescriptorArguments!);
@@ -120,6 +124,13 @@ internal static class PromptDescriptorEmitter
             PromptMethodModel method = model.Methods[i];
             WriteArgumentsClass(writer, method);
             writer.WriteLine();
+            if (method.Plan is { Image: not null })
+            {
+                WriteImageDescriptor(writer, method, memberNames[i], json, interfaceName);
+                writer.WriteLine();
+                continue;
+            }
+
             if (method.Embedding is { } embedding)
             {
                 WriteEmbeddingDescriptor(writer, method, embedding, memberNames[i], json, interfaceName);
@@ -186,6 +197,25 @@ internal static class PromptDescriptorEmitter
             : $"static arguments => new[] {{ arguments.{embedding.InputParameter} }}";
         string invoker = $"global::PromptGen.CompilerServices.PromptInvokers.Embedding<{arguments.Root.TypeName}>({json.ParserOf(arguments)}, {texts}, {InvokeMethodEmitter.SpecField(memberName, embedding: true)})";
         members.Add($"Invoker = {invoker}");
+        writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
+        writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
+    }
+
+    /// <summary>
+    /// An image generation method: its prompt from its compiled template's render method, its spec field (the
+    /// method's own), the InvokeModel operation; the images come back as base64.
+    /// </summary>
+    private static void WriteImageDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string interfaceName)
+    {
+        PromptPlan plan = method.Plan!;
+        ResultModel arguments = method.DescriptorArguments!;
+        List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
+        members.Add($"UserTemplate = {TemplateText(memberName + "UserTemplate", plan.CompiledUserTemplate)}");
+        members.Add($"ModelId = {Literal(plan.ModelId)}");
+        members.Add($"ResultTypeName = {Literal(plan.Image!.Many ? "images" : "image")}");
+        members.Add($"Operation = {Literal("InvokeModel")}");
+        string render = "static arguments => " + CompiledTemplateEmitter.RenderCallOn("Render" + memberName + "User", RetrievalEmitter.TemplateInputs(method), "arguments");
+        members.Add($"Invoker = global::PromptGen.CompilerServices.PromptInvokers.Image<{arguments.Root.TypeName}>({json.ParserOf(arguments)}, {render}, {InvokeMethodEmitter.SpecField(memberName, embedding: false)})");
         writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
         writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
     }

@@ -11,7 +11,7 @@ internal static class DescriptorSupport
 {
     /// <summary>
     /// Why <paramref name="method"/> gets no descriptor for what it does; null when it can have one (one Converse call
-    /// or stream built from its arguments alone, or an InvokeModel embedding of text). Whether its arguments read from JSON is checked apart, by
+    /// or stream built from its arguments alone, an InvokeModel embedding of text, or an image generated from a compiled prompt). Whether its arguments read from JSON is checked apart, by
     /// <see cref="PromptMethodModel.DescriptorArguments"/>.
     /// </summary>
     public static string? KindProblem(PromptMethodModel method)
@@ -27,9 +27,22 @@ internal static class DescriptorSupport
             return "it cannot be generated";
         }
 
-        if (plan.Image is not null)
+        if (plan.Image is { } image)
         {
-            return "it generates images through InvokeModel, which descriptors do not run yet";
+            // The descriptor renders the prompt with the compiled template; editing needs source images as well.
+            if (plan.Retrieval is not null)
+            {
+                return "its image prompt needs passages retrieved first, which image descriptors do not do";
+            }
+
+            if (!image.SourceImages.IsEmpty)
+            {
+                return "it edits images, whose source images descriptors do not read from JSON yet";
+            }
+
+            return plan.CompiledUserTemplate is null
+                ? "its image prompt is rendered by Scriban at run time (PG0150), which image descriptors do not do"
+                : null;
         }
 
         if (method.Tools is not null)

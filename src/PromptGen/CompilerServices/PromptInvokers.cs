@@ -95,6 +95,16 @@ public static class PromptInvokers
             texts ?? throw new ArgumentNullException(nameof(texts)),
             spec ?? throw new ArgumentNullException(nameof(spec)));
 
+    /// <summary>An image generation method: its InvokeModel body previewed, its images returned as base64.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="renderPrompt">Renders the method's prompt with its compiled template.</param>
+    /// <param name="spec">The method's image spec.</param>
+    public static PromptInvoker Image<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, Func<TArguments, string> renderPrompt, ImageSpec spec) =>
+        new ImagePromptInvoker<TArguments>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            renderPrompt ?? throw new ArgumentNullException(nameof(renderPrompt)),
+            spec ?? throw new ArgumentNullException(nameof(spec)));
+
     private static IReadOnlyList<ModelChoice> Check(ModelChoice[] models) =>
         models is { Length: > 0 } ? models : throw new ArgumentException("A prompt method has at least one model.", nameof(models));
 }

@@ -94,30 +94,15 @@ internal static class MediaArgumentReader
             var values = new object?[media.Count];
             var seen = new bool[media.Count];
             var rest = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(rest))
+            try
             {
-                writer.WriteStartObject();
-                foreach (JsonProperty property in document.RootElement.EnumerateObject())
-                {
-                    int index = IndexOf(media, property.Name);
-                    if (index < 0)
-                    {
-                        property.WriteTo(writer);
-                        continue;
-                    }
-
-                    string path = "$." + property.Name;
-                    if (seen[index])
-                    {
-                        errors.Add(new ResultError(path, ResultErrorKind.TypeMismatch, "is given twice"));
-                        continue;
-                    }
-
-                    seen[index] = true;
-                    values[index] = ReadMedia(media[index], property.Value, path, errors);
-                }
-
-                writer.WriteEndObject();
+                Split(document.RootElement, media, values, seen, rest, errors);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument accepts an escaped lone surrogate ("\uD800") but cannot read it as text; the generated
+                // parser reports where, in its own words (found by the descriptor-arguments fuzz target).
+                return Failure<TArguments>(parse(json), "$", ResultErrorKind.MalformedJson, "the arguments hold an escaped lone surrogate, which is no text");
             }
 
             for (int i = 0; i < media.Count; i++)
@@ -137,6 +122,37 @@ internal static class MediaArgumentReader
             return errors.Count == 0
                 ? ParseOutcome<(TArguments, object?[])>.Success((others.Value, values))
                 : ParseOutcome<(TArguments, object?[])>.Failure(errors);
+        }
+    }
+
+    /// <summary>Reads the media properties into <paramref name="values"/> and copies every other property to <paramref name="rest"/>.</summary>
+    private static void Split(
+        JsonElement root, IReadOnlyList<PromptMediaParameter> media, object?[] values, bool[] seen, ArrayBufferWriter<byte> rest, List<ResultError> errors)
+    {
+        using (var writer = new Utf8JsonWriter(rest))
+        {
+            writer.WriteStartObject();
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                int index = IndexOf(media, property.Name);
+                if (index < 0)
+                {
+                    property.WriteTo(writer);
+                    continue;
+                }
+
+                string path = "$." + property.Name;
+                if (seen[index])
+                {
+                    errors.Add(new ResultError(path, ResultErrorKind.TypeMismatch, "is given twice"));
+                    continue;
+                }
+
+                seen[index] = true;
+                values[index] = ReadMedia(media[index], property.Value, path, errors);
+            }
+
+            writer.WriteEndObject();
         }
     }
 

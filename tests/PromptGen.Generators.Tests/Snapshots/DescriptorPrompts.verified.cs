@@ -118,6 +118,15 @@ namespace Demo.Descriptors
 
             private const string DescribeAsyncUserTemplate = "Describe the photo for {{ audience }}";
 
+            private const string LogoAsyncUserTemplate = "A logo for {{ brand }}";
+
+            private static readonly global::PromptGen.CompilerServices.ImageSpec LogoAsyncImage =
+                new("amazon.nova-canvas-v1:0", global::PromptGen.CompilerServices.ImageFamily.Amazon)
+                {
+                    Width = 512,
+                    Height = 512,
+                };
+
             private static readonly global::PromptGen.CompilerServices.EmbeddingSpec EmbedAsyncEmbedding =
                 new("amazon.titan-embed-text-v2:0", global::PromptGen.CompilerServices.EmbeddingFamily.TitanText)
                 {
@@ -370,6 +379,37 @@ namespace Demo.Descriptors
                     DescribeAsyncMedia),
             };
 
+            /// <summary>The arguments of <c>LogoAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class LogoAsyncArguments
+            {
+                public LogoAsyncArguments(string brand)
+                {
+                    this.brand = brand;
+                }
+
+                public readonly string brand;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] LogoAsyncParameters =
+            {
+                new("brand", "string", true),
+            };
+
+            // LogoAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor LogoAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "LogoAsync",
+                ArgumentsSchemaJson = Json.LogoAsyncArgumentsSchema,
+                Parameters = LogoAsyncParameters,
+                UserTemplate = LogoAsyncUserTemplate,
+                ModelId = "amazon.nova-canvas-v1:0",
+                ResultTypeName = "image",
+                Operation = "InvokeModel",
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Image<LogoAsyncArguments>(
+                    Json.ParseLogoAsyncArguments, static arguments => RenderLogoAsyncUser(arguments.brand), LogoAsyncImage),
+            };
+
             /// <summary>The arguments of <c>EmbedAsync</c> as one object, read from JSON by its descriptor.</summary>
             private sealed class EmbedAsyncArguments
             {
@@ -440,6 +480,7 @@ namespace Demo.Descriptors
                 HaikuAsyncDescriptor,
                 TagsAsyncDescriptor,
                 DescribeAsyncDescriptor,
+                LogoAsyncDescriptor,
                 EmbedAsyncDescriptor,
                 EmbedAllAsyncDescriptor,
             };
@@ -666,6 +707,24 @@ namespace Demo.Descriptors
                 return output.ToStringAndClear();
             }
 
+            async global::System.Threading.Tasks.Task<global::PromptGen.GeneratedImage> IReplyPrompts.LogoAsync(
+                string brand, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "LogoAsync");
+                return await global::PromptGen.CompilerServices.ImageGeneration.GenerateOneAsync(
+                    _bedrock, LogoAsyncImage, RenderLogoAsyncUser(brand), cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <summary>Renders <see cref="LogoAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderLogoAsyncUser(string brand)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    11, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("A logo for ");
+                output.AppendFormatted(brand);
+                return output.ToStringAndClear();
+            }
+
             async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.Embedding<float>> IReplyPrompts.EmbedAsync(
                 string text, global::System.Threading.CancellationToken cancellationToken)
             {
@@ -773,6 +832,15 @@ namespace Demo.Descriptors
                     }
                     """;
 
+                public const string LogoAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "brand": { "type": "string" } },
+                      "required": ["brand"],
+                      "additionalProperties": false
+                    }
+                    """;
+
                 public const string EmbedAsyncArgumentsSchema = """
                     {
                       "type": "object",
@@ -814,6 +882,9 @@ namespace Demo.Descriptors
                 public static global::PromptGen.CompilerServices.ParseOutcome<DescribeAsyncArguments>
                     ParseDescribeAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<DescribeAsyncArguments>(json, ReadDescribeAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<LogoAsyncArguments> ParseLogoAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<LogoAsyncArguments>(json, ReadLogoAsyncArguments);
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<EmbedAsyncArguments> ParseEmbedAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<EmbedAsyncArguments>(json, ReadEmbedAsyncArguments);
@@ -1117,6 +1188,45 @@ namespace Demo.Descriptors
                     }
 
                     value = new DescribeAsyncArguments(audience);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames LogoAsyncArgumentsMembers = new("brand");
+
+                private static bool ReadLogoAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out LogoAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string brand = default!;
+                    bool hasBrand = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, LogoAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "brand":
+                                hasBrand = true;
+                                TryReadString(ref reader, memberPath, errors, out brand);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasBrand, errors, objectPath, "brand");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new LogoAsyncArguments(brand);
                     return true;
                 }
 
