@@ -171,9 +171,8 @@ public sealed class DescriptorGenerationTests
         PromptPreview preview = logo.Render("""{"brand":"Acme"}""");
         Assert.Equal("A logo for Acme", preview.UserPrompt);
         using JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson);
-        Assert.Equal("TEXT_IMAGE", body.RootElement.GetProperty("taskType").GetString());
-        Assert.Equal("A logo for Acme", body.RootElement.GetProperty("textToImageParams").GetProperty("text").GetString());
-        Assert.Equal(512, body.RootElement.GetProperty("imageGenerationConfig").GetProperty("width").GetInt32());
+        Assert.Equal("A logo for Acme", body.RootElement.GetProperty("prompt").GetString());
+        Assert.Equal("1:1", body.RootElement.GetProperty("aspect_ratio").GetString());
     }
 
     [Fact]

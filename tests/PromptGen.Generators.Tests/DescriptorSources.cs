@@ -43,9 +43,9 @@ internal static class DescriptorSources
             [Prompt("Describe the photo for {{ audience }}")]
             Task<string> DescribeAsync(PromptImage photo, string audience, PromptDocument? brief = null, CancellationToken cancellationToken = default);
 
-            [Model("amazon.nova-canvas-v1:0")]
+            [Model("stability.stable-image-core-v1:1")]
             [Prompt("A logo for {{ brand }}")]
-            [ImageGeneration(Width = 512, Height = 512)]
+            [ImageGeneration(AspectRatio = "1:1")]
             Task<GeneratedImage> LogoAsync(string brand, CancellationToken cancellationToken = default);
 
             [Model("amazon.titan-embed-text-v2:0")]

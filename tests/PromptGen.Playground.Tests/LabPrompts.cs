@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace PromptGen.Playground.Tests;
 
-/// <summary>Prompts with numbers, lists and an enum, so the page's form has something to refuse; a media method and an embedding method.</summary>
+/// <summary>Prompts with numbers, lists and an enum, so the page's form has something to refuse; a media method, an image method and an embedding method.</summary>
 [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
 [PromptDescriptors]
 public partial interface ILabPrompts
@@ -18,6 +18,11 @@ public partial interface ILabPrompts
 
     [Prompt("Describe the photo for {{ audience }}")]
     Task<string> DescribeAsync(PromptImage photo, string audience, CancellationToken cancellationToken = default);
+
+    [Model("stability.stable-image-core-v1:1")]
+    [Prompt("A logo for {{ brand }}")]
+    [ImageGeneration(AspectRatio = "1:1")]
+    Task<GeneratedImage> LogoAsync(string brand, CancellationToken cancellationToken = default);
 
     [Model("amazon.titan-embed-text-v2:0")]
     [Embedding(Dimensions = 256)]

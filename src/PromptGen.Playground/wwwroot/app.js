@@ -275,7 +275,8 @@ async function run(models) {
 }
 
 function showRun(panel, data) {
-  if (data.result !== undefined) $(".result", panel).textContent = pretty(data.result);
+  if (data.result !== undefined) $(".result", panel).textContent = pretty(shortened(data.result));
+  showImages(panel, data.result);
   if (data.rawText !== undefined) $(".raw", panel).textContent = data.rawText;
   if (data.model) $(".run-title", panel).textContent = data.model;
   const list = $(".attempts", panel);
@@ -296,6 +297,22 @@ function showRun(panel, data) {
     $(".cost", panel).textContent = formatCost(data.usage.estimatedCostUsd);
   }
   if (data.latencyMs !== undefined) $(".latency", panel).textContent = data.latencyMs + " ms";
+}
+
+// An image method's result ({"images":[{"mediaType","base64"}]}): each image shown, from the answer itself.
+function showImages(panel, result) {
+  const box = $(".images", panel);
+  box.replaceChildren();
+  if (!result || !Array.isArray(result.images)) return;
+  for (const image of result.images) {
+    if (typeof image.base64 !== "string" || !/^image\/(png|jpeg|gif|webp)$/.test(image.mediaType)) continue;
+    box.append(Object.assign(document.createElement("img"), { src: "data:" + image.mediaType + ";base64," + image.base64, alt: "Generated image" }));
+  }
+}
+
+// The result as text, with long base64 strings (images) cut to their length.
+function shortened(value) {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === "base64" && typeof v === "string" && v.length > 80 ? v.slice(0, 40) + "… (" + v.length + " base64 characters)" : v)));
 }
 
 // The estimated cost at the catalog's list prices; null (no known price for a model called) reads "unknown".

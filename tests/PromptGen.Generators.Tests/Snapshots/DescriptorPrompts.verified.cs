@@ -121,10 +121,9 @@ namespace Demo.Descriptors
             private const string LogoAsyncUserTemplate = "A logo for {{ brand }}";
 
             private static readonly global::PromptGen.CompilerServices.ImageSpec LogoAsyncImage =
-                new("amazon.nova-canvas-v1:0", global::PromptGen.CompilerServices.ImageFamily.Amazon)
+                new("stability.stable-image-core-v1:1", global::PromptGen.CompilerServices.ImageFamily.Stability)
                 {
-                    Width = 512,
-                    Height = 512,
+                    AspectRatio = "1:1",
                 };
 
             private static readonly global::PromptGen.CompilerServices.EmbeddingSpec EmbedAsyncEmbedding =
@@ -403,7 +402,7 @@ namespace Demo.Descriptors
                 ArgumentsSchemaJson = Json.LogoAsyncArgumentsSchema,
                 Parameters = LogoAsyncParameters,
                 UserTemplate = LogoAsyncUserTemplate,
-                ModelId = "amazon.nova-canvas-v1:0",
+                ModelId = "stability.stable-image-core-v1:1",
                 ResultTypeName = "image",
                 Operation = "InvokeModel",
                 Invoker = global::PromptGen.CompilerServices.PromptInvokers.Image<LogoAsyncArguments>(

@@ -10,13 +10,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PromptGen.Playground.Tests;
 
-/// <summary>An embedding method in the playground: its InvokeModel body previewed, its vectors run against the emulator and summarized.</summary>
+/// <summary>InvokeModel methods in the playground: an embedding's body previewed and its vectors summarized, an image shown.</summary>
 [Collection(PlaygroundCollection.Name)]
-public sealed class PlaygroundEmbeddingTests
+public sealed class PlaygroundInvokeModelTests
 {
     private readonly PlaygroundHost _host;
 
-    public PlaygroundEmbeddingTests(PlaygroundHost host) => _host = host;
+    public PlaygroundInvokeModelTests(PlaygroundHost host) => _host = host;
 
     [Fact]
     public async Task The_api_previews_the_invoke_model_body_and_runs_it_to_a_vector_summary()
@@ -53,6 +53,25 @@ public sealed class PlaygroundEmbeddingTests
         await page.Locator("#run").ClickAsync();
         await Expect(page.Locator("#runs .run .status")).ToHaveTextAsync("Done.");
         await Expect(page.Locator("#runs .run .result")).ToContainTextAsync("\"dimensions\": 256");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_image_method_shows_its_invoke_model_body_and_the_generated_image()
+    {
+        IPage page = await _host.NewPageAsync();
+        await page.GotoAsync("/lab/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "LogoAsync" }).ClickAsync();
+        await page.Locator("[data-path='brand']").FillAsync("Acme");
+        await Expect(page.Locator("#preview-target")).ToHaveTextAsync("InvokeModel, stability.stable-image-core-v1:1");
+        await Expect(page.Locator("#preview-body")).ToContainTextAsync("\"prompt\": \"A logo for Acme\"");
+        await page.Locator("#run").ClickAsync();
+        await Expect(page.Locator("#runs .run .status")).ToHaveTextAsync("Done.");
+        ILocator image = page.Locator("#runs .run .images img");
+        await Expect(image).ToHaveCountAsync(1);
+        // The emulator's answer decodes as a real image in the browser.
+        Assert.True(await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(done => img.onload = () => done(img.naturalWidth))") > 0);
+        await Expect(page.Locator("#runs .run .result")).ToContainTextAsync("base64 characters)");
         await page.Context.CloseAsync();
     }
 
