@@ -50,6 +50,7 @@ internal static class PlaygroundJson
         }
 
         writer.WriteBoolean("streams", descriptor.Streams);
+        writer.WriteString("operation", descriptor.Operation);
         writer.WriteEndObject();
     }
 
@@ -173,6 +174,16 @@ internal static class PlaygroundJson
         writer.WriteNumber("inputTokens", usage.InputTokens);
         writer.WriteNumber("outputTokens", usage.OutputTokens);
         writer.WriteNumber("totalTokens", usage.TotalTokens);
+        // Null when a model called has no known price: the page says "unknown" rather than a wrong total.
+        if (usage.EstimatedCostUsd is { } cost)
+        {
+            writer.WriteNumber("estimatedCostUsd", cost);
+        }
+        else
+        {
+            writer.WriteNull("estimatedCostUsd");
+        }
+
         writer.WriteEndObject();
     }
 

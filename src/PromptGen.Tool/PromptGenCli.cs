@@ -27,8 +27,9 @@ internal static class PromptGenCli
         {
             EmulatorCommand.Create(output, error),
             ModelsCommand.Create(output, error),
+            PlaygroundCommand.Create(output, error),
         };
-        var epilogues = new Dictionary<string, string> { ["emulator"] = EmulatorCommand.HelpEpilogue };
+        var epilogues = new Dictionary<string, string> { ["emulator"] = EmulatorCommand.HelpEpilogue, ["playground"] = PlaygroundCommand.HelpEpilogue };
         foreach (Option option in root.Options)
         {
             if (option is HelpOption { Action: HelpAction help })
@@ -49,7 +50,8 @@ internal static class PromptGenCli
     {
         RootCommand root = CreateRootCommand(output, error);
         ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // "--help" is answered even when the command line misses a required argument ('promptgen playground --help').
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithEpilogueAction)
         {
             foreach (ParseError problem in parsed.Errors)
             {

@@ -6,7 +6,11 @@ namespace PromptGen;
 /// Asks the generator for a <see cref="Descriptors.PromptDescriptor"/> per method of this <c>[PromptClient]</c>
 /// interface, exposed as the interface's static <c>Descriptors</c> property: what each method sends (templates,
 /// models, settings, schemas) and a reflection-free invoker taking its arguments as JSON. Tools such as the prompt
-/// playground read them. Methods with tools, media, history, images, embeddings or typed result streams have none.
+/// playground read them. Media arguments (PromptImage, PromptDocument, PromptVideo) read as
+/// <c>{"format","base64"[,"name"]}</c>; embeddings of text and images from a compiled prompt are described too
+/// (InvokeModel). Methods with tools, history, raw media bytes or streams, image editing or typed result streams
+/// have none (PG0023 names each). The generator also names each such interface (not nested in a type) in a
+/// <see cref="Descriptors.PromptDescriptorsProviderAttribute"/> on the assembly, so tools that load it find them.
 /// </summary>
 [AttributeUsage(AttributeTargets.Interface, Inherited = false)]
 public sealed class PromptDescriptorsAttribute : Attribute

@@ -41,7 +41,7 @@ public sealed class DescriptorGenerationTests
     {
         IReadOnlyList<PromptDescriptor> descriptors = Loaded();
 
-        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync" }, descriptors.Select(d => d.MethodName));
+        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "LogoAsync", "EmbedAsync", "EmbedAllAsync" }, descriptors.Select(d => d.MethodName));
         PromptDescriptor reply = descriptors[0];
         Assert.Equal("Demo.Descriptors.IReplyPrompts", reply.InterfaceName);
         Assert.Equal("You answer support tickets.", reply.SystemTemplate);
@@ -104,6 +104,121 @@ public sealed class DescriptorGenerationTests
         PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => Loaded()[0].Render(arguments));
 
         Assert.Contains(error.Errors, e => e.Path == path);
+    }
+
+    // The smallest PNG: a 1x1 transparent pixel.
+    private const string PixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+    [Fact]
+    public void A_media_argument_is_read_from_format_and_base64_and_sent_as_its_block()
+    {
+        PromptDescriptor describe = Loaded().Single(d => d.MethodName == "DescribeAsync");
+        using (JsonDocument schema = JsonDocument.Parse(describe.ArgumentsSchemaJson))
+        {
+            JsonElement photo = schema.RootElement.GetProperty("properties").GetProperty("photo");
+            Assert.Equal("image", photo.GetProperty("x-promptgen-media").GetString());
+            Assert.Contains("png", photo.GetProperty("properties").GetProperty("format").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(new[] { "audience", "photo" }, schema.RootElement.GetProperty("required").EnumerateArray().Select(e => e.GetString()).OrderBy(n => n));
+            Assert.Equal("null", schema.RootElement.GetProperty("properties").GetProperty("brief").GetProperty("anyOf")[1].GetProperty("type").GetString());
+        }
+
+        Assert.Equal(new[] { ("photo", true), ("audience", true), ("brief", false) }, describe.Parameters.Select(p => (p.Name, p.IsRequired)));
+        PromptPreview preview = describe.Render($$$"""{"audience":"kids","photo":{"format":"png","base64":"{{{PixelPng}}}"},"brief":{"format":"txt","name":"brief","base64":"U2hvcnQu"}}""");
+        Assert.Equal("Describe the photo for kids", preview.UserPrompt);
+        using (JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson))
+        {
+            JsonElement content = body.RootElement.GetProperty("messages")[0].GetProperty("content");
+            JsonElement image = content.EnumerateArray().Single(block => block.TryGetProperty("image", out _)).GetProperty("image");
+            Assert.Equal("png", image.GetProperty("format").GetString());
+            Assert.Equal(PixelPng, image.GetProperty("source").GetProperty("bytes").GetString());
+            JsonElement document = content.EnumerateArray().Single(block => block.TryGetProperty("document", out _)).GetProperty("document");
+            Assert.Equal("brief", document.GetProperty("name").GetString());
+        }
+
+        // Without the optional document: no document block.
+        using (JsonDocument body = JsonDocument.Parse(describe.Render($$$"""{"audience":"kids","photo":{"format":"png","base64":"{{{PixelPng}}}"}}""").RequestBodyJson))
+        {
+            Assert.DoesNotContain(body.RootElement.GetProperty("messages")[0].GetProperty("content").EnumerateArray(), block => block.TryGetProperty("document", out _));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"audience":"kids"}""", "$.photo")]
+    [InlineData("""{"audience":"kids","photo":"a.png"}""", "$.photo")]
+    [InlineData("""{"audience":"kids","photo":{"format":"png","base64":"not base64!"}}""", "$.photo.base64")]
+    [InlineData("""{"audience":"kids","photo":{"format":"bmp","base64":"AAAA"}}""", "$.photo.format")]
+    [InlineData("""{"audience":"kids","photo":{"base64":"AAAA"}}""", "$.photo.format")]
+    [InlineData("""{"audience":"kids","photo":{"format":"png","base64":"AAAA","size":3}}""", "$.photo.size")]
+    [InlineData("""{"audience":"kids","photo":{"format":"png","base64":""}}""", "$.photo")]
+    [InlineData("""{"audience":[1],"photo":{"format":"png","base64":"AAAA"}}""", "$.audience")]
+    [InlineData("""[1]""", "$")]
+    public void A_bad_media_argument_is_a_typed_error_at_its_path(string arguments, string path)
+    {
+        PromptDescriptor describe = Loaded().Single(d => d.MethodName == "DescribeAsync");
+
+        PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => describe.Render(arguments));
+
+        Assert.Contains(error.Errors, e => e.Path == path);
+    }
+
+    [Fact]
+    public void An_image_method_renders_its_prompt_and_invoke_model_body()
+    {
+        PromptDescriptor logo = Loaded().Single(d => d.MethodName == "LogoAsync");
+
+        Assert.Equal("InvokeModel", logo.Operation);
+        Assert.Equal("A logo for {{ brand }}", logo.UserTemplate);
+        PromptPreview preview = logo.Render("""{"brand":"Acme"}""");
+        Assert.Equal("A logo for Acme", preview.UserPrompt);
+        using JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson);
+        Assert.Equal("A logo for Acme", body.RootElement.GetProperty("prompt").GetString());
+        Assert.Equal("1:1", body.RootElement.GetProperty("aspect_ratio").GetString());
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_the_arguments_of_a_media_method_is_a_typed_error()
+    {
+        PromptDescriptor describe = Loaded().Single(d => d.MethodName == "DescribeAsync");
+
+        PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => describe.Render("""{"audience":"\uD800","photo":{"format":"png","base64":"AAAA"}}"""));
+
+        Assert.NotEmpty(error.Errors);
+    }
+
+    [Fact]
+    public void An_embedding_method_renders_its_invoke_model_body_from_the_same_writer_its_calls_use()
+    {
+        PromptDescriptor embed = Loaded().Single(d => d.MethodName == "EmbedAsync");
+        PromptDescriptor embedAll = Loaded().Single(d => d.MethodName == "EmbedAllAsync");
+
+        Assert.Equal("InvokeModel", embed.Operation);
+        Assert.Equal("amazon.titan-embed-text-v2:0", embed.ModelId);
+        Assert.False(embed.Streams);
+        PromptPreview preview = embed.Render("""{"text":"A kettle that boils fast."}""");
+        Assert.Equal("A kettle that boils fast.", preview.UserPrompt);
+        using (JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson))
+        {
+            Assert.Equal("A kettle that boils fast.", body.RootElement.GetProperty("inputText").GetString());
+            Assert.Equal(256, body.RootElement.GetProperty("dimensions").GetInt32());
+        }
+
+        using (JsonDocument body = JsonDocument.Parse(embedAll.Render("""{"texts":["one","two"]}""").RequestBodyJson))
+        {
+            Assert.Equal(new[] { "one", "two" }, body.RootElement.GetProperty("texts").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal("search_document", body.RootElement.GetProperty("input_type").GetString());
+        }
+
+        Assert.Contains(Assert.Throws<PromptArgumentsException>(() => embedAll.Render("""{"texts":"one"}""")).Errors, e => e.Path == "$.texts");
+    }
+
+    [Fact]
+    public void The_assembly_names_a_provider_that_gives_the_same_descriptors()
+    {
+        PromptDescriptorsProviderAttribute named = Assert.Single(LoadedAssembly.Value.GetCustomAttributes<PromptDescriptorsProviderAttribute>());
+        var provider = (IPromptDescriptorsProvider)Activator.CreateInstance(named.ProviderType)!;
+
+        Assert.Equal("Demo.Descriptors.IReplyPrompts+DescriptorsProvider", named.ProviderType.FullName);
+        Assert.Same(Loaded(), provider.Descriptors);
     }
 
     private static IReadOnlyList<PromptDescriptor> Loaded()

@@ -1,12 +1,13 @@
 namespace PromptGen.Generators.Tests;
 
-/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template and an overload.</summary>
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media, an image and embeddings.</summary>
 internal static class DescriptorSources
 {
     public const string Descriptors = """
         using System.Collections.Generic;
         using System.Threading;
         using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
         using PromptGen;
 
         namespace Demo.Descriptors;
@@ -38,6 +39,22 @@ internal static class DescriptorSources
 
             [Prompt("{{ for tag in tags }}#{{ tag }} {{ end }}")]
             PromptStream TagsAsync(IReadOnlyList<string> tags);
+
+            [Prompt("Describe the photo for {{ audience }}")]
+            Task<string> DescribeAsync(PromptImage photo, string audience, PromptDocument? brief = null, CancellationToken cancellationToken = default);
+
+            [Model("stability.stable-image-core-v1:1")]
+            [Prompt("A logo for {{ brand }}")]
+            [ImageGeneration(AspectRatio = "1:1")]
+            Task<GeneratedImage> LogoAsync(string brand, CancellationToken cancellationToken = default);
+
+            [Model("amazon.titan-embed-text-v2:0")]
+            [Embedding(Dimensions = 256)]
+            Task<Embedding<float>> EmbedAsync(string text, CancellationToken cancellationToken = default);
+
+            [Model("cohere.embed-english-v3")]
+            [Embedding(InputType = EmbeddingInputType.SearchDocument)]
+            Task<IReadOnlyList<Embedding<float>>> EmbedAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
         }
         """;
 }

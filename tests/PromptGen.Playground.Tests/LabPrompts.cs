@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
 
 namespace PromptGen.Playground.Tests;
 
-/// <summary>Prompts with numbers, lists and an enum, so the page's form has something to refuse.</summary>
+/// <summary>Prompts with numbers, lists and an enum, so the page's form has something to refuse; a media method, an image method and an embedding method.</summary>
 [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
 [PromptDescriptors]
 public partial interface ILabPrompts
@@ -14,6 +15,18 @@ public partial interface ILabPrompts
 
     [Prompt("Say hello to {{ name }}")]
     Task<string> HelloAsync(string name);
+
+    [Prompt("Describe the photo for {{ audience }}")]
+    Task<string> DescribeAsync(PromptImage photo, string audience, CancellationToken cancellationToken = default);
+
+    [Model("stability.stable-image-core-v1:1")]
+    [Prompt("A logo for {{ brand }}")]
+    [ImageGeneration(AspectRatio = "1:1")]
+    Task<GeneratedImage> LogoAsync(string brand, CancellationToken cancellationToken = default);
+
+    [Model("amazon.titan-embed-text-v2:0")]
+    [Embedding(Dimensions = 256)]
+    Task<Embedding<float>> EmbedAsync(string text, CancellationToken cancellationToken = default);
 }
 
 public enum Flavor { Playful, Serious }

@@ -102,6 +102,8 @@ public sealed class PlaygroundBrowserTests
         await Expect(output).ToHaveTextAsync(answer);
         await Expect(page.Locator("#runs .run .status")).ToHaveTextAsync("Done.");
         await Expect(page.Locator("#runs .run .usage")).ToContainTextAsync("tokens");
+        // Haiku has a price in the host's catalog file, and a stream's cost arrives with its last event.
+        await Expect(page.Locator("#runs .run .cost")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$0\.\d{6}$"));
         await page.Context.CloseAsync();
     }
 
@@ -136,9 +138,11 @@ public sealed class PlaygroundBrowserTests
     }
 
     [Fact]
-    public async Task Two_models_run_side_by_side_and_the_run_is_kept_in_the_session_history()
+    public async Task Two_models_run_side_by_side_with_their_costs_and_the_run_is_kept_in_the_session_history()
     {
-        _host.Emulator.Script.When(model: Haiku, promptContains: "Say hello to Ada").ReplyText("Hello from Haiku, Ada!");
+        // Haiku is priced by the host's catalog file ($2 in, $10 out per million): 1,000 in and 200 out cost
+        // 0.002 + 0.002 = $0.004. Nova Lite has no price there, so its cost is unknown rather than zero.
+        _host.Emulator.Script.When(model: Haiku, promptContains: "Say hello to Ada").Usage(input: 1_000, output: 200).ReplyText("Hello from Haiku, Ada!");
         _host.Emulator.Script.When(model: NovaLite, promptContains: "Say hello to Ada").ReplyText("Nova says hi to Ada.");
         IPage page = await _host.NewPageAsync();
         await page.GotoAsync("/lab/");
@@ -154,12 +158,15 @@ public sealed class PlaygroundBrowserTests
         await Expect(runs.Nth(0).Locator(".run-title")).ToHaveTextAsync(Haiku);
         await Expect(runs.Nth(1).Locator(".result")).ToHaveTextAsync("\"Nova says hi to Ada.\"");
         await Expect(runs.Nth(1).Locator(".run-title")).ToHaveTextAsync(NovaLite);
+        await Expect(runs.Nth(0).Locator(".cost")).ToHaveTextAsync("$0.004000");
+        await Expect(runs.Nth(1).Locator(".cost")).ToHaveTextAsync("unknown");
 
         // The history survives a reload of the tab, and brings the inputs back.
         await Expect(page.Locator("#history li")).ToHaveCountAsync(1);
         await page.ReloadAsync();
         await Expect(page.Locator("#history li")).ToHaveCountAsync(1);
         await Expect(page.Locator("#history li")).ToContainTextAsync("HelloAsync");
+        await Expect(page.Locator("#history li .cost")).ToHaveTextAsync("cost $0.004000 | unknown");
         await page.Locator("#history li button").ClickAsync();
         await Expect(page.Locator("[data-path='name']")).ToHaveValueAsync("Ada");
         await Expect(page.Locator("#compare-model")).ToHaveValueAsync(NovaLite);

@@ -68,7 +68,11 @@ public sealed class PlaygroundHost : IAsyncLifetime
         ];
         App = TicketApi.Build(args, builder =>
         {
-            builder.Services.Configure<BedrockOptions>(bedrock => bedrock.Credentials = new BasicAWSCredentials(AccessKeyId, SecretAccessKey));
+            builder.Services.Configure<BedrockOptions>(bedrock =>
+            {
+                bedrock.Credentials = new BasicAWSCredentials(AccessKeyId, SecretAccessKey);
+                bedrock.ModelCatalogFiles.Add(WritePriceFile());
+            });
             builder.Services.AddTransient<IStartupFilter, RemoteAddressOverride>();
         });
         App.MapPromptPlayground(ILabPrompts.Descriptors, options => options.Path = "/lab");
@@ -125,6 +129,21 @@ public sealed class PlaygroundHost : IAsyncLifetime
         {
             await Emulator.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A project catalog file pricing Claude Haiku 4.5 (test figures, not AWS's: $2 in, $10 out per million tokens,
+    /// us-east-1 geo profiles); Nova Lite gets no price, so its cost stays unknown.
+    /// </summary>
+    private static string WritePriceFile()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "promptgen.models.playground-prices.json");
+        File.WriteAllText(path, """
+            { "asOf": "2026-12-01", "models": [
+              { "id": "anthropic.claude-haiku-4-5-20251001-v1:0", "prices": [ { "region": "us-east-1", "endpoints": ["geo"], "inputPerMillion": 2, "outputPerMillion": 10, "asOf": "2026-12-01", "source": "https://example.test/prices" } ] }
+            ] }
+            """);
+        return path;
     }
 
     private static string RandomString(string alphabet, int length) =>

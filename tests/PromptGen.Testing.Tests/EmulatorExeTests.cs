@@ -246,6 +246,7 @@ public sealed class EmulatorExeTests
     [Theory(Timeout = 60_000)]
     [InlineData("promptgen-help.txt", "--help")]
     [InlineData("promptgen-emulator-help.txt", "emulator", "--help")]
+    [InlineData("promptgen-playground-help.txt", "playground", "--help")]
     public async Task Help_output_matches_the_approved_snapshot(string snapshot, params string[] args)
     {
         using EmulatorProcess tool = EmulatorProcess.StartTool(args);

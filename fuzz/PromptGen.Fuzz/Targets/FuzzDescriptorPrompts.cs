@@ -11,4 +11,8 @@ public partial interface IFuzzDescriptorPrompts
     [SystemPrompt("You triage tickets.")]
     [Prompt("Triage {{ ticket.title }} ({{ ticket.priority }}, {{ ticket.minutes }} min) for {{ count }} people, tagged {{ tags }}, at least {{ floor }}")]
     Task<FuzzTicket> TriageAsync(FuzzTicket ticket, int count, IReadOnlyList<string> tags, FuzzPriority floor = FuzzPriority.Low);
+
+    // Media arguments ({"format","base64"[,"name"]}) read by the runtime beside the generated parser.
+    [Prompt("Look at the photo: {{ question }}")]
+    Task<string> LookAsync(PromptImage photo, string question, PromptDocument? brief = null);
 }

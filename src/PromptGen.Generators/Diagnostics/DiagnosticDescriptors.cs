@@ -127,6 +127,13 @@ internal static class DiagnosticDescriptors
         "Method '{0}' returns '{1}', which PromptGen cannot describe as JSON: {2}",
         ResultCategory);
 
+    public static readonly DiagnosticDescriptor MethodWithoutDescriptor = Create(
+        DiagnosticIds.MethodWithoutDescriptor,
+        "Prompt method has no descriptor",
+        "Method '{0}' gets no prompt descriptor, so the playground and other descriptor tools do not offer it: {1}",
+        DeclarationCategory,
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor MissingCancellationToken = Create(
         DiagnosticIds.MissingCancellationToken,
         "Prompt method cannot be cancelled",
@@ -434,6 +441,7 @@ internal static class DiagnosticDescriptors
         EnumWithoutFallback,
         ValidationAttributeMismatch,
         TemplateNotCompiled,
+        MethodWithoutDescriptor,
         MultipleHistoryParameters,
         DuplicateFallbackModel,
         MediaAttributeMismatch,

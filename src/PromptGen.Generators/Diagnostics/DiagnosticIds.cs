@@ -24,6 +24,7 @@ internal static partial class DiagnosticIds
     public const string MultipleHistoryParameters = "PG0020";
     public const string InvalidEmbeddingInput = "PG0021";
     public const string MediaInputToInvokeMethod = "PG0022";
+    public const string MethodWithoutDescriptor = "PG0023";
     public const string InternalError = "PG0099";
     public const string TemplateSyntaxError = "PG0100";
     public const string UnknownTemplateVariable = "PG0101";

@@ -25,6 +25,10 @@ internal static class CompiledTemplateEmitter
     public static string RenderCall(string renderMethodName, IEnumerable<ParameterModel> parameters) =>
         $"{renderMethodName}({string.Join(", ", TemplateParameters(parameters).Select(p => p.Identifier))})";
 
+    /// <summary>The render call with each template parameter read from <paramref name="receiver"/> (a descriptor's arguments object).</summary>
+    public static string RenderCallOn(string renderMethodName, IEnumerable<ParameterModel> parameters, string receiver) =>
+        $"{renderMethodName}({string.Join(", ", TemplateParameters(parameters).Select(p => receiver + "." + p.Identifier))})";
+
     public static void WriteRenderMethod(CodeWriter writer, string renderMethodName, string constantName, CompiledTemplate template, IEnumerable<ParameterModel> parameters)
     {
         ParameterModel[] templateParameters = TemplateParameters(parameters).ToArray();

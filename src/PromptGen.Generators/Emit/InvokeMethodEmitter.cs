@@ -116,7 +116,7 @@ internal static class InvokeMethodEmitter
         writer.Indent--;
     }
 
-    private static string SpecField(string memberName, bool embedding) => memberName + (embedding ? "Embedding" : "Image");
+    internal static string SpecField(string memberName, bool embedding) => memberName + (embedding ? "Embedding" : "Image");
 
     private static void WriteSpec(CodeWriter writer, string type, string name, string modelId, string family, List<string> members)
     {

@@ -19,6 +19,7 @@ internal static class PromptClientEmitter
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
 
+        PromptDescriptorEmitter.WriteProviderAttribute(writer, model);
         OpenNamespace(writer, model.Namespace);
         foreach (ContainingTypeModel containing in model.ContainingTypes)
         {
@@ -341,7 +342,7 @@ internal static class PromptClientEmitter
         string request = LocalName("request", method);
         string response = LocalName("response", method);
         // Batch records and descriptors build the request with the method's own builder.
-        bool built = (BatchPromptEmitter.HasBatchClass(model) && BatchPromptEmitter.IsBatchable(method)) || PromptDescriptorEmitter.IsDescribed(model, method);
+        bool built = (BatchPromptEmitter.HasBatchClass(model) && BatchPromptEmitter.IsBatchable(method)) || PromptDescriptorEmitter.UsesRequestBuilder(model, method);
         if (built)
         {
             // The request comes from the builder batch records use too.

@@ -18,6 +18,8 @@ internal static class PromptDescriptorEmitter
     private const string DescriptorType = "global::PromptGen.Descriptors.PromptDescriptor";
     private const string PropertyName = "Descriptors";
     private const string WritersClass = "DescriptorResultWriters";
+    private const string ProviderName = "DescriptorsProvider";
+    private const string ProviderInterface = "global::PromptGen.Descriptors.IPromptDescriptorsProvider";
 
     /// <summary>The interface gets its Descriptors list: opted in, generated, and no member already has the name.</summary>
     public static bool HasDescriptors(PromptClientModel model) =>
@@ -25,20 +27,14 @@ internal static class PromptDescriptorEmitter
 
     /// <summary>
     /// A method with a descriptor: one Converse call (or stream) built from its arguments alone, whose parameters all
-    /// have a JSON shape. Not tools, media, history, images, embeddings or typed result streams.
+    /// have a JSON shape (<see cref="DescriptorSupport"/>, the rule PG0023 explains).
     /// </summary>
     public static bool IsDescribed(PromptClientModel model, PromptMethodModel method) =>
-        HasDescriptors(model)
-        && method.DescriptorArguments is not null
-        && method.Plan is { } plan
-        && method.Embedding is null
-        && plan.Image is null
-        && method.Tools is null
-        && plan.Media.IsEmpty
-        && plan.HistoryParameter is null
-        && plan.Retrieval is null
-        && method.ReturnKind is ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResult
-            or ReturnKind.ValueTaskOfResult or ReturnKind.TextStream or ReturnKind.PromptStream;
+        HasDescriptors(model) && DescriptorSupport.IsDescribable(method);
+
+    /// <summary>A described Converse method, whose descriptor calls its <c>Build{Member}Request</c> (image and embedding methods have none).</summary>
+    public static bool UsesRequestBuilder(PromptClientModel model, PromptMethodModel method) =>
+        IsDescribed(model, method) && method.Embedding is null && method.Plan is { Image: null };
 
     /// <summary>The arguments objects the result parser emitter writes parsers for.</summary>
     public static IEnumerable<ResultModel> ArgumentModels(PromptClientModel model) =>
@@ -63,7 +59,41 @@ internal static class PromptDescriptorEmitter
         writer.Indent++;
         writer.WriteLine($"=> {model.ImplementationName}.{PropertyName};");
         writer.Indent--;
+        if (!HasProvider(model))
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// <see cref=\"{PropertyName}\"/> for tools that load this assembly (<c>promptgen playground</c>), named by the");
+        writer.WriteLine("/// assembly's <c>PromptDescriptorsProvider</c> attribute.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
+        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.WriteLine($"public sealed class {ProviderName} : {ProviderInterface}");
+        writer.OpenBlock();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{DescriptorType}> {PropertyName} => {model.ImplementationName}.{PropertyName};");
+        writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The assembly attribute naming the interface's provider, written before the namespace. Only for an interface not
+    /// nested in another type: an assembly attribute cannot always reach a nested one (a private containing type), so
+    /// nested interfaces are offered by <c>MapPromptPlayground(IMyPrompts.Descriptors)</c> alone.
+    /// </summary>
+    public static void WriteProviderAttribute(CodeWriter writer, PromptClientModel model)
+    {
+        if (HasProvider(model))
+        {
+            writer.WriteLine($"[assembly: global::PromptGen.Descriptors.PromptDescriptorsProvider(typeof({model.FullyQualifiedInterfaceName}.{ProviderName}))]");
+            writer.WriteLine();
+        }
+    }
+
+    private static bool HasProvider(PromptClientModel model) =>
+        HasDescriptors(model) && model.ContainingTypes.IsEmpty && model.Methods.All(method => method.Name != ProviderName);
 
     /// <summary>The writers of typed results, the arguments classes, each method's descriptor and the list, in the implementation.</summary>
     public static void WriteFields(CodeWriter writer, PromptClientModel model, IReadOnlyList<string> memberNames, ResultParserEmitter json, string interfaceName)
@@ -82,7 +112,7 @@ internal static class PromptDescriptorEmitter
             }
         }
 
-        List<ResultModel> results = described.Select(i => model.Methods[i].Plan!.Result?.Model).OfType<ResultModel>().Distinct().ToList();
+        List<ResultModel> results = described.Select(i => model.Methods[i].Plan?.Result?.Model).OfType<ResultModel>().Distinct().ToList();
         IReadOnlyList<string> writerEntries = new List<string>();
         if (results.Count > 0)
         {
@@ -95,6 +125,20 @@ internal static class PromptDescriptorEmitter
             PromptMethodModel method = model.Methods[i];
             WriteArgumentsClass(writer, method);
             writer.WriteLine();
+            if (method.Plan is { Image: not null })
+            {
+                WriteImageDescriptor(writer, method, memberNames[i], json, interfaceName);
+                writer.WriteLine();
+                continue;
+            }
+
+            if (method.Embedding is { } embedding)
+            {
+                WriteEmbeddingDescriptor(writer, method, embedding, memberNames[i], json, interfaceName);
+                writer.WriteLine();
+                continue;
+            }
+
             ResultModel? result = method.Plan!.Result?.Model;
             string? resultWriter = result is null ? null : WritersClass + "." + writerEntries[results.IndexOf(result)];
             WriteDescriptor(writer, method, memberNames[i], json, resultWriter, interfaceName);
@@ -116,7 +160,7 @@ internal static class PromptDescriptorEmitter
     private static void WriteArgumentsClass(CodeWriter writer, PromptMethodModel method)
     {
         string name = method.DescriptorArguments!.Root.TypeName;
-        ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        ParameterModel[] inputs = JsonInputs(method);
         writer.WriteLine($"/// <summary>The arguments of <c>{method.Name}</c> as one object, read from JSON by its descriptor.</summary>");
         writer.WriteLine($"private sealed class {name}");
         writer.OpenBlock();
@@ -137,24 +181,81 @@ internal static class PromptDescriptorEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    /// <summary>
+    /// An embedding method: its text input from the arguments, its spec field (the method's own), the InvokeModel
+    /// operation; no templates (the text is sent as given) and the vectors summarized as the result.
+    /// </summary>
+    private static void WriteEmbeddingDescriptor(CodeWriter writer, PromptMethodModel method, EmbeddingPlan embedding, string memberName, ResultParserEmitter json, string interfaceName)
+    {
+        ResultModel arguments = method.DescriptorArguments!;
+        List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
+        members.Add($"UserTemplate = {Literal("{{ " + embedding.InputParameter + " }}")}");
+        members.Add($"ModelId = {Literal(embedding.ModelId)}");
+        members.Add($"ResultTypeName = {Literal(embedding.Many ? "embeddings" : "embedding")}");
+        members.Add($"Operation = {Literal("InvokeModel")}");
+        string texts = embedding.Many
+            ? $"static arguments => arguments.{embedding.InputParameter}"
+            : $"static arguments => new[] {{ arguments.{embedding.InputParameter} }}";
+        string invoker = $"global::PromptGen.CompilerServices.PromptInvokers.Embedding<{arguments.Root.TypeName}>({json.ParserOf(arguments)}, {texts}, {InvokeMethodEmitter.SpecField(memberName, embedding: true)})";
+        members.Add($"Invoker = {invoker}");
+        writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
+        writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
+    }
+
+    /// <summary>
+    /// An image generation method: its prompt from its compiled template's render method, its spec field (the
+    /// method's own), the InvokeModel operation; the images come back as base64.
+    /// </summary>
+    private static void WriteImageDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string interfaceName)
     {
         PromptPlan plan = method.Plan!;
         ResultModel arguments = method.DescriptorArguments!;
+        List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
+        members.Add($"UserTemplate = {TemplateText(memberName + "UserTemplate", plan.CompiledUserTemplate)}");
+        members.Add($"ModelId = {Literal(plan.ModelId)}");
+        members.Add($"ResultTypeName = {Literal(plan.Image!.Many ? "images" : "image")}");
+        members.Add($"Operation = {Literal("InvokeModel")}");
+        string render = "static arguments => " + CompiledTemplateEmitter.RenderCallOn("Render" + memberName + "User", RetrievalEmitter.TemplateInputs(method), "arguments");
+        members.Add($"Invoker = global::PromptGen.CompilerServices.PromptInvokers.Image<{arguments.Root.TypeName}>({json.ParserOf(arguments)}, {render}, {InvokeMethodEmitter.SpecField(memberName, embedding: false)})");
+        writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
+        writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
+    }
+
+    /// <summary>The names, the arguments schema and the parameters field every descriptor has.</summary>
+    private static List<string> CommonMembers(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string interfaceName)
+    {
+        ResultModel arguments = method.DescriptorArguments!;
         ObjectShape shape = arguments.Objects.First(candidate => candidate.Id == arguments.Root.ShapeId);
         ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        IReadOnlyList<MediaParameterModel> media = Media(method);
+        string schema = json.SchemaOf(arguments);
+        if (media.Count > 0)
+        {
+            // Read by the runtime from {"format","base64"}; the field comes before the descriptor that uses it.
+            string[] entries = media.Select(m => $"new({Literal(MediaName(m))}, global::PromptGen.Descriptors.PromptMediaKind.{m.Kind}, {(m.AcceptsNull ? "false" : "true")})").ToArray();
+            writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptMediaParameter[] {memberName}Media =");
+            writer.OpenBlock();
+            writer.WriteFilled(entries);
+            writer.Indent--;
+            writer.WriteLine("};");
+            writer.WriteLine();
+            schema = $"global::PromptGen.CompilerServices.PromptInvokers.SchemaWithMedia({schema}, {memberName}Media)";
+        }
 
         var members = new List<string>
         {
             $"InterfaceName = {Literal(interfaceName)}",
             $"MethodName = {Literal(method.Name)}",
-            $"ArgumentsSchemaJson = {json.SchemaOf(arguments)}",
+            $"ArgumentsSchemaJson = {schema}",
         };
         if (inputs.Length > 0)
         {
-            // Its own field, filled line by line, so a long parameter list stays readable.
-            string[] parameters = inputs.Select((p, index) =>
-                $"new({Literal(shape.Properties[index].JsonName)}, {Literal(Display(p.Type))}, {(shape.Properties[index].IsRequired ? "true" : "false")})").ToArray();
+            // Its own field, filled line by line, so a long parameter list stays readable. Declaration order; a media
+            // parameter is required unless it accepts null.
+            int property = 0;
+            string[] parameters = inputs.Select(p => p.IsMedia
+                ? $"new({Literal(MediaName(media.First(m => m.Identifier == p.Identifier)))}, {Literal(Display(p.Type))}, {(media.First(m => m.Identifier == p.Identifier).AcceptsNull ? "false" : "true")})"
+                : ParameterEntry(shape.Properties[property++], p)).ToArray();
             writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] {memberName}Parameters =");
             writer.OpenBlock();
             writer.WriteFilled(parameters);
@@ -164,6 +265,15 @@ internal static class PromptDescriptorEmitter
             members.Add($"Parameters = {memberName}Parameters");
         }
 
+        return members;
+    }
+
+    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    {
+        PromptPlan plan = method.Plan!;
+        ResultModel arguments = method.DescriptorArguments!;
+        ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
+        List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
         if (plan.SystemTemplate is not null)
         {
             members.Add($"SystemTemplate = {TemplateText(memberName + "SystemTemplate", plan.CompiledSystemTemplate)}");
@@ -194,19 +304,42 @@ internal static class PromptDescriptorEmitter
         }
 
         // The request comes from the builder the method itself calls, so what is shown and run is what it sends.
-        string build = $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})";
+        IReadOnlyList<MediaParameterModel> media = Media(method);
+        string build = media.Count == 0
+            ? $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})"
+            : $"static (arguments, media) => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => p.IsMedia ? MediaValue(p, media) : "arguments." + p.Identifier))})";
+        string mediaArgument = media.Count == 0 ? string.Empty : $", {memberName}Media";
         string models = plan.FallbackModels.IsEmpty
             ? $"new {RuntimeTypes.ModelChoice}[] {{ new({Literal(plan.ModelId)}) }}"
             : PromptCallEmitter.ModelsField(memberName);
         string parse = json.ParserOf(arguments);
         string invoker = plan.Result is null
-            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models})"
-            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models})";
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models}{mediaArgument})"
+            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})";
         members.Add($"Invoker = {invoker}");
 
         writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
         writer.WriteNewObject($"private static readonly {DescriptorType} {memberName}Descriptor", members);
     }
+
+    /// <summary>The parameters the generated arguments object holds: all but the cancellation token and media.</summary>
+    private static ParameterModel[] JsonInputs(PromptMethodModel method) =>
+        BatchPromptEmitter.InputParameters(method).Where(p => !p.IsMedia).ToArray();
+
+    private static IReadOnlyList<MediaParameterModel> Media(PromptMethodModel method) =>
+        method.Plan is { } plan ? plan.Media.ToList() : new List<MediaParameterModel>();
+
+    private static string MediaName(MediaParameterModel media) => media.Identifier.TrimStart('@');
+
+    /// <summary>The media argument's value, typed as the builder's parameter (the reader made the kind it names).</summary>
+    private static string MediaValue(ParameterModel parameter, IReadOnlyList<MediaParameterModel> media)
+    {
+        int index = media.ToList().FindIndex(m => m.Identifier == parameter.Identifier);
+        return media[index].AcceptsNull ? $"({parameter.Type})media[{index}]" : $"({parameter.Type})media[{index}]!";
+    }
+
+    private static string ParameterEntry(PropertyShape property, ParameterModel parameter) =>
+        $"new({Literal(property.JsonName)}, {Literal(Display(parameter.Type))}, {(property.IsRequired ? "true" : "false")})";
 
     private static IEnumerable<string> InferenceMembers(InferenceModel inference)
     {

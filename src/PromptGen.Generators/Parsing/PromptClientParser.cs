@@ -84,7 +84,12 @@ internal static class PromptClientParser
             PromptMethodModel parsedMethod = PromptMethodParser.Parse(method, client, interfaceLocation, diagnostics, cancellationToken);
             if (hasDescriptors)
             {
-                parsedMethod = parsedMethod with { DescriptorArguments = PromptDescriptorReader.ReadArguments(method, methods.Count, knownTypes, cancellationToken) };
+                var arguments = PromptDescriptorReader.ReadArguments(method, methods.Count, knownTypes, cancellationToken);
+                parsedMethod = parsedMethod with { DescriptorArguments = arguments.Model };
+                if (PromptDescriptorReader.WhyNoDescriptor(method, parsedMethod, arguments, interfaceLocation) is { } noDescriptor)
+                {
+                    diagnostics.Add(noDescriptor);
+                }
             }
 
             methods.Add(parsedMethod);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Schema;
 
@@ -20,8 +21,11 @@ internal static class PromptDescriptorReader
     public static bool IsOptedIn(INamedTypeSymbol symbol) =>
         symbol.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == PromptDescriptorsAttribute);
 
-    /// <summary>The arguments object of <paramref name="method"/>; null when a parameter has no JSON shape or does not compile.</summary>
-    public static ResultModel? ReadArguments(IMethodSymbol method, int index, KnownTypeSymbols knownTypes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The arguments object of <paramref name="method"/>; null, with the parameter and why, when a parameter has no
+    /// JSON shape (all three null when a type does not compile: the compiler says so).
+    /// </summary>
+    public static (ResultModel? Model, IParameterSymbol? Culprit, string? Problem) ReadArguments(IMethodSymbol method, int index, KnownTypeSymbols knownTypes, CancellationToken cancellationToken)
     {
         var inputs = new List<IParameterSymbol>();
         foreach (IParameterSymbol parameter in method.Parameters)
@@ -31,9 +35,16 @@ internal static class PromptDescriptorReader
                 continue;
             }
 
+            // A PromptImage, PromptDocument or PromptVideo is read by the runtime from {"format","base64"} (not a JSON
+            // shape of its own), so it is left out of the generated arguments object.
+            if (MediaParameters.MediaTypeOf(parameter.Type, knownTypes) is { IsCollection: false })
+            {
+                continue;
+            }
+
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
-                return null;
+                return (null, parameter, parameter.IsParams ? "a params parameter is not one JSON value" : "a ref, out or in parameter is not one JSON value");
             }
 
             inputs.Add(parameter);
@@ -43,6 +54,33 @@ internal static class PromptDescriptorReader
         bool overloaded = method.ContainingType.GetMembers(method.Name).Length > 1;
         string typeName = method.Name + (overloaded ? index.ToString(CultureInfo.InvariantCulture) : string.Empty) + "Arguments";
         string id = "prompt-arguments:" + method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name + index.ToString(CultureInfo.InvariantCulture);
-        return ResultShapeReader.ReadArguments(inputs, typeName, id, cancellationToken).Model;
+        return ResultShapeReader.ReadArguments(inputs, typeName, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// PG0023 for a method of an opted-in interface that gets no descriptor: at the parameter that cannot be read from
+    /// JSON, or at the method for what it does. Nothing for a method that cannot be generated (its error says why) or
+    /// whose signature does not compile.
+    /// </summary>
+    public static DiagnosticInfo? WhyNoDescriptor(
+        IMethodSymbol method, PromptMethodModel parsed, (ResultModel? Model, IParameterSymbol? Culprit, string? Problem) arguments, Location fallback)
+    {
+        if ((parsed.Plan is null && parsed.Embedding is null) || parsed.ReturnKind == ReturnKind.Unsupported)
+        {
+            return null;
+        }
+
+        if (DescriptorSupport.KindProblem(parsed) is { } kind)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.MethodWithoutDescriptor, SourceLocations.Of(method, fallback), method.Name, kind);
+        }
+
+        return arguments.Model is null && arguments.Culprit is { } culprit
+            ? DiagnosticInfo.Create(
+                DiagnosticDescriptors.MethodWithoutDescriptor,
+                SourceLocations.Of(culprit, fallback),
+                method.Name,
+                $"parameter '{culprit.Name}' cannot be read from JSON: {arguments.Problem}")
+            : null;
     }
 }

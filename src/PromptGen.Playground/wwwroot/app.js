@@ -77,7 +77,7 @@ function buildForm(method) {
 function buildField(name, path, schema, root, isRequired, typeName, depth) {
   const { schema: s, nullable } = resolve(schema, root);
   const optional = nullable || !isRequired;
-  if (s.type === "object" && s.properties && depth < 3) {
+  if (s.type === "object" && s.properties && depth < 3 && !s["x-promptgen-media"]) {
     const set = document.createElement("fieldset");
     set.dataset.object = path.join(".");
     const legend = document.createElement("legend");
@@ -97,7 +97,16 @@ function buildField(name, path, schema, root, isRequired, typeName, depth) {
   title.append(type);
   label.append(title);
   let input;
-  if (Array.isArray(s.enum)) {
+  if (s["x-promptgen-media"]) {
+    // A media argument: a file picker whose file becomes {"format","base64"[,"name"]} (see PromptMediaParameter).
+    input = document.createElement("input");
+    input.type = "file";
+    const formats = ((s.properties || {}).format || {}).enum || [];
+    input.accept = formats.map(f => "." + (f === "three_gp" ? "3gp" : f)).concat(formats.includes("jpeg") ? [".jpg"] : []).join(",");
+    input.dataset.kind = "media";
+    input.dataset.media = s["x-promptgen-media"];
+    input.addEventListener("change", () => readMedia(input));
+  } else if (Array.isArray(s.enum)) {
     input = document.createElement("select");
     if (optional) input.append(new Option("(none)", ""));
     for (const value of s.enum) input.append(new Option(value, value));
@@ -130,6 +139,27 @@ function buildField(name, path, schema, root, isRequired, typeName, depth) {
   return label;
 }
 
+// Reads the picked file as base64; the format comes from its extension (the server says when it is not one Bedrock takes).
+function readMedia(input) {
+  const file = input.files && input.files[0];
+  if (!file) { input.media = null; schedulePreview(); return; }
+  const reader = new FileReader();
+  reader.onload = () => {
+    const dot = file.name.lastIndexOf(".");
+    let format = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : "";
+    if (format === "jpg") format = "jpeg";
+    if (format === "3gp") format = "three_gp";
+    const media = { format, base64: String(reader.result).slice(String(reader.result).indexOf(",") + 1) };
+    if (input.dataset.media === "document") {
+      // Bedrock takes letters, digits, single spaces, hyphens, parentheses and square brackets in a document name.
+      media.name = (dot >= 0 ? file.name.slice(0, dot) : file.name).replace(/[^A-Za-z0-9\s\-\(\)\[\]]/g, " ").replace(/\s+/g, " ").trim() || "document";
+    }
+    input.media = media;
+    schedulePreview();
+  };
+  reader.readAsDataURL(file);
+}
+
 function describe(s) {
   if (s.type === "array") return "list of " + (resolve(s.items || {}, {}).schema.type || "values");
   if (s.type === "object") return "object";
@@ -155,6 +185,10 @@ function collect() {
     const optional = input.dataset.optional === "true";
     switch (input.dataset.kind) {
       case "boolean": setAt(args, path, input.checked); break;
+      case "media":
+        if (input.media) setAt(args, path, input.media);
+        else if (!optional) problems.push("$." + input.dataset.path + ": choose a file");
+        break;
       case "number":
         if (input.value === "") { if (!optional) problems.push("$." + input.dataset.path + ": a number is required"); }
         else setAt(args, path, Number(input.value));
@@ -175,6 +209,7 @@ function collect() {
 function fill(args) {
   for (const input of document.querySelectorAll("#form [data-path]")) {
     const value = getAt(args, input.dataset.path.split("."));
+    if (input.dataset.kind === "media") continue; // files are not kept in the history: pick them again
     if (input.dataset.kind === "boolean") input.checked = !!value;
     else if (input.dataset.kind === "json") input.value = value === undefined ? "" : pretty(value);
     else input.value = value === undefined || value === null ? "" : String(value);
@@ -209,7 +244,7 @@ async function preview() {
   showValidation([]);
   $("#preview-system").textContent = data.systemPrompt || "";
   $("#preview-user").textContent = data.userPrompt;
-  $("#preview-target").textContent = "Converse, " + data.model;
+  $("#preview-target").textContent = (method.operation || "Converse") + ", " + data.model;
   $("#preview-body").textContent = pretty(data.requestBody);
 }
 
@@ -240,7 +275,8 @@ async function run(models) {
 }
 
 function showRun(panel, data) {
-  if (data.result !== undefined) $(".result", panel).textContent = pretty(data.result);
+  if (data.result !== undefined) $(".result", panel).textContent = pretty(shortened(data.result));
+  showImages(panel, data.result);
   if (data.rawText !== undefined) $(".raw", panel).textContent = data.rawText;
   if (data.model) $(".run-title", panel).textContent = data.model;
   const list = $(".attempts", panel);
@@ -256,8 +292,32 @@ function showRun(panel, data) {
     }
     list.append(item);
   }
-  if (data.usage) $(".usage", panel).textContent = data.usage.inputTokens + " in / " + data.usage.outputTokens + " out / " + data.usage.totalTokens + " total tokens";
+  if (data.usage) {
+    $(".usage", panel).textContent = data.usage.inputTokens + " in / " + data.usage.outputTokens + " out / " + data.usage.totalTokens + " total tokens";
+    $(".cost", panel).textContent = formatCost(data.usage.estimatedCostUsd);
+  }
   if (data.latencyMs !== undefined) $(".latency", panel).textContent = data.latencyMs + " ms";
+}
+
+// An image method's result ({"images":[{"mediaType","base64"}]}): each image shown, from the answer itself.
+function showImages(panel, result) {
+  const box = $(".images", panel);
+  box.replaceChildren();
+  if (!result || !Array.isArray(result.images)) return;
+  for (const image of result.images) {
+    if (typeof image.base64 !== "string" || !/^image\/(png|jpeg|gif|webp)$/.test(image.mediaType)) continue;
+    box.append(Object.assign(document.createElement("img"), { src: "data:" + image.mediaType + ";base64," + image.base64, alt: "Generated image" }));
+  }
+}
+
+// The result as text, with long base64 strings (images) cut to their length.
+function shortened(value) {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === "base64" && typeof v === "string" && v.length > 80 ? v.slice(0, 40) + "… (" + v.length + " base64 characters)" : v)));
+}
+
+// The estimated cost at the catalog's list prices; null (no known price for a model called) reads "unknown".
+function formatCost(cost) {
+  return typeof cost === "number" ? "$" + cost.toFixed(6) : "unknown";
 }
 
 function setStatus(panel, ok, text) {
@@ -274,7 +334,7 @@ async function runWhole(method, args, model, panel) {
   showRun(panel, data);
   if (status !== 200) { setStatus(panel, false, (data.errorType ? data.errorType + ": " : "") + data.error); return { ok: false }; }
   setStatus(panel, true, "Done.");
-  return { ok: true, summary: typeof data.result === "string" ? data.result : JSON.stringify(data.result) };
+  return { ok: true, summary: typeof data.result === "string" ? data.result : JSON.stringify(data.result), cost: data.usage.estimatedCostUsd };
 }
 
 async function runStreamed(method, args, model, panel) {
@@ -309,7 +369,7 @@ async function runStreamed(method, args, model, panel) {
       else if (name === "done") {
         showRun(panel, { result: data.text, rawText: data.text, model: data.model, usage: data.usage, latencyMs: data.latencyMs });
         setStatus(panel, true, "Done.");
-        outcome = { ok: true, summary: data.text };
+        outcome = { ok: true, summary: data.text, cost: data.usage.estimatedCostUsd };
       } else if (name === "error") {
         showRun(panel, data);
         setStatus(panel, false, data.errorType + ": " + data.error);
@@ -326,6 +386,10 @@ function loadHistory() {
 
 function remember(method, args, models, outcomes) {
   const entries = loadHistory();
+  // Files stay out of the session's storage (they can be large); the other inputs come back from the history.
+  const kept = JSON.parse(JSON.stringify(args));
+  for (const input of document.querySelectorAll("#form [data-kind='media']")) setAt(kept, input.dataset.path.split("."), null);
+  args = kept;
   entries.unshift({
     at: new Date().toLocaleTimeString(),
     id: method.id,
@@ -333,6 +397,7 @@ function remember(method, args, models, outcomes) {
     args,
     models,
     summary: outcomes.map(o => (o.ok ? o.summary : "failed")).join(" | ").slice(0, 80),
+    costs: outcomes.map(o => (o.ok ? formatCost(o.cost) : "failed")),
   });
   sessionStorage.setItem(historyKey, JSON.stringify(entries.slice(0, 50)));
   renderHistory();
@@ -348,7 +413,10 @@ function renderHistory() {
     button.textContent = entry.at + " " + entry.name;
     const small = document.createElement("small");
     small.textContent = entry.summary;
-    button.append(small);
+    const cost = document.createElement("small");
+    cost.className = "cost";
+    cost.textContent = "cost " + (entry.costs || []).join(" | ");
+    button.append(small, cost);
     button.addEventListener("click", () => {
       const method = state.methods.find(m => m.id === entry.id);
       if (!method) return;
@@ -375,6 +443,7 @@ function select(method) {
     ["Model", method.model],
     ["Fallbacks", method.fallbackModels.join(", ") || "none"],
     ["Returns", method.resultType + (method.streams ? " (streamed)" : "")],
+    ["Operation", method.operation || "Converse"],
     ["Structured output", method.strategy || "text"],
     ["Inference", Object.entries(method.inference).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)).map(([k, v]) => k + "=" + v).join(", ") || "model defaults"],
     ["System template", method.systemTemplate || "none"],

@@ -163,11 +163,9 @@ public static partial class Embeddings
         return canceled ?? new OperationCanceledException();
     }
 
-    /// <summary>One InvokeModel call for texts [start, start + count); its vectors go to the same places in <paramref name="vectors"/>.</summary>
-    private static async Task<int?> CallAsync(
-        IBedrockRuntime runtime, EmbeddingSpec spec, IReadOnlyList<string> texts, int start, int count, float[][] vectors, CancellationToken cancellationToken)
-    {
-        byte[] body = spec.Family switch
+    /// <summary>The InvokeModel body of the call for texts [start, start + count), in the model family's shape (also what a descriptor previews).</summary>
+    internal static byte[] RequestBody(EmbeddingSpec spec, IReadOnlyList<string> texts, int start, int count) =>
+        spec.Family switch
         {
             EmbeddingFamily.TitanText => new TitanTextEmbeddingRequest
             {
@@ -191,6 +189,11 @@ public static partial class Embeddings
             }.ToJson(),
         };
 
+    /// <summary>One InvokeModel call for texts [start, start + count); its vectors go to the same places in <paramref name="vectors"/>.</summary>
+    private static async Task<int?> CallAsync(
+        IBedrockRuntime runtime, EmbeddingSpec spec, IReadOnlyList<string> texts, int start, int count, float[][] vectors, CancellationToken cancellationToken)
+    {
+        byte[] body = RequestBody(spec, texts, start, count);
         InvokeModelResponse response = await runtime.InvokeModelAsync(spec.ModelId, body, Options, cancellationToken).ConfigureAwait(false);
         switch (spec.Family)
         {

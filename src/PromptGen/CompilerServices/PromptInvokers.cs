@@ -40,6 +40,71 @@ public static class PromptInvokers
             writeResult ?? throw new ArgumentNullException(nameof(writeResult)),
             Check(models));
 
+    /// <summary>A method whose result is the answer's text and that takes media (read from the arguments by <see cref="PromptMediaParameter"/>).</summary>
+    /// <param name="parse">The generated parser of the method's other arguments.</param>
+    /// <param name="buildRequest">Calls the method's generated request builder with those arguments and the media, in the order of <paramref name="media"/>.</param>
+    /// <param name="models">The method's models in the order tried.</param>
+    /// <param name="media">The method's media parameters.</param>
+    public static PromptInvoker Text<TArguments>(
+        Func<byte[], ParseOutcome<TArguments>> parse, Func<TArguments, object?[], ConverseRequest> buildRequest, ModelChoice[] models, PromptMediaParameter[] media)
+    {
+        ArgumentNullException.ThrowIfNull(buildRequest);
+        return new TextPromptInvoker<(TArguments Arguments, object?[] Media)>(
+            MediaArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), media ?? throw new ArgumentNullException(nameof(media))),
+            read => buildRequest(read.Arguments, read.Media),
+            Check(models));
+    }
+
+    /// <summary>A method whose result is typed and that takes media (read from the arguments by <see cref="PromptMediaParameter"/>).</summary>
+    /// <param name="parse">The generated parser of the method's other arguments.</param>
+    /// <param name="buildRequest">Calls the method's generated request builder with those arguments and the media, in the order of <paramref name="media"/>.</param>
+    /// <param name="spec">The method's result spec.</param>
+    /// <param name="writeResult">The generated writer of the result as JSON.</param>
+    /// <param name="models">The method's models in the order tried, each with its strategy.</param>
+    /// <param name="media">The method's media parameters.</param>
+    public static PromptInvoker Structured<TArguments, TResult>(
+        Func<byte[], ParseOutcome<TArguments>> parse,
+        Func<TArguments, object?[], ConverseRequest> buildRequest,
+        StructuredOutputSpec<TResult> spec,
+        Action<Utf8JsonWriter, TResult> writeResult,
+        ModelChoice[] models,
+        PromptMediaParameter[] media)
+    {
+        ArgumentNullException.ThrowIfNull(buildRequest);
+        return new StructuredPromptInvoker<(TArguments Arguments, object?[] Media), TResult>(
+            MediaArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), media ?? throw new ArgumentNullException(nameof(media))),
+            read => buildRequest(read.Arguments, read.Media),
+            spec ?? throw new ArgumentNullException(nameof(spec)),
+            writeResult ?? throw new ArgumentNullException(nameof(writeResult)),
+            Check(models));
+    }
+
+    /// <summary>The arguments schema of a method with media: each media parameter added as the object its argument is.</summary>
+    /// <param name="schemaJson">The generated schema of the other arguments.</param>
+    /// <param name="media">The method's media parameters.</param>
+    public static string SchemaWithMedia(string schemaJson, PromptMediaParameter[] media) =>
+        MediaArgumentReader.Schema(schemaJson ?? throw new ArgumentNullException(nameof(schemaJson)), media ?? throw new ArgumentNullException(nameof(media)));
+
+    /// <summary>An embedding method (text inputs): its InvokeModel body previewed, its vectors summarized.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="texts">The texts to embed, from the arguments (one for a single-text method).</param>
+    /// <param name="spec">The method's embedding spec.</param>
+    public static PromptInvoker Embedding<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, Func<TArguments, IEnumerable<string>> texts, EmbeddingSpec spec) =>
+        new EmbeddingPromptInvoker<TArguments>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            texts ?? throw new ArgumentNullException(nameof(texts)),
+            spec ?? throw new ArgumentNullException(nameof(spec)));
+
+    /// <summary>An image generation method: its InvokeModel body previewed, its images returned as base64.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="renderPrompt">Renders the method's prompt with its compiled template.</param>
+    /// <param name="spec">The method's image spec.</param>
+    public static PromptInvoker Image<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, Func<TArguments, string> renderPrompt, ImageSpec spec) =>
+        new ImagePromptInvoker<TArguments>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            renderPrompt ?? throw new ArgumentNullException(nameof(renderPrompt)),
+            spec ?? throw new ArgumentNullException(nameof(spec)));
+
     private static IReadOnlyList<ModelChoice> Check(ModelChoice[] models) =>
         models is { Length: > 0 } ? models : throw new ArgumentException("A prompt method has at least one model.", nameof(models));
 }

@@ -61,6 +61,12 @@ public sealed class PromptDescriptor
     /// <summary>The method itself streams its text (returns <c>IAsyncEnumerable&lt;string&gt;</c> or <c>PromptStream</c>).</summary>
     public bool Streams { get; init; }
 
+    /// <summary>
+    /// The Bedrock operation the method calls: <c>Converse</c> (the default; <c>ConverseStream</c> when it
+    /// <see cref="Streams"/>) or <c>InvokeModel</c> (embeddings), whose body <see cref="Render"/> shows.
+    /// </summary>
+    public string Operation { get; init; } = "Converse";
+
     /// <summary>Builds, reads and runs the method; made by generated code.</summary>
     public required PromptInvoker Invoker { get; init; }
 

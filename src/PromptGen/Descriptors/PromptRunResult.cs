@@ -26,4 +26,11 @@ public sealed class PromptRunResult
 
     /// <summary>From the first call to the result.</summary>
     public TimeSpan Latency { get; init; }
+
+    /// <summary>
+    /// The run's estimated cost in USD at the catalog's list prices, summed over every attempt; null when a model
+    /// called has no known price (the built-in catalog has none; <see cref="BedrockOptions.ModelCatalogFiles"/> adds
+    /// them). See <see cref="TokenUsage.EstimatedCostUsd"/>.
+    /// </summary>
+    public decimal? EstimatedCostUsd => Usage.EstimatedCostUsd;
 }
