@@ -135,5 +135,7 @@ public sealed class InheritedClientTests
         Assert.Contains("public static class Batch", baseClient, StringComparison.Ordinal);
         Assert.Contains("Descriptors", derived, StringComparison.Ordinal);
         Assert.Contains("public static new global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Descriptors.PromptDescriptor> Descriptors", derived, StringComparison.Ordinal);
+        Assert.Contains("public new sealed class DescriptorsProvider", derived, StringComparison.Ordinal);
+        Assert.Contains("public sealed class DescriptorsProvider", baseClient, StringComparison.Ordinal);
     }
 }

@@ -34,11 +34,13 @@ public static class FuzzRunner
         string? current = null;
         long currentStarted = 0;
         int currentIteration = -1;
-        using var done = new CancellationTokenSource();
+        // Never disposed, and set however the run ends: a target that throws out of NextInput once left the watchdog
+        // reading a disposed token, which crashed the whole process (the test host, in the CI smoke run).
+        var done = new ManualResetEventSlim();
 
         var watchdog = new Thread(() =>
         {
-            while (!done.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
+            while (!done.Wait(TimeSpan.FromMilliseconds(250)))
             {
                 long since = Volatile.Read(ref currentStarted);
                 if (since != 0 && Stopwatch.GetElapsedTime(since) > perInputBound * 4)
@@ -54,62 +56,68 @@ public static class FuzzRunner
         watchdog.Start();
 
         int ran = 0;
-        for (int i = 0; i < inputs; i++, ran++)
+        try
         {
-            string input = target.NextInput(random, i);
-            Volatile.Write(ref current, input);
-            Volatile.Write(ref currentIteration, i);
-            long inputStarted = Stopwatch.GetTimestamp();
-            Volatile.Write(ref currentStarted, inputStarted);
-            string? problem = null;
-            try
+            for (int i = 0; i < inputs; i++, ran++)
             {
-                target.Run(input);
-            }
-            catch (FuzzViolation violation)
-            {
-                problem = "invariant: " + violation.Message;
-            }
-            catch (Exception e) when (!target.IsExpected(e))
-            {
-                problem = $"untyped exception {e.GetType().FullName}: {e.Message}\n{e.StackTrace}";
-            }
-            catch (Exception)
-            {
-                // A typed error the API documents: fine.
-            }
-
-            long elapsed = Stopwatch.GetTimestamp() - inputStarted;
-            Volatile.Write(ref currentStarted, 0);
-            slowest = Math.Max(slowest, elapsed);
-            if (Stopwatch.GetElapsedTime(inputStarted) > perInputBound)
-            {
-                problem ??= $"slow: {Stopwatch.GetElapsedTime(inputStarted).TotalMilliseconds:0} ms for {input.Length} chars";
-            }
-
-            if ((i & 0x3FF) == 0)
-            {
-                long heap = GC.GetTotalMemory(forceFullCollection: false);
-                peakHeap = Math.Max(peakHeap, heap);
-                if (heap > managedHeapBound && GC.GetTotalMemory(forceFullCollection: true) > managedHeapBound)
+                string input = target.NextInput(random, i);
+                Volatile.Write(ref current, input);
+                Volatile.Write(ref currentIteration, i);
+                long inputStarted = Stopwatch.GetTimestamp();
+                Volatile.Write(ref currentStarted, inputStarted);
+                string? problem = null;
+                try
                 {
-                    problem ??= $"memory: managed heap over {managedHeapBound / (1024 * 1024)} MiB after a collection";
+                    target.Run(input);
                 }
-            }
-
-            if (problem is not null)
-            {
-                findings.Add(new FuzzFinding(i, input, problem));
-                Save(findingsDirectory, target.Name, i, input);
-                if (findings.Count >= 20)
+                catch (FuzzViolation violation)
                 {
-                    ran++;
-                    break;
+                    problem = "invariant: " + violation.Message;
+                }
+                catch (Exception e) when (!target.IsExpected(e))
+                {
+                    problem = $"untyped exception {e.GetType().FullName}: {e.Message}\n{e.StackTrace}";
+                }
+                catch (Exception)
+                {
+                    // A typed error the API documents: fine.
+                }
+
+                long elapsed = Stopwatch.GetTimestamp() - inputStarted;
+                Volatile.Write(ref currentStarted, 0);
+                slowest = Math.Max(slowest, elapsed);
+                if (Stopwatch.GetElapsedTime(inputStarted) > perInputBound)
+                {
+                    problem ??= $"slow: {Stopwatch.GetElapsedTime(inputStarted).TotalMilliseconds:0} ms for {input.Length} chars";
+                }
+
+                if ((i & 0x3FF) == 0)
+                {
+                    long heap = GC.GetTotalMemory(forceFullCollection: false);
+                    peakHeap = Math.Max(peakHeap, heap);
+                    if (heap > managedHeapBound && GC.GetTotalMemory(forceFullCollection: true) > managedHeapBound)
+                    {
+                        problem ??= $"memory: managed heap over {managedHeapBound / (1024 * 1024)} MiB after a collection";
+                    }
+                }
+
+                if (problem is not null)
+                {
+                    findings.Add(new FuzzFinding(i, input, problem));
+                    Save(findingsDirectory, target.Name, i, input);
+                    if (findings.Count >= 20)
+                    {
+                        ran++;
+                        break;
+                    }
                 }
             }
         }
+        finally
+        {
+            done.Set();
+        }
 
-        done.Cancel();
         // The inputs actually run: a run stopped at 20 findings must not claim the full count.
         return new FuzzReport(target.Name, ran, Stopwatch.GetElapsedTime(started), Stopwatch.GetElapsedTime(0, slowest), peakHeap, findings);
     }

@@ -20,7 +20,7 @@ namespace PromptGen.Reliability.Targets;
 /// </summary>
 public sealed class McpPromptArgumentsTarget(ModelTextGenerator generator) : IFuzzTarget
 {
-    private static readonly PromptDescriptor Triage = IFuzzDescriptorPrompts.Descriptors.Single();
+    private static readonly PromptDescriptor Triage = IFuzzDescriptorPrompts.Descriptors.Single(d => d.MethodName == "TriageAsync");
     private static readonly PromptArgumentShape[] Shapes = PromptArgumentShapes.Of(Triage);
 
     // Each parameter's value as an MCP client would send it: the JSON text of a record, a number, a list; an enum's name.

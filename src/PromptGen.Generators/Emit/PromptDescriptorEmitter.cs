@@ -71,7 +71,7 @@ internal static class PromptDescriptorEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.WriteLine($"public sealed class {ProviderName} : {ProviderInterface}");
+        writer.WriteLine($"public {(model.InheritsGenerated(HasProvider) ? "new " : "")}sealed class {ProviderName} : {ProviderInterface}");
         writer.OpenBlock();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{DescriptorType}> {PropertyName} => {model.ImplementationName}.{PropertyName};");

@@ -38,6 +38,7 @@ internal sealed record PromptClientModel(
         FullyQualifiedInterfaceName = baseClient.FullyQualifiedName,
         Methods = Methods.Where(method => baseClient.Interfaces.Contains(method.FullyQualifiedDeclaringInterface)).ToEquatableArray(),
         HasDescriptors = baseClient.HasDescriptors,
+        ContainingTypes = baseClient.ContainingTypes,
         BasePromptClients = EquatableArray<BasePromptClientModel>.Empty,
     };
 
@@ -47,10 +48,14 @@ internal sealed record PromptClientModel(
 }
 
 /// <summary>
-/// An inherited [PromptClient] interface: the interfaces whose methods it implements (itself and its bases), and
-/// whether it is marked [PromptDescriptors].
+/// An inherited [PromptClient] interface: the interfaces whose methods it implements (itself and its bases), whether
+/// it is marked [PromptDescriptors], and the types it is nested in.
 /// </summary>
-internal sealed record BasePromptClientModel(string FullyQualifiedName, EquatableArray<string> Interfaces, bool HasDescriptors);
+internal sealed record BasePromptClientModel(
+    string FullyQualifiedName,
+    EquatableArray<string> Interfaces,
+    bool HasDescriptors,
+    EquatableArray<ContainingTypeModel> ContainingTypes);
 
 /// <summary>A type the interface is nested in, e.g. <c>partial class Outer</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

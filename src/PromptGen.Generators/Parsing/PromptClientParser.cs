@@ -128,7 +128,8 @@ internal static class PromptClientParser
         .Select(baseInterface => new BasePromptClientModel(
             FullyQualified(baseInterface),
             new[] { baseInterface }.Concat(baseInterface.AllInterfaces).Select(FullyQualified).ToEquatableArray(),
-            PromptDescriptorReader.IsOptedIn(baseInterface)))
+            PromptDescriptorReader.IsOptedIn(baseInterface),
+            ContainingTypes(baseInterface)))
         .ToEquatableArray();
 
     private static string FullyQualified(INamedTypeSymbol symbol) => symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using PromptGen.Reliability.Engine;
 using PromptGen.Reliability.Targets;
 using Xunit;
@@ -47,6 +48,31 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
         FuzzFinding finding = Assert.Single(report.Findings);
         Assert.Equal(7, finding.Iteration);
         Assert.StartsWith("untyped exception System.IndexOutOfRangeException", finding.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_that_cannot_make_inputs_fails_its_run_and_leaves_the_process_running()
+    {
+        // Once a target's static set-up threw from NextInput and the watchdog thread, reading a disposed token,
+        // crashed the test host: every later test of the assembly silently never ran.
+        InvalidOperationException thrown = Assert.Throws<InvalidOperationException>(() =>
+            FuzzRunner.Run(new BrokenInputsTarget(), 50, seed: 1, TimeSpan.FromSeconds(2), 512L * 1024 * 1024, findingsDirectory: null));
+
+        Assert.Equal("no inputs", thrown.Message);
+        Thread.Sleep(TimeSpan.FromMilliseconds(600)); // two watchdog wake-ups: a crash would end the process here
+    }
+
+    private sealed class BrokenInputsTarget : IFuzzTarget
+    {
+        public string Name => "broken-inputs";
+
+        public string NextInput(Random random, int iteration) => throw new InvalidOperationException("no inputs");
+
+        public void Run(string input)
+        {
+        }
+
+        public bool IsExpected(Exception exception) => false;
     }
 
     private sealed class PlantedBugTarget : IFuzzTarget
