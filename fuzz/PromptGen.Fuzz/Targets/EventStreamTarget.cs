@@ -209,6 +209,68 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
         }
     }
 
+    /// <summary>
+    /// One mutation of a stream's frames, for the targets that fuzz whole streams: one of the seven every stream gets
+    /// (bits, bytes, lengths, headers of one frame, with or without checksums fixed; a frame from another seed; a frame
+    /// dropped or repeated), or one of the target's <paramref name="ownKinds"/> frames from <paramref name="ownFrame"/>
+    /// (given 0 to ownKinds - 1; its checksums are the encoder's, valid).
+    /// </summary>
+    internal static void MutateFrames(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds, int ownKinds, Func<int, byte[]> ownFrame)
+    {
+        int index = random.Next(frames.Count);
+        byte[] frame = (byte[])frames[index].Clone();
+        bool fixChecksums = random.Next(2) == 0;
+        int kind = random.Next(7 + ownKinds);
+        switch (kind)
+        {
+            case 0:
+                FlipBits(random, frame);
+                break;
+            case 1:
+                frame = InsertBytes(random, frame);
+                break;
+            case 2:
+                frame = DeleteBytes(random, frame);
+                break;
+            case 3:
+                TamperLength(random, frame, offset: random.Next(2) * 4);
+                break;
+            case 4:
+                TamperHeaderBlock(random, frame);
+                break;
+            case 5:
+                byte[][] other = seeds[random.Next(seeds.Count)];
+                if (other.Length > 0)
+                {
+                    frames.Insert(random.Next(frames.Count + 1), other[random.Next(other.Length)]);
+                }
+
+                return;
+            case 6:
+                if (random.Next(2) == 0)
+                {
+                    frames.RemoveAt(index);
+                }
+                else
+                {
+                    frames.Insert(random.Next(frames.Count + 1), frame);
+                }
+
+                return;
+            default:
+                frame = ownFrame(kind - 7);
+                fixChecksums = false;
+                break;
+        }
+
+        if (fixChecksums)
+        {
+            FixChecksums(frame);
+        }
+
+        frames[index] = frame;
+    }
+
     internal static void FlipBits(Random random, byte[] bytes)
     {
         if (bytes.Length == 0)

@@ -94,74 +94,23 @@ public sealed class InvokeStreamTarget(ModelTextGenerator generator) : IFuzzTarg
         }
     }
 
-    private void Mutate(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds)
-    {
-        int index = random.Next(frames.Count);
-        byte[] frame = (byte[])frames[index].Clone();
-        bool fixChecksums = random.Next(2) == 0;
-        switch (random.Next(11))
+    private void Mutate(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds) =>
+        EventStreamTarget.MutateFrames(random, frames, seeds, ownKinds: 4, kind =>
         {
-            case 0:
-                EventStreamTarget.FlipBits(random, frame);
-                break;
-            case 1:
-                frame = EventStreamTarget.InsertBytes(random, frame);
-                break;
-            case 2:
-                frame = EventStreamTarget.DeleteBytes(random, frame);
-                break;
-            case 3:
-                EventStreamTarget.TamperLength(random, frame, offset: random.Next(2) * 4);
-                break;
-            case 4:
-                EventStreamTarget.TamperHeaderBlock(random, frame);
-                break;
-            case 5:
-                byte[][] other = seeds[random.Next(seeds.Count)];
-                if (other.Length > 0)
-                {
-                    frames.Insert(random.Next(frames.Count + 1), other[random.Next(other.Length)]);
-                }
-
-                return;
-            case 6:
-                if (random.Next(2) == 0)
-                {
-                    frames.RemoveAt(index);
-                }
-                else
-                {
-                    frames.Insert(random.Next(frames.Count + 1), frame);
-                }
-
-                return;
-            case 7:
-                // A chunk whose payload is fuzzed JSON (the bytes member's reader), checksums valid.
-                frame = EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(generator.Next(random)));
-                fixChecksums = false;
-                break;
-            case 8:
-                // A chunk whose base64 is fuzzed: cut, padded, escaped, or not base64 at all.
-                frame = EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(FuzzedChunkPayload(random)));
-                fixChecksums = false;
-                break;
-            case 9:
-                frame = EventStreamEncoder.Exception(EventStreamSeeds.ExceptionTypes[random.Next(EventStreamSeeds.ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
-                fixChecksums = false;
-                break;
-            default:
-                frame = EventStreamEncoder.Event(random.Next(2) == 0 ? "chunk" : "somethingNew", Encoding.UTF8.GetBytes("""{"bytes":"e30=","p":""" + System.Text.Json.JsonSerializer.Serialize(generator.Next(random)) + "}"));
-                fixChecksums = false;
-                break;
-        }
-
-        if (fixChecksums)
-        {
-            EventStreamTarget.FixChecksums(frame);
-        }
-
-        frames[index] = frame;
-    }
+            switch (kind)
+            {
+                case 0:
+                    // A chunk whose payload is fuzzed JSON (the bytes member's reader), checksums valid.
+                    return EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(generator.Next(random)));
+                case 1:
+                    // A chunk whose base64 is fuzzed: cut, padded, escaped, or not base64 at all.
+                    return EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(FuzzedChunkPayload(random)));
+                case 2:
+                    return EventStreamEncoder.Exception(EventStreamSeeds.ExceptionTypes[random.Next(EventStreamSeeds.ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
+                default:
+                    return EventStreamEncoder.Event(random.Next(2) == 0 ? "chunk" : "somethingNew", Encoding.UTF8.GetBytes("""{"bytes":"e30=","p":""" + System.Text.Json.JsonSerializer.Serialize(generator.Next(random)) + "}"));
+            }
+        });
 
     private string FuzzedChunkPayload(Random random)
     {

@@ -126,76 +126,27 @@ public sealed class KnowledgeBaseStreamTarget(ModelTextGenerator generator) : IF
         }
     }
 
-    private void Mutate(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds)
-    {
-        int index = random.Next(frames.Count);
-        byte[] frame = (byte[])frames[index].Clone();
-        bool fixChecksums = random.Next(2) == 0;
-        switch (random.Next(10))
+    private void Mutate(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds) =>
+        EventStreamTarget.MutateFrames(random, frames, seeds, ownKinds: 3, kind =>
         {
-            case 0:
-                EventStreamTarget.FlipBits(random, frame);
-                break;
-            case 1:
-                frame = EventStreamTarget.InsertBytes(random, frame);
-                break;
-            case 2:
-                frame = EventStreamTarget.DeleteBytes(random, frame);
-                break;
-            case 3:
-                EventStreamTarget.TamperLength(random, frame, offset: random.Next(2) * 4);
-                break;
-            case 4:
-                EventStreamTarget.TamperHeaderBlock(random, frame);
-                break;
-            case 5:
-                byte[][] other = seeds[random.Next(seeds.Count)];
-                if (other.Length > 0)
-                {
-                    frames.Insert(random.Next(frames.Count + 1), other[random.Next(other.Length)]);
-                }
-
-                return;
-            case 6:
-                if (random.Next(2) == 0)
-                {
-                    frames.RemoveAt(index);
-                }
-                else
-                {
-                    frames.Insert(random.Next(frames.Count + 1), frame);
-                }
-
-                return;
-            case 7:
-                // A known event whose payload is fuzzed JSON (the typed readers), checksums valid.
-                frame = EventStreamEncoder.Event(EventTypes[random.Next(EventTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
-                fixChecksums = false;
-                break;
-            case 8:
-                // A citation whose members hold fuzzed JSON where an object or list is expected.
-                string fuzzed = generator.Next(random);
-                frame = EventStreamEncoder.Event("citation", Encoding.UTF8.GetBytes(random.Next(3) switch
-                {
-                    0 => "{\"retrievedReferences\":" + fuzzed + "}",
-                    1 => "{\"generatedResponsePart\":" + fuzzed + "}",
-                    _ => "{\"citation\":" + fuzzed + "}",
-                }));
-                fixChecksums = false;
-                break;
-            default:
-                frame = EventStreamEncoder.Exception(ExceptionTypes[random.Next(ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
-                fixChecksums = false;
-                break;
-        }
-
-        if (fixChecksums)
-        {
-            EventStreamTarget.FixChecksums(frame);
-        }
-
-        frames[index] = frame;
-    }
+            switch (kind)
+            {
+                case 0:
+                    // A known event whose payload is fuzzed JSON (the typed readers), checksums valid.
+                    return EventStreamEncoder.Event(EventTypes[random.Next(EventTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
+                case 1:
+                    // A citation whose members hold fuzzed JSON where an object or list is expected.
+                    string fuzzed = generator.Next(random);
+                    return EventStreamEncoder.Event("citation", Encoding.UTF8.GetBytes(random.Next(3) switch
+                    {
+                        0 => "{\"retrievedReferences\":" + fuzzed + "}",
+                        1 => "{\"generatedResponsePart\":" + fuzzed + "}",
+                        _ => "{\"citation\":" + fuzzed + "}",
+                    }));
+                default:
+                    return EventStreamEncoder.Exception(ExceptionTypes[random.Next(ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
+            }
+        });
 }
 
 /// <summary>Valid RetrieveAndGenerateStream answers, written by the emulator's own stream writer, one whole answer each.</summary>
