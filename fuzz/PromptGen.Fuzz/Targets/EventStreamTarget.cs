@@ -210,12 +210,34 @@ public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarge
     }
 
     /// <summary>
+    /// An input for a target that fuzzes whole streams: one of <paramref name="seeds"/>' frame lists, mutated up to three
+    /// times by <see cref="MutateFrames"/>, at times its bytes mutated too, packed as <see cref="PackInput"/> does.
+    /// </summary>
+    internal static string StreamInput(Random random, IReadOnlyList<byte[][]> seeds, int ownKinds, Func<int, byte[]> ownFrame)
+    {
+        var frames = new List<byte[]>(seeds[random.Next(seeds.Count)]);
+        int mutations = random.Next(4) == 0 ? 0 : random.Next(1, 4);
+        for (int m = 0; m < mutations && frames.Count > 0; m++)
+        {
+            MutateFrames(random, frames, seeds, ownKinds, ownFrame);
+        }
+
+        byte[] bytes = Concat(frames);
+        if (random.Next(3) == 0)
+        {
+            bytes = MutateStream(random, bytes);
+        }
+
+        return PackInput(random, bytes);
+    }
+
+    /// <summary>
     /// One mutation of a stream's frames, for the targets that fuzz whole streams: one of the seven every stream gets
     /// (bits, bytes, lengths, headers of one frame, with or without checksums fixed; a frame from another seed; a frame
     /// dropped or repeated), or one of the target's <paramref name="ownKinds"/> frames from <paramref name="ownFrame"/>
     /// (given 0 to ownKinds - 1; its checksums are the encoder's, valid).
     /// </summary>
-    internal static void MutateFrames(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds, int ownKinds, Func<int, byte[]> ownFrame)
+    private static void MutateFrames(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds, int ownKinds, Func<int, byte[]> ownFrame)
     {
         int index = random.Next(frames.Count);
         byte[] frame = (byte[])frames[index].Clone();

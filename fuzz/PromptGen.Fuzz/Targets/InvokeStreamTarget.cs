@@ -29,24 +29,8 @@ public sealed class InvokeStreamTarget(ModelTextGenerator generator) : IFuzzTarg
     /// <summary>How the inputs ended, by outcome.</summary>
     public SortedDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
-    public string NextInput(Random random, int iteration)
-    {
-        IReadOnlyList<byte[][]> seeds = InvokeStreamSeeds.All;
-        var frames = new List<byte[]>(seeds[random.Next(seeds.Count)]);
-        int mutations = random.Next(4) == 0 ? 0 : random.Next(1, 4);
-        for (int m = 0; m < mutations && frames.Count > 0; m++)
-        {
-            Mutate(random, frames, seeds);
-        }
-
-        byte[] bytes = EventStreamTarget.Concat(frames);
-        if (random.Next(3) == 0)
-        {
-            bytes = EventStreamTarget.MutateStream(random, bytes);
-        }
-
-        return EventStreamTarget.PackInput(random, bytes);
-    }
+    public string NextInput(Random random, int iteration) =>
+        EventStreamTarget.StreamInput(random, InvokeStreamSeeds.All, ownKinds: 4, kind => OwnFrame(random, kind));
 
     public void Run(string input)
     {
@@ -94,23 +78,23 @@ public sealed class InvokeStreamTarget(ModelTextGenerator generator) : IFuzzTarg
         }
     }
 
-    private void Mutate(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds) =>
-        EventStreamTarget.MutateFrames(random, frames, seeds, ownKinds: 4, kind =>
+    /// <summary>One of this target's own frames (<paramref name="kind"/> 0 to 3), with valid checksums.</summary>
+    private byte[] OwnFrame(Random random, int kind)
+    {
+        switch (kind)
         {
-            switch (kind)
-            {
-                case 0:
-                    // A chunk whose payload is fuzzed JSON (the bytes member's reader), checksums valid.
-                    return EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(generator.Next(random)));
-                case 1:
-                    // A chunk whose base64 is fuzzed: cut, padded, escaped, or not base64 at all.
-                    return EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(FuzzedChunkPayload(random)));
-                case 2:
-                    return EventStreamEncoder.Exception(EventStreamSeeds.ExceptionTypes[random.Next(EventStreamSeeds.ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
-                default:
-                    return EventStreamEncoder.Event(random.Next(2) == 0 ? "chunk" : "somethingNew", Encoding.UTF8.GetBytes("""{"bytes":"e30=","p":""" + System.Text.Json.JsonSerializer.Serialize(generator.Next(random)) + "}"));
-            }
-        });
+            case 0:
+                // A chunk whose payload is fuzzed JSON (the bytes member's reader), checksums valid.
+                return EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(generator.Next(random)));
+            case 1:
+                // A chunk whose base64 is fuzzed: cut, padded, escaped, or not base64 at all.
+                return EventStreamEncoder.Event("chunk", Encoding.UTF8.GetBytes(FuzzedChunkPayload(random)));
+            case 2:
+                return EventStreamEncoder.Exception(EventStreamSeeds.ExceptionTypes[random.Next(EventStreamSeeds.ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
+            default:
+                return EventStreamEncoder.Event(random.Next(2) == 0 ? "chunk" : "somethingNew", Encoding.UTF8.GetBytes("""{"bytes":"e30=","p":""" + System.Text.Json.JsonSerializer.Serialize(generator.Next(random)) + "}"));
+        }
+    }
 
     private string FuzzedChunkPayload(Random random)
     {

@@ -37,24 +37,8 @@ public sealed class KnowledgeBaseStreamTarget(ModelTextGenerator generator) : IF
     /// <summary>How the inputs ended, by outcome.</summary>
     public SortedDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
-    public string NextInput(Random random, int iteration)
-    {
-        IReadOnlyList<byte[][]> seeds = KnowledgeBaseStreamSeeds.All;
-        var frames = new List<byte[]>(seeds[random.Next(seeds.Count)]);
-        int mutations = random.Next(4) == 0 ? 0 : random.Next(1, 4);
-        for (int m = 0; m < mutations && frames.Count > 0; m++)
-        {
-            Mutate(random, frames, seeds);
-        }
-
-        byte[] bytes = EventStreamTarget.Concat(frames);
-        if (random.Next(3) == 0)
-        {
-            bytes = EventStreamTarget.MutateStream(random, bytes);
-        }
-
-        return EventStreamTarget.PackInput(random, bytes);
-    }
+    public string NextInput(Random random, int iteration) =>
+        EventStreamTarget.StreamInput(random, KnowledgeBaseStreamSeeds.All, ownKinds: 3, kind => OwnFrame(random, kind));
 
     public void Run(string input)
     {
@@ -126,27 +110,27 @@ public sealed class KnowledgeBaseStreamTarget(ModelTextGenerator generator) : IF
         }
     }
 
-    private void Mutate(Random random, List<byte[]> frames, IReadOnlyList<byte[][]> seeds) =>
-        EventStreamTarget.MutateFrames(random, frames, seeds, ownKinds: 3, kind =>
+    /// <summary>One of this target's own frames (<paramref name="kind"/> 0 to 2), with valid checksums.</summary>
+    private byte[] OwnFrame(Random random, int kind)
+    {
+        switch (kind)
         {
-            switch (kind)
-            {
-                case 0:
-                    // A known event whose payload is fuzzed JSON (the typed readers), checksums valid.
-                    return EventStreamEncoder.Event(EventTypes[random.Next(EventTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
-                case 1:
-                    // A citation whose members hold fuzzed JSON where an object or list is expected.
-                    string fuzzed = generator.Next(random);
-                    return EventStreamEncoder.Event("citation", Encoding.UTF8.GetBytes(random.Next(3) switch
-                    {
-                        0 => "{\"retrievedReferences\":" + fuzzed + "}",
-                        1 => "{\"generatedResponsePart\":" + fuzzed + "}",
-                        _ => "{\"citation\":" + fuzzed + "}",
-                    }));
-                default:
-                    return EventStreamEncoder.Exception(ExceptionTypes[random.Next(ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
-            }
-        });
+            case 0:
+                // A known event whose payload is fuzzed JSON (the typed readers), checksums valid.
+                return EventStreamEncoder.Event(EventTypes[random.Next(EventTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
+            case 1:
+                // A citation whose members hold fuzzed JSON where an object or list is expected.
+                string fuzzed = generator.Next(random);
+                return EventStreamEncoder.Event("citation", Encoding.UTF8.GetBytes(random.Next(3) switch
+                {
+                    0 => "{\"retrievedReferences\":" + fuzzed + "}",
+                    1 => "{\"generatedResponsePart\":" + fuzzed + "}",
+                    _ => "{\"citation\":" + fuzzed + "}",
+                }));
+            default:
+                return EventStreamEncoder.Exception(ExceptionTypes[random.Next(ExceptionTypes.Length)], Encoding.UTF8.GetBytes(generator.Next(random)));
+        }
+    }
 }
 
 /// <summary>Valid RetrieveAndGenerateStream answers, written by the emulator's own stream writer, one whole answer each.</summary>
