@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using PromptGen.Bedrock.Errors;
 
 namespace PromptGen.Bedrock.EventStream;
@@ -50,48 +48,16 @@ internal static class ConverseStreamEventDecoder
         BedrockJsonContext context = BedrockJsonContext.Default;
         ConverseStreamEvent decoded = eventType switch
         {
-            MessageStartEvent.Name => Read(message, context.MessageStartEvent, eventType, offset, requestId),
-            ContentBlockStartEvent.Name => Read(message, context.ContentBlockStartEvent, eventType, offset, requestId),
-            ContentBlockDeltaEvent.Name => Read(message, context.ContentBlockDeltaEvent, eventType, offset, requestId),
-            ContentBlockStopEvent.Name => Read(message, context.ContentBlockStopEvent, eventType, offset, requestId),
-            MessageStopEvent.Name => Read(message, context.MessageStopEvent, eventType, offset, requestId),
-            ConverseStreamMetadataEvent.Name => Read(message, context.ConverseStreamMetadataEvent, eventType, offset, requestId),
+            MessageStartEvent.Name => EventPayloads.Read(message, context.MessageStartEvent, eventType, offset, requestId),
+            ContentBlockStartEvent.Name => EventPayloads.Read(message, context.ContentBlockStartEvent, eventType, offset, requestId),
+            ContentBlockDeltaEvent.Name => EventPayloads.Read(message, context.ContentBlockDeltaEvent, eventType, offset, requestId),
+            ContentBlockStopEvent.Name => EventPayloads.Read(message, context.ContentBlockStopEvent, eventType, offset, requestId),
+            MessageStopEvent.Name => EventPayloads.Read(message, context.MessageStopEvent, eventType, offset, requestId),
+            ConverseStreamMetadataEvent.Name => EventPayloads.Read(message, context.ConverseStreamMetadataEvent, eventType, offset, requestId),
             null => throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, "an event frame has no ':event-type' header", offset, requestId),
-            _ => new UnknownConverseStreamEvent(eventType, TryParse(message.Payload)),
+            _ => new UnknownConverseStreamEvent(eventType, EventPayloads.TryParse(message.Payload)),
         };
         decoded.RequestId = requestId;
         return decoded;
-    }
-
-    private static T Read<T>(EventStreamMessage message, JsonTypeInfo<T> typeInfo, string eventType, long offset, string? requestId)
-        where T : ConverseStreamEvent
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(message.Payload, typeInfo)
-                ?? throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the '{eventType}' event's payload is null", offset, requestId);
-        }
-        catch (JsonException e)
-        {
-            throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the '{eventType}' event's payload is not valid JSON for it: {e.Message}", offset, requestId, e);
-        }
-    }
-
-    private static JsonElement? TryParse(byte[] payload)
-    {
-        if (payload.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(payload);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,6 +1,3 @@
-using System;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using PromptGen.Bedrock.Errors;
 
 namespace PromptGen.Bedrock.EventStream;
@@ -27,11 +24,11 @@ internal static class RetrieveAndGenerateStreamDecoder
         KnowledgeBaseJsonContext context = KnowledgeBaseJsonContext.Default;
         RetrieveAndGenerateStreamEvent decoded = eventType switch
         {
-            RetrieveAndGenerateOutputEvent.Name => Read(message, context.RetrieveAndGenerateOutputEvent, eventType, offset, requestId),
-            RetrieveAndGenerateCitationEvent.Name => Read(message, context.RetrieveAndGenerateCitationEvent, eventType, offset, requestId),
-            RetrieveAndGenerateGuardrailEvent.Name => Read(message, context.RetrieveAndGenerateGuardrailEvent, eventType, offset, requestId),
+            RetrieveAndGenerateOutputEvent.Name => EventPayloads.Read(message, context.RetrieveAndGenerateOutputEvent, eventType, offset, requestId),
+            RetrieveAndGenerateCitationEvent.Name => EventPayloads.Read(message, context.RetrieveAndGenerateCitationEvent, eventType, offset, requestId),
+            RetrieveAndGenerateGuardrailEvent.Name => EventPayloads.Read(message, context.RetrieveAndGenerateGuardrailEvent, eventType, offset, requestId),
             null => throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, "an event frame has no ':event-type' header", offset, requestId),
-            _ => new UnknownRetrieveAndGenerateStreamEvent(eventType, TryParse(message.Payload)),
+            _ => new UnknownRetrieveAndGenerateStreamEvent(eventType, EventPayloads.TryParse(message.Payload)),
         };
 
         // The members the API marks required, and no null entries where the reader of the whole answer refuses them too.
@@ -50,42 +47,5 @@ internal static class RetrieveAndGenerateStreamDecoder
         decoded.RequestId = requestId;
         decoded.SessionId = sessionId;
         return decoded;
-    }
-
-    private static T Read<T>(EventStreamMessage message, JsonTypeInfo<T> typeInfo, string eventType, long offset, string? requestId)
-        where T : RetrieveAndGenerateStreamEvent
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(message.Payload, typeInfo)
-                ?? throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the '{eventType}' event's payload is null", offset, requestId);
-        }
-        catch (JsonException e)
-        {
-            throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the '{eventType}' event's payload is not valid JSON for it: {e.Message}", offset, requestId, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // Text that is not valid UTF-8 or UTF-16 surfaces here from the reader (as the invoke-stream fuzz target found).
-            throw EventStreamFrame.Error(EventStreamErrorKind.InvalidEvent, $"the '{eventType}' event's payload holds text that is not valid UTF-8 or UTF-16: {e.Message}", offset, requestId, e);
-        }
-    }
-
-    private static JsonElement? TryParse(byte[] payload)
-    {
-        if (payload.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(payload);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
