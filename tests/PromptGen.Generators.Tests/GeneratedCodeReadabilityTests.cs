@@ -39,18 +39,18 @@ public sealed class GeneratedCodeReadabilityTests
     [Fact]
     public void No_generated_file_of_the_corpus_has_a_line_of_code_over_160_characters()
     {
-        IReadOnlyList<CorpusEntry> corpus = AgreementCorpus.TestSourceStrings()
-            .Concat(AgreementCorpus.RepositoryPromptFiles())
-            .Concat(AgreementCorpus.GeneratedSources())
-            .ToList();
+        // The agreement tests' runs of the same corpus (one generator run per entry for both).
+        IEnumerable<CorpusRun> corpus = CorpusRuns.TestSourceStrings
+            .Concat(CorpusRuns.RepositoryPromptFiles)
+            .Concat(CorpusRuns.GeneratedSources);
         var longLines = new List<string>();
         int files = 0;
-        foreach (CorpusEntry entry in corpus)
+        foreach (CorpusRun run in corpus)
         {
-            foreach (GeneratedSourceResult generated in GeneratorHarness.Run(entry.Sources.ToArray()).Result.GeneratedSources)
+            foreach (GeneratedFile generated in run.Generated)
             {
                 files++;
-                longLines.AddRange(LongCodeLines($"{entry.Name} → {generated.HintName}", generated.SourceText.ToString()));
+                longLines.AddRange(LongCodeLines($"{run.Entry.Name} → {generated.HintName}", generated.Text.ToString()));
             }
         }
 

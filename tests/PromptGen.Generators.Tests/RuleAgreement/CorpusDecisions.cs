@@ -17,9 +17,9 @@ internal sealed record CorpusDecisions(IReadOnlyDictionary<string, MethodDecisio
 {
     /// <summary>
     /// Runs the generator over each entry with one driver (as an IDE does between edits, which keeps a large corpus
-    /// fast) and reads both sides' decisions.
+    /// fast) and reads both sides' decisions, keeping the files the generator wrote for each entry.
     /// </summary>
-    public static IEnumerable<(CorpusEntry Entry, CorpusDecisions Decisions)> Of(IEnumerable<CorpusEntry> corpus)
+    public static IEnumerable<CorpusRun> Of(IEnumerable<CorpusEntry> corpus)
     {
         CSharpCompilation empty = GeneratorHarness.Compile();
         GeneratorDriver driver = GeneratorHarness.CreateDriver();
@@ -28,7 +28,11 @@ internal sealed record CorpusDecisions(IReadOnlyDictionary<string, MethodDecisio
             CSharpCompilation compilation = empty.AddSyntaxTrees(
                 entry.Sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path: $"File{index}.cs")));
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
-            yield return (entry, new CorpusDecisions(FromGenerator(driver.GetRunResult().Results.Single()), FromAnalyzers(output)));
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+            yield return new CorpusRun(
+                entry,
+                new CorpusDecisions(FromGenerator(result), FromAnalyzers(output)),
+                result.GeneratedSources.Select(generated => new GeneratedFile(generated.HintName, generated.SourceText)).ToList());
         }
     }
 
