@@ -16,8 +16,8 @@ public sealed class HarnessUsageException(string message) : Exception(message);
 /// </summary>
 public sealed class HarnessArguments
 {
-    public const string Usage =
-        "usage: fuzz <model-json|result-reader|repair-loop|event-stream|invoke-stream|invoke-bodies|image-header|knowledge-bases|kb-stream|catalog-file|batch-output|all> [--inputs N] [--seed S] [--per-input-ms M] [--findings DIR]\n"
+    public static readonly string Usage =
+        $"usage: fuzz <{string.Join('|', Targets.FuzzTargets.Names)}|all> [--inputs N] [--seed S] [--per-input-ms M] [--findings DIR]\n"
         + "       load [--calls N] [--concurrency C] [--share 0.2] [--seed S] [--base-delay-ms 1000]";
 
     private static readonly Dictionary<string, string[]> OptionsOf = new(StringComparer.Ordinal)

@@ -53,33 +53,9 @@ static int RunFuzz(HarnessArguments arguments)
     {
         FuzzReport report = FuzzRunner.Run(target, inputs, seed, bound, managedHeapBound: 512L * 1024 * 1024, findings);
         Console.WriteLine(report);
-        if (target is BatchOutputTarget batchOutput)
+        if (target is ICountsOutcomes counted)
         {
-            Console.WriteLine("  outcomes: " + string.Join(", ", batchOutput.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
-        }
-
-        if (target is EventStreamTarget eventStream)
-        {
-            Console.WriteLine("  outcomes: " + string.Join(", ", eventStream.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
-        }
-        else if (target is ImageHeaderTarget imageHeader)
-        {
-            Console.WriteLine("  outcomes: " + string.Join(", ", imageHeader.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
-        }
-
-        if (target is KnowledgeBaseTarget knowledgeBases)
-        {
-            Console.WriteLine("  outcomes: " + string.Join(", ", knowledgeBases.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
-        }
-
-        if (target is CatalogFileTarget catalogFile)
-        {
-            Console.WriteLine("  outcomes: " + string.Join(", ", catalogFile.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
-        }
-
-        if (target is ModelIdTarget modelId)
-        {
-            Console.WriteLine("  outcomes: " + string.Join(", ", modelId.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+            Console.WriteLine("  outcomes: " + string.Join(", ", counted.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
         }
 
         foreach (FuzzFinding finding in report.Findings)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PromptGen.Reliability.Engine;
 
@@ -22,3 +23,10 @@ public interface IFuzzTarget
 
 /// <summary>An invariant of the code under test does not hold for an input.</summary>
 public sealed class FuzzViolation(string message) : Exception(message);
+
+/// <summary>A target that counts how its inputs ended (accepted, and each typed refusal), printed after its run.</summary>
+public interface ICountsOutcomes
+{
+    /// <summary>Inputs per outcome, by outcome name.</summary>
+    SortedDictionary<string, int> Outcomes { get; }
+}

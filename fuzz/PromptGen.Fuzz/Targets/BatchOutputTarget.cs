@@ -19,7 +19,7 @@ namespace PromptGen.Reliability.Targets;
 /// line and manifest readers (an unusable line says why), <see cref="BedrockResponseException"/> from the Converse
 /// reader; a usable line has a record id and exactly one of an output object or an error message.
 /// </summary>
-public sealed class BatchOutputTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class BatchOutputTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly string[] Seeds =
     {

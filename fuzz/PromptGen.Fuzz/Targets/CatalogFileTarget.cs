@@ -19,7 +19,7 @@ namespace PromptGen.Reliability.Targets;
 /// System.Text.Json refuses too unless the reason is one System.Text.Json does not check (a repeated member name, our
 /// nesting bound).
 /// </summary>
-public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class CatalogFileTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly string BuiltIn = ModelCatalog.ReadEmbeddedText();
 

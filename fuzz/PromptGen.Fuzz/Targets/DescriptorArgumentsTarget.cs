@@ -17,7 +17,7 @@ namespace PromptGen.Reliability.Targets;
 /// a message; a preview's request body is JSON whose user text is the preview's user prompt; the same input renders
 /// the same twice.
 /// </summary>
-public sealed class DescriptorArgumentsTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class DescriptorArgumentsTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly PromptDescriptor Triage = IFuzzDescriptorPrompts.Descriptors.Single(d => d.MethodName == "TriageAsync");
 

@@ -25,7 +25,7 @@ namespace PromptGen.Reliability.Targets;
 /// <remarks>
 /// An input is a string so the runner can save it: char 0 seeds the chunk sizes, every other char is one byte.
 /// </remarks>
-public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class EventStreamTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private readonly FuzzedStreamHandler _handler = new();
     private BedrockRuntimeClient? _client;

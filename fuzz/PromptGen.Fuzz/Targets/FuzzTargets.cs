@@ -11,40 +11,46 @@ public static class FuzzTargets
     public static ModelTextGenerator Generator() =>
         new(ModelTextGenerator.CorpusSeeds(Path.Combine(AppContext.BaseDirectory, "Seeds")));
 
+    /// <summary>Every target, by the name the command line and reports use, in the order <c>all</c> runs them.</summary>
+    private static readonly (string Name, Func<ModelTextGenerator, IFuzzTarget> Create)[] Table =
+    [
+        ("model-json", generator => new ModelJsonTarget(generator)),
+        ("result-reader", generator => new ResultReaderTarget(generator)),
+        ("repair-loop", generator => new RepairLoopTarget(generator)),
+        ("event-stream", generator => new EventStreamTarget(generator)),
+        ("invoke-stream", generator => new InvokeStreamTarget(generator)),
+        ("invoke-bodies", generator => new InvokeBodiesTarget(generator)),
+        ("image-header", _ => new ImageHeaderTarget()),
+        ("knowledge-bases", generator => new KnowledgeBaseTarget(generator)),
+        ("kb-stream", generator => new KnowledgeBaseStreamTarget(generator)),
+        ("catalog-file", generator => new CatalogFileTarget(generator)),
+        ("batch-output", generator => new BatchOutputTarget(generator)),
+        ("descriptor-arguments", generator => new DescriptorArgumentsTarget(generator)),
+        ("mcp-prompt-arguments", generator => new McpPromptArgumentsTarget(generator)),
+        ("model-id", _ => new ModelIdTarget()),
+    ];
+
+    /// <summary>The names of every target, in the order <c>all</c> runs them.</summary>
+    public static IReadOnlyList<string> Names { get; } = Array.ConvertAll(Table, target => target.Name);
+
+    /// <summary>The target called <paramref name="which"/>, or every target for <c>all</c>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="which"/> names no target.</exception>
     public static IEnumerable<IFuzzTarget> Named(string which)
     {
-        ModelTextGenerator generator = Generator();
-        return which switch
+        if (which == "all")
         {
-            "model-json" => [new ModelJsonTarget(generator)],
-            "repair-loop" => [new RepairLoopTarget(generator)],
-            "event-stream" => [new EventStreamTarget(generator)],
-            "result-reader" => [new ResultReaderTarget(generator)],
-            "invoke-stream" => [new InvokeStreamTarget(generator)],
-            "invoke-bodies" => [new InvokeBodiesTarget(generator)],
-            "image-header" => [new ImageHeaderTarget()],
-            "knowledge-bases" => [new KnowledgeBaseTarget(generator)],
-            "kb-stream" => [new KnowledgeBaseStreamTarget(generator)],
-            "catalog-file" => [new CatalogFileTarget(generator)],
-            "batch-output" => [new BatchOutputTarget(generator)],
-            "descriptor-arguments" => [new DescriptorArgumentsTarget(generator)],
-            "mcp-prompt-arguments" => [new McpPromptArgumentsTarget(generator)],
-            "model-id" => [new ModelIdTarget()],
-            "all" =>
-            [
-                new ModelJsonTarget(generator), new ResultReaderTarget(generator), new RepairLoopTarget(generator),
-                new EventStreamTarget(generator), new InvokeStreamTarget(generator), new InvokeBodiesTarget(generator),
-                new ImageHeaderTarget(),
-                new KnowledgeBaseTarget(generator),
-                new KnowledgeBaseStreamTarget(generator),
-                new CatalogFileTarget(generator),
-                new BatchOutputTarget(generator),
-                new DescriptorArgumentsTarget(generator),
-                new McpPromptArgumentsTarget(generator),
-                new ModelIdTarget(),
-            ],
-            _ => throw new ArgumentException(
-                $"Unknown fuzz target '{which}': model-json, result-reader, repair-loop, event-stream, invoke-stream, invoke-bodies, image-header, knowledge-bases, kb-stream, catalog-file, batch-output, descriptor-arguments, mcp-prompt-arguments, model-id or all."),
-        };
+            ModelTextGenerator generator = Generator();
+            return Array.ConvertAll(Table, target => target.Create(generator));
+        }
+
+        foreach ((string name, Func<ModelTextGenerator, IFuzzTarget> create) in Table)
+        {
+            if (name == which)
+            {
+                return [create(Generator())];
+            }
+        }
+
+        throw new ArgumentException($"Unknown fuzz target '{which}': {string.Join(", ", Names)} or all.");
     }
 }

@@ -21,7 +21,7 @@ namespace PromptGen.Reliability.Targets;
 /// within the family's limits, and answers at the size the edit makes.
 /// </summary>
 /// <remarks>An input is a string of bytes, one char each.</remarks>
-public sealed class ImageHeaderTarget : IFuzzTarget
+public sealed class ImageHeaderTarget : IFuzzTarget, ICountsOutcomes
 {
     private static readonly (int Width, int Height)[] Sizes = { (1, 1), (2, 3), (16, 8), (33, 17), (64, 64), (320, 320) };
 

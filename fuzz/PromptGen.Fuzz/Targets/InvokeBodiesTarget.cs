@@ -18,7 +18,7 @@ namespace PromptGen.Reliability.Targets;
 /// numbers and lists as long as it says.
 /// </summary>
 /// <remarks>An input is a string of bytes, one char each, so invalid UTF-8 reaches the readers.</remarks>
-public sealed class InvokeBodiesTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class InvokeBodiesTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly string[] Replacements =
     {

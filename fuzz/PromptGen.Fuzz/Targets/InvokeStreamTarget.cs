@@ -19,7 +19,7 @@ namespace PromptGen.Reliability.Targets;
 /// valid checksums. Allowed out: chunks, <see cref="BedrockEventStreamException"/>, the
 /// <see cref="BedrockServiceException"/> an exception or error frame maps to.
 /// </summary>
-public sealed class InvokeStreamTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class InvokeStreamTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private readonly EventStreamTarget.FuzzedStreamHandler _handler = new();
     private BedrockRuntimeClient? _client;

@@ -20,7 +20,7 @@ namespace PromptGen.Reliability.Targets;
 /// rebuilt from fuzzed JSON with valid checksums. Allowed out: events, <see cref="BedrockEventStreamException"/>, the
 /// <see cref="BedrockServiceException"/> an exception or error frame maps to.
 /// </summary>
-public sealed class KnowledgeBaseStreamTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class KnowledgeBaseStreamTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly string[] EventTypes = ["output", "citation", "guardrail", "somethingNew"];
     private static readonly string[] ExceptionTypes =

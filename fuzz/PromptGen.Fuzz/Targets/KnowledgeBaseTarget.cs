@@ -28,7 +28,7 @@ namespace PromptGen.Reliability.Targets;
 /// the filter; citation spans that cut exactly the cited text out of the answer.
 /// </summary>
 /// <remarks>An input is a string of bytes, one char each, so invalid UTF-8 reaches the readers.</remarks>
-public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly EmulatedKnowledgeBase KnowledgeBase = new("KBFUZZ0001", KnowledgeBaseSeeds.Chunks);
 

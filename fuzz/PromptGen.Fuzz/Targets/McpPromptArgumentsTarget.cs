@@ -18,7 +18,7 @@ namespace PromptGen.Reliability.Targets;
 /// parameters, a text parameter's string unchanged; what it writes either renders or is refused by the generated
 /// parser with <see cref="PromptArgumentsException"/> (errors at <c>$</c> paths).
 /// </summary>
-public sealed class McpPromptArgumentsTarget(ModelTextGenerator generator) : IFuzzTarget
+public sealed class McpPromptArgumentsTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
 {
     private static readonly PromptDescriptor Triage = IFuzzDescriptorPrompts.Descriptors.Single(d => d.MethodName == "TriageAsync");
     private static readonly PromptArgumentShape[] Shapes = PromptArgumentShapes.Of(Triage);

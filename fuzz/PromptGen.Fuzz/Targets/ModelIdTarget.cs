@@ -16,7 +16,7 @@ namespace PromptGen.Reliability.Targets;
 /// string (the oracle is the same pattern run by .NET's non-backtracking engine, anchored \A…\z); a suggestion (asked
 /// for one input in 16) is an id the catalog finds, of the modality asked for, at most as many as asked.
 /// </summary>
-public sealed class ModelIdTarget : IFuzzTarget
+public sealed class ModelIdTarget : IFuzzTarget, ICountsOutcomes
 {
     private static readonly Regex Oracle = new(
         @"\A(?:" + ModelIdSyntax.Pattern.TrimStart('^').TrimEnd('$') + @")\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);

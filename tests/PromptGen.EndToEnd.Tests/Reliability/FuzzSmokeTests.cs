@@ -35,8 +35,27 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
 
         FuzzReport report = FuzzRunner.Run(fuzzTarget, inputs, seed: Environment.TickCount, TimeSpan.FromSeconds(2), 512L * 1024 * 1024, findingsDirectory: null);
         output.WriteLine(report.ToString());
+        Assert.Equal(target, fuzzTarget.Name);
+        if (fuzzTarget is ICountsOutcomes counted)
+        {
+            // What the inputs did (some targets count several checks per input); the harness prints the same line.
+            output.WriteLine("outcomes: " + string.Join(", ", counted.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
+            Assert.True(counted.Outcomes.Values.Sum() >= report.Inputs, $"{target} counted fewer outcomes than it ran inputs");
+        }
 
         Assert.True(report.Findings.Count == 0, string.Join("\n\n", report.Findings.Select(f => $"{f.Problem}\ninput (JSON): {System.Text.Json.JsonSerializer.Serialize(f.Input)}")));
+    }
+
+    [Fact]
+    public void Every_target_of_the_harness_has_a_short_run_here()
+    {
+        string[] smoked = typeof(FuzzSmokeTests).GetMethod(nameof(Short_fuzz_run_finds_nothing))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), inherit: false)
+            .Cast<InlineDataAttribute>()
+            .Select(row => (string)row.GetData(null!).Single()[0])
+            .ToArray();
+
+        Assert.Equal(FuzzTargets.Names.Order(StringComparer.Ordinal), smoked.Order(StringComparer.Ordinal));
     }
 
     [Fact]
