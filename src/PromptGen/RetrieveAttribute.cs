@@ -5,7 +5,7 @@ namespace PromptGen;
 /// <summary>
 /// Grounds a prompt method in retrieved passages: the generated method sends one knowledge base <c>Retrieve</c> (or
 /// asks the method's <see cref="Retrieval.IPassageRetriever"/> parameter) with the text of the <see cref="Query"/>
-/// parameter, then one Converse whose templates loop over the passages as typed
+/// parameter (or of the rendered <see cref="QueryTemplate"/>), then one Converse whose templates loop over the passages as typed
 /// <see cref="Retrieval.RetrievedPassage"/> values under the name <c>passages</c>:
 /// <code>
 /// [Retrieve("KBDOCS0001", Query = nameof(question), NumberOfResults = 5)]
@@ -45,8 +45,19 @@ public sealed class RetrieveAttribute : Attribute
     /// <summary>The knowledge base id or name; null when the method's retriever parameter retrieves.</summary>
     public string? KnowledgeBaseId { get; }
 
-    /// <summary>The name of the <c>string</c> parameter whose value is the query text (write it with <c>nameof</c>).</summary>
+    /// <summary>
+    /// The name of the <c>string</c> parameter whose value is the query text (write it with <c>nameof</c>). Set this
+    /// or <see cref="QueryTemplate"/>, not both.
+    /// </summary>
     public string? Query { get; set; }
+
+    /// <summary>
+    /// A Scriban template over the method's parameters whose rendered text is the query, for a query built from
+    /// several of them: <c>QueryTemplate = "{{ product }} {{ question }}"</c>. Checked and compiled at build time like
+    /// the method's <see cref="PromptAttribute"/> template (a misspelt member is PG0103); it cannot read
+    /// <c>passages</c>, which do not exist until it has been searched for. Set this or <see cref="Query"/>, not both.
+    /// </summary>
+    public string? QueryTemplate { get; set; }
 
     /// <summary>How many passages at most, 1 to 100 (the Knowledge Bases API's range); <see cref="DefaultNumberOfResults"/> when not set.</summary>
     public int NumberOfResults { get; set; } = DefaultNumberOfResults;

@@ -8,4 +8,5 @@ internal static partial class DiagnosticIds
     public const string UnknownRetrievalParameter = "PG0502";
     public const string CitationsWithoutDocuments = "PG0503";
     public const string RetrievalNotSupported = "PG0504";
+    public const string QueryGivenTwice = "PG0505";
 }

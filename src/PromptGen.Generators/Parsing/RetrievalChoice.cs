@@ -17,12 +17,16 @@ internal sealed class RetrievalChoice
 
     public const int DefaultNumberOfResults = 5;
 
+    /// <summary>The attribute's property holding the query template.</summary>
+    public const string QueryTemplateArgument = "QueryTemplate";
+
     private RetrievalChoice(AttributeData attribute, IMethodSymbol method, KnownTypeSymbols knownTypes)
     {
         Attribute = attribute;
         HasKnowledgeBaseArgument = attribute.ConstructorArguments.Length > 0;
         KnowledgeBaseId = AttributeReader.FirstStringArgument(attribute);
         Query = AttributeReader.NamedString(attribute, "Query");
+        QueryTemplate = AttributeReader.NamedString(attribute, QueryTemplateArgument);
         Filter = AttributeReader.NamedString(attribute, "Filter");
         SearchType = AttributeReader.NamedString(attribute, "SearchType");
         NumberOfResults = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "NumberOfResults").Value.Value as int? ?? DefaultNumberOfResults;
@@ -44,6 +48,9 @@ internal sealed class RetrievalChoice
     public string? KnowledgeBaseId { get; }
 
     public string? Query { get; }
+
+    /// <summary>The Scriban template the query is rendered from; null when <see cref="Query"/> names a parameter.</summary>
+    public string? QueryTemplate { get; }
 
     public string? Filter { get; }
 

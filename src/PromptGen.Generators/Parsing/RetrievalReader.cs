@@ -13,7 +13,9 @@ namespace PromptGen.Generators.Parsing;
 /// <summary>
 /// Judges a method's <c>[Retrieve]</c> (<see cref="RetrievalChoice"/>) and models it. What makes the call impossible
 /// stops generation, each at the argument to change: no knowledge base (PG0500), a number of results the API refuses
-/// (PG0501; with citations, more passages than a message takes documents), a query or filter that names no fitting parameter (PG0502), a parameter that hides the passages (PG0504).
+/// (PG0501; with citations, more passages than a message takes documents), no query, or a query or filter that names no fitting
+/// parameter (PG0502), a parameter that hides the passages (PG0504), both <c>Query</c> and <c>QueryTemplate</c> (PG0505).
+/// The query template's own mistakes are its readers': syntax here in the parser, variables and members in the analyzers.
 /// Streaming methods retrieve too: their stream retrieves when enumerated.
 /// </summary>
 internal static class RetrievalReader
@@ -91,21 +93,40 @@ internal static class RetrievalReader
         return new RetrievalModel(
             fromKnowledgeBase ? choice.KnowledgeBaseId : null,
             fromKnowledgeBase ? null : Identifier(choice.RetrieverParameter!.Name),
-            Identifier(choice.QueryParameter!.Name),
-            choice.QueryParameter.Name,
+            choice.QueryParameter is { } query ? Identifier(query.Name) : null,
+            choice.QueryParameter?.Name ?? RetrievalChoice.QueryTemplateArgument,
             choice.FilterParameter is { } filter ? Identifier(filter.Name) : null,
             choice.NumberOfResults,
             choice.SearchType,
-            choice.Citations);
+            choice.Citations)
+        {
+            QueryTemplate = choice.QueryTemplate,
+        };
     }
 
+    /// <summary>
+    /// The query comes from exactly one place: the string parameter <c>Query</c> names, or the text
+    /// <c>QueryTemplate</c> renders (its variables and members are checked like any template's, by the analyzers).
+    /// </summary>
     private static void CheckQuery(
         RetrievalChoice choice, IMethodSymbol method, AttributeData attribute, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        if (choice.Query is null)
+        if (choice.Query is null && choice.QueryTemplate is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, attributeLocation, method.Name,
-                "names no query; set Query = nameof(parameter) to the string parameter whose text is searched for"));
+                "names no query; set Query = nameof(parameter) to the string parameter whose text is searched for, or QueryTemplate to a template over the parameters"));
+            return;
+        }
+
+        if (choice.Query is not null && choice.QueryTemplate is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.QueryGivenTwice,
+                NamedArgumentLocation(attribute, RetrievalChoice.QueryTemplateArgument, attributeLocation, cancellationToken), method.Name));
+            return;
+        }
+
+        if (choice.QueryTemplate is not null)
+        {
             return;
         }
 
@@ -113,7 +134,7 @@ internal static class RetrievalReader
         if (choice.QueryParameter is not { } parameter)
         {
             diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, location, method.Name,
-                $"searches for parameter '{choice.Query}', which the method does not have{Suggestion(choice.Query, method)}"));
+                $"searches for parameter '{choice.Query}', which the method does not have{Suggestion(choice.Query!, method)}"));
         }
         else if (parameter.Type.SpecialType != SpecialType.System_String)
         {

@@ -12,7 +12,10 @@ public sealed class RetrievalSpec
     /// <summary>The knowledge base id or configured name; null when a retriever parameter retrieves.</summary>
     public string? KnowledgeBaseId { get; init; }
 
-    /// <summary>The name of the parameter the query text comes from, for error messages.</summary>
+    /// <summary>
+    /// The name of the parameter the query text comes from, or <c>QueryTemplate</c> when the query is rendered from
+    /// <see cref="RetrieveAttribute.QueryTemplate"/>, for error messages.
+    /// </summary>
     public string QueryParameter { get; init; } = "query";
 
     /// <summary>How many passages at most (1 to 100).</summary>
