@@ -50,6 +50,7 @@ public sealed partial class BedrockRuntimeClient
         ArgumentNullException.ThrowIfNull(request);
         ValidateRetrievalConfiguration(request.RetrievalConfiguration, nameof(request));
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        RerankingModelArns.Expand(request.RetrievalConfiguration, Region);
 
         byte[] body = SerializeKnowledgeBase(request, KnowledgeBaseJsonContext.Default.RetrieveRequest, "Retrieve");
         Uri uri = KnowledgeBaseOperationUri.Retrieve(KnowledgeBaseEndpoint, knowledgeBaseId);
@@ -87,7 +88,8 @@ public sealed partial class BedrockRuntimeClient
     /// <summary>
     /// What RetrieveAndGenerate and its stream variant send: the request with its knowledge base id mapped through
     /// <see cref="BedrockOptions.KnowledgeBaseIds"/> (as <see cref="RetrieveAsync"/> maps its id), then checked. A mapped
-    /// id goes into a copy, so the caller's request is never changed (and sending it twice never maps twice).
+    /// id goes into a copy, so the caller's id is never changed (and sending it twice never maps twice). A reranker
+    /// named by its model id is written back as its ARN (<see cref="RerankingModelArns"/>; idempotent).
     /// </summary>
     private RetrieveAndGenerateRequest PrepareRetrieveAndGenerate(RetrieveAndGenerateRequest request)
     {
@@ -101,6 +103,7 @@ public sealed partial class BedrockRuntimeClient
         ValidateKnowledgeBaseId(knowledgeBaseId, nameof(request));
         ArgumentException.ThrowIfNullOrWhiteSpace(knowledgeBase.ModelArn, nameof(request));
         ValidateRetrievalConfiguration(knowledgeBase.RetrievalConfiguration, nameof(request));
+        RerankingModelArns.Expand(knowledgeBase.RetrievalConfiguration, Region);
         return knowledgeBaseId == knowledgeBase.KnowledgeBaseId ? request : WithKnowledgeBaseId(request, knowledgeBaseId);
     }
 

@@ -72,6 +72,19 @@ public sealed class RetrieveAttribute : Attribute
     public string? SearchType { get; set; }
 
     /// <summary>
+    /// A reranker model id (<c>amazon.rerank-v1:0</c>, <c>cohere.rerank-v3-5:0</c>) that reorders the knowledge base's
+    /// results before they reach the templates; the client sends it as the foundation-model ARN of its region. Null:
+    /// no reranking. Knowledge bases only (PG0506 with a retriever parameter).
+    /// </summary>
+    public string? RerankModel { get; set; }
+
+    /// <summary>
+    /// How many results the reranker keeps, 1 to 100 (the API's range); 0, the default, leaves it to the service.
+    /// Needs <see cref="RerankModel"/>.
+    /// </summary>
+    public int NumberOfRerankedResults { get; set; }
+
+    /// <summary>
     /// Also sends each passage as a document with citations turned on, so the model's answer says which passages
     /// support it (<see cref="PromptResult{T}.Citations"/>); needs a model that reads documents (PG0503).
     /// </summary>

@@ -79,7 +79,8 @@ internal static class DeclaredRetrievalSources
 
     /// <summary>
     /// Queries built from templates: compiled to C# (two parameters and a member), rendered by Scriban when a construct
-    /// has no compiled form, and in a streaming method, where the query is rendered when the stream retrieves.
+    /// has no compiled form, and in a streaming method, where the query is rendered when the stream retrieves; and a
+    /// retrieval reranked by a reranker model.
     /// </summary>
     public const string QueryTemplates = """"
         using System.Threading;
@@ -102,6 +103,10 @@ internal static class DeclaredRetrievalSources
             [Retrieve("KBDOCS0001", QueryTemplate = "{{ question | string.truncate 40 }}")]
             [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}{{ question }}")]
             Task<string> AskShortAsync(string question, CancellationToken cancellationToken = default);
+
+            [Retrieve("KBDOCS0001", Query = nameof(question), NumberOfResults = 10, RerankModel = "cohere.rerank-v3-5:0", NumberOfRerankedResults = 3)]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}{{ question }}")]
+            Task<string> AskRerankedAsync(string question, CancellationToken cancellationToken = default);
 
             [Retrieve(QueryTemplate = "{{ topic }} in {{ area }}")]
             [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}Summarize.")]

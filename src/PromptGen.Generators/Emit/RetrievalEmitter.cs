@@ -49,6 +49,16 @@ internal static class RetrievalEmitter
             members.Add($"SearchType = {SymbolDisplay.FormatLiteral(searchType, quote: true)}");
         }
 
+        if (retrieval.RerankModel is { } rerankModel)
+        {
+            members.Add($"RerankModel = {SymbolDisplay.FormatLiteral(rerankModel, quote: true)}");
+        }
+
+        if (retrieval.NumberOfRerankedResults is { } reranked)
+        {
+            members.Add($"NumberOfRerankedResults = {reranked.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         writer.WriteLine(retrieval.KnowledgeBaseId is null
             ? $"// {method.Name} retrieves with its '{retrieval.RetrieverParameter!.TrimStart('@')}' parameter before its call."
             : "// The knowledge base id is sent as written unless BedrockOptions.KnowledgeBaseIds maps it to another.");

@@ -27,6 +27,12 @@ internal sealed record RetrievalModel(
     /// <summary>The query template compiled to C#; null when there is none or it renders with Scriban at run time.</summary>
     public Templates.CompiledTemplate? CompiledQueryTemplate { get; init; }
 
+    /// <summary>The reranker model id the knowledge base reorders its results with; null for none.</summary>
+    public string? RerankModel { get; init; }
+
+    /// <summary>How many results the reranker keeps; null leaves it to the service.</summary>
+    public int? NumberOfRerankedResults { get; init; }
+
     /// <summary>The query template renders with Scriban at run time (which reads the parameters' members by reflection).</summary>
     public bool QueryUsesScriban => QueryTemplate is not null && CompiledQueryTemplate is null;
 }

@@ -20,6 +20,10 @@ internal sealed class RetrievalChoice
     /// <summary>The attribute's property holding the query template.</summary>
     public const string QueryTemplateArgument = "QueryTemplate";
 
+    public const string RerankModelArgument = "RerankModel";
+
+    public const string NumberOfRerankedResultsArgument = "NumberOfRerankedResults";
+
     private RetrievalChoice(AttributeData attribute, IMethodSymbol method, KnownTypeSymbols knownTypes)
     {
         Attribute = attribute;
@@ -29,6 +33,8 @@ internal sealed class RetrievalChoice
         QueryTemplate = AttributeReader.NamedString(attribute, QueryTemplateArgument);
         Filter = AttributeReader.NamedString(attribute, "Filter");
         SearchType = AttributeReader.NamedString(attribute, "SearchType");
+        RerankModel = AttributeReader.NamedString(attribute, RerankModelArgument);
+        NumberOfRerankedResults = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == NumberOfRerankedResultsArgument).Value.Value as int?;
         NumberOfResults = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "NumberOfResults").Value.Value as int? ?? DefaultNumberOfResults;
         Citations = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Citations").Value.Value as bool? ?? false;
         QueryParameter = Query is null ? null : method.Parameters.FirstOrDefault(parameter => parameter.Name == Query);
@@ -55,6 +61,12 @@ internal sealed class RetrievalChoice
     public string? Filter { get; }
 
     public string? SearchType { get; }
+
+    /// <summary>The reranker model id; null without reranking.</summary>
+    public string? RerankModel { get; }
+
+    /// <summary>How many results the reranker keeps, when written.</summary>
+    public int? NumberOfRerankedResults { get; }
 
     public int NumberOfResults { get; }
 

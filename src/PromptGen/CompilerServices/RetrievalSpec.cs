@@ -23,4 +23,10 @@ public sealed class RetrievalSpec
 
     /// <summary>The search type sent to a knowledge base; null lets Bedrock choose.</summary>
     public string? SearchType { get; init; }
+
+    /// <summary>The reranker model id the knowledge base reorders its results with; null for none.</summary>
+    public string? RerankModel { get; init; }
+
+    /// <summary>How many results the reranker keeps; null leaves it to the service.</summary>
+    public int? NumberOfRerankedResults { get; init; }
 }

@@ -48,6 +48,18 @@ namespace Docs
                 NumberOfResults = 5,
             };
 
+            private const string AskRerankedAsyncUserTemplate = "{{ for p in passages }}{{ p.text }} {{ end }}{{ question }}";
+
+            // The knowledge base id is sent as written unless BedrockOptions.KnowledgeBaseIds maps it to another.
+            private static readonly global::PromptGen.CompilerServices.RetrievalSpec AskRerankedAsyncRetrieval = new()
+            {
+                KnowledgeBaseId = "KBDOCS0001",
+                QueryParameter = "question",
+                NumberOfResults = 10,
+                RerankModel = "cohere.rerank-v3-5:0",
+                NumberOfRerankedResults = 3,
+            };
+
             private const string StreamSummaryAsyncUserTemplate = "{{ for p in passages }}{{ p.text }} {{ end }}Summarize.";
 
             private const string StreamSummaryAsyncQueryTemplate = "{{ topic }} in {{ area }}";
@@ -159,6 +171,39 @@ namespace Docs
                 foreach (var p in global::PromptGen.CompilerServices.TemplateValues.Items(passages))
                 {
                     output.AppendFormatted(global::PromptGen.CompilerServices.TemplateValues.Member(p, AskShortAsyncUserTemplate, "p").Text);
+                    output.AppendLiteral(" ");
+                }
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IProductDocs.AskRerankedAsync(
+                string question, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Docs.IProductDocs", "AskRerankedAsync");
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> passages =
+                    await global::PromptGen.CompilerServices.PassageRetrieval.RetrieveAsync(
+                        _bedrock, AskRerankedAsyncRetrieval, question, null, cancellationToken).ConfigureAwait(false);
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderAskRerankedAsyncUser(question, passages)) },
+                };
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>Renders <see cref="AskRerankedAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderAskRerankedAsyncUser(
+                string question, global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Retrieval.RetrievedPassage> passages)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var p in global::PromptGen.CompilerServices.TemplateValues.Items(passages))
+                {
+                    output.AppendFormatted(
+                        global::PromptGen.CompilerServices.TemplateValues.Member(p, AskRerankedAsyncUserTemplate, "p").Text);
                     output.AppendLiteral(" ");
                 }
                 output.AppendFormatted(question);
