@@ -1,12 +1,10 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
-using PromptGen.Retrieval;
 using PromptGen.Testing;
 using Xunit;
 
