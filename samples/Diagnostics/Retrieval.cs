@@ -27,4 +27,12 @@ public partial interface IRetrievalMistakes
     [Retrieve("KBDOCS0001", Query = nameof(question))]
     [Prompt("{{ passages }} {{ question }}")]
     Task<string> ClashAsync(string question, string passages, CancellationToken cancellationToken); // PG0504: hides the passages
+
+    [Retrieve("KBDOCS0001", Query = nameof(question), QueryTemplate = "{{ question }}")]      // PG0505: the query given twice
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    Task<string> TwoQueriesAsync(string question, CancellationToken cancellationToken);
+
+    [Retrieve("KBDOCS0001", Query = nameof(question), RerankModel = "amazon.nova-lite-v1:0")] // PG0506: a chat model, not a reranker
+    [Prompt("{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}")]
+    Task<string> RerankedAsync(string question, CancellationToken cancellationToken);
 }

@@ -90,7 +90,7 @@ public sealed class BedrockOptions
 
     /// <summary>
     /// Knowledge base ids by the id or name a prompt declares (<see cref="RetrieveAttribute"/>) or a caller passes to
-    /// <see cref="BedrockRuntimeClient.RetrieveAsync"/>: a Retrieve for a key goes to its value instead. So one prompt interface reads the
+    /// <see cref="BedrockRuntimeClient.RetrieveAsync"/>: a Retrieve, RetrieveAndGenerate or RetrieveAndGenerateStream for a key goes to its value instead. So one prompt interface reads the
     /// emulator's knowledge base in tests and a real one in production by configuration alone
     /// (<c>"PromptGen": { "KnowledgeBaseIds": { "KBDOCS0001": "ABCDEFGHIJ" } }</c>). Keys match exactly; an id that is
     /// not a key is sent as it is.

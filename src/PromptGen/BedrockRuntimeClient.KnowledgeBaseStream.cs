@@ -31,7 +31,7 @@ public sealed partial class BedrockRuntimeClient
     /// <exception cref="ArgumentException">The request names no knowledge base or model, or a malformed knowledge base id (raised at the call, not at enumeration).</exception>
     public IAsyncEnumerable<RetrieveAndGenerateStreamEvent> RetrieveAndGenerateStreamAsync(RetrieveAndGenerateRequest request, CancellationToken cancellationToken = default)
     {
-        ValidateRetrieveAndGenerate(request);
+        request = PrepareRetrieveAndGenerate(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         byte[] body = SerializeKnowledgeBase(request, KnowledgeBaseJsonContext.Default.RetrieveAndGenerateRequest, "RetrieveAndGenerateStream");

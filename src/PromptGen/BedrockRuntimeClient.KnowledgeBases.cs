@@ -50,6 +50,7 @@ public sealed partial class BedrockRuntimeClient
         ArgumentNullException.ThrowIfNull(request);
         ValidateRetrievalConfiguration(request.RetrievalConfiguration, nameof(request));
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        RerankingModelArns.Expand(request.RetrievalConfiguration, Region);
 
         byte[] body = SerializeKnowledgeBase(request, KnowledgeBaseJsonContext.Default.RetrieveRequest, "Retrieve");
         Uri uri = KnowledgeBaseOperationUri.Retrieve(KnowledgeBaseEndpoint, knowledgeBaseId);
@@ -72,7 +73,7 @@ public sealed partial class BedrockRuntimeClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<RetrieveAndGenerateResponse> RetrieveAndGenerateAsync(RetrieveAndGenerateRequest request, CancellationToken cancellationToken = default)
     {
-        ValidateRetrieveAndGenerate(request);
+        request = PrepareRetrieveAndGenerate(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         byte[] body = SerializeKnowledgeBase(request, KnowledgeBaseJsonContext.Default.RetrieveAndGenerateRequest, "RetrieveAndGenerate");
@@ -84,8 +85,13 @@ public sealed partial class BedrockRuntimeClient
             .ConfigureAwait(false);
     }
 
-    /// <summary>What RetrieveAndGenerate and its stream variant check before sending.</summary>
-    private static void ValidateRetrieveAndGenerate(RetrieveAndGenerateRequest request)
+    /// <summary>
+    /// What RetrieveAndGenerate and its stream variant send: the request with its knowledge base id mapped through
+    /// <see cref="BedrockOptions.KnowledgeBaseIds"/> (as <see cref="RetrieveAsync"/> maps its id), then checked. A mapped
+    /// id goes into a copy, so the caller's id is never changed (and sending it twice never maps twice). A reranker
+    /// named by its model id is written back as its ARN (<see cref="RerankingModelArns"/>; idempotent).
+    /// </summary>
+    private RetrieveAndGenerateRequest PrepareRetrieveAndGenerate(RetrieveAndGenerateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.RetrieveAndGenerateConfiguration?.KnowledgeBaseConfiguration is not { } knowledgeBase)
@@ -93,9 +99,35 @@ public sealed partial class BedrockRuntimeClient
             throw new ArgumentException("A RetrieveAndGenerate request needs RetrieveAndGenerateConfiguration.KnowledgeBaseConfiguration.", nameof(request));
         }
 
-        ValidateKnowledgeBaseId(knowledgeBase.KnowledgeBaseId, nameof(request));
+        string knowledgeBaseId = ResolveKnowledgeBaseId(knowledgeBase.KnowledgeBaseId);
+        ValidateKnowledgeBaseId(knowledgeBaseId, nameof(request));
         ArgumentException.ThrowIfNullOrWhiteSpace(knowledgeBase.ModelArn, nameof(request));
         ValidateRetrievalConfiguration(knowledgeBase.RetrievalConfiguration, nameof(request));
+        RerankingModelArns.Expand(knowledgeBase.RetrievalConfiguration, Region);
+        return knowledgeBaseId == knowledgeBase.KnowledgeBaseId ? request : WithKnowledgeBaseId(request, knowledgeBaseId);
+    }
+
+    /// <summary>A shallow copy of <paramref name="request"/> whose knowledge base configuration names <paramref name="knowledgeBaseId"/>.</summary>
+    private static RetrieveAndGenerateRequest WithKnowledgeBaseId(RetrieveAndGenerateRequest request, string knowledgeBaseId)
+    {
+        RetrieveAndGenerateConfiguration configuration = request.RetrieveAndGenerateConfiguration;
+        KnowledgeBaseRetrieveAndGenerateConfiguration knowledgeBase = configuration.KnowledgeBaseConfiguration!;
+        return new RetrieveAndGenerateRequest
+        {
+            Input = request.Input,
+            SessionId = request.SessionId,
+            RetrieveAndGenerateConfiguration = new RetrieveAndGenerateConfiguration
+            {
+                Type = configuration.Type,
+                KnowledgeBaseConfiguration = new KnowledgeBaseRetrieveAndGenerateConfiguration
+                {
+                    KnowledgeBaseId = knowledgeBaseId,
+                    ModelArn = knowledgeBase.ModelArn,
+                    RetrievalConfiguration = knowledgeBase.RetrievalConfiguration,
+                    GenerationConfiguration = knowledgeBase.GenerationConfiguration,
+                },
+            },
+        };
     }
 
     private static void ValidateKnowledgeBaseId(string? knowledgeBaseId, string parameterName)

@@ -77,6 +77,43 @@ internal static class DeclaredRetrievalSources
         }
         """";
 
+    /// <summary>
+    /// Queries built from templates: compiled to C# (two parameters and a member), rendered by Scriban when a construct
+    /// has no compiled form, and in a streaming method, where the query is rendered when the stream retrieves; and a
+    /// retrieval reranked by a reranker model.
+    /// </summary>
+    public const string QueryTemplates = """"
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+        using PromptGen.Bedrock;
+        using PromptGen.Retrieval;
+
+        namespace Docs;
+
+        public sealed record Product(string Name, string Version);
+
+        [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
+        public partial interface IProductDocs
+        {
+            [Retrieve("KBDOCS0001", QueryTemplate = "{{ product.name }} {{ product.version }}: {{ question }}", NumberOfResults = 3)]
+            [Prompt("{{ for p in passages }}[{{ p.rank }}] {{ p.text }}\n{{ end }}Question about {{ product.name }}: {{ question }}")]
+            Task<PromptResult<string>> AnswerAsync(Product product, string question, CancellationToken cancellationToken = default);
+
+            [Retrieve("KBDOCS0001", QueryTemplate = "{{ question | string.truncate 40 }}")]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}{{ question }}")]
+            Task<string> AskShortAsync(string question, CancellationToken cancellationToken = default);
+
+            [Retrieve("KBDOCS0001", Query = nameof(question), NumberOfResults = 10, RerankModel = "cohere.rerank-v3-5:0", NumberOfRerankedResults = 3)]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}{{ question }}")]
+            Task<string> AskRerankedAsync(string question, CancellationToken cancellationToken = default);
+
+            [Retrieve(QueryTemplate = "{{ topic }} in {{ area }}")]
+            [Prompt("{{ for p in passages }}{{ p.text }} {{ end }}Summarize.")]
+            PromptStream StreamSummaryAsync(string topic, string area, IPassageRetriever retriever, CancellationToken cancellationToken = default);
+        }
+        """";
+
     /// <summary>A client whose one method carries <paramref name="retrieve"/> and takes <paramref name="parameters"/>.</summary>
     public static string Client(string retrieve, string parameters = "string question", string template = "{{ for p in passages }}{{ p.text }}{{ end }} {{ question }}", string model = "us.anthropic.claude-haiku-4-5-20251001-v1:0", string returns = "Task<string>") => $$"""
         using System.Threading;

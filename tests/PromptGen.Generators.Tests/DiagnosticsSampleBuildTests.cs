@@ -110,6 +110,8 @@ public sealed class DiagnosticsSampleBuildTests
         "Retrieval.cs(18,37): error PG0502",
         "Retrieval.cs(23,55): warning PG0503",
         "Retrieval.cs(29,53): error PG0504",
+        "Retrieval.cs(31,71): error PG0505",
+        "Retrieval.cs(35,69): error PG0506",
         "promptgen.models.json(4,70): error PG0230",
     };
 

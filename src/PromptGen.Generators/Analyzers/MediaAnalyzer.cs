@@ -106,11 +106,11 @@ internal sealed class MediaAnalyzer : PromptClientAnalyzer
 
     private static void ReportTemplateUses(PromptMethod method, IParameterSymbol parameter, MediaKind kind, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        foreach (AttributeData? attribute in new[] { method.Prompt, method.SystemPrompt })
+        foreach (MethodTemplate methodTemplate in method.Rules.Templates)
         {
-            if (attribute is null || AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } template
+            if (AttributeReader.HasErrors(methodTemplate.Attribute) || methodTemplate.Text is not { } template
                 || TemplateVariables.Read(template) is not { } variables
-                || AttributeReader.FirstArgumentSyntax(attribute, cancellationToken) is not ExpressionSyntax argument)
+                || methodTemplate.Syntax(cancellationToken) is not ExpressionSyntax argument)
             {
                 continue;
             }

@@ -46,29 +46,28 @@ internal sealed class TemplateMemberAnalyzer : PromptClientAnalyzer
                 }
             }
 
-            method.Rules.Retrieval?.AddTemplateVariables(parameterTypes); // {{ for p in passages }}: RetrievedPassage values
+            // {{ for p in passages }}: RetrievedPassage values, in every template but the query that retrieves them.
+            var withPassages = new Dictionary<string, ITypeSymbol?>(parameterTypes, System.StringComparer.Ordinal);
+            method.Rules.Retrieval?.AddTemplateVariables(withPassages);
 
-            foreach (AttributeData? attribute in new[] { method.Prompt, method.SystemPrompt })
+            foreach (MethodTemplate template in method.Rules.Templates)
             {
-                if (attribute is not null)
-                {
-                    // The sink drops the repeat when an interface-wide system prompt is judged again for the next method.
-                    AnalyzeTemplate(attribute, parameterTypes, knownTypes.Compilation, sink, cancellationToken);
-                }
+                // The sink drops the repeat when an interface-wide system prompt is judged again for the next method.
+                AnalyzeTemplate(template, template.ReadsPassages ? withPassages : parameterTypes, knownTypes.Compilation, sink, cancellationToken);
             }
         }
     }
 
     private static void AnalyzeTemplate(
-        AttributeData attribute,
+        MethodTemplate template,
         Dictionary<string, ITypeSymbol?> parameterTypes,
         Compilation compilation,
         DiagnosticSink sink,
         CancellationToken cancellationToken)
     {
-        if (AttributeReader.HasErrors(attribute)
-            || AttributeReader.FirstStringArgument(attribute) is not { } text
-            || AttributeReader.FirstArgumentSyntax(attribute, cancellationToken) is not { } argument)
+        if (AttributeReader.HasErrors(template.Attribute)
+            || template.Text is not { } text
+            || template.Syntax(cancellationToken) is not { } argument)
         {
             return;
         }

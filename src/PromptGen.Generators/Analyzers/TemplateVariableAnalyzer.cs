@@ -18,7 +18,8 @@ namespace PromptGen.Generators.Analyzers;
 /// parameter no template uses is never seen by the model (PG0102, at the parameter). A <c>CancellationToken</c> is
 /// passed to the call, never to the template, so it is neither a variable nor unused; a parameter marked
 /// <c>[NotInTemplate]</c> is used otherwise by design and is not reported either, nor is a tool set (its tools go
-/// to the model as tools) or a conversation history (its turns go before the user turn). A template that renders no
+/// to the model as tools) or a conversation history (its turns go before the user turn). A retrieval's query template
+/// (<c>[Retrieve(QueryTemplate = …)]</c>) is judged like the prompts, without <c>passages</c>, and what it reads is used. A template that renders no
 /// text is PG0105, and Liquid's, Jinja's and format strings' syntax in a template Scriban reads is PG0106, with the
 /// Scriban way to write it (the habits that stop Scriban reading the template are the generator's PG0106).
 /// </summary>
@@ -56,52 +57,51 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
     {
         IParameterSymbol[] inputs = method.Symbol.Parameters.Where(parameter => !knownTypes.IsCancellationToken(parameter.Type)).ToArray();
         var parameterNames = new HashSet<string>(inputs.Select(parameter => parameter.Name), System.StringComparer.Ordinal);
+        var namesWithPassages = new HashSet<string>(parameterNames, System.StringComparer.Ordinal);
         if (method.Rules.Retrieval is not null)
         {
-            parameterNames.Add(RetrievalChoice.PassagesVariable); // the retrieved passages, a variable of every template of the method
+            namesWithPassages.Add(RetrievalChoice.PassagesVariable); // the retrieved passages: a variable of every template but the query
         }
         var used = new HashSet<string>(System.StringComparer.Ordinal);
         // A parameter offered as "did you mean" for a misspelt variable is one mistake, already reported as PG0101.
         var suggested = new HashSet<string>(System.StringComparer.Ordinal);
         bool usageKnowable = true;
 
-        foreach (AttributeData? attribute in new[] { method.Prompt, method.SystemPrompt })
+        foreach (MethodTemplate methodTemplate in method.Rules.Templates)
         {
-            if (attribute is null)
-            {
-                continue;
-            }
-
+            AttributeData attribute = methodTemplate.Attribute;
+            HashSet<string> names = methodTemplate.ReadsPassages ? namesWithPassages : parameterNames;
+            // Each attribute writes one template (the query is [Retrieve]'s), so the attribute keys the shared read.
             if (!checks.TryGetValue(attribute, out TemplateCheck? check))
             {
-                check = AttributeReader.HasErrors(attribute) || AttributeReader.FirstStringArgument(attribute) is not { } text
+                check = AttributeReader.HasErrors(attribute) || methodTemplate.Text is not { } text
                     ? null
                     : TemplateSyntax.Check(text);
                 checks[attribute] = check;
             }
 
-            string? template = AttributeReader.FirstStringArgument(attribute);
+            string? template = methodTemplate.Text;
             if (check is null || template is null || TemplateVariables.Read(check) is not { } variables)
             {
                 usageKnowable = false; // a broken template is PG0100's; judging usage from half a template would mislead
                 continue;
             }
 
-            ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
+            ExpressionSyntax? argument = methodTemplate.Syntax(cancellationToken);
             LiteralSourceMap? map = argument is null ? null : LiteralSourceMap.For(argument, knownTypes.Compilation);
             if (IsEmpty(check, template))
             {
                 // Every parameter is unused then: one mistake, reported once, here.
                 usageKnowable = false;
-                ReportEmpty(method, attribute, knownTypes, map, sink);
+                ReportEmpty(method, methodTemplate, knownTypes, map, sink);
                 continue;
             }
 
             TemplateHabitFindings habits = TemplateHabits.Find(
                 check,
                 template,
-                name => variables.NamesAreKnowable && !parameterNames.Contains(name) && !variables.IsProvidedByTemplate(name),
-                parameterNames);
+                name => variables.NamesAreKnowable && !names.Contains(name) && !variables.IsProvidedByTemplate(name),
+                names);
             if (map is not null)
             {
                 foreach (TemplateProblem habit in habits.Problems)
@@ -113,7 +113,7 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
 
             used.UnionWith(variables.Uses.Select(use => use.Name));
             used.UnionWith(habits.MentionedParameters);
-            ReportUnknownVariables(map, variables, habits, method.Symbol.Name, parameterNames, suggested, sink);
+            ReportUnknownVariables(map, variables, habits, method.Symbol.Name, names, suggested, sink);
         }
 
         if (!usageKnowable)
@@ -147,15 +147,14 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
     /// A template that renders no text: blank, or nothing but whitespace, comments and empty code. A user turn of media
     /// alone is sent (the text block is left out), so an empty [Prompt] beside a media parameter is no mistake.
     /// </summary>
-    private static void ReportEmpty(PromptMethod method, AttributeData attribute, KnownTypeSymbols knownTypes, LiteralSourceMap? map, DiagnosticSink sink)
+    private static void ReportEmpty(PromptMethod method, MethodTemplate template, KnownTypeSymbols knownTypes, LiteralSourceMap? map, DiagnosticSink sink)
     {
-        bool system = !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, knownTypes.PromptAttribute);
-        if (!system && method.Symbol.Parameters.Any(parameter => MediaAnalyzer.KindOf(parameter, knownTypes) is not null))
+        if (template.Role == MethodTemplateRole.User && method.Symbol.Parameters.Any(parameter => MediaAnalyzer.KindOf(parameter, knownTypes) is not null))
         {
             return;
         }
 
-        Location? location = map?.LocateWhole() ?? attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+        Location? location = map?.LocateWhole() ?? template.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
         if (location is null)
         {
             return;
@@ -164,11 +163,14 @@ internal sealed class TemplateVariableAnalyzer : PromptClientAnalyzer
         sink.Report(
             DiagnosticDescriptors.EmptyTemplate,
             location,
-            system ? "[SystemPrompt]" : "[Prompt]",
+            template.DisplayName,
             method.Symbol.Name,
-            system
-                ? "Bedrock rejects the blank system prompt; write the instructions or remove [SystemPrompt]"
-                : "the call sends Bedrock an empty user turn, which it rejects; write the prompt");
+            template.Role switch
+            {
+                MethodTemplateRole.System => "Bedrock rejects the blank system prompt; write the instructions or remove [SystemPrompt]",
+                MethodTemplateRole.Query => "a retrieval needs text to search for, and the call would fail before it is sent; write the query",
+                _ => "the call sends Bedrock an empty user turn, which it rejects; write the prompt",
+            });
     }
 
     internal static bool IsEmpty(TemplateCheck check, string template)

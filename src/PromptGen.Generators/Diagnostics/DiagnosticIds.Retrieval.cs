@@ -8,4 +8,6 @@ internal static partial class DiagnosticIds
     public const string UnknownRetrievalParameter = "PG0502";
     public const string CitationsWithoutDocuments = "PG0503";
     public const string RetrievalNotSupported = "PG0504";
+    public const string QueryGivenTwice = "PG0505";
+    public const string InvalidReranking = "PG0506";
 }

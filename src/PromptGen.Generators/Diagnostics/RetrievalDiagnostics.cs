@@ -39,10 +39,24 @@ internal static class RetrievalDiagnostics
         "Method '{0}' cannot retrieve passages: {1}",
         RetrievalCategory);
 
+    public static readonly DiagnosticDescriptor QueryGivenTwice = DiagnosticDescriptors.Create(
+        DiagnosticIds.QueryGivenTwice,
+        "Retrieval query is given twice",
+        "[Retrieve] of method '{0}' sets both Query and QueryTemplate; the query comes from one of them: remove QueryTemplate to search for the parameter's text, or Query to search for the rendered template",
+        RetrievalCategory);
+
+    public static readonly DiagnosticDescriptor InvalidReranking = DiagnosticDescriptors.Create(
+        DiagnosticIds.InvalidReranking,
+        "Reranking setting cannot be sent",
+        "[Retrieve] of method '{0}' {1}",
+        RetrievalCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         MissingKnowledgeBase,
         NumberOfResultsOutOfRange,
         UnknownRetrievalParameter,
         CitationsWithoutDocuments,
-        RetrievalNotSupported);
+        RetrievalNotSupported,
+        QueryGivenTwice,
+        InvalidReranking);
 }

@@ -245,6 +245,10 @@ internal static class PromptClientEmitter
         }
 
         WriteTemplateField(writer, memberName + "UserTemplate", plan.UserTemplate, plan.CompiledUserTemplate);
+        if (plan.Retrieval?.QueryTemplate is { } query)
+        {
+            WriteTemplateField(writer, RetrievalEmitter.QueryTemplateField(memberName), query, plan.Retrieval.CompiledQueryTemplate);
+        }
     }
 
     private static void WriteResultSpecField(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json)
@@ -486,6 +490,7 @@ internal static class PromptClientEmitter
 
     private static void WriteCompiledTemplates(CodeWriter writer, PromptMethodModel method, string memberName)
     {
+        RetrievalEmitter.WriteQueryRenderMethod(writer, method, memberName);
         if (method.Plan?.CompiledSystemTemplate is { } system)
         {
             CompiledTemplateEmitter.WriteRenderMethod(writer, "Render" + memberName + "System", memberName + "SystemTemplate", system, RetrievalEmitter.TemplateInputs(method));

@@ -49,6 +49,16 @@ internal static class RetrievalEmitter
             members.Add($"SearchType = {SymbolDisplay.FormatLiteral(searchType, quote: true)}");
         }
 
+        if (retrieval.RerankModel is { } rerankModel)
+        {
+            members.Add($"RerankModel = {SymbolDisplay.FormatLiteral(rerankModel, quote: true)}");
+        }
+
+        if (retrieval.NumberOfRerankedResults is { } reranked)
+        {
+            members.Add($"NumberOfRerankedResults = {reranked.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         writer.WriteLine(retrieval.KnowledgeBaseId is null
             ? $"// {method.Name} retrieves with its '{retrieval.RetrieverParameter!.TrimStart('@')}' parameter before its call."
             : "// The knowledge base id is sent as written unless BedrockOptions.KnowledgeBaseIds maps it to another.");
@@ -68,7 +78,42 @@ internal static class RetrievalEmitter
         string filter = retrieval.FilterParameter ?? "null";
         writer.WriteLine(
             $"global::System.Collections.Generic.IReadOnlyList<{RuntimeTypes.RetrievedPassage}> {PassagesLocal} = await {RuntimeTypes.PassageRetrieval}.RetrieveAsync("
-            + $"{source}, {SpecField(memberName)}, {retrieval.QueryParameter}, {filter}, {cancellation}).ConfigureAwait(false);");
+            + $"{source}, {SpecField(memberName)}, {Query(method, retrieval, memberName)}, {filter}, {cancellation}).ConfigureAwait(false);");
+    }
+
+    /// <summary>The query template's field: its source constant when compiled, else the Scriban template parsed once.</summary>
+    public static string QueryTemplateField(string memberName) => memberName + "QueryTemplate";
+
+    public static string QueryRenderMethod(string memberName) => "Render" + memberName + "Query";
+
+    /// <summary>
+    /// The query sent: the parameter's text, or the query template rendered from the parameters (never the passages,
+    /// which the query retrieves), by its compiled method or, when it falls back, by Scriban.
+    /// </summary>
+    private static string Query(PromptMethodModel method, RetrievalModel retrieval, string memberName)
+    {
+        if (retrieval.QueryParameter is { } parameter)
+        {
+            return parameter;
+        }
+
+        if (retrieval.CompiledQueryTemplate is not null)
+        {
+            return CompiledTemplateEmitter.RenderCall(QueryRenderMethod(memberName), method.Parameters);
+        }
+
+        ParameterModel[] inputs = method.Parameters.Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
+        string arguments = string.Join(", ", inputs.Select(p => $"{{ {SymbolDisplay.FormatLiteral(p.TemplateName, quote: true)}, {p.Identifier} }}"));
+        return $"{QueryTemplateField(memberName)}.Render(new {RuntimeTypes.PromptArguments}({inputs.Length.ToString(CultureInfo.InvariantCulture)}) {{ {arguments} }})";
+    }
+
+    /// <summary>The compiled query template's render method, over the method's parameters.</summary>
+    public static void WriteQueryRenderMethod(CodeWriter writer, PromptMethodModel method, string memberName)
+    {
+        if (method.Plan?.Retrieval?.CompiledQueryTemplate is { } query)
+        {
+            CompiledTemplateEmitter.WriteRenderMethod(writer, QueryRenderMethod(memberName), QueryTemplateField(memberName), query, method.Parameters);
+        }
     }
 
     /// <summary>A detailed result, with the passages attached when the method retrieved them.</summary>

@@ -50,6 +50,12 @@ internal static class AttributeReader
             ? syntax.ArgumentList.Arguments[0].Expression
             : null;
 
+    /// <summary>The expression written for <c>Name = …</c>; null when it is not written in source.</summary>
+    public static ExpressionSyntax? NamedArgumentSyntax(AttributeData attribute, string name, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } arguments }
+            ? arguments.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.Expression
+            : null;
+
     public static Location LocationOf(AttributeData attribute, Location fallback, CancellationToken cancellationToken) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
 

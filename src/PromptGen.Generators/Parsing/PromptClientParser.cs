@@ -93,7 +93,7 @@ internal static class PromptClientParser
             }
 
             methods.Add(parsedMethod);
-            if (parsedMethod.Plan is { UsesScriban: true })
+            if (parsedMethod.Plan is { } plan && (plan.UsesScriban || plan.Retrieval?.QueryUsesScriban == true))
             {
                 // Only Scriban reads members by reflection; compiled templates name them in C#.
                 IEnumerable<ITypeSymbol> inputs = method.Parameters.Select(parameter => parameter.Type);

@@ -271,7 +271,7 @@ internal sealed partial class PromptMethodParser
     }
 
     /// <summary>
-    /// A missing <c>[Prompt]</c> (PG0004) and templates that do not parse (PG0100); false when the templates cannot
+    /// A missing <c>[Prompt]</c> (PG0004) and templates that do not parse (PG0100), the retrieval query's too; false when the templates cannot
     /// be used, including when an attribute or the model setting does not compile (the compiler says why).
     /// </summary>
     private bool CheckTemplates()
@@ -288,17 +288,22 @@ internal sealed partial class PromptMethodParser
             return false;
         }
 
-        bool userTemplateValid = CheckTemplate(prompt, report: true);
-        // An interface-level system prompt is shared by every method: report its errors once, at its literal.
-        bool reportSystem = !_rules.SystemPrompt.IsInterfaceWide || _client.TakeSystemPromptReport();
-        bool systemTemplateValid = CheckTemplate(systemPrompt, reportSystem);
-        return userTemplateValid && systemTemplateValid;
+        // The user template, the system prompt and the retrieval query are read alike. An interface-level system
+        // prompt is shared by every method: report its errors once, at its literal.
+        bool valid = true;
+        foreach (MethodTemplate template in _rules.Templates)
+        {
+            bool report = template.Role != MethodTemplateRole.System || !_rules.SystemPrompt.IsInterfaceWide || _client.TakeSystemPromptReport();
+            valid &= CheckTemplate(template, report);
+        }
+
+        return valid;
     }
 
     /// <summary>Whether the template parses; its errors are reported when <paramref name="report"/> is set.</summary>
-    private bool CheckTemplate(AttributeData? attribute, bool report)
+    private bool CheckTemplate(MethodTemplate methodTemplate, bool report)
     {
-        if (attribute is null || AttributeReader.FirstStringArgument(attribute) is not { } template)
+        if (methodTemplate.Text is not { } template)
         {
             return true;
         }
@@ -310,9 +315,9 @@ internal sealed partial class PromptMethodParser
         }
 
         // One diagnostic per template: whatever follows the first problem is read out of step and would only cascade.
-        ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, _cancellationToken);
+        ExpressionSyntax? argument = methodTemplate.Syntax(_cancellationToken);
         (Location location, ImmutableDictionary<string, string?> properties) = argument is null
-            ? (AttributeReader.LocationOf(attribute, _location, _cancellationToken), ImmutableDictionary<string, string?>.Empty)
+            ? (AttributeReader.LocationOf(methodTemplate.Attribute, _location, _cancellationToken), ImmutableDictionary<string, string?>.Empty)
             : TemplateProblemLocation.Of(problem, LiteralSourceMap.For(argument, KnownTypes.Compilation), template);
         DiagnosticInfo diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.ById(problem.Id), location, properties, problem.Message);
         if (!_diagnostics.Any(diagnostic.SamePlace))

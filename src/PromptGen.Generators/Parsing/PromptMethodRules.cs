@@ -32,7 +32,11 @@ internal sealed class PromptMethodRules
         EmbeddingSettings = AttributeReader.Find(method, knownTypes.EmbeddingAttribute) ?? client.Embedding;
         ImageSettings = AttributeReader.Find(method, knownTypes.ImageGenerationAttribute) ?? client.ImageGeneration;
         Retrieval = RetrievalChoice.Read(method, knownTypes);
+        Templates = MethodTemplate.Of(Prompt, SystemPrompt.Attribute, Retrieval);
     }
+
+    /// <summary>Every template of the method (user, system, retrieval query), as all their readers judge them.</summary>
+    public System.Collections.Generic.IReadOnlyList<MethodTemplate> Templates { get; }
 
     /// <summary>The method's <c>[Retrieve]</c>: passages retrieved before the call; null when it has none.</summary>
     public RetrievalChoice? Retrieval { get; }

@@ -17,14 +17,24 @@ internal sealed class RetrievalChoice
 
     public const int DefaultNumberOfResults = 5;
 
+    /// <summary>The attribute's property holding the query template.</summary>
+    public const string QueryTemplateArgument = "QueryTemplate";
+
+    public const string RerankModelArgument = "RerankModel";
+
+    public const string NumberOfRerankedResultsArgument = "NumberOfRerankedResults";
+
     private RetrievalChoice(AttributeData attribute, IMethodSymbol method, KnownTypeSymbols knownTypes)
     {
         Attribute = attribute;
         HasKnowledgeBaseArgument = attribute.ConstructorArguments.Length > 0;
         KnowledgeBaseId = AttributeReader.FirstStringArgument(attribute);
         Query = AttributeReader.NamedString(attribute, "Query");
+        QueryTemplate = AttributeReader.NamedString(attribute, QueryTemplateArgument);
         Filter = AttributeReader.NamedString(attribute, "Filter");
         SearchType = AttributeReader.NamedString(attribute, "SearchType");
+        RerankModel = AttributeReader.NamedString(attribute, RerankModelArgument);
+        NumberOfRerankedResults = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == NumberOfRerankedResultsArgument).Value.Value as int?;
         NumberOfResults = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "NumberOfResults").Value.Value as int? ?? DefaultNumberOfResults;
         Citations = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Citations").Value.Value as bool? ?? false;
         QueryParameter = Query is null ? null : method.Parameters.FirstOrDefault(parameter => parameter.Name == Query);
@@ -45,9 +55,18 @@ internal sealed class RetrievalChoice
 
     public string? Query { get; }
 
+    /// <summary>The Scriban template the query is rendered from; null when <see cref="Query"/> names a parameter.</summary>
+    public string? QueryTemplate { get; }
+
     public string? Filter { get; }
 
     public string? SearchType { get; }
+
+    /// <summary>The reranker model id; null without reranking.</summary>
+    public string? RerankModel { get; }
+
+    /// <summary>How many results the reranker keeps, when written.</summary>
+    public int? NumberOfRerankedResults { get; }
 
     public int NumberOfResults { get; }
 

@@ -13,7 +13,10 @@ namespace PromptGen.Generators.Parsing;
 /// <summary>
 /// Judges a method's <c>[Retrieve]</c> (<see cref="RetrievalChoice"/>) and models it. What makes the call impossible
 /// stops generation, each at the argument to change: no knowledge base (PG0500), a number of results the API refuses
-/// (PG0501; with citations, more passages than a message takes documents), a query or filter that names no fitting parameter (PG0502), a parameter that hides the passages (PG0504).
+/// (PG0501; with citations, more passages than a message takes documents), no query, or a query or filter that names no fitting
+/// parameter (PG0502), a parameter that hides the passages (PG0504), both <c>Query</c> and <c>QueryTemplate</c> (PG0505), a
+/// reranking that cannot be sent (PG0506).
+/// The query template's own mistakes are its readers': syntax here in the parser, variables and members in the analyzers.
 /// Streaming methods retrieve too: their stream retrieves when enumerated.
 /// </summary>
 internal static class RetrievalReader
@@ -79,6 +82,7 @@ internal static class RetrievalReader
         }
 
         CheckQuery(choice, method, attribute, attributeLocation, diagnostics, cancellationToken);
+        CheckReranking(choice, method, attribute, attributeLocation, diagnostics, cancellationToken);
         CheckFilter(choice, method, attribute, attributeLocation, diagnostics, cancellationToken);
 
         if (diagnostics.Count != before)
@@ -91,21 +95,90 @@ internal static class RetrievalReader
         return new RetrievalModel(
             fromKnowledgeBase ? choice.KnowledgeBaseId : null,
             fromKnowledgeBase ? null : Identifier(choice.RetrieverParameter!.Name),
-            Identifier(choice.QueryParameter!.Name),
-            choice.QueryParameter.Name,
+            choice.QueryParameter is { } query ? Identifier(query.Name) : null,
+            choice.QueryParameter?.Name ?? RetrievalChoice.QueryTemplateArgument,
             choice.FilterParameter is { } filter ? Identifier(filter.Name) : null,
             choice.NumberOfResults,
             choice.SearchType,
-            choice.Citations);
+            choice.Citations)
+        {
+            QueryTemplate = choice.QueryTemplate,
+            RerankModel = choice.RerankModel,
+            NumberOfRerankedResults = choice.NumberOfRerankedResults,
+        };
     }
 
+    /// <summary>
+    /// Reranking is a knowledge base's (a retriever parameter orders its own passages), names a reranker model (a model
+    /// the catalog knows as a chat, image or embedding model is not one), and keeps 1 to 100 results (PG0501), as
+    /// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_VectorSearchBedrockRerankingConfiguration.html
+    /// says. Reranker ids (amazon.rerank-v1:0, cohere.rerank-v3-5:0): https://docs.aws.amazon.com/bedrock/latest/userguide/rerank-supported.html.
+    /// </summary>
+    private static void CheckReranking(
+        RetrievalChoice choice, IMethodSymbol method, AttributeData attribute, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        Location modelLocation = NamedArgumentLocation(attribute, RetrievalChoice.RerankModelArgument, attributeLocation, cancellationToken);
+        Location countLocation = NamedArgumentLocation(attribute, RetrievalChoice.NumberOfRerankedResultsArgument, attributeLocation, cancellationToken);
+        void Report(Location location, string says) => diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.InvalidReranking, location, method.Name, says));
+
+        if (choice.RerankModel is { } model)
+        {
+            if (!choice.HasKnowledgeBaseArgument)
+            {
+                Report(modelLocation, "reranks, but its passages come from its IPassageRetriever parameter; reranking is a knowledge base's, so order the passages in your retriever or remove RerankModel");
+            }
+            else if (string.IsNullOrWhiteSpace(model))
+            {
+                Report(modelLocation, "names an empty reranker model; write a reranker model id such as 'amazon.rerank-v1:0' or 'cohere.rerank-v3-5:0', or remove RerankModel");
+            }
+            else if (Catalog.ModelCatalog.Find(model).Model is { } known)
+            {
+                // The catalog lists chat, image and embedding models, no rerankers: a model it knows is not one.
+                string kind = known.Modality switch
+                {
+                    Catalog.ModelModality.Image => "an image model",
+                    Catalog.ModelModality.Embedding => "an embedding model",
+                    _ => "a chat model",
+                };
+                Report(modelLocation, $"reranks with '{model}', which is {kind}, not a reranker; write a reranker model id such as 'amazon.rerank-v1:0' or 'cohere.rerank-v3-5:0'");
+            }
+        }
+        else if (choice.NumberOfRerankedResults is not null)
+        {
+            Report(countLocation, "sets NumberOfRerankedResults without a RerankModel; set RerankModel to the reranker that keeps them, or remove NumberOfRerankedResults");
+            return;
+        }
+
+        if (choice.NumberOfRerankedResults is { } count and (< MinNumberOfResults or > MaxNumberOfResults))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.NumberOfResultsOutOfRange, countLocation, method.Name,
+                count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"the reranker keeps {MinNumberOfResults} to {MaxNumberOfResults} results"));
+        }
+    }
+
+    /// <summary>
+    /// The query comes from exactly one place: the string parameter <c>Query</c> names, or the text
+    /// <c>QueryTemplate</c> renders (its variables and members are checked like any template's, by the analyzers).
+    /// </summary>
     private static void CheckQuery(
         RetrievalChoice choice, IMethodSymbol method, AttributeData attribute, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        if (choice.Query is null)
+        if (choice.Query is null && choice.QueryTemplate is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, attributeLocation, method.Name,
-                "names no query; set Query = nameof(parameter) to the string parameter whose text is searched for"));
+                "names no query; set Query = nameof(parameter) to the string parameter whose text is searched for, or QueryTemplate to a template over the parameters"));
+            return;
+        }
+
+        if (choice.Query is not null && choice.QueryTemplate is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.QueryGivenTwice,
+                NamedArgumentLocation(attribute, RetrievalChoice.QueryTemplateArgument, attributeLocation, cancellationToken), method.Name));
+            return;
+        }
+
+        if (choice.QueryTemplate is not null)
+        {
             return;
         }
 
@@ -113,7 +186,7 @@ internal static class RetrievalReader
         if (choice.QueryParameter is not { } parameter)
         {
             diagnostics.Add(DiagnosticInfo.Create(RetrievalDiagnostics.UnknownRetrievalParameter, location, method.Name,
-                $"searches for parameter '{choice.Query}', which the method does not have{Suggestion(choice.Query, method)}"));
+                $"searches for parameter '{choice.Query}', which the method does not have{Suggestion(choice.Query!, method)}"));
         }
         else if (parameter.Type.SpecialType != SpecialType.System_String)
         {

@@ -12,7 +12,8 @@ namespace PromptGen.Generators.Templates;
 
 /// <summary>
 /// The parser's one call into the template compiler: compiles a method's user and system templates against its
-/// parameters, and reports PG0150 at the construct that keeps a template on Scriban.
+/// parameters (and the retrieved passages), its retrieval query template against its parameters alone, and reports
+/// PG0150 at the construct that keeps a template on Scriban.
 /// </summary>
 internal static class TemplateCompilation
 {
@@ -32,23 +33,36 @@ internal static class TemplateCompilation
             .Where(parameter => !plan.Media.Any(media => media.Identifier.TrimStart('@') == parameter.Name))
             .Select(parameter => (parameter.Name, Identifier(parameter.Name), parameter.Type))
             .ToList();
+        // The query is rendered before retrieval, so it reads the parameters only.
+        RetrievalModel? retrieval = plan.Retrieval;
+        RetrievalChoice? choice = retrieval is null ? null : RetrievalChoice.Read(method, knownTypes);
+        if (retrieval?.QueryTemplate is { } queryTemplate && choice is not null)
+        {
+            ExpressionSyntax? queryArgument = AttributeReader.NamedArgumentSyntax(choice.Attribute, RetrievalChoice.QueryTemplateArgument, cancellationToken);
+            retrieval = retrieval with
+            {
+                CompiledQueryTemplate = Compile(queryTemplate, parameters, choice.Attribute, queryArgument, compilation, diagnostics, fallbackLocation, cancellationToken),
+            };
+        }
+
         // A retrieving method's templates also read the retrieved passages (a local of the generated method).
-        if (plan.Retrieval is not null && RetrievalChoice.Read(method, knownTypes)?.PassagesType is { } passagesType)
+        if (choice?.PassagesType is { } passagesType)
         {
             parameters.Add((RetrievalChoice.PassagesVariable, RetrievalChoice.PassagesVariable, passagesType));
         }
 
-        CompiledTemplate? user = Compile(plan.UserTemplate, parameters, userPrompt, compilation, diagnostics, fallbackLocation, cancellationToken);
+        CompiledTemplate? user = Compile(plan.UserTemplate, parameters, userPrompt, AttributeReader.FirstArgumentSyntax(userPrompt, cancellationToken), compilation, diagnostics, fallbackLocation, cancellationToken);
         CompiledTemplate? system = plan.SystemTemplate is null || systemPrompt is null
             ? null
-            : Compile(plan.SystemTemplate, parameters, systemPrompt, compilation, diagnostics, fallbackLocation, cancellationToken);
-        return plan with { CompiledUserTemplate = user, CompiledSystemTemplate = system };
+            : Compile(plan.SystemTemplate, parameters, systemPrompt, AttributeReader.FirstArgumentSyntax(systemPrompt, cancellationToken), compilation, diagnostics, fallbackLocation, cancellationToken);
+        return plan with { CompiledUserTemplate = user, CompiledSystemTemplate = system, Retrieval = retrieval };
     }
 
     private static CompiledTemplate? Compile(
         string template,
         IReadOnlyList<(string, string, ITypeSymbol)> parameters,
         AttributeData attribute,
+        ExpressionSyntax? argument,
         Compilation compilation,
         List<DiagnosticInfo> diagnostics,
         Location fallbackLocation,
@@ -58,7 +72,6 @@ internal static class TemplateCompilation
         (CompiledTemplate? compiled, TemplateFallback? fallback) = TemplateCompiler.Compile(template, parameters);
         if (fallback is { FailsAtRunTime: false } reason)
         {
-            ExpressionSyntax? argument = AttributeReader.FirstArgumentSyntax(attribute, cancellationToken);
             Location location = argument is null
                 ? AttributeReader.LocationOf(attribute, fallbackLocation, cancellationToken)
                 : LiteralSourceMap.For(argument, compilation).Locate(reason.Start, reason.End);

@@ -48,7 +48,10 @@ public sealed class VectorSearchBedrockRerankingConfiguration
 /// <summary><c>modelConfiguration</c> of a Bedrock reranking.</summary>
 public sealed class VectorSearchBedrockRerankingModelConfiguration
 {
-    /// <summary>The reranker model's ARN.</summary>
+    /// <summary>
+    /// The reranker model's ARN, or its model id (<c>amazon.rerank-v1:0</c>): <see cref="BedrockRuntimeClient"/> writes
+    /// a model id back as the foundation-model ARN of its region before sending.
+    /// </summary>
     public string ModelArn { get; set; } = "";
 
     /// <summary>Model-specific fields passed through to the reranker.</summary>

@@ -33,7 +33,13 @@ public static partial class PassageRetrieval
             throw new ArgumentException("The retrieval names no knowledge base.", nameof(spec));
         }
 
-        return new KnowledgeBaseRetriever(bedrock, knowledgeBaseId, spec.SearchType).RetrieveAsync(Query(spec, query, filter), cancellationToken);
+        var retriever = new KnowledgeBaseRetriever(bedrock, knowledgeBaseId, spec.SearchType)
+        {
+            Reranking = spec.RerankModel is { } rerankModel
+                ? VectorSearchRerankingConfiguration.WithBedrockModel(rerankModel, spec.NumberOfRerankedResults)
+                : null,
+        };
+        return retriever.RetrieveAsync(Query(spec, query, filter), cancellationToken);
     }
 
     /// <summary>Retrieves with the method's own retriever.</summary>

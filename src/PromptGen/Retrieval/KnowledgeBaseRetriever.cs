@@ -28,6 +28,12 @@ public sealed class KnowledgeBaseRetriever : IPassageRetriever
     /// <summary>The search type sent, or null.</summary>
     public string? SearchType { get; }
 
+    /// <summary>
+    /// The reranking sent with every search (its model may be a model id: the client sends it as the foundation-model
+    /// ARN of its region); null for none.
+    /// </summary>
+    public VectorSearchRerankingConfiguration? Reranking { get; init; }
+
     /// <inheritdoc />
     /// <exception cref="BedrockServiceException">The service refused the call (an unknown knowledge base is <see cref="BedrockResourceNotFoundException"/>).</exception>
     public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(PassageQuery query, CancellationToken cancellationToken = default)
@@ -40,7 +46,10 @@ public sealed class KnowledgeBaseRetriever : IPassageRetriever
                     RetrievalQuery = { Text = query.Text },
                     RetrievalConfiguration = new KnowledgeBaseRetrievalConfiguration
                     {
-                        VectorSearchConfiguration = { NumberOfResults = query.Count, OverrideSearchType = SearchType, Filter = query.Filter },
+                        VectorSearchConfiguration =
+                        {
+                            NumberOfResults = query.Count, OverrideSearchType = SearchType, Filter = query.Filter, RerankingConfiguration = Reranking,
+                        },
                     },
                 },
                 cancellationToken)

@@ -33,6 +33,9 @@ internal static class BedrockEndpointBuilder
         return new Uri($"https://{prefix}.{region}.{suffix}/");
     }
 
+    /// <summary>The partition of <paramref name="region"/> as ARNs name it (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, …).</summary>
+    public static string PartitionName(string region) => Partition.Of(region).Name;
+
     /// <summary>The partition facts the endpoint needs, from the AWS partitions table.</summary>
     private sealed record Partition(string Name, string DnsSuffix, string? DualStackDnsSuffix)
     {
