@@ -93,7 +93,9 @@ internal static class PromptClientParser
             }
 
             methods.Add(parsedMethod);
-            if (parsedMethod.Plan is { UsesScriban: true })
+            // A method whose body family waits for the project's catalog may become any of its outcomes.
+            if (parsedMethod.Plan is { UsesScriban: true }
+                || parsedMethod.CatalogChecks?.InvokeFamily?.Outcomes.Any(outcome => outcome.Method.Plan is { UsesScriban: true }) == true)
             {
                 // Only Scriban reads members by reflection; compiled templates name them in C#.
                 IEnumerable<ITypeSymbol> inputs = method.Parameters.Select(parameter => parameter.Type);
