@@ -99,7 +99,7 @@ internal static class PromptClientParser
             {
                 // Only Scriban reads members by reflection; compiled templates name them in C#.
                 IEnumerable<ITypeSymbol> inputs = method.Parameters.Select(parameter => parameter.Type);
-                if (parsedMethod.Plan.Retrieval is not null && RetrievalChoice.Read(method, client.KnownTypes)?.PassagesType is { } passages)
+                if (parsedMethod.Plan?.Retrieval is not null && RetrievalChoice.Read(method, client.KnownTypes)?.PassagesType is { } passages)
                 {
                     inputs = inputs.Concat(new[] { passages }); // the retrieved passages are a template input too
                 }
