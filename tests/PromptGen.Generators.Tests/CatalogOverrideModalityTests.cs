@@ -153,6 +153,21 @@ public sealed class CatalogOverrideModalityTests
     }
 
     [Fact]
+    public void A_method_whose_body_the_file_names_keeps_its_descriptor()
+    {
+        string source = Media.Replace("[PromptClient]", "[PromptClient, PromptDescriptors]", StringComparison.Ordinal);
+        Assert.NotEqual(Media, source);
+
+        GeneratorRun run = Generate(source, new InMemoryText(CatalogPath, AddsModels));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        string generated = run.GeneratedSource("IMedia.PromptClient.g.cs");
+        Assert.Contains("private static readonly global::PromptGen.Descriptors.PromptDescriptor EmbedAsyncDescriptor = new()", generated, StringComparison.Ordinal);
+        Assert.Contains("private sealed class EmbedAsyncArguments", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_stated_body_decides_which_settings_the_model_takes()
     {
         // Cohere takes no dimensions on v3: the same method on a model stated as a Cohere Embed v3 body is PG0224.

@@ -32,8 +32,9 @@ internal static class CatalogCheckDecisions
             InvokeModelFamily? family = InvokeModelFamilies.For(invoke.ModelId, table);
             if (invoke.Outcomes.FirstOrDefault(outcome => outcome.Family == family) is { } chosen)
             {
+                // The descriptor's arguments are read from the parameters, whatever the family (PromptClientParser).
                 findings.AddRange(chosen.Diagnostics);
-                return chosen.Method;
+                return chosen.Method with { DescriptorArguments = method.DescriptorArguments };
             }
 
             findings.Add(invoke.Unmatched with { MessageArguments = WithKind(invoke.Unmatched.MessageArguments, KindOf(invoke.ModelId, invoke.Embedding, table)) });
