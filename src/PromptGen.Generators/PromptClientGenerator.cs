@@ -29,10 +29,12 @@ internal sealed class PromptClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
 
-        // The parser decides with the built-in catalog (it cannot see additional files); the project's catalog files
-        // decide again what depends on the catalog, so a model they add gets the strategy its capabilities say.
+        // The parser decides with the built-in catalog (it cannot see additional files) and leaves as data what it
+        // cannot decide without the project's; the catalog files decide again what depends on the catalog, so a model
+        // they add gets the strategy its capabilities say and the body its row names.
+        IncrementalValueProvider<ProjectCatalogModel> catalog = ProjectCatalogPipeline.Create(context);
         IncrementalValuesProvider<PromptClientModel> decided = models
-            .Combine(ProjectCatalogPipeline.Create(context))
+            .Combine(catalog)
             .Select(static (pair, _) => CatalogDecisions.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.CatalogDecisions);
 
@@ -41,9 +43,12 @@ internal sealed class PromptClientGenerator : IIncrementalGenerator
 
         // Diagnostics travel as data and are turned into source locations only here, so #pragma and
         // .editorconfig severities apply; this branch is the only one that needs the compilation.
+        // The catalog checks the parser left as data (PG0223, the forced-tool name checks) are decided here with the
+        // project's catalog, as CatalogDecisions decides them for the generated code.
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
-            .Where(static result => !result.Diagnostics.IsEmpty)
-            .Select(static (result, _) => result.Diagnostics)
+            .Combine(catalog)
+            .Select(static (pair, _) => CatalogDecisions.Diagnostics(pair.Left, pair.Right))
+            .Where(static found => !found.IsEmpty)
             .WithTrackingName(TrackingNames.Diagnostics);
 
         // Collected so that a finding two interfaces share (a template constant, a result type) is reported once.

@@ -202,6 +202,23 @@ public sealed class ModelsCommandTests : IAsyncLifetime
         Assert.Contains("the catalog has no model 'acme.nothing-v9:0'", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Show_prints_the_body_of_an_image_or_embedding_model_and_says_when_a_files_model_has_none()
+    {
+        (int exit, string stdout, _) = await RunToolAsync("models", "show", "amazon.titan-embed-text-v2:0");
+        Assert.Equal(0, exit);
+        Assert.Contains("body:          titanTextEmbeddingsV2", stdout, StringComparison.Ordinal);
+
+        File.WriteAllText(ProjectPath, """
+            { "asOf": "2026-12-01", "models": [ { "id": "amazon.titan-embed-text-v3:0", "provider": "Amazon", "family": "Titan Text Embeddings",
+              "name": "Titan Text Embeddings V3", "modality": "embedding", "limits": { "contextTokens": 8192, "maxOutputTokens": 0 },
+              "lifecycle": { "status": "active" }, "capabilities": [], "source": "a test's override" } ] }
+            """);
+        (int added, string shown, _) = await RunToolAsync("models", "show", "amazon.titan-embed-text-v3:0", "--models", ProjectPath);
+        Assert.Equal(0, added);
+        Assert.Contains("body:          none PromptGen can tell from the id (state it as invokeBody)", shown, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Stdout, string Stderr)> RefreshLiveAsync() =>
         RunToolAsync("models", "refresh", "--output", ProjectPath, "--endpoint", _emulator.Endpoint.ToString(), "--region", "us-east-1");
 

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 
 namespace PromptGen.Generators.Catalog;
 
 /// <summary>
-/// The InvokeModel body families PromptGen writes for image and embedding methods. Each model id selects one by its
-/// base id (profiles and ARNs resolved as the catalog does); the sources of every body and limit are in
+/// The InvokeModel body families PromptGen writes for image and embedding methods. A model's family is its catalog
+/// row's (<see cref="ModelInfo.Body"/>: stated by a catalog file's <c>invokeBody</c>, else by the base id's prefix), or
+/// for an id no row knows, its base id's prefix (profiles and ARNs resolved as the catalog does); the sources of every body and limit are in
 /// the image and embedding rows' <c>source</c> in Catalog/models.json and the typed bodies of
 /// <c>src/PromptGen/Bedrock</c>.
 /// </summary>
@@ -36,17 +38,29 @@ internal static class InvokeModelFamilies
         ("amazon.titan-image-generator-v2", InvokeModelFamily.TitanImageV2),
     };
 
-    /// <summary>The family of a model id; null for a model whose body PromptGen does not write (chat models, unknown ids, opaque ARNs).</summary>
-    public static InvokeModelFamily? For(string? modelId)
+    /// <summary>
+    /// The family of <paramref name="modelId"/> as <paramref name="catalog"/> judges it — the one rule for built-in rows,
+    /// rows a project's catalog file adds and ids no row knows: a row's <see cref="ModelInfo.Body"/> (stated in its file,
+    /// else taken from its id by <see cref="ByBaseId"/> when it is an image or embedding row); for an id the catalog has
+    /// no row for, its id prefix. Null for chat models, opaque ARNs and image or embedding models whose body no prefix
+    /// and no file names.
+    /// </summary>
+    public static InvokeModelFamily? For(string? modelId, ModelTable catalog)
     {
         if (!ModelIdSyntax.IsWellFormed(modelId) || ModelIdSyntax.Resolve(modelId!) is not { } resolved)
         {
             return null;
         }
 
+        return catalog.Row(resolved.BaseId) is { } row ? row.Body : ByBaseId(resolved.BaseId);
+    }
+
+    /// <summary>The family a base id names by its prefix; null when no prefix PromptGen knows starts it.</summary>
+    public static InvokeModelFamily? ByBaseId(string baseId)
+    {
         foreach ((string prefix, InvokeModelFamily family) in ByBaseIdPrefix)
         {
-            if (resolved.BaseId.StartsWith(prefix, StringComparison.Ordinal))
+            if (baseId.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return family;
             }
@@ -54,6 +68,33 @@ internal static class InvokeModelFamilies
 
         return null;
     }
+
+    /// <summary>What a family's models make: embeddings or images.</summary>
+    public static ModelModality Modality(this InvokeModelFamily family) => family.IsEmbedding() ? ModelModality.Embedding : ModelModality.Image;
+
+    /// <summary>The family's name in a catalog file (<c>invokeBody</c>), e.g. <c>titanTextEmbeddingsV2</c>.</summary>
+    public static string WireName(this InvokeModelFamily family)
+    {
+        string name = family.ToString();
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
+    }
+
+    /// <summary>The family a catalog file's <c>invokeBody</c> names; null for a name that is none.</summary>
+    public static InvokeModelFamily? FromWireName(string name)
+    {
+        foreach (InvokeModelFamily family in All)
+        {
+            if (string.Equals(family.WireName(), name, StringComparison.Ordinal))
+            {
+                return family;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every family, in declaration order.</summary>
+    public static IReadOnlyList<InvokeModelFamily> All { get; } = (InvokeModelFamily[])Enum.GetValues(typeof(InvokeModelFamily));
 
     public static bool IsEmbedding(this InvokeModelFamily family) => family <= InvokeModelFamily.NovaMultimodalEmbeddings;
 

@@ -57,6 +57,13 @@ internal sealed record ModelInfo(
     /// <summary>The model's list prices with their dates and sources; empty when the catalog has none it could source.</summary>
     public IReadOnlyList<ModelPrice> Prices { get; init; } = System.Array.Empty<ModelPrice>();
 
+    /// <summary>
+    /// The InvokeModel body family of an image or embedding model: the one its file states (<c>invokeBody</c>), else the
+    /// one its id's prefix names (<see cref="InvokeModelFamilies.ByBaseId"/>); null for chat models and for image or
+    /// embedding models whose body PromptGen cannot tell (their methods are PG0223 until a file states it).
+    /// </summary>
+    public InvokeModelFamily? Body { get; init; }
+
     public bool Supports(ModelCapabilities capability) => (Capabilities & capability) == capability;
 
     public bool IsConfirmed(ModelCapabilities capability) => (Unconfirmed & capability) == ModelCapabilities.None;
@@ -74,7 +81,7 @@ internal sealed record ModelInfo(
                 && RequiresInferenceProfile == other.RequiresInferenceProfile && ProfilePrefixes.SequenceEqual(other.ProfilePrefixes, StringComparer.Ordinal)
                 && Capabilities == other.Capabilities && Unconfirmed == other.Unconfirmed && TemperatureMax.Equals(other.TemperatureMax)
                 && MaxStopSequences == other.MaxStopSequences && StopSequenceLimitConfirmed == other.StopSequenceLimitConfirmed
-                && Source == other.Source && Modality == other.Modality && Prices.SequenceEqual(other.Prices)));
+                && Source == other.Source && Modality == other.Modality && Body == other.Body && Prices.SequenceEqual(other.Prices)));
 
     public override int GetHashCode() =>
         StringComparer.Ordinal.GetHashCode(BaseId) * 31 + (int)Capabilities * 7 + (int)Lifecycle + MaxOutputTokens;

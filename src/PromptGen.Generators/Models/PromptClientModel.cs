@@ -86,6 +86,9 @@ internal sealed record PromptMethodModel(
     /// [PromptDescriptors] or a parameter has no JSON shape.
     /// </summary>
     public ResultModel? DescriptorArguments { get; init; }
+
+    /// <summary>The decisions that wait for the project's catalog (see <see cref="Models.CatalogChecks"/>); null when none do.</summary>
+    public CatalogChecks? CatalogChecks { get; init; }
 }
 
 /// <summary>How the result reaches the caller.</summary>

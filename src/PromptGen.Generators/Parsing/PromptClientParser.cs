@@ -93,11 +93,13 @@ internal static class PromptClientParser
             }
 
             methods.Add(parsedMethod);
-            if (parsedMethod.Plan is { } plan && (plan.UsesScriban || plan.Retrieval?.QueryUsesScriban == true))
+            // A method whose body family waits for the project's catalog may become any of its outcomes.
+            if ((parsedMethod.Plan is { } plan && (plan.UsesScriban || plan.Retrieval?.QueryUsesScriban == true))
+                || parsedMethod.CatalogChecks?.InvokeFamily?.Outcomes.Any(outcome => outcome.Method.Plan is { UsesScriban: true }) == true)
             {
                 // Only Scriban reads members by reflection; compiled templates name them in C#.
                 IEnumerable<ITypeSymbol> inputs = method.Parameters.Select(parameter => parameter.Type);
-                if (parsedMethod.Plan.Retrieval is not null && RetrievalChoice.Read(method, client.KnownTypes)?.PassagesType is { } passages)
+                if (parsedMethod.Plan?.Retrieval is not null && RetrievalChoice.Read(method, client.KnownTypes)?.PassagesType is { } passages)
                 {
                     inputs = inputs.Concat(new[] { passages }); // the retrieved passages are a template input too
                 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -10,7 +11,9 @@ namespace PromptGen.Generators.Parsing;
 /// <summary>
 /// Image and embedding methods (<see cref="InvokeReturnTypes"/>): called with InvokeModel in the body of their model's
 /// family, so the model must be one PromptGen writes that body for (PG0223) and each setting one that model takes
-/// (PG0224). A chat method aimed at an image or embedding model is PG0223 too.
+/// (PG0224). A chat method aimed at an image or embedding model is PG0223 too. What the model is, is the project's
+/// catalog's to say, which the parser cannot see: where the built-in catalog cannot tell, the outcomes wait for it as
+/// <see cref="CatalogChecks"/>.
 /// </summary>
 internal sealed partial class PromptMethodParser
 {
@@ -43,7 +46,22 @@ internal sealed partial class PromptMethodParser
         }
 
         string? modelId = ReadModelId();
-        InvokeModelFamily? family = CheckInvokeModel(returns, modelId);
+        InvokeModelFamily? family = InvokeFamily(modelId, embedding: returns.Kind == InvokeKind.Embedding);
+        if (family is null && !string.IsNullOrWhiteSpace(modelId))
+        {
+            // The built-in catalog cannot tell the body: the method as each embedding family would have it, for the
+            // project's catalog to choose from (CatalogChecks).
+            return WithFamilyCheck(returns, modelId!, parameters, (parser, candidate) =>
+                parser.EmbeddingFor(returns, candidate, modelId!, parameters, image, input, diagnosticsBefore));
+        }
+
+        return EmbeddingFor(returns, family, modelId, parameters, image, input, diagnosticsBefore);
+    }
+
+    /// <summary>The embedding method once its model's body family is known (null: no model, PG0200 said so).</summary>
+    private PromptMethodModel EmbeddingFor(
+        InvokeReturnType returns, InvokeModelFamily? family, string? modelId, EquatableArray<ParameterModel> parameters, IParameterSymbol? image, string? input, int diagnosticsBefore)
+    {
         if (image is not null && family is { } imageFamily && _diagnostics.Count == diagnosticsBefore)
         {
             input = CheckImageEmbeddingInput(image, returns, imageFamily, modelId!);
@@ -85,7 +103,28 @@ internal sealed partial class PromptMethodParser
         (List<IParameterSymbol> sources, IParameterSymbol? maskImage, IParameterSymbol? maskPrompt) = ReadImageInputs();
         bool templatesValid = CheckTemplates();
         string? modelId = ReadModelId();
-        InvokeModelFamily? family = CheckInvokeModel(returns, modelId);
+        InvokeModelFamily? family = InvokeFamily(modelId, embedding: returns.Kind == InvokeKind.Embedding);
+        if (family is null && !string.IsNullOrWhiteSpace(modelId))
+        {
+            return WithFamilyCheck(returns, modelId!, parameters, (parser, candidate) =>
+                parser.ImageFor(returns, candidate, modelId!, parameters, sources, maskImage, maskPrompt, templatesValid, diagnosticsBefore));
+        }
+
+        return ImageFor(returns, family, modelId, parameters, sources, maskImage, maskPrompt, templatesValid, diagnosticsBefore);
+    }
+
+    /// <summary>The image method once its model's body family is known (null: no model, PG0200 said so).</summary>
+    private PromptMethodModel ImageFor(
+        InvokeReturnType returns,
+        InvokeModelFamily? family,
+        string? modelId,
+        EquatableArray<ParameterModel> parameters,
+        List<IParameterSymbol> sources,
+        IParameterSymbol? maskImage,
+        IParameterSymbol? maskPrompt,
+        bool templatesValid,
+        int diagnosticsBefore)
+    {
         ImagePlan? image = null;
         if (family is { } known && CheckImageInputs(known, modelId!, sources, maskImage ?? maskPrompt))
         {
@@ -167,59 +206,76 @@ internal sealed partial class PromptMethodParser
             KnownTypeSymbols.IsConstructionOf(candidate, enumerable)
             && ((INamedTypeSymbol)candidate).TypeArguments[0].SpecialType == SpecialType.System_String);
 
-    /// <summary>The body family of the method's model; null, with PG0223, when the model does not make what the method returns.</summary>
-    private InvokeModelFamily? CheckInvokeModel(InvokeReturnType returns, string? modelId)
+    /// <summary>
+    /// The body family of the method's model as the built-in catalog tells it (<see cref="InvokeModelFamilies.For"/>),
+    /// when it is of the method's kind; null when there is no model or the built-in catalog cannot tell, and the
+    /// project's catalog decides (<see cref="WithFamilyCheck"/>).
+    /// </summary>
+    private static InvokeModelFamily? InvokeFamily(string? modelId, bool embedding) =>
+        !string.IsNullOrWhiteSpace(modelId) && InvokeModelFamilies.For(modelId, ModelCatalog.BuiltIn) is { } family && family.IsEmbedding() == embedding
+            ? family
+            : null;
+
+    /// <summary>
+    /// An image or embedding method whose model's family the built-in catalog cannot tell: modelled as unsupported,
+    /// with what each family of its kind would make of it and the PG0223 to report when the project's catalog names
+    /// none either (<see cref="InvokeFamilyCheck"/>). Each family is parsed with its own copy of the findings so far.
+    /// </summary>
+    private PromptMethodModel WithFamilyCheck(
+        InvokeReturnType returns,
+        string modelId,
+        EquatableArray<ParameterModel> parameters,
+        Func<PromptMethodParser, InvokeModelFamily, PromptMethodModel> parse)
+    {
+        bool embedding = returns.Kind == InvokeKind.Embedding;
+        var outcomes = new List<FamilyOutcome>();
+        foreach (InvokeModelFamily candidate in InvokeModelFamilies.All.Where(family => family.IsEmbedding() == embedding))
+        {
+            var findings = new List<DiagnosticInfo>(_diagnostics);
+            PromptMethodModel method = parse(new PromptMethodParser(_method, _client, _location, findings, _cancellationToken), candidate);
+            outcomes.Add(new FamilyOutcome(candidate, method, findings.Skip(_diagnostics.Count).ToEquatableArray()));
+        }
+
+        // The model's kind is filled in by the catalog that decides (ModelModalityWording).
+        DiagnosticInfo unmatched = ModalityMismatch(InvokeReturnTypes.Describe(returns), modelId, string.Empty, "name " + (embedding ? EmbeddingModels : ImageModels));
+        return new PromptMethodModel(
+            _method.Name,
+            _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            _method.ReturnType.ToDisplayString(TypeFormat),
+            ReturnKind.Unsupported,
+            parameters,
+            Plan: null)
+        {
+            CatalogChecks = new CatalogChecks { InvokeFamily = new InvokeFamilyCheck(modelId, embedding, unmatched, outcomes.ToEquatableArray()) },
+        };
+    }
+
+    /// <summary>
+    /// A chat method (text, typed result or stream) must not call a model that makes images or embeddings (PG0223);
+    /// whether it does is the project's catalog's to say, so both findings wait for it.
+    /// </summary>
+    private ChatModelCheck? ChatModelCheck(PromptReturnType returns, string? modelId)
     {
         if (string.IsNullOrWhiteSpace(modelId))
         {
-            return null; // PG0200 said so, or the attribute does not compile
-        }
-
-        bool embedding = returns.Kind == InvokeKind.Embedding;
-        if (InvokeModelFamilies.For(modelId) is { } family && (embedding ? family.IsEmbedding() : family.IsImage()))
-        {
-            return family;
-        }
-
-        string what = ModelCatalog.Find(modelId!).Model?.Modality switch
-        {
-            ModelModality.Chat => "is a chat model",
-            ModelModality.Image => "is an image model",
-            ModelModality.Embedding => "is an embedding model",
-            _ => $"is not {(embedding ? "an embedding" : "an image")} model whose body PromptGen writes",
-        };
-        ReportModality(InvokeReturnTypes.Describe(returns), modelId!, what, "name " + (embedding ? EmbeddingModels : ImageModels));
-        return null;
-    }
-
-    /// <summary>PG0223 for a chat method (text, typed result or stream) whose model makes images or embeddings.</summary>
-    private bool CheckChatModel(PromptReturnType returns, string? modelId)
-    {
-        if (string.IsNullOrWhiteSpace(modelId) || ModelCatalog.Find(modelId!).Model is not { Modality: not ModelModality.Chat } model)
-        {
-            return true;
+            return null;
         }
 
         string made = returns.IsStreaming ? "a stream of text" : returns.ResultType is null ? "text" : "a typed result";
-        bool image = model.Modality == ModelModality.Image;
-        ReportModality(
-            made,
+        return new ChatModelCheck(
             modelId!,
-            image ? "is an image model" : "is an embedding model",
-            image
-                ? "call a chat model, or return GeneratedImage or IReadOnlyList<GeneratedImage> to make images"
-                : "call a chat model, or return Embedding<float>, ReadOnlyMemory<float> or an IReadOnlyList of them to embed");
-        return false;
+            ModalityMismatch(made, modelId!, "is an image model", "call a chat model, or return GeneratedImage or IReadOnlyList<GeneratedImage> to make images"),
+            ModalityMismatch(made, modelId!, "is an embedding model", "call a chat model, or return Embedding<float>, ReadOnlyMemory<float> or an IReadOnlyList of them to embed"));
     }
 
-    private void ReportModality(string made, string modelId, string what, string advice)
+    private DiagnosticInfo ModalityMismatch(string made, string modelId, string what, string advice)
     {
         // At the method's own [Model] literal; a model the method inherits is reported at the method, which is what needs changing.
         Location location = _rules.Model is { Source: ModelSource.Method, Attribute: { } attribute }
             && AttributeReader.FirstArgumentSyntax(attribute, _cancellationToken) is { } literal
             ? literal.GetLocation()
             : _location;
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelModalityMismatch, location, _method.Name, made, modelId, what, advice));
+        return DiagnosticInfo.Create(DiagnosticDescriptors.ModelModalityMismatch, location, _method.Name, made, modelId, what, advice);
     }
 
     private static string EmbeddingFamilyName(InvokeModelFamily family) => family switch

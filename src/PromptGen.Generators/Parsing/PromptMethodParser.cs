@@ -79,7 +79,7 @@ internal sealed partial class PromptMethodParser
         parameters = MediaParameterReader.MarkMedia(parameters, media);
         bool templatesValid = CheckTemplates();
         string? modelId = ReadModelId();
-        CheckChatModel(returns, modelId);
+        ChatModelCheck? chatModel = ChatModelCheck(returns, modelId);
         string? historyParameter = ConversationParameters.Find(_method, KnownTypes, _location, _diagnostics);
         (InvocationOptionsModel? options, bool optionsValid) = _client.InvocationOptions.Read(_method, returns.IsStreaming, _location, _diagnostics, _cancellationToken);
         RetrievalModel? retrieval = RetrievalReader.Read(_rules.Retrieval, _method, _location, _diagnostics, _cancellationToken, out bool retrievalValid);
@@ -88,7 +88,16 @@ internal sealed partial class PromptMethodParser
         ResultPlan? streamedResult = PlanStreamedResult(resultPlan, returns);
         resultPlan = streamedResult ?? resultPlan;
         (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
-            _method, returns.Kind, resultPlan, AttributeReader.Find(_method.ContainingType, KnownTypes.ToolLoopAttribute), KnownTypes, _location, _diagnostics, _cancellationToken);
+            _method,
+            returns.Kind,
+            resultPlan,
+            modelId,
+            AttributeReader.Find(_method.ContainingType, KnownTypes.ToolLoopAttribute),
+            KnownTypes,
+            _location,
+            _diagnostics,
+            out ForcedToolCheck? forcedTool,
+            _cancellationToken);
 
         // Whatever this method reported stops it; a tool set's problem reported for an earlier method shows in toolsHaveErrors.
         bool canGenerate = templatesValid && optionsValid && retrievalValid && !toolsHaveErrors && !_stopped && _diagnostics.Count == diagnosticsBefore;
@@ -114,6 +123,7 @@ internal sealed partial class PromptMethodParser
         {
             StreamedResult = streamedResult,
             Tools = plan is null ? null : tools,
+            CatalogChecks = chatModel is null && forcedTool is null ? null : new CatalogChecks { ChatModel = chatModel, ForcedTool = forcedTool },
         };
     }
 

@@ -59,19 +59,28 @@ internal static class ToolSetReader
     /// The tooling of <paramref name="method"/> (null when it has no tool-set parameter), and whether something stops
     /// its generation; a problem already reported for another method that uses the same tool set is not repeated.
     /// </summary>
+    /// <remarks>
+    /// Whether the typed result's tool is offered beside the method's (ForcedTool) decides two checks: no tool may take
+    /// its name (PG0405), and <c>Choice = Tool</c> may name it (PG0406). Unless <c>[StructuredOutput(Strategy)]</c>
+    /// chose, the strategy is the project's catalog's to say, so the findings of both cases come back as
+    /// <paramref name="forcedTool"/> and only those they share are reported here.
+    /// </remarks>
     public static (ToolingModel? Model, bool HasErrors) Read(
         IMethodSymbol method,
         ReturnKind returnKind,
         ResultPlan? result,
+        string? modelId,
         AttributeData? interfaceToolLoop,
         KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> reported,
+        out ForcedToolCheck? forcedTool,
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         bool unresolved = false;
-        ToolingModel? model = ReadTooling(method, returnKind, result, interfaceToolLoop, knownTypes, methodLocation, diagnostics, ref unresolved, cancellationToken);
+        forcedTool = null;
+        ToolingModel? model = ReadTooling(method, returnKind, result, modelId, interfaceToolLoop, knownTypes, methodLocation, diagnostics, ref unresolved, ref forcedTool, cancellationToken);
         foreach (DiagnosticInfo diagnostic in diagnostics)
         {
             if (!reported.Any(diagnostic.SamePlace))
@@ -88,11 +97,13 @@ internal static class ToolSetReader
         IMethodSymbol method,
         ReturnKind returnKind,
         ResultPlan? result,
+        string? modelId,
         AttributeData? interfaceToolLoop,
         KnownTypeSymbols knownTypes,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
         ref bool unresolved,
+        ref ForcedToolCheck? forcedTool,
         CancellationToken cancellationToken)
     {
         var uses = new List<(IParameterSymbol Parameter, ToolSetModel Set)>();
@@ -120,9 +131,33 @@ internal static class ToolSetReader
             return null;
         }
 
-        CheckNames(method, uses, result, methodLocation, diagnostics);
         AttributeData? loopAttribute = AttributeReader.Find(method, knownTypes.ToolLoopAttribute) ?? interfaceToolLoop;
-        ToolLoopModel loop = ReadLoop(loopAttribute, uses, functionSources.Count > 0, result, methodLocation, diagnostics, cancellationToken);
+        ToolLoopModel CheckResultTool(string? resultTool, List<DiagnosticInfo> found)
+        {
+            CheckNames(method, uses, resultTool, methodLocation, found);
+            return ReadLoop(loopAttribute, uses, functionSources.Count > 0, resultTool, methodLocation, found, cancellationToken);
+        }
+
+        ToolLoopModel loop;
+        if (result is null || result.StrategyIsExplicit || string.IsNullOrWhiteSpace(modelId))
+        {
+            loop = CheckResultTool(result is { Strategy: "ForcedTool" } ? result.Model.ResultName : null, diagnostics);
+        }
+        else
+        {
+            var ifForced = new List<DiagnosticInfo>();
+            var otherwise = new List<DiagnosticInfo>();
+            loop = CheckResultTool(result.Model.ResultName, ifForced);
+            CheckResultTool(null, otherwise);
+            diagnostics.AddRange(ifForced.Where(otherwise.Contains));
+            EquatableArray<DiagnosticInfo> onlyForced = ifForced.Where(found => !otherwise.Contains(found)).ToEquatableArray();
+            EquatableArray<DiagnosticInfo> onlyOtherwise = otherwise.Where(found => !ifForced.Contains(found)).ToEquatableArray();
+            if (!onlyForced.IsEmpty || !onlyOtherwise.IsEmpty)
+            {
+                forcedTool = new ForcedToolCheck(modelId!, onlyForced, onlyOtherwise);
+            }
+        }
+
         return new ToolingModel(
             uses.Select(use => new ToolSetUse(Identifier(use.Parameter.Name), use.Set)).ToEquatableArray(),
             loop,
@@ -385,11 +420,10 @@ internal static class ToolSetReader
         return type.SpecialType == SpecialType.System_String ? (ToolReturnKind.String, null) : (ToolReturnKind.Json, type);
     }
 
-    /// <summary>Tool names are unique within a call and differ from the result tool's (ForcedTool offers both).</summary>
-    private static void CheckNames(IMethodSymbol method, List<(IParameterSymbol Parameter, ToolSetModel Set)> uses, ResultPlan? result, Location methodLocation, List<DiagnosticInfo> diagnostics)
+    /// <summary>Tool names are unique within a call and differ from the result tool's, when there is one (ForcedTool offers both).</summary>
+    private static void CheckNames(IMethodSymbol method, List<(IParameterSymbol Parameter, ToolSetModel Set)> uses, string? resultTool, Location methodLocation, List<DiagnosticInfo> diagnostics)
     {
         var seen = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        string? resultTool = result is { Strategy: "ForcedTool" } ? result.Model.ResultName : null;
         foreach ((IParameterSymbol parameter, ToolSetModel set) in uses)
         {
             Location location = SourceLocation(parameter, methodLocation);
@@ -417,7 +451,7 @@ internal static class ToolSetReader
         AttributeData? attribute,
         List<(IParameterSymbol Parameter, ToolSetModel Set)> uses,
         bool hasFunctionSources,
-        ResultPlan? result,
+        string? resultTool,
         Location methodLocation,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
@@ -444,9 +478,9 @@ internal static class ToolSetReader
         if (choiceName == "Tool")
         {
             var names = uses.SelectMany(use => use.Set.Tools).Select(t => t.Name).ToList();
-            if (result is { Strategy: "ForcedTool" })
+            if (resultTool is not null)
             {
-                names.Add(result.Model.ResultName);
+                names.Add(resultTool);
             }
 
             // Function tools are named at run time: a name among them cannot be checked here (the loop checks it).

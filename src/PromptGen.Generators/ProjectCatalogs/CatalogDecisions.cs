@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Generators.Catalog;
+using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Schema;
 
@@ -11,26 +13,50 @@ namespace PromptGen.Generators.ProjectCatalogs;
 /// catalog files, redoes what depends on the catalog: the result strategy of the method's model and of each fallback
 /// (unless <c>[StructuredOutput(Strategy = …)]</c> chose it). A model added or changed by a catalog file thus gets the
 /// strategy its capabilities say, as the analyzers judge it (<see cref="Parsing.PromptMethodRules.StrategyFor"/>).
+/// Before that, with the built-in catalog too, the methods' <see cref="CatalogChecks"/> are decided
+/// (<see cref="CatalogCheckDecisions"/>): the body family of an image or embedding model, PG0223 for a chat method whose
+/// model makes no text, and the tool-name checks that hang on a forced tool.
 /// </summary>
 internal static class CatalogDecisions
 {
     /// <summary><paramref name="model"/> as the project's catalog decides it; the same instance when nothing changes.</summary>
     public static PromptClientModel Apply(PromptClientModel model, ProjectCatalogModel catalog)
     {
-        if (catalog.IsBuiltIn)
-        {
-            return model;
-        }
-
         ModelTable table = catalog.Table;
         bool changed = false;
+        var unused = new List<DiagnosticInfo>();
         PromptMethodModel[] methods = model.Methods.Select(method =>
         {
-            PromptMethodModel decided = Apply(method, table);
+            PromptMethodModel decided = CatalogCheckDecisions.Decide(method, table, unused);
+            if (!catalog.IsBuiltIn)
+            {
+                decided = Apply(decided, table);
+            }
+
             changed |= !ReferenceEquals(decided, method);
             return decided;
         }).ToArray();
         return changed ? model with { Methods = methods.ToEquatableArray() } : model;
+    }
+
+    /// <summary>
+    /// The parser's findings and those of the methods' catalog checks, as <paramref name="catalog"/> decides them
+    /// (the same decisions <see cref="Apply(PromptClientModel, ProjectCatalogModel)"/> takes for the generated code).
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> Diagnostics(ParseResult result, ProjectCatalogModel catalog)
+    {
+        if (result.Model is null || !result.Model.Methods.Any(method => method.CatalogChecks is not null))
+        {
+            return result.Diagnostics;
+        }
+
+        var findings = new List<DiagnosticInfo>(result.Diagnostics);
+        foreach (PromptMethodModel method in result.Model.Methods)
+        {
+            CatalogCheckDecisions.Decide(method, catalog.Table, findings);
+        }
+
+        return DiagnosticInfo.Distinct(findings).ToEquatableArray();
     }
 
     private static PromptMethodModel Apply(PromptMethodModel method, ModelTable table)

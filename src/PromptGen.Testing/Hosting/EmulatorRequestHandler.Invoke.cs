@@ -29,7 +29,7 @@ internal sealed partial class EmulatorRequestHandler
     {
         HttpResponse response = context.Response;
         bool streaming = route.Operation == OperationRouter.InvokeModelWithResponseStream;
-        InvokeFamily? family = InvokeFamilies.For(route.ModelId);
+        InvokeFamily? family = InvokeFamilies.For(route.ModelId, _admission.Catalog);
         EmulatorError? refusal = !IsJson(context.Request.ContentType) ? EmulatorErrors.UnsupportedContentType(context.Request.ContentType)
             : _admission.Check(route.ModelId) is { } invalidModel ? invalidModel
             : family is null ? EmulatorErrors.InvokeModelNotEmulated(route.ModelId)

@@ -26,6 +26,12 @@ internal static class ModelListing
         var text = new StringBuilder();
         text.AppendLine($"{model.BaseId}: {model.DisplayName} ({model.Provider}, {model.Family})");
         text.AppendLine($"  modality:      {Modality(model)}");
+        if (model.Modality != ModelModality.Chat)
+        {
+            // The InvokeModel body PromptGen writes for its methods; none means they are PG0223 until a catalog file states it.
+            text.AppendLine($"  body:          {(model.Body is { } body ? body.WireName() : "none PromptGen can tell from the id (state it as invokeBody)")}");
+        }
+
         text.Append($"  lifecycle:     {Lifecycle(model)}");
         if (model.LegacySince is { } legacy)
         {

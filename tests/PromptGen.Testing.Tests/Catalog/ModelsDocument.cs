@@ -68,14 +68,16 @@ internal static class ModelsDocument
             Called with InvokeModel only (`IBedrockRuntime.InvokeModelAsync`, model-native bodies; the typed bodies are in
             `PromptGen.Bedrock`); Converse refuses them. Input tokens: the most a text may hold; **?** = unknown. The emulator
             serves every model here, but refuses the ones past their end of life unless `EnforceModelCapabilities` is off.
+            Body: the InvokeModel body PromptGen writes for the model's methods, by its id's prefix (a project's
+            `promptgen.models.json` may state it as `invokeBody` for a model no prefix names; docs/model-catalog.md).
 
-            | Model id | Name | Makes | Lifecycle | Input tokens | Invocation |
-            |---|---|---|---|---|---|
+            | Model id | Name | Makes | Body | Lifecycle | Input tokens | Invocation |
+            |---|---|---|---|---|---|---|
 
             """);
         foreach (ModelInfo model in ModelCatalog.All.Where(model => model.Modality != ModelModality.Chat))
         {
-            text.Append($"| `{model.BaseId}` | {model.DisplayName} | {(model.Modality == ModelModality.Image ? "images" : "embeddings")} | {Lifecycle(model)} | {Limit(model.ContextTokens)} | {Invocation(model)} |\n");
+            text.Append($"| `{model.BaseId}` | {model.DisplayName} | {(model.Modality == ModelModality.Image ? "images" : "embeddings")} | {(model.Body is { } body ? "`" + body.WireName() + "`" : "**?**")} | {Lifecycle(model)} | {Limit(model.ContextTokens)} | {Invocation(model)} |\n");
         }
 
         text.Append("""

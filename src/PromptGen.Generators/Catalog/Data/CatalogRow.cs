@@ -14,7 +14,7 @@ internal static class CatalogRow
     /// <summary>Converse caps <c>temperature</c> at 1 for every model (wire spec §3).</summary>
     public const double ConverseTemperatureMax = 1.0;
 
-    private static readonly string[] Known = { "id", "provider", "family", "name", "modality", "limits", "lifecycle", "inferenceProfile", "capabilities", "unconfirmed", "source", "prices" };
+    private static readonly string[] Known = { "id", "provider", "family", "name", "modality", "limits", "lifecycle", "inferenceProfile", "capabilities", "unconfirmed", "source", "prices", "invokeBody" };
 
     public static ModelInfo? Read(CatalogJsonNode row, Func<string, ModelInfo?>? existing, List<CatalogFileError> errors)
     {
@@ -44,6 +44,7 @@ internal static class CatalogRow
         string? family = reader.String("family", adding) ?? over?.Family;
         string? name = reader.String("name", adding) ?? over?.DisplayName;
         ModelModality modality = reader.Modality("modality") ?? over?.Modality ?? ModelModality.Chat;
+        InvokeModelFamily? body = Body(row, id, modality, over, reader, errors);
 
         Fields limits = reader.Object("limits", adding);
         limits.OnlyKnown(new[] { "contextTokens", "maxOutputTokens", "temperatureMax", "maxStopSequences", "stopSequenceLimitConfirmed" }, "limits");
@@ -86,8 +87,59 @@ internal static class CatalogRow
             prefixes, capabilities, unconfirmed, temperatureMax, maxStop, stopConfirmed, source, modality)
         {
             Prices = prices,
+            Body = body,
         };
     }
+
+    /// <summary>
+    /// The row's InvokeModel body family, by the one rule every row follows (built-in or a project's): the family the
+    /// file states as <c>invokeBody</c>, else the one the id's prefix names, for an image or embedding row only. A stated
+    /// family must agree with the id's prefix (PromptGen knows that body) and with the row's modality.
+    /// </summary>
+    private static InvokeModelFamily? Body(CatalogJsonNode row, string id, ModelModality modality, ModelInfo? over, Fields reader, List<CatalogFileError> errors)
+    {
+        InvokeModelFamily? byPrefix = InvokeModelFamilies.ByBaseId(id);
+        InvokeModelFamily? stated = null;
+        if (reader.String("invokeBody", required: false) is { } name)
+        {
+            CatalogJsonNode at = row.Member("invokeBody")!;
+            stated = InvokeModelFamilies.FromWireName(name);
+            if (stated is null)
+            {
+                errors.Add(CatalogFile.At(at, $"'invokeBody' must be one of: {string.Join(", ", InvokeModelFamilies.All.Select(family => family.WireName()))}"));
+                return null;
+            }
+
+            if (byPrefix is { } known && known != stated)
+            {
+                errors.Add(CatalogFile.At(at, $"'{id}' is a {known.DisplayName()} id, whose body is '{known.WireName()}'; remove 'invokeBody' or write '{known.WireName()}'"));
+                return null;
+            }
+
+            if (stated.Value.Modality() != modality)
+            {
+                errors.Add(CatalogFile.At(at, $"'invokeBody' '{name}' is the body of {(stated.Value.IsEmbedding() ? "an embedding" : "an image")} model, but the model's modality is {Describe(modality)}"));
+                return null;
+            }
+
+            return stated;
+        }
+
+        if (byPrefix is { } family && family.Modality() != modality)
+        {
+            errors.Add(CatalogFile.At(row.Member("modality") ?? row, $"'{id}' is a {family.DisplayName()} id, {(family.IsEmbedding() ? "an embedding" : "an image")} model; write \"modality\": \"{Describe(family.Modality())}\""));
+            return null;
+        }
+
+        return byPrefix ?? (over?.Body is { } kept && kept.Modality() == modality ? kept : null);
+    }
+
+    private static string Describe(ModelModality modality) => modality switch
+    {
+        ModelModality.Image => "image",
+        ModelModality.Embedding => "embedding",
+        _ => "chat",
+    };
 
     /// <summary>Typed access to one JSON object's members; each wrong or missing member adds one error.</summary>
     private readonly struct Fields

@@ -20,35 +20,45 @@ internal enum InvokeFamily
     Mistral,
 }
 
-/// <summary>Which family a model id's body belongs to, by its base id (profiles and ARNs resolved as the catalog does).</summary>
+/// <summary>
+/// Which family a model id's body belongs to. Image and embedding bodies follow the catalog's one rule
+/// (<see cref="InvokeModelFamilies.For"/>: the row's body, stated by a catalog file or taken from the id's prefix), so a
+/// model a project's catalog file adds is served with the body its row names; the chat bodies the emulator also reads
+/// are known by their base id's prefix (profiles and ARNs resolved as the catalog does).
+/// </summary>
 internal static class InvokeFamilies
 {
-    private static readonly (string Prefix, InvokeFamily Family)[] ByBaseIdPrefix =
+    private static readonly (string Prefix, InvokeFamily Family)[] ChatByBaseIdPrefix =
     {
-        ("amazon.titan-embed-text-v2", InvokeFamily.TitanTextEmbeddingsV2),
-        ("cohere.embed-english-v3", InvokeFamily.CohereEmbedV3),
-        ("cohere.embed-multilingual-v3", InvokeFamily.CohereEmbedV3),
-        ("cohere.embed-v4", InvokeFamily.CohereEmbedV4),
-        ("amazon.nova-2-multimodal-embeddings", InvokeFamily.NovaMultimodalEmbeddings),
-        ("amazon.nova-canvas", InvokeFamily.NovaCanvas),
-        ("amazon.titan-image-generator-v2", InvokeFamily.TitanImageV2),
-        ("stability.sd3-5-large", InvokeFamily.StabilityDiffusion35),
-        ("stability.stable-image-core", InvokeFamily.StableImage),
-        ("stability.stable-image-ultra", InvokeFamily.StableImage),
         ("anthropic.claude", InvokeFamily.ClaudeMessages),
         ("meta.llama", InvokeFamily.Llama),
         ("mistral.", InvokeFamily.Mistral),
     };
 
-    /// <summary>The family, or null for a model whose native body the emulator does not know.</summary>
-    public static InvokeFamily? For(string modelId)
+    /// <summary>The family as <paramref name="catalog"/> judges it, or null for a model whose native body the emulator does not know.</summary>
+    public static InvokeFamily? For(string modelId, ModelTable catalog)
     {
         if (!ModelIdSyntax.IsWellFormed(modelId) || ModelIdSyntax.Resolve(modelId) is not { } resolved)
         {
             return null;
         }
 
-        foreach ((string prefix, InvokeFamily family) in ByBaseIdPrefix)
+        if (InvokeModelFamilies.For(modelId, catalog) is { } body)
+        {
+            return body switch
+            {
+                InvokeModelFamily.TitanTextEmbeddingsV2 => InvokeFamily.TitanTextEmbeddingsV2,
+                InvokeModelFamily.CohereEmbedV3 => InvokeFamily.CohereEmbedV3,
+                InvokeModelFamily.CohereEmbedV4 => InvokeFamily.CohereEmbedV4,
+                InvokeModelFamily.NovaMultimodalEmbeddings => InvokeFamily.NovaMultimodalEmbeddings,
+                InvokeModelFamily.StableDiffusion35 => InvokeFamily.StabilityDiffusion35,
+                InvokeModelFamily.StableImage => InvokeFamily.StableImage,
+                InvokeModelFamily.NovaCanvas => InvokeFamily.NovaCanvas,
+                _ => InvokeFamily.TitanImageV2,
+            };
+        }
+
+        foreach ((string prefix, InvokeFamily family) in ChatByBaseIdPrefix)
         {
             if (resolved.BaseId.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -68,9 +78,6 @@ internal static class InvokeFamilies
     public static bool IsStabilityImage(this InvokeFamily family) => family is InvokeFamily.StabilityDiffusion35 or InvokeFamily.StableImage;
 
     public static bool IsChat(this InvokeFamily family) => family is InvokeFamily.ClaudeMessages or InvokeFamily.Llama or InvokeFamily.Mistral;
-
-    /// <summary>The families a reader of this code can look up: every family with the model ids that select it.</summary>
-    public static IEnumerable<(string Prefix, InvokeFamily Family)> Prefixes => ByBaseIdPrefix;
 }
 
 /// <summary>What the emulator takes from a valid native body: what scripts match on and what the answer is made from.</summary>
