@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,24 +28,49 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
 
     protected override void Analyze(PromptDeclaration declaration, KnownTypeSymbols knownTypes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        var references = new List<ModelReference?> { ModelReference.OfInterface(declaration, cancellationToken) };
-        references.AddRange(ModelReference.OfFallbacks(declaration.Rules.FallbackModels, declaration.Catalog, cancellationToken));
+        var references = new List<(ModelReference? Reference, ModelModality Wanted)>
+        {
+            (ModelReference.OfInterface(declaration, cancellationToken), WantedByAll(declaration.Methods.Where(method => method.Rules.Model.Source != ModelSource.Method))),
+        };
+        ModelModality interfaceFallbacksWanted = WantedByAll(declaration.Methods.Where(method => method.Rules.FallbackModels.IsInterfaceWide));
+        references.AddRange(ModelReference.OfFallbacks(declaration.Rules.FallbackModels, declaration.Catalog, cancellationToken)
+            .Select(reference => ((ModelReference?)reference, interfaceFallbacksWanted)));
         foreach (PromptMethod method in declaration.Methods)
         {
-            references.Add(ModelReference.OfMethod(method, cancellationToken));
+            ModelModality wanted = Wanted(method);
+            references.Add((ModelReference.OfMethod(method, cancellationToken), wanted));
             if (!method.Rules.FallbackModels.IsInterfaceWide)
             {
-                references.AddRange(ModelReference.OfFallbacks(method.Rules.FallbackModels.Attribute, declaration.Catalog, cancellationToken));
+                references.AddRange(ModelReference.OfFallbacks(method.Rules.FallbackModels.Attribute, declaration.Catalog, cancellationToken)
+                    .Select(reference => ((ModelReference?)reference, wanted)));
             }
         }
 
-        foreach (ModelReference? reference in references)
+        foreach ((ModelReference? reference, ModelModality wanted) in references)
         {
             if (reference is not null)
             {
-                Judge(reference, declaration.Catalog, sink);
+                Judge(reference, declaration.Catalog, sink, wanted);
             }
         }
+    }
+
+    /// <summary>What a method needs its model to make: embeddings, images, or (any other method) text.</summary>
+    private static ModelModality Wanted(PromptMethod method) => method.Rules.Invoke?.Kind switch
+    {
+        InvokeKind.Embedding => ModelModality.Embedding,
+        InvokeKind.Image => ModelModality.Image,
+        _ => ModelModality.Chat,
+    };
+
+    /// <summary>
+    /// What every method using a shared id (the interface's or the assembly default) needs, so an unknown id is
+    /// compared with models of that kind; chat when they differ or none uses it.
+    /// </summary>
+    private static ModelModality WantedByAll(IEnumerable<PromptMethod> methods)
+    {
+        ModelModality[] wanted = methods.Select(Wanted).Distinct().ToArray();
+        return wanted.Length == 1 ? wanted[0] : ModelModality.Chat;
     }
 
     /// <summary>
@@ -63,12 +89,12 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
             if (modelContext.SemanticModel.SyntaxTree == written.SyntaxTree
                 && ModelReference.OfAssemblyDefaults(defaults, catalog, modelContext.CancellationToken) is { } reference)
             {
-                Judge(reference, catalog, new DiagnosticSink(modelContext.ReportDiagnostic));
+                Judge(reference, catalog, new DiagnosticSink(modelContext.ReportDiagnostic), ModelModality.Chat);
             }
         });
     }
 
-    private static void Judge(ModelReference reference, ModelTable catalog, DiagnosticSink sink)
+    private static void Judge(ModelReference reference, ModelTable catalog, DiagnosticSink sink, ModelModality wanted)
     {
         ModelLookup lookup = reference.Lookup;
         switch (lookup.Kind)
@@ -87,7 +113,8 @@ internal sealed class ModelIdAnalyzer : PromptClientAnalyzer
                 return;
             case ModelLookupKind.Unknown:
                 // A warning, not an error: AWS adds models faster than any catalog, and the id may well be right.
-                IReadOnlyList<string> suggestions = catalog.Suggest(reference.Id);
+                // The suggestions are models of the kind the methods need: an embedding model for an embedding method.
+                IReadOnlyList<string> suggestions = catalog.Suggest(reference.Id, modality: wanted);
                 sink.Report(
                     DiagnosticDescriptors.UnknownModel,
                     reference.Location,
