@@ -41,7 +41,7 @@ public sealed class DescriptorGenerationTests
     {
         IReadOnlyList<PromptDescriptor> descriptors = Loaded();
 
-        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "LogoAsync", "EmbedAsync", "EmbedAllAsync" }, descriptors.Select(d => d.MethodName));
+        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "LogoAsync", "EmbedAsync", "EmbedAllAsync", "PlanAsync" }, descriptors.Select(d => d.MethodName));
         PromptDescriptor reply = descriptors[0];
         Assert.Equal("Demo.Descriptors.IReplyPrompts", reply.InterfaceName);
         Assert.Equal("You answer support tickets.", reply.SystemTemplate);

@@ -18,6 +18,7 @@ internal static class PromptDescriptorEmitter
     private const string DescriptorType = "global::PromptGen.Descriptors.PromptDescriptor";
     private const string PropertyName = "Descriptors";
     private const string WritersClass = "DescriptorResultWriters";
+    private const string PartialWritersClass = "DescriptorPartialWriters";
     private const string ProviderName = "DescriptorsProvider";
     private const string ProviderInterface = "global::PromptGen.Descriptors.IPromptDescriptorsProvider";
 
@@ -120,6 +121,25 @@ internal static class PromptDescriptorEmitter
             writer.WriteLine();
         }
 
+        // ResultStream methods: their partial values are written as JSON by the same writer, over the partial types.
+        StreamingPartialTypes? partialTypes = null;
+        var partialOf = new Dictionary<int, ResultModel>();
+        foreach (int i in described)
+        {
+            if (StreamsPartials(model.Methods[i]))
+            {
+                partialOf[i] = PartialResultModels.Of(model.Methods[i].Plan!.Result!.Model, partialTypes ??= StreamingPartialTypes.Of(model));
+            }
+        }
+
+        List<ResultModel> partials = partialOf.Values.Distinct().ToList();
+        IReadOnlyList<string> partialEntries = new List<string>();
+        if (partials.Count > 0)
+        {
+            partialEntries = ToolResultWriterEmitter.Emit(writer, PartialWritersClass, partials, "Writes the partial values of streamed results as JSON, without reflection.");
+            writer.WriteLine();
+        }
+
         foreach (int i in described)
         {
             PromptMethodModel method = model.Methods[i];
@@ -141,7 +161,8 @@ internal static class PromptDescriptorEmitter
 
             ResultModel? result = method.Plan!.Result?.Model;
             string? resultWriter = result is null ? null : WritersClass + "." + writerEntries[results.IndexOf(result)];
-            WriteDescriptor(writer, method, memberNames[i], json, resultWriter, interfaceName);
+            string? partialWriter = partialOf.TryGetValue(i, out ResultModel? partial) ? PartialWritersClass + "." + partialEntries[partials.IndexOf(partial)] : null;
+            WriteDescriptor(writer, method, memberNames[i], json, resultWriter, partialWriter, interfaceName);
             writer.WriteLine();
         }
 
@@ -268,7 +289,11 @@ internal static class PromptDescriptorEmitter
         return members;
     }
 
-    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    /// <summary>The method returns <c>ResultStream&lt;T, TPartial&gt;</c>, whose partial values its descriptor streams.</summary>
+    private static bool StreamsPartials(PromptMethodModel method) =>
+        method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { StreamedPartialType: not null };
+
+    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string? partialWriter, string interfaceName)
     {
         PromptPlan plan = method.Plan!;
         ResultModel arguments = method.DescriptorArguments!;
@@ -298,7 +323,7 @@ internal static class PromptDescriptorEmitter
         }
 
         members.Add($"ResultTypeName = {Literal(plan.Result is { } typed ? Display(typed.Model.Root.TypeName) : "string")}");
-        if (method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream)
+        if (method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream || partialWriter is not null)
         {
             members.Add("Streams = true");
         }
@@ -315,7 +340,11 @@ internal static class PromptDescriptorEmitter
         string parse = json.ParserOf(arguments);
         string invoker = plan.Result is null
             ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models}{mediaArgument})"
-            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})";
+            : partialWriter is null
+                ? $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})"
+                // The partial values come from the builder factory the method's own stream uses.
+                : $"global::PromptGen.CompilerServices.PromptInvokers.PartialResult<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}, {plan.Result.StreamedPartialType}>({parse}, {build}, {memberName}Result, {resultWriter}, "
+                    + $"{StreamingBuilderEmitter.ClassName}.{StreamingBuilderEmitter.FactoryName(plan.Result)}, {partialWriter}, {models}{mediaArgument})";
         members.Add($"Invoker = {invoker}");
 
         writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");

@@ -29,6 +29,12 @@ public abstract class PromptInvoker
 
     internal abstract PromptStream? Stream(PromptDescriptor descriptor, IBedrockRuntime bedrock, string argumentsJson, string? modelId, CancellationToken cancellationToken);
 
+    /// <summary>The method returns <c>ResultStream&lt;T, TPartial&gt;</c>: its partial values stream (<see cref="StreamPartials"/>).</summary>
+    internal virtual bool StreamsPartials => false;
+
+    /// <summary>The method's typed result as partial values, then whole; null for a method that does not stream one.</summary>
+    internal virtual PromptPartialStream? StreamPartials(PromptDescriptor descriptor, IBedrockRuntime bedrock, string argumentsJson, string? modelId, CancellationToken cancellationToken) => null;
+
     /// <summary>The rendered prompts and the body as <see cref="BedrockRuntimeClient"/> writes it (the same source-generated context).</summary>
     private protected static PromptPreview Preview(string modelId, ConverseRequest built, ConverseRequest sent)
     {
