@@ -69,6 +69,13 @@ public sealed class DescriptorGenerationTests
         Assert.False(descriptors[1].Streams);
         Assert.True(descriptors[3].Streams);
         Assert.True(descriptors[4].Streams);
+        Assert.False(descriptors[3].StreamsPartialResults);
+        PromptDescriptor plan = descriptors.Single(d => d.MethodName == "PlanAsync");
+        Assert.True(plan.Streams);
+        Assert.True(plan.StreamsPartialResults);
+        Assert.Equal("Demo.Descriptors.Plan", plan.ResultTypeName);
+        Assert.Equal(new[] { "us.amazon.nova-lite-v1:0" }, plan.FallbackModelIds);
+        Assert.Equal("Plan trips", plan.Render("""{"goal":"trips"}""").UserPrompt);
     }
 
     [Fact]
