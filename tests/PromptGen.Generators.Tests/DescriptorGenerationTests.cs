@@ -228,6 +228,34 @@ public sealed class DescriptorGenerationTests
         Assert.Same(Loaded(), provider.Descriptors);
     }
 
+    [Fact]
+    public void A_nested_interface_gets_a_provider_that_no_assembly_attribute_names()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo.Nested;
+
+            internal static partial class Desk
+            {
+                [PromptClient(Model = "us.amazon.nova-lite-v1:0")]
+                [PromptDescriptors]
+                public partial interface IDeskPrompts
+                {
+                    [Prompt("Translate {{ text }}")]
+                    Task<string> TranslateAsync(string text);
+                }
+            }
+            """);
+        string generated = run.GeneratedSource("IDeskPrompts.PromptClient.g.cs");
+
+        Assert.Empty(run.CompilationDiagnostics);
+        // Tools find it as the provider nested in the interface (promptgen playground's DescriptorAssemblyLoader).
+        Assert.Contains("public sealed class DescriptorsProvider : global::PromptGen.Descriptors.IPromptDescriptorsProvider", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("[assembly: global::PromptGen.Descriptors.PromptDescriptorsProvider", generated, StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<PromptDescriptor> Loaded()
     {
         Type prompts = LoadedAssembly.Value.GetType("Demo.Descriptors.IReplyPrompts", throwOnError: true)!;

@@ -68,7 +68,9 @@ internal static class PromptDescriptorEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// <see cref=\"{PropertyName}\"/> for tools that load this assembly (<c>promptgen playground</c>), named by the");
-        writer.WriteLine("/// assembly's <c>PromptDescriptorsProvider</c> attribute.");
+        writer.WriteLine(model.ContainingTypes.IsEmpty
+            ? "/// assembly's <c>PromptDescriptorsProvider</c> attribute."
+            : "/// interface it is nested in (an interface nested in a type has no assembly attribute).");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -82,11 +84,12 @@ internal static class PromptDescriptorEmitter
     /// <summary>
     /// The assembly attribute naming the interface's provider, written before the namespace. Only for an interface not
     /// nested in another type: an assembly attribute cannot always reach a nested one (a private containing type), so
-    /// nested interfaces are offered by <c>MapPromptPlayground(IMyPrompts.Descriptors)</c> alone.
+    /// tools that load the assembly find a nested interface's provider as the type nested in it that implements
+    /// <c>IPromptDescriptorsProvider</c> (reflection, in the tool; the generated code has none).
     /// </summary>
     public static void WriteProviderAttribute(CodeWriter writer, PromptClientModel model)
     {
-        if (HasProvider(model))
+        if (HasProvider(model) && model.ContainingTypes.IsEmpty)
         {
             writer.WriteLine($"[assembly: global::PromptGen.Descriptors.PromptDescriptorsProvider(typeof({model.FullyQualifiedInterfaceName}.{ProviderName}))]");
             writer.WriteLine();
@@ -94,7 +97,7 @@ internal static class PromptDescriptorEmitter
     }
 
     private static bool HasProvider(PromptClientModel model) =>
-        HasDescriptors(model) && model.ContainingTypes.IsEmpty && model.Methods.All(method => method.Name != ProviderName);
+        HasDescriptors(model) && model.Methods.All(method => method.Name != ProviderName);
 
     /// <summary>The writers of typed results, the arguments classes, each method's descriptor and the list, in the implementation.</summary>
     public static void WriteFields(CodeWriter writer, PromptClientModel model, IReadOnlyList<string> memberNames, ResultParserEmitter json, string interfaceName)
