@@ -31,7 +31,10 @@ public sealed class DescriptorDiagnosticTests
         public partial interface IMixedPrompts
         {
             [Prompt("{{ question }}")]
-            Task<string> ChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+            Task<string> ChatAsync(Queue<Message> history, string question, CancellationToken cancellationToken = default);
+
+            [Prompt("{{ question }}")]
+            Task<string> ReplyAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
 
             [Prompt("Describe the picture.")]
             Task<string> DescribeAsync([Image(ImageFormat.Png)] byte[] photo, CancellationToken cancellationToken = default);
@@ -62,7 +65,7 @@ public sealed class DescriptorDiagnosticTests
     private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Source));
 
     [Theory]
-    [InlineData("ChatAsync", "ChatAsync", "conversation history")]
+    [InlineData("ChatAsync", "history", "a conversation history of type 'System.Collections.Generic.Queue<PromptGen.Message>' is not one the descriptor can build")]
     [InlineData("DescribeAsync", "DescribeAsync", "takes media as raw bytes")]
     [InlineData("FindAsync", "FindAsync", "calls tools")]
     [InlineData("PaintAsync", "PaintAsync", "rendered by Scriban")]
@@ -88,6 +91,9 @@ public sealed class DescriptorDiagnosticTests
         Assert.Contains("HelloAsyncDescriptor,", generated, StringComparison.Ordinal);
         Assert.Contains("EmbedAsyncDescriptor,", generated, StringComparison.Ordinal);
         Assert.Contains("JudgeAsyncDescriptor,", generated, StringComparison.Ordinal);
+        // A history the descriptor can hand a List<Message> to is read from JSON.
+        Assert.DoesNotContain(Run.Value.GeneratorDiagnostics, d => d.Id == "PG0023" && d.GetMessage().Contains("'ReplyAsync'", StringComparison.Ordinal));
+        Assert.Contains("ReplyAsyncDescriptor,", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("ChatAsyncDescriptor", generated, StringComparison.Ordinal);
     }
 

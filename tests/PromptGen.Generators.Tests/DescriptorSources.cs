@@ -1,6 +1,6 @@
 namespace PromptGen.Generators.Tests;
 
-/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media, an image, embeddings and a typed result stream.</summary>
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media, an image, embeddings, a typed result stream and conversation histories.</summary>
 internal static class DescriptorSources
 {
     public const string Descriptors = """
@@ -63,6 +63,13 @@ internal static class DescriptorSources
             [Prompt("Plan {{ goal }}")]
             [FallbackModels("us.amazon.nova-lite-v1:0")]
             ResultStream<Plan, IReplyPrompts.PlanPartial> PlanAsync(string goal, CancellationToken cancellationToken = default);
+
+            [SystemPrompt("You answer support tickets.")]
+            [Prompt("{{ question }}")]
+            Task<string> ChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+
+            [Prompt("{{ question }} ({{ tone }})")]
+            Task<Reply> ChatTypedAsync(ChatMessage[]? history, string question, Tone tone = Tone.Formal);
         }
         """;
 }

@@ -266,6 +266,12 @@ internal static class PromptDescriptorEmitter
             schema = $"global::PromptGen.CompilerServices.PromptInvokers.SchemaWithMedia({schema}, {memberName}Media)";
         }
 
+        if (method.DescriptorHistory is { } history)
+        {
+            // Read by the runtime from [{"role","text"}]; its schema added beside the generated one.
+            schema = $"global::PromptGen.CompilerServices.PromptInvokers.SchemaWithHistory({schema}, {Literal(history.JsonName)}, {(history.IsRequired ? "true" : "false")})";
+        }
+
         var members = new List<string>
         {
             $"InterfaceName = {Literal(interfaceName)}",
@@ -279,7 +285,9 @@ internal static class PromptDescriptorEmitter
             int property = 0;
             string[] parameters = inputs.Select(p => p.IsMedia
                 ? $"new({Literal(MediaName(media.First(m => m.Identifier == p.Identifier)))}, {Literal(Display(p.Type))}, {(media.First(m => m.Identifier == p.Identifier).AcceptsNull ? "false" : "true")})"
-                : ParameterEntry(shape.Properties[property++], p)).ToArray();
+                : IsHistory(method, p)
+                    ? $"new({Literal(method.DescriptorHistory!.JsonName)}, {Literal(method.DescriptorHistory.TypeDisplay)}, {(method.DescriptorHistory.IsRequired ? "true" : "false")})"
+                    : ParameterEntry(shape.Properties[property++], p)).ToArray();
             writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] {memberName}Parameters =");
             writer.OpenBlock();
             writer.WriteFilled(parameters);
@@ -299,7 +307,6 @@ internal static class PromptDescriptorEmitter
     private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string? partialWriter, string interfaceName)
     {
         PromptPlan plan = method.Plan!;
-        ResultModel arguments = method.DescriptorArguments!;
         ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
         List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
         if (plan.SystemTemplate is not null)
@@ -334,19 +341,20 @@ internal static class PromptDescriptorEmitter
         // The request comes from the builder the method itself calls, so what is shown and run is what it sends.
         IReadOnlyList<MediaParameterModel> media = Media(method);
         string build = media.Count == 0
-            ? $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})"
-            : $"static (arguments, media) => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => p.IsMedia ? MediaValue(p, media) : "arguments." + p.Identifier))})";
+            ? $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => ArgumentValue(method, p)))})"
+            : $"static (arguments, media) => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => p.IsMedia ? MediaValue(p, media) : ArgumentValue(method, p)))})";
         string mediaArgument = media.Count == 0 ? string.Empty : $", {memberName}Media";
         string models = plan.FallbackModels.IsEmpty
             ? $"new {RuntimeTypes.ModelChoice}[] {{ new({Literal(plan.ModelId)}) }}"
             : PromptCallEmitter.ModelsField(memberName);
-        string parse = json.ParserOf(arguments);
+        string parse = Parser(method, json);
+        string argumentsType = ArgumentsType(method);
         string invoker = plan.Result is null
-            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models}{mediaArgument})"
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{argumentsType}>({parse}, {build}, {models}{mediaArgument})"
             : partialWriter is null
-                ? $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})"
+                ? $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{argumentsType}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})"
                 // The partial values come from the builder factory the method's own stream uses.
-                : $"global::PromptGen.CompilerServices.PromptInvokers.PartialResult<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}, {plan.Result.StreamedPartialType}>({parse}, {build}, {memberName}Result, {resultWriter}, "
+                : $"global::PromptGen.CompilerServices.PromptInvokers.PartialResult<{argumentsType}, {plan.Result.Model.Root.TypeName}, {plan.Result.StreamedPartialType}>({parse}, {build}, {memberName}Result, {resultWriter}, "
                     + $"{StreamingBuilderEmitter.ClassName}.{StreamingBuilderEmitter.FactoryName(plan.Result)}, {partialWriter}, {models}{mediaArgument})";
         members.Add($"Invoker = {invoker}");
 
@@ -356,7 +364,44 @@ internal static class PromptDescriptorEmitter
 
     /// <summary>The parameters the generated arguments object holds: all but the cancellation token and media.</summary>
     private static ParameterModel[] JsonInputs(PromptMethodModel method) =>
-        BatchPromptEmitter.InputParameters(method).Where(p => !p.IsMedia).ToArray();
+        BatchPromptEmitter.InputParameters(method).Where(p => !p.IsMedia && !IsHistory(method, p)).ToArray();
+
+    private static bool IsHistory(PromptMethodModel method, ParameterModel parameter) =>
+        method.DescriptorHistory is { } history && history.Identifier == parameter.Identifier;
+
+    /// <summary>
+    /// The type the invoker's parser reads: the generated arguments class, paired with the history's turns when the
+    /// method takes one (read beside it by <c>PromptInvokers.WithHistory</c>).
+    /// </summary>
+    private static string ArgumentsType(PromptMethodModel method) =>
+        method.DescriptorHistory is { } history
+            ? $"({method.DescriptorArguments!.Root.TypeName} Arguments, global::System.Collections.Generic.List<{HistoryElement(history)}> History)"
+            : method.DescriptorArguments!.Root.TypeName;
+
+    private static string HistoryElement(DescriptorHistoryModel history) =>
+        history.ChatMessages ? "global::Microsoft.Extensions.AI.ChatMessage" : "global::PromptGen.Message";
+
+    /// <summary>The parser of <see cref="ArgumentsType"/>.</summary>
+    private static string Parser(PromptMethodModel method, ResultParserEmitter json)
+    {
+        string parse = json.ParserOf(method.DescriptorArguments!);
+        return method.DescriptorHistory is { } history
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.{(history.ChatMessages ? "WithChatHistory" : "WithHistory")}({parse}, {Literal(history.JsonName)}, {(history.IsRequired ? "true" : "false")})"
+            : parse;
+    }
+
+    /// <summary>The builder's argument for <paramref name="parameter"/>, from what the parser read (named <c>arguments</c>).</summary>
+    private static string ArgumentValue(PromptMethodModel method, ParameterModel parameter)
+    {
+        if (method.DescriptorHistory is not { } history)
+        {
+            return "arguments." + parameter.Identifier;
+        }
+
+        return history.Identifier == parameter.Identifier
+            ? (history.IsArray ? "arguments.History.ToArray()" : "arguments.History")
+            : "arguments.Arguments." + parameter.Identifier;
+    }
 
     private static IReadOnlyList<MediaParameterModel> Media(PromptMethodModel method) =>
         method.Plan is { } plan ? plan.Media.ToList() : new List<MediaParameterModel>();

@@ -63,10 +63,7 @@ internal static class DescriptorSupport
             return "it takes media as raw bytes, a stream or a list, which descriptors do not read from JSON (take a PromptImage, PromptDocument or PromptVideo)";
         }
 
-        if (plan.HistoryParameter is not null)
-        {
-            return "it takes a conversation history, which descriptors do not read from JSON yet";
-        }
+        // A history whose type the descriptor cannot build is reported at the parameter (PromptDescriptorReader).
 
         return method.ReturnKind switch
         {

@@ -86,6 +86,12 @@ internal sealed record PromptMethodModel(
     /// [PromptDescriptors] or a parameter has no JSON shape.
     /// </summary>
     public ResultModel? DescriptorArguments { get; init; }
+
+    /// <summary>
+    /// The conversation-history parameter as its descriptor reads it (left out of <see cref="DescriptorArguments"/>);
+    /// null without one, or when its type is not one the descriptor can hand a list of turns to.
+    /// </summary>
+    public DescriptorHistoryModel? DescriptorHistory { get; init; }
 }
 
 /// <summary>How the result reaches the caller.</summary>

@@ -134,6 +134,30 @@ public static class PromptInvokers
             Check(models));
     }
 
+    /// <summary>
+    /// The parser of a method that takes a conversation history of <see cref="Message"/>s: <paramref name="parse"/>
+    /// reads the other arguments, the history is read from the array of <c>{"role", "text"}</c> named <paramref name="name"/>.
+    /// </summary>
+    /// <param name="parse">The generated parser of the method's other arguments (or the media reader over it).</param>
+    /// <param name="name">The history's property in the arguments object.</param>
+    /// <param name="required">The history must be given (it may be an empty array).</param>
+    public static Func<byte[], ParseOutcome<(TArguments Arguments, List<Message> History)>> WithHistory<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, string name, bool required) =>
+        HistoryArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), name ?? throw new ArgumentNullException(nameof(name)), required, HistoryArgumentReader.Message);
+
+    /// <summary>The same for a history of Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.ChatMessage"/>s.</summary>
+    /// <param name="parse">The generated parser of the method's other arguments (or the media reader over it).</param>
+    /// <param name="name">The history's property in the arguments object.</param>
+    /// <param name="required">The history must be given (it may be an empty array).</param>
+    public static Func<byte[], ParseOutcome<(TArguments Arguments, List<Microsoft.Extensions.AI.ChatMessage> History)>> WithChatHistory<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, string name, bool required) =>
+        HistoryArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), name ?? throw new ArgumentNullException(nameof(name)), required, HistoryArgumentReader.ChatMessage);
+
+    /// <summary>The arguments schema of a method with a conversation history: the history added as an array of <c>{"role", "text"}</c>.</summary>
+    /// <param name="schemaJson">The generated schema of the other arguments (with media, if any).</param>
+    /// <param name="name">The history's property in the arguments object.</param>
+    /// <param name="required">The history must be given.</param>
+    public static string SchemaWithHistory(string schemaJson, string name, bool required) =>
+        HistoryArgumentReader.Schema(schemaJson ?? throw new ArgumentNullException(nameof(schemaJson)), name ?? throw new ArgumentNullException(nameof(name)), required);
+
     /// <summary>The arguments schema of a method with media: each media parameter added as the object its argument is.</summary>
     /// <param name="schemaJson">The generated schema of the other arguments.</param>
     /// <param name="media">The method's media parameters.</param>

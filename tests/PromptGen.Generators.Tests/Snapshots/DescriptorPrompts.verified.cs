@@ -197,6 +197,23 @@ namespace Demo.Descriptors
                 new("us.amazon.nova-lite-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
             };
 
+            private const string ChatAsyncSystemTemplate = "You answer support tickets.";
+
+            private const string ChatAsyncUserTemplate = "{{ question }}";
+
+            private const string ChatTypedAsyncUserTemplate = "{{ question }} ({{ tone }})";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Descriptors.Reply>
+                ChatTypedAsyncResult = new()
+                {
+                    ResultName = "Reply",
+                    SchemaJson = Json.ReplySchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Reader = Json.ReplyReader,
+                };
+
             /// <summary>Writes what tools return as JSON for the model, without reflection.</summary>
             private static class DescriptorResultWriters
             {
@@ -832,6 +849,84 @@ namespace Demo.Descriptors
                         PlanAsyncModels),
             };
 
+            /// <summary>The arguments of <c>ChatAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class ChatAsyncArguments
+            {
+                public ChatAsyncArguments(string question)
+                {
+                    this.question = question;
+                }
+
+                public readonly string question;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] ChatAsyncParameters =
+            {
+                new("history", "System.Collections.Generic.IReadOnlyList<PromptGen.Message>", true), new("question", "string", true),
+            };
+
+            // ChatAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor ChatAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "ChatAsync",
+                ArgumentsSchemaJson = global::PromptGen.CompilerServices.PromptInvokers.SchemaWithHistory(
+                    Json.ChatAsyncArgumentsSchema, "history", true),
+                Parameters = ChatAsyncParameters,
+                SystemTemplate = ChatAsyncSystemTemplate,
+                UserTemplate = ChatAsyncUserTemplate,
+                ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                ResultTypeName = "string",
+                Invoker =
+                    global::PromptGen.CompilerServices.PromptInvokers.Text<(ChatAsyncArguments Arguments, global::System.Collections.Generic.List<global::PromptGen.Message> History)>(
+                        global::PromptGen.CompilerServices.PromptInvokers.WithHistory(Json.ParseChatAsyncArguments, "history", true),
+                        static arguments => BuildChatAsyncRequest(arguments.History, arguments.Arguments.question),
+                        new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
+            };
+
+            /// <summary>The arguments of <c>ChatTypedAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class ChatTypedAsyncArguments
+            {
+                public ChatTypedAsyncArguments(string question, global::Demo.Descriptors.Tone tone)
+                {
+                    this.question = question;
+                    this.tone = tone;
+                }
+
+                public readonly string question;
+
+                public readonly global::Demo.Descriptors.Tone tone;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] ChatTypedAsyncParameters =
+            {
+                new("history", "Microsoft.Extensions.AI.ChatMessage[]?", false), new("question", "string", true),
+                new("tone", "Demo.Descriptors.Tone", false),
+            };
+
+            // ChatTypedAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor ChatTypedAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "ChatTypedAsync",
+                ArgumentsSchemaJson = global::PromptGen.CompilerServices.PromptInvokers.SchemaWithHistory(
+                    Json.ChatTypedAsyncArgumentsSchema, "history", false),
+                Parameters = ChatTypedAsyncParameters,
+                UserTemplate = ChatTypedAsyncUserTemplate,
+                ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                ResultSchemaJson = Json.ReplySchema,
+                ResultTypeName = "Demo.Descriptors.Reply",
+                Invoker =
+                    global::PromptGen.CompilerServices.PromptInvokers.Structured<(ChatTypedAsyncArguments Arguments, global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.ChatMessage> History), global::Demo.Descriptors.Reply>(
+                        global::PromptGen.CompilerServices.PromptInvokers.WithChatHistory(Json.ParseChatTypedAsyncArguments, "history", false),
+                        static arguments => BuildChatTypedAsyncRequest(
+                            arguments.History.ToArray(), arguments.Arguments.question, arguments.Arguments.tone),
+                        ChatTypedAsyncResult,
+                        DescriptorResultWriters.WriteReply,
+                        new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
+            };
+
             internal static readonly global::PromptGen.Descriptors.PromptDescriptor[] Descriptors =
             {
                 ReplyAsyncDescriptor,
@@ -844,6 +939,8 @@ namespace Demo.Descriptors
                 EmbedAsyncDescriptor,
                 EmbedAllAsyncDescriptor,
                 PlanAsyncDescriptor,
+                ChatAsyncDescriptor,
+                ChatTypedAsyncDescriptor,
             };
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
@@ -1130,6 +1227,86 @@ namespace Demo.Descriptors
                     5, 1, global::System.Globalization.CultureInfo.InvariantCulture);
                 output.AppendLiteral("Plan ");
                 output.AppendFormatted(goal);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IReplyPrompts.ChatAsync(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history,
+                string question,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "ChatAsync");
+                var request = BuildChatAsyncRequest(history, question);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>ChatAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildChatAsyncRequest(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderChatAsyncSystem(history, question)),
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderChatAsyncUser(history, question))),
+                };
+                return request;
+            }
+
+            /// <summary>Renders <see cref="ChatAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderChatAsyncSystem(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    27, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You answer support tickets.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="ChatAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderChatAsyncUser(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Demo.Descriptors.Reply> IReplyPrompts.ChatTypedAsync(
+                global::Microsoft.Extensions.AI.ChatMessage[]? history, string question, global::Demo.Descriptors.Tone tone)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "ChatTypedAsync");
+                var request = BuildChatTypedAsyncRequest(history, question, tone);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, ChatTypedAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>ChatTypedAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildChatTypedAsyncRequest(
+                global::Microsoft.Extensions.AI.ChatMessage[]? history, string question, global::Demo.Descriptors.Tone tone)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderChatTypedAsyncUser(history, question, tone))),
+                };
+                return request;
+            }
+
+            /// <summary>Renders <see cref="ChatTypedAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderChatTypedAsyncUser(
+                global::Microsoft.Extensions.AI.ChatMessage[]? history, string question, global::Demo.Descriptors.Tone tone)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    3, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                output.AppendLiteral(" (");
+                output.AppendFormatted(tone);
+                output.AppendLiteral(")");
                 return output.ToStringAndClear();
             }
 
@@ -1468,6 +1645,27 @@ namespace Demo.Descriptors
                     }
                     """;
 
+                public const string ChatAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "question": { "type": "string" } },
+                      "required": ["question"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string ChatTypedAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "question": { "type": "string" },
+                        "tone": { "type": "string", "enum": ["Friendly", "Formal"] }
+                      },
+                      "required": ["question"],
+                      "additionalProperties": false
+                    }
+                    """;
+
                 public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Descriptors.Reply> ReplyReader =
                     new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadReply);
 
@@ -1507,6 +1705,13 @@ namespace Demo.Descriptors
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<PlanAsyncArguments> ParsePlanAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<PlanAsyncArguments>(json, ReadPlanAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<ChatAsyncArguments> ParseChatAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<ChatAsyncArguments>(json, ReadChatAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<ChatTypedAsyncArguments>
+                    ParseChatTypedAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<ChatTypedAsyncArguments>(json, ReadChatTypedAsyncArguments);
 
                 private static readonly global::PromptGen.CompilerServices.JsonNames ReplyMembers = new("text", "tone", "sentences");
 
@@ -2019,6 +2224,89 @@ namespace Demo.Descriptors
                     }
 
                     value = new PlanAsyncArguments(goal);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames ChatAsyncArgumentsMembers = new("question");
+
+                private static bool ReadChatAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out ChatAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string question = default!;
+                    bool hasQuestion = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, ChatAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "question":
+                                hasQuestion = true;
+                                TryReadString(ref reader, memberPath, errors, out question);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasQuestion, errors, objectPath, "question");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new ChatAsyncArguments(question);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames ChatTypedAsyncArgumentsMembers = new(
+                    "question", "tone");
+
+                private static bool ReadChatTypedAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out ChatTypedAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string question = default!;
+                    bool hasQuestion = false;
+                    global::Demo.Descriptors.Tone tone = (global::Demo.Descriptors.Tone)1;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, ChatTypedAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "question":
+                                hasQuestion = true;
+                                TryReadString(ref reader, memberPath, errors, out question);
+                                break;
+                            case "tone":
+                                ReadTone(ref reader, memberPath, errors, out tone);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasQuestion, errors, objectPath, "question");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new ChatTypedAsyncArguments(question, tone);
                     return true;
                 }
 
