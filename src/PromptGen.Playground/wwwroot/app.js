@@ -131,6 +131,11 @@ function buildField(name, path, schema, root, isRequired, typeName, depth) {
     input = document.createElement("textarea");
     input.value = pretty(example(s, root, name));
     input.dataset.kind = "json";
+    // A conversation history: the turns before the rendered prompt, [{"role": "user" | "assistant", "text": ...}].
+    if (s["x-promptgen-history"]) {
+      input.title = s.description || "";
+      input.rows = 6;
+    }
   }
   input.name = path.join(".");
   input.dataset.path = path.join(".");

@@ -140,18 +140,21 @@ internal static class HistoryArgumentReader
         }
 
         int index = 0;
+        bool spoken = false;
         foreach (JsonElement item in value.EnumerateArray())
         {
             string itemPath = path + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
             if (ReadTurn(item, itemPath, errors) is { } read)
             {
-                if (index == 0 && !read.User)
+                // Empty turns are dropped when the request is built (ConversationHistory), so the first turn that says
+                // something must be the user's; ConversationHistory would refuse it at the call, so it is said here.
+                if (!spoken && !read.User && read.Text.Length > 0)
                 {
-                    // ConversationHistory would refuse it at the call; said here, at its path.
                     errors.Add(new ResultError(itemPath + ".role", ResultErrorKind.ConstraintViolation, "the conversation starts with a user turn (Bedrock requires it)"));
                 }
                 else
                 {
+                    spoken |= read.Text.Length > 0;
                     history.Add(turn(read.User, read.Text));
                 }
             }

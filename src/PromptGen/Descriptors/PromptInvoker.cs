@@ -41,8 +41,10 @@ public abstract class PromptInvoker
         string? system = built.System is { Count: > 0 } blocks
             ? string.Concat(blocks.Select(block => block.Text ?? string.Empty))
             : null;
+        // The rendered user turn is the last text of the last user message: a history ending with a user turn shares
+        // that message (ConversationHistory merges them), and media blocks carry no text.
         Message? user = built.Messages.LastOrDefault(message => message.Role == ConversationRole.User);
-        string userText = user is null ? string.Empty : string.Concat(user.Content.Select(block => block.Text ?? string.Empty));
+        string userText = user?.Content.LastOrDefault(block => !string.IsNullOrEmpty(block.Text))?.Text ?? string.Empty;
         string body = JsonSerializer.Serialize(sent, BedrockJsonContext.Default.ConverseRequest);
         return new PromptPreview(system, userText, modelId, body);
     }
