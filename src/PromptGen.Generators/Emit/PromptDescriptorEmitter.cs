@@ -348,13 +348,23 @@ internal static class PromptDescriptorEmitter
             ? $"new {RuntimeTypes.ModelChoice}[] {{ new({Literal(plan.ModelId)}) }}"
             : PromptCallEmitter.ModelsField(memberName);
         string parse = Parser(method, json);
-        string argumentsType = ArgumentsType(method);
+        // With a history or partial values the type arguments are long (a tuple, three types): the compiler infers
+        // them from the parser, the spec and the partial builder factory, so they are left out.
+        bool inferred = method.DescriptorHistory is not null || partialWriter is not null;
+        string typeArguments = plan.Result is null
+            ? $"<{ArgumentsType(method)}>"
+            : $"<{ArgumentsType(method)}, {plan.Result.Model.Root.TypeName}>";
+        if (inferred)
+        {
+            typeArguments = string.Empty;
+        }
+
         string invoker = plan.Result is null
-            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{argumentsType}>({parse}, {build}, {models}{mediaArgument})"
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text{typeArguments}({parse}, {build}, {models}{mediaArgument})"
             : partialWriter is null
-                ? $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{argumentsType}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})"
+                ? $"global::PromptGen.CompilerServices.PromptInvokers.Structured{typeArguments}({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})"
                 // The partial values come from the builder factory the method's own stream uses.
-                : $"global::PromptGen.CompilerServices.PromptInvokers.PartialResult<{argumentsType}, {plan.Result.Model.Root.TypeName}, {plan.Result.StreamedPartialType}>({parse}, {build}, {memberName}Result, {resultWriter}, "
+                : $"global::PromptGen.CompilerServices.PromptInvokers.PartialResult({parse}, {build}, {memberName}Result, {resultWriter}, "
                     + $"{StreamingBuilderEmitter.ClassName}.{StreamingBuilderEmitter.FactoryName(plan.Result)}, {partialWriter}, {models}{mediaArgument})";
         members.Add($"Invoker = {invoker}");
 

@@ -838,15 +838,14 @@ namespace Demo.Descriptors
                 ResultSchemaJson = Json.PlanSchema,
                 ResultTypeName = "Demo.Descriptors.Plan",
                 Streams = true,
-                Invoker =
-                    global::PromptGen.CompilerServices.PromptInvokers.PartialResult<PlanAsyncArguments, global::Demo.Descriptors.Plan, PlanPartial>(
-                        Json.ParsePlanAsyncArguments,
-                        static arguments => BuildPlanAsyncRequest(arguments.goal),
-                        PlanAsyncResult,
-                        DescriptorResultWriters.WritePlan,
-                        Partials.CreatePlanPartial,
-                        DescriptorPartialWriters.WritePlan,
-                        PlanAsyncModels),
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.PartialResult(
+                    Json.ParsePlanAsyncArguments,
+                    static arguments => BuildPlanAsyncRequest(arguments.goal),
+                    PlanAsyncResult,
+                    DescriptorResultWriters.WritePlan,
+                    Partials.CreatePlanPartial,
+                    DescriptorPartialWriters.WritePlan,
+                    PlanAsyncModels),
             };
 
             /// <summary>The arguments of <c>ChatAsync</c> as one object, read from JSON by its descriptor.</summary>
@@ -877,11 +876,10 @@ namespace Demo.Descriptors
                 UserTemplate = ChatAsyncUserTemplate,
                 ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
                 ResultTypeName = "string",
-                Invoker =
-                    global::PromptGen.CompilerServices.PromptInvokers.Text<(ChatAsyncArguments Arguments, global::System.Collections.Generic.List<global::PromptGen.Message> History)>(
-                        global::PromptGen.CompilerServices.PromptInvokers.WithHistory(Json.ParseChatAsyncArguments, "history", true),
-                        static arguments => BuildChatAsyncRequest(arguments.History, arguments.Arguments.question),
-                        new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Text(
+                    global::PromptGen.CompilerServices.PromptInvokers.WithHistory(Json.ParseChatAsyncArguments, "history", true),
+                    static arguments => BuildChatAsyncRequest(arguments.History, arguments.Arguments.question),
+                    new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
             };
 
             /// <summary>The arguments of <c>ChatTypedAsync</c> as one object, read from JSON by its descriptor.</summary>
@@ -917,14 +915,13 @@ namespace Demo.Descriptors
                 Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
                 ResultSchemaJson = Json.ReplySchema,
                 ResultTypeName = "Demo.Descriptors.Reply",
-                Invoker =
-                    global::PromptGen.CompilerServices.PromptInvokers.Structured<(ChatTypedAsyncArguments Arguments, global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.ChatMessage> History), global::Demo.Descriptors.Reply>(
-                        global::PromptGen.CompilerServices.PromptInvokers.WithChatHistory(Json.ParseChatTypedAsyncArguments, "history", false),
-                        static arguments => BuildChatTypedAsyncRequest(
-                            arguments.History.ToArray(), arguments.Arguments.question, arguments.Arguments.tone),
-                        ChatTypedAsyncResult,
-                        DescriptorResultWriters.WriteReply,
-                        new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Structured(
+                    global::PromptGen.CompilerServices.PromptInvokers.WithChatHistory(Json.ParseChatTypedAsyncArguments, "history", false),
+                    static arguments => BuildChatTypedAsyncRequest(
+                        arguments.History.ToArray(), arguments.Arguments.question, arguments.Arguments.tone),
+                    ChatTypedAsyncResult,
+                    DescriptorResultWriters.WriteReply,
+                    new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
             };
 
             internal static readonly global::PromptGen.Descriptors.PromptDescriptor[] Descriptors =
