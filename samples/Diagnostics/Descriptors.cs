@@ -10,9 +10,10 @@ namespace PromptGen.Samples.Diagnostics;
 [PromptDescriptors]
 public partial interface IDescribedPrompts
 {
-    // PG0023 (info; a warning here): a conversation history is not read from JSON, so no descriptor.
+    // PG0023 (info; a warning here): a history in a Queue<Message> is not one the descriptor can build from JSON (it
+    // hands a List<Message>, or an array, to the method), so no descriptor. IReadOnlyList<Message> would be described.
     [Prompt("{{ question }}")]
-    Task<string> ChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+    Task<string> ChatAsync(Queue<Message> history, string question, CancellationToken cancellationToken = default);
 
     // Fine: described, so the playground offers it.
     [Prompt("Say hello to {{ name }}")]

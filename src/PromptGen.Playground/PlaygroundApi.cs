@@ -10,7 +10,7 @@ namespace PromptGen.Playground;
 
 /// <summary>
 /// The page's JSON endpoints: the methods, a preview (rendered prompts and exact request body, never sent), a run and
-/// a streamed run. Every body is written with Utf8JsonWriter, so nothing here needs reflection. Nothing written holds
+/// a streamed run (text deltas, or a typed result's partial values). Every body is written with Utf8JsonWriter, so nothing here needs reflection. Nothing written holds
 /// credentials: request bodies carry none (signing happens in the client), and errors show only exception messages,
 /// which PromptGen keeps free of them.
 /// </summary>
@@ -81,6 +81,12 @@ internal static class PlaygroundApi
         }
 
         IBedrockRuntime bedrock = BedrockOf(context);
+        if (call.Descriptor.StreamsPartialResults)
+        {
+            await StreamPartialsAsync(context, call.Descriptor, call.Request, bedrock).ConfigureAwait(false);
+            return;
+        }
+
         PromptStream? stream;
         try
         {
@@ -110,6 +116,43 @@ internal static class PlaygroundApi
             }
 
             await events.WriteAsync("done", writer => PlaygroundJson.WriteStreamEnd(writer, stream, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await events.WriteAsync("error", writer => PlaygroundJson.WriteFailure(writer, e, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A ResultStream method: a <c>partial</c> event per partial value as the model writes it, then <c>done</c> with
+    /// the typed result, attempts and usage exactly as a run returns them (or <c>error</c>).
+    /// </summary>
+    private static async Task StreamPartialsAsync(HttpContext context, PromptDescriptor descriptor, PlaygroundRequest request, IBedrockRuntime bedrock)
+    {
+        PromptPartialStream stream;
+        try
+        {
+            stream = descriptor.StreamPartials(bedrock, request.Arguments, request.Model, context.RequestAborted)!;
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            await WriteInputErrorAsync(context, e).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-store";
+        var clock = Stopwatch.StartNew();
+        var events = new ServerSentEvents(context.Response);
+        try
+        {
+            await foreach (PromptPartial partial in stream.WithCancellation(context.RequestAborted).ConfigureAwait(false))
+            {
+                await events.WriteAsync("partial", writer => PlaygroundJson.WritePartial(writer, partial), context.RequestAborted).ConfigureAwait(false);
+            }
+
+            PromptRunResult result = stream.ToRunResult();
+            await events.WriteAsync("done", writer => PlaygroundJson.WriteRun(writer, result, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

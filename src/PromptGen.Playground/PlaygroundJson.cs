@@ -50,6 +50,7 @@ internal static class PlaygroundJson
         }
 
         writer.WriteBoolean("streams", descriptor.Streams);
+        writer.WriteBoolean("streamsPartials", descriptor.StreamsPartialResults);
         writer.WriteString("operation", descriptor.Operation);
         writer.WriteEndObject();
     }
@@ -83,6 +84,16 @@ internal static class PlaygroundJson
     {
         writer.WriteStartObject();
         writer.WriteString("text", text);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One partial value of a streamed typed result, with the attempt it belongs to (a repair starts again).</summary>
+    public static void WritePartial(Utf8JsonWriter writer, PromptPartial partial)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("attempt", partial.Attempt);
+        writer.WritePropertyName("value");
+        writer.WriteRawValue(partial.Json);
         writer.WriteEndObject();
     }
 

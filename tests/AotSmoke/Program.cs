@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using AotSmoke;
 using PromptGen;
@@ -53,6 +54,18 @@ try
     Check("Descriptor SummarizeAsync preview", preview.UserPrompt, "Summarize: Charged twice / Order 1042 was billed twice. / tags: [billing][refund] / billing,refund / Ada in Leeds / MUGx2 TEEx1 ");
     PromptRunResult summarized = await summarizeDescriptor.RunAsync(bedrock, ticketJson);
     Check("Descriptor SummarizeAsync", summarized.ResultJson, "\"Refund one of the two charges.\"");
+    PromptPartialStream partials = ISmokePrompts.Descriptors.Single(descriptor => descriptor.MethodName == "StreamTriageAsync")
+        .StreamPartials(bedrock, """{"history":[{"role":"user","text":"My order"},{"role":"assistant","text":"Which one?"}],"question":"Order 1042"}""")!;
+    var partialValues = new List<string>();
+    await foreach (PromptPartial partial in partials)
+    {
+        partialValues.Add(partial.Json);
+    }
+
+    Check("Descriptor StreamTriageAsync first partial", partialValues.Count > 1 ? partialValues[0] : "fewer than two partial values",
+        """{"team":"Billing","priority":null,"steps":null,"assignee":null}""");
+    Check("Descriptor StreamTriageAsync", partials.ToRunResult().ResultJson, """{"team":"Billing","priority":"High","steps":["Refund"],"assignee":null}""");
+    Console.WriteLine($"Descriptor StreamTriageAsync: {partialValues.Count} partial values, then {partials.ToRunResult().ResultJson}");
 
     // InvokeModel: the typed bodies and the stream decoder, which must need no reflection either.
     InvokeModelResponse embedded = await bedrock.InvokeModelAsync(

@@ -41,6 +41,11 @@ public partial interface ISmokePrompts
     // Tools: the generated invoker reads the model's input and writes the record result as JSON, no reflection.
     [Prompt("Price of {{ sku }}")]
     Task<string> PriceAsync(string sku, PriceTools tools, CancellationToken cancellationToken = default);
+
+    // A typed result stream after a conversation: the descriptor reads the history from [{"role","text"}] and writes
+    // each partial value as JSON with generated writers, no reflection.
+    [Prompt("Stream the triage: {{ question }}")]
+    ResultStream<Triage, ISmokePrompts.TriagePartial> StreamTriageAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
 }
 
 public sealed record Quote(string Sku, int Quantity, decimal Total, Priority Priority);

@@ -31,7 +31,10 @@ public sealed class DescriptorDiagnosticTests
         public partial interface IMixedPrompts
         {
             [Prompt("{{ question }}")]
-            Task<string> ChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+            Task<string> ChatAsync(Queue<Message> history, string question, CancellationToken cancellationToken = default);
+
+            [Prompt("{{ question }}")]
+            Task<string> ReplyAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
 
             [Prompt("Describe the picture.")]
             Task<string> DescribeAsync([Image(ImageFormat.Png)] byte[] photo, CancellationToken cancellationToken = default);
@@ -62,10 +65,9 @@ public sealed class DescriptorDiagnosticTests
     private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Source));
 
     [Theory]
-    [InlineData("ChatAsync", "ChatAsync", "conversation history")]
+    [InlineData("ChatAsync", "history", "a conversation history of type 'System.Collections.Generic.Queue<PromptGen.Message>' is not one the descriptor can build")]
     [InlineData("DescribeAsync", "DescribeAsync", "takes media as raw bytes")]
     [InlineData("FindAsync", "FindAsync", "calls tools")]
-    [InlineData("JudgeAsync", "JudgeAsync", "streams a typed result")]
     [InlineData("PaintAsync", "PaintAsync", "rendered by Scriban")]
     [InlineData("CountAsync", "limit", "parameter 'limit' cannot be read from JSON")]
     public void A_method_without_a_descriptor_is_named_with_the_reason_at_its_name_or_parameter(string method, string at, string reason)
@@ -82,10 +84,16 @@ public sealed class DescriptorDiagnosticTests
     {
         Assert.DoesNotContain(Run.Value.GeneratorDiagnostics, d => d.Id == "PG0023" && d.GetMessage().Contains("'HelloAsync'", StringComparison.Ordinal));
         Assert.DoesNotContain(Run.Value.GeneratorDiagnostics, d => d.Id == "PG0023" && d.GetMessage().Contains("'EmbedAsync'", StringComparison.Ordinal));
-        Assert.Equal(6, Run.Value.GeneratorDiagnostics.Count(d => d.Id == "PG0023"));
+        // A typed result stream is described: its partial values stream through the descriptor.
+        Assert.DoesNotContain(Run.Value.GeneratorDiagnostics, d => d.Id == "PG0023" && d.GetMessage().Contains("'JudgeAsync'", StringComparison.Ordinal));
+        Assert.Equal(5, Run.Value.GeneratorDiagnostics.Count(d => d.Id == "PG0023"));
         string generated = Run.Value.GeneratedSource("IMixedPrompts.PromptClient.g.cs");
         Assert.Contains("HelloAsyncDescriptor,", generated, StringComparison.Ordinal);
         Assert.Contains("EmbedAsyncDescriptor,", generated, StringComparison.Ordinal);
+        Assert.Contains("JudgeAsyncDescriptor,", generated, StringComparison.Ordinal);
+        // A history the descriptor can hand a List<Message> to is read from JSON.
+        Assert.DoesNotContain(Run.Value.GeneratorDiagnostics, d => d.Id == "PG0023" && d.GetMessage().Contains("'ReplyAsync'", StringComparison.Ordinal));
+        Assert.Contains("ReplyAsyncDescriptor,", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("ChatAsyncDescriptor", generated, StringComparison.Ordinal);
     }
 

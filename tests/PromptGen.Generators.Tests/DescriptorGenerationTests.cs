@@ -41,7 +41,7 @@ public sealed class DescriptorGenerationTests
     {
         IReadOnlyList<PromptDescriptor> descriptors = Loaded();
 
-        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "LogoAsync", "EmbedAsync", "EmbedAllAsync" }, descriptors.Select(d => d.MethodName));
+        Assert.Equal(new[] { "ReplyAsync", "SummarizeAsync", "SummarizeAsync", "HaikuAsync", "TagsAsync", "DescribeAsync", "LogoAsync", "EmbedAsync", "EmbedAllAsync", "PlanAsync", "ChatAsync", "ChatTypedAsync" }, descriptors.Select(d => d.MethodName));
         PromptDescriptor reply = descriptors[0];
         Assert.Equal("Demo.Descriptors.IReplyPrompts", reply.InterfaceName);
         Assert.Equal("You answer support tickets.", reply.SystemTemplate);
@@ -69,6 +69,13 @@ public sealed class DescriptorGenerationTests
         Assert.False(descriptors[1].Streams);
         Assert.True(descriptors[3].Streams);
         Assert.True(descriptors[4].Streams);
+        Assert.False(descriptors[3].StreamsPartialResults);
+        PromptDescriptor plan = descriptors.Single(d => d.MethodName == "PlanAsync");
+        Assert.True(plan.Streams);
+        Assert.True(plan.StreamsPartialResults);
+        Assert.Equal("Demo.Descriptors.Plan", plan.ResultTypeName);
+        Assert.Equal(new[] { "us.amazon.nova-lite-v1:0" }, plan.FallbackModelIds);
+        Assert.Equal("Plan trips", plan.Render("""{"goal":"trips"}""").UserPrompt);
     }
 
     [Fact]
@@ -219,6 +226,94 @@ public sealed class DescriptorGenerationTests
 
         Assert.Equal("Demo.Descriptors.IReplyPrompts+DescriptorsProvider", named.ProviderType.FullName);
         Assert.Same(Loaded(), provider.Descriptors);
+    }
+
+    [Fact]
+    public void A_history_is_read_from_role_and_text_turns_and_sent_before_the_user_turn()
+    {
+        PromptDescriptor chat = Loaded().Single(d => d.MethodName == "ChatAsync");
+        Assert.Equal(new[] { ("history", "System.Collections.Generic.IReadOnlyList<PromptGen.Message>", true), ("question", "string", true) }, chat.Parameters.Select(p => (p.Name, p.TypeName, p.IsRequired)));
+        using (JsonDocument schema = JsonDocument.Parse(chat.ArgumentsSchemaJson))
+        {
+            JsonElement history = schema.RootElement.GetProperty("properties").GetProperty("history");
+            Assert.Equal("array", history.GetProperty("type").GetString());
+            Assert.Equal(new[] { "user", "assistant" }, history.GetProperty("items").GetProperty("properties").GetProperty("role").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("history", schema.RootElement.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        PromptPreview preview = chat.Render("""{"history":[{"role":"user","text":"My order is late."},{"role":"assistant","text":"Which order?"}],"question":"Order 1042"}""");
+        Assert.Equal("Order 1042", preview.UserPrompt);
+        Assert.Equal("You answer support tickets.", preview.SystemPrompt);
+        using (JsonDocument body = JsonDocument.Parse(preview.RequestBodyJson))
+        {
+            JsonElement[] messages = body.RootElement.GetProperty("messages").EnumerateArray().ToArray();
+            Assert.Equal(new[] { "user", "assistant", "user" }, messages.Select(m => m.GetProperty("role").GetString()));
+            Assert.Equal(new[] { "My order is late.", "Which order?", "Order 1042" }, messages.Select(m => m.GetProperty("content")[0].GetProperty("text").GetString()));
+        }
+
+        // An empty history is a conversation of one turn; a Microsoft.Extensions.AI history (an optional array) too.
+        using (JsonDocument body = JsonDocument.Parse(chat.Render("""{"history":[],"question":"Hi"}""").RequestBodyJson))
+        {
+            Assert.Equal(1, body.RootElement.GetProperty("messages").GetArrayLength());
+        }
+
+        PromptDescriptor typed = Loaded().Single(d => d.MethodName == "ChatTypedAsync");
+        Assert.False(typed.Parameters[0].IsRequired);
+        Assert.Equal("Hi (Formal)", typed.Render("""{"question":"Hi"}""").UserPrompt);
+        using (JsonDocument body = JsonDocument.Parse(typed.Render("""{"history":[{"role":"user","text":"Earlier"},{"role":"assistant","text":"Noted"}],"question":"Hi","tone":"Friendly"}""").RequestBodyJson))
+        {
+            Assert.Equal(new[] { "Earlier", "Noted", "Hi (Friendly)" }, body.RootElement.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content")[0].GetProperty("text").GetString()));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"question":"q"}""", "$.history")]
+    [InlineData("""{"history":{"role":"user"},"question":"q"}""", "$.history")]
+    [InlineData("""{"history":[{"role":"assistant","text":"Hello"}],"question":"q"}""", "$.history[0].role")]
+    [InlineData("""{"history":[{"role":"user","text":"a"},{"role":"system","text":"b"}],"question":"q"}""", "$.history[1].role")]
+    [InlineData("""{"history":[{"role":"user"}],"question":"q"}""", "$.history[0].text")]
+    [InlineData("""{"history":[{"role":"user","text":5}],"question":"q"}""", "$.history[0].text")]
+    [InlineData("""{"history":[{"role":"user","text":"a","name":"x"}],"question":"q"}""", "$.history[0].name")]
+    [InlineData("""{"history":["hi"],"question":"q"}""", "$.history[0]")]
+    [InlineData("""{"history":[],"question":[1]}""", "$.question")]
+    [InlineData("""{"history":[],"history":[],"question":"q"}""", "$.history")]
+    [InlineData("""[]""", "$")]
+    [InlineData("""not json""", "$")]
+    public void A_bad_history_is_a_typed_error_at_its_path(string arguments, string path)
+    {
+        PromptDescriptor chat = Loaded().Single(d => d.MethodName == "ChatAsync");
+
+        PromptArgumentsException error = Assert.Throws<PromptArgumentsException>(() => chat.Render(arguments));
+
+        Assert.Contains(error.Errors, e => e.Path == path);
+    }
+
+    [Fact]
+    public void A_nested_interface_gets_a_provider_that_no_assembly_attribute_names()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using PromptGen;
+
+            namespace Demo.Nested;
+
+            internal static partial class Desk
+            {
+                [PromptClient(Model = "us.amazon.nova-lite-v1:0")]
+                [PromptDescriptors]
+                public partial interface IDeskPrompts
+                {
+                    [Prompt("Translate {{ text }}")]
+                    Task<string> TranslateAsync(string text);
+                }
+            }
+            """);
+        string generated = run.GeneratedSource("IDeskPrompts.PromptClient.g.cs");
+
+        Assert.Empty(run.CompilationDiagnostics);
+        // Tools find it as the provider nested in the interface (promptgen playground's DescriptorAssemblyLoader).
+        Assert.Contains("public sealed class DescriptorsProvider : global::PromptGen.Descriptors.IPromptDescriptorsProvider", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("[assembly: global::PromptGen.Descriptors.PromptDescriptorsProvider", generated, StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<PromptDescriptor> Loaded()

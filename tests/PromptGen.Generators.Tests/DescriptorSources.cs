@@ -1,6 +1,6 @@
 namespace PromptGen.Generators.Tests;
 
-/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media, an image and embeddings.</summary>
+/// <summary>The input of the DescriptorPrompts snapshot: a typed result, text, a stream, fallbacks, a Scriban template, an overload, media, an image, embeddings, a typed result stream and conversation histories.</summary>
 internal static class DescriptorSources
 {
     public const string Descriptors = """
@@ -17,6 +17,10 @@ internal static class DescriptorSources
         public sealed record Ticket(string Title, string Body, IReadOnlyList<string> Tags);
 
         public sealed record Reply(string Text, Tone Tone, int Sentences);
+
+        public sealed record Step(string Title, int Minutes, System.Uri? Link);
+
+        public sealed record Plan(string Goal, IReadOnlyList<Step> Steps, Tone Tone, Dictionary<string, double?> Budget);
 
         [PromptClient(Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0")]
         [PromptDescriptors]
@@ -55,6 +59,17 @@ internal static class DescriptorSources
             [Model("cohere.embed-english-v3")]
             [Embedding(InputType = EmbeddingInputType.SearchDocument)]
             Task<IReadOnlyList<Embedding<float>>> EmbedAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+            [Prompt("Plan {{ goal }}")]
+            [FallbackModels("us.amazon.nova-lite-v1:0")]
+            ResultStream<Plan, IReplyPrompts.PlanPartial> PlanAsync(string goal, CancellationToken cancellationToken = default);
+
+            [SystemPrompt("You answer support tickets.")]
+            [Prompt("{{ question }}")]
+            Task<string> ChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+
+            [Prompt("{{ question }} ({{ tone }})")]
+            Task<Reply> ChatTypedAsync(ChatMessage[]? history, string question, Tone tone = Tone.Formal);
         }
         """;
 }

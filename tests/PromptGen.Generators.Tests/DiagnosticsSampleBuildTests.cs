@@ -104,7 +104,7 @@ public sealed class DiagnosticsSampleBuildTests
         "CompletingTheSet.cs(45,5): error PG0303",
         "CompletingTheSet.cs(48,41): warning PG0150",
         "CompletingTheSet.cs(57,21): error PG0211",
-        "Descriptors.cs(15,18): warning PG0023",
+        "Descriptors.cs(16,43): warning PG0023",
         "Retrieval.cs(10,15): error PG0500",
         "Retrieval.cs(14,73): error PG0501",
         "Retrieval.cs(18,37): error PG0502",

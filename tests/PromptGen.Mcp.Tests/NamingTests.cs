@@ -30,9 +30,11 @@ public sealed class NamingTests
         IList<McpClientTool> tools = await server.Client.ListToolsAsync();
         IList<McpClientPrompt> prompts = await server.Client.ListPromptsAsync();
 
-        // ContinueChatAsync takes a conversation, which has no descriptor: neither a tool nor a prompt.
-        Assert.Equal(["summarize", "summarize_2", "rate_headline"], tools.Select(tool => tool.Name));
-        Assert.Equal(["summarize", "summarize_2", "rate_headline"], prompts.Select(prompt => prompt.Name));
+        // RepeatChatAsync keeps its history in a Queue, which has no descriptor: neither a tool nor a prompt.
+        // ContinueChatAsync's history is an argument of {role, text} turns.
+        Assert.Equal(["summarize", "summarize_2", "rate_headline", "continue_chat"], tools.Select(tool => tool.Name));
+        Assert.Equal(["summarize", "summarize_2", "rate_headline", "continue_chat"], prompts.Select(prompt => prompt.Name));
+        Assert.Equal(["question", "history"], tools[3].ProtocolTool.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["text", "words"], tools[1].ProtocolTool.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
@@ -60,6 +62,6 @@ public sealed class NamingTests
 
         builder.WithPromptTools(IWritingPrompts.Descriptors, options => options.NamePrefix = "writing_");
         string[] names = services.Where(s => s.ImplementationInstance is McpServerTool).Select(s => ((McpServerTool)s.ImplementationInstance!).ProtocolTool.Name).ToArray();
-        Assert.Equal(["triage_ticket", "suggest_tags", "summarize", "writing_summarize", "writing_summarize_2", "writing_rate_headline"], names);
+        Assert.Equal(["triage_ticket", "suggest_tags", "summarize", "writing_summarize", "writing_summarize_2", "writing_rate_headline", "writing_continue_chat"], names);
     }
 }

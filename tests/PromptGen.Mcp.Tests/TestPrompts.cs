@@ -5,7 +5,8 @@ using System.Threading.Tasks;
 namespace PromptGen.Mcp.Tests;
 
 /// <summary>
-/// Overloads, a method the descriptors do not cover (it takes a conversation), and names that clash with
+/// Overloads, a conversation (its history an argument of turns), a method the descriptors do not cover (its history
+/// is a Queue, which they cannot build), and names that clash with
 /// <c>SupportMcp.ISupportPrompts</c>.
 /// </summary>
 [PromptClient(Model = "us.amazon.nova-lite-v1:0")]
@@ -23,4 +24,7 @@ public partial interface IWritingPrompts
 
     [Prompt("Go on: {{ question }}")]
     Task<string> ContinueChatAsync(IReadOnlyList<Message> history, string question, CancellationToken cancellationToken = default);
+
+    [Prompt("Again: {{ question }}")]
+    Task<string> RepeatChatAsync(Queue<Message> history, string question, CancellationToken cancellationToken = default);
 }

@@ -15,4 +15,8 @@ public partial interface IFuzzDescriptorPrompts
     // Media arguments ({"format","base64"[,"name"]}) read by the runtime beside the generated parser.
     [Prompt("Look at the photo: {{ question }}")]
     Task<string> LookAsync(PromptImage photo, string question, PromptDocument? brief = null);
+
+    // A conversation history ([{"role","text"}]) read by the runtime beside the generated parser.
+    [Prompt("Then: {{ question }}")]
+    Task<string> ChatAsync(IReadOnlyList<Message> history, string question);
 }

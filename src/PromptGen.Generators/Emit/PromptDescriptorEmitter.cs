@@ -18,6 +18,7 @@ internal static class PromptDescriptorEmitter
     private const string DescriptorType = "global::PromptGen.Descriptors.PromptDescriptor";
     private const string PropertyName = "Descriptors";
     private const string WritersClass = "DescriptorResultWriters";
+    private const string PartialWritersClass = "DescriptorPartialWriters";
     private const string ProviderName = "DescriptorsProvider";
     private const string ProviderInterface = "global::PromptGen.Descriptors.IPromptDescriptorsProvider";
 
@@ -67,7 +68,9 @@ internal static class PromptDescriptorEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// <see cref=\"{PropertyName}\"/> for tools that load this assembly (<c>promptgen playground</c>), named by the");
-        writer.WriteLine("/// assembly's <c>PromptDescriptorsProvider</c> attribute.");
+        writer.WriteLine(model.ContainingTypes.IsEmpty
+            ? "/// assembly's <c>PromptDescriptorsProvider</c> attribute."
+            : "/// interface it is nested in (an interface nested in a type has no assembly attribute).");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(PromptClientEmitter.GeneratedCodeAttribute);
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -81,11 +84,12 @@ internal static class PromptDescriptorEmitter
     /// <summary>
     /// The assembly attribute naming the interface's provider, written before the namespace. Only for an interface not
     /// nested in another type: an assembly attribute cannot always reach a nested one (a private containing type), so
-    /// nested interfaces are offered by <c>MapPromptPlayground(IMyPrompts.Descriptors)</c> alone.
+    /// tools that load the assembly find a nested interface's provider as the type nested in it that implements
+    /// <c>IPromptDescriptorsProvider</c> (reflection, in the tool; the generated code has none).
     /// </summary>
     public static void WriteProviderAttribute(CodeWriter writer, PromptClientModel model)
     {
-        if (HasProvider(model))
+        if (HasProvider(model) && model.ContainingTypes.IsEmpty)
         {
             writer.WriteLine($"[assembly: global::PromptGen.Descriptors.PromptDescriptorsProvider(typeof({model.FullyQualifiedInterfaceName}.{ProviderName}))]");
             writer.WriteLine();
@@ -93,7 +97,7 @@ internal static class PromptDescriptorEmitter
     }
 
     private static bool HasProvider(PromptClientModel model) =>
-        HasDescriptors(model) && model.ContainingTypes.IsEmpty && model.Methods.All(method => method.Name != ProviderName);
+        HasDescriptors(model) && model.Methods.All(method => method.Name != ProviderName);
 
     /// <summary>The writers of typed results, the arguments classes, each method's descriptor and the list, in the implementation.</summary>
     public static void WriteFields(CodeWriter writer, PromptClientModel model, IReadOnlyList<string> memberNames, ResultParserEmitter json, string interfaceName)
@@ -120,6 +124,25 @@ internal static class PromptDescriptorEmitter
             writer.WriteLine();
         }
 
+        // ResultStream methods: their partial values are written as JSON by the same writer, over the partial types.
+        StreamingPartialTypes? partialTypes = null;
+        var partialOf = new Dictionary<int, ResultModel>();
+        foreach (int i in described)
+        {
+            if (StreamsPartials(model.Methods[i]))
+            {
+                partialOf[i] = PartialResultModels.Of(model.Methods[i].Plan!.Result!.Model, partialTypes ??= StreamingPartialTypes.Of(model));
+            }
+        }
+
+        List<ResultModel> partials = partialOf.Values.Distinct().ToList();
+        IReadOnlyList<string> partialEntries = new List<string>();
+        if (partials.Count > 0)
+        {
+            partialEntries = ToolResultWriterEmitter.Emit(writer, PartialWritersClass, partials, "Writes the partial values of streamed results as JSON, without reflection.");
+            writer.WriteLine();
+        }
+
         foreach (int i in described)
         {
             PromptMethodModel method = model.Methods[i];
@@ -141,7 +164,8 @@ internal static class PromptDescriptorEmitter
 
             ResultModel? result = method.Plan!.Result?.Model;
             string? resultWriter = result is null ? null : WritersClass + "." + writerEntries[results.IndexOf(result)];
-            WriteDescriptor(writer, method, memberNames[i], json, resultWriter, interfaceName);
+            string? partialWriter = partialOf.TryGetValue(i, out ResultModel? partial) ? PartialWritersClass + "." + partialEntries[partials.IndexOf(partial)] : null;
+            WriteDescriptor(writer, method, memberNames[i], json, resultWriter, partialWriter, interfaceName);
             writer.WriteLine();
         }
 
@@ -242,6 +266,12 @@ internal static class PromptDescriptorEmitter
             schema = $"global::PromptGen.CompilerServices.PromptInvokers.SchemaWithMedia({schema}, {memberName}Media)";
         }
 
+        if (method.DescriptorHistory is { } history)
+        {
+            // Read by the runtime from [{"role","text"}]; its schema added beside the generated one.
+            schema = $"global::PromptGen.CompilerServices.PromptInvokers.SchemaWithHistory({schema}, {Literal(history.JsonName)}, {(history.IsRequired ? "true" : "false")})";
+        }
+
         var members = new List<string>
         {
             $"InterfaceName = {Literal(interfaceName)}",
@@ -255,7 +285,9 @@ internal static class PromptDescriptorEmitter
             int property = 0;
             string[] parameters = inputs.Select(p => p.IsMedia
                 ? $"new({Literal(MediaName(media.First(m => m.Identifier == p.Identifier)))}, {Literal(Display(p.Type))}, {(media.First(m => m.Identifier == p.Identifier).AcceptsNull ? "false" : "true")})"
-                : ParameterEntry(shape.Properties[property++], p)).ToArray();
+                : IsHistory(method, p)
+                    ? $"new({Literal(method.DescriptorHistory!.JsonName)}, {Literal(method.DescriptorHistory.TypeDisplay)}, {(method.DescriptorHistory.IsRequired ? "true" : "false")})"
+                    : ParameterEntry(shape.Properties[property++], p)).ToArray();
             writer.WriteLine($"private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] {memberName}Parameters =");
             writer.OpenBlock();
             writer.WriteFilled(parameters);
@@ -268,10 +300,13 @@ internal static class PromptDescriptorEmitter
         return members;
     }
 
-    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string interfaceName)
+    /// <summary>The method returns <c>ResultStream&lt;T, TPartial&gt;</c>, whose partial values its descriptor streams.</summary>
+    private static bool StreamsPartials(PromptMethodModel method) =>
+        method.ReturnKind == ReturnKind.ResultStream && method.Plan?.Result is { StreamedPartialType: not null };
+
+    private static void WriteDescriptor(CodeWriter writer, PromptMethodModel method, string memberName, ResultParserEmitter json, string? resultWriter, string? partialWriter, string interfaceName)
     {
         PromptPlan plan = method.Plan!;
-        ResultModel arguments = method.DescriptorArguments!;
         ParameterModel[] inputs = BatchPromptEmitter.InputParameters(method).ToArray();
         List<string> members = CommonMembers(writer, method, memberName, json, interfaceName);
         if (plan.SystemTemplate is not null)
@@ -298,7 +333,7 @@ internal static class PromptDescriptorEmitter
         }
 
         members.Add($"ResultTypeName = {Literal(plan.Result is { } typed ? Display(typed.Model.Root.TypeName) : "string")}");
-        if (method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream)
+        if (method.ReturnKind is ReturnKind.TextStream or ReturnKind.PromptStream || partialWriter is not null)
         {
             members.Add("Streams = true");
         }
@@ -306,16 +341,31 @@ internal static class PromptDescriptorEmitter
         // The request comes from the builder the method itself calls, so what is shown and run is what it sends.
         IReadOnlyList<MediaParameterModel> media = Media(method);
         string build = media.Count == 0
-            ? $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => "arguments." + p.Identifier))})"
-            : $"static (arguments, media) => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => p.IsMedia ? MediaValue(p, media) : "arguments." + p.Identifier))})";
+            ? $"static arguments => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => ArgumentValue(method, p)))})"
+            : $"static (arguments, media) => {BatchPromptEmitter.BuildMethodName(memberName)}({string.Join(", ", inputs.Select(p => p.IsMedia ? MediaValue(p, media) : ArgumentValue(method, p)))})";
         string mediaArgument = media.Count == 0 ? string.Empty : $", {memberName}Media";
         string models = plan.FallbackModels.IsEmpty
             ? $"new {RuntimeTypes.ModelChoice}[] {{ new({Literal(plan.ModelId)}) }}"
             : PromptCallEmitter.ModelsField(memberName);
-        string parse = json.ParserOf(arguments);
+        string parse = Parser(method, json);
+        // With a history or partial values the type arguments are long (a tuple, three types): the compiler infers
+        // them from the parser, the spec and the partial builder factory, so they are left out.
+        bool inferred = method.DescriptorHistory is not null || partialWriter is not null;
+        string typeArguments = plan.Result is null
+            ? $"<{ArgumentsType(method)}>"
+            : $"<{ArgumentsType(method)}, {plan.Result.Model.Root.TypeName}>";
+        if (inferred)
+        {
+            typeArguments = string.Empty;
+        }
+
         string invoker = plan.Result is null
-            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text<{arguments.Root.TypeName}>({parse}, {build}, {models}{mediaArgument})"
-            : $"global::PromptGen.CompilerServices.PromptInvokers.Structured<{arguments.Root.TypeName}, {plan.Result.Model.Root.TypeName}>({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})";
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.Text{typeArguments}({parse}, {build}, {models}{mediaArgument})"
+            : partialWriter is null
+                ? $"global::PromptGen.CompilerServices.PromptInvokers.Structured{typeArguments}({parse}, {build}, {memberName}Result, {resultWriter}, {models}{mediaArgument})"
+                // The partial values come from the builder factory the method's own stream uses.
+                : $"global::PromptGen.CompilerServices.PromptInvokers.PartialResult({parse}, {build}, {memberName}Result, {resultWriter}, "
+                    + $"{StreamingBuilderEmitter.ClassName}.{StreamingBuilderEmitter.FactoryName(plan.Result)}, {partialWriter}, {models}{mediaArgument})";
         members.Add($"Invoker = {invoker}");
 
         writer.WriteLine($"// {method.Name} as data, for the playground and other tools.");
@@ -324,7 +374,44 @@ internal static class PromptDescriptorEmitter
 
     /// <summary>The parameters the generated arguments object holds: all but the cancellation token and media.</summary>
     private static ParameterModel[] JsonInputs(PromptMethodModel method) =>
-        BatchPromptEmitter.InputParameters(method).Where(p => !p.IsMedia).ToArray();
+        BatchPromptEmitter.InputParameters(method).Where(p => !p.IsMedia && !IsHistory(method, p)).ToArray();
+
+    private static bool IsHistory(PromptMethodModel method, ParameterModel parameter) =>
+        method.DescriptorHistory is { } history && history.Identifier == parameter.Identifier;
+
+    /// <summary>
+    /// The type the invoker's parser reads: the generated arguments class, paired with the history's turns when the
+    /// method takes one (read beside it by <c>PromptInvokers.WithHistory</c>).
+    /// </summary>
+    private static string ArgumentsType(PromptMethodModel method) =>
+        method.DescriptorHistory is { } history
+            ? $"({method.DescriptorArguments!.Root.TypeName} Arguments, global::System.Collections.Generic.List<{HistoryElement(history)}> History)"
+            : method.DescriptorArguments!.Root.TypeName;
+
+    private static string HistoryElement(DescriptorHistoryModel history) =>
+        history.ChatMessages ? "global::Microsoft.Extensions.AI.ChatMessage" : "global::PromptGen.Message";
+
+    /// <summary>The parser of <see cref="ArgumentsType"/>.</summary>
+    private static string Parser(PromptMethodModel method, ResultParserEmitter json)
+    {
+        string parse = json.ParserOf(method.DescriptorArguments!);
+        return method.DescriptorHistory is { } history
+            ? $"global::PromptGen.CompilerServices.PromptInvokers.{(history.ChatMessages ? "WithChatHistory" : "WithHistory")}({parse}, {Literal(history.JsonName)}, {(history.IsRequired ? "true" : "false")})"
+            : parse;
+    }
+
+    /// <summary>The builder's argument for <paramref name="parameter"/>, from what the parser read (named <c>arguments</c>).</summary>
+    private static string ArgumentValue(PromptMethodModel method, ParameterModel parameter)
+    {
+        if (method.DescriptorHistory is not { } history)
+        {
+            return "arguments." + parameter.Identifier;
+        }
+
+        return history.Identifier == parameter.Identifier
+            ? (history.IsArray ? "arguments.History.ToArray()" : "arguments.History")
+            : "arguments.Arguments." + parameter.Identifier;
+    }
 
     private static IReadOnlyList<MediaParameterModel> Media(PromptMethodModel method) =>
         method.Plan is { } plan ? plan.Media.ToList() : new List<MediaParameterModel>();

@@ -31,11 +31,11 @@ internal sealed class ToolResultWriterEmitter
     }
 
     /// <summary>Writes the class; returns the entry method name for each root type, in order.</summary>
-    public static IReadOnlyList<string> Emit(CodeWriter writer, string className, IReadOnlyList<ResultModel> results)
+    public static IReadOnlyList<string> Emit(CodeWriter writer, string className, IReadOnlyList<ResultModel> results, string summary = "Writes what tools return as JSON for the model, without reflection.")
     {
         var emitter = new ToolResultWriterEmitter(results);
         var entries = results.Select(result => emitter.NameOf(result.Root)).ToList();
-        writer.WriteLine("/// <summary>Writes what tools return as JSON for the model, without reflection.</summary>");
+        writer.WriteLine($"/// <summary>{summary}</summary>");
         writer.WriteLine($"private static class {className}");
         writer.OpenBlock();
         for (int i = 0; i < emitter._pending.Count; i++)

@@ -11,7 +11,7 @@ internal static class DescriptorSupport
 {
     /// <summary>
     /// Why <paramref name="method"/> gets no descriptor for what it does; null when it can have one (one Converse call
-    /// or stream built from its arguments alone, an InvokeModel embedding of text, or an image generated from a compiled prompt). Whether its arguments read from JSON is checked apart, by
+    /// or stream (of text or of a typed result's partial values) built from its arguments alone, an InvokeModel embedding of text, or an image generated from a compiled prompt). Whether its arguments read from JSON is checked apart, by
     /// <see cref="PromptMethodModel.DescriptorArguments"/>.
     /// </summary>
     public static string? KindProblem(PromptMethodModel method)
@@ -63,16 +63,14 @@ internal static class DescriptorSupport
             return "it takes media as raw bytes, a stream or a list, which descriptors do not read from JSON (take a PromptImage, PromptDocument or PromptVideo)";
         }
 
-        if (plan.HistoryParameter is not null)
-        {
-            return "it takes a conversation history, which descriptors do not read from JSON yet";
-        }
+        // A history whose type the descriptor cannot build is reported at the parameter (PromptDescriptorReader).
 
         return method.ReturnKind switch
         {
             ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResult or ReturnKind.ValueTaskOfResult
                 or ReturnKind.TextStream or ReturnKind.PromptStream => null,
-            ReturnKind.ResultStream => "it streams a typed result (ResultStream), which descriptors do not stream yet",
+            // Streamed as the method streams: the partial values its generated builder reads, written back as JSON.
+            ReturnKind.ResultStream => plan.Result is { StreamedPartialType: not null } ? null : "it cannot be generated",
             _ => "it cannot be generated",
         };
     }

@@ -89,6 +89,12 @@ internal sealed record PromptMethodModel(
 
     /// <summary>The decisions that wait for the project's catalog (see <see cref="Models.CatalogChecks"/>); null when none do.</summary>
     public CatalogChecks? CatalogChecks { get; init; }
+
+    /// <summary>
+    /// The conversation-history parameter as its descriptor reads it (left out of <see cref="DescriptorArguments"/>);
+    /// null without one, or when its type is not one the descriptor can hand a list of turns to.
+    /// </summary>
+    public DescriptorHistoryModel? DescriptorHistory { get; init; }
 }
 
 /// <summary>How the result reaches the caller.</summary>

@@ -85,7 +85,7 @@ internal static class PromptClientParser
             if (hasDescriptors)
             {
                 var arguments = PromptDescriptorReader.ReadArguments(method, methods.Count, knownTypes, cancellationToken);
-                parsedMethod = parsedMethod with { DescriptorArguments = arguments.Model };
+                parsedMethod = parsedMethod with { DescriptorArguments = arguments.Model, DescriptorHistory = PromptDescriptorReader.ReadHistory(method, knownTypes) };
                 if (PromptDescriptorReader.WhyNoDescriptor(method, parsedMethod, arguments, interfaceLocation) is { } noDescriptor)
                 {
                     diagnostics.Add(noDescriptor);

@@ -47,6 +47,17 @@ internal static class PromptDescriptorReader
                 return (null, parameter, parameter.IsParams ? "a params parameter is not one JSON value" : "a ref, out or in parameter is not one JSON value");
             }
 
+            // A conversation history is read by the runtime from [{"role","text"}] (ReadHistory), like media.
+            if (ConversationParameters.IsHistory(parameter.Type, knownTypes))
+            {
+                if (ReadHistory(parameter, knownTypes) is null)
+                {
+                    return (null, parameter, $"a conversation history of type '{parameter.Type.ToDisplayString()}' is not one the descriptor can build; take a list, an array or an interface List<T> implements, of Message or ChatMessage");
+                }
+
+                continue;
+            }
+
             inputs.Add(parameter);
         }
 
@@ -55,6 +66,62 @@ internal static class PromptDescriptorReader
         string typeName = method.Name + (overloaded ? index.ToString(CultureInfo.InvariantCulture) : string.Empty) + "Arguments";
         string id = "prompt-arguments:" + method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name + index.ToString(CultureInfo.InvariantCulture);
         return ResultShapeReader.ReadArguments(inputs, typeName, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The method's conversation-history parameter as its descriptor reads it; null when it has none, or when its type
+    /// cannot take the <c>List&lt;T&gt;</c> (or array) of turns the runtime reads.
+    /// </summary>
+    public static DescriptorHistoryModel? ReadHistory(IMethodSymbol method, KnownTypeSymbols knownTypes)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.None && ConversationParameters.IsHistory(parameter.Type, knownTypes))
+            {
+                return ReadHistory(parameter, knownTypes);
+            }
+        }
+
+        return null;
+    }
+
+    // The interfaces List<T> implements, whose turns are T: a List<T> can be passed as any of them.
+    private static readonly string[] ListInterfaces =
+    {
+        "System.Collections.Generic.IEnumerable<T>", "System.Collections.Generic.IReadOnlyList<T>", "System.Collections.Generic.IReadOnlyCollection<T>",
+        "System.Collections.Generic.IList<T>", "System.Collections.Generic.ICollection<T>", "System.Collections.Generic.List<T>",
+    };
+
+    private static DescriptorHistoryModel? ReadHistory(IParameterSymbol parameter, KnownTypeSymbols knownTypes)
+    {
+        ITypeSymbol? element;
+        bool isArray = false;
+        if (parameter.Type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            element = array.ElementType;
+            isArray = true;
+        }
+        else if (parameter.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && System.Array.IndexOf(ListInterfaces, named.ConstructedFrom.ToDisplayString()) >= 0)
+        {
+            element = named.TypeArguments[0];
+        }
+        else
+        {
+            return null;
+        }
+
+        bool chat = KnownTypeSymbols.Is(element, knownTypes.ChatMessage);
+        if (!chat && !KnownTypeSymbols.Is(element, knownTypes.ConversationMessage))
+        {
+            return null;
+        }
+
+        string identifier = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(parameter.Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? "@" + parameter.Name
+            : parameter.Name;
+        bool required = !parameter.HasExplicitDefaultValue && parameter.NullableAnnotation != NullableAnnotation.Annotated;
+        return new DescriptorHistoryModel(identifier, parameter.Name, parameter.Type.ToDisplayString(), chat, isArray, required);
     }
 
     /// <summary>

@@ -131,6 +131,11 @@ function buildField(name, path, schema, root, isRequired, typeName, depth) {
     input = document.createElement("textarea");
     input.value = pretty(example(s, root, name));
     input.dataset.kind = "json";
+    // A conversation history: the turns before the rendered prompt, [{"role": "user" | "assistant", "text": ...}].
+    if (s["x-promptgen-history"]) {
+      input.title = s.description || "";
+      input.rows = 6;
+    }
   }
   input.name = path.join(".");
   input.dataset.path = path.join(".");
@@ -351,6 +356,12 @@ async function runStreamed(method, args, model, panel) {
   }
   setStatus(panel, true, "Streaming…");
   const output = $(".stream-output", panel);
+  const partials = $(".partials", panel);
+  if (method.streamsPartials) {
+    $(".partials-box", panel).hidden = false;
+    $("h4", panel).textContent = "Partial result, as it streams";
+  }
+  let attempt = 0;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffered = "";
@@ -366,7 +377,22 @@ async function runStreamed(method, args, model, panel) {
       const name = (block.match(/^event: (.*)$/m) || [])[1];
       const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "null");
       if (name === "delta") output.textContent += data.text;
-      else if (name === "done") {
+      else if (name === "partial") {
+        // A typed result as the model writes it: the latest value in full, and every value kept in order (a
+        // repair's values start again from an empty object, marked as a new attempt).
+        output.textContent = pretty(data.value);
+        const item = document.createElement("li");
+        item.textContent = (data.attempt > 1 ? "attempt " + data.attempt + ": " : "") + JSON.stringify(data.value);
+        if (attempt && data.attempt !== attempt) item.className = "restart";
+        attempt = data.attempt;
+        partials.append(item);
+        $(".partial-count", panel).textContent = String(partials.children.length);
+      } else if (name === "done" && method.streamsPartials) {
+        // The validated result, with its attempts and usage, exactly as a run returns it.
+        showRun(panel, data);
+        setStatus(panel, true, "Done.");
+        outcome = { ok: true, summary: JSON.stringify(data.result), cost: data.usage.estimatedCostUsd };
+      } else if (name === "done") {
         showRun(panel, { result: data.text, rawText: data.text, model: data.model, usage: data.usage, latencyMs: data.latencyMs });
         setStatus(panel, true, "Done.");
         outcome = { ok: true, summary: data.text, cost: data.usage.estimatedCostUsd };
@@ -442,7 +468,7 @@ function select(method) {
   const rows = [
     ["Model", method.model],
     ["Fallbacks", method.fallbackModels.join(", ") || "none"],
-    ["Returns", method.resultType + (method.streams ? " (streamed)" : "")],
+    ["Returns", method.resultType + (method.streams ? " (streamed)" + (method.streamsPartials ? " as partial values" : "") : "")],
     ["Operation", method.operation || "Converse"],
     ["Structured output", method.strategy || "text"],
     ["Inference", Object.entries(method.inference).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)).map(([k, v]) => k + "=" + v).join(", ") || "model defaults"],

@@ -36,7 +36,7 @@ internal static class PlaygroundCommand
           the second the Bedrock it calls ("Calling the emulator at ..." or "Calling Amazon Bedrock in <region>").
 
         Which methods:
-          Every method of every interface marked [PromptDescriptors] (not nested in another type) in the assembly; a
+          Every method of every interface marked [PromptDescriptors] in the assembly (nested in a class too); a
           method that cannot be run from JSON has no descriptor, and the build said why (PG0023).
         """;
 
@@ -126,7 +126,7 @@ internal static class PlaygroundCommand
             if (descriptors.Count == 0)
             {
                 throw new PlaygroundSetupException(
-                    $"'{assemblyPath}' has no prompt descriptors: mark a [PromptClient] interface (not nested in a type) with [PromptDescriptors] and rebuild.");
+                    $"'{assemblyPath}' has no prompt descriptors: mark a [PromptClient] interface with [PromptDescriptors] and rebuild.");
             }
         }
         catch (PlaygroundSetupException e)

@@ -11,7 +11,8 @@ namespace PromptGen.Tool.Playground;
 /// <summary>
 /// Loads a built assembly into its own load context and finds its prompt descriptors through the
 /// <see cref="PromptDescriptorsProviderAttribute"/>s the generator writes on it (one per interface marked
-/// [PromptDescriptors] that is not nested in a type): no search of its types, no member looked up by name.
+/// [PromptDescriptors] that is not nested in a type) and, for interfaces nested in a type, the generated provider
+/// nested in each: no member looked up by name.
 /// </summary>
 internal sealed class DescriptorAssemblyLoader : AssemblyLoadContext
 {
@@ -42,18 +43,52 @@ internal sealed class DescriptorAssemblyLoader : AssemblyLoadContext
         }
 
         var descriptors = new List<PromptDescriptor>();
-        foreach (PromptDescriptorsProviderAttribute named in assembly.GetCustomAttributes<PromptDescriptorsProviderAttribute>())
+        var named = new HashSet<Type>();
+        foreach (PromptDescriptorsProviderAttribute attribute in assembly.GetCustomAttributes<PromptDescriptorsProviderAttribute>())
         {
-            if (Activator.CreateInstance(named.ProviderType) is not IPromptDescriptorsProvider provider)
-            {
-                throw new PlaygroundSetupException($"{named.ProviderType.FullName} in '{assemblyPath}' is not an IPromptDescriptorsProvider.");
-            }
+            named.Add(attribute.ProviderType);
+            descriptors.AddRange(Create(attribute.ProviderType, assemblyPath).Descriptors);
+        }
 
-            descriptors.AddRange(provider.Descriptors);
+        foreach (Type provider in NestedProviders(assembly))
+        {
+            if (named.Add(provider))
+            {
+                descriptors.AddRange(Create(provider, assemblyPath).Descriptors);
+            }
         }
 
         return descriptors;
     }
+
+    /// <summary>
+    /// The providers of [PromptDescriptors] interfaces nested in a type, which no assembly attribute names (it could not
+    /// always reach them, in a private class): the type nested in such an interface that implements
+    /// <see cref="IPromptDescriptorsProvider"/>, in metadata order. Reflection is fine here: the tool is not trimmed.
+    /// </summary>
+    private static IEnumerable<Type> NestedProviders(Assembly assembly)
+    {
+        Type[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            // A type whose dependency is missing cannot be a prompt interface the app runs; the rest still can.
+            types = partial.Types.OfType<Type>().ToArray();
+        }
+
+        return types.Where(type => type is { IsInterface: true, IsNested: true }
+                && !type.ContainsGenericParameters
+                && type.IsDefined(typeof(PromptDescriptorsAttribute), inherit: false))
+            .SelectMany(type => type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(type => type is { IsClass: true, IsAbstract: false } && !type.ContainsGenericParameters && typeof(IPromptDescriptorsProvider).IsAssignableFrom(type));
+    }
+
+    private static IPromptDescriptorsProvider Create(Type providerType, string assemblyPath) =>
+        Activator.CreateInstance(providerType, nonPublic: true) as IPromptDescriptorsProvider
+            ?? throw new PlaygroundSetupException($"{providerType.FullName} in '{assemblyPath}' is not an IPromptDescriptorsProvider.");
 
     /// <summary>
     /// An assembly the tool itself ships (PromptGen, ASP.NET Core's, the BCL's) comes from the tool's context, so the

@@ -79,6 +79,85 @@ public static class PromptInvokers
             Check(models));
     }
 
+    /// <summary>A method that returns <c>ResultStream&lt;T, TPartial&gt;</c>: run whole as a typed method, or streamed as partial values.</summary>
+    /// <param name="parse">The generated parser of the method's arguments object.</param>
+    /// <param name="buildRequest">The method's generated request builder.</param>
+    /// <param name="spec">The method's result spec.</param>
+    /// <param name="writeResult">The generated writer of the result as JSON.</param>
+    /// <param name="createBuilder">Creates the generated builder of the method's partial values (the one its stream uses).</param>
+    /// <param name="writePartial">The generated writer of a partial value as JSON.</param>
+    /// <param name="models">The method's models in the order tried, each with its strategy.</param>
+    public static PromptInvoker PartialResult<TArguments, TResult, TPartial>(
+        Func<byte[], ParseOutcome<TArguments>> parse,
+        Func<TArguments, ConverseRequest> buildRequest,
+        StructuredOutputSpec<TResult> spec,
+        Action<Utf8JsonWriter, TResult> writeResult,
+        Func<PartialValueBuilder<TPartial>> createBuilder,
+        Action<Utf8JsonWriter, TPartial> writePartial,
+        ModelChoice[] models) =>
+        new PartialResultPromptInvoker<TArguments, TResult, TPartial>(
+            parse ?? throw new ArgumentNullException(nameof(parse)),
+            buildRequest ?? throw new ArgumentNullException(nameof(buildRequest)),
+            spec ?? throw new ArgumentNullException(nameof(spec)),
+            writeResult ?? throw new ArgumentNullException(nameof(writeResult)),
+            createBuilder ?? throw new ArgumentNullException(nameof(createBuilder)),
+            writePartial ?? throw new ArgumentNullException(nameof(writePartial)),
+            Check(models));
+
+    /// <summary>A method that returns <c>ResultStream&lt;T, TPartial&gt;</c> and takes media (read from the arguments by <see cref="PromptMediaParameter"/>).</summary>
+    /// <param name="parse">The generated parser of the method's other arguments.</param>
+    /// <param name="buildRequest">Calls the method's generated request builder with those arguments and the media, in the order of <paramref name="media"/>.</param>
+    /// <param name="spec">The method's result spec.</param>
+    /// <param name="writeResult">The generated writer of the result as JSON.</param>
+    /// <param name="createBuilder">Creates the generated builder of the method's partial values (the one its stream uses).</param>
+    /// <param name="writePartial">The generated writer of a partial value as JSON.</param>
+    /// <param name="models">The method's models in the order tried, each with its strategy.</param>
+    /// <param name="media">The method's media parameters.</param>
+    public static PromptInvoker PartialResult<TArguments, TResult, TPartial>(
+        Func<byte[], ParseOutcome<TArguments>> parse,
+        Func<TArguments, object?[], ConverseRequest> buildRequest,
+        StructuredOutputSpec<TResult> spec,
+        Action<Utf8JsonWriter, TResult> writeResult,
+        Func<PartialValueBuilder<TPartial>> createBuilder,
+        Action<Utf8JsonWriter, TPartial> writePartial,
+        ModelChoice[] models,
+        PromptMediaParameter[] media)
+    {
+        ArgumentNullException.ThrowIfNull(buildRequest);
+        return new PartialResultPromptInvoker<(TArguments Arguments, object?[] Media), TResult, TPartial>(
+            MediaArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), media ?? throw new ArgumentNullException(nameof(media))),
+            read => buildRequest(read.Arguments, read.Media),
+            spec ?? throw new ArgumentNullException(nameof(spec)),
+            writeResult ?? throw new ArgumentNullException(nameof(writeResult)),
+            createBuilder ?? throw new ArgumentNullException(nameof(createBuilder)),
+            writePartial ?? throw new ArgumentNullException(nameof(writePartial)),
+            Check(models));
+    }
+
+    /// <summary>
+    /// The parser of a method that takes a conversation history of <see cref="Message"/>s: <paramref name="parse"/>
+    /// reads the other arguments, the history is read from the array of <c>{"role", "text"}</c> named <paramref name="name"/>.
+    /// </summary>
+    /// <param name="parse">The generated parser of the method's other arguments (or the media reader over it).</param>
+    /// <param name="name">The history's property in the arguments object.</param>
+    /// <param name="required">The history must be given (it may be an empty array).</param>
+    public static Func<byte[], ParseOutcome<(TArguments Arguments, List<Message> History)>> WithHistory<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, string name, bool required) =>
+        HistoryArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), name ?? throw new ArgumentNullException(nameof(name)), required, HistoryArgumentReader.Message);
+
+    /// <summary>The same for a history of Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.ChatMessage"/>s.</summary>
+    /// <param name="parse">The generated parser of the method's other arguments (or the media reader over it).</param>
+    /// <param name="name">The history's property in the arguments object.</param>
+    /// <param name="required">The history must be given (it may be an empty array).</param>
+    public static Func<byte[], ParseOutcome<(TArguments Arguments, List<Microsoft.Extensions.AI.ChatMessage> History)>> WithChatHistory<TArguments>(Func<byte[], ParseOutcome<TArguments>> parse, string name, bool required) =>
+        HistoryArgumentReader.Parser(parse ?? throw new ArgumentNullException(nameof(parse)), name ?? throw new ArgumentNullException(nameof(name)), required, HistoryArgumentReader.ChatMessage);
+
+    /// <summary>The arguments schema of a method with a conversation history: the history added as an array of <c>{"role", "text"}</c>.</summary>
+    /// <param name="schemaJson">The generated schema of the other arguments (with media, if any).</param>
+    /// <param name="name">The history's property in the arguments object.</param>
+    /// <param name="required">The history must be given.</param>
+    public static string SchemaWithHistory(string schemaJson, string name, bool required) =>
+        HistoryArgumentReader.Schema(schemaJson ?? throw new ArgumentNullException(nameof(schemaJson)), name ?? throw new ArgumentNullException(nameof(name)), required);
+
     /// <summary>The arguments schema of a method with media: each media parameter added as the object its argument is.</summary>
     /// <param name="schemaJson">The generated schema of the other arguments.</param>
     /// <param name="media">The method's media parameters.</param>

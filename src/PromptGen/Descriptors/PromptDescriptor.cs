@@ -58,8 +58,17 @@ public sealed class PromptDescriptor
     /// </summary>
     public bool ResultSchemaWrapsValue => Invoker.WrapsResult;
 
-    /// <summary>The method itself streams its text (returns <c>IAsyncEnumerable&lt;string&gt;</c> or <c>PromptStream</c>).</summary>
+    /// <summary>
+    /// The method itself streams: its text (returns <c>IAsyncEnumerable&lt;string&gt;</c> or <c>PromptStream</c>;
+    /// see <see cref="Stream"/>) or, when <see cref="StreamsPartialResults"/>, its typed result as partial values.
+    /// </summary>
     public bool Streams { get; init; }
+
+    /// <summary>
+    /// The method returns <c>ResultStream&lt;T, TPartial&gt;</c>: <see cref="StreamPartials"/> gives its partial values
+    /// as JSON while they arrive, then the typed result.
+    /// </summary>
+    public bool StreamsPartialResults => Invoker.StreamsPartials;
 
     /// <summary>
     /// The Bedrock operation the method calls: <c>Converse</c> (the default; <c>ConverseStream</c> when it
@@ -91,11 +100,25 @@ public sealed class PromptDescriptor
 
     /// <summary>
     /// Streams the method's answer text for <paramref name="argumentsJson"/>; null when the method returns a typed
-    /// result (its answer is JSON read whole).
+    /// result (its answer is JSON: a <c>ResultStream</c> method streams it with <see cref="StreamPartials"/>).
     /// </summary>
     /// <exception cref="PromptArgumentsException">The arguments do not match <see cref="ArgumentsSchemaJson"/>.</exception>
     public PromptStream? Stream(IBedrockRuntime bedrock, string argumentsJson, string? modelId = null, CancellationToken cancellationToken = default) =>
         Invoker.Stream(this, bedrock, argumentsJson, modelId, cancellationToken);
+
+    /// <summary>
+    /// Streams the method's typed result for <paramref name="argumentsJson"/> as the method's own
+    /// <c>ResultStream&lt;T, TPartial&gt;</c> does: its partial values written as JSON while they arrive, then the
+    /// validated result (<see cref="PromptPartialStream.ToRunResult"/>). Null when the method does not return a
+    /// <c>ResultStream</c> (<see cref="StreamsPartialResults"/> is false).
+    /// </summary>
+    /// <param name="bedrock">The Bedrock runtime to call.</param>
+    /// <param name="argumentsJson">The arguments, as one JSON object.</param>
+    /// <param name="modelId">A model to call instead of the method's models (to compare models); null for the method's own.</param>
+    /// <param name="cancellationToken">Cancels the stream, in addition to the enumeration's own token.</param>
+    /// <exception cref="PromptArgumentsException">The arguments do not match <see cref="ArgumentsSchemaJson"/>.</exception>
+    public PromptPartialStream? StreamPartials(IBedrockRuntime bedrock, string argumentsJson, string? modelId = null, CancellationToken cancellationToken = default) =>
+        Invoker.StreamPartials(this, bedrock, argumentsJson, modelId, cancellationToken);
 
     /// <summary>The models a run calls: the override alone, or the method's own in order.</summary>
     internal IReadOnlyList<CompilerServices.ModelChoice> ModelsFor(string? modelId, IReadOnlyList<CompilerServices.ModelChoice> own)

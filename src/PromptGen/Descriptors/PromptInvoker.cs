@@ -29,14 +29,22 @@ public abstract class PromptInvoker
 
     internal abstract PromptStream? Stream(PromptDescriptor descriptor, IBedrockRuntime bedrock, string argumentsJson, string? modelId, CancellationToken cancellationToken);
 
+    /// <summary>The method returns <c>ResultStream&lt;T, TPartial&gt;</c>: its partial values stream (<see cref="StreamPartials"/>).</summary>
+    internal virtual bool StreamsPartials => false;
+
+    /// <summary>The method's typed result as partial values, then whole; null for a method that does not stream one.</summary>
+    internal virtual PromptPartialStream? StreamPartials(PromptDescriptor descriptor, IBedrockRuntime bedrock, string argumentsJson, string? modelId, CancellationToken cancellationToken) => null;
+
     /// <summary>The rendered prompts and the body as <see cref="BedrockRuntimeClient"/> writes it (the same source-generated context).</summary>
     private protected static PromptPreview Preview(string modelId, ConverseRequest built, ConverseRequest sent)
     {
         string? system = built.System is { Count: > 0 } blocks
             ? string.Concat(blocks.Select(block => block.Text ?? string.Empty))
             : null;
+        // The rendered user turn is the last text of the last user message: a history ending with a user turn shares
+        // that message (ConversationHistory merges them), and media blocks carry no text.
         Message? user = built.Messages.LastOrDefault(message => message.Role == ConversationRole.User);
-        string userText = user is null ? string.Empty : string.Concat(user.Content.Select(block => block.Text ?? string.Empty));
+        string userText = user?.Content.LastOrDefault(block => !string.IsNullOrEmpty(block.Text))?.Text ?? string.Empty;
         string body = JsonSerializer.Serialize(sent, BedrockJsonContext.Default.ConverseRequest);
         return new PromptPreview(system, userText, modelId, body);
     }

@@ -62,6 +62,44 @@ namespace Demo.Descriptors
                 => ReplyPromptsClient.Descriptors;
         }
 
+        /// <summary>
+        /// <see cref="global::Demo.Descriptors.Step"/> while it streams in: a member is null until the model has written it
+        /// completely; lists grow by completed elements, and an object being written shows the members it has so far.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public sealed record StepPartial
+        {
+            /// <summary><see cref="global::Demo.Descriptors.Step.Title"/>, once written.</summary>
+            public string? Title { get; init; }
+
+            /// <summary><see cref="global::Demo.Descriptors.Step.Minutes"/>, once written.</summary>
+            public int? Minutes { get; init; }
+
+            /// <summary><see cref="global::Demo.Descriptors.Step.Link"/>, once written.</summary>
+            public global::System.Uri? Link { get; init; }
+        }
+
+        /// <summary>
+        /// <see cref="global::Demo.Descriptors.Plan"/> while it streams in: a member is null until the model has written it
+        /// completely; lists grow by completed elements, and an object being written shows the members it has so far.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
+        public sealed record PlanPartial
+        {
+            /// <summary><see cref="global::Demo.Descriptors.Plan.Goal"/>, once written.</summary>
+            public string? Goal { get; init; }
+
+            /// <summary><see cref="global::Demo.Descriptors.Plan.Steps"/>, once written.</summary>
+            public global::System.Collections.Generic.IReadOnlyList<
+                global::Demo.Descriptors.IReplyPrompts.StepPartial>? Steps { get; init; }
+
+            /// <summary><see cref="global::Demo.Descriptors.Plan.Tone"/>, once written.</summary>
+            public global::Demo.Descriptors.Tone? Tone { get; init; }
+
+            /// <summary><see cref="global::Demo.Descriptors.Plan.Budget"/>, once written.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? Budget { get; init; }
+        }
+
         /// <summary>PromptGen's implementation of <see cref="IReplyPrompts"/>, made by <c>Create</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PromptGen.Generators", "{version}")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -138,6 +176,44 @@ namespace Demo.Descriptors
                     InputType = "search_document",
                 };
 
+            private const string PlanAsyncUserTemplate = "Plan {{ goal }}";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Descriptors.Plan> PlanAsyncResult =
+                new()
+                {
+                    ResultName = "Plan",
+                    SchemaJson = Json.PlanSchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Reader = Json.PlanReader,
+                };
+
+            // Tried in order: the next model when one fails (see ModelFallbackPolicy).
+            private static readonly global::PromptGen.CompilerServices.ModelChoice[] PlanAsyncModels =
+            {
+                new("us.anthropic.claude-haiku-4-5-20251001-v1:0", global::PromptGen.StructuredOutputStrategy.NativeSchema),
+                // ForcedTool: Nova Lite supports forcing a tool, whose input schema is the result's.
+                new("us.amazon.nova-lite-v1:0", global::PromptGen.StructuredOutputStrategy.ForcedTool),
+            };
+
+            private const string ChatAsyncSystemTemplate = "You answer support tickets.";
+
+            private const string ChatAsyncUserTemplate = "{{ question }}";
+
+            private const string ChatTypedAsyncUserTemplate = "{{ question }} ({{ tone }})";
+
+            // NativeSchema: Claude Haiku 4.5 supports native structured output (outputConfig.textFormat).
+            private static readonly global::PromptGen.CompilerServices.StructuredOutputSpec<global::Demo.Descriptors.Reply>
+                ChatTypedAsyncResult = new()
+                {
+                    ResultName = "Reply",
+                    SchemaJson = Json.ReplySchema,
+                    Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                    MaxRepairAttempts = 1,
+                    Reader = Json.ReplyReader,
+                };
+
             /// <summary>Writes what tools return as JSON for the model, without reflection.</summary>
             private static class DescriptorResultWriters
             {
@@ -156,6 +232,267 @@ namespace Demo.Descriptors
                         writer.WriteStringValue(value.Tone.ToString());
                         writer.WritePropertyName("sentences");
                         writer.WriteNumberValue(value.Sentences);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                public static void WritePlan(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Descriptors.Plan value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("goal");
+                        writer.WriteStringValue(value.Goal);
+                        writer.WritePropertyName("steps");
+                        if ((object?)value.Steps is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            WriteListOfStep(writer, value.Steps);
+                        }
+                        writer.WritePropertyName("tone");
+                        writer.WriteStringValue(value.Tone.ToString());
+                        writer.WritePropertyName("budget");
+                        if ((object?)value.Budget is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            WriteDictionaryOfNullableDouble(writer, value.Budget);
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
+
+                public static void WriteListOfStep(
+                    global::System.Text.Json.Utf8JsonWriter writer,
+                    global::System.Collections.Generic.IReadOnlyList<global::Demo.Descriptors.Step> value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartArray();
+                        foreach (var item in value)
+                        {
+                            if ((object?)item is null)
+                            {
+                                writer.WriteNullValue();
+                            }
+                            else
+                            {
+                                WriteStep(writer, item);
+                            }
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+
+                public static void WriteDictionaryOfNullableDouble(
+                    global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, double?> value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        foreach (var pair in value)
+                        {
+                            writer.WritePropertyName(pair.Key);
+                            if (pair.Value is { } present)
+                            {
+                                if (double.IsFinite(present))
+                                {
+                                    writer.WriteNumberValue(present);
+                                }
+                                else
+                                {
+                                    writer.WriteStringValue(present.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                                }
+                            }
+                            else
+                            {
+                                writer.WriteNullValue();
+                            }
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
+
+                public static void WriteStep(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Descriptors.Step value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("title");
+                        writer.WriteStringValue(value.Title);
+                        writer.WritePropertyName("minutes");
+                        writer.WriteNumberValue(value.Minutes);
+                        writer.WritePropertyName("link");
+                        if ((object?)value.Link is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(value.Link.OriginalString);
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
+            }
+
+            /// <summary>Writes the partial values of streamed results as JSON, without reflection.</summary>
+            private static class DescriptorPartialWriters
+            {
+                public static void WritePlan(
+                    global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Descriptors.IReplyPrompts.PlanPartial value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("goal");
+                        writer.WriteStringValue(value.Goal);
+                        writer.WritePropertyName("steps");
+                        if ((object?)value.Steps is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            WriteListOfStep(writer, value.Steps);
+                        }
+                        writer.WritePropertyName("tone");
+                        if (value.Tone is { } present)
+                        {
+                            writer.WriteStringValue(present.ToString());
+                        }
+                        else
+                        {
+                            writer.WriteNullValue();
+                        }
+                        writer.WritePropertyName("budget");
+                        if ((object?)value.Budget is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            WriteDictionaryOfNullableDouble(writer, value.Budget);
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
+
+                public static void WriteListOfStep(
+                    global::System.Text.Json.Utf8JsonWriter writer,
+                    global::System.Collections.Generic.IReadOnlyList<global::Demo.Descriptors.IReplyPrompts.StepPartial>? value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartArray();
+                        foreach (var item in value)
+                        {
+                            if ((object?)item is null)
+                            {
+                                writer.WriteNullValue();
+                            }
+                            else
+                            {
+                                WriteStep(writer, item);
+                            }
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+
+                public static void WriteDictionaryOfNullableDouble(
+                    global::System.Text.Json.Utf8JsonWriter writer,
+                    global::System.Collections.Generic.IReadOnlyDictionary<string, double?>? value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        foreach (var pair in value)
+                        {
+                            writer.WritePropertyName(pair.Key);
+                            if (pair.Value is { } present)
+                            {
+                                if (double.IsFinite(present))
+                                {
+                                    writer.WriteNumberValue(present);
+                                }
+                                else
+                                {
+                                    writer.WriteStringValue(present.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                                }
+                            }
+                            else
+                            {
+                                writer.WriteNullValue();
+                            }
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
+
+                public static void WriteStep(
+                    global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Descriptors.IReplyPrompts.StepPartial value)
+                {
+                    if ((object?)value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("title");
+                        writer.WriteStringValue(value.Title);
+                        writer.WritePropertyName("minutes");
+                        if (value.Minutes is { } present)
+                        {
+                            writer.WriteNumberValue(present);
+                        }
+                        else
+                        {
+                            writer.WriteNullValue();
+                        }
+                        writer.WritePropertyName("link");
+                        if ((object?)value.Link is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(value.Link.OriginalString);
+                        }
                         writer.WriteEndObject();
                     }
                 }
@@ -471,6 +808,122 @@ namespace Demo.Descriptors
                     Json.ParseEmbedAllAsyncArguments, static arguments => arguments.texts, EmbedAllAsyncEmbedding),
             };
 
+            /// <summary>The arguments of <c>PlanAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class PlanAsyncArguments
+            {
+                public PlanAsyncArguments(string goal)
+                {
+                    this.goal = goal;
+                }
+
+                public readonly string goal;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] PlanAsyncParameters =
+            {
+                new("goal", "string", true),
+            };
+
+            // PlanAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor PlanAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "PlanAsync",
+                ArgumentsSchemaJson = Json.PlanAsyncArgumentsSchema,
+                Parameters = PlanAsyncParameters,
+                UserTemplate = PlanAsyncUserTemplate,
+                ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                FallbackModelIds = new[] { "us.amazon.nova-lite-v1:0" },
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                ResultSchemaJson = Json.PlanSchema,
+                ResultTypeName = "Demo.Descriptors.Plan",
+                Streams = true,
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.PartialResult(
+                    Json.ParsePlanAsyncArguments,
+                    static arguments => BuildPlanAsyncRequest(arguments.goal),
+                    PlanAsyncResult,
+                    DescriptorResultWriters.WritePlan,
+                    Partials.CreatePlanPartial,
+                    DescriptorPartialWriters.WritePlan,
+                    PlanAsyncModels),
+            };
+
+            /// <summary>The arguments of <c>ChatAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class ChatAsyncArguments
+            {
+                public ChatAsyncArguments(string question)
+                {
+                    this.question = question;
+                }
+
+                public readonly string question;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] ChatAsyncParameters =
+            {
+                new("history", "System.Collections.Generic.IReadOnlyList<PromptGen.Message>", true), new("question", "string", true),
+            };
+
+            // ChatAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor ChatAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "ChatAsync",
+                ArgumentsSchemaJson = global::PromptGen.CompilerServices.PromptInvokers.SchemaWithHistory(
+                    Json.ChatAsyncArgumentsSchema, "history", true),
+                Parameters = ChatAsyncParameters,
+                SystemTemplate = ChatAsyncSystemTemplate,
+                UserTemplate = ChatAsyncUserTemplate,
+                ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                ResultTypeName = "string",
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Text(
+                    global::PromptGen.CompilerServices.PromptInvokers.WithHistory(Json.ParseChatAsyncArguments, "history", true),
+                    static arguments => BuildChatAsyncRequest(arguments.History, arguments.Arguments.question),
+                    new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
+            };
+
+            /// <summary>The arguments of <c>ChatTypedAsync</c> as one object, read from JSON by its descriptor.</summary>
+            private sealed class ChatTypedAsyncArguments
+            {
+                public ChatTypedAsyncArguments(string question, global::Demo.Descriptors.Tone tone)
+                {
+                    this.question = question;
+                    this.tone = tone;
+                }
+
+                public readonly string question;
+
+                public readonly global::Demo.Descriptors.Tone tone;
+            }
+
+            private static readonly global::PromptGen.Descriptors.PromptParameterDescriptor[] ChatTypedAsyncParameters =
+            {
+                new("history", "Microsoft.Extensions.AI.ChatMessage[]?", false), new("question", "string", true),
+                new("tone", "Demo.Descriptors.Tone", false),
+            };
+
+            // ChatTypedAsync as data, for the playground and other tools.
+            private static readonly global::PromptGen.Descriptors.PromptDescriptor ChatTypedAsyncDescriptor = new()
+            {
+                InterfaceName = "Demo.Descriptors.IReplyPrompts",
+                MethodName = "ChatTypedAsync",
+                ArgumentsSchemaJson = global::PromptGen.CompilerServices.PromptInvokers.SchemaWithHistory(
+                    Json.ChatTypedAsyncArgumentsSchema, "history", false),
+                Parameters = ChatTypedAsyncParameters,
+                UserTemplate = ChatTypedAsyncUserTemplate,
+                ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                Strategy = global::PromptGen.StructuredOutputStrategy.NativeSchema,
+                ResultSchemaJson = Json.ReplySchema,
+                ResultTypeName = "Demo.Descriptors.Reply",
+                Invoker = global::PromptGen.CompilerServices.PromptInvokers.Structured(
+                    global::PromptGen.CompilerServices.PromptInvokers.WithChatHistory(Json.ParseChatTypedAsyncArguments, "history", false),
+                    static arguments => BuildChatTypedAsyncRequest(
+                        arguments.History.ToArray(), arguments.Arguments.question, arguments.Arguments.tone),
+                    ChatTypedAsyncResult,
+                    DescriptorResultWriters.WriteReply,
+                    new global::PromptGen.CompilerServices.ModelChoice[] { new("us.anthropic.claude-haiku-4-5-20251001-v1:0") }),
+            };
+
             internal static readonly global::PromptGen.Descriptors.PromptDescriptor[] Descriptors =
             {
                 ReplyAsyncDescriptor,
@@ -482,6 +935,9 @@ namespace Demo.Descriptors
                 LogoAsyncDescriptor,
                 EmbedAsyncDescriptor,
                 EmbedAllAsyncDescriptor,
+                PlanAsyncDescriptor,
+                ChatAsyncDescriptor,
+                ChatTypedAsyncDescriptor,
             };
 
             private readonly global::PromptGen.IBedrockRuntime _bedrock;
@@ -743,6 +1199,299 @@ namespace Demo.Descriptors
                     _bedrock, EmbedAllAsyncEmbedding, texts, cancellationToken).ConfigureAwait(false);
             }
 
+            global::PromptGen.ResultStream<global::Demo.Descriptors.Plan, PlanPartial> IReplyPrompts.PlanAsync(
+                string goal, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var request = BuildPlanAsyncRequest(goal);
+                return global::PromptGen.CompilerServices.ResultStreams.Create(
+                    _bedrock, PlanAsyncModels, request, PlanAsyncResult, Partials.CreatePlanPartial, null, null, cancellationToken);
+            }
+
+            /// <summary>The request of <c>PlanAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildPlanAsyncRequest(string goal)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = { global::PromptGen.Message.User(RenderPlanAsyncUser(goal)) },
+                };
+                return request;
+            }
+
+            /// <summary>Renders <see cref="PlanAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderPlanAsyncUser(string goal)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    5, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("Plan ");
+                output.AppendFormatted(goal);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<string> IReplyPrompts.ChatAsync(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history,
+                string question,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "ChatAsync");
+                var request = BuildChatAsyncRequest(history, question);
+                global::PromptGen.Bedrock.ConverseResponse response = await _bedrock.ConverseAsync(
+                    "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, cancellationToken).ConfigureAwait(false);
+                global::PromptGen.GuardrailInterventionException.ThrowIfIntervened("us.anthropic.claude-haiku-4-5-20251001-v1:0", response);
+                return response.GetOutputText();
+            }
+
+            /// <summary>The request of <c>ChatAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildChatAsyncRequest(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    System = global::PromptGen.Bedrock.SystemContentBlock.ListFromText(RenderChatAsyncSystem(history, question)),
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderChatAsyncUser(history, question))),
+                };
+                return request;
+            }
+
+            /// <summary>Renders <see cref="ChatAsyncSystemTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderChatAsyncSystem(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    27, 0, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendLiteral("You answer support tickets.");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Renders <see cref="ChatAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderChatAsyncUser(
+                global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Message> history, string question)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    0, 1, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                return output.ToStringAndClear();
+            }
+
+            async global::System.Threading.Tasks.Task<global::Demo.Descriptors.Reply> IReplyPrompts.ChatTypedAsync(
+                global::Microsoft.Extensions.AI.ChatMessage[]? history, string question, global::Demo.Descriptors.Tone tone)
+            {
+                global::PromptGen.CompilerServices.PromptInvocation.Enter("Demo.Descriptors.IReplyPrompts", "ChatTypedAsync");
+                var request = BuildChatTypedAsyncRequest(history, question, tone);
+                return await global::PromptGen.CompilerServices.StructuredPrompt.RunAsync(
+                    _bedrock, "us.anthropic.claude-haiku-4-5-20251001-v1:0", request, ChatTypedAsyncResult, default).ConfigureAwait(false);
+            }
+
+            /// <summary>The request of <c>ChatTypedAsync</c>: a single call's and a batch record's.</summary>
+            private static global::PromptGen.Bedrock.ConverseRequest BuildChatTypedAsyncRequest(
+                global::Microsoft.Extensions.AI.ChatMessage[]? history, string question, global::Demo.Descriptors.Tone tone)
+            {
+                var request = new global::PromptGen.Bedrock.ConverseRequest
+                {
+                    Messages = global::PromptGen.CompilerServices.ConversationHistory.Build(
+                        history, global::PromptGen.Message.User(RenderChatTypedAsyncUser(history, question, tone))),
+                };
+                return request;
+            }
+
+            /// <summary>Renders <see cref="ChatTypedAsyncUserTemplate"/>, compiled to C# at build time.</summary>
+            private static string RenderChatTypedAsyncUser(
+                global::Microsoft.Extensions.AI.ChatMessage[]? history, string question, global::Demo.Descriptors.Tone tone)
+            {
+                var output = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(
+                    3, 2, global::System.Globalization.CultureInfo.InvariantCulture);
+                output.AppendFormatted(question);
+                output.AppendLiteral(" (");
+                output.AppendFormatted(tone);
+                output.AppendLiteral(")");
+                return output.ToStringAndClear();
+            }
+
+            /// <summary>Builds the partial results of streamed methods as the JSON arrives.</summary>
+            private static class Partials
+            {
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<StepPartial> CreateStepPartial()
+                    => new StepPartialBuilder();
+
+                public static global::PromptGen.CompilerServices.PartialValueBuilder<PlanPartial> CreatePlanPartial()
+                    => new PlanPartialBuilder();
+
+                private sealed class StepPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<StepPartial>
+                {
+                    private string? _title;
+                    private int? _minutes;
+                    private global::System.Uri? _link;
+
+                    protected override int MemberIndex(string name)
+                    {
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "title"))
+                        {
+                            return 0;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "minutes"))
+                        {
+                            return 1;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "link"))
+                        {
+                            return 2;
+                        }
+
+                        return -1; // a member the type does not have: ignored, as in the final parse
+                    }
+
+                    protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
+                    {
+                        switch (member)
+                        {
+                            case 0:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _title);
+                            case 1:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<int>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadInt32, out _minutes);
+                            case 2:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<global::System.Uri>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadUri, out _link);
+                            default:
+                                return false;
+                        }
+                    }
+
+                    protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray) => null;
+
+                    protected override StepPartial Build() => new()
+                    {
+                        Title = _title,
+                        Minutes = _minutes,
+                        Link = _link,
+                    };
+                }
+
+                private sealed class PlanPartialBuilder : global::PromptGen.CompilerServices.PartialObjectBuilder<PlanPartial>
+                {
+                    private string? _goal;
+                    private global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>? _steps;
+                    private global::Demo.Descriptors.Tone? _tone;
+                    private global::PromptGen.CompilerServices.PartialDictionaryBuilder<double?>? _budget;
+
+                    protected override int MemberIndex(string name)
+                    {
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "goal"))
+                        {
+                            return 0;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "steps"))
+                        {
+                            return 1;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "tone"))
+                        {
+                            return 2;
+                        }
+
+                        if (global::PromptGen.CompilerServices.PartialScalars.NameEquals(name, "budget"))
+                        {
+                            return 3;
+                        }
+
+                        return -1; // a member the type does not have: ignored, as in the final parse
+                    }
+
+                    protected override bool ReadScalar(int member, in global::PromptGen.CompilerServices.JsonScalar value)
+                    {
+                        switch (member)
+                        {
+                            case 0:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullableReference<string>(
+                                    value, global::PromptGen.CompilerServices.JsonValueReaders.TryReadString, out _goal);
+                            case 1:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an array
+                                }
+
+                                _steps = null;
+                                return true;
+                            case 2:
+                                return global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<global::Demo.Descriptors.Tone>(
+                                    value, TryReadTone, out _tone);
+                            case 3:
+                                if (!value.IsNull)
+                                {
+                                    return false; // expected an object
+                                }
+
+                                _budget = null;
+                                return true;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    protected override global::PromptGen.CompilerServices.PartialJsonNode? StartMember(int member, bool isArray)
+                    {
+                        switch (member)
+                        {
+                            case 1:
+                                if (!isArray)
+                                {
+                                    return null;
+                                }
+
+                                _steps = new global::PromptGen.CompilerServices.PartialListBuilder<StepPartial>(
+                                    null, static () => new StepPartialBuilder(), false);
+                                return _steps;
+                            case 3:
+                                if (isArray)
+                                {
+                                    return null;
+                                }
+
+                                _budget = new global::PromptGen.CompilerServices.PartialDictionaryBuilder<double?>(ReadNullableDouble);
+                                return _budget;
+                            default:
+                                return null;
+                        }
+                    }
+
+                    protected override PlanPartial Build() => new()
+                    {
+                        Goal = _goal,
+                        Steps = _steps?.Snapshot(),
+                        Tone = _tone,
+                        Budget = _budget?.Snapshot(),
+                    };
+                }
+
+                private static bool ReadNullableDouble(in global::PromptGen.CompilerServices.JsonScalar scalar, out double? value) =>
+                    global::PromptGen.CompilerServices.PartialScalars.TryReadNullable<double>(
+                        scalar, global::PromptGen.CompilerServices.JsonValueReaders.TryReadDouble, out value);
+
+                private static readonly string[] NamesOfTryReadTone = { "Friendly", "Formal" };
+
+                private static bool TryReadTone(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Descriptors.Tone value)
+                {
+                    bool matched = global::PromptGen.CompilerServices.JsonValueReaders.TryMatchEnum(
+                        ref reader, path, errors, NamesOfTryReadTone, out int index);
+                    value = index switch
+                    {
+                        0 => global::Demo.Descriptors.Tone.Friendly,
+                        1 => global::Demo.Descriptors.Tone.Formal,
+                        _ => default,
+                    };
+                    return matched;
+                }
+            }
+
             /// <summary>
             /// The results' JSON: each type's schema, and readers that collect every problem with its JSON path.
             /// Derives from JsonValueReaders only to call the shared readers by their short names.
@@ -758,6 +1507,32 @@ namespace Demo.Descriptors
                         "sentences": { "type": "integer" }
                       },
                       "required": ["text", "tone", "sentences"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string PlanSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "goal": { "type": "string" },
+                        "steps": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "title": { "type": "string" },
+                              "minutes": { "type": "integer" },
+                              "link": { "type": ["string", "null"], "format": "uri" }
+                            },
+                            "required": ["title", "minutes"],
+                            "additionalProperties": false
+                          }
+                        },
+                        "tone": { "type": "string", "enum": ["Friendly", "Formal"] },
+                        "budget": { "type": "object", "additionalProperties": { "type": ["number", "null"] } }
+                      },
+                      "required": ["goal", "steps", "tone", "budget"],
                       "additionalProperties": false
                     }
                     """;
@@ -858,8 +1633,41 @@ namespace Demo.Descriptors
                     }
                     """;
 
+                public const string PlanAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "goal": { "type": "string" } },
+                      "required": ["goal"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string ChatAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": { "question": { "type": "string" } },
+                      "required": ["question"],
+                      "additionalProperties": false
+                    }
+                    """;
+
+                public const string ChatTypedAsyncArgumentsSchema = """
+                    {
+                      "type": "object",
+                      "properties": {
+                        "question": { "type": "string" },
+                        "tone": { "type": "string", "enum": ["Friendly", "Formal"] }
+                      },
+                      "required": ["question"],
+                      "additionalProperties": false
+                    }
+                    """;
+
                 public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Descriptors.Reply> ReplyReader =
                     new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadReply);
+
+                public static readonly global::PromptGen.CompilerServices.ResultReader<global::Demo.Descriptors.Plan> PlanReader =
+                    new(global::PromptGen.CompilerServices.ResultRoot.Object, ReadPlan);
 
                 public static global::PromptGen.CompilerServices.ParseOutcome<ReplyAsyncArguments> ParseReplyAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<ReplyAsyncArguments>(json, ReadReplyAsyncArguments);
@@ -891,6 +1699,16 @@ namespace Demo.Descriptors
                 public static global::PromptGen.CompilerServices.ParseOutcome<EmbedAllAsyncArguments>
                     ParseEmbedAllAsyncArguments(byte[] json)
                     => global::PromptGen.CompilerServices.ResultParsing.Parse<EmbedAllAsyncArguments>(json, ReadEmbedAllAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<PlanAsyncArguments> ParsePlanAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<PlanAsyncArguments>(json, ReadPlanAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<ChatAsyncArguments> ParseChatAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<ChatAsyncArguments>(json, ReadChatAsyncArguments);
+
+                public static global::PromptGen.CompilerServices.ParseOutcome<ChatTypedAsyncArguments>
+                    ParseChatTypedAsyncArguments(byte[] json)
+                    => global::PromptGen.CompilerServices.ResultParsing.Parse<ChatTypedAsyncArguments>(json, ReadChatTypedAsyncArguments);
 
                 private static readonly global::PromptGen.CompilerServices.JsonNames ReplyMembers = new("text", "tone", "sentences");
 
@@ -942,6 +1760,66 @@ namespace Demo.Descriptors
                     }
 
                     value = new global::Demo.Descriptors.Reply(text, tone, sentences);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames PlanMembers = new("goal", "steps", "tone", "budget");
+
+                private static bool ReadPlan(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Descriptors.Plan value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string goal = default!;
+                    bool hasGoal = false;
+                    global::System.Collections.Generic.List<global::Demo.Descriptors.Step> steps = default!;
+                    bool hasSteps = false;
+                    global::Demo.Descriptors.Tone tone = default;
+                    bool hasTone = false;
+                    global::System.Collections.Generic.Dictionary<string, double?> budget = default!;
+                    bool hasBudget = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, PlanMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "goal":
+                                hasGoal = true;
+                                TryReadString(ref reader, memberPath, errors, out goal);
+                                break;
+                            case "steps":
+                                hasSteps = true;
+                                TryReadList(ref reader, memberPath, errors, ReadStep, out steps);
+                                break;
+                            case "tone":
+                                hasTone = true;
+                                ReadTone(ref reader, memberPath, errors, out tone);
+                                break;
+                            case "budget":
+                                hasBudget = true;
+                                TryReadDictionary(ref reader, memberPath, errors, ReadNullableDouble, out budget);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasGoal, errors, objectPath, "goal");
+                    CheckRequired(hasSteps, errors, objectPath, "steps");
+                    CheckRequired(hasTone, errors, objectPath, "tone");
+                    CheckRequired(hasBudget, errors, objectPath, "budget");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Demo.Descriptors.Plan(goal, steps, tone, budget);
                     return true;
                 }
 
@@ -1307,6 +2185,128 @@ namespace Demo.Descriptors
                     return true;
                 }
 
+                private static readonly global::PromptGen.CompilerServices.JsonNames PlanAsyncArgumentsMembers = new("goal");
+
+                private static bool ReadPlanAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out PlanAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string goal = default!;
+                    bool hasGoal = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, PlanAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "goal":
+                                hasGoal = true;
+                                TryReadString(ref reader, memberPath, errors, out goal);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasGoal, errors, objectPath, "goal");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new PlanAsyncArguments(goal);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames ChatAsyncArgumentsMembers = new("question");
+
+                private static bool ReadChatAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out ChatAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string question = default!;
+                    bool hasQuestion = false;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, ChatAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "question":
+                                hasQuestion = true;
+                                TryReadString(ref reader, memberPath, errors, out question);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasQuestion, errors, objectPath, "question");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new ChatAsyncArguments(question);
+                    return true;
+                }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames ChatTypedAsyncArgumentsMembers = new(
+                    "question", "tone");
+
+                private static bool ReadChatTypedAsyncArguments(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out ChatTypedAsyncArguments value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string question = default!;
+                    bool hasQuestion = false;
+                    global::Demo.Descriptors.Tone tone = (global::Demo.Descriptors.Tone)1;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, ChatTypedAsyncArgumentsMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "question":
+                                hasQuestion = true;
+                                TryReadString(ref reader, memberPath, errors, out question);
+                                break;
+                            case "tone":
+                                ReadTone(ref reader, memberPath, errors, out tone);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasQuestion, errors, objectPath, "question");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new ChatTypedAsyncArguments(question, tone);
+                    return true;
+                }
+
                 private static readonly global::PromptGen.CompilerServices.JsonNames ToneNames = new("Friendly", "Formal");
 
                 private static bool ReadTone(
@@ -1324,6 +2324,63 @@ namespace Demo.Descriptors
                     };
                     return matched;
                 }
+
+                private static readonly global::PromptGen.CompilerServices.JsonNames StepMembers = new("title", "minutes", "link");
+
+                private static bool ReadStep(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out global::Demo.Descriptors.Step value)
+                {
+                    value = default!;
+                    if (!TryStartObject(ref reader, path, errors, out global::PromptGen.CompilerServices.JsonPath objectPath))
+                    {
+                        return false;
+                    }
+
+                    int errorCount = errors.Count;
+                    string title = default!;
+                    bool hasTitle = false;
+                    int minutes = default;
+                    bool hasMinutes = false;
+                    global::System.Uri? link = null;
+                    global::PromptGen.CompilerServices.JsonPath memberPath;
+                    while (NextMember(ref reader, objectPath, StepMembers, out string member, out memberPath))
+                    {
+                        switch (member)
+                        {
+                            case "title":
+                                hasTitle = true;
+                                TryReadString(ref reader, memberPath, errors, out title);
+                                break;
+                            case "minutes":
+                                hasMinutes = true;
+                                TryReadInt32(ref reader, memberPath, errors, out minutes);
+                                break;
+                            case "link":
+                                TryReadNullableReference(ref reader, memberPath, errors, TryReadUri, out link);
+                                break;
+                        }
+                    }
+
+                    CheckRequired(hasTitle, errors, objectPath, "title");
+                    CheckRequired(hasMinutes, errors, objectPath, "minutes");
+                    if (errors.Count != errorCount)
+                    {
+                        return false;
+                    }
+
+                    value = new global::Demo.Descriptors.Step(title, minutes, link);
+                    return true;
+                }
+
+                private static bool ReadNullableDouble(
+                    ref global::System.Text.Json.Utf8JsonReader reader,
+                    global::PromptGen.CompilerServices.JsonPath path,
+                    global::PromptGen.CompilerServices.ResultErrorList errors,
+                    out double? value)
+                    => TryReadNullable(ref reader, path, errors, TryReadDouble, out value);
 
                 private static readonly global::PromptGen.CompilerServices.JsonNames TicketMembers = new("title", "body", "tags");
 
