@@ -64,6 +64,8 @@ internal static class RenderComparison
         Task task = returned switch
         {
             Task t => t,
+            // A stream (PromptStream, ResultStream, IAsyncEnumerable<string>) sends its request at the first MoveNextAsync.
+            { } stream when stream.GetType().GetMethod("GetAsyncEnumerator") is { } enumerate => FirstMove(stream, enumerate),
             { } valueTask => (Task)valueTask.GetType().GetMethod("AsTask")!.Invoke(valueTask, null)!,
             null => throw new InvalidOperationException("A prompt method returned null."),
         };
@@ -87,9 +89,18 @@ internal static class RenderComparison
         }
 
         ConverseRequest request = bedrock.Request ?? throw new InvalidOperationException($"{method.Name} sent no request.");
-        string user = request.Messages[0].Content[0].Text!;
+        string user = request.Messages[0].Content[0].Text!; // SampleArguments gives a conversation history no turns
         string? system = request.System?[0].Text;
         return (new RenderOutcome(user, false), new RenderOutcome(system, false));
+    }
+
+    private static Task FirstMove(object stream, MethodInfo enumerate)
+    {
+        object enumerator = enumerate.Invoke(stream, new object[] { CancellationToken.None })!;
+        // Async iterators implement MoveNextAsync explicitly: call it through the interface.
+        Type enumeratorInterface = enumerator.GetType().GetInterfaces().First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IAsyncEnumerator<>));
+        object moving = enumeratorInterface.GetMethod("MoveNextAsync")!.Invoke(enumerator, null)!;
+        return (Task)moving.GetType().GetMethod("AsTask")!.Invoke(moving, null)!;
     }
 
     private static RenderOutcome RenderWithScriban(string template, PromptArguments arguments)

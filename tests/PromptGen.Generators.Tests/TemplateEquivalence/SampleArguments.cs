@@ -42,6 +42,12 @@ internal static class SampleArguments
             return CancellationToken.None;
         }
 
+        if (typeof(System.Collections.Generic.IEnumerable<PromptGen.Message>).IsAssignableFrom(type) && type.IsAssignableFrom(typeof(PromptGen.Message[])))
+        {
+            // A conversation history: sent before the rendered prompt, which is what the comparison reads.
+            return Array.Empty<PromptGen.Message>();
+        }
+
         if (type == typeof(int))
         {
             return 1234567;
