@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -104,23 +105,12 @@ internal static class PlaygroundApi
             return;
         }
 
-        context.Response.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-store";
-        var clock = Stopwatch.StartNew();
-        var events = new ServerSentEvents(context.Response);
-        try
-        {
-            await foreach (string delta in stream.WithCancellation(context.RequestAborted).ConfigureAwait(false))
-            {
-                await events.WriteAsync("delta", writer => PlaygroundJson.WriteDelta(writer, delta), context.RequestAborted).ConfigureAwait(false);
-            }
-
-            await events.WriteAsync("done", writer => PlaygroundJson.WriteStreamEnd(writer, stream, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await events.WriteAsync("error", writer => PlaygroundJson.WriteFailure(writer, e, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
-        }
+        await WriteEventsAsync(
+            context,
+            stream,
+            "delta",
+            PlaygroundJson.WriteDelta,
+            elapsed => writer => PlaygroundJson.WriteStreamEnd(writer, stream, elapsed)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -140,19 +130,42 @@ internal static class PlaygroundApi
             return;
         }
 
+        await WriteEventsAsync(
+            context,
+            stream,
+            "partial",
+            PlaygroundJson.WritePartial,
+            elapsed =>
+            {
+                // Read before the event starts: a result that cannot be read is an error event, not half a done one.
+                PromptRunResult result = stream.ToRunResult();
+                return writer => PlaygroundJson.WriteRun(writer, result, elapsed);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a stream's items as server-sent events named <paramref name="itemEvent"/>, then <c>done</c> (written once
+    /// the stream has ended, with the time it took), or <c>error</c> with the failure and the attempts made.
+    /// </summary>
+    private static async Task WriteEventsAsync<TItem>(
+        HttpContext context,
+        IAsyncEnumerable<TItem> items,
+        string itemEvent,
+        Action<Utf8JsonWriter, TItem> writeItem,
+        Func<TimeSpan, Action<Utf8JsonWriter>> writeDone)
+    {
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-store";
         var clock = Stopwatch.StartNew();
         var events = new ServerSentEvents(context.Response);
         try
         {
-            await foreach (PromptPartial partial in stream.WithCancellation(context.RequestAborted).ConfigureAwait(false))
+            await foreach (TItem item in items.WithCancellation(context.RequestAborted).ConfigureAwait(false))
             {
-                await events.WriteAsync("partial", writer => PlaygroundJson.WritePartial(writer, partial), context.RequestAborted).ConfigureAwait(false);
+                await events.WriteAsync(itemEvent, writer => writeItem(writer, item), context.RequestAborted).ConfigureAwait(false);
             }
 
-            PromptRunResult result = stream.ToRunResult();
-            await events.WriteAsync("done", writer => PlaygroundJson.WriteRun(writer, result, clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
+            await events.WriteAsync("done", writeDone(clock.Elapsed), context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -213,41 +213,21 @@ public sealed class AnalyzerDiagnosticTests
     }
 
     [Theory]
-    [InlineData("[Model(\"amazon.titan-embed-txt-v2:0\")]", "[PromptClient(Model = \"us.amazon.nova-lite-v1:0\")]", "amazon.titan-embed-text-v2:0")]
-    [InlineData("", "[PromptClient(Model = \"amazon.titan-embed-txt-v2:0\")]", "amazon.titan-embed-text-v2:0")]
-    public void An_unknown_id_on_an_embedding_method_is_compared_with_embedding_models(string methodModel, string clientAttribute, string closest)
+    [InlineData("[Model(\"amazon.titan-embed-txt-v2:0\")]", "Embedding", "amazon.titan-embed-text-v2:0")]
+    [InlineData("", "Embedding", "amazon.titan-embed-text-v2:0", "[PromptClient(Model = \"amazon.titan-embed-txt-v2:0\")]")]
+    [InlineData("[Model(\"amazon.nova-canvs-v1:0\")]", "Image", "amazon.nova-canvas-v1:0")]
+    public void An_unknown_id_is_compared_with_models_of_the_kind_its_method_needs(string methodModel, string kind, string closest, string clientAttribute = $"[PromptClient(Model = \"{ValidModel}\")]")
     {
-        Diagnostic diagnostic = Single(AnalyzerHarness.Run(Client(
-            $$"""
-                {{methodModel}}
-                Task<Microsoft.Extensions.AI.Embedding<float>> EmbedAsync(string text, CancellationToken cancellationToken);
-            """,
-            clientAttribute)), "PG0201");
+        string method = kind == "Image"
+            ? "[Prompt(\"A lighthouse at {{ hour }}\")]\n    Task<GeneratedImage> DrawAsync(string hour, CancellationToken cancellationToken);"
+            : "Task<Microsoft.Extensions.AI.Embedding<float>> EmbedAsync(string text, CancellationToken cancellationToken);";
+        Diagnostic diagnostic = Single(AnalyzerHarness.Run(Client(methodModel + "\n    " + method, clientAttribute)), "PG0201");
 
         Assert.Contains($"did you mean '{closest}'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        var wanted = System.Enum.Parse<PromptGen.Generators.Catalog.ModelModality>(kind);
         string[] suggested = diagnostic.Properties[PromptGen.Generators.Diagnostics.FixProperties.SuggestedModelIds]!
             .Split(PromptGen.Generators.Diagnostics.FixProperties.Separator);
-        Assert.All(suggested, id => Assert.Equal(
-            PromptGen.Generators.Catalog.ModelModality.Embedding,
-            PromptGen.Generators.Catalog.ModelCatalog.Find(id).Model?.Modality));
-    }
-
-    [Fact]
-    public void An_unknown_id_on_an_image_method_is_compared_with_image_models()
-    {
-        Diagnostic diagnostic = Single(AnalyzerHarness.Run(Client(
-            """
-                [Model("amazon.nova-canvs-v1:0")]
-                [Prompt("A lighthouse at {{ hour }}")]
-                Task<GeneratedImage> DrawAsync(string hour, CancellationToken cancellationToken);
-            """)), "PG0201");
-
-        Assert.Contains("did you mean 'amazon.nova-canvas-v1:0'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
-        string[] suggested = diagnostic.Properties[PromptGen.Generators.Diagnostics.FixProperties.SuggestedModelIds]!
-            .Split(PromptGen.Generators.Diagnostics.FixProperties.Separator);
-        Assert.All(suggested, id => Assert.Equal(
-            PromptGen.Generators.Catalog.ModelModality.Image,
-            PromptGen.Generators.Catalog.ModelCatalog.Find(id).Model?.Modality));
+        Assert.All(suggested, id => Assert.Equal(wanted, PromptGen.Generators.Catalog.ModelCatalog.Find(id).Model?.Modality));
     }
 
     // PG0202
