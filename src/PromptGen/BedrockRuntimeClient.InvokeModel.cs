@@ -102,6 +102,7 @@ public sealed partial class BedrockRuntimeClient
             (frame, offset, opened) => InvokeModelStreamDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor) is { } bytes
                 ? new InvokeModelStreamChunk(bytes) { ContentType = HeaderValue(opened.Response, InvokeModelHeaders.StreamContentType), RequestId = opened.RequestId }
                 : null,
+            endOfStream: null, // no closing event: the stream may end after any chunk
             cancellationToken);
 
     /// <summary>

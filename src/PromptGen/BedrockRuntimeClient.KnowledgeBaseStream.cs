@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Bedrock;
@@ -39,6 +38,7 @@ public sealed partial class BedrockRuntimeClient
         return ReadEventStreamAsync(
             (invocationId, attempt, maxAttempts, attemptToken) => OpenKnowledgeBaseStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
             (frame, offset, opened) => RetrieveAndGenerateStreamDecoder.Decode(frame, offset, opened.RequestId, HeaderValue(opened.Response, KnowledgeBaseSessionIdHeader), opened.Redactor),
+            endOfStream: null, // no closing event: the stream ends when the answer does
             cancellationToken);
     }
 
@@ -48,57 +48,5 @@ public sealed partial class BedrockRuntimeClient
         message.Content!.Headers.ContentType = JsonContentType;
         BedrockRequestHeaders.Apply(message, invocationId, attempt, maxAttempts);
         return OpenEventStreamAsync(message, body, "RetrieveAndGenerateStream", cancellationToken);
-    }
-
-    /// <summary>
-    /// An event stream with no closing event (InvokeModelWithResponseStream, RetrieveAndGenerateStream): opened through
-    /// the retry pipeline within the whole stream's limit, then read frame by frame under the idle limit; each frame
-    /// decoded by <paramref name="decode"/> (null skips it). The stream may end after any frame.
-    /// </summary>
-    private async IAsyncEnumerable<T> ReadEventStreamAsync<T>(
-        Func<string, int, int, CancellationToken, Task<OpenedStream>> openAttempt,
-        Func<EventStreamMessage, long, OpenedStream, T?> decode,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : class
-    {
-        string invocationId = InvocationIds.Next();
-        using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
-        OpenedStream opened = await OpenWithinDeadlineAsync(
-                (attempt, maxAttempts, attemptToken) => openAttempt(invocationId, attempt, maxAttempts, attemptToken),
-                deadlineSource,
-                cancellationToken)
-            .ConfigureAwait(false);
-
-        using OpenedStream owned = opened;
-        using CancellationTokenSource? idleSource = LimitSource(_streamIdleTimeout);
-        using CancellationTokenSource readSource = LinkedSource(cancellationToken, deadlineSource, idleSource);
-        int maxFrameLength = (int)Math.Max(EventStreamFrame.MinimumLength, Math.Min(MaxEventStreamMessageLength, _maxResponseSize));
-        using var reader = new EventStreamReader(opened.Content, maxFrameLength, opened.RequestId);
-        while (true)
-        {
-            long offset = reader.Offset;
-            EventStreamMessage? frame;
-            try
-            {
-                // The idle limit runs only while a frame is awaited.
-                idleSource?.CancelAfter(_streamIdleTimeout);
-                frame = await reader.ReadAsync(readSource.Token).ConfigureAwait(false);
-                idleSource?.CancelAfter(Timeout.InfiniteTimeSpan);
-            }
-            catch (Exception e) when (TranslateReadFailure(e, cancellationToken, deadlineSource, idleSource) is { } translated)
-            {
-                throw translated;
-            }
-
-            if (frame is null)
-            {
-                yield break;
-            }
-
-            if (decode(frame, offset, opened) is { } decoded)
-            {
-                yield return decoded;
-            }
-        }
     }
 }

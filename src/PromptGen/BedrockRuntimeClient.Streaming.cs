@@ -52,14 +52,24 @@ public sealed partial class BedrockRuntimeClient
     /// <summary>The largest event-stream frame the client reads; larger ones fail as <see cref="EventStreamErrorKind.MessageTooLarge"/>.</summary>
     internal int MaxEventStreamMessageLength { get; init; } = EventStreamReader.DefaultMaxMessageLength;
 
-    private async IAsyncEnumerable<ConverseStreamEvent> StreamAsync(Uri uri, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// An event stream (ConverseStream, InvokeModelWithResponseStream, RetrieveAndGenerateStream): opened through the
+    /// retry pipeline within the whole stream's limit (StreamTimeout, else Timeout), then read frame by frame under the
+    /// idle limit; each frame decoded by <paramref name="decode"/> (null skips it). When the body ends,
+    /// <paramref name="endOfStream"/> (given the stream and the offset reached) returns the error to throw if the stream
+    /// may not end there; without it the stream may end after any frame.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadEventStreamAsync<T>(
+        Func<string, int, int, CancellationToken, Task<OpenedStream>> openAttempt,
+        Func<EventStreamMessage, long, OpenedStream, T?> decode,
+        Func<OpenedStream, long, Exception?>? endOfStream,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
     {
         string invocationId = InvocationIds.Next();
-
-        // The whole stream's limit (StreamTimeout, else Timeout) runs from the call; opening it also stays within Timeout.
         using CancellationTokenSource? deadlineSource = LimitSource(_streamTimeout);
         OpenedStream opened = await OpenWithinDeadlineAsync(
-                (attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
+                (attempt, maxAttempts, attemptToken) => openAttempt(invocationId, attempt, maxAttempts, attemptToken),
                 deadlineSource,
                 cancellationToken)
             .ConfigureAwait(false);
@@ -69,7 +79,6 @@ public sealed partial class BedrockRuntimeClient
         using CancellationTokenSource readSource = LinkedSource(cancellationToken, deadlineSource, idleSource);
         int maxFrameLength = (int)Math.Max(EventStreamFrame.MinimumLength, Math.Min(MaxEventStreamMessageLength, _maxResponseSize));
         using var reader = new EventStreamReader(opened.Content, maxFrameLength, opened.RequestId);
-        bool messageStopped = false;
         while (true)
         {
             long offset = reader.Offset;
@@ -89,15 +98,35 @@ public sealed partial class BedrockRuntimeClient
 
             if (frame is null)
             {
-                if (!messageStopped)
+                if (endOfStream?.Invoke(opened, reader.Offset) is { } cut)
                 {
-                    throw EventStreamFrame.Error(EventStreamErrorKind.Truncated, "the stream ended before the messageStop event", reader.Offset, opened.RequestId);
+                    throw cut;
                 }
 
                 yield break;
             }
 
-            ConverseStreamEvent streamEvent = ConverseStreamEventDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor);
+            if (decode(frame, offset, opened) is { } decoded)
+            {
+                yield return decoded;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<ConverseStreamEvent> StreamAsync(Uri uri, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // ConverseStream closes with messageStop: a body that ends before it was cut. A local of this iterator, so
+        // each enumeration starts afresh.
+        bool messageStopped = false;
+        IAsyncEnumerable<ConverseStreamEvent> events = ReadEventStreamAsync(
+            (invocationId, attempt, maxAttempts, attemptToken) => OpenStreamAttemptAsync(uri, body, invocationId, attempt, maxAttempts, attemptToken),
+            (frame, offset, opened) => ConverseStreamEventDecoder.Decode(frame, offset, opened.RequestId, opened.Redactor),
+            (opened, offset) => messageStopped
+                ? null
+                : EventStreamFrame.Error(EventStreamErrorKind.Truncated, "the stream ended before the messageStop event", offset, opened.RequestId),
+            cancellationToken);
+        await foreach (ConverseStreamEvent streamEvent in events.ConfigureAwait(false))
+        {
             messageStopped |= streamEvent is MessageStopEvent;
             yield return streamEvent;
         }
