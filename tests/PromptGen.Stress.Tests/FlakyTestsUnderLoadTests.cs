@@ -11,7 +11,6 @@ using PromptGen.EndToEnd.Tests.Reliability;
 using PromptGen.Testing.Tests;
 using PromptGen.Tests.AI;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.Stress.Tests;
 
@@ -145,6 +144,16 @@ public sealed class FlakyTestsUnderLoadTests(ITestOutputHelper output)
 
     private sealed class DiscardedOutput : ITestOutputHelper
     {
+        public string Output => string.Empty;
+
+        public void Write(string message)
+        {
+        }
+
+        public void Write(string format, params object[] args)
+        {
+        }
+
         public void WriteLine(string message)
         {
         }

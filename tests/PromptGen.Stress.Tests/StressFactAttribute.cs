@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace PromptGen.Stress.Tests;
@@ -13,7 +14,8 @@ public sealed class StressFactAttribute : FactAttribute
 {
     public const string Variable = "PROMPTGEN_STRESS";
 
-    public StressFactAttribute()
+    public StressFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (Environment.GetEnvironmentVariable(Variable) != "1")
         {
