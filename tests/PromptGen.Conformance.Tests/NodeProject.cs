@@ -11,8 +11,9 @@ namespace PromptGen.Conformance.Tests;
 
 /// <summary>
 /// The Node project under tests/Conformance: the official AWS SDK for JavaScript and smithy packages, pinned by its
-/// package-lock.json. Installed once per test run with <c>npm ci</c> when node_modules is missing or does not match
-/// the lock; every script runs with a time limit, so a broken install or a hung SDK fails a test instead of CI.
+/// package-lock.json. The build installs it when node_modules is missing, and says so (tests/NodePackages.targets);
+/// here it is installed again with <c>npm ci</c> when node_modules does not match the lock. Every script runs with a
+/// time limit, so a broken install or a hung SDK fails a test instead of CI.
 /// </summary>
 public sealed class NodeProject : IAsyncLifetime
 {
@@ -32,17 +33,12 @@ public sealed class NodeProject : IAsyncLifetime
 
         if (!IsInstalled())
         {
-            // Says what the pause is: a first run downloads the pinned SDK from the npm registry (.ci/run does it up front).
-            var stopwatch = Stopwatch.StartNew();
-            TestContext.Current.SendDiagnosticMessage($"npm ci in {Directory}: installing the pinned AWS SDK for JavaScript for the conformance tests (once; needs the npm registry)...");
             await RunProcessAsync("npm", "ci --no-audit --no-fund --ignore-scripts", stdin: null, InstallTimeout,
                 $"'npm ci' failed in {Directory}; the conformance tests need the npm registry once to install the pinned packages.");
             if (!IsInstalled())
             {
                 throw new InvalidOperationException($"'npm ci' in {Directory} finished, but the pinned packages are still not installed.");
             }
-
-            TestContext.Current.SendDiagnosticMessage($"npm ci done in {stopwatch.Elapsed.TotalSeconds:0} s.");
         }
     }
 
