@@ -22,9 +22,9 @@ public sealed class TicketApiTests : IAsyncLifetime
 
     private TicketApiHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await TicketApiHost.StartAsync();
+    public async ValueTask InitializeAsync() => _host = await TicketApiHost.StartAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<CapturedLog> WaitForLogAsync(string eventName)
     {

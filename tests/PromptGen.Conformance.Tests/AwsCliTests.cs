@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -22,14 +23,14 @@ public sealed class AwsCliTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private string _directory = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync();
         _emulator.Script.When(promptContains: "[cli]").Usage(5, 2).ReplyText("Hello from the CLI test.");
         _directory = Directory.CreateTempSubdirectory("promptgen-aws-cli-").FullName;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
@@ -163,7 +164,8 @@ internal sealed class AwsCliFactAttribute : FactAttribute
 {
     public const string RequireVariable = "PROMPTGEN_REQUIRE_AWS_CLI";
 
-    public AwsCliFactAttribute()
+    public AwsCliFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (!IsInstalled() && Environment.GetEnvironmentVariable(RequireVariable) != "1")
         {

@@ -20,14 +20,14 @@ public sealed class BatchConformanceTests(NodeProject node) : IAsyncLifetime
     private const string ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync();
         _emulator.Script.When(promptContains: "[batch]").Usage(4, 2).ReplyText("done");
         _emulator.Batch.MinRecordsPerJob = 1;
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
     public async Task The_JavaScript_SDK_runs_a_whole_job_through_S3_and_the_control_plane()

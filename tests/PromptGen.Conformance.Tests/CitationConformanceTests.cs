@@ -22,13 +22,13 @@ public sealed class CitationConformanceTests(NodeProject node) : IAsyncLifetime
     private const string Cited = "Throttling errors are retried with exponential backoff and full jitter.";
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync();
         _emulator.Script.When(promptContains: "[cite]").ReplyText(Answer);
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData("http1")]

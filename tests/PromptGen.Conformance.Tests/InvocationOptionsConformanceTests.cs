@@ -21,7 +21,7 @@ public sealed class InvocationOptionsConformanceTests(NodeProject node) : IAsync
 {
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync();
         _emulator.Script.When(promptContains: "[blocked]").ReplyGuardrailIntervention("Blocked by policy.", topic: "Secrets");
@@ -29,7 +29,7 @@ public sealed class InvocationOptionsConformanceTests(NodeProject node) : IAsync
         _emulator.Script.When(promptContains: "[reasoning]").Reasoning("Think first.", "sig-x").CacheUsage(read: 40, write: 2).Stream(chunkSize: 4).ReplyText("Done.");
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     private static JsonObject SdkInput(string prompt, bool stream) => new()
     {

@@ -94,7 +94,7 @@ public sealed class InvokeModelConformanceTests(NodeProject node) : IAsyncLifeti
             new StabilityImageRequest { Prompt = "a mountain", AspectRatio = "5:4", Seed = 1 }.ToJson()),
     };
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { EnforceModelCapabilities = false });
         _emulator.Script.When(promptContains: "[stream]").Usage(9, 4).Stream(chunkSize: 3, writeSize: 7).ReplyText("Streamed answer — ✓ 😀");
@@ -105,7 +105,7 @@ public sealed class InvokeModelConformanceTests(NodeProject node) : IAsyncLifeti
         _emulator.Script.When(promptContains: "[filtered]").ReplyContentFiltered();
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData("http1")]

@@ -28,7 +28,7 @@ public sealed class KnowledgeBaseConformanceTests(NodeProject node) : IAsyncLife
     private readonly string _folder = Directory.CreateTempSubdirectory("promptgen-kb-conformance-").FullName;
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md.metadata.json"), """{"metadataAttributes":{"team":"runtime","year":2025}}""");
@@ -38,7 +38,7 @@ public sealed class KnowledgeBaseConformanceTests(NodeProject node) : IAsyncLife
         _emulator.Script.When(model: Model, promptContains: "Question: How is throttling retried?").ReplyText("Throttling is retried with full jitter.");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

@@ -25,13 +25,13 @@ public sealed class KnowledgeBaseRerankingConformanceTests(NodeProject node) : I
     private readonly string _folder = Directory.CreateTempSubdirectory("promptgen-kb-rerank-").FullName;
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

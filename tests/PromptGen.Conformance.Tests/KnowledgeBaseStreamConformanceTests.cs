@@ -26,7 +26,7 @@ public sealed class KnowledgeBaseStreamConformanceTests(NodeProject node) : IAsy
     private readonly string _folder = Directory.CreateTempSubdirectory("promptgen-kbs-conformance-").FullName;
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "streams.md"), "An idle stream times out; throttling inside a stream is an error event.");
@@ -40,7 +40,7 @@ public sealed class KnowledgeBaseStreamConformanceTests(NodeProject node) : IAsy
             .ReplyText("An idle stream times out.");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

@@ -23,7 +23,7 @@ public sealed class ModelListsConformanceTests(NodeProject node) : IAsyncLifetim
     private BedrockEmulator _emulator = null!;
     private string _directory = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _directory = Directory.CreateTempSubdirectory("promptgen-model-lists-").FullName;
 
@@ -35,7 +35,7 @@ public sealed class ModelListsConformanceTests(NodeProject node) : IAsyncLifetim
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { ModelCatalogFiles = { catalog } });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_directory, recursive: true);

@@ -6,24 +6,23 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
-using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace PromptGen.Conformance.Tests;
 
 /// <summary>
 /// The Node project under tests/Conformance: the official AWS SDK for JavaScript and smithy packages, pinned by its
-/// package-lock.json. Installed once per test run with <c>npm ci</c> when node_modules is missing or does not match
-/// the lock; every script runs with a time limit, so a broken install or a hung SDK fails a test instead of CI.
+/// package-lock.json. The build installs it when node_modules is missing, and says so (tests/NodePackages.targets);
+/// here it is installed again with <c>npm ci</c> when node_modules does not match the lock. Every script runs with a
+/// time limit, so a broken install or a hung SDK fails a test instead of CI.
 /// </summary>
-public sealed class NodeProject(IMessageSink diagnostics) : IAsyncLifetime
+public sealed class NodeProject : IAsyncLifetime
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(2);
 
     public string Directory { get; } = Path.Combine(RepositoryRoot(), "tests", "Conformance");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         string version = await RunProcessAsync("node", "--version", stdin: null, TimeSpan.FromSeconds(30),
             "Node.js is needed for the conformance tests (the official AWS SDK for JavaScript runs in it); install node (>= 18) and npm.");
@@ -34,21 +33,16 @@ public sealed class NodeProject(IMessageSink diagnostics) : IAsyncLifetime
 
         if (!IsInstalled())
         {
-            // Says what the pause is: a first run downloads the pinned SDK from the npm registry (.ci/run does it up front).
-            var stopwatch = Stopwatch.StartNew();
-            diagnostics.OnMessage(new DiagnosticMessage($"npm ci in {Directory}: installing the pinned AWS SDK for JavaScript for the conformance tests (once; needs the npm registry)..."));
             await RunProcessAsync("npm", "ci --no-audit --no-fund --ignore-scripts", stdin: null, InstallTimeout,
                 $"'npm ci' failed in {Directory}; the conformance tests need the npm registry once to install the pinned packages.");
             if (!IsInstalled())
             {
                 throw new InvalidOperationException($"'npm ci' in {Directory} finished, but the pinned packages are still not installed.");
             }
-
-            diagnostics.OnMessage(new DiagnosticMessage($"npm ci done in {stopwatch.Elapsed.TotalSeconds:0} s."));
         }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Runs <c>node &lt;script&gt; &lt;arguments&gt;</c> with <paramref name="stdin"/> and returns its stdout.</summary>
     public Task<string> RunScriptAsync(string script, string arguments, string stdin) =>

@@ -43,13 +43,13 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
 
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync();
         _emulator.Script.When(promptContains: "[text]").Usage(11, 7).ReplyText("It is sunny.");
         _emulator.Script.When(promptContains: "[stream-text]").Usage(11, 7).Stream(chunkSize: 5, writeSize: 3).ReplyText(StreamedText);
         _emulator.Script.When(promptContains: "[tool]").Stream(chunkSize: 4).ReplyToolUse("get_weather", ToolInput);
-        foreach ((string code, int status) in ModeledErrors.Select(row => ((string)row[0], (int)row[1])))
+        foreach ((string code, int status) in ModeledErrors.Select(row => row.Data))
         {
             _emulator.Script.When(promptContains: $"[error:{code}]").ReplyError(code, status, $"Scripted {code}");
         }
@@ -62,7 +62,7 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData("http1")]
@@ -119,7 +119,7 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
     public async Task Modelled_errors_get_the_same_names_in_the_sdk_and_in_our_client(string protocol)
     {
         var calls = new JsonArray();
-        foreach (string code in ModeledErrors.Select(row => (string)row[0]))
+        foreach (string code in ModeledErrors.Select(row => row.Data.Item1))
         {
             calls.Add(ConformanceRequests.Call($"converse:{code}", "converse", ConformanceRequests.PlainSdkInput($"[error:{code}]")));
             calls.Add(ConformanceRequests.Call($"stream:{code}", "converseStream", ConformanceRequests.PlainSdkInput($"[error:{code}]")));
@@ -133,7 +133,7 @@ public sealed class OfficialSdkTests(NodeProject node) : IAsyncLifetime
         Dictionary<string, JsonElement> results = await RunSdkAsync(protocol, calls);
         using BedrockRuntimeClient client = OurClient();
 
-        foreach ((string code, int status) in ModeledErrors.Select(row => ((string)row[0], (int)row[1])))
+        foreach ((string code, int status) in ModeledErrors.Select(row => row.Data))
         {
             foreach (string operation in new[] { "converse", "stream" })
             {

@@ -15,9 +15,9 @@ public sealed class ConversationTests : IAsyncLifetime
 {
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private IConversationPrompts Prompts => IConversationPrompts.Create(_fixture.Client);
 

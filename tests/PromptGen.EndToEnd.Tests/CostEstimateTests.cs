@@ -21,13 +21,13 @@ public sealed class CostEstimateTests : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"promptgen-cost-{Guid.NewGuid():N}");
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         _emulator = await BedrockEmulator.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_directory, recursive: true);

@@ -16,7 +16,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public BedrockRuntimeClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Emulator = await BedrockEmulator.StartAsync(_options);
         Client = CreateClient(new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey));
@@ -29,7 +29,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         Credentials = credentials,
     });
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await Emulator.DisposeAsync();

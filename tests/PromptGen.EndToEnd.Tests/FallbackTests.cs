@@ -22,13 +22,13 @@ public sealed class FallbackTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private BedrockRuntimeClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync();
         _client = FaultClients.Create(_emulator); // quick back-off: retries take milliseconds
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _emulator.DisposeAsync();

@@ -19,9 +19,9 @@ public sealed class InheritedStreamingTests : IAsyncLifetime
 
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task Inherited_and_own_methods_of_a_derived_client_stream_the_base_partial_type()

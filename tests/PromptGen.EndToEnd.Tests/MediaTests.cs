@@ -19,9 +19,9 @@ public sealed class MediaTests : IAsyncLifetime
 
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private IMediaPrompts Prompts => IMediaPrompts.Create(_fixture.Client);
 

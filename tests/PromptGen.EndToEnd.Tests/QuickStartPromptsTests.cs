@@ -18,9 +18,9 @@ public sealed class QuickStartPromptsTests : IAsyncLifetime
 
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task Summarize_sends_the_rendered_templates_and_settings_and_returns_the_reply()

@@ -32,9 +32,9 @@ public sealed class StreamFallbackTests : IAsyncLifetime
 
     private IStreamFallbackPrompts Prompts => IStreamFallbackPrompts.Create(_fixture.Client);
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_model_that_fails_before_its_first_text_is_replaced_by_the_next()

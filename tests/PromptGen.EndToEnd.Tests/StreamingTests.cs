@@ -16,9 +16,9 @@ public sealed class StreamingTests : IAsyncLifetime
 
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private IStreamingPrompts Prompts => IStreamingPrompts.Create(_fixture.Client);
 

@@ -162,8 +162,8 @@ public sealed class TypedCorpusTests : IClassFixture<TypedCorpusTests.SharedEmul
     {
         public EmulatorFixture Fixture { get; } = new();
 
-        public Task InitializeAsync() => Fixture.InitializeAsync();
+        public ValueTask InitializeAsync() => Fixture.InitializeAsync();
 
-        public Task DisposeAsync() => Fixture.DisposeAsync();
+        public ValueTask DisposeAsync() => Fixture.DisposeAsync();
     }
 }

@@ -14,9 +14,9 @@ public sealed class TypedResultTests : IAsyncLifetime
 
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private IReviewPrompts Prompts => IReviewPrompts.Create(_fixture.Client);
 

@@ -8,7 +8,8 @@ namespace PromptGen.Mcp.Tests;
 
 /// <summary>
 /// The MCP Inspector's CLI (npm <c>@modelcontextprotocol/inspector</c>, pinned in tests/McpInspector by its
-/// package-lock.json; <c>.ci/run</c> installs it, and a run without it installs it here with <c>npm ci</c>), started
+/// package-lock.json; <c>.ci/run</c> and the build install it (tests/NodePackages.targets), and a run without it
+/// installs it here with <c>npm ci</c>), started
 /// against samples/McpServer over stdio: a second MCP client, written by others, in another language.
 /// </summary>
 internal static class InspectorCli

@@ -14,9 +14,9 @@ public sealed class PromptTemplateTests : IAsyncLifetime
 {
     private McpTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await McpTestServer.StartAsync(builder => builder.WithSupportPrompts());
+    public async ValueTask InitializeAsync() => _server = await McpTestServer.StartAsync(builder => builder.WithSupportPrompts());
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Each_method_is_a_prompt_whose_arguments_are_its_parameters()

@@ -20,9 +20,9 @@ public sealed class PromptToolTests : IAsyncLifetime
 {
     private McpTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await McpTestServer.StartAsync(builder => builder.WithSupportPrompts());
+    public async ValueTask InitializeAsync() => _server = await McpTestServer.StartAsync(builder => builder.WithSupportPrompts());
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Each_method_is_a_tool_with_its_arguments_schema_as_input_and_its_result_schema_as_output()

@@ -105,7 +105,8 @@ public sealed class PackedPackages
     /// <summary>
     /// Settings for every consumer project under <see cref="WorkDirectory"/>. They stop MSBuild and NuGet from walking
     /// up into the repository's settings (central package management, warnings as errors for our own code, its
-    /// NuGet.config, its .editorconfig): a consumer has none of them.
+    /// NuGet.config, its .editorconfig, and global.json's test runner, so 'dotnet test' of a consumer's test project
+    /// runs the way it does in a new user's folder): a consumer has none of them.
     /// </summary>
     private void WriteConsumerSettings()
     {
@@ -113,6 +114,7 @@ public sealed class PackedPackages
         File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Packages.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(WorkDirectory, ".editorconfig"), "root = true\n");
+        File.WriteAllText(Path.Combine(WorkDirectory, "global.json"), "{}\n");
         File.WriteAllText(NuGetConfig, $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

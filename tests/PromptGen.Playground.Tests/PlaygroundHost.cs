@@ -52,7 +52,7 @@ public sealed class PlaygroundHost : IAsyncLifetime
     /// <summary>Where screenshots go: test artifacts beside the test assembly.</summary>
     public static string ArtifactsFolder => Path.Combine(AppContext.BaseDirectory, "artifacts");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var options = new BedrockEmulatorOptions();
         options.Credentials.Clear();
@@ -110,7 +110,7 @@ public sealed class PlaygroundHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -11,7 +11,6 @@ using PromptGen.EndToEnd.Tests.Reliability;
 using PromptGen.Testing.Tests;
 using PromptGen.Tests.AI;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.Stress.Tests;
 
@@ -21,7 +20,7 @@ namespace PromptGen.Stress.Tests;
 /// called from its own assembly, not a copy. A flaky test is a defect: every run must pass.
 /// </summary>
 /// <remarks>
-/// <c>PROMPTGEN_STRESS=1 dotnet test tests/PromptGen.Stress.Tests --logger "console;verbosity=detailed"</c> prints the
+/// <c>PROMPTGEN_STRESS=1 dotnet test --project tests/PromptGen.Stress.Tests --output Detailed</c> prints the
 /// figures; <c>PROMPTGEN_STRESS_RUNS</c> changes the number of runs, <c>PROMPTGEN_STRESS_ONLY</c> keeps the tests
 /// whose name contains its value.
 /// </remarks>
@@ -145,6 +144,16 @@ public sealed class FlakyTestsUnderLoadTests(ITestOutputHelper output)
 
     private sealed class DiscardedOutput : ITestOutputHelper
     {
+        public string Output => string.Empty;
+
+        public void Write(string message)
+        {
+        }
+
+        public void Write(string format, params object[] args)
+        {
+        }
+
         public void WriteLine(string message)
         {
         }

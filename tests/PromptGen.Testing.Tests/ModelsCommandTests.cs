@@ -55,14 +55,14 @@ public sealed class ModelsCommandTests : IAsyncLifetime
 
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         string aws = Path.Combine(_directory, "aws-today.json");
         await File.WriteAllTextAsync(aws, AwsToday);
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { ModelCatalogFiles = { aws } });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_directory, recursive: true);

@@ -27,14 +27,14 @@ public sealed class ModelsRefreshLifecycleTests : IAsyncLifetime
 
     private string ProjectPath => Path.Combine(_directory, "promptgen.models.json");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         string aws = Path.Combine(_directory, "aws-today.json");
         await File.WriteAllTextAsync(aws, AwsToday);
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { ModelCatalogFiles = { aws } });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_directory, recursive: true);

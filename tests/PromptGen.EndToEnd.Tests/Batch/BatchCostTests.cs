@@ -32,7 +32,7 @@ public sealed class BatchCostTests : IAsyncLifetime
     private readonly string _catalogFile = Path.Combine(Path.GetTempPath(), $"promptgen.models.{Guid.NewGuid():N}.json");
     private BedrockRuntimeClient _priced = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _fixture.InitializeAsync();
         File.WriteAllText(_catalogFile, Prices);
@@ -45,7 +45,7 @@ public sealed class BatchCostTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _priced.Dispose();
         File.Delete(_catalogFile);

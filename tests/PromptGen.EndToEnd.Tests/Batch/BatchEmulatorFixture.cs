@@ -21,7 +21,7 @@ public sealed class BatchEmulatorFixture : IAsyncLifetime
 
     public AmazonS3Client S3 { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Emulator = await BedrockEmulator.StartAsync();
         Emulator.Batch.CreateBucket(Bucket);
@@ -46,7 +46,7 @@ public sealed class BatchEmulatorFixture : IAsyncLifetime
 
     private static BasicAWSCredentials Credentials => new(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey);
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         S3.Dispose();
         Runtime.Dispose();

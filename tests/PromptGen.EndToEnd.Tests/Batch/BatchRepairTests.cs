@@ -18,9 +18,9 @@ public sealed class BatchRepairTests : IAsyncLifetime
     private const string RepairMarker = "Your previous answer was not valid";
     private readonly BatchEmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private BatchRunner Runner(bool repair) => new(_fixture.Runtime, _fixture.S3, new BatchRunOptions
     {

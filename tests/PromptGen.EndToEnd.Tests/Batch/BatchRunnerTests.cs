@@ -16,9 +16,9 @@ public sealed class BatchRunnerTests : IAsyncLifetime
 {
     private readonly BatchEmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private BatchRunOptions Options(BatchQuotas? quotas = null) => new()
     {

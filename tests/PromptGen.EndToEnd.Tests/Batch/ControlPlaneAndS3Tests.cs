@@ -17,9 +17,9 @@ public sealed class ControlPlaneAndS3Tests : IAsyncLifetime
     private const string ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
     private readonly BatchEmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task S3_put_get_head_list_delete_and_errors_through_AWSSDK_S3()

@@ -16,9 +16,9 @@ public sealed class BedrockFeaturePromptTests : IAsyncLifetime
 {
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private IBedrockFeaturePrompts Prompts => IBedrockFeaturePrompts.Create(_fixture.Client);
 
@@ -141,9 +141,9 @@ public sealed class CachedToolPromptTests : IAsyncLifetime
 {
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task Each_round_sends_the_tools_then_a_cache_point()

@@ -25,9 +25,9 @@ public sealed class InvocationOptionsWireTests : IAsyncLifetime
         },
     });
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private static ConverseRequest FullRequest() => new()
     {

@@ -23,14 +23,14 @@ public sealed class McpToolTests : IAsyncLifetime
 
     private IMcpPrompts Prompts => IMcpPrompts.Create(_fixture.Client);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _fixture.InitializeAsync();
         _weather = await McpToolServer.StartAsync("weather-server");
         _lookup = await McpToolServer.StartAsync("lookup-server");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _weather.DisposeAsync();
         await _lookup.DisposeAsync();

@@ -4,7 +4,6 @@ using System.Threading;
 using PromptGen.Reliability.Engine;
 using PromptGen.Reliability.Targets;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.EndToEnd.Tests.Reliability;
 
@@ -52,7 +51,7 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
         string[] smoked = typeof(FuzzSmokeTests).GetMethod(nameof(Short_fuzz_run_finds_nothing))!
             .GetCustomAttributes(typeof(InlineDataAttribute), inherit: false)
             .Cast<InlineDataAttribute>()
-            .Select(row => (string)row.GetData(null!).Single()[0])
+            .Select(row => (string)row.Data[0]!)
             .ToArray();
 
         Assert.Equal(FuzzTargets.Names.Order(StringComparer.Ordinal), smoked.Order(StringComparer.Ordinal));

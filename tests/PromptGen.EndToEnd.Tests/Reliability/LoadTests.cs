@@ -2,7 +2,6 @@ using System;
 using System.Threading.Tasks;
 using PromptGen.Reliability.Load;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.EndToEnd.Tests.Reliability;
 

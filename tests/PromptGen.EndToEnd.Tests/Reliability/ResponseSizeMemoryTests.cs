@@ -6,7 +6,6 @@ using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.EndToEnd.Tests.Reliability;
 

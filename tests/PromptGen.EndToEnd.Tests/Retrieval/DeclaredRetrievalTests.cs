@@ -29,7 +29,7 @@ public sealed class DeclaredRetrievalTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private BedrockRuntimeClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_docs, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_docs, "retries.md.metadata.json"), """{"metadataAttributes": {"team": "runtime"}}""");
@@ -44,7 +44,7 @@ public sealed class DeclaredRetrievalTests : IAsyncLifetime
         _client = Client();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _emulator.DisposeAsync();

@@ -26,7 +26,7 @@ public sealed class RetrievalPromptTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private BedrockRuntimeClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "streams.md"), "An idle stream times out after the idle limit; its errors are not retried.");
@@ -41,7 +41,7 @@ public sealed class RetrievalPromptTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _emulator.DisposeAsync();

@@ -25,7 +25,7 @@ public sealed class StreamingRetrievalTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private BedrockRuntimeClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_docs, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_docs, "streams.md"), "An idle stream times out after the idle limit; its errors are not retried.");
@@ -40,7 +40,7 @@ public sealed class StreamingRetrievalTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _emulator.DisposeAsync();

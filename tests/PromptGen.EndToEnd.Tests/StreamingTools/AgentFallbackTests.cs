@@ -50,9 +50,9 @@ public sealed class AgentFallbackTests : IAsyncLifetime
     // Spans are made by the instrumented runtime, as an app registered through AddPromptGen gets it.
     private IAgentFallbackPrompts Instrumented => IAgentFallbackPrompts.Create(new InstrumentedBedrockRuntime(_fixture.Client));
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_tool_loop_turn_that_fails_goes_to_the_next_model_with_the_whole_conversation_and_the_span_says_so()

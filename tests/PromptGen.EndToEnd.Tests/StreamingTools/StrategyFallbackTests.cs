@@ -31,9 +31,9 @@ public sealed class StrategyFallbackTests : IAsyncLifetime
     private const string Fallback = StrategyFallbackPrompts.Fallback;
     private readonly EmulatorFixture _fixture = new();
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_fallback_with_another_strategy_continues_the_conversation_with_its_own_result_tool()

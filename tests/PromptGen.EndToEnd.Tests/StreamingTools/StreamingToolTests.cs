@@ -20,9 +20,9 @@ public sealed class StreamingToolTests : IAsyncLifetime
 
     private IStreamingToolPrompts Prompts => IStreamingToolPrompts.Create(_fixture.Client);
 
-    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public Task DisposeAsync() => _fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task Deltas_then_a_tool_round_then_more_deltas_then_the_final_result()

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.Generators.Tests.RuleAgreement;
 

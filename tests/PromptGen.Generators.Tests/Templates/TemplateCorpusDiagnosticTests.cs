@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromptGen.Generators.Templates;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace PromptGen.Generators.Tests.Templates;
 

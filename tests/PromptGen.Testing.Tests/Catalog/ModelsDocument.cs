@@ -35,7 +35,7 @@ internal static class ModelsDocument
             # Bedrock models known to PromptGen
 
             Generated from the model catalog (`src/PromptGen.Generators/Catalog/models.json`) by `ModelsDocumentTests`; do not edit by
-            hand. After changing the catalog, run `{{UpdateVariable}}=1 dotnet test tests/PromptGen.Testing.Tests --filter ModelsDocument`.
+            hand. After changing the catalog, run `{{UpdateVariable}}=1 dotnet test --project tests/PromptGen.Testing.Tests --filter-class "*.ModelsDocumentTests"`.
 
             The catalog is shared by the generator (build-time checks) and the emulator (per-model request rules). Lifecycle is as
             of {{ModelCatalog.AsOf}}. Ids the catalog does not know are not errors: AWS adds models all the time. A project adds or

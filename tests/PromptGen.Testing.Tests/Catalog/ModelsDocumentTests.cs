@@ -21,7 +21,7 @@ public sealed class ModelsDocumentTests
         string actual = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : "(missing)";
         Assert.True(
             expected == actual,
-            $"{ModelsDocument.RelativePath} is out of date with the catalog; run {ModelsDocument.UpdateVariable}=1 dotnet test tests/PromptGen.Testing.Tests --filter ModelsDocument");
+            $"{ModelsDocument.RelativePath} is out of date with the catalog; run {ModelsDocument.UpdateVariable}=1 dotnet test --project tests/PromptGen.Testing.Tests --filter-class \"*.ModelsDocumentTests\"");
     }
 
     // Walks up from the test binaries: deterministic CI builds map source paths, so [CallerFilePath] cannot be trusted.

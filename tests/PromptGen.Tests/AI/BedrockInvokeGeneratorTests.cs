@@ -19,7 +19,7 @@ public sealed class BedrockInvokeGeneratorTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private BedrockRuntimeClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { EnforceModelCapabilities = false });
         _client = new BedrockRuntimeClient(new BedrockOptions
@@ -30,7 +30,7 @@ public sealed class BedrockInvokeGeneratorTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _emulator.DisposeAsync();

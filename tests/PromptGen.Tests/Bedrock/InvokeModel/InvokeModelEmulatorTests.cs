@@ -24,9 +24,9 @@ public sealed class InvokeModelEmulatorTests : IAsyncLifetime
 {
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { EnforceModelCapabilities = false });
+    public async ValueTask InitializeAsync() => _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { EnforceModelCapabilities = false });
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData("stability.sd3-5-large-v1:0", "16:9", "png", 1344, 768)]

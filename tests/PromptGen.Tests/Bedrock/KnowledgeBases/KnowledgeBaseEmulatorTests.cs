@@ -20,7 +20,7 @@ public sealed class KnowledgeBaseEmulatorTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kb-" + Guid.NewGuid().ToString("N"));
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(_folder, "guides"));
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Retries use full jitter.\n\nThrottling errors are retried with exponential backoff and full jitter.");
@@ -31,7 +31,7 @@ public sealed class KnowledgeBaseEmulatorTests : IAsyncLifetime
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

@@ -20,13 +20,13 @@ public sealed class RerankingModelArnTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kbrerank-" + Guid.NewGuid().ToString("N"));
     private BedrockEmulator? _emulator;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_emulator is not null)
         {

@@ -22,7 +22,7 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kbs-" + Guid.NewGuid().ToString("N"));
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
@@ -30,7 +30,7 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
         _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

@@ -22,9 +22,9 @@ public sealed class ConverseStreamEmulatorTests : IAsyncLifetime
 
     private BedrockEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await BedrockEmulator.StartAsync();
+    public async ValueTask InitializeAsync() => _emulator = await BedrockEmulator.StartAsync();
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData(3, null)]
