@@ -16,9 +16,9 @@ public sealed class SummaryPromptsTests : IAsyncLifetime
     private BedrockEmulator _emulator = null!;
     private BedrockRuntimeClient _bedrock = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _emulator = await BedrockEmulator.StartAsync();
+        _emulator = await BedrockEmulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         _bedrock = new BedrockRuntimeClient(new BedrockOptions
         {
             Region = "us-east-1",
@@ -27,7 +27,7 @@ public sealed class SummaryPromptsTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _bedrock.Dispose();
         await _emulator.DisposeAsync();
@@ -38,7 +38,8 @@ public sealed class SummaryPromptsTests : IAsyncLifetime
     {
         _emulator.Script.When(promptContains: "Summarize").ReplyText("A short summary.");
 
-        string summary = await ISummaryPrompts.Create(_bedrock).SummarizeAsync("A long text about refunds.");
+        string summary = await ISummaryPrompts.Create(_bedrock).SummarizeAsync(
+            "A long text about refunds.", TestContext.Current.CancellationToken);
 
         Assert.Equal("A short summary.", summary);
         RecordedRequest request = Assert.Single(_emulator.Requests);
@@ -52,7 +53,8 @@ public sealed class SummaryPromptsTests : IAsyncLifetime
     {
         _emulator.Script.When(promptContains: "Summarize").ReplyError("ValidationException", 400, "Input is too long");
 
-        var error = await Assert.ThrowsAsync<BedrockValidationException>(() => ISummaryPrompts.Create(_bedrock).SummarizeAsync("text"));
+        var error = await Assert.ThrowsAsync<BedrockValidationException>(
+            () => ISummaryPrompts.Create(_bedrock).SummarizeAsync("text", TestContext.Current.CancellationToken));
         Assert.Equal("ValidationException", error.ErrorCode);
     }
 }
