@@ -103,6 +103,28 @@ public sealed class PackageLayoutTests
         Assert.Equal(new[] { "Microsoft.AspNetCore.App" }, frameworkReferences);
     }
 
+    [Fact]
+    public void PromptGen_Playground_ships_its_page_inside_the_assembly_and_depends_on_PromptGen()
+    {
+        string path = _packages.PackagePath("PromptGen.Playground");
+        string[] files = Entries(path);
+        foreach (string framework in RuntimeFrameworks)
+        {
+            Assert.Contains($"lib/{framework}/PromptGen.Playground.dll", files);
+            Assert.Contains($"lib/{framework}/PromptGen.Playground.xml", files);
+        }
+
+        // The page is embedded (it works offline): no loose web assets, no analyzers.
+        Assert.DoesNotContain(files, file => file.StartsWith("analyzers/", StringComparison.Ordinal) || file.Contains("wwwroot", StringComparison.Ordinal));
+
+        XElement metadata = Nuspec(path);
+        string[] frameworkReferences = metadata.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string)e.Attribute("name")!).Distinct().ToArray();
+        Assert.Equal(new[] { "Microsoft.AspNetCore.App" }, frameworkReferences);
+        XElement[] promptGen = metadata.Descendants().Where(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "PromptGen").ToArray();
+        Assert.NotEmpty(promptGen);
+        Assert.All(promptGen, dependency => Assert.Equal(_packages.Version, (string?)dependency.Attribute("version")));
+    }
+
     private static string[] Entries(string package)
     {
         Assert.True(File.Exists(package), $"{package} was not produced");

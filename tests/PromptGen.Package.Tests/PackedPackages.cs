@@ -83,6 +83,7 @@ public sealed class PackedPackages
         "src/PromptGen.Tool/PromptGen.Tool.csproj",
         "src/PromptGen.Templates/PromptGen.Templates.csproj",
         "src/PromptGen.Mcp/PromptGen.Mcp.csproj",
+        "src/PromptGen.Playground/PromptGen.Playground.csproj",
     };
 
     /// <summary>What 'dotnet pack' printed.</summary>

@@ -62,6 +62,9 @@ internal sealed record ReadmeProject(string Name, IReadOnlyList<ReadmeBlock> Blo
     /// <summary>A block that wires OpenTelemetry up needs its hosting package (and nothing else of it).</summary>
     public bool UsesOpenTelemetry => Blocks.Any(b => b.Source.Code.Contains(".AddOpenTelemetry(", StringComparison.Ordinal));
 
+    /// <summary>A block that maps the playground needs its package (the extension method is in ASP.NET Core's namespace).</summary>
+    public bool UsesPlaygroundPackage => Blocks.Any(b => b.Source.Code.Contains(".MapPromptPlayground(", StringComparison.Ordinal));
+
     public bool UsesTestingPackage => Blocks.SelectMany(b => b.Usings).Any(u => u == "PromptGen.Testing" || u.StartsWith("PromptGen.Testing.", StringComparison.Ordinal));
 
     public string Describe() =>

@@ -101,6 +101,11 @@ public sealed partial class ReadmeCompilationTests
         string testing = project.UsesTestingPackage
             ? $"\n    <PackageReference Include=\"PromptGen.Testing\" Version=\"{_packages.Version}\" />"
             : "";
+        if (project.UsesPlaygroundPackage)
+        {
+            testing += $"\n    <PackageReference Include=\"PromptGen.Playground\" Version=\"{_packages.Version}\" />";
+        }
+
         if (project.UsesOpenTelemetry)
         {
             testing += "\n    <PackageReference Include=\"OpenTelemetry.Extensions.Hosting\" Version=\"1.21.0\" />";
