@@ -22,11 +22,7 @@ public sealed class PackageLayoutTests
     {
         string[] files = Entries(_packages.PackagePath("PromptGen"));
 
-        foreach (string framework in RuntimeFrameworks)
-        {
-            Assert.Contains($"lib/{framework}/PromptGen.dll", files);
-            Assert.Contains($"lib/{framework}/PromptGen.xml", files);
-        }
+        AssertLibraryForEachRuntime(files, "PromptGen");
 
         Assert.Contains("analyzers/dotnet/cs/PromptGen.Generators.dll", files);
         Assert.Contains("analyzers/dotnet/cs/PromptGen.CodeFixes.dll", files);
@@ -89,18 +85,13 @@ public sealed class PackageLayoutTests
     {
         string path = _packages.PackagePath("PromptGen.Testing");
         string[] files = Entries(path);
-        foreach (string framework in RuntimeFrameworks)
-        {
-            Assert.Contains($"lib/{framework}/PromptGen.Testing.dll", files);
-            Assert.Contains($"lib/{framework}/PromptGen.Testing.xml", files);
-        }
+        AssertLibraryForEachRuntime(files, "PromptGen.Testing");
 
         Assert.DoesNotContain(files, file => file.StartsWith("analyzers/", StringComparison.Ordinal));
 
         XElement metadata = Nuspec(path);
         Assert.Equal("MIT", Child(metadata, "license").Value);
-        string[] frameworkReferences = metadata.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string)e.Attribute("name")!).Distinct().ToArray();
-        Assert.Equal(new[] { "Microsoft.AspNetCore.App" }, frameworkReferences);
+        Assert.Equal(new[] { "Microsoft.AspNetCore.App" }, FrameworkReferences(metadata));
     }
 
     [Fact]
@@ -108,22 +99,30 @@ public sealed class PackageLayoutTests
     {
         string path = _packages.PackagePath("PromptGen.Playground");
         string[] files = Entries(path);
-        foreach (string framework in RuntimeFrameworks)
-        {
-            Assert.Contains($"lib/{framework}/PromptGen.Playground.dll", files);
-            Assert.Contains($"lib/{framework}/PromptGen.Playground.xml", files);
-        }
+        AssertLibraryForEachRuntime(files, "PromptGen.Playground");
 
         // The page is embedded (it works offline): no loose web assets, no analyzers.
         Assert.DoesNotContain(files, file => file.StartsWith("analyzers/", StringComparison.Ordinal) || file.Contains("wwwroot", StringComparison.Ordinal));
 
         XElement metadata = Nuspec(path);
-        string[] frameworkReferences = metadata.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string)e.Attribute("name")!).Distinct().ToArray();
-        Assert.Equal(new[] { "Microsoft.AspNetCore.App" }, frameworkReferences);
+        Assert.Equal(new[] { "Microsoft.AspNetCore.App" }, FrameworkReferences(metadata));
         XElement[] promptGen = metadata.Descendants().Where(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "PromptGen").ToArray();
         Assert.NotEmpty(promptGen);
         Assert.All(promptGen, dependency => Assert.Equal(_packages.Version, (string?)dependency.Attribute("version")));
     }
+
+    /// <summary>The assembly and its XML docs in <c>lib/</c> for every runtime framework.</summary>
+    private static void AssertLibraryForEachRuntime(string[] files, string assembly)
+    {
+        foreach (string framework in RuntimeFrameworks)
+        {
+            Assert.Contains($"lib/{framework}/{assembly}.dll", files);
+            Assert.Contains($"lib/{framework}/{assembly}.xml", files);
+        }
+    }
+
+    private static string[] FrameworkReferences(XElement metadata) =>
+        metadata.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string)e.Attribute("name")!).Distinct().ToArray();
 
     private static string[] Entries(string package)
     {
