@@ -25,7 +25,8 @@ namespace PromptGen.Reliability.Targets;
 /// inputs. Allowed out: <see cref="BedrockResponseException"/> (with a message) from the client's readers; the
 /// emulator's readers never throw and refuse with a 400 ValidationException. What is accepted must hold: results and
 /// citations without nulls and with finite scores; at most numberOfResults hits, best first, positive scores, passing
-/// the filter; citation spans that cut exactly the cited text out of the answer.
+/// the filter; a reranking with a model and 1 to 100 kept results; citation spans that cut exactly the cited text out
+/// of the answer.
 /// </summary>
 /// <remarks>An input is a string of bytes, one char each, so invalid UTF-8 reaches the readers.</remarks>
 public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTarget, ICountsOutcomes
@@ -200,6 +201,12 @@ public sealed class KnowledgeBaseTarget(ModelTextGenerator generator) : IFuzzTar
             throw new FuzzViolation($"an accepted request with numberOfResults {request.NumberOfResults} or an empty query");
         }
 
+        if (request.Reranking is { } reranking
+            && (string.IsNullOrEmpty(reranking.ModelId) || reranking.NumberOfRerankedResults is < 1 or > KnowledgeBaseRequests.MaxNumberOfResults))
+        {
+            throw new FuzzViolation($"an accepted reranking with model '{reranking.ModelId}' keeping {reranking.NumberOfRerankedResults} results");
+        }
+
         List<(KnowledgeBaseChunk Chunk, double Score)> hits = KnowledgeBase.Search(request.Query, request.NumberOfResults, request.Filter);
         for (int i = 0; i < hits.Count; i++)
         {
@@ -297,6 +304,18 @@ internal static class KnowledgeBaseSeeds
             RetrievalQuery = { Text = "how is throttling retried in a stream" },
             RetrievalConfiguration = new KnowledgeBaseRetrievalConfiguration { VectorSearchConfiguration = { NumberOfResults = 2, OverrideSearchType = SearchTypes.Semantic, Filter = filter } },
         };
+        var reranked = new RetrieveRequest
+        {
+            RetrievalQuery = { Text = "throttling" },
+            RetrievalConfiguration = new KnowledgeBaseRetrievalConfiguration
+            {
+                VectorSearchConfiguration =
+                {
+                    NumberOfResults = 3,
+                    RerankingConfiguration = VectorSearchRerankingConfiguration.WithBedrockModel("arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0", 1),
+                },
+            },
+        };
         var generate = new RetrieveAndGenerateRequest
         {
             Input = { Text = "How is throttling retried? Is bread involved!" },
@@ -320,6 +339,7 @@ internal static class KnowledgeBaseSeeds
         return new[]
         {
             JsonSerializer.SerializeToUtf8Bytes(retrieve, KnowledgeBaseJsonContext.Default.RetrieveRequest),
+            JsonSerializer.SerializeToUtf8Bytes(reranked, KnowledgeBaseJsonContext.Default.RetrieveRequest),
             JsonSerializer.SerializeToUtf8Bytes(generate, KnowledgeBaseJsonContext.Default.RetrieveAndGenerateRequest),
             KnowledgeBaseResponses.Retrieve(Chunks.Select((chunk, i) => (chunk, 3.0 - i)).ToList()),
             KnowledgeBaseResponses.RetrieveAndGenerate("s1", answer, GroundedAnswer.Cite(answer, Chunks)),

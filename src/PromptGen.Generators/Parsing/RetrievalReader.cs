@@ -21,6 +21,9 @@ namespace PromptGen.Generators.Parsing;
 /// </summary>
 internal static class RetrievalReader
 {
+    /// <summary>The reranker ids a PG0506 message suggests.</summary>
+    private static readonly string Rerankers = string.Join(" or ", Catalog.RerankerModels.Ids.Select(id => $"'{id}'"));
+
     /// <summary>The Knowledge Bases API's range for <c>numberOfResults</c>:
     /// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_KnowledgeBaseVectorSearchConfiguration.html
     /// ("Valid Range: Minimum value of 1. Maximum value of 100.").</summary>
@@ -112,7 +115,7 @@ internal static class RetrievalReader
     /// Reranking is a knowledge base's (a retriever parameter orders its own passages), names a reranker model (a model
     /// the catalog knows as a chat, image or embedding model is not one), and keeps 1 to 100 results (PG0501), as
     /// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_VectorSearchBedrockRerankingConfiguration.html
-    /// says. Reranker ids (amazon.rerank-v1:0, cohere.rerank-v3-5:0): https://docs.aws.amazon.com/bedrock/latest/userguide/rerank-supported.html.
+    /// says. The reranker ids it suggests are <see cref="Catalog.RerankerModels"/>.
     /// </summary>
     private static void CheckReranking(
         RetrievalChoice choice, IMethodSymbol method, AttributeData attribute, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -129,7 +132,7 @@ internal static class RetrievalReader
             }
             else if (string.IsNullOrWhiteSpace(model))
             {
-                Report(modelLocation, "names an empty reranker model; write a reranker model id such as 'amazon.rerank-v1:0' or 'cohere.rerank-v3-5:0', or remove RerankModel");
+                Report(modelLocation, $"names an empty reranker model; write a reranker model id such as {Rerankers}, or remove RerankModel");
             }
             else if (Catalog.ModelCatalog.Find(model).Model is { } known)
             {
@@ -140,7 +143,7 @@ internal static class RetrievalReader
                     Catalog.ModelModality.Embedding => "an embedding model",
                     _ => "a chat model",
                 };
-                Report(modelLocation, $"reranks with '{model}', which is {kind}, not a reranker; write a reranker model id such as 'amazon.rerank-v1:0' or 'cohere.rerank-v3-5:0'");
+                Report(modelLocation, $"reranks with '{model}', which is {kind}, not a reranker; write a reranker model id such as {Rerankers}");
             }
         }
         else if (choice.NumberOfRerankedResults is not null)

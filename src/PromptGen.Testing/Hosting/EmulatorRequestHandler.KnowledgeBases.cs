@@ -27,7 +27,8 @@ internal sealed partial class EmulatorRequestHandler
             (RetrieveBody? retrieve, EmulatorError? refusal) = KnowledgeBaseRequests.ReadRetrieve(body);
             refusal ??= !EmulatedKnowledgeBase.IsValidId(route.ModelId)
                 ? EmulatorErrors.Validation("knowledgeBaseId must be 1 to 10 letters and digits.")
-                : !_knowledgeBases.ContainsKey(route.ModelId) ? EmulatorErrors.KnowledgeBaseNotFound(route.ModelId) : null;
+                : !_knowledgeBases.ContainsKey(route.ModelId) ? EmulatorErrors.KnowledgeBaseNotFound(route.ModelId)
+                : retrieve!.Reranking is { } reranking ? _admission.CheckReranker(reranking.ModelId) : null;
             if (refusal is not null)
             {
                 await WriteErrorAsync(response, refusal, outcome);
@@ -36,7 +37,7 @@ internal sealed partial class EmulatorRequestHandler
 
             outcome.Accepted = true;
             outcome.KnowledgeBaseText = retrieve!.Query;
-            List<(KnowledgeBaseChunk Chunk, double Score)> hits = _knowledgeBases[route.ModelId].Search(retrieve.Query, retrieve.NumberOfResults, retrieve.Filter);
+            List<(KnowledgeBaseChunk Chunk, double Score)> hits = Search(route.ModelId, retrieve);
             await WriteJsonAsync(response, StatusCodes.Status200OK, KnowledgeBaseResponses.Retrieve(hits), outcome);
             return;
         }
@@ -44,6 +45,7 @@ internal sealed partial class EmulatorRequestHandler
         (RetrieveAndGenerateBody? request, EmulatorError? error) = KnowledgeBaseRequests.ReadRetrieveAndGenerate(body);
         error ??= !_knowledgeBases.ContainsKey(request!.KnowledgeBaseId) ? EmulatorErrors.KnowledgeBaseNotFound(request.KnowledgeBaseId)
             : _admission.Check(request.ModelId)
+                ?? (request.Retrieval.Reranking is { } reranker ? _admission.CheckReranker(reranker.ModelId) : null)
                 ?? (_enforceModelCapabilities ? ModelRules.Check(_admission.Catalog, request.ModelId, ConverseFeatures.None) : null);
         if (error is not null)
         {
@@ -52,10 +54,7 @@ internal sealed partial class EmulatorRequestHandler
         }
 
         outcome.Accepted = true;
-        List<KnowledgeBaseChunk> passages = _knowledgeBases[request!.KnowledgeBaseId]
-            .Search(request.Question, request.Retrieval.NumberOfResults, request.Retrieval.Filter)
-            .Select(hit => hit.Chunk)
-            .ToList();
+        List<KnowledgeBaseChunk> passages = Search(request!.KnowledgeBaseId, request.Retrieval).Select(hit => hit.Chunk).ToList();
         string prompt = GroundedAnswer.Prompt(request.PromptTemplate, request.Question, passages);
         outcome.KnowledgeBaseText = prompt;
         bool streaming = route.Operation == OperationRouter.RetrieveAndGenerateStream;
@@ -92,6 +91,16 @@ internal sealed partial class EmulatorRequestHandler
     /// The stream of a RetrieveAndGenerateStream answer: the session id in its header (as the SDK model binds it), the
     /// text as <c>output</c> events, then one <c>citation</c> event per cited part.
     /// </summary>
+    /// <summary>
+    /// The search a retrieval asks for, cut to what its reranker keeps. The emulator's reranker keeps the search's
+    /// order (it has no model to judge relevance with); its count and model checks are Bedrock's.
+    /// </summary>
+    private List<(KnowledgeBaseChunk Chunk, double Score)> Search(string knowledgeBaseId, RetrieveBody retrieval)
+    {
+        List<(KnowledgeBaseChunk Chunk, double Score)> hits = _knowledgeBases[knowledgeBaseId].Search(retrieval.Query, retrieval.NumberOfResults, retrieval.Filter);
+        return hits.Count > retrieval.ResultsKept ? hits.GetRange(0, retrieval.ResultsKept) : hits;
+    }
+
     private static async Task StreamRetrieveAndGenerateAsync(
         HttpContext context, string sessionId, string text, IReadOnlyList<AnswerCitation> citations, StreamShape shape, Outcome outcome, CancellationToken aborted)
     {

@@ -36,4 +36,20 @@ internal sealed class ModelAdmission
             ? EmulatorErrors.InvalidModelIdentifier()
             : null;
     }
+
+    /// <summary>
+    /// Null when a knowledge base may rerank with the id (a Bedrock reranker, or an id the options admit); otherwise a
+    /// refusal: a model the catalog knows makes text, images or embeddings and cannot rerank.
+    /// </summary>
+    public EmulatorError? CheckReranker(string modelId)
+    {
+        if (_allowUnknown || _additional.Contains(modelId) || RerankerModels.IsKnown(modelId))
+        {
+            return null;
+        }
+
+        return Catalog.Find(modelId).Model is not null
+            ? EmulatorErrors.Validation($"The model {modelId} is not a reranker model; knowledge bases rerank with {string.Join(" or ", RerankerModels.Ids)}.")
+            : EmulatorErrors.InvalidModelIdentifier();
+    }
 }

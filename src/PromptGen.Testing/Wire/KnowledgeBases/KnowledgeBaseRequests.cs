@@ -5,7 +5,14 @@ using PromptGen.Testing.KnowledgeBases;
 namespace PromptGen.Testing.Wire.KnowledgeBases;
 
 /// <summary>A Retrieve body the emulator accepted.</summary>
-internal sealed record RetrieveBody(string Query, int NumberOfResults, MetadataFilter? Filter);
+internal sealed record RetrieveBody(string Query, int NumberOfResults, MetadataFilter? Filter, RerankingBody? Reranking = null)
+{
+    /// <summary>How many of the search's results the answer keeps: the reranker's count when it states one.</summary>
+    public int ResultsKept => Reranking?.NumberOfRerankedResults ?? NumberOfResults;
+}
+
+/// <summary>A Bedrock reranker the request names (its model id, from the ARN) and how many results it keeps.</summary>
+internal sealed record RerankingBody(string ModelId, int? NumberOfRerankedResults);
 
 /// <summary>A RetrieveAndGenerate body the emulator accepted.</summary>
 internal sealed record RetrieveAndGenerateBody(
@@ -13,9 +20,10 @@ internal sealed record RetrieveAndGenerateBody(
 
 /// <summary>
 /// Reads and checks the bodies of Retrieve and RetrieveAndGenerate as the service does: the members it requires, the
-/// range of <c>numberOfResults</c> (1 to 100, default 5), the search types, the filter union. Unknown members are
-/// ignored, as in the rest-json protocol.
+/// range of <c>numberOfResults</c> (1 to 100, default 5), the search types, the filter union, a reranking's type,
+/// model ARN and <c>numberOfRerankedResults</c> (1 to 100). Unknown members are ignored, as in the rest-json protocol.
 /// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_Retrieve.html
+/// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_VectorSearchRerankingConfiguration.html
 /// </summary>
 internal static class KnowledgeBaseRequests
 {
@@ -144,6 +152,7 @@ internal static class KnowledgeBaseRequests
 
         int count = DefaultNumberOfResults;
         MetadataFilter? filter = null;
+        RerankingBody? reranking = null;
         if (configuration.ValueKind == JsonValueKind.Object)
         {
             if (!configuration.TryGetProperty("vectorSearchConfiguration", out JsonElement vector) || vector.ValueKind != JsonValueKind.Object)
@@ -174,13 +183,51 @@ internal static class KnowledgeBaseRequests
                     return (null, EmulatorErrors.Validation(filterError!));
                 }
             }
+            if (vector.TryGetProperty("rerankingConfiguration", out JsonElement rerankingElement))
+            {
+                (reranking, EmulatorError? rerankingError) = ReadReranking(rerankingElement);
+                if (reranking is null)
+                {
+                    return (null, rerankingError);
+                }
+            }
         }
         else if (configuration.ValueKind != JsonValueKind.Undefined)
         {
             return (null, EmulatorErrors.Validation("retrievalConfiguration must be an object."));
         }
 
-        return (new RetrieveBody(text, count, filter), null);
+        return (new RetrieveBody(text, count, filter, reranking), null);
+    }
+
+    private static (RerankingBody? Body, EmulatorError? Error) ReadReranking(JsonElement reranking)
+    {
+        const string Path = "retrievalConfiguration.vectorSearchConfiguration.rerankingConfiguration";
+        if (reranking.ValueKind != JsonValueKind.Object || StringMember(reranking, "type") != "BEDROCK_RERANKING_MODEL")
+        {
+            return (null, EmulatorErrors.Validation($"{Path}.type must be BEDROCK_RERANKING_MODEL."));
+        }
+
+        if (!reranking.TryGetProperty("bedrockRerankingConfiguration", out JsonElement bedrock) || bedrock.ValueKind != JsonValueKind.Object
+            || !bedrock.TryGetProperty("modelConfiguration", out JsonElement model) || model.ValueKind != JsonValueKind.Object
+            || StringMember(model, "modelArn") is not { Length: > 0 and <= 2048 } modelArn)
+        {
+            return (null, EmulatorErrors.Validation($"{Path}.bedrockRerankingConfiguration.modelConfiguration.modelArn is required when type is BEDROCK_RERANKING_MODEL."));
+        }
+
+        int? kept = null;
+        if (bedrock.TryGetProperty("numberOfRerankedResults", out JsonElement number))
+        {
+            if (number.ValueKind != JsonValueKind.Number || !number.TryGetInt32(out int value) || value is < 1 or > MaxNumberOfResults)
+            {
+                return (null, EmulatorErrors.Validation(
+                    $"1 validation error detected: Value '{number.GetRawText()}' at '{Path}.bedrockRerankingConfiguration.numberOfRerankedResults' failed to satisfy constraint: Member must have value between 1 and {MaxNumberOfResults}"));
+            }
+
+            kept = value;
+        }
+
+        return (new RerankingBody(ModelIdOf(modelArn), kept), null);
     }
 
     private static string? StringMember(JsonElement element, string name) =>
