@@ -89,7 +89,6 @@ internal sealed partial class PromptMethodParser
         resultPlan = streamedResult ?? resultPlan;
         (ToolingModel? tools, bool toolsHaveErrors) = ToolSetReader.Read(
             _method,
-            returns.Kind,
             resultPlan,
             modelId,
             AttributeReader.Find(_method.ContainingType, KnownTypes.ToolLoopAttribute),

@@ -67,7 +67,6 @@ internal static class ToolSetReader
     /// </remarks>
     public static (ToolingModel? Model, bool HasErrors) Read(
         IMethodSymbol method,
-        ReturnKind returnKind,
         ResultPlan? result,
         string? modelId,
         AttributeData? interfaceToolLoop,
@@ -80,7 +79,7 @@ internal static class ToolSetReader
         var diagnostics = new List<DiagnosticInfo>();
         bool unresolved = false;
         forcedTool = null;
-        ToolingModel? model = ReadTooling(method, returnKind, result, modelId, interfaceToolLoop, knownTypes, methodLocation, diagnostics, ref unresolved, ref forcedTool, cancellationToken);
+        ToolingModel? model = ReadTooling(method, result, modelId, interfaceToolLoop, knownTypes, methodLocation, diagnostics, ref unresolved, ref forcedTool, cancellationToken);
         foreach (DiagnosticInfo diagnostic in diagnostics)
         {
             if (!reported.Any(diagnostic.SamePlace))
@@ -95,7 +94,6 @@ internal static class ToolSetReader
 
     private static ToolingModel? ReadTooling(
         IMethodSymbol method,
-        ReturnKind returnKind,
         ResultPlan? result,
         string? modelId,
         AttributeData? interfaceToolLoop,
