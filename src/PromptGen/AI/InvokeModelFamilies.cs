@@ -31,16 +31,6 @@ internal static class InvokeModelFamilies
 
     public static bool IsCohereV4(string modelId) => BaseId(modelId).StartsWith("cohere.embed-v4", StringComparison.Ordinal);
 
-    /// <summary>The id without an ARN wrapping or a geographic profile prefix.</summary>
-    private static string BaseId(string modelId)
-    {
-        int slash = modelId.LastIndexOf('/');
-        string id = slash >= 0 ? modelId.Substring(slash + 1) : modelId;
-        int dot = id.IndexOf('.');
-        int second = dot < 0 ? -1 : id.IndexOf('.', dot + 1);
-        // "us.cohere.embed-v4:0": a profile prefix has no '-' or ':' and is followed by a provider and a dot.
-        return second > 0 && id.AsSpan(0, dot).IndexOfAny('-', ':') < 0 && id.Substring(0, dot) is "us" or "eu" or "apac" or "global" or "jp" or "au" or "ca" or "us-gov"
-            ? id.Substring(dot + 1)
-            : id;
-    }
+    /// <summary>The id without an ARN wrapping or a profile prefix; an id that names no model stays as it is (no family).</summary>
+    private static string BaseId(string modelId) => ModelIds.Resolve(modelId)?.BaseId ?? modelId;
 }
