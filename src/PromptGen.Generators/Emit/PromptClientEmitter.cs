@@ -470,17 +470,25 @@ internal static class PromptClientEmitter
 
     private static void WriteScribanArguments(CodeWriter writer, PromptMethodModel method, string arguments)
     {
-        ParameterModel[] templateParameters = RetrievalEmitter.TemplateInputs(method).Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
+        ParameterModel[] templateParameters = ScribanInputs(RetrievalEmitter.TemplateInputs(method)).ToArray();
         writer.WriteLine($"var {arguments} = new {RuntimeTypes.PromptArguments}({templateParameters.Length})");
         writer.OpenBlock();
         foreach (ParameterModel parameter in templateParameters)
         {
-            writer.WriteLine($"{{ {SymbolDisplay.FormatLiteral(parameter.TemplateName, quote: true)}, {parameter.Identifier} }},");
+            writer.WriteLine(ScribanEntry(parameter) + ",");
         }
 
         writer.Indent--;
         writer.WriteLine("};");
     }
+
+    /// <summary>The parameters a Scriban template reads: neither the cancellation token nor media, which it never sees.</summary>
+    internal static IEnumerable<ParameterModel> ScribanInputs(IEnumerable<ParameterModel> parameters) =>
+        parameters.Where(p => !p.IsCancellationToken && !p.IsMedia);
+
+    /// <summary>A parameter's entry in a Scriban template's arguments: its template name and its value.</summary>
+    internal static string ScribanEntry(ParameterModel parameter) =>
+        $"{{ {SymbolDisplay.FormatLiteral(parameter.TemplateName, quote: true)}, {parameter.Identifier} }}";
 
     /// <summary>A compiled template's render call, or the Scriban template's.</summary>
     private static string Render(PromptMethodModel method, string templateName, Templates.CompiledTemplate? compiled, string arguments) =>

@@ -102,8 +102,8 @@ internal static class RetrievalEmitter
             return CompiledTemplateEmitter.RenderCall(QueryRenderMethod(memberName), method.Parameters);
         }
 
-        ParameterModel[] inputs = method.Parameters.Where(p => !p.IsCancellationToken && !p.IsMedia).ToArray();
-        string arguments = string.Join(", ", inputs.Select(p => $"{{ {SymbolDisplay.FormatLiteral(p.TemplateName, quote: true)}, {p.Identifier} }}"));
+        ParameterModel[] inputs = PromptClientEmitter.ScribanInputs(method.Parameters).ToArray();
+        string arguments = string.Join(", ", inputs.Select(PromptClientEmitter.ScribanEntry));
         return $"{QueryTemplateField(memberName)}.Render(new {RuntimeTypes.PromptArguments}({inputs.Length.ToString(CultureInfo.InvariantCulture)}) {{ {arguments} }})";
     }
 

@@ -395,5 +395,5 @@ internal sealed partial class PromptMethodParser
     }
 
     private PromptPlan CompileTemplates(PromptPlan plan) =>
-        TemplateCompilation.CompileTemplates(plan, _method, _rules.Prompt!, _rules.SystemPrompt.Attribute, KnownTypes, _diagnostics, _location, _cancellationToken);
+        TemplateCompilation.CompileTemplates(plan, _method, _rules.Templates, _rules.Retrieval, KnownTypes, _diagnostics, _location, _cancellationToken);
 }

@@ -17,11 +17,16 @@ namespace PromptGen.Generators.Templates;
 /// </summary>
 internal static class TemplateCompilation
 {
+    /// <summary>
+    /// <paramref name="plan"/> with each of <paramref name="templates"/> (the method's, <see cref="PromptMethodRules.Templates"/>)
+    /// compiled: the user and system templates over the parameters and, when the method retrieves, the passages; the
+    /// retrieval query over the parameters alone, since it is rendered before anything is retrieved.
+    /// </summary>
     public static PromptPlan CompileTemplates(
         PromptPlan plan,
         IMethodSymbol method,
-        AttributeData userPrompt,
-        AttributeData? systemPrompt,
+        IReadOnlyList<MethodTemplate> templates,
+        RetrievalChoice? retrievalChoice,
         KnownTypeSymbols knownTypes,
         List<DiagnosticInfo> diagnostics,
         Location fallbackLocation,
@@ -33,36 +38,37 @@ internal static class TemplateCompilation
             .Where(parameter => !plan.Media.Any(media => media.Identifier.TrimStart('@') == parameter.Name))
             .Select(parameter => (parameter.Name, Identifier(parameter.Name), parameter.Type))
             .ToList();
-        // The query is rendered before retrieval, so it reads the parameters only.
-        RetrievalModel? retrieval = plan.Retrieval;
-        RetrievalChoice? choice = retrieval is null ? null : RetrievalChoice.Read(method, knownTypes);
-        if (retrieval?.QueryTemplate is { } queryTemplate && choice is not null)
+
+        // A retrieving method's prompts also read the retrieved passages (a local of the generated method).
+        var withPassages = parameters;
+        if (plan.Retrieval is not null && retrievalChoice?.PassagesType is { } passagesType)
         {
-            ExpressionSyntax? queryArgument = AttributeReader.NamedArgumentSyntax(choice.Attribute, RetrievalChoice.QueryTemplateArgument, cancellationToken);
-            retrieval = retrieval with
+            withPassages = parameters.Append((RetrievalChoice.PassagesVariable, RetrievalChoice.PassagesVariable, passagesType)).ToList();
+        }
+
+        PromptPlan compiled = plan;
+        foreach (MethodTemplate template in templates)
+        {
+            CompiledTemplate? Compiled(string text) =>
+                Compile(text, template.ReadsPassages ? withPassages : parameters, template, compilation, diagnostics, fallbackLocation, cancellationToken);
+
+            compiled = template.Role switch
             {
-                CompiledQueryTemplate = Compile(queryTemplate, parameters, choice.Attribute, queryArgument, compilation, diagnostics, fallbackLocation, cancellationToken),
+                MethodTemplateRole.User => compiled with { CompiledUserTemplate = Compiled(plan.UserTemplate) },
+                MethodTemplateRole.System when plan.SystemTemplate is { } system => compiled with { CompiledSystemTemplate = Compiled(system) },
+                MethodTemplateRole.Query when plan.Retrieval is { QueryTemplate: { } query } retrieval =>
+                    compiled with { Retrieval = retrieval with { CompiledQueryTemplate = Compiled(query) } },
+                _ => compiled,
             };
         }
 
-        // A retrieving method's templates also read the retrieved passages (a local of the generated method).
-        if (choice?.PassagesType is { } passagesType)
-        {
-            parameters.Add((RetrievalChoice.PassagesVariable, RetrievalChoice.PassagesVariable, passagesType));
-        }
-
-        CompiledTemplate? user = Compile(plan.UserTemplate, parameters, userPrompt, AttributeReader.FirstArgumentSyntax(userPrompt, cancellationToken), compilation, diagnostics, fallbackLocation, cancellationToken);
-        CompiledTemplate? system = plan.SystemTemplate is null || systemPrompt is null
-            ? null
-            : Compile(plan.SystemTemplate, parameters, systemPrompt, AttributeReader.FirstArgumentSyntax(systemPrompt, cancellationToken), compilation, diagnostics, fallbackLocation, cancellationToken);
-        return plan with { CompiledUserTemplate = user, CompiledSystemTemplate = system, Retrieval = retrieval };
+        return compiled;
     }
 
     private static CompiledTemplate? Compile(
         string template,
         IReadOnlyList<(string, string, ITypeSymbol)> parameters,
-        AttributeData attribute,
-        ExpressionSyntax? argument,
+        MethodTemplate source,
         Compilation compilation,
         List<DiagnosticInfo> diagnostics,
         Location fallbackLocation,
@@ -72,8 +78,9 @@ internal static class TemplateCompilation
         (CompiledTemplate? compiled, TemplateFallback? fallback) = TemplateCompiler.Compile(template, parameters);
         if (fallback is { FailsAtRunTime: false } reason)
         {
+            ExpressionSyntax? argument = source.Syntax(cancellationToken);
             Location location = argument is null
-                ? AttributeReader.LocationOf(attribute, fallbackLocation, cancellationToken)
+                ? AttributeReader.LocationOf(source.Attribute, fallbackLocation, cancellationToken)
                 : LiteralSourceMap.For(argument, compilation).Locate(reason.Start, reason.End);
             DiagnosticInfo diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateNotCompiled, location, reason.Construct);
             // An interface-wide system prompt falls back for every method alike: say so once.
