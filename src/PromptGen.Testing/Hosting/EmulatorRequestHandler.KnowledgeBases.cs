@@ -88,10 +88,6 @@ internal sealed partial class EmulatorRequestHandler
     }
 
     /// <summary>
-    /// The stream of a RetrieveAndGenerateStream answer: the session id in its header (as the SDK model binds it), the
-    /// text as <c>output</c> events, then one <c>citation</c> event per cited part.
-    /// </summary>
-    /// <summary>
     /// The search a retrieval asks for, cut to what its reranker keeps. The emulator's reranker keeps the search's
     /// order (it has no model to judge relevance with); its count and model checks are Bedrock's.
     /// </summary>
@@ -101,6 +97,10 @@ internal sealed partial class EmulatorRequestHandler
         return hits.Count > retrieval.ResultsKept ? hits.GetRange(0, retrieval.ResultsKept) : hits;
     }
 
+    /// <summary>
+    /// The stream of a RetrieveAndGenerateStream answer: the session id in its header (as the SDK model binds it), the
+    /// text as <c>output</c> events, then one <c>citation</c> event per cited part.
+    /// </summary>
     private static async Task StreamRetrieveAndGenerateAsync(
         HttpContext context, string sessionId, string text, IReadOnlyList<AnswerCitation> citations, StreamShape shape, Outcome outcome, CancellationToken aborted)
     {

@@ -183,6 +183,7 @@ internal static class KnowledgeBaseRequests
                     return (null, EmulatorErrors.Validation(filterError!));
                 }
             }
+
             if (vector.TryGetProperty("rerankingConfiguration", out JsonElement rerankingElement))
             {
                 (reranking, EmulatorError? rerankingError) = ReadReranking(rerankingElement);
