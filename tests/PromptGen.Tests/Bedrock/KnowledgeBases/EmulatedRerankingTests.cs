@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
@@ -25,7 +24,7 @@ public sealed class EmulatedRerankingTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_folder, "alpha.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "bravo.md"), "Throttling errors count against the retry budget.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "charlie.md"), "Throttling is reported as HTTP 429.");
-        _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
+        _emulator = await KnowledgeBaseEmulation.StartAsync(KnowledgeBaseId, _folder);
     }
 
     public async ValueTask DisposeAsync()
@@ -109,12 +108,5 @@ public sealed class EmulatedRerankingTests : IAsyncLifetime
         },
     };
 
-    private BedrockRuntimeClient CreateClient() => new(new BedrockOptions
-    {
-        Region = "us-east-1",
-        Endpoint = _emulator.Endpoint,
-        Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-        Timeout = TimeSpan.FromSeconds(30),
-        Retry = new BedrockRetryOptions { MaxAttempts = 1 },
-    });
+    private BedrockRuntimeClient CreateClient() => new(KnowledgeBaseEmulation.ClientOptions(_emulator));
 }

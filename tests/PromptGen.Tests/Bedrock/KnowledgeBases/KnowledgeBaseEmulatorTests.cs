@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
@@ -17,7 +16,7 @@ public sealed class KnowledgeBaseEmulatorTests : IAsyncLifetime
 {
     private const string KnowledgeBaseId = "KBTEST0001";
     private const string ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kb-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateTempSubdirectory("pg-kb-").FullName;
     private BedrockEmulator _emulator = null!;
 
     public async ValueTask InitializeAsync()
@@ -28,7 +27,7 @@ public sealed class KnowledgeBaseEmulatorTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_folder, "guides", "streaming.md"), "Streams are read frame by frame; an idle stream times out.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "guides", "streaming.md.metadata.json"), """{"metadataAttributes":{"team":"streaming","year":2024}}""");
         await File.WriteAllTextAsync(Path.Combine(_folder, "cooking.txt"), "Bread needs flour, water and time.");
-        _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
+        _emulator = await KnowledgeBaseEmulation.StartAsync(KnowledgeBaseId, _folder);
     }
 
     public async ValueTask DisposeAsync()
@@ -143,12 +142,5 @@ public sealed class KnowledgeBaseEmulatorTests : IAsyncLifetime
         },
     };
 
-    private BedrockRuntimeClient CreateClient() => new(new BedrockOptions
-    {
-        Region = "us-east-1",
-        Endpoint = _emulator.Endpoint,
-        Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-        Timeout = TimeSpan.FromSeconds(30),
-        Retry = new BedrockRetryOptions { MaxAttempts = 1 },
-    });
+    private BedrockRuntimeClient CreateClient() => new(KnowledgeBaseEmulation.ClientOptions(_emulator));
 }

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
@@ -22,14 +21,13 @@ public sealed class KnowledgeBaseIdMappingTests : IAsyncLifetime
     private const string Name = "handbook";
     private const string KnowledgeBaseId = "KBMAP00001";
     private const string ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kbmap-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateTempSubdirectory("pg-kbmap-").FullName;
     private BedrockEmulator _emulator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
-        _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
+        _emulator = await KnowledgeBaseEmulation.StartAsync(KnowledgeBaseId, _folder);
     }
 
     public async ValueTask DisposeAsync()
@@ -141,13 +139,7 @@ public sealed class KnowledgeBaseIdMappingTests : IAsyncLifetime
 
     private BedrockRuntimeClient CreateClient(bool mapName)
     {
-        var options = new BedrockOptions
-        {
-            Region = "us-east-1",
-            Endpoint = _emulator.Endpoint,
-            Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        BedrockOptions options = KnowledgeBaseEmulation.ClientOptions(_emulator);
         if (mapName)
         {
             options.KnowledgeBaseIds[Name] = KnowledgeBaseId;

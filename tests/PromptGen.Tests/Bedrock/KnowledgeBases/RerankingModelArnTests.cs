@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.CompilerServices;
 using PromptGen.Testing;
@@ -17,12 +16,11 @@ namespace PromptGen.Tests.Bedrock.KnowledgeBases;
 public sealed class RerankingModelArnTests : IAsyncLifetime
 {
     private const string KnowledgeBaseId = "KBRERANK01";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kbrerank-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateTempSubdirectory("pg-kbrerank-").FullName;
     private BedrockEmulator? _emulator;
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
     }
 
@@ -92,13 +90,7 @@ public sealed class RerankingModelArnTests : IAsyncLifetime
     /// <summary>A client of <paramref name="region"/> and an emulator serving that region (it checks the signature's scope).</summary>
     private async Task<BedrockRuntimeClient> CreateClientAsync(string region)
     {
-        _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { Region = region, KnowledgeBases = { [KnowledgeBaseId] = _folder } });
-        return new BedrockRuntimeClient(new BedrockOptions
-        {
-            Region = region,
-            Endpoint = _emulator.Endpoint,
-            Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-            Timeout = TimeSpan.FromSeconds(30),
-        });
+        _emulator = await KnowledgeBaseEmulation.StartAsync(KnowledgeBaseId, _folder, region);
+        return new BedrockRuntimeClient(KnowledgeBaseEmulation.ClientOptions(_emulator, region));
     }
 }

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PromptGen.Bedrock;
 using PromptGen.Testing;
 using Xunit;
@@ -19,15 +18,14 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
 {
     private const string KnowledgeBaseId = "KBSTREAM01";
     private const string ModelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pg-kbs-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateTempSubdirectory("pg-kbs-").FullName;
     private BedrockEmulator _emulator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "retries.md"), "Throttling errors are retried with exponential backoff and full jitter.");
         await File.WriteAllTextAsync(Path.Combine(_folder, "cooking.txt"), "Bread needs flour, water and time.");
-        _emulator = await BedrockEmulator.StartAsync(new BedrockEmulatorOptions { KnowledgeBases = { [KnowledgeBaseId] = _folder } });
+        _emulator = await KnowledgeBaseEmulation.StartAsync(KnowledgeBaseId, _folder);
     }
 
     public async ValueTask DisposeAsync()
@@ -118,12 +116,5 @@ public sealed class RetrieveAndGenerateStreamEmulatorTests : IAsyncLifetime
         },
     };
 
-    private BedrockRuntimeClient CreateClient() => new(new BedrockOptions
-    {
-        Region = "us-east-1",
-        Endpoint = _emulator.Endpoint,
-        Credentials = new BasicAWSCredentials(EmulatorCredentials.AccessKeyId, EmulatorCredentials.SecretAccessKey),
-        Timeout = TimeSpan.FromSeconds(30),
-        Retry = new BedrockRetryOptions { MaxAttempts = 1 },
-    });
+    private BedrockRuntimeClient CreateClient() => new(KnowledgeBaseEmulation.ClientOptions(_emulator));
 }
